@@ -1,0 +1,103 @@
+// The validated configuration: everything the later steps need, already parsed,
+// range-checked and defaulted. Produced only by config/parse-config.ts.
+
+export type Kind = 'job' | 'service';
+export type UpdateStrategy = 'merge' | 'overwrite';
+export type HttpMethod = 'POST' | 'GET' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+export type Ingress = 'all' | 'internal' | 'internal-and-cloud-load-balancing';
+
+export interface AuthConfig {
+  /** projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER; absent = ADC. */
+  workloadIdentityProvider?: string;
+  /** Deployer service account to impersonate; absent = direct federated access. */
+  serviceAccount?: string;
+  /** Audience of the GitHub OIDC token (defaulted to https://iam.googleapis.com/ + provider). */
+  audience?: string;
+}
+
+export interface EnvVar {
+  name: string;
+  value: string;
+}
+
+export interface SecretEnvVar {
+  name: string;
+  /** Secret ID (or projects/P/secrets/S). */
+  secret: string;
+  /** Version: a number or 'latest'. */
+  version: string;
+}
+
+export interface JobSettings {
+  tasks?: number;
+  parallelism?: number;
+  maxRetries?: number;
+  taskTimeoutSeconds?: number;
+}
+
+export interface ServiceSettings {
+  timeoutSeconds?: number;
+  concurrency?: number;
+  minInstances?: number;
+  maxInstances?: number;
+  ingress?: Ingress;
+  allowUnauthenticated: boolean;
+}
+
+export interface ScheduleConfig {
+  cron: string;
+  timeZone: string;
+  /** Scheduler job ID (short). */
+  jobId: string;
+  region: string;
+  invokerServiceAccount: string;
+  /** Service only; '/' for jobs (unused). */
+  path: string;
+  httpMethod: HttpMethod;
+  /** Raw body text (not base64). */
+  body?: string;
+  /** True when kind=job and the body carries RunJobRequest overrides. */
+  bodyHasOverrides: boolean;
+  attemptDeadlineSeconds?: number;
+  retryCount?: number;
+  paused: boolean;
+}
+
+export interface Config {
+  auth: AuthConfig;
+  /** Absent when it must come from ADC; resolved after auth. */
+  projectId?: string;
+  region: string;
+  kind: Kind;
+  name: string;
+  image: string;
+  runtimeServiceAccount?: string;
+  envVars: EnvVar[];
+  envVarsUpdateStrategy: UpdateStrategy;
+  secrets: SecretEnvVar[];
+  secretsUpdateStrategy: UpdateStrategy;
+  /** Including managed-by=cloud-run-cron unless skip_default_labels. */
+  labels: Record<string, string>;
+  command?: string[];
+  args?: string[];
+  cpu?: string;
+  memory?: string;
+  job: JobSettings;
+  service: ServiceSettings;
+  /** Absent = deploy only; no Scheduler job is touched. */
+  schedule?: ScheduleConfig;
+  smoke: { enabled: boolean; timeoutSeconds: number };
+  dryRun: boolean;
+  /** Guard-rail warnings found while validating (printed by main as annotations). */
+  warnings: string[];
+}
+
+/** A bad input: names the input and what is allowed. Thrown before any request. */
+export class InputError extends Error {
+  readonly input: string;
+  constructor(input: string, message: string) {
+    super(`Input '${input}': ${message}`);
+    this.name = 'InputError';
+    this.input = input;
+  }
+}

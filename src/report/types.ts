@@ -1,0 +1,44 @@
+// What a run did, as the report (log, job summary, outputs) needs it.
+import type { Config } from '../config/types.js';
+import type { Plan } from '../plan/types.js';
+
+export type ExecutionStatus = 'succeeded' | 'failed' | 'skipped';
+
+export interface TaskCounts {
+  total: number;
+  succeeded: number;
+  failed: number;
+  cancelled: number;
+  retried: number;
+  running: number;
+}
+
+export interface SmokeResult {
+  status: ExecutionStatus;
+  /** Job: the execution's full name. */
+  execution?: string;
+  tasks?: TaskCounts;
+  /** Cloud Logging link of the execution (job) or the service. */
+  logUri?: string;
+  durationMs?: number;
+  /** Service through Scheduler: the attempt's google.rpc.Status. */
+  attemptStatus?: { code: number; name: string; message?: string };
+  /** One line: what happened (and, on failure, what it most likely means). */
+  message: string;
+}
+
+export interface RunReport {
+  config: Config;
+  projectId: string;
+  plan: Plan;
+  changed: boolean;
+  dryRun: boolean;
+  resource: string;
+  url?: string;
+  revision?: string;
+  schedulerJob?: string;
+  smoke: SmokeResult;
+  warnings: string[];
+  /** Wall time per phase, ms (auth, deploy, iam, schedule, smoke). */
+  phases: Record<string, number>;
+}
