@@ -101,3 +101,20 @@ export class InputError extends Error {
     this.input = input;
   }
 }
+
+/**
+ * Every bad input at once, so one failed run shows all there is to fix. It is an
+ * InputError too (`input` lists the inputs), so `instanceof InputError` still catches it.
+ */
+export class InputErrors extends InputError {
+  readonly errors: readonly InputError[];
+  constructor(errors: readonly InputError[]) {
+    super(errors.map((e) => e.input).join(', '), '');
+    this.name = 'InputErrors';
+    this.errors = errors;
+    this.message =
+      errors.length === 1
+        ? errors[0]!.message
+        : `${errors.length} problems with the inputs:\n${errors.map((e) => `- ${e.message}`).join('\n')}`;
+  }
+}

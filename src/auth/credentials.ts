@@ -1,0 +1,117 @@
+// Workload Identity Federation: GitHub OIDC token -> STS federated token -> (optionally)
+// an access token of the deployer service account. Without a provider, Application
+// Default Credentials. Every token that passes through is masked.
+import * as core from '@actions/core';
+import { GoogleAuth, IdentityPoolClient, type AuthClient } from 'google-auth-library';
+import type { AuthConfig } from '../config/types.js';
+import { endpointFor } from '../google/endpoints.js';
+import { GithubTokenError } from './github-token.js';
+
+export const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
+
+export type AuthStage = 'github-token' | 'sts' | 'impersonation' | 'adc';
+
+/** An authentication failure, tagged with the link of the chain that broke. */
+export class AuthError extends Error {
+  readonly stage: AuthStage;
+  constructor(stage: AuthStage, cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = 'AuthError';
+    this.stage = stage;
+  }
+}
+
+export interface Credentials {
+  authClient: AuthClient;
+  /** Who the calls run as: the deployer, the federated principal, or ADC's account. */
+  identity: string;
+  /** ADC's project, when it has one (used when project_id is not given). */
+  adcProjectId?: string;
+}
+
+const TOKEN_FIELDS = ['access_token', 'accessToken', 'token', 'id_token', 'idToken'];
+
+/** Masks every token in an auth response before anything could print it. */
+function maskTokensIn(data: unknown): void {
+  if (!data || typeof data !== 'object') return;
+  for (const field of TOKEN_FIELDS) {
+    const value = (data as Record<string, unknown>)[field];
+    if (typeof value === 'string' && value) core.setSecret(value);
+  }
+}
+
+function federatedClient(auth: AuthConfig, githubToken: Promise<string>, env: NodeJS.ProcessEnv): IdentityPoolClient {
+  const provider = auth.workloadIdentityProvider!;
+  const sts = endpointFor('sts', env).base;
+  const iamcredentials = endpointFor('iamcredentials', env).base;
+  const client = new IdentityPoolClient({
+    type: 'external_account',
+    audience: `//iam.googleapis.com/${provider}`,
+    subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+    token_url: `${sts}v1/token`,
+    service_account_impersonation_url: auth.serviceAccount
+      ? `${iamcredentials}v1/projects/-/serviceAccounts/${auth.serviceAccount}:generateAccessToken`
+      : undefined,
+    subject_token_supplier: { getSubjectToken: () => githubToken },
+    scopes: [CLOUD_PLATFORM_SCOPE],
+  } as ConstructorParameters<typeof IdentityPoolClient>[0]);
+  client.transporter.interceptors.response.add({
+    resolved: async (response) => {
+      maskTokensIn(response.data);
+      return response;
+    },
+  });
+  return client;
+}
+
+function isImpersonationFailure(err: unknown): boolean {
+  const e = err as { config?: { url?: unknown }; response?: { config?: { url?: unknown } } };
+  const url = String(e?.config?.url ?? e?.response?.config?.url ?? '');
+  return url.includes(':generateAccessToken');
+}
+
+/**
+ * Authenticates and proves it by getting the first access token now, so a broken link of
+ * the chain fails here, named, before any Cloud Run or Scheduler request.
+ */
+export async function authenticate(
+  auth: AuthConfig,
+  githubToken: Promise<string> | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Credentials> {
+  if (!auth.workloadIdentityProvider) return applicationDefault();
+  if (!githubToken) throw new Error('internal: a GitHub token request is needed with a workload identity provider');
+
+  const client = federatedClient(auth, githubToken, env);
+  try {
+    const { token } = await client.getAccessToken();
+    if (token) core.setSecret(token);
+  } catch (err) {
+    if (err instanceof GithubTokenError) throw new AuthError('github-token', err);
+    // The supplier's promise may have failed inside the library; look at it directly.
+    const tokenFailure = await githubToken.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    if (tokenFailure) throw new AuthError('github-token', tokenFailure);
+    throw new AuthError(isImpersonationFailure(err) ? 'impersonation' : 'sts', err);
+  }
+  return {
+    authClient: client,
+    identity: auth.serviceAccount ?? `the federated principal of ${auth.workloadIdentityProvider}`,
+  };
+}
+
+async function applicationDefault(): Promise<Credentials> {
+  try {
+    const googleAuth = new GoogleAuth({ scopes: [CLOUD_PLATFORM_SCOPE] });
+    const authClient = await googleAuth.getClient();
+    const { token } = await authClient.getAccessToken();
+    if (token) core.setSecret(token);
+    const adcProjectId = await googleAuth.getProjectId().catch(() => undefined);
+    const email = (authClient as { email?: string }).email;
+    return { authClient, identity: email ?? 'Application Default Credentials', adcProjectId: adcProjectId ?? undefined };
+  } catch (err) {
+    throw new AuthError('adc', err);
+  }
+}

@@ -1,0 +1,74 @@
+// The action's inputs and their action.yml defaults. The runner applies these defaults
+// itself; readInputs applies them too, so running dist/index.js with only the required
+// inputs set behaves the same. test/unit/action-defaults.test.ts keeps this table and
+// action.yml in step. Required inputs have no default ('').
+
+export const INPUT_DEFAULTS = {
+  // Auth
+  workload_identity_provider: '',
+  service_account: '',
+  audience: '',
+  // Target
+  project_id: '',
+  region: '',
+  kind: 'job',
+  name: '',
+  image: '',
+  runtime_service_account: '',
+  env_vars: '',
+  env_vars_update_strategy: 'merge',
+  secrets: '',
+  secrets_update_strategy: 'merge',
+  labels: '',
+  skip_default_labels: 'false',
+  command: '',
+  args: '',
+  cpu: '',
+  memory: '',
+  // Job only
+  tasks: '',
+  parallelism: '',
+  max_retries: '',
+  task_timeout: '',
+  // Service only
+  timeout: '',
+  concurrency: '',
+  min_instances: '',
+  max_instances: '',
+  ingress: '',
+  allow_unauthenticated: 'false',
+  // Schedule
+  schedule: '',
+  time_zone: 'Etc/UTC',
+  scheduler_job: '',
+  scheduler_region: '',
+  invoker_service_account: '',
+  path: '/',
+  http_method: 'POST',
+  body: '',
+  attempt_deadline: '',
+  retry_count: '',
+  paused: 'false',
+  // Smoke test and mode
+  smoke_test: 'true',
+  smoke_timeout: '10m',
+  dry_run: 'false',
+} as const satisfies Record<string, string>;
+
+export type InputName = keyof typeof INPUT_DEFAULTS;
+export type RawInputs = Record<InputName, string>;
+
+/** Inputs action.yml marks required: true. */
+export const REQUIRED_INPUTS: readonly InputName[] = ['region', 'name', 'image'];
+
+export const INPUT_NAMES = Object.keys(INPUT_DEFAULTS) as InputName[];
+
+/** Every input, trimmed, with the action.yml default when absent or empty. */
+export function readInputs(get: (name: string) => string): RawInputs {
+  const raw = {} as RawInputs;
+  for (const name of INPUT_NAMES) {
+    const value = (get(name) ?? '').trim();
+    raw[name] = value === '' ? INPUT_DEFAULTS[name] : value;
+  }
+  return raw;
+}

@@ -1,0 +1,88 @@
+// KEY=VALUE lists (env_vars, secrets, labels): one a line or comma-separated; a value may
+// contain '='; a comma inside a value is written '\,'.
+import { RESERVED_ENV_NAMES, RESERVED_LABEL_PREFIXES, RULES } from './rules.js';
+import type { EnvVar, SecretEnvVar } from './types.js';
+
+export interface Pair {
+  key: string;
+  value: string;
+}
+
+/** The pairs of `text`, or the problems found (one sentence each). */
+type Parsed<T> = { items: T[]; problems: string[] };
+
+function splitEntries(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .flatMap((line) => line.split(/(?<!\\),/))
+    .map((entry) => entry.replace(/\\,/g, ',').trim())
+    .filter((entry) => entry !== '');
+}
+
+export function parsePairs(text: string): Parsed<Pair> {
+  const items: Pair[] = [];
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const entry of splitEntries(text)) {
+    const eq = entry.indexOf('=');
+    const key = eq > 0 ? entry.slice(0, eq).trim() : '';
+    if (key === '') {
+      problems.push(`${quote(entry)} is not KEY=VALUE`);
+    } else if (seen.has(key)) {
+      problems.push(`${quote(key)} is given twice`);
+    } else {
+      seen.add(key);
+      items.push({ key, value: entry.slice(eq + 1).trim() });
+    }
+  }
+  return { items, problems };
+}
+
+function envNameProblem(name: string): string | undefined {
+  if (!RULES.envName.pattern.test(name)) return `the name ${quote(name)} is not allowed: use ${RULES.envName.allowed}`;
+  if (RESERVED_ENV_NAMES.has(name) || name.startsWith('X_GOOGLE_')) return `${quote(name)} is reserved: Cloud Run sets it`;
+  return undefined;
+}
+
+export function parseEnvVars(text: string): Parsed<EnvVar> {
+  const { items, problems } = parsePairs(text);
+  problems.push(...items.flatMap(({ key }) => envNameProblem(key) ?? []));
+  return { items: items.map(({ key, value }) => ({ name: key, value })), problems };
+}
+
+export function parseSecrets(text: string): Parsed<SecretEnvVar> {
+  const { items, problems } = parsePairs(text);
+  const secrets: SecretEnvVar[] = [];
+  for (const { key, value } of items) {
+    const nameProblem = envNameProblem(key);
+    if (nameProblem) problems.push(nameProblem);
+    if (!RULES.secretRef.pattern.test(value)) {
+      problems.push(`${quote(`${key}=${value}`)} is not allowed: write KEY=${RULES.secretRef.allowed}`);
+      continue;
+    }
+    const colon = value.lastIndexOf(':');
+    secrets.push({ name: key, secret: value.slice(0, colon), version: value.slice(colon + 1) });
+  }
+  return { items: secrets, problems };
+}
+
+export function parseLabels(text: string): Parsed<Pair> {
+  const { items, problems } = parsePairs(text);
+  for (const { key, value } of items) {
+    if (RESERVED_LABEL_PREFIXES.some((prefix) => key.startsWith(prefix))) {
+      problems.push(`the key ${quote(key)} is reserved: keys under ${RESERVED_LABEL_PREFIXES.join(' and ')} are set by Google Cloud`);
+    } else if (!RULES.labelKey.pattern.test(key)) {
+      problems.push(`the key ${quote(key)} is not allowed: use ${RULES.labelKey.allowed}`);
+    }
+    if (!RULES.labelValue.pattern.test(value)) {
+      problems.push(`the value ${quote(value)} of ${quote(key)} is not allowed: use ${RULES.labelValue.allowed}`);
+    }
+  }
+  if (items.length > 64) problems.push(`${items.length} labels are too many: at most 64`);
+  return { items, problems };
+}
+
+/** A value as the messages show it: JSON-quoted, long ones cut. */
+export function quote(value: string): string {
+  return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+}

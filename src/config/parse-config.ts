@@ -1,0 +1,255 @@
+// Turns the raw inputs into a Config, or throws InputErrors naming every bad input.
+import { validateCron } from './cron.js';
+import { guardRailWarnings } from './guard-rails.js';
+import { readInputs, type InputName } from './inputs.js';
+import { parseEnvVars, parseLabels, parseSecrets, quote } from './lists.js';
+import { Reader } from './reader.js';
+import { cpuCores, isTimeZone, memoryBytes, RULES } from './rules.js';
+import { checkRunJobBody } from './run-job-body.js';
+import {
+  InputErrors,
+  type AuthConfig, type Config, type HttpMethod, type Ingress, type JobSettings, type Kind,
+  type ScheduleConfig, type ServiceSettings, type UpdateStrategy,
+} from './types.js';
+
+const KINDS: readonly Kind[] = ['job', 'service'];
+const STRATEGIES: readonly UpdateStrategy[] = ['merge', 'overwrite'];
+const INGRESSES: readonly Ingress[] = ['all', 'internal', 'internal-and-cloud-load-balancing'];
+const HTTP_METHODS: readonly HttpMethod[] = ['POST', 'GET', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
+const BODY_METHODS: readonly HttpMethod[] = ['POST', 'PUT', 'PATCH'];
+
+const JOB_ONLY: readonly InputName[] = ['tasks', 'parallelism', 'max_retries', 'task_timeout'];
+const SERVICE_ONLY: readonly InputName[] = [
+  'timeout', 'concurrency', 'min_instances', 'max_instances', 'ingress', 'allow_unauthenticated', 'path',
+];
+/** Inputs that only shape the Scheduler job. */
+const SCHEDULE_ONLY: readonly InputName[] = [
+  'time_zone', 'scheduler_job', 'scheduler_region', 'invoker_service_account', 'path', 'http_method', 'body',
+  'attempt_deadline', 'retry_count', 'paused',
+];
+
+const HOUR = 3600;
+
+
+const PROVIDER = /^projects\/([^/]+)\/locations\/global\/workloadIdentityPools\/([^/]+)\/providers\/([^/]+)$/;
+const POOL = /^projects\/[^/]+\/locations\/global\/workloadIdentityPools\/[^/]+\/?$/;
+const POOL_OR_PROVIDER_ID = /^[a-z0-9-]{4,32}$/;
+const PROVIDER_FORMAT = 'projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER';
+const SA_PROJECT = /^[^@]+@([a-z][a-z0-9-]{4,28}[a-z0-9])\.iam\.gserviceaccount\.com$/;
+
+/** Validates every input; throws InputErrors listing all problems, before any request. */
+export function parseConfig(get: (name: string) => string): Config {
+  const r = new Reader(readInputs(get));
+  const kind = r.oneOf('kind', KINDS);
+  const name = r.required('name', RULES.name);
+  const region = r.required('region', RULES.region);
+  const auth = readAuth(r);
+  const labels = readLabels(r);
+  // Inputs of the other kind first, so they are not also reported as needing schedule.
+  if (kind === 'job') rejectOthers(r, SERVICE_ONLY, 'service', kind);
+  if (kind === 'service') rejectOthers(r, JOB_ONLY, 'job', kind);
+  const job = kind === 'job' ? readJob(r) : {};
+  const service = kind === 'service' ? readService(r) : { allowUnauthenticated: false };
+  const config: Config = {
+    auth,
+    projectId: readProjectId(r, auth),
+    region: region ?? '',
+    kind: kind ?? 'job',
+    name: name ?? '',
+    image: r.required('image', RULES.image) ?? '',
+    runtimeServiceAccount: r.matching('runtime_service_account', RULES.serviceAccount),
+    ...readEnv(r),
+    envVarsUpdateStrategy: r.oneOf('env_vars_update_strategy', STRATEGIES) ?? 'merge',
+    secretsUpdateStrategy: r.oneOf('secrets_update_strategy', STRATEGIES) ?? 'merge',
+    labels,
+    command: readWords(r, 'command'),
+    args: readWords(r, 'args'),
+    cpu: readChecked(r, 'cpu', RULES.cpu.allowed, cpuCores),
+    memory: readChecked(r, 'memory', RULES.memory.allowed, memoryBytes),
+    job,
+    service,
+    schedule: readSchedule(r, kind, name, region),
+    smoke: { enabled: r.bool('smoke_test'), timeoutSeconds: r.duration('smoke_timeout', 1, 6 * HOUR) ?? 600 },
+    dryRun: r.bool('dry_run'),
+    warnings: [],
+  };
+  if (r.errors.length > 0) throw new InputErrors(r.errors);
+  config.warnings = guardRailWarnings(config);
+  return config;
+}
+
+function readAuth(r: Reader): AuthConfig {
+  const provider = readProvider(r);
+  const serviceAccount = r.matching('service_account', RULES.serviceAccount);
+  let audience = r.text('audience');
+  if (audience !== undefined && r.text('workload_identity_provider') === undefined) {
+    r.fail('audience', 'needs workload_identity_provider: the audience is that of the GitHub token exchanged with the provider.');
+  } else if (audience !== undefined && /\s/.test(audience)) {
+    r.notAllowed('audience', 'use a URI without spaces, such as https://iam.googleapis.com/' + PROVIDER_FORMAT);
+  }
+  audience ??= provider && `https://iam.googleapis.com/${provider}`;
+  return { workloadIdentityProvider: provider, serviceAccount, audience };
+}
+
+/** The provider path, with a message for each mistake people make with it. */
+function readProvider(r: Reader): string | undefined {
+  const input = 'workload_identity_provider';
+  const value = r.text(input);
+  if (value === undefined) return undefined;
+  if (value.startsWith('//iam.googleapis.com/')) {
+    return r.notAllowed(input, `drop the leading //iam.googleapis.com/: use ${PROVIDER_FORMAT}`);
+  }
+  if (POOL.test(value)) {
+    return r.notAllowed(input, `this is a workload identity pool, not a provider: add /providers/PROVIDER (${PROVIDER_FORMAT})`);
+  }
+  const m = PROVIDER.exec(value);
+  if (!m) return r.notAllowed(input, `use ${PROVIDER_FORMAT}`);
+  const [, project = '', pool = '', providerId = ''] = m;
+  if (!/^\d+$/.test(project)) {
+    return r.notAllowed(
+      input,
+      `the provider path needs the project number, not the project ID ${quote(project)}; ` +
+        `find it with: gcloud projects describe ${project} --format='value(projectNumber)'`,
+    );
+  }
+  if (!POOL_OR_PROVIDER_ID.test(pool) || !POOL_OR_PROVIDER_ID.test(providerId)) {
+    return r.notAllowed(input, 'pool and provider IDs are 4 to 32 lowercase letters, digits and hyphens');
+  }
+  return value;
+}
+
+/** project_id, else the project of service_account; undefined = from Application Default Credentials. */
+function readProjectId(r: Reader, auth: AuthConfig): string | undefined {
+  if (r.isSet('project_id')) return r.matching('project_id', RULES.projectId);
+  return SA_PROJECT.exec(auth.serviceAccount ?? '')?.[1];
+}
+
+function readEnv(r: Reader): Pick<Config, 'envVars' | 'secrets'> {
+  const env = parseEnvVars(r.raw.env_vars);
+  const secrets = parseSecrets(r.raw.secrets);
+  env.problems.forEach((p) => r.fail('env_vars', `${p}.`));
+  secrets.problems.forEach((p) => r.fail('secrets', `${p}.`));
+  const envNames = new Set(env.items.map((e) => e.name));
+  for (const s of secrets.items.filter((s) => envNames.has(s.name))) {
+    r.fail('secrets', `${quote(s.name)} is also in env_vars: a variable comes from one or the other.`);
+  }
+  return { envVars: env.items, secrets: secrets.items };
+}
+
+function readLabels(r: Reader): Record<string, string> {
+  const { items, problems } = parseLabels(r.raw.labels);
+  problems.forEach((p) => r.fail('labels', `${p}.`));
+  const labels = Object.fromEntries(items.map(({ key, value }) => [key, value]));
+  // A user's own managed-by wins over the default.
+  return r.bool('skip_default_labels') ? labels : { 'managed-by': 'cloud-run-cron', ...labels };
+}
+
+/** command/args: a JSON array of strings, or words separated by whitespace. */
+function readWords(r: Reader, input: 'command' | 'args'): string[] | undefined {
+  const value = r.text(input);
+  if (value === undefined) return undefined;
+  if (!value.startsWith('[')) return value.split(/\s+/);
+  try {
+    const words: unknown = JSON.parse(value);
+    if (Array.isArray(words) && words.every((w) => typeof w === 'string')) return words;
+  } catch {
+    // reported below
+  }
+  return r.notAllowed(input, 'use a JSON array of strings such as ["python", "main.py"], or words separated by spaces');
+}
+
+/** A value kept as written once `check` accepts it (cpu, memory). */
+function readChecked(r: Reader, input: InputName, allowed: string, check: (v: string) => number | undefined): string | undefined {
+  const value = r.text(input);
+  if (value === undefined || check(value) !== undefined) return value;
+  return r.notAllowed(input, `use ${allowed}`);
+}
+
+/** An error for each input of the other kind that is set. */
+function rejectOthers(r: Reader, inputs: readonly InputName[], owner: Kind, kind: Kind): void {
+  for (const input of inputs.filter((i) => r.isSet(i))) {
+    r.fail(input, `applies to kind: ${owner} only, and this is kind: ${kind}. Remove it or set kind: ${owner}.`);
+  }
+}
+
+function readJob(r: Reader): JobSettings {
+  const tasks = r.int('tasks', 1, 10000);
+  return {
+    tasks,
+    parallelism: r.int('parallelism', 0, tasks ?? 1),
+    maxRetries: r.int('max_retries', 0, 10),
+    taskTimeoutSeconds: r.duration('task_timeout', 1, 168 * HOUR),
+  };
+}
+
+function readService(r: Reader): ServiceSettings {
+  const minInstances = r.int('min_instances', 0);
+  const maxInstances = r.int('max_instances', 0);
+  if (minInstances !== undefined && maxInstances !== undefined && minInstances > maxInstances) {
+    r.fail('min_instances', `${minInstances} is more than max_instances (${maxInstances}): use at most max_instances.`);
+  }
+  return {
+    timeoutSeconds: r.duration('timeout', 1, HOUR),
+    concurrency: r.int('concurrency', 1, 1000),
+    minInstances,
+    maxInstances,
+    ingress: r.oneOf('ingress', INGRESSES),
+    allowUnauthenticated: r.bool('allow_unauthenticated'),
+  };
+}
+
+function readSchedule(r: Reader, kind: Kind | undefined, name: string | undefined, region: string | undefined): ScheduleConfig | undefined {
+  const cron = r.text('schedule');
+  const problem = cron === undefined ? undefined : validateCron(cron);
+  if (problem) r.notAllowed('schedule', `${problem}. Use unix-cron with 5 fields: minute hour day-of-month month day-of-week, such as "0 3 * * *"`);
+  const timeZone = r.raw.time_zone;
+  if (!isTimeZone(timeZone)) r.notAllowed('time_zone', 'use an IANA time zone name such as Etc/UTC or Europe/Berlin, spelled with its capitals');
+  const fields = readScheduleFields(r, kind);
+  const invoker = r.matching('invoker_service_account', RULES.serviceAccount);
+  if (cron === undefined) {
+    SCHEDULE_ONLY.filter((input) => r.isSet(input) && !r.hasError(input)).forEach((input) =>
+      r.fail(input, 'needs schedule: without a schedule no Cloud Scheduler job is touched. Set schedule or remove this input.'),
+    );
+    return undefined;
+  }
+  if (invoker === undefined && !r.hasError('invoker_service_account')) {
+    r.fail('invoker_service_account', `required with schedule: ${RULES.serviceAccount.allowed}, the account Cloud Scheduler calls the ${kind ?? 'job'} as.`);
+  }
+  return {
+    cron,
+    timeZone,
+    jobId: r.matching('scheduler_job', RULES.schedulerJob) ?? `${name}-schedule`,
+    region: r.matching('scheduler_region', RULES.region) ?? region ?? '',
+    invokerServiceAccount: invoker ?? '',
+    ...fields,
+  };
+}
+
+type ScheduleFields = Pick<ScheduleConfig, 'path' | 'httpMethod' | 'body' | 'bodyHasOverrides' | 'attemptDeadlineSeconds' | 'retryCount' | 'paused'>;
+
+function readScheduleFields(r: Reader, kind: Kind | undefined): ScheduleFields {
+  const httpMethod = r.oneOf('http_method', HTTP_METHODS) ?? 'POST';
+  if (kind === 'job' && httpMethod !== 'POST') {
+    r.notAllowed('http_method', 'a job is started with POST to its :run URI; remove http_method');
+  }
+  const body = r.text('body');
+  let bodyHasOverrides = false;
+  if (body !== undefined && !BODY_METHODS.includes(httpMethod)) {
+    r.fail('body', `is allowed only with http_method POST, PUT or PATCH, and http_method is ${httpMethod}. Remove body or change http_method.`);
+  } else if (body !== undefined && kind === 'job') {
+    const checked = checkRunJobBody(body);
+    checked.problems.forEach((p) =>
+      r.fail('body', `for a job it must be a JSON RunJobRequest such as {"overrides": {"containerOverrides": [{"args": ["--full"]}], "taskCount": 2}}: ${p}.`),
+    );
+    bodyHasOverrides = checked.hasOverrides;
+  }
+  return {
+    path: (kind === 'service' && r.matching('path', RULES.path)) || '/',
+    httpMethod,
+    body,
+    bodyHasOverrides,
+    attemptDeadlineSeconds: r.duration('attempt_deadline', 15, 30 * 60),
+    retryCount: r.int('retry_count', 0, 5),
+    paused: r.bool('paused'),
+  };
+}

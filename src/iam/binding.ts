@@ -1,0 +1,62 @@
+// Grants roles on the one job or service (its own IAM policy), never on the project:
+// an etag read-modify-write that keeps every binding someone else holds, and that
+// re-reads and tries again when another writer changed the policy in between.
+import type { Config } from '../config/types.js';
+import { readApiError } from '../errors/api-error.js';
+import type { Api } from '../google/api.js';
+import type { GoogleClients } from '../google/clients.js';
+import { hasBinding, type BindingStep, type IamPolicy } from '../plan/planner.js';
+
+type Kind = Config['kind'];
+
+export async function readPolicy(api: Api, clients: GoogleClients, kind: Kind, resource: string): Promise<IamPolicy> {
+  return api.call(`reading the IAM policy of the Cloud Run ${kind}`, resource, async () => {
+    const request = { resource, options: { requestedPolicyVersion: 3 } };
+    const [policy] = kind === 'job' ? await clients.jobs.getIamPolicy(request) : await clients.services.getIamPolicy(request);
+    return policy;
+  });
+}
+
+/** The policy with the bindings added (a member joins an existing binding of the role). */
+export function withBindings(policy: IamPolicy, wanted: { role: string; member: string }[]): IamPolicy {
+  const bindings = (policy.bindings ?? []).map((b) => ({ ...b, members: [...(b.members ?? [])] }));
+  for (const { role, member } of wanted) {
+    if (hasBinding({ bindings }, role, member)) continue;
+    const binding = bindings.find((b) => b.role === role && !b.condition);
+    if (binding) binding.members.push(member);
+    else bindings.push({ role, members: [member] });
+  }
+  return { ...policy, bindings };
+}
+
+const MAX_CONFLICTS = 5;
+
+/** Adds the missing bindings; returns true if it wrote. */
+export async function applyBindings(
+  api: Api,
+  clients: GoogleClients,
+  kind: Kind,
+  resource: string,
+  steps: BindingStep[],
+  policy: IamPolicy | undefined,
+): Promise<boolean> {
+  const wanted = steps.filter((s) => s.change.action !== 'unchanged');
+  if (wanted.length === 0) return false;
+  let current = policy ?? (await readPolicy(api, clients, kind, resource));
+  for (let attempt = 1; ; attempt++) {
+    if (wanted.every((w) => hasBinding(current, w.role, w.member))) return false;
+    const next = withBindings(current, wanted);
+    try {
+      await api.call(`granting ${wanted.map((w) => w.role).join(', ')} on the Cloud Run ${kind}`, resource, async () => {
+        const request = { resource, policy: next };
+        return kind === 'job' ? await clients.jobs.setIamPolicy(request) : await clients.services.setIamPolicy(request);
+      });
+      return true;
+    } catch (err) {
+      // ABORTED / 409: the etag is stale because someone else wrote; their bindings must survive.
+      const f = readApiError((err as { cause?: unknown }).cause ?? err);
+      if (!(f.grpcCode === 10 || f.httpStatus === 409) || attempt >= MAX_CONFLICTS) throw err;
+      current = await readPolicy(api, clients, kind, resource);
+    }
+  }
+}

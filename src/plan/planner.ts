@@ -1,0 +1,203 @@
+// The planner: desired state (from the config) against what exists (read in parallel by
+// main) -> a plan and the exact request bodies to apply it. Pure: no I/O, no clock.
+import type { protos as runProtos } from '@google-cloud/run';
+import type { Config } from '../config/types.js';
+import { fieldsFor, stampDeploy, type RunResource } from '../run/workload.js';
+import { desiredSchedulerJob, SCHEDULER_FIELDS, type SchedulerJob } from '../scheduler/scheduler-job.js';
+import { differences, type Compared } from './diff.js';
+import type { Change, Plan } from './types.js';
+
+export type IamPolicy = runProtos.google.iam.v1.IPolicy;
+
+export interface Names {
+  projectId: string;
+  /** projects/P/locations/R/jobs/N or .../services/N */
+  resource: string;
+  /** projects/P/locations/SR/jobs/ID, when there is a schedule. */
+  schedulerJob?: string;
+}
+
+export interface CurrentState {
+  /** The job or service of this name and kind, if it exists. */
+  workload?: RunResource;
+  /** A resource of the other kind with the same name (a switch of kind). */
+  otherKind?: RunResource;
+  /** IAM policy of the workload; absent when the workload does not exist yet. */
+  policy?: IamPolicy;
+  schedulerJob?: SchedulerJob;
+}
+
+export interface WorkloadStep {
+  change: Change;
+  /** Full resource to create or to PATCH (the current one with managed fields replaced). */
+  body?: RunResource;
+}
+
+export interface BindingStep {
+  change: Change;
+  role: string;
+  member: string;
+}
+
+export interface SchedulerStep {
+  change: Change;
+  body: SchedulerJob;
+  /** snake_case field paths of an update. */
+  updateMask: string[];
+  /** Pause or resume after the write; undefined = leave the state as it is. */
+  setPaused?: boolean;
+}
+
+export interface RunPlan {
+  plan: Plan;
+  workload: WorkloadStep;
+  bindings: BindingStep[];
+  scheduler?: SchedulerStep;
+  warnings: string[];
+}
+
+export const INVOKER_ROLE = 'roles/run.invoker';
+export const OVERRIDES_ROLE = 'roles/run.jobsExecutorWithOverrides';
+
+export function isDigestPinned(image: string): boolean {
+  return /@sha256:[a-f0-9]{64}$/.test(image);
+}
+
+export function planWorkload(config: Config, names: Names, current: RunResource | undefined, deployId: string): WorkloadStep {
+  const type = config.kind === 'job' ? 'run-job' : 'run-service';
+  const defs = fieldsFor(config.kind);
+  const compared: Compared[] = defs.map((d) => ({
+    field: d.field,
+    before: d.read(current, config.kind),
+    after: d.desired(config, current),
+  }));
+  const fields = differences(compared, current !== undefined);
+  const byTag = !isDigestPinned(config.image);
+  if (current && fields.length === 0 && !byTag) {
+    return { change: { type, resource: names.resource, action: 'unchanged', fields } };
+  }
+  const body: RunResource = current ? structuredCloneResource(current) : {};
+  for (const d of defs) d.write(body, config.kind, compared.find((c) => c.field === d.field)!.after);
+  if (byTag) stampDeploy(body, config.kind, deployId);
+  const change: Change = { type, resource: names.resource, action: current ? 'update' : 'create', fields };
+  if (current && byTag) {
+    change.reason = fields.length
+      ? 'image is named by a tag: Cloud Run resolves it to a digest again'
+      : 'image is named by a tag, which may point at a new digest now: redeployed (pin the image by @sha256: digest to skip this)';
+  }
+  return { change, body };
+}
+
+/** A copy that keeps protobuf values (Long, Buffer) intact, unlike JSON round trips. */
+function structuredCloneResource<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((v) => structuredCloneResource(v)) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, structuredCloneResource(v)])) as T;
+  }
+  return value;
+}
+
+/** Who needs which role on the workload: the Scheduler's invoker, and allUsers when asked. */
+export function desiredBindings(config: Config): { role: string; member: string; reason?: string }[] {
+  const out: { role: string; member: string; reason?: string }[] = [];
+  if (config.schedule) {
+    const withOverrides = config.kind === 'job' && config.schedule.bodyHasOverrides;
+    out.push({
+      role: withOverrides ? OVERRIDES_ROLE : INVOKER_ROLE,
+      member: `serviceAccount:${config.schedule.invokerServiceAccount}`,
+      reason: withOverrides
+        ? `the trigger body carries overrides, which need run.jobs.runWithOverrides: ${INVOKER_ROLE} does not include it`
+        : undefined,
+    });
+  }
+  if (config.kind === 'service' && config.service.allowUnauthenticated) {
+    out.push({ role: INVOKER_ROLE, member: 'allUsers', reason: 'allow_unauthenticated: true makes the service public' });
+  }
+  return out;
+}
+
+export function hasBinding(policy: IamPolicy | undefined, role: string, member: string): boolean {
+  return (policy?.bindings ?? []).some((b) => b.role === role && !b.condition && (b.members ?? []).includes(member));
+}
+
+export function planBindings(config: Config, names: Names, policy: IamPolicy | undefined): BindingStep[] {
+  return desiredBindings(config).map(({ role, member, reason }) => {
+    const exists = hasBinding(policy, role, member);
+    return {
+      role,
+      member,
+      change: {
+        type: 'iam-binding',
+        resource: names.resource,
+        action: exists ? 'unchanged' : 'create',
+        fields: exists ? [] : [{ field: 'binding', after: `${role} ${member}` }],
+        ...(reason ? { reason } : {}),
+      },
+    };
+  });
+}
+
+/** serviceUri: the service's URL; undefined while the service is still to be created. */
+export function planScheduler(
+  config: Config,
+  names: Names,
+  current: SchedulerJob | undefined,
+  serviceUri: string | undefined,
+): SchedulerStep | undefined {
+  if (!config.schedule || !names.schedulerJob) return undefined;
+  const desired = desiredSchedulerJob(config, names, serviceUri);
+  const compared = SCHEDULER_FIELDS.map((f) => ({ field: f.field, before: current ? f.read(current) : undefined, after: f.read(desired) }));
+  const fields = differences(compared, current !== undefined);
+  const updateMask = current ? SCHEDULER_FIELDS.filter((f) => fields.some((c) => c.field === f.field)).map((f) => f.mask) : [];
+  const paused = config.schedule.paused;
+  const currentlyPaused = current ? current.state === 'PAUSED' || current.state === 2 : false;
+  const setPaused = current ? (paused !== currentlyPaused ? paused : undefined) : paused ? true : undefined;
+  if (current && setPaused !== undefined) fields.push({ field: 'paused', before: currentlyPaused, after: paused });
+  else if (!current && paused) fields.push({ field: 'paused', after: true });
+  const action = !current ? 'create' : fields.length ? 'update' : 'unchanged';
+  const change: Change = { type: 'scheduler-job', resource: names.schedulerJob, action, fields };
+  const retargeted = fields.find((f) => f.field === 'target');
+  if (current && retargeted && targetKind(current) !== config.kind) {
+    change.reason = `re-pointed from the Cloud Run ${targetKind(current)} to the ${config.kind}, with ${config.kind === 'job' ? 'an OAuth' : 'an OIDC'} token`;
+  }
+  return { change, body: desired, updateMask, setPaused };
+}
+
+function targetKind(job: SchedulerJob): 'job' | 'service' {
+  return job.httpTarget?.oidcToken ? 'service' : 'job';
+}
+
+export interface PlanInput {
+  config: Config;
+  names: Names;
+  current: CurrentState;
+  /** Unique per run: stamps a redeploy of a tag. */
+  deployId: string;
+}
+
+export function planRun({ config, names, current, deployId }: PlanInput): RunPlan {
+  const workload = planWorkload(config, names, current.workload, deployId);
+  const bindings = planBindings(config, names, current.policy);
+  const serviceUri = config.kind === 'service' ? (current.workload as { uri?: string } | undefined)?.uri ?? undefined : undefined;
+  const scheduler = planScheduler(config, names, current.schedulerJob, serviceUri);
+  const warnings: string[] = [];
+  if (current.otherKind) {
+    const other = config.kind === 'job' ? 'service' : 'job';
+    const command = other === 'job' ? 'jobs' : 'services';
+    warnings.push(
+      `A Cloud Run ${other} named ${config.name} still exists in ${config.region}; it is left in place and no longer triggered. ` +
+        `Delete it when it is no longer needed: gcloud run ${command} delete ${config.name} --region=${config.region} --project=${names.projectId}`,
+    );
+  }
+  if (config.kind === 'service' && !config.service.allowUnauthenticated && hasBinding(current.policy, INVOKER_ROLE, 'allUsers')) {
+    warnings.push(
+      `The service ${config.name} is public (allUsers holds ${INVOKER_ROLE}) although allow_unauthenticated is false; the binding was not made by this run and is left as it is.`,
+    );
+  }
+  const plan = [workload.change, ...bindings.map((b) => b.change), ...(scheduler ? [scheduler.change] : [])];
+  return { plan, workload, bindings, scheduler, warnings };
+}
+
+export function planChangesAnything(plan: Plan): boolean {
+  return plan.some((c) => c.action !== 'unchanged');
+}

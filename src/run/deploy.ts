@@ -1,0 +1,140 @@
+// Reads and writes the Cloud Run job or service, waits for the long-running operation,
+// and for a service until it is Ready.
+import type { Config } from '../config/types.js';
+import { readApiError, isNotFound } from '../errors/api-error.js';
+import type { Api } from '../google/api.js';
+import type { GoogleClients } from '../google/clients.js';
+import { pollUntil } from '../google/poll.js';
+import { CONDITION_STATES, enumName, toNumber } from '../google/values.js';
+import type { WorkloadStep } from '../plan/planner.js';
+import type { RunJob, RunResource, RunService } from './workload.js';
+
+type Kind = Config['kind'];
+
+const label = (kind: Kind) => (kind === 'job' ? 'Cloud Run job' : 'Cloud Run service');
+
+/** The job or service, or undefined when it does not exist. */
+export async function readWorkload(api: Api, clients: GoogleClients, kind: Kind, name: string): Promise<RunResource | undefined> {
+  return api.call(`reading the ${label(kind)}`, name, async () => {
+    try {
+      const [resource] = kind === 'job' ? await clients.jobs.getJob({ name }) : await clients.services.getService({ name });
+      return resource;
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  });
+}
+
+interface Lro {
+  name?: string | null;
+}
+
+/** The operation's check function of the client, by kind and verb. */
+function checker(clients: GoogleClients, kind: Kind, create: boolean): (name: string) => Promise<{ done?: boolean; error?: unknown; latestResponse?: unknown }> {
+  if (kind === 'job') return create ? (n) => clients.jobs.checkCreateJobProgress(n) : (n) => clients.jobs.checkUpdateJobProgress(n);
+  return create ? (n) => clients.services.checkCreateServiceProgress(n) : (n) => clients.services.checkUpdateServiceProgress(n);
+}
+
+class OperationError extends Error {}
+
+async function waitForOperation(api: Api, clients: GoogleClients, kind: Kind, create: boolean, op: Lro, resource: string): Promise<void> {
+  if (!op.name) return;
+  const check = checker(clients, kind, create);
+  const latest = await pollUntil({
+    read: () => api.call(`waiting for the ${label(kind)} operation`, resource, () => check(op.name!)),
+    finished: (o) => Boolean(o.done),
+    deadline: api.deadline,
+    onTimeout: () => new Error(`The ${label(kind)} operation ${op.name} did not finish before the step's deadline.`),
+  });
+  const error = latest.error as { message?: string; code?: number } | undefined;
+  if (error) {
+    throw new OperationError(`The ${label(kind)} ${resource} failed to deploy: ${error.message ?? JSON.stringify(error)}`);
+  }
+}
+
+export interface ReadyState {
+  ready: boolean;
+  failed?: string;
+}
+
+/** Cloud Run's own readiness rule for a service. */
+export function serviceReadiness(service: RunService): ReadyState {
+  const terminal = service.terminalCondition;
+  const state = enumName(terminal?.state, CONDITION_STATES);
+  if (state === 'CONDITION_FAILED') return { ready: false, failed: terminal?.message ?? 'the service is not Ready' };
+  const ready =
+    !service.reconciling &&
+    toNumber(service.observedGeneration) === toNumber(service.generation) &&
+    Boolean(service.latestReadyRevision) &&
+    service.latestReadyRevision === service.latestCreatedRevision &&
+    state === 'CONDITION_SUCCEEDED';
+  return { ready };
+}
+
+async function waitForReady(api: Api, clients: GoogleClients, name: string): Promise<RunService> {
+  const service = await pollUntil({
+    read: async () => (await api.call('waiting for the Cloud Run service to be Ready', name, () => clients.services.getService({ name })))[0],
+    finished: (s) => serviceReadiness(s).ready || serviceReadiness(s).failed !== undefined,
+    deadline: api.deadline,
+    onTimeout: (s) =>
+      new Error(`The Cloud Run service ${name} did not become Ready in time${s?.terminalCondition?.message ? `: ${s.terminalCondition.message}` : ''}.`),
+  });
+  const failed = serviceReadiness(service).failed;
+  if (failed) throw new Error(`The Cloud Run service ${name} did not become Ready: ${failed}`);
+  return service;
+}
+
+function parentOf(name: string): string {
+  return name.slice(0, name.lastIndexOf('/', name.lastIndexOf('/') - 1));
+}
+
+/**
+ * Applies the workload step. A create that meets ALREADY_EXISTS (another writer won) and an
+ * update that meets a stale etag (ABORTED) re-read and re-plan, then write again.
+ */
+export async function applyWorkload(
+  api: Api,
+  clients: GoogleClients,
+  kind: Kind,
+  name: string,
+  step: WorkloadStep,
+  replan: (current: RunResource | undefined) => WorkloadStep,
+): Promise<RunResource> {
+  let current = step;
+  for (let attempt = 1; ; attempt++) {
+    if (current.change.action === 'unchanged' || !current.body) return (await readWorkload(api, clients, kind, name))!;
+    const create = current.change.action === 'create';
+    const id = name.slice(name.lastIndexOf('/') + 1);
+    try {
+      const op = await api.call(
+        `${create ? 'creating' : 'updating'} the ${label(kind)}`,
+        name,
+        async () => {
+          if (kind === 'job') {
+            const body = { ...(current.body as RunJob), name: create ? undefined : name };
+            return (create ? await clients.jobs.createJob({ parent: parentOf(name), jobId: id, job: body }) : await clients.jobs.updateJob({ job: body }))[0];
+          }
+          const body = { ...(current.body as RunService), name: create ? undefined : name };
+          return (create
+            ? await clients.services.createService({ parent: parentOf(name), serviceId: id, service: body })
+            : await clients.services.updateService({ service: body }))[0];
+        },
+      );
+      await waitForOperation(api, clients, kind, create, op as Lro, name);
+      break;
+    } catch (err) {
+      const race = isRace((err as { cause?: unknown }).cause ?? err);
+      if (!race || attempt >= 3) throw err;
+      current = replan(await readWorkload(api, clients, kind, name));
+    }
+  }
+  if (kind === 'service') return waitForReady(api, clients, name);
+  return (await readWorkload(api, clients, kind, name))!;
+}
+
+/** ALREADY_EXISTS on create or ABORTED (etag) on update: someone else wrote first. */
+function isRace(err: unknown): boolean {
+  const f = readApiError(err);
+  return f.grpcCode === 6 || f.grpcCode === 10 || f.httpStatus === 409;
+}

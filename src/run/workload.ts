@@ -1,0 +1,320 @@
+// The fields of a Cloud Run job or service that the action manages, as one table: where
+// each lives in the v2 resource, its server-filled default, and how the desired value is
+// made from the config. The planner diffs through this table; apply writes through it,
+// onto a copy of the current resource, so fields the action does not manage survive.
+import type { protos } from '@google-cloud/run';
+import type { Config, EnvVar, SecretEnvVar } from '../config/types.js';
+import { duration, durationSeconds, enumName, toNumber } from '../google/values.js';
+
+export type RunJob = protos.google.cloud.run.v2.IJob;
+export type RunService = protos.google.cloud.run.v2.IService;
+export type RunResource = RunJob | RunService;
+type Container = protos.google.cloud.run.v2.IContainer;
+type EnvEntry = protos.google.cloud.run.v2.IEnvVar;
+
+export const MANAGED_LABEL = { key: 'managed-by', value: 'cloud-run-cron' };
+/** Template annotation that makes Cloud Run resolve a tag again (see planner). */
+export const DEPLOY_ANNOTATION = 'cloud-run-cron/deploy-id';
+
+const INGRESS_NAMES = [
+  'INGRESS_TRAFFIC_UNSPECIFIED',
+  'INGRESS_TRAFFIC_ALL',
+  'INGRESS_TRAFFIC_INTERNAL_ONLY',
+  'INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER',
+  'INGRESS_TRAFFIC_NONE',
+] as const;
+export const INGRESS_BY_INPUT: Record<string, string> = {
+  all: 'INGRESS_TRAFFIC_ALL',
+  internal: 'INGRESS_TRAFFIC_INTERNAL_ONLY',
+  'internal-and-cloud-load-balancing': 'INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER',
+};
+
+/** Millicores: '1' and '1000m' are the same CPU. */
+export function cpuMillis(cpu: string): number {
+  return cpu.endsWith('m') ? Number(cpu.slice(0, -1)) : Math.round(Number(cpu) * 1000);
+}
+
+const MEMORY_UNITS: Record<string, number> = {
+  '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40,
+};
+/** Bytes: '512Mi' and '0.5Gi' are the same memory. */
+export function memoryBytes(memory: string): number {
+  const m = /^(\d+(?:\.\d+)?)([kMGT]i?)?$/.exec(memory);
+  if (!m) return Number.NaN;
+  return Math.round(Number(m[1]) * MEMORY_UNITS[m[2] ?? '']);
+}
+
+export const DEFAULT_CPU = '1000m';
+export const DEFAULT_MEMORY = '512Mi';
+
+/** The parts of a resource the table reaches into. */
+function revisionTemplate(r: RunResource, kind: Config['kind']): Record<string, unknown> {
+  if (kind === 'job') {
+    const job = r as RunJob;
+    job.template ??= {};
+    job.template.template ??= {};
+    return job.template.template as Record<string, unknown>;
+  }
+  const service = r as RunService;
+  service.template ??= {};
+  return service.template as Record<string, unknown>;
+}
+
+function container(r: RunResource, kind: Config['kind']): Container {
+  const t = revisionTemplate(r, kind) as { containers?: Container[] };
+  t.containers ??= [];
+  t.containers[0] ??= {};
+  return t.containers[0];
+}
+
+/** The revision/task template, read without changing the resource. */
+function readTemplate(r: RunResource | undefined, kind: Config['kind']): Record<string, unknown> {
+  const t = kind === 'job' ? (r as RunJob | undefined)?.template?.template : (r as RunService | undefined)?.template;
+  return (t ?? {}) as Record<string, unknown>;
+}
+
+function readContainer(r: RunResource | undefined, kind: Config['kind']): Container {
+  return (readTemplate(r, kind).containers as Container[] | undefined)?.[0] ?? {};
+}
+
+function plainEnv(entries: EnvEntry[] | null | undefined): EnvVar[] {
+  return (entries ?? []).filter((e) => !e.valueSource).map((e) => ({ name: e.name ?? '', value: e.value ?? '' }));
+}
+
+function secretEnv(entries: EnvEntry[] | null | undefined): SecretEnvVar[] {
+  return (entries ?? [])
+    .filter((e) => e.valueSource?.secretKeyRef)
+    .map((e) => ({
+      name: e.name ?? '',
+      secret: e.valueSource!.secretKeyRef!.secret ?? '',
+      version: e.valueSource!.secretKeyRef!.version ?? 'latest',
+    }));
+}
+
+/** merge: keep what exists and is not named (in place), replace named, append new. */
+function mergeByName<T extends { name: string }>(current: T[], wanted: T[], strategy: 'merge' | 'overwrite', namedElsewhere: Set<string>): T[] {
+  if (strategy === 'overwrite') return wanted;
+  const byName = new Map(wanted.map((w) => [w.name, w]));
+  const kept = current
+    .filter((c) => !namedElsewhere.has(c.name))
+    .map((c) => byName.get(c.name) ?? c);
+  const have = new Set(kept.map((c) => c.name));
+  return [...kept, ...wanted.filter((w) => !have.has(w.name))];
+}
+
+export interface FieldDef {
+  /** Name the user knows (an input name where there is one). */
+  field: string;
+  kinds: readonly Config['kind'][];
+  /** Normalized current value (server defaults filled in). */
+  read(r: RunResource | undefined, kind: Config['kind']): unknown;
+  /** Normalized desired value; undefined = not managed by this config (any value is fine). */
+  desired(config: Config, current: RunResource | undefined): unknown;
+  /** Writes the desired value onto a resource body. */
+  write(r: RunResource, kind: Config['kind'], value: unknown): void;
+}
+
+const both = ['job', 'service'] as const;
+
+/** Fields of the revision/task template: one definition, a default per kind. */
+function templateNumber(
+  field: string,
+  key: string,
+  kinds: readonly Config['kind'][],
+  defaults: Partial<Record<Config['kind'], number>>,
+  fromConfig: (c: Config) => number | undefined,
+  isDuration = false,
+): FieldDef {
+  const get = (v: unknown) => (isDuration ? durationSeconds(v) : toNumber(v));
+  return {
+    field,
+    kinds,
+    read: (r, kind) => (r ? (get(readTemplate(r, kind)[key]) ?? defaults[kind]) : undefined),
+    desired: (c) => fromConfig(c) ?? defaults[c.kind],
+    write: (r, kind, v) => {
+      if (v === undefined) return;
+      revisionTemplate(r, kind)[key] = isDuration ? duration(v as number) : v;
+    },
+  };
+}
+
+export const WORKLOAD_FIELDS: readonly FieldDef[] = [
+  {
+    field: 'image',
+    kinds: both,
+    read: (r, kind) => readContainer(r, kind).image ?? undefined,
+    desired: (c) => c.image,
+    write: (r, kind, v) => {
+      container(r, kind).image = v as string;
+    },
+  },
+  {
+    field: 'command',
+    kinds: both,
+    read: (r, kind) => (r ? [...(readContainer(r, kind).command ?? [])] : undefined),
+    desired: (c) => c.command ?? [],
+    write: (r, kind, v) => {
+      container(r, kind).command = v as string[];
+    },
+  },
+  {
+    field: 'args',
+    kinds: both,
+    read: (r, kind) => (r ? [...(readContainer(r, kind).args ?? [])] : undefined),
+    desired: (c) => c.args ?? [],
+    write: (r, kind, v) => {
+      container(r, kind).args = v as string[];
+    },
+  },
+  {
+    field: 'env_vars',
+    kinds: both,
+    read: (r, kind) => (r ? plainEnv(readContainer(r, kind).env) : undefined),
+    desired: (c, cur) =>
+      mergeByName(plainEnv(readContainer(cur, c.kind).env), c.envVars, c.envVarsUpdateStrategy, new Set(c.secrets.map((s) => s.name))),
+    write: (r, kind, v) => {
+      const ctr = container(r, kind);
+      const secrets = (ctr.env ?? []).filter((e) => e.valueSource);
+      ctr.env = [...(v as EnvVar[]).map((e) => ({ name: e.name, value: e.value })), ...secrets];
+    },
+  },
+  {
+    field: 'secrets',
+    kinds: both,
+    read: (r, kind) => (r ? secretEnv(readContainer(r, kind).env) : undefined),
+    desired: (c, cur) =>
+      mergeByName(secretEnv(readContainer(cur, c.kind).env), c.secrets, c.secretsUpdateStrategy, new Set(c.envVars.map((e) => e.name))),
+    write: (r, kind, v) => {
+      const ctr = container(r, kind);
+      const plain = (ctr.env ?? []).filter((e) => !e.valueSource);
+      ctr.env = [
+        ...plain,
+        ...(v as SecretEnvVar[]).map((s) => ({ name: s.name, valueSource: { secretKeyRef: { secret: s.secret, version: s.version } } })),
+      ];
+    },
+  },
+  {
+    field: 'cpu',
+    kinds: both,
+    read: (r, kind) => (r ? cpuMillis(readContainer(r, kind).resources?.limits?.cpu ?? DEFAULT_CPU) : undefined),
+    desired: (c) => cpuMillis(c.cpu ?? DEFAULT_CPU),
+    write: (r, kind, v) => {
+      const ctr = container(r, kind);
+      ctr.resources = { ...ctr.resources, limits: { ...ctr.resources?.limits, cpu: `${v as number}m` } };
+    },
+  },
+  {
+    field: 'memory',
+    kinds: both,
+    read: (r, kind) => (r ? memoryBytes(readContainer(r, kind).resources?.limits?.memory ?? DEFAULT_MEMORY) : undefined),
+    desired: (c) => memoryBytes(c.memory ?? DEFAULT_MEMORY),
+    write: (r, kind, v) => {
+      const ctr = container(r, kind);
+      const mi = (v as number) / 2 ** 20;
+      const memory = Number.isInteger(mi) ? `${mi}Mi` : `${v as number}`;
+      ctr.resources = { ...ctr.resources, limits: { ...ctr.resources?.limits, memory } };
+    },
+  },
+  {
+    field: 'runtime_service_account',
+    kinds: both,
+    // An empty runtime account means the default compute account, which the server fills in.
+    read: (r, kind) => {
+      if (!r) return undefined;
+      const sa = readTemplate(r, kind).serviceAccount as string | undefined;
+      return !sa || sa.endsWith('-compute@developer.gserviceaccount.com') ? '(default compute account)' : sa;
+    },
+    desired: (c) => c.runtimeServiceAccount ?? '(default compute account)',
+    write: (r, kind, v) => {
+      const t = revisionTemplate(r, kind);
+      if (v === '(default compute account)') {
+        if (!String(t.serviceAccount ?? '').endsWith('-compute@developer.gserviceaccount.com')) delete t.serviceAccount;
+      } else t.serviceAccount = v;
+    },
+  },
+  templateNumber('task_timeout', 'timeout', ['job'], { job: 600 }, (c) => c.job.taskTimeoutSeconds, true),
+  templateNumber('max_retries', 'maxRetries', ['job'], { job: 3 }, (c) => c.job.maxRetries),
+  {
+    field: 'tasks',
+    kinds: ['job'],
+    read: (r) => (r ? (toNumber((r as RunJob).template?.taskCount) ?? 1) : undefined),
+    desired: (c) => c.job.tasks ?? 1,
+    write: (r, _k, v) => {
+      const job = r as RunJob;
+      job.template = { ...job.template, taskCount: v as number };
+    },
+  },
+  {
+    field: 'parallelism',
+    kinds: ['job'],
+    // 0 or unset: as many as possible.
+    read: (r) => (r ? (toNumber((r as RunJob).template?.parallelism) ?? 0) : undefined),
+    desired: (c) => c.job.parallelism ?? 0,
+    write: (r, _k, v) => {
+      const job = r as RunJob;
+      job.template = { ...job.template, parallelism: v as number };
+    },
+  },
+  templateNumber('timeout', 'timeout', ['service'], { service: 300 }, (c) => c.service.timeoutSeconds, true),
+  templateNumber('concurrency', 'maxInstanceRequestConcurrency', ['service'], { service: 80 }, (c) => c.service.concurrency),
+  {
+    field: 'min_instances',
+    kinds: ['service'],
+    read: (r) => (r ? (toNumber((r as RunService).template?.scaling?.minInstanceCount) ?? 0) : undefined),
+    desired: (c) => c.service.minInstances ?? 0,
+    write: (r, _k, v) => {
+      const t = revisionTemplate(r, 'service') as { scaling?: Record<string, unknown> };
+      t.scaling = { ...t.scaling, minInstanceCount: v };
+    },
+  },
+  {
+    field: 'max_instances',
+    kinds: ['service'],
+    read: (r) => (r ? toNumber((r as RunService).template?.scaling?.maxInstanceCount) : undefined),
+    // Left empty: Cloud Run's own default, whatever it is now; not managed.
+    desired: (c, cur) => c.service.maxInstances ?? (cur ? toNumber((cur as RunService).template?.scaling?.maxInstanceCount) : undefined),
+    write: (r, _k, v) => {
+      if (v === undefined) return;
+      const t = revisionTemplate(r, 'service') as { scaling?: Record<string, unknown> };
+      t.scaling = { ...t.scaling, maxInstanceCount: v };
+    },
+  },
+  {
+    field: 'ingress',
+    kinds: ['service'],
+    read: (r) => (r ? (enumName((r as RunService).ingress, INGRESS_NAMES) ?? 'INGRESS_TRAFFIC_ALL').replace('INGRESS_TRAFFIC_UNSPECIFIED', 'INGRESS_TRAFFIC_ALL') : undefined),
+    desired: (c) => INGRESS_BY_INPUT[c.service.ingress ?? 'all'],
+    write: (r, _k, v) => {
+      (r as RunService).ingress = v as RunService['ingress'];
+    },
+  },
+  {
+    field: 'labels',
+    kinds: both,
+    read: (r) => (r ? sortedRecord(r.labels ?? {}) : undefined),
+    // Labels set elsewhere are kept; the ones given here win.
+    desired: (c, cur) => sortedRecord({ ...(cur?.labels ?? {}), ...c.labels }),
+    write: (r, _k, v) => {
+      r.labels = v as Record<string, string>;
+    },
+  },
+];
+
+function sortedRecord(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+export function fieldsFor(kind: Config['kind']): FieldDef[] {
+  return WORKLOAD_FIELDS.filter((f) => f.kinds.includes(kind));
+}
+
+/** Sets the template annotation that makes Cloud Run resolve a tag again. */
+export function stampDeploy(r: RunResource, kind: Config['kind'], deployId: string): void {
+  if (kind === 'job') {
+    const job = r as RunJob;
+    job.template = { ...job.template, annotations: { ...(job.template?.annotations ?? {}), [DEPLOY_ANNOTATION]: deployId } };
+  } else {
+    const service = r as RunService;
+    service.template = { ...service.template, annotations: { ...(service.template?.annotations ?? {}), [DEPLOY_ANNOTATION]: deployId } };
+  }
+}

@@ -1,0 +1,107 @@
+// The Cloud Scheduler job the action wants, and its managed fields as the planner compares
+// them. The trigger's auth is the product's core promise: a Cloud Run job is run through
+// the Admin API with an OAuth token; a service is called at its URL with an OIDC token
+// whose audience is the service URL itself (never with the path).
+import type { protos } from '@google-cloud/scheduler';
+import type { Config } from '../config/types.js';
+import { bytesBase64, duration, durationSeconds, enumName, toNumber } from '../google/values.js';
+
+export type SchedulerJob = protos.google.cloud.scheduler.v1.IJob;
+
+export const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
+export const DEFAULT_ATTEMPT_DEADLINE = 180;
+/** Placeholder while a new service has no URL yet; replaced by re-planning after deploy. */
+export const URL_AFTER_DEPLOY = '(the service URL, known after deploy)';
+
+const HTTP_METHODS = ['HTTP_METHOD_UNSPECIFIED', 'POST', 'GET', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'] as const;
+
+/** The documented URI that runs a Cloud Run job (regional host, v1 namespaces API). */
+export function jobRunUri(region: string, projectId: string, name: string): string {
+  return `https://${region}-run.googleapis.com/apis/run.googleapis.com/v1/namespaces/${projectId}/jobs/${name}:run`;
+}
+
+/** The service URL + path, without a doubled slash. */
+export function serviceTargetUri(serviceUri: string, path: string): string {
+  return serviceUri.replace(/\/+$/, '') + (path.startsWith('/') ? path : `/${path}`);
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function desiredSchedulerJob(
+  config: Config,
+  names: { projectId: string; schedulerJob?: string },
+  serviceUri: string | undefined,
+): SchedulerJob {
+  const s = config.schedule!;
+  const invoker = s.invokerServiceAccount;
+  const audience = serviceUri ?? URL_AFTER_DEPLOY;
+  const httpTarget: protos.google.cloud.scheduler.v1.IHttpTarget =
+    config.kind === 'job'
+      ? {
+          uri: jobRunUri(config.region, names.projectId, config.name),
+          httpMethod: s.httpMethod,
+          oauthToken: { serviceAccountEmail: invoker, scope: CLOUD_PLATFORM_SCOPE },
+        }
+      : {
+          uri: serviceUri ? serviceTargetUri(serviceUri, s.path) : URL_AFTER_DEPLOY,
+          httpMethod: s.httpMethod,
+          oidcToken: { serviceAccountEmail: invoker, audience },
+        };
+  if (s.body !== undefined) {
+    httpTarget.body = Buffer.from(s.body, 'utf8');
+    if (isJson(s.body)) httpTarget.headers = { 'Content-Type': 'application/json' };
+  }
+  return {
+    name: names.schedulerJob,
+    description: `Runs the Cloud Run ${config.kind} ${config.name} (managed by cloud-run-cron)`,
+    schedule: s.cron,
+    timeZone: s.timeZone,
+    httpTarget,
+    attemptDeadline: duration(s.attemptDeadlineSeconds ?? DEFAULT_ATTEMPT_DEADLINE),
+    retryConfig: { retryCount: s.retryCount ?? 0 },
+  };
+}
+
+/** The target as compared: what matters for the call Scheduler makes, defaults filled in. */
+function normalizedTarget(job: SchedulerJob): unknown {
+  const t = job.httpTarget;
+  if (!t) return undefined;
+  const token = t.oidcToken
+    ? { oidc: t.oidcToken.serviceAccountEmail ?? '', audience: t.oidcToken.audience || t.uri || '' }
+    : t.oauthToken
+      ? { oauth: t.oauthToken.serviceAccountEmail ?? '', scope: t.oauthToken.scope || CLOUD_PLATFORM_SCOPE }
+      : { none: true };
+  const method = enumName(t.httpMethod, HTTP_METHODS);
+  const contentType = Object.entries(t.headers ?? {}).find(([k]) => k.toLowerCase() === 'content-type')?.[1];
+  return {
+    uri: t.uri ?? '',
+    method: !method || method === 'HTTP_METHOD_UNSPECIFIED' ? 'POST' : method,
+    body: bytesBase64(t.body) || undefined,
+    contentType: bytesBase64(t.body) ? contentType : undefined,
+    token,
+  };
+}
+
+export interface SchedulerField {
+  field: string;
+  /** Path in Scheduler's updateMask (snake_case, as the client sends it). */
+  mask: string;
+  read(job: SchedulerJob): unknown;
+}
+
+export const SCHEDULER_FIELDS: readonly SchedulerField[] = [
+  { field: 'schedule', mask: 'schedule', read: (j) => j.schedule ?? '' },
+  // Scheduler stores an empty zone as UTC.
+  { field: 'time_zone', mask: 'time_zone', read: (j) => (!j.timeZone || j.timeZone === 'UTC' ? 'Etc/UTC' : j.timeZone) },
+  { field: 'target', mask: 'http_target', read: normalizedTarget },
+  { field: 'attempt_deadline', mask: 'attempt_deadline', read: (j) => durationSeconds(j.attemptDeadline) ?? DEFAULT_ATTEMPT_DEADLINE },
+  { field: 'retry_count', mask: 'retry_config.retry_count', read: (j) => toNumber(j.retryConfig?.retryCount) ?? 0 },
+  { field: 'description', mask: 'description', read: (j) => j.description ?? '' },
+];

@@ -1,0 +1,66 @@
+// Reads and writes the Cloud Scheduler job: create, or PATCH with an updateMask of exactly
+// the changed fields; pause/resume are their own calls (state is output-only).
+import { isConflict, isNotFound } from '../errors/api-error.js';
+import type { Api } from '../google/api.js';
+import type { GoogleClients } from '../google/clients.js';
+import type { SchedulerStep } from '../plan/planner.js';
+import type { SchedulerJob } from './scheduler-job.js';
+
+export async function readSchedulerJob(api: Api, clients: GoogleClients, name: string): Promise<SchedulerJob | undefined> {
+  return api.call('reading the Cloud Scheduler job', name, async () => {
+    try {
+      return (await clients.scheduler.getJob({ name }))[0];
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  });
+}
+
+/** The regions where Cloud Scheduler is offered to this project. */
+export async function schedulerRegions(api: Api, clients: GoogleClients, projectId: string): Promise<string[]> {
+  return api.call('listing the Cloud Scheduler locations', `projects/${projectId}`, async () => {
+    const regions: string[] = [];
+    for await (const location of clients.scheduler.listLocationsAsync({ name: `projects/${projectId}` })) {
+      if (location.locationId) regions.push(location.locationId);
+    }
+    return regions.sort();
+  });
+}
+
+function parentOf(name: string): string {
+  return name.slice(0, name.lastIndexOf('/jobs/'));
+}
+
+/** Applies the step; `replan` re-plans against a job another writer created first. */
+export async function applySchedulerJob(
+  api: Api,
+  clients: GoogleClients,
+  step: SchedulerStep,
+  replan: (current: SchedulerJob | undefined) => SchedulerStep,
+): Promise<SchedulerJob | undefined> {
+  const name = step.change.resource;
+  let current = step;
+  let result: SchedulerJob | undefined;
+  if (current.change.action === 'create') {
+    try {
+      result = await api.call('creating the Cloud Scheduler job', name, async () =>
+        (await clients.scheduler.createJob({ parent: parentOf(name), job: current.body }))[0],
+      );
+    } catch (err) {
+      if (!isConflict((err as { cause?: unknown }).cause ?? err)) throw err;
+      current = replan(await readSchedulerJob(api, clients, name));
+    }
+  }
+  if (current.change.action === 'update' && current.updateMask.length > 0) {
+    result = await api.call('updating the Cloud Scheduler job', name, async () =>
+      (await clients.scheduler.updateJob({ job: current.body, updateMask: { paths: current.updateMask } }))[0],
+    );
+  }
+  if (current.setPaused !== undefined) {
+    result = await api.call(`${current.setPaused ? 'pausing' : 'resuming'} the Cloud Scheduler job`, name, async () =>
+      (current.setPaused ? await clients.scheduler.pauseJob({ name }) : await clients.scheduler.resumeJob({ name }))[0],
+    );
+  }
+  return result;
+}

@@ -1,0 +1,201 @@
+// The smoke test runs the real workload once, exactly as the schedule would: through the
+// Scheduler job when there is one (so the trigger, its token and the invoker binding are
+// proven), else directly. Then it follows the result to the end.
+import type { protos } from '@google-cloud/run';
+import type { Config } from '../config/types.js';
+import { GRPC_CODE_NAMES } from '../errors/api-error.js';
+import type { Api } from '../google/api.js';
+import type { GoogleClients } from '../google/clients.js';
+import { pollUntil } from '../google/poll.js';
+import { sleep } from '../google/retry.js';
+import { CONDITION_STATES, enumName, timestampMs, toNumber } from '../google/values.js';
+import type { SmokeResult, TaskCounts } from '../report/types.js';
+import type { SchedulerJob } from '../scheduler/scheduler-job.js';
+
+type Execution = protos.google.cloud.run.v2.IExecution;
+
+export interface SmokeContext {
+  api: Api;
+  clients: GoogleClients;
+  config: Config;
+  /** Full name of the Cloud Run job or service. */
+  resource: string;
+  schedulerJob?: string;
+  /** Epoch ms by which the smoke test must be over (smoke_timeout). */
+  deadline: number;
+  /** True when this run just granted the invoker its role: a denial may be IAM propagating. */
+  justGranted: boolean;
+  onProgress?: (line: string) => void;
+}
+
+/** How long a fresh grant may take to be seen by the invoker's token checks. */
+export const IAM_PROPAGATION_MS = 120_000;
+
+export function taskCounts(e: Execution): TaskCounts {
+  return {
+    total: toNumber(e.taskCount) ?? 0,
+    succeeded: toNumber(e.succeededCount) ?? 0,
+    failed: toNumber(e.failedCount) ?? 0,
+    cancelled: toNumber(e.cancelledCount) ?? 0,
+    retried: toNumber(e.retriedCount) ?? 0,
+    running: toNumber(e.runningCount) ?? 0,
+  };
+}
+
+export function describeCounts(t: TaskCounts): string {
+  const parts = [`${t.succeeded}/${t.total} succeeded`];
+  if (t.running) parts.push(`${t.running} running`);
+  if (t.failed) parts.push(`${t.failed} failed`);
+  if (t.cancelled) parts.push(`${t.cancelled} cancelled`);
+  if (t.retried) parts.push(`${t.retried} retried`);
+  return parts.join(', ');
+}
+
+/** The outcome of a finished execution. */
+export function executionOutcome(e: Execution): { succeeded: boolean; reason?: string } {
+  const completed = (e.conditions ?? []).find((c) => c.type === 'Completed');
+  const state = enumName(completed?.state, CONDITION_STATES);
+  if (state === 'CONDITION_SUCCEEDED') return { succeeded: true };
+  const reason = completed?.message || (completed?.executionReason ? String(completed.executionReason) : undefined);
+  return { succeeded: false, reason: reason ?? (toNumber(e.cancelledCount) ? 'cancelled' : undefined) };
+}
+
+async function followExecution(ctx: SmokeContext, name: string, started: number): Promise<SmokeResult> {
+  const { api, clients } = ctx;
+  let lastLine = '';
+  const execution = await pollUntil({
+    read: async () => (await api.call('reading the execution', name, () => clients.executions.getExecution({ name })))[0],
+    finished: (e) => timestampMs(e.completionTime) !== undefined,
+    onRead: (e) => {
+      const line = describeCounts(taskCounts(e));
+      if (line !== lastLine) ctx.onProgress?.(`${name.split('/').pop()}: ${line}`);
+      lastLine = line;
+    },
+    deadline: ctx.deadline,
+    onTimeout: (e) =>
+      new Error(
+        `The smoke test timed out (smoke_timeout) while execution ${name} was still running` +
+          (e ? ` (${describeCounts(taskCounts(e))})` : '') +
+          `. It goes on running in Cloud Run; raise smoke_timeout or follow it at ${e?.logUri ?? 'its log'}.`,
+      ),
+  });
+  const tasks = taskCounts(execution);
+  const outcome = executionOutcome(execution);
+  const durationMs = Date.now() - started;
+  const logUri = execution.logUri ?? undefined;
+  if (outcome.succeeded) {
+    return { status: 'succeeded', execution: name, tasks, logUri, durationMs, message: `Execution ${name} succeeded: ${describeCounts(tasks)}.` };
+  }
+  return {
+    status: 'failed',
+    execution: name,
+    tasks,
+    logUri,
+    durationMs,
+    message:
+      `Execution ${name} failed: ${tasks.failed} of ${tasks.total} task(s) failed` +
+      (outcome.reason ? ` (${outcome.reason})` : '') +
+      `. Logs: ${logUri ?? 'see the job in the Cloud Console'}`,
+  };
+}
+
+/** What a Scheduler attempt's status most likely means, by target kind. */
+export function attemptHint(code: number, kind: Config['kind']): string {
+  const hints: Record<number, string> = kind === 'service'
+    ? {
+        16: 'the OIDC token was rejected: its audience must be exactly the service URL (without the path)',
+        7: 'the invoker service account lacks roles/run.invoker on the service',
+        4: 'the service did not answer within attempt_deadline; for work this long use kind: job',
+        5: 'the URL or path does not exist on the service',
+        13: 'the service answered with a server error (HTTP 5xx): see its logs',
+        2: 'the service answered with an error: see its logs',
+        14: 'the service was unavailable (HTTP 503): see its logs',
+      }
+    : {
+        16: 'the trigger must use an OAuth token (scope cloud-platform) to call the Cloud Run Admin API',
+        7: 'the invoker service account lacks run.jobs.run on the job (roles/run.invoker)',
+        5: 'the job run URI names another region or project than the job',
+        3: 'the Cloud Run Admin API rejected the trigger body',
+      };
+  return hints[code] ?? 'see the Cloud Scheduler job\'s logs';
+}
+
+/** Runs the Scheduler job once and waits for its attempt; retries a denial while IAM propagates. */
+async function triggerThroughScheduler(ctx: SchedulerTrigger): Promise<{ code: number; message?: string; job: SchedulerJob }> {
+  const { api, clients } = ctx;
+  const name = ctx.schedulerJob;
+  const grantedAt = Date.now();
+  for (;;) {
+    const before = (await api.call('reading the Cloud Scheduler job', name, () => clients.scheduler.getJob({ name })))[0];
+    const previousAttempt = timestampMs(before.lastAttemptTime) ?? 0;
+    await api.call('running the Cloud Scheduler job once', name, () => clients.scheduler.runJob({ name }));
+    ctx.onProgress?.(`Cloud Scheduler job ${name.split('/').pop()} triggered; waiting for its attempt`);
+    const job = await pollUntil({
+      read: async () => (await api.call('reading the Cloud Scheduler job', name, () => clients.scheduler.getJob({ name })))[0],
+      finished: (j) => (timestampMs(j.lastAttemptTime) ?? 0) > previousAttempt,
+      deadline: ctx.deadline,
+      onTimeout: () => new Error(`The smoke test timed out (smoke_timeout) waiting for Cloud Scheduler's attempt of ${name}.`),
+    });
+    const code = toNumber(job.status?.code) ?? 0;
+    const propagating = code === 7 && ctx.justGranted && Date.now() - grantedAt < IAM_PROPAGATION_MS && Date.now() + 5000 < ctx.deadline;
+    if (!propagating) return { code, message: job.status?.message ?? undefined, job };
+    ctx.onProgress?.('PERMISSION_DENIED right after granting the invoker role: IAM may still be propagating, trying again in 5s');
+    await sleep(5000);
+  }
+}
+
+type SchedulerTrigger = SmokeContext & { schedulerJob: string };
+
+function failedAttempt(ctx: SmokeContext, code: number, message: string | undefined, started: number): SmokeResult {
+  const name = GRPC_CODE_NAMES[code] ?? String(code);
+  return {
+    status: 'failed',
+    durationMs: Date.now() - started,
+    attemptStatus: { code, name, message },
+    message: `The Cloud Scheduler attempt failed with ${name}${message ? ` (${message})` : ''}: most likely ${attemptHint(code, ctx.config.kind)}.`,
+  };
+}
+
+/** The execution the trigger started: the job's newest execution, once it is a new one. */
+async function newExecution(ctx: SmokeContext, previous: string | undefined): Promise<string> {
+  const { api, clients, resource } = ctx;
+  const job = await pollUntil({
+    read: async () => (await api.call('reading the Cloud Run job', resource, () => clients.jobs.getJob({ name: resource })))[0],
+    finished: (j) => Boolean(j.latestCreatedExecution?.name) && j.latestCreatedExecution?.name !== previous,
+    deadline: ctx.deadline,
+    onTimeout: () => new Error(`The smoke test timed out (smoke_timeout): the trigger ran but no new execution of ${resource} appeared.`),
+  });
+  return job.latestCreatedExecution!.name!;
+}
+
+export async function smokeTest(ctx: SmokeContext): Promise<SmokeResult> {
+  const started = Date.now();
+  const { api, clients, config, resource } = ctx;
+  if (config.kind === 'service' && !ctx.schedulerJob) {
+    return { status: 'skipped', message: 'No schedule: the service is Ready, and nothing triggers it.' };
+  }
+  if (config.kind === 'job' && !ctx.schedulerJob) {
+    const [op] = await api.call('running the Cloud Run job', resource, () => clients.jobs.runJob({ name: resource }));
+    const name = (op.metadata as Execution | undefined)?.name;
+    if (!name) throw new Error(`Running ${resource} gave no execution name.`);
+    ctx.onProgress?.(`Execution ${name.split('/').pop()} started`);
+    return followExecution(ctx, name, started);
+  }
+  const trigger = { ...ctx, schedulerJob: ctx.schedulerJob! };
+  if (config.kind === 'service') {
+    const attempt = await triggerThroughScheduler(trigger);
+    if (attempt.code !== 0) return failedAttempt(ctx, attempt.code, attempt.message, started);
+    return {
+      status: 'succeeded',
+      durationMs: Date.now() - started,
+      attemptStatus: { code: 0, name: 'OK' },
+      message: 'Cloud Scheduler called the service with its OIDC token, and the service answered with success.',
+    };
+  }
+  const before = (await api.call('reading the Cloud Run job', resource, () => clients.jobs.getJob({ name: resource })))[0];
+  const attempt = await triggerThroughScheduler(trigger);
+  if (attempt.code !== 0) return failedAttempt(ctx, attempt.code, attempt.message, started);
+  const execution = await newExecution(ctx, before.latestCreatedExecution?.name ?? undefined);
+  ctx.onProgress?.(`Execution ${execution.split('/').pop()} started by Cloud Scheduler`);
+  return followExecution(ctx, execution, started);
+}

@@ -1,0 +1,93 @@
+import { formatDuration, parseDuration } from '../../src/config/duration.js';
+import { describeCron, nextRuns, shortestIntervalSeconds, validateCron } from '../../src/config/cron.js';
+
+describe('parseDuration', () => {
+  it.each([
+    ['90s', 90], ['10m', 600], ['2h', 7200], ['1h30m', 5400], ['1h30m15s', 5415], ['600', 600], ['0', 0], ['2m30s', 150],
+  ])('%s -> %i seconds', (text, seconds) => expect(parseDuration(text)).toBe(seconds));
+
+  it.each(['', 'h', '1.5h', '10 m', '-5s', '1d', '30s1m', 'm10'])(
+    'rejects %j',
+    (text) => expect(parseDuration(text)).toBeUndefined(),
+  );
+});
+
+describe('formatDuration', () => {
+  it.each([[5400, '1h30m'], [90, '1m30s'], [0, '0s'], [3600, '1h'], [604800, '168h'], [5415, '1h30m15s']])('%i -> %s', (s, text) =>
+    expect(formatDuration(s)).toBe(text),
+  );
+});
+
+describe('validateCron', () => {
+  it.each(['0 3 * * *', '*/15 * * * *', '0 9-17 * * MON-FRI', '0 0 1,15 * *', '30 2 * JAN,JUL 0', '0 0 * * 7'])('accepts %j', (e) =>
+    expect(validateCron(e)).toBeUndefined(),
+  );
+  it.each([
+    ['@daily', /macros/],
+    ['0 0 3 * * *', /6 fields/],
+    ['* * * *', /4 fields/],
+    ['0 0 L * *', /"L" is not allowed/],
+    ['0 0 * * 5#2', /not allowed/],
+    ['0 0 ? * *', /not allowed/],
+    ['0 0 * * mon', /upper-case names/],
+    ['0 24 * * *', /hour/],
+    ['61 * * * *', /minute/],
+    ['0 0 31 2 *', /never fires/],
+    ['5/10 * * * *', /stepping/],
+  ])('rejects %j', (e, why) => expect(validateCron(e)).toMatch(why));
+});
+
+describe('nextRuns', () => {
+  const from = new Date('2025-01-01T00:00:00Z'); // a Wednesday
+
+  it('evaluates in the time zone', () => {
+    expect(nextRuns('0 3 * * *', 'Europe/Berlin', 2, from).map((d) => d.toISOString())).toEqual([
+      '2025-01-01T02:00:00.000Z',
+      '2025-01-02T02:00:00.000Z',
+    ]);
+  });
+
+  it('keeps the wall-clock time across DST (Europe/Berlin, spring forward on 2025-03-30)', () => {
+    const runs = nextRuns('0 3 * * *', 'Europe/Berlin', 3, new Date('2025-03-28T12:00:00Z')).map((d) => d.toISOString());
+    expect(runs).toEqual(['2025-03-29T02:00:00.000Z', '2025-03-30T01:00:00.000Z', '2025-03-31T01:00:00.000Z']);
+  });
+
+  it('across DST in America/New_York (fall back on 2025-11-02)', () => {
+    const runs = nextRuns('30 12 * * *', 'America/New_York', 3, new Date('2025-11-01T00:00:00Z')).map((d) => d.toISOString());
+    expect(runs).toEqual(['2025-11-01T16:30:00.000Z', '2025-11-02T17:30:00.000Z', '2025-11-03T17:30:00.000Z']);
+  });
+
+  it('ORs day-of-month and day-of-week when both are restricted', () => {
+    // The 15th, or any Monday.
+    const days = nextRuns('0 0 15 * 1', 'Etc/UTC', 4, from).map((d) => d.toISOString().slice(0, 10));
+    expect(days).toEqual(['2025-01-06', '2025-01-13', '2025-01-15', '2025-01-20']);
+  });
+
+  it('ANDs them when one starts with * (Vixie cron)', () => {
+    // Odd days that are Mondays.
+    const days = nextRuns('0 0 */2 * 1', 'Etc/UTC', 3, from).map((d) => d.toISOString().slice(0, 10));
+    expect(days).toEqual(['2025-01-13', '2025-01-27', '2025-02-03']);
+    expect(nextRuns('0 0 * * 1', 'Etc/UTC', 1, from)[0]!.toISOString().slice(0, 10)).toBe('2025-01-06');
+  });
+});
+
+describe('describeCron', () => {
+  it('says it in English', () => {
+    expect(describeCron('0 3 * * 1-5')).toBe('At 03:00, Monday through Friday');
+    expect(describeCron('*/15 * * * *')).toBe('Every 15 minutes');
+  });
+});
+
+describe('shortestIntervalSeconds', () => {
+  it.each([
+    ['*/15 * * * *', 900],
+    ['0 3 * * *', 86400],
+    ['0 9,10 * * *', 3600],
+    ['0 0 1,2 * *', 86400],
+  ])('%s -> %i', (e, s) => expect(shortestIntervalSeconds(e, 'Etc/UTC', 100, new Date('2025-01-01T00:00:00Z'))).toBe(s));
+
+  it('sees the short night of a DST change', () => {
+    // 01:30 and 03:30 Berlin are 1h apart on the night clocks spring forward.
+    expect(shortestIntervalSeconds('30 1,3 * * *', 'Europe/Berlin', 400, new Date('2025-03-01T00:00:00Z'))).toBe(3600);
+  });
+});

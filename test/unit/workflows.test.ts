@@ -1,0 +1,173 @@
+// The reusable workflow must mirror action.yml (inputs with the same defaults, every
+// output), ask for exactly the two permissions, serialise deploys per target; the manual
+// workflow offers kind as a choice; every third-party action is pinned by commit SHA;
+// every workflow file passes the offline actionlint.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from '@jest/globals';
+import { ROOT } from '../../scripts/readme-tables.ts';
+import { lintFiles, workflowFiles } from '../../scripts/actionlint.ts';
+
+type Obj = Record<string, any>;
+const load = (path: string): Obj => parse(readFileSync(join(ROOT, path), 'utf8')) as Obj;
+
+const action = load('action.yml');
+const deploy = load('.github/workflows/deploy.yml');
+const manual = load('.github/workflows/manual.yml');
+const ci = load('.github/workflows/ci.yml');
+
+const actionInputs = action.inputs as Record<string, { required?: boolean; default?: string }>;
+const actionOutputs = Object.keys(action.outputs as Obj);
+const call = deploy.on.workflow_call as Obj;
+// Inputs of the workflow itself, not of the action.
+const OWN_INPUTS = ['environment', 'runs_on'];
+
+/** The deploy job and the step that runs the action (uses: ./.cloud-run-cron). */
+function actionStep(): { jobId: string; job: Obj; step: Obj } {
+  for (const [jobId, job] of Object.entries(deploy.jobs as Record<string, Obj>)) {
+    const step = (job.steps ?? []).find((s: Obj) => s.uses === './.cloud-run-cron');
+    if (step) return { jobId, job, step };
+  }
+  throw new Error('deploy.yml: no step uses ./.cloud-run-cron');
+}
+
+describe('reusable workflow (.github/workflows/deploy.yml)', () => {
+  it('is called with workflow_call only', () => {
+    expect(Object.keys(deploy.on)).toEqual(['workflow_call']);
+  });
+
+  it('declares every action input with the same name, requiredness and default', () => {
+    const inputs = call.inputs as Record<string, Obj>;
+    for (const [name, spec] of Object.entries(actionInputs)) {
+      const mine = inputs[name];
+      expect(mine).toBeDefined();
+      expect(['string', 'boolean']).toContain(mine.type);
+      expect(Boolean(mine.required)).toBe(Boolean(spec.required));
+      if (spec.required) {
+        expect(mine.default).toBeUndefined();
+      } else {
+        // The action takes strings: a boolean default reaches it as 'true'/'false'.
+        expect(String(mine.default ?? '')).toBe(String(spec.default ?? ''));
+        if (mine.type === 'boolean') expect(['true', 'false']).toContain(spec.default);
+      }
+    }
+    const extra = Object.keys(inputs).filter((n) => !(n in actionInputs));
+    expect(extra.sort()).toEqual([...OWN_INPUTS].sort());
+  });
+
+  it('passes every input to the action', () => {
+    const { step } = actionStep();
+    for (const name of Object.keys(actionInputs)) {
+      expect(step.with?.[name]).toBe(`\${{ inputs.${name} }}`);
+    }
+    expect(Object.keys(step.with).sort()).toEqual(Object.keys(actionInputs).sort());
+  });
+
+  it('passes every action output through', () => {
+    const { jobId, job, step } = actionStep();
+    const outputs = call.outputs as Record<string, Obj>;
+    for (const name of actionOutputs) {
+      expect(outputs[name]?.value).toBe(`\${{ jobs.${jobId}.outputs.${name} }}`);
+      expect(job.outputs?.[name]).toBe(`\${{ steps.${step.id}.outputs.${name} }}`);
+    }
+    expect(Object.keys(outputs).sort()).toEqual([...actionOutputs].sort());
+  });
+
+  it('asks for exactly id-token: write and contents: read', () => {
+    const exact = { 'id-token': 'write', contents: 'read' };
+    expect(deploy.permissions).toEqual(exact);
+    for (const job of Object.values(deploy.jobs as Record<string, Obj>)) {
+      if (job.permissions !== undefined) expect(job.permissions).toEqual(exact);
+    }
+  });
+
+  it('serialises deploys of the same target (project, region, kind, name) without cancelling one', () => {
+    const { job } = actionStep();
+    const concurrency = job.concurrency ?? deploy.concurrency;
+    expect(concurrency).toBeDefined();
+    const group = typeof concurrency === 'string' ? concurrency : concurrency.group;
+    for (const key of ['project_id', 'region', 'kind', 'name']) expect(group).toContain(`inputs.${key}`);
+    if (typeof concurrency === 'object') expect(concurrency['cancel-in-progress'] ?? false).toBe(false);
+  });
+
+  it('runs in the optional GitHub environment', () => {
+    const { job } = actionStep();
+    expect(call.inputs.environment.default).toBe('');
+    expect(JSON.stringify(job.environment)).toContain('inputs.environment');
+  });
+
+  it("checks out the action from the workflow's own repository and commit", () => {
+    const { job } = actionStep();
+    const checkout = job.steps.find((s: Obj) => String(s.uses).startsWith('actions/checkout@'));
+    expect(checkout.with.repository).toBe('${{ job.workflow_repository }}');
+    expect(checkout.with.ref).toBe('${{ job.workflow_sha }}');
+    expect(checkout.with.path).toBe('.cloud-run-cron');
+  });
+});
+
+describe('manual workflow (.github/workflows/manual.yml)', () => {
+  const inputs = manual.on.workflow_dispatch.inputs as Record<string, Obj>;
+
+  it('offers kind as a choice of job and service', () => {
+    expect(inputs.kind.type).toBe('choice');
+    expect(inputs.kind.options).toEqual(['job', 'service']);
+    expect(inputs.kind.default).toBe('job');
+  });
+
+  it('takes image, schedule and dry_run', () => {
+    expect(inputs.image.required).toBe(true);
+    expect(inputs.schedule).toBeDefined();
+    expect(inputs.dry_run.type).toBe('boolean');
+  });
+
+  it('calls the reusable workflow with the two permissions', () => {
+    const caller = Object.values(manual.jobs as Record<string, Obj>).find((j) => j.uses === './.github/workflows/deploy.yml');
+    expect(caller).toBeDefined();
+    expect(caller!.permissions).toEqual({ 'id-token': 'write', contents: 'read' });
+    for (const name of Object.keys(caller!.with)) expect(name in actionInputs || OWN_INPUTS.includes(name)).toBe(true);
+    for (const name of ['kind', 'image', 'schedule', 'dry_run']) expect(caller!.with[name]).toBe(`\${{ inputs.${name} }}`);
+  });
+});
+
+describe('CI (.github/workflows/ci.yml)', () => {
+  it('installs with npm ci on Node 24 and runs npm test', () => {
+    const steps = Object.values(ci.jobs as Record<string, Obj>).flatMap((j) => j.steps as Obj[]);
+    const node = steps.find((s) => String(s.uses).startsWith('actions/setup-node@'));
+    expect(String(node?.with?.['node-version'])).toBe('24');
+    const runs = steps.map((s) => s.run).filter(Boolean);
+    expect(runs).toContain('npm ci');
+    expect(runs).toContain('npm test');
+  });
+});
+
+describe('every workflow file', () => {
+  const files = workflowFiles();
+
+  it('covers .github/workflows and examples/workflows', () => {
+    const rel = files.map((f) => f.slice(ROOT.length).replace(/^\//, ''));
+    expect(rel).toEqual(
+      expect.arrayContaining([
+        '.github/workflows/ci.yml', '.github/workflows/deploy.yml', '.github/workflows/manual.yml',
+        'examples/workflows/deploy-job.yml', 'examples/workflows/deploy-service.yml',
+      ]),
+    );
+  });
+
+  it('pins third-party actions by full commit SHA, with the version in a comment', () => {
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(/^\s*(?:-\s*)?uses:\s*(\S+)(.*)$/gm)) {
+        const ref = m[1].replace(/^['"]|['"]$/g, '');
+        // Local actions and workflows, and this action itself (placeholder owner).
+        if (ref.startsWith('./') || /\/cloud-run-cron(\/|@)/.test(ref)) continue;
+        expect(`${file}: ${ref}`).toMatch(/@[0-9a-f]{40}$/);
+        expect(`${file}: ${m[2]}`).toMatch(/#\s*v\d/);
+      }
+    }
+  });
+
+  it('passes the offline actionlint', async () => {
+    expect(await lintFiles(files)).toEqual([]);
+  });
+});
