@@ -1,10 +1,1251 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 92507:
+/***/ ((module) => {
+
+(function webpackUniversalModuleDefinition(root, factory) {
+	if(true)
+		module.exports = factory();
+	else {}
+})(globalThis, () => {
+return /******/ (() => { // webpackBootstrap
+/******/ 	"use strict";
+/******/ 	var __webpack_modules__ = ({
+
+/***/ 6949
+(__unused_webpack_module, exports, __nested_webpack_require_533__) {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.CronParser = void 0;
+var rangeValidator_1 = __nested_webpack_require_533__(9515);
+var CronParser = (function () {
+    function CronParser(expression, dayOfWeekStartIndexZero, monthStartIndexZero) {
+        if (dayOfWeekStartIndexZero === void 0) { dayOfWeekStartIndexZero = true; }
+        if (monthStartIndexZero === void 0) { monthStartIndexZero = false; }
+        this.expression = expression;
+        this.dayOfWeekStartIndexZero = dayOfWeekStartIndexZero;
+        this.monthStartIndexZero = monthStartIndexZero;
+    }
+    CronParser.prototype.parse = function () {
+        var _a;
+        var parsed;
+        var expression = (_a = this.expression) !== null && _a !== void 0 ? _a : '';
+        if (expression === "@reboot") {
+            parsed = ["@reboot", "", "", "", "", "", ""];
+            return parsed;
+        }
+        else if (expression.startsWith('@')) {
+            var special = this.parseSpecial(this.expression);
+            parsed = this.extractParts(special);
+        }
+        else {
+            parsed = this.extractParts(this.expression);
+        }
+        this.normalize(parsed);
+        this.validate(parsed);
+        return parsed;
+    };
+    CronParser.prototype.parseSpecial = function (expression) {
+        var specialExpressions = {
+            '@yearly': '0 0 1 JAN *',
+            '@annually': '0 0 1 JAN *',
+            '@monthly': '0 0 1 * *',
+            '@weekly': '0 0 * * SUN',
+            '@daily': '0 0 * * *',
+            '@midnight': '0 0 * * *',
+            '@hourly': '0 * * * *',
+            '@reboot': '@reboot'
+        };
+        var special = specialExpressions[expression];
+        if (!special) {
+            throw new Error('Unknown special expression.');
+        }
+        return special;
+    };
+    CronParser.prototype.extractParts = function (expression) {
+        if (!this.expression) {
+            throw new Error("cron expression is empty");
+        }
+        var parsed = expression.trim().split(/[ ]+/);
+        for (var i = 0; i < parsed.length; i++) {
+            if (parsed[i].includes(",")) {
+                var arrayElement = parsed[i]
+                    .split(",")
+                    .map(function (item) { return item.trim(); })
+                    .filter(function (item) { return item !== ""; })
+                    .map(function (item) { return (!isNaN(Number(item)) ? Number(item) : item); })
+                    .filter(function (item) { return item !== null && item !== ""; });
+                if (arrayElement.length === 0) {
+                    arrayElement.push("*");
+                }
+                arrayElement.sort(function (a, b) { return (a !== null && b !== null ? a - b : 0); });
+                parsed[i] = arrayElement.map(function (item) { return (item !== null ? item.toString() : ""); }).join(",");
+            }
+        }
+        if (parsed.length < 5) {
+            throw new Error("Expression has only ".concat(parsed.length, " part").concat(parsed.length == 1 ? "" : "s", ". At least 5 parts are required."));
+        }
+        else if (parsed.length == 5) {
+            parsed.unshift("");
+            parsed.push("");
+        }
+        else if (parsed.length == 6) {
+            var isYearWithNoSecondsPart = /\d{4}$/.test(parsed[5]) || parsed[4] == "?" || parsed[2] == "?";
+            if (isYearWithNoSecondsPart) {
+                parsed.unshift("");
+            }
+            else {
+                parsed.push("");
+            }
+        }
+        else if (parsed.length > 7) {
+            throw new Error("Expression has ".concat(parsed.length, " parts; too many!"));
+        }
+        return parsed;
+    };
+    CronParser.prototype.normalize = function (expressionParts) {
+        var _this = this;
+        expressionParts[3] = expressionParts[3].replace("?", "*");
+        expressionParts[5] = expressionParts[5].replace("?", "*");
+        expressionParts[2] = expressionParts[2].replace("?", "*");
+        if (expressionParts[0].indexOf("0/") == 0) {
+            expressionParts[0] = expressionParts[0].replace("0/", "*/");
+        }
+        if (expressionParts[1].indexOf("0/") == 0) {
+            expressionParts[1] = expressionParts[1].replace("0/", "*/");
+        }
+        if (expressionParts[2].indexOf("0/") == 0) {
+            expressionParts[2] = expressionParts[2].replace("0/", "*/");
+        }
+        if (expressionParts[3].indexOf("1/") == 0) {
+            expressionParts[3] = expressionParts[3].replace("1/", "*/");
+        }
+        if (!this.monthStartIndexZero && expressionParts[4].indexOf("1/") == 0) {
+            expressionParts[4] = expressionParts[4].replace("1/", "*/");
+        }
+        if (expressionParts[6].indexOf("1/") == 0) {
+            expressionParts[6] = expressionParts[6].replace("1/", "*/");
+        }
+        expressionParts[5] = expressionParts[5].replace(/(^\d+)|([^#/\s\d]\d+)/g, function (t) {
+            var dowDigits = t.replace(/\D/, "");
+            var dowDigitsAdjusted = dowDigits;
+            if (_this.dayOfWeekStartIndexZero) {
+                if (dowDigits == "7") {
+                    dowDigitsAdjusted = "0";
+                }
+            }
+            else {
+                dowDigitsAdjusted = (parseInt(dowDigits) - 1).toString();
+            }
+            return t.replace(dowDigits, dowDigitsAdjusted);
+        });
+        if (expressionParts[5] == "L") {
+            expressionParts[5] = "6";
+        }
+        if (expressionParts[3] == "?") {
+            expressionParts[3] = "*";
+        }
+        var weekdayOffsetRegex = /^\d{1,2}W[+-]\d{1,2}$/;
+        if (expressionParts[3].indexOf("W") > -1 &&
+            (expressionParts[3].indexOf(",") > -1 || /[-+]/.test(expressionParts[3])) &&
+            !weekdayOffsetRegex.test(expressionParts[3])) {
+            throw new Error("The 'W' character can be specified only when the day-of-month is a single day, not a range or list of days.");
+        }
+        var days = {
+            SUN: 0,
+            MON: 1,
+            TUE: 2,
+            WED: 3,
+            THU: 4,
+            FRI: 5,
+            SAT: 6,
+        };
+        for (var day in days) {
+            expressionParts[5] = expressionParts[5].replace(new RegExp(day, "gi"), days[day].toString());
+        }
+        expressionParts[4] = expressionParts[4].replace(/(^\d{1,2})|([^#/\s\d]\d{1,2})/g, function (t) {
+            var dowDigits = t.replace(/\D/, "");
+            var dowDigitsAdjusted = dowDigits;
+            if (_this.monthStartIndexZero) {
+                dowDigitsAdjusted = (parseInt(dowDigits) + 1).toString();
+            }
+            return t.replace(dowDigits, dowDigitsAdjusted);
+        });
+        var months = {
+            JAN: 1,
+            FEB: 2,
+            MAR: 3,
+            APR: 4,
+            MAY: 5,
+            JUN: 6,
+            JUL: 7,
+            AUG: 8,
+            SEP: 9,
+            OCT: 10,
+            NOV: 11,
+            DEC: 12,
+        };
+        for (var month in months) {
+            expressionParts[4] = expressionParts[4].replace(new RegExp(month, "gi"), months[month].toString());
+        }
+        if (expressionParts[0] == "0") {
+            expressionParts[0] = "";
+        }
+        if (!/\*|\-|\,|\//.test(expressionParts[2]) &&
+            (/\*|\//.test(expressionParts[1]) || /\*|\//.test(expressionParts[0]))) {
+            expressionParts[2] += "-".concat(expressionParts[2]);
+        }
+        for (var i = 0; i < expressionParts.length; i++) {
+            if (expressionParts[i].indexOf(",") != -1) {
+                expressionParts[i] =
+                    expressionParts[i]
+                        .split(",")
+                        .filter(function (str) { return str !== ""; })
+                        .join(",") || "*";
+            }
+            if (expressionParts[i] == "*/1") {
+                expressionParts[i] = "*";
+            }
+            if (expressionParts[i].indexOf("/") > -1 && !/^\*|\-|\,/.test(expressionParts[i])) {
+                var stepRangeThrough = null;
+                switch (i) {
+                    case 4:
+                        stepRangeThrough = "12";
+                        break;
+                    case 5:
+                        stepRangeThrough = "6";
+                        break;
+                    case 6:
+                        stepRangeThrough = "9999";
+                        break;
+                    default:
+                        stepRangeThrough = null;
+                        break;
+                }
+                if (stepRangeThrough !== null) {
+                    var parts = expressionParts[i].split("/");
+                    expressionParts[i] = "".concat(parts[0], "-").concat(stepRangeThrough, "/").concat(parts[1]);
+                }
+            }
+        }
+    };
+    CronParser.prototype.validate = function (parsed) {
+        var standardCronPartCharacters = "0-9,\\-*\/";
+        this.validateOnlyExpectedCharactersFound(parsed[0], standardCronPartCharacters);
+        this.validateOnlyExpectedCharactersFound(parsed[1], standardCronPartCharacters);
+        this.validateOnlyExpectedCharactersFound(parsed[2], standardCronPartCharacters);
+        this.validateOnlyExpectedCharactersFound(parsed[3].replace(/^(\d{1,2}W)[+-]\d{1,2}$/, "$1"), "0-9,\\-*\/LW");
+        this.validateOnlyExpectedCharactersFound(parsed[4], standardCronPartCharacters);
+        this.validateOnlyExpectedCharactersFound(parsed[5], "0-9,\\-*\/L#");
+        this.validateOnlyExpectedCharactersFound(parsed[6], standardCronPartCharacters);
+        this.validateAnyRanges(parsed);
+    };
+    CronParser.prototype.validateAnyRanges = function (parsed) {
+        parsed.forEach(function (part) { return rangeValidator_1.default.stepRange(part); });
+        rangeValidator_1.default.secondRange(parsed[0]);
+        rangeValidator_1.default.minuteRange(parsed[1]);
+        rangeValidator_1.default.hourRange(parsed[2]);
+        rangeValidator_1.default.dayOfMonthRange(parsed[3]);
+        rangeValidator_1.default.monthRange(parsed[4], this.monthStartIndexZero);
+        rangeValidator_1.default.dayOfWeekRange(parsed[5], this.dayOfWeekStartIndexZero);
+    };
+    CronParser.prototype.validateOnlyExpectedCharactersFound = function (cronPart, allowedCharsExpression) {
+        var invalidChars = cronPart.match(new RegExp("[^".concat(allowedCharsExpression, "]+"), "gi"));
+        if (invalidChars && invalidChars.length) {
+            throw new Error("Expression contains invalid values: '".concat(invalidChars.toString(), "'"));
+        }
+    };
+    return CronParser;
+}());
+exports.CronParser = CronParser;
+
+
+/***/ },
+
+/***/ 8333
+(__unused_webpack_module, exports, __nested_webpack_require_11199__) {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ExpressionDescriptor = void 0;
+var stringUtilities_1 = __nested_webpack_require_11199__(1823);
+var cronParser_1 = __nested_webpack_require_11199__(6949);
+var ExpressionDescriptor = (function () {
+    function ExpressionDescriptor(expression, options) {
+        this.expression = expression;
+        this.options = options;
+        this.expressionParts = new Array(5);
+        if (!this.options.locale && ExpressionDescriptor.defaultLocale) {
+            this.options.locale = ExpressionDescriptor.defaultLocale;
+        }
+        if (!ExpressionDescriptor.locales[this.options.locale]) {
+            var fallBackLocale = Object.keys(ExpressionDescriptor.locales)[0];
+            console.warn("Locale '".concat(this.options.locale, "' could not be found; falling back to '").concat(fallBackLocale, "'."));
+            this.options.locale = fallBackLocale;
+        }
+        this.i18n = ExpressionDescriptor.locales[this.options.locale];
+        if (options.use24HourTimeFormat === undefined) {
+            options.use24HourTimeFormat = this.i18n.use24HourTimeFormatByDefault();
+        }
+    }
+    ExpressionDescriptor.toString = function (expression, _a) {
+        var _b = _a === void 0 ? {} : _a, _c = _b.throwExceptionOnParseError, throwExceptionOnParseError = _c === void 0 ? true : _c, _d = _b.verbose, verbose = _d === void 0 ? false : _d, _e = _b.dayOfWeekStartIndexZero, dayOfWeekStartIndexZero = _e === void 0 ? true : _e, _f = _b.monthStartIndexZero, monthStartIndexZero = _f === void 0 ? false : _f, use24HourTimeFormat = _b.use24HourTimeFormat, _g = _b.trimHoursLeadingZero, trimHoursLeadingZero = _g === void 0 ? false : _g, _h = _b.locale, locale = _h === void 0 ? null : _h, _j = _b.logicalAndDayFields, logicalAndDayFields = _j === void 0 ? false : _j;
+        var options = {
+            throwExceptionOnParseError: throwExceptionOnParseError,
+            verbose: verbose,
+            dayOfWeekStartIndexZero: dayOfWeekStartIndexZero,
+            monthStartIndexZero: monthStartIndexZero,
+            use24HourTimeFormat: use24HourTimeFormat,
+            trimHoursLeadingZero: trimHoursLeadingZero,
+            locale: locale,
+            logicalAndDayFields: logicalAndDayFields,
+        };
+        if (options.tzOffset) {
+            console.warn("'tzOffset' option has been deprecated and is no longer supported.");
+        }
+        var descripter = new ExpressionDescriptor(expression, options);
+        return descripter.getFullDescription();
+    };
+    ExpressionDescriptor.initialize = function (localesLoader, defaultLocale) {
+        if (defaultLocale === void 0) { defaultLocale = "en"; }
+        ExpressionDescriptor.specialCharacters = ["/", "-", ",", "*"];
+        ExpressionDescriptor.defaultLocale = defaultLocale;
+        localesLoader.load(ExpressionDescriptor.locales);
+    };
+    ExpressionDescriptor.prototype.getFullDescription = function () {
+        var _a, _b;
+        var description = "";
+        try {
+            var parser = new cronParser_1.CronParser(this.expression, this.options.dayOfWeekStartIndexZero, this.options.monthStartIndexZero);
+            this.expressionParts = parser.parse();
+            if (this.expressionParts[0] === "@reboot") {
+                return ((_b = (_a = this.i18n).atReboot) === null || _b === void 0 ? void 0 : _b.call(_a)) || "Run once, at startup";
+            }
+            var timeSegment = this.getTimeOfDayDescription();
+            var dayOfMonthDesc = this.getDayOfMonthDescription();
+            var monthDesc = this.getMonthDescription();
+            var dayOfWeekDesc = this.getDayOfWeekDescription();
+            var yearDesc = this.getYearDescription();
+            description += timeSegment + dayOfMonthDesc + dayOfWeekDesc + monthDesc + yearDesc;
+            description = this.transformVerbosity(description, !!this.options.verbose);
+            description = description.charAt(0).toLocaleUpperCase() + description.substr(1);
+        }
+        catch (ex) {
+            if (!this.options.throwExceptionOnParseError) {
+                description = this.i18n.anErrorOccuredWhenGeneratingTheExpressionD();
+            }
+            else {
+                throw "".concat(ex);
+            }
+        }
+        return description;
+    };
+    ExpressionDescriptor.prototype.getTimeOfDayDescription = function () {
+        var secondsExpression = this.expressionParts[0];
+        var minuteExpression = this.expressionParts[1];
+        var hourExpression = this.expressionParts[2];
+        var description = "";
+        if (!stringUtilities_1.StringUtilities.containsAny(minuteExpression, ExpressionDescriptor.specialCharacters) &&
+            !stringUtilities_1.StringUtilities.containsAny(hourExpression, ExpressionDescriptor.specialCharacters) &&
+            !stringUtilities_1.StringUtilities.containsAny(secondsExpression, ExpressionDescriptor.specialCharacters)) {
+            description += this.i18n.atSpace() + this.formatTime(hourExpression, minuteExpression, secondsExpression);
+        }
+        else if (!secondsExpression &&
+            minuteExpression.indexOf("-") > -1 &&
+            !(minuteExpression.indexOf(",") > -1) &&
+            !(minuteExpression.indexOf("/") > -1) &&
+            !stringUtilities_1.StringUtilities.containsAny(hourExpression, ExpressionDescriptor.specialCharacters)) {
+            var minuteParts = minuteExpression.split("-");
+            description += stringUtilities_1.StringUtilities.format(this.i18n.everyMinuteBetweenX0AndX1(), this.formatTime(hourExpression, minuteParts[0], ""), this.formatTime(hourExpression, minuteParts[1], ""));
+        }
+        else if (!secondsExpression &&
+            hourExpression.indexOf(",") > -1 &&
+            hourExpression.indexOf("-") == -1 &&
+            hourExpression.indexOf("/") == -1 &&
+            !stringUtilities_1.StringUtilities.containsAny(minuteExpression, ExpressionDescriptor.specialCharacters)) {
+            var hourParts = hourExpression.split(",");
+            description += this.i18n.at();
+            for (var i = 0; i < hourParts.length; i++) {
+                if (description) {
+                    description += " ";
+                }
+                description += this.formatTime(hourParts[i], minuteExpression, "");
+                if (i < hourParts.length - 2) {
+                    description += ",";
+                }
+                if (i == hourParts.length - 2) {
+                    description += this.i18n.spaceAnd();
+                }
+            }
+        }
+        else {
+            var secondsDescription = this.getSecondsDescription();
+            var minutesDescription = this.getMinutesDescription();
+            var hoursDescription = this.getHoursDescription();
+            description += secondsDescription;
+            if (description && minutesDescription) {
+                description += ", ";
+            }
+            description += minutesDescription;
+            if (minutesDescription === hoursDescription) {
+                return description;
+            }
+            if (description && hoursDescription) {
+                description += ", ";
+            }
+            description += hoursDescription;
+        }
+        return description;
+    };
+    ExpressionDescriptor.prototype.getSecondsDescription = function () {
+        var _this = this;
+        var description = this.getSegmentDescription(this.expressionParts[0], this.i18n.everySecond(), function (s) {
+            return s;
+        }, function (s) {
+            return stringUtilities_1.StringUtilities.format(_this.i18n.everyX0Seconds(s), s);
+        }, function (s) {
+            return _this.i18n.secondsX0ThroughX1PastTheMinute();
+        }, function (s) {
+            return s == "0"
+                ? ""
+                : parseInt(s) < 20
+                    ? _this.i18n.atX0SecondsPastTheMinute(s)
+                    : _this.i18n.atX0SecondsPastTheMinuteGt20() || _this.i18n.atX0SecondsPastTheMinute(s);
+        }, { min: 0, max: 59 });
+        return description;
+    };
+    ExpressionDescriptor.prototype.getMinutesDescription = function () {
+        var _this = this;
+        var secondsExpression = this.expressionParts[0];
+        var hourExpression = this.expressionParts[2];
+        var description = this.getSegmentDescription(this.expressionParts[1], this.i18n.everyMinute(), function (s) {
+            return s;
+        }, function (s) {
+            return stringUtilities_1.StringUtilities.format(_this.i18n.everyX0Minutes(s), s);
+        }, function (s) {
+            return _this.i18n.minutesX0ThroughX1PastTheHour();
+        }, function (s) {
+            var _a, _b;
+            try {
+                return s == "0" && hourExpression.indexOf("/") == -1 && secondsExpression == ""
+                    ? _this.i18n.everyHour()
+                    : s == "0"
+                        ? ((_b = (_a = _this.i18n).onTheHour) === null || _b === void 0 ? void 0 : _b.call(_a)) || _this.i18n.atX0MinutesPastTheHour(s)
+                        : parseInt(s) < 20
+                            ? _this.i18n.atX0MinutesPastTheHour(s)
+                            : _this.i18n.atX0MinutesPastTheHourGt20() || _this.i18n.atX0MinutesPastTheHour(s);
+            }
+            catch (e) {
+                return _this.i18n.atX0MinutesPastTheHour(s);
+            }
+        }, { min: 0, max: 59 });
+        return description;
+    };
+    ExpressionDescriptor.prototype.getHoursDescription = function () {
+        var _this = this;
+        var expression = this.expressionParts[2];
+        var hourIndex = 0;
+        var rangeEndValues = [];
+        expression
+            .split("/")[0]
+            .split(",")
+            .forEach(function (range) {
+            var rangeParts = range.split("-");
+            if (rangeParts.length === 2) {
+                rangeEndValues.push({ value: rangeParts[1], index: hourIndex + 1 });
+            }
+            hourIndex += rangeParts.length;
+        });
+        var evaluationIndex = 0;
+        var description = this.getSegmentDescription(expression, this.i18n.everyHour(), function (s) {
+            var match = rangeEndValues.find(function (r) { return r.value === s && r.index === evaluationIndex; });
+            var isRangeEndWithNonZeroMinute = match && _this.expressionParts[1] !== "0";
+            evaluationIndex++;
+            return isRangeEndWithNonZeroMinute ? _this.formatTime(s, "59", "") : _this.formatTime(s, "0", "");
+        }, function (s) {
+            return stringUtilities_1.StringUtilities.format(_this.i18n.everyX0Hours(s), s);
+        }, function (s) {
+            return _this.i18n.betweenX0AndX1();
+        }, function (s) {
+            return _this.i18n.atX0();
+        }, { min: 0, max: 23 });
+        return description;
+    };
+    ExpressionDescriptor.prototype.getDayOfWeekDescription = function (dayOfWeekExpression) {
+        var _this = this;
+        var _a, _b;
+        if (dayOfWeekExpression === void 0) { dayOfWeekExpression = this.expressionParts[5]; }
+        var daysOfWeekNames = this.i18n.daysOfTheWeek();
+        var description = null;
+        if (dayOfWeekExpression == "*") {
+            description = "";
+        }
+        else {
+            var dayOfWeekItems = dayOfWeekExpression.split(",");
+            var lastItems = dayOfWeekItems.filter(function (s) { return s.indexOf("L") > -1; });
+            var otherItems = dayOfWeekItems.filter(function (s) { return s.indexOf("L") === -1; });
+            if (lastItems.length > 0 && otherItems.length > 0) {
+                var lastDescription = (_a = this.getDayOfWeekDescription(lastItems.join(","))) !== null && _a !== void 0 ? _a : "";
+                return (((_b = this.getDayOfWeekDescription(otherItems.join(","))) !== null && _b !== void 0 ? _b : "") +
+                    "".concat(this.i18n.spaceAnd(), " ") +
+                    (lastDescription.startsWith(", ") ? lastDescription.substring(2) : lastDescription));
+            }
+            description = this.getSegmentDescription(dayOfWeekExpression, this.i18n.commaEveryDay(), function (s, form) {
+                var exp = s;
+                if (s.indexOf("#") > -1) {
+                    exp = s.substring(0, s.indexOf("#"));
+                }
+                else if (s.indexOf("L") > -1) {
+                    exp = exp.replace("L", "");
+                }
+                var parsedExp = parseInt(exp);
+                var description = _this.i18n.daysOfTheWeekInCase
+                    ? _this.i18n.daysOfTheWeekInCase(form)[parsedExp]
+                    : daysOfWeekNames[parsedExp];
+                if (s.indexOf("#") > -1) {
+                    var dayOfWeekOfMonthDescription = null;
+                    var dayOfWeekOfMonthNumber = s.substring(s.indexOf("#") + 1);
+                    var dayOfWeekNumber = s.substring(0, s.indexOf("#"));
+                    switch (dayOfWeekOfMonthNumber) {
+                        case "1":
+                            dayOfWeekOfMonthDescription = _this.i18n.first(dayOfWeekNumber);
+                            break;
+                        case "2":
+                            dayOfWeekOfMonthDescription = _this.i18n.second(dayOfWeekNumber);
+                            break;
+                        case "3":
+                            dayOfWeekOfMonthDescription = _this.i18n.third(dayOfWeekNumber);
+                            break;
+                        case "4":
+                            dayOfWeekOfMonthDescription = _this.i18n.fourth(dayOfWeekNumber);
+                            break;
+                        case "5":
+                            dayOfWeekOfMonthDescription = _this.i18n.fifth(dayOfWeekNumber);
+                            break;
+                    }
+                    description = dayOfWeekOfMonthDescription + " " + description;
+                }
+                return description;
+            }, function (s) {
+                if (parseInt(s) == 1) {
+                    return "";
+                }
+                else {
+                    return stringUtilities_1.StringUtilities.format(_this.i18n.commaEveryX0DaysOfTheWeek(s), s);
+                }
+            }, function (s) {
+                var beginFrom = s.substring(0, s.indexOf("-"));
+                var domSpecified = _this.expressionParts[3] != "*";
+                return domSpecified ? _this.i18n.commaAndX0ThroughX1(beginFrom) : _this.i18n.commaX0ThroughX1(beginFrom);
+            }, function (s) {
+                var format = null;
+                if (s.indexOf("#") > -1) {
+                    var dayOfWeekOfMonthNumber = s.substring(s.indexOf("#") + 1);
+                    var dayOfWeek = s.substring(0, s.indexOf("#"));
+                    format = _this.i18n.commaOnThe(dayOfWeekOfMonthNumber, dayOfWeek).trim() + _this.i18n.spaceX0OfTheMonth();
+                }
+                else if (s.indexOf("L") > -1) {
+                    format = _this.i18n.commaOnTheLastX0OfTheMonth(s.replace("L", ""));
+                }
+                else {
+                    var domSpecified = _this.expressionParts[3] != "*";
+                    if (!domSpecified) {
+                        format = _this.i18n.commaOnlyOnX0(s);
+                    }
+                    else if (_this.options.logicalAndDayFields) {
+                        format = _this.i18n.commaOnlyOnX0(s);
+                    }
+                    else {
+                        format = _this.i18n.commaAndOnX0();
+                    }
+                }
+                return format;
+            });
+        }
+        return description;
+    };
+    ExpressionDescriptor.prototype.getMonthDescription = function () {
+        var _this = this;
+        var monthNames = this.i18n.monthsOfTheYear();
+        var description = this.getSegmentDescription(this.expressionParts[4], "", function (s, form) {
+            return form && _this.i18n.monthsOfTheYearInCase
+                ? _this.i18n.monthsOfTheYearInCase(form)[parseInt(s) - 1]
+                : monthNames[parseInt(s) - 1];
+        }, function (s) {
+            if (parseInt(s) == 1) {
+                return "";
+            }
+            else {
+                return stringUtilities_1.StringUtilities.format(_this.i18n.commaEveryX0Months(s), s);
+            }
+        }, function (s) {
+            return _this.i18n.commaMonthX0ThroughMonthX1() || _this.i18n.commaX0ThroughX1();
+        }, function (s) {
+            return _this.i18n.commaOnlyInMonthX0 ? _this.i18n.commaOnlyInMonthX0() : _this.i18n.commaOnlyInX0();
+        });
+        return description;
+    };
+    ExpressionDescriptor.prototype.getDayOfMonthDescription = function () {
+        var _this = this;
+        var _a, _b, _c, _d;
+        var description = null;
+        var expression = this.expressionParts[3];
+        switch (expression) {
+            case "L":
+                description = this.i18n.commaOnTheLastDayOfTheMonth();
+                break;
+            case "WL":
+            case "LW":
+                description = this.i18n.commaOnTheLastWeekdayOfTheMonth();
+                break;
+            default:
+                var weekDayNumberMatches = expression.match(/^(?:(\d{1,2})W|W(\d{1,2}))(?:([+-])(\d{1,2}))?$/);
+                if (weekDayNumberMatches) {
+                    var dayNumber = parseInt(weekDayNumberMatches[1] || weekDayNumberMatches[2]);
+                    var dayString = dayNumber == 1
+                        ? this.i18n.firstWeekday()
+                        : stringUtilities_1.StringUtilities.format(this.i18n.weekdayNearestDayX0(), dayNumber.toString());
+                    var offsetDays = weekDayNumberMatches[4];
+                    if (!offsetDays) {
+                        description = stringUtilities_1.StringUtilities.format(this.i18n.commaOnTheX0OfTheMonth(), dayString);
+                    }
+                    else if (weekDayNumberMatches[3] == "-") {
+                        description = stringUtilities_1.StringUtilities.format(((_b = (_a = this.i18n).commaDaysBeforeTheX0OfTheMonth) === null || _b === void 0 ? void 0 : _b.call(_a, offsetDays)) || ", %s days before the %s of the month", offsetDays, dayString);
+                    }
+                    else {
+                        description = stringUtilities_1.StringUtilities.format(((_d = (_c = this.i18n).commaDaysAfterTheX0OfTheMonth) === null || _d === void 0 ? void 0 : _d.call(_c, offsetDays)) || ", %s days after the %s of the month", offsetDays, dayString);
+                    }
+                    break;
+                }
+                else {
+                    var lastDayOffSetMatches = expression.match(/L-(\d{1,2})/);
+                    if (lastDayOffSetMatches) {
+                        var offSetDays = lastDayOffSetMatches[1];
+                        description = stringUtilities_1.StringUtilities.format(this.i18n.commaDaysBeforeTheLastDayOfTheMonth(offSetDays), offSetDays);
+                        break;
+                    }
+                    else if (expression == "*" && this.expressionParts[5] != "*") {
+                        return "";
+                    }
+                    else {
+                        description = this.getSegmentDescription(expression, this.i18n.commaEveryDay(), function (s) {
+                            return s == "L"
+                                ? _this.i18n.lastDay()
+                                : _this.i18n.dayX0
+                                    ? stringUtilities_1.StringUtilities.format(_this.i18n.dayX0(), s)
+                                    : s;
+                        }, function (s) {
+                            return s == "1" ? _this.i18n.commaEveryDay() : _this.i18n.commaEveryX0Days(s);
+                        }, function (s) {
+                            return _this.i18n.commaBetweenDayX0AndX1OfTheMonth(s);
+                        }, function (s) {
+                            return _this.i18n.commaOnDayX0OfTheMonth(s);
+                        });
+                    }
+                    break;
+                }
+        }
+        return description;
+    };
+    ExpressionDescriptor.prototype.getYearDescription = function () {
+        var _this = this;
+        var description = this.getSegmentDescription(this.expressionParts[6], "", function (s) {
+            return /^\d+$/.test(s) ? new Date(parseInt(s), 1).getFullYear().toString() : s;
+        }, function (s) {
+            return stringUtilities_1.StringUtilities.format(_this.i18n.commaEveryX0Years(s), s);
+        }, function (s) {
+            return _this.i18n.commaYearX0ThroughYearX1() || _this.i18n.commaX0ThroughX1();
+        }, function (s) {
+            return _this.i18n.commaOnlyInYearX0 ? _this.i18n.commaOnlyInYearX0() : _this.i18n.commaOnlyInX0();
+        });
+        return description;
+    };
+    ExpressionDescriptor.prototype.getSegmentDescription = function (expression, allDescription, getSingleItemDescription, getIncrementDescriptionFormat, getRangeDescriptionFormat, getDescriptionFormat, range) {
+        var description = null;
+        var doesExpressionContainIncrement = expression.indexOf("/") > -1;
+        var doesExpressionContainRange = expression.indexOf("-") > -1;
+        var doesExpressionContainMultipleValues = expression.indexOf(",") > -1;
+        if (!expression) {
+            description = "";
+        }
+        else if (expression === "*") {
+            description = allDescription;
+        }
+        else if (!doesExpressionContainIncrement && !doesExpressionContainRange && !doesExpressionContainMultipleValues) {
+            description = stringUtilities_1.StringUtilities.format(getDescriptionFormat(expression), getSingleItemDescription(expression));
+        }
+        else if (doesExpressionContainMultipleValues) {
+            var segments = expression.split(",");
+            var descriptionContent = "";
+            var conjunction = this.i18n.spaceAnd();
+            for (var i = 0; i < segments.length; i++) {
+                if (i > 0 && segments.length > 2) {
+                    descriptionContent += ",";
+                    if (i < segments.length - 1) {
+                        descriptionContent += " ";
+                    }
+                }
+                if (i > 0 && segments.length > 1 && (i == segments.length - 1 || segments.length == 2)) {
+                    descriptionContent += conjunction == "," && segments.length > 2 ? " " : "".concat(conjunction, " ");
+                }
+                if (segments[i].indexOf("/") > -1 || segments[i].indexOf("-") > -1) {
+                    var isSegmentRangeWithoutIncrement = segments[i].indexOf("-") > -1 && segments[i].indexOf("/") == -1;
+                    var currentDescriptionContent = this.getSegmentDescription(segments[i], allDescription, getSingleItemDescription, getIncrementDescriptionFormat, isSegmentRangeWithoutIncrement ? this.i18n.commaX0ThroughX1 : getRangeDescriptionFormat, getDescriptionFormat);
+                    if (isSegmentRangeWithoutIncrement) {
+                        currentDescriptionContent = currentDescriptionContent.replace(", ", "");
+                    }
+                    else if (i > 0 && currentDescriptionContent.startsWith(", ")) {
+                        currentDescriptionContent = currentDescriptionContent.substring(2);
+                    }
+                    descriptionContent += currentDescriptionContent;
+                }
+                else if (!doesExpressionContainIncrement) {
+                    descriptionContent += getSingleItemDescription(segments[i]);
+                }
+                else {
+                    var segmentDescription = this.getSegmentDescription(segments[i], allDescription, getSingleItemDescription, getIncrementDescriptionFormat, getRangeDescriptionFormat, getDescriptionFormat);
+                    if (i > 0 && segmentDescription && segmentDescription.startsWith(", ")) {
+                        segmentDescription = segmentDescription.substring(2);
+                    }
+                    descriptionContent += segmentDescription;
+                }
+            }
+            if (!doesExpressionContainIncrement) {
+                description = stringUtilities_1.StringUtilities.format(getDescriptionFormat(expression), descriptionContent);
+            }
+            else {
+                description = descriptionContent;
+            }
+        }
+        else if (doesExpressionContainIncrement) {
+            var segments = expression.split("/");
+            description = stringUtilities_1.StringUtilities.format(getIncrementDescriptionFormat(segments[1]), segments[1]);
+            if (segments[0].indexOf("-") > -1) {
+                var rangeSegmentDescription = this.generateRangeSegmentDescription(segments[0], getRangeDescriptionFormat, getSingleItemDescription);
+                if (rangeSegmentDescription.indexOf(", ") != 0) {
+                    description += ", ";
+                }
+                description += rangeSegmentDescription;
+            }
+            else if (segments[0].indexOf("*") == -1) {
+                var rangeItemDescription = stringUtilities_1.StringUtilities.format(getDescriptionFormat(segments[0]), getSingleItemDescription(segments[0]));
+                rangeItemDescription = rangeItemDescription.replace(", ", "");
+                description += stringUtilities_1.StringUtilities.format(this.i18n.commaStartingX0(), rangeItemDescription);
+            }
+            description += this.getWrappingIncrementDescription(expression, range, allDescription, getSingleItemDescription, getIncrementDescriptionFormat, getRangeDescriptionFormat, getDescriptionFormat);
+        }
+        else if (doesExpressionContainRange) {
+            description = this.generateRangeSegmentDescription(expression, getRangeDescriptionFormat, getSingleItemDescription);
+        }
+        return description;
+    };
+    ExpressionDescriptor.prototype.getWrappingIncrementDescription = function (expression, range, allDescription, getSingleItemDescription, getIncrementDescriptionFormat, getRangeDescriptionFormat, getDescriptionFormat) {
+        if (!this.options.verbose || !range) {
+            return "";
+        }
+        var _a = expression.split("/"), start = _a[0], stepValue = _a[1];
+        var step = parseInt(stepValue);
+        var length = range.max - range.min + 1;
+        var coversWholeField = start === "*";
+        var isUsableStep = Number.isInteger(step) && step > 1;
+        var dividesEvenly = isUsableStep && length % step === 0;
+        if (!coversWholeField || !isUsableStep || dividesEvenly) {
+            return "";
+        }
+        var values = [];
+        for (var value = range.min; value <= range.max; value += step) {
+            values.push(value);
+        }
+        if (values.length < 2) {
+            return "";
+        }
+        var valuesDescription = this.getSegmentDescription(values.join(","), allDescription, getSingleItemDescription, getIncrementDescriptionFormat, getRangeDescriptionFormat, getDescriptionFormat);
+        return valuesDescription ? ", ".concat(valuesDescription) : "";
+    };
+    ExpressionDescriptor.prototype.generateRangeSegmentDescription = function (rangeExpression, getRangeDescriptionFormat, getSingleItemDescription) {
+        var description = "";
+        var rangeSegments = rangeExpression.split("-");
+        var rangeSegment1Description = getSingleItemDescription(rangeSegments[0], 1);
+        var rangeSegment2Description = getSingleItemDescription(rangeSegments[1], 2);
+        var rangeDescriptionFormat = getRangeDescriptionFormat(rangeExpression);
+        description += stringUtilities_1.StringUtilities.format(rangeDescriptionFormat, rangeSegment1Description, rangeSegment2Description);
+        return description;
+    };
+    ExpressionDescriptor.prototype.formatTime = function (hourExpression, minuteExpression, secondExpression) {
+        var hourOffset = 0;
+        var minuteOffset = 0;
+        var hour = parseInt(hourExpression) + hourOffset;
+        var minute = parseInt(minuteExpression) + minuteOffset;
+        if (minute >= 60) {
+            minute -= 60;
+            hour += 1;
+        }
+        else if (minute < 0) {
+            minute += 60;
+            hour -= 1;
+        }
+        if (hour >= 24) {
+            hour = hour - 24;
+        }
+        else if (hour < 0) {
+            hour = 24 + hour;
+        }
+        var period = "";
+        var setPeriodBeforeTime = false;
+        if (!this.options.use24HourTimeFormat) {
+            setPeriodBeforeTime = !!(this.i18n.setPeriodBeforeTime && this.i18n.setPeriodBeforeTime());
+            period = setPeriodBeforeTime ? "".concat(this.getPeriod(hour), " ") : " ".concat(this.getPeriod(hour));
+            if (hour > 12) {
+                hour -= 12;
+            }
+            if (hour === 0) {
+                hour = 12;
+            }
+        }
+        var second = "";
+        if (secondExpression) {
+            second = ":".concat(("00" + secondExpression).substring(secondExpression.length));
+        }
+        var hourStr = hour.toString();
+        var paddedHour = ("00" + hourStr).substring(hourStr.length);
+        var minuteStr = minute.toString();
+        var paddedMinute = ("00" + minuteStr).substring(minuteStr.length);
+        var displayHour = this.options.trimHoursLeadingZero ? hourStr : paddedHour;
+        return "".concat(setPeriodBeforeTime ? period : "").concat(displayHour, ":").concat(paddedMinute).concat(second).concat(!setPeriodBeforeTime ? period : "");
+    };
+    ExpressionDescriptor.prototype.transformVerbosity = function (description, useVerboseFormat) {
+        if (!useVerboseFormat) {
+            description = description.replace(new RegExp(", ".concat(this.i18n.everyMinute(), "(?!\\s*[\\p{L}\\p{N}])"), "gu"), "");
+            description = description.replace(new RegExp(", ".concat(this.i18n.everyHour(), "(?!\\s*[\\p{L}\\p{N}])"), "gu"), "");
+            description = description.replace(new RegExp("".concat(this.i18n.commaEveryDay(), "(?!\\s*[\\p{L}\\p{N}])"), "gu"), "");
+            description = description.replace(/\, ?$/, "");
+            if (this.i18n.conciseVerbosityReplacements) {
+                for (var _i = 0, _a = Object.entries(this.i18n.conciseVerbosityReplacements()); _i < _a.length; _i++) {
+                    var _b = _a[_i], key = _b[0], value = _b[1];
+                    description = description.replace(new RegExp(key, "g"), value);
+                }
+            }
+        }
+        return description;
+    };
+    ExpressionDescriptor.prototype.getPeriod = function (hour) {
+        return hour >= 12 ? (this.i18n.pm && this.i18n.pm()) || "PM" : (this.i18n.am && this.i18n.am()) || "AM";
+    };
+    ExpressionDescriptor.locales = {};
+    return ExpressionDescriptor;
+}());
+exports.ExpressionDescriptor = ExpressionDescriptor;
+
+
+/***/ },
+
+/***/ 3747
+(__unused_webpack_module, exports, __nested_webpack_require_41967__) {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.enLocaleLoader = void 0;
+var en_1 = __nested_webpack_require_41967__(9486);
+var enLocaleLoader = (function () {
+    function enLocaleLoader() {
+    }
+    enLocaleLoader.prototype.load = function (availableLocales) {
+        availableLocales["en"] = new en_1.en();
+    };
+    return enLocaleLoader;
+}());
+exports.enLocaleLoader = enLocaleLoader;
+
+
+/***/ },
+
+/***/ 9486
+(__unused_webpack_module, exports) {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.en = void 0;
+var isOne = function (s) { return Number(s) === 1; };
+var en = (function () {
+    function en() {
+    }
+    en.prototype.atX0SecondsPastTheMinuteGt20 = function () {
+        return null;
+    };
+    en.prototype.atX0MinutesPastTheHourGt20 = function () {
+        return null;
+    };
+    en.prototype.commaMonthX0ThroughMonthX1 = function () {
+        return null;
+    };
+    en.prototype.commaYearX0ThroughYearX1 = function () {
+        return null;
+    };
+    en.prototype.use24HourTimeFormatByDefault = function () {
+        return false;
+    };
+    en.prototype.anErrorOccuredWhenGeneratingTheExpressionD = function () {
+        return "An error occurred when generating the expression description. Check the cron expression syntax.";
+    };
+    en.prototype.everyMinute = function () {
+        return "every minute";
+    };
+    en.prototype.everyHour = function () {
+        return "every hour";
+    };
+    en.prototype.atSpace = function () {
+        return "At ";
+    };
+    en.prototype.everyMinuteBetweenX0AndX1 = function () {
+        return "Every minute between %s and %s";
+    };
+    en.prototype.at = function () {
+        return "At";
+    };
+    en.prototype.spaceAnd = function () {
+        return " and";
+    };
+    en.prototype.everySecond = function () {
+        return "every second";
+    };
+    en.prototype.everyX0Seconds = function (s) {
+        return isOne(s) ? "every %s second" : "every %s seconds";
+    };
+    en.prototype.secondsX0ThroughX1PastTheMinute = function () {
+        return "seconds %s through %s past the minute";
+    };
+    en.prototype.atX0SecondsPastTheMinute = function (s) {
+        return isOne(s) ? "at %s second past the minute" : "at %s seconds past the minute";
+    };
+    en.prototype.everyX0Minutes = function (s) {
+        return isOne(s) ? "every %s minute" : "every %s minutes";
+    };
+    en.prototype.minutesX0ThroughX1PastTheHour = function () {
+        return "minutes %s through %s past the hour";
+    };
+    en.prototype.atX0MinutesPastTheHour = function (s) {
+        return isOne(s) ? "at %s minute past the hour" : "at %s minutes past the hour";
+    };
+    en.prototype.everyX0Hours = function (s) {
+        return isOne(s) ? "every %s hour" : "every %s hours";
+    };
+    en.prototype.betweenX0AndX1 = function () {
+        return "between %s and %s";
+    };
+    en.prototype.atX0 = function () {
+        return "at %s";
+    };
+    en.prototype.commaEveryDay = function () {
+        return ", every day";
+    };
+    en.prototype.commaEveryX0DaysOfTheWeek = function () {
+        return ", every %s days of the week";
+    };
+    en.prototype.commaX0ThroughX1 = function () {
+        return ", %s through %s";
+    };
+    en.prototype.commaAndX0ThroughX1 = function () {
+        return ", %s through %s";
+    };
+    en.prototype.first = function () {
+        return "first";
+    };
+    en.prototype.second = function () {
+        return "second";
+    };
+    en.prototype.third = function () {
+        return "third";
+    };
+    en.prototype.fourth = function () {
+        return "fourth";
+    };
+    en.prototype.fifth = function () {
+        return "fifth";
+    };
+    en.prototype.commaOnThe = function () {
+        return ", on the ";
+    };
+    en.prototype.spaceX0OfTheMonth = function () {
+        return " %s of the month";
+    };
+    en.prototype.lastDay = function () {
+        return "the last day";
+    };
+    en.prototype.commaOnTheLastX0OfTheMonth = function () {
+        return ", on the last %s of the month";
+    };
+    en.prototype.commaOnlyOnX0 = function () {
+        return ", only on %s";
+    };
+    en.prototype.commaAndOnX0 = function () {
+        return ", and on %s";
+    };
+    en.prototype.commaEveryX0Months = function () {
+        return ", every %s months";
+    };
+    en.prototype.commaOnlyInX0 = function () {
+        return ", only in %s";
+    };
+    en.prototype.commaOnTheLastDayOfTheMonth = function () {
+        return ", on the last day of the month";
+    };
+    en.prototype.commaOnTheLastWeekdayOfTheMonth = function () {
+        return ", on the last weekday of the month";
+    };
+    en.prototype.commaDaysBeforeTheLastDayOfTheMonth = function (s) {
+        return isOne(s) ? ", %s day before the last day of the month" : ", %s days before the last day of the month";
+    };
+    en.prototype.firstWeekday = function () {
+        return "first weekday";
+    };
+    en.prototype.weekdayNearestDayX0 = function () {
+        return "weekday nearest day %s";
+    };
+    en.prototype.commaOnTheX0OfTheMonth = function () {
+        return ", on the %s of the month";
+    };
+    en.prototype.commaDaysBeforeTheX0OfTheMonth = function (s) {
+        return isOne(s) ? ", %s day before the %s of the month" : ", %s days before the %s of the month";
+    };
+    en.prototype.commaDaysAfterTheX0OfTheMonth = function (s) {
+        return isOne(s) ? ", %s day after the %s of the month" : ", %s days after the %s of the month";
+    };
+    en.prototype.commaEveryX0Days = function () {
+        return ", every %s days in a month";
+    };
+    en.prototype.commaBetweenDayX0AndX1OfTheMonth = function () {
+        return ", between day %s and %s of the month";
+    };
+    en.prototype.commaOnDayX0OfTheMonth = function () {
+        return ", on day %s of the month";
+    };
+    en.prototype.commaEveryHour = function () {
+        return ", every hour";
+    };
+    en.prototype.commaEveryX0Years = function (s) {
+        return isOne(s) ? ", every %s year" : ", every %s years";
+    };
+    en.prototype.commaStartingX0 = function () {
+        return ", starting %s";
+    };
+    en.prototype.daysOfTheWeek = function () {
+        return ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+    };
+    en.prototype.monthsOfTheYear = function () {
+        return [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+    };
+    en.prototype.atReboot = function () {
+        return "Run once, at startup";
+    };
+    en.prototype.onTheHour = function () {
+        return "on the hour";
+    };
+    return en;
+}());
+exports.en = en;
+
+
+/***/ },
+
+/***/ 9515
+(__unused_webpack_module, exports) {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+function assert(value, message) {
+    if (!value) {
+        throw new Error(message);
+    }
+}
+function rangeValues(part) {
+    var values = [];
+    if (!isNaN(parseInt(part, 10))) {
+        values.push(parseInt(part, 10));
+        var range = part.match(/^\d+-(-?\d+)/);
+        if (range) {
+            values.push(parseInt(range[1], 10));
+        }
+    }
+    return values;
+}
+var RangeValidator = (function () {
+    function RangeValidator() {
+    }
+    RangeValidator.stepRange = function (parse) {
+        var parsed = parse.split(',');
+        for (var i = 0; i < parsed.length; i++) {
+            var step = parsed[i].split('/')[1];
+            assert(step === undefined || !/^0+$/.test(step), 'step value must be greater than 0');
+        }
+    };
+    RangeValidator.secondRange = function (parse) {
+        var parsed = parse.split(',');
+        for (var i = 0; i < parsed.length; i++) {
+            for (var _i = 0, _a = rangeValues(parsed[i]); _i < _a.length; _i++) {
+                var second = _a[_i];
+                assert(second >= 0 && second <= 59, 'seconds part must be >= 0 and <= 59');
+            }
+        }
+    };
+    RangeValidator.minuteRange = function (parse) {
+        var parsed = parse.split(',');
+        for (var i = 0; i < parsed.length; i++) {
+            for (var _i = 0, _a = rangeValues(parsed[i]); _i < _a.length; _i++) {
+                var minute = _a[_i];
+                assert(minute >= 0 && minute <= 59, 'minutes part must be >= 0 and <= 59');
+            }
+        }
+    };
+    RangeValidator.hourRange = function (parse) {
+        var parsed = parse.split(',');
+        for (var i = 0; i < parsed.length; i++) {
+            for (var _i = 0, _a = rangeValues(parsed[i]); _i < _a.length; _i++) {
+                var hour = _a[_i];
+                assert(hour >= 0 && hour <= 23, 'hours part must be >= 0 and <= 23');
+            }
+        }
+    };
+    RangeValidator.dayOfMonthRange = function (parse) {
+        var parsed = parse.split(',');
+        for (var i = 0; i < parsed.length; i++) {
+            for (var _i = 0, _a = rangeValues(parsed[i]); _i < _a.length; _i++) {
+                var dayOfMonth = _a[_i];
+                assert(dayOfMonth >= 1 && dayOfMonth <= 31, 'DOM part must be >= 1 and <= 31');
+            }
+        }
+    };
+    RangeValidator.monthRange = function (parse, monthStartIndexZero) {
+        var parsed = parse.split(',');
+        for (var i = 0; i < parsed.length; i++) {
+            for (var _i = 0, _a = rangeValues(parsed[i]); _i < _a.length; _i++) {
+                var month = _a[_i];
+                assert(month >= 1 && month <= 12, monthStartIndexZero ? 'month part must be >= 0 and <= 11' : 'month part must be >= 1 and <= 12');
+            }
+        }
+    };
+    RangeValidator.dayOfWeekRange = function (parse, dayOfWeekStartIndexZero) {
+        var parsed = parse.split(',');
+        for (var i = 0; i < parsed.length; i++) {
+            if (parsed[i].indexOf('#') > -1) {
+                var nthString = parsed[i].substring(parsed[i].indexOf('#') + 1);
+                assert(/^[1-5]$/.test(nthString), 'DOW nth weekday must be >= 1 and <= 5');
+            }
+            for (var _i = 0, _a = rangeValues(parsed[i]); _i < _a.length; _i++) {
+                var dayOfWeek = _a[_i];
+                assert(dayOfWeek >= 0 && dayOfWeek <= 6, dayOfWeekStartIndexZero ? 'DOW part must be >= 0 and <= 6' : 'DOW part must be >= 1 and <= 7');
+            }
+        }
+    };
+    return RangeValidator;
+}());
+exports["default"] = RangeValidator;
+
+
+/***/ },
+
+/***/ 1823
+(__unused_webpack_module, exports) {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.StringUtilities = void 0;
+var StringUtilities = (function () {
+    function StringUtilities() {
+    }
+    StringUtilities.format = function (template) {
+        var values = [];
+        for (var _i = 1; _i < arguments.length; _i++) {
+            values[_i - 1] = arguments[_i];
+        }
+        return template.replace(/%s/g, function (substring) {
+            var args = [];
+            for (var _i = 1; _i < arguments.length; _i++) {
+                args[_i - 1] = arguments[_i];
+            }
+            return values.shift();
+        });
+    };
+    StringUtilities.containsAny = function (text, searchStrings) {
+        return searchStrings.some(function (c) {
+            return text.indexOf(c) > -1;
+        });
+    };
+    return StringUtilities;
+}());
+exports.StringUtilities = StringUtilities;
+
+
+/***/ }
+
+/******/ 	});
+/************************************************************************/
+/******/ 	// The module cache
+/******/ 	var __webpack_module_cache__ = {};
+/******/ 	
+/******/ 	// The require function
+/******/ 	function __nested_webpack_require_53630__(moduleId) {
+/******/ 		// Check if module is in cache
+/******/ 		var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 		if (cachedModule !== undefined) {
+/******/ 			return cachedModule.exports;
+/******/ 		}
+/******/ 		// Create a new module (and put it into the cache)
+/******/ 		var module = __webpack_module_cache__[moduleId] = {
+/******/ 			// no module.id needed
+/******/ 			// no module.loaded needed
+/******/ 			exports: {}
+/******/ 		};
+/******/ 	
+/******/ 		// Execute the module function
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nested_webpack_require_53630__);
+/******/ 	
+/******/ 		// Return the exports of the module
+/******/ 		return module.exports;
+/******/ 	}
+/******/ 	
+/************************************************************************/
+var __nested_webpack_exports__ = {};
+// This entry needs to be wrapped in an IIFE because it uses a non-standard name for the exports (exports).
+(() => {
+var exports = __nested_webpack_exports__;
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.toString = void 0;
+var expressionDescriptor_1 = __nested_webpack_require_53630__(8333);
+var enLocaleLoader_1 = __nested_webpack_require_53630__(3747);
+expressionDescriptor_1.ExpressionDescriptor.initialize(new enLocaleLoader_1.enLocaleLoader());
+exports["default"] = expressionDescriptor_1.ExpressionDescriptor;
+var cronstrue_toString = expressionDescriptor_1.ExpressionDescriptor.toString;
+exports.toString = cronstrue_toString;
+
+})();
+
+/******/ 	return __nested_webpack_exports__;
+/******/ })()
+;
+});
+
+/***/ }),
+
 /***/ 20770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(20218);
+module.exports = __nccwpck_require__(20218);
 
 
 /***/ }),
@@ -24,10 +1265,10 @@ var assert = __nccwpck_require__(42613);
 var util = __nccwpck_require__(39023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -317,7 +1558,7 @@ __webpack_unused_export__ = Client
 __webpack_unused_export__ = Pool
 __webpack_unused_export__ = BalancedPool
 __webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
+module.exports.kT = ProxyAgent
 __webpack_unused_export__ = EnvHttpProxyAgent
 __webpack_unused_export__ = RetryAgent
 __webpack_unused_export__ = RetryHandler
@@ -28370,6 +29611,156 @@ module.exports = {
 
 /***/ }),
 
+/***/ 21139:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ requestGithubToken),
+/* harmony export */   t: () => (/* binding */ GithubTokenError)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14116);
+
+/** Thrown when the runner cannot give a GitHub OIDC token. */
+class GithubTokenError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'GithubTokenError';
+    }
+}
+/**
+ * Starts fetching the GitHub OIDC token at once: it is the first round trip of every run,
+ * so it overlaps loading the Google libraries. The token is masked as soon as it arrives.
+ */
+function requestGithubToken(audience, env = process.env) {
+    if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+        return Promise.reject(new GithubTokenError('No GitHub OIDC token is available (ACTIONS_ID_TOKEN_REQUEST_URL is not set): give the workflow or job ' +
+            "'permissions: id-token: write' (and 'contents: read'). Pull requests from forks never get one."));
+    }
+    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getIDToken */ .V9(audience).then((token) => {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(token);
+        return token;
+    }, (err) => {
+        throw new GithubTokenError(`Could not get the GitHub OIDC token for audience ${audience}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    });
+}
+
+
+/***/ }),
+
+/***/ 65468:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  MX: () => (/* binding */ describeCron),
+  Oz: () => (/* binding */ nextRuns),
+  jy: () => (/* binding */ shortestIntervalSeconds),
+  JJ: () => (/* binding */ validateCron)
+});
+
+;// CONCATENATED MODULE: ./node_modules/croner/dist/croner.js
+function g(s,e,t,n=0,r=0,a=0,i=0){let o=s>=0&&s<100,u=Date.UTC(o?s+400:s,e,t,n,r,a,i);return o?u-126227808e5:u}function D(s){return g(s.y,s.m-1,s.d,s.h,s.i,s.s)}function w(s,e){return s.y===e.y&&s.m===e.m&&s.d===e.d&&s.h===e.h&&s.i===e.i&&s.s===e.s}function O(s){let e=s.substring(9);return e.includes("Z")||e.includes("+")||e.includes("-")}function Z(s,e){let t=new Date(Date.parse(s));if(isNaN(t))throw new Error("Invalid ISO8601 passed to timezone parser.");return O(s)?{tp:T(t.getUTCFullYear(),t.getUTCMonth()+1,t.getUTCDate(),t.getUTCHours(),t.getUTCMinutes(),t.getUTCSeconds(),"Etc/UTC"),ms:t.getUTCMilliseconds()}:{tp:T(t.getFullYear(),t.getMonth()+1,t.getDate(),t.getHours(),t.getMinutes(),t.getSeconds(),e),ms:t.getMilliseconds()}}function v(s,e,t){let{tp:n,ms:r}=Z(s,e);return new Date(N(n,t).getTime()+r)}function N(s,e){let t=_(s);if(t.kind==="single")return t.date;if(t.kind==="ambiguous")return t.earlier;if(e)throw new Error("Invalid date passed to fromTZ()");return t.after}function _(s){let e=D(s),t=i=>R(new Date(i),s.tz),n=e-t(e),r=y(new Date(n),s.tz);if(w(r,s)){let i=D(r)-n,o=n-(t(n-E)-i);if(o<n&&w(y(new Date(o),s.tz),s))return{kind:"ambiguous",earlier:new Date(o),later:new Date(n)};let u=n+(i-t(n+E));return u>n&&w(y(new Date(u),s.tz),s)?{kind:"ambiguous",earlier:new Date(n),later:new Date(u)}:{kind:"single",date:new Date(n)}}let a=e-(D(r)-n);return w(y(new Date(a),s.tz),s)?{kind:"single",date:new Date(a)}:{kind:"gap",before:new Date(Math.min(n,a)),after:new Date(Math.max(n,a))}}var E=3*36e5;function R(s,e){return D(y(s,e))-(s.getTime()-s.getUTCMilliseconds())}function k(s,e,t){let n=R(new Date(s),t);for(;e-s>1e3;){let r=s+Math.floor((e-s)/2e3)*1e3;R(new Date(r),t)===n?s=r:e=r}return e}function U(s,e){let t=_(y(new Date(s),e));if(t.kind==="ambiguous")return s<t.later.getTime()?"earlier":"later"}var H=g(1,0,1),S=864e5,W=new Map;function y(s,e){if(e===void 0)return T(s.getFullYear(),s.getMonth()+1,s.getDate(),s.getHours(),s.getMinutes(),s.getSeconds());let t=W.get(e),n;try{t||(t=new Intl.DateTimeFormat("en-US",{timeZone:e,year:"numeric",month:"numeric",day:"numeric",hour:"numeric",minute:"numeric",second:"numeric",hour12:!1}),W.set(e,t)),n=t.formatToParts(s)}catch(i){let o=i instanceof Error?i.message:String(i);throw new RangeError(`toTZ: Invalid timezone '${e}' or date. Please provide a valid IANA timezone (e.g., 'America/New_York', 'Europe/Stockholm'). Original error: ${o}`)}let r={year:0,month:0,day:0,hour:0,minute:0,second:0};for(let i of n)(i.type==="year"||i.type==="month"||i.type==="day"||i.type==="hour"||i.type==="minute"||i.type==="second")&&(r[i.type]=parseInt(i.value,10));if(isNaN(r.year)||isNaN(r.month)||isNaN(r.day)||isNaN(r.hour)||isNaN(r.minute)||isNaN(r.second))throw new Error(`toTZ: Failed to parse all date components from timezone '${e}'. This may indicate an invalid date or timezone configuration. Parsed components: ${JSON.stringify(r)}`);let a=s.getTime()-H;return(a<-S||a<S&&r.month===12)&&(r.year=1-r.year),r.hour===24&&(r.hour=0),{y:r.year,m:r.month,d:r.day,h:r.hour,i:r.minute,s:r.second,tz:e}}function T(s,e,t,n,r,a,i){return{y:s,m:e,d:t,h:n,i:r,s:a,tz:i}}var x=[1,2,4,8,16],C=class s{pattern;timezone;mode;alternativeWeekdays;sloppyRanges;fixedTimeRule;second;minute;hour;day;month;dayOfWeek;year;lastDayOfMonth;lastWeekday;nearestWeekdays;starDOM;starDOW;starYear;useAndLogic;isFixedTime;constructor(e,t,n){this.pattern=e,this.timezone=t,this.mode=n?.mode??"auto",this.alternativeWeekdays=n?.alternativeWeekdays??!1,this.sloppyRanges=n?.sloppyRanges??!1,this.fixedTimeRule=n?.fixedTimeRule??"single-value",this.second=Array(60).fill(0),this.minute=Array(60).fill(0),this.hour=Array(24).fill(0),this.day=Array(31).fill(0),this.month=Array(12).fill(0),this.dayOfWeek=Array(7).fill(0),this.year=[],this.lastDayOfMonth=!1,this.lastWeekday=!1,this.nearestWeekdays=Array(31).fill(0),this.starDOM=!1,this.starDOW=!1,this.starYear=!1,this.useAndLogic=!1,this.isFixedTime=!1,this.parse()}parse(){if(!(typeof this.pattern=="string"||this.pattern instanceof String))throw new TypeError("CronPattern: Pattern has to be of type string.");this.pattern.indexOf("@")>=0&&(this.pattern=this.handleNicknames(this.pattern).trim());let e=this.pattern.match(/\S+/g)||[""],t=e.length;if(e.length<5||e.length>7)throw new TypeError("CronPattern: invalid configuration format ('"+this.pattern+"'), exactly five, six, or seven space separated parts are required.");if(this.mode!=="auto"){let i;switch(this.mode){case"5-part":i=5;break;case"6-part":i=6;break;case"7-part":i=7;break;case"5-or-6-parts":i=[5,6];break;case"6-or-7-parts":i=[6,7];break;default:i=0}if(!(Array.isArray(i)?i.includes(t):t===i)){let u=Array.isArray(i)?i.join(" or "):i.toString();throw new TypeError(`CronPattern: mode '${this.mode}' requires exactly ${u} parts, but pattern '${this.pattern}' has ${t} parts.`)}}if(e.length===5&&e.unshift("0"),e.length===6&&e.push("*"),this.pattern.indexOf("?")>=0)for(let i=0;i<e.length;i++)e[i]=e[i].replace(/\?/g,"*");if(e[3].toUpperCase()==="LW")this.lastWeekday=!0,e[3]="";else if(e[3].toUpperCase().indexOf("L")>=0){let i=e[3].split(",");if(i.length>1&&i.some(o=>o.toUpperCase()==="LW"))throw new TypeError(`CronPattern: Syntax error, LW can not be in a list in day-of-month ('${e[3]}').`);if(i.some(o=>o===""||o.toUpperCase()!=="L"&&/l/i.test(o)))throw new TypeError("CronPattern: Syntax error, L has to be a value of its own in day-of-month ('"+e[3]+"').");e[3]=i.filter(o=>o.toUpperCase()!=="L").join(","),this.lastDayOfMonth=!0}if(e[3]=="*"&&(this.starDOM=!0),e[6]=="*"&&(this.starYear=!0),e[4].length>=3&&(e[4]=this.replaceAlpha(e[4],s.MONTH_NAMES)),e[5].length>=3&&(e[5]=this.alternativeWeekdays?this.replaceAlpha(e[5],s.DAY_NAMES_QUARTZ):this.replaceAlpha(e[5],s.DAY_NAMES)),e[5].startsWith("+")&&(this.useAndLogic=!0,e[5]=e[5].substring(1),e[5]===""))throw new TypeError("CronPattern: Day-of-week field cannot be empty after '+' modifier.");switch(e[5]=="*"&&(this.starDOW=!0),this.mode){case"5-part":e[0]="0",e[6]="*";break;case"6-part":e[6]="*";break;case"5-or-6-parts":e[6]="*";break;case"6-or-7-parts":break;case"7-part":case"auto":break}this.throwAtIllegalCharacters(e),this.partToArray("second",e[0],0,1),this.partToArray("minute",e[1],0,1),this.partToArray("hour",e[2],0,1),this.partToArray("day",e[3],-1,1),this.partToArray("month",e[4],-1,1);let n=this.alternativeWeekdays?-1:0;this.partToArray("dayOfWeek",e[5],n,63),e[6]==="*"?this.year=Array(1e4).fill(1):(this.year=Array(1e4).fill(0),this.partToArray("year",e[6],0,1)),!this.alternativeWeekdays&&this.dayOfWeek[7]&&(this.dayOfWeek[0]=this.dayOfWeek[7]);let r=this.fixedTimeRule==="single-value",a=(i,o)=>!i.includes("*")&&!i.includes("/")&&(!r||o.filter(u=>u).length===1);this.isFixedTime=a(e[0],this.second)&&a(e[1],this.minute)&&a(e[2],this.hour)}partToArray(e,t,n,r){let a=this[e];if(t===""&&!(e==="day"&&(this.lastDayOfMonth||this.lastWeekday)))throw new TypeError("CronPattern: configuration entry "+e+" ("+t+") is empty, check for trailing spaces.");if(t==="*")return a.fill(r);let i=t.split(",");if(i.length>1)for(let o of i)this.partToArray(e,o,n,r);else t.includes("-")&&t.includes("/")?this.handleRangeWithStepping(t,e,n,r):t.includes("-")?this.handleRange(t,e,n,r):t.includes("/")?this.handleStepping(t,e,n,r):t!==""&&this.handleNumber(t,e,n,r)}throwAtIllegalCharacters(e){for(let t=0;t<e.length;t++)if((t===3?/[^/*0-9,\-WwLl]+/:t===5?/[^/*0-9,\-#Ll]+/:/[^/*0-9,\-]+/).test(e[t]))throw new TypeError("CronPattern: configuration entry "+t+" ("+e[t]+") contains illegal characters.")}handleNumber(e,t,n,r){let a=this.extractNth(e,t),i=e.toUpperCase().includes("W");if(t!=="day"&&i)throw new TypeError("CronPattern: Nearest weekday modifier (W) only allowed in day-of-month.");i&&(t="nearestWeekdays");let o=i?a[0].replace(/W$/i,""):a[0],u=s.toNumber(o)+n;if(isNaN(u))throw new TypeError("CronPattern: "+t+" is not a number: '"+e+"'");this.setPart(t,u,a[1]||r)}setPart(e,t,n){if(!Object.prototype.hasOwnProperty.call(this,e))throw new TypeError("CronPattern: Invalid part specified: "+e);if(e==="dayOfWeek"){if(t===7&&(t=0),t<0||t>6)throw new RangeError("CronPattern: Invalid value for dayOfWeek: "+t);this.setNthWeekdayOfMonth(t,n);return}if(e==="second"||e==="minute"){if(t<0||t>=60)throw new RangeError("CronPattern: Invalid value for "+e+": "+t)}else if(e==="hour"){if(t<0||t>=24)throw new RangeError("CronPattern: Invalid value for "+e+": "+t)}else if(e==="day"||e==="nearestWeekdays"){if(t<0||t>=31)throw new RangeError("CronPattern: Invalid value for "+e+": "+t)}else if(e==="month"){if(t<0||t>=12)throw new RangeError("CronPattern: Invalid value for "+e+": "+t)}else if(e==="year"&&(t<1||t>=1e4))throw new RangeError("CronPattern: Invalid value for "+e+": "+t+" (supported range: 1-9999)");this[e][t]=n}static toNumber(e){return/^\d+$/.test(e)?parseInt(e,10):NaN}validateNotNaN(e,t){if(isNaN(e))throw new TypeError(t)}validateRange(e,t,n,r,a){if(e>t)throw new TypeError("CronPattern: From value is larger than to value: '"+a+"'");if(n!==void 0){if(n===0)throw new TypeError("CronPattern: Syntax error, illegal stepping: 0");if(n>this[r].length)throw new TypeError("CronPattern: Syntax error, steps cannot be greater than maximum value of part ("+this[r].length+")")}}handleRangeWithStepping(e,t,n,r){if(e.toUpperCase().includes("W"))throw new TypeError("CronPattern: Syntax error, W is not allowed in ranges with stepping.");let a=this.extractNth(e,t),i=a[0].match(/^(\d+)-(\d+)\/(\d+)$/);if(i===null)throw new TypeError("CronPattern: Syntax error, illegal range with stepping: '"+e+"'");let[,o,u,l]=i,h=parseInt(o,10)+n,m=parseInt(u,10)+n,d=parseInt(l,10);this.validateNotNaN(h,"CronPattern: Syntax error, illegal lower range (NaN)"),this.validateNotNaN(m,"CronPattern: Syntax error, illegal upper range (NaN)"),this.validateNotNaN(d,"CronPattern: Syntax error, illegal stepping: (NaN)"),this.validateRange(h,m,d,t,e);for(let p=h;p<=m;p+=d)this.setPart(t,p,a[1]||r)}extractNth(e,t){let n=e,r;if(n.includes("#")){if(t!=="dayOfWeek")throw new Error("CronPattern: nth (#) only allowed in day-of-week field");let a=n.split("#");if(a.length!==2||a[1]==="")throw new TypeError("CronPattern: Syntax error, illegal nth weekday: '"+e+"'");n=a[0],r=a[1]}else if(n.toUpperCase().endsWith("L")){if(t!=="dayOfWeek")throw new Error("CronPattern: L modifier only allowed in day-of-week field (use L alone for day-of-month)");r="L",n=n.slice(0,-1)}return[n,r]}handleRange(e,t,n,r){if(e.toUpperCase().includes("W"))throw new TypeError("CronPattern: Syntax error, W is not allowed in a range.");let a=this.extractNth(e,t),i=a[0].split("-");if(i.length!==2)throw new TypeError("CronPattern: Syntax error, illegal range: '"+e+"'");let o=s.toNumber(i[0])+n,u=s.toNumber(i[1])+n;this.validateNotNaN(o,"CronPattern: Syntax error, illegal lower range (NaN)"),this.validateNotNaN(u,"CronPattern: Syntax error, illegal upper range (NaN)"),this.validateRange(o,u,void 0,t,e);for(let l=o;l<=u;l++)this.setPart(t,l,a[1]||r)}handleStepping(e,t,n,r){if(e.toUpperCase().includes("W"))throw new TypeError("CronPattern: Syntax error, W is not allowed in parts with stepping.");let a=this.extractNth(e,t),i=a[0].split("/");if(i.length!==2)throw new TypeError("CronPattern: Syntax error, illegal stepping: '"+e+"'");if(this.sloppyRanges)i[0]===""&&(i[0]="*");else{if(i[0]==="")throw new TypeError("CronPattern: Syntax error, stepping with missing prefix ('"+e+"') is not allowed. Use wildcard (*/step) or range (min-max/step) instead.");if(i[0]!=="*")throw new TypeError("CronPattern: Syntax error, stepping with numeric prefix ('"+e+"') is not allowed. Use wildcard (*/step) or range (min-max/step) instead.")}let o=0;i[0]!=="*"&&(o=s.toNumber(i[0])+n,this.validateNotNaN(o,"CronPattern: Syntax error, illegal stepping start (NaN)"));let u=s.toNumber(i[1]);this.validateNotNaN(u,"CronPattern: Syntax error, illegal stepping: (NaN)"),this.validateRange(0,this[t].length-1,u,t,e);for(let l=o;l<this[t].length;l+=u)t==="year"&&l===0||this.setPart(t,l,a[1]||r)}replaceAlpha(e,t){let n=e;for(let[r,a]of Object.entries(t))n=n.replace(new RegExp(r,"gi"),(i,o,u)=>{let l=o+i.length-3,h=u.charAt(l-1),m=u.charAt(l+3);if(/[a-z\d/#]/i.test(h)||/[a-km-z\d]/i.test(m))throw new TypeError(`CronPattern: Syntax error, a month or day name has to stand alone ('${e}').`);return a});return n}static DAY_NAMES={"-sun":"-7",sun:"0",mon:"1",tue:"2",wed:"3",thu:"4",fri:"5",sat:"6"};static DAY_NAMES_QUARTZ={sun:"1",mon:"2",tue:"3",wed:"4",thu:"5",fri:"6",sat:"7"};static MONTH_NAMES={jan:"1",feb:"2",mar:"3",apr:"4",may:"5",jun:"6",jul:"7",aug:"8",sep:"9",oct:"10",nov:"11",dec:"12"};static NICKNAME_MAP={"@yearly":"0 0 1 1 *","@annually":"0 0 1 1 *","@monthly":"0 0 1 * *","@weekly":"0 0 * * SUN","@daily":"0 0 * * *","@midnight":"0 0 * * *","@hourly":"0 * * * *"};handleNicknames(e){let t=e.trim().toLowerCase();if(t==="@reboot")throw new TypeError("CronPattern: @reboot is not supported in this environment. This is an event-based trigger that requires system startup detection.");return s.NICKNAME_MAP[t]||e}setNthWeekdayOfMonth(e,t){if(typeof t!="number"&&t.toUpperCase()==="L")this.dayOfWeek[e]=this.dayOfWeek[e]|32;else if(t===63)this.dayOfWeek[e]=63;else if(t<6&&t>0)this.dayOfWeek[e]=this.dayOfWeek[e]|x[t-1];else throw new TypeError(`CronPattern: nth weekday out of range, should be 1-5 or L. Value: ${t}, Type: ${typeof t}`)}};var B=[31,28,31,30,31,30,31,31,30,31,30,31],f=[["month","year",0],["day","month",-1],["hour","day",0],["minute","hour",0],["second","minute",0]],c=class s{tz;instantMs;instantFields;ms;second;minute;hour;day;month;year;constructor(e,t){if(this.tz=t,e&&e instanceof Date)if(!isNaN(e))this.fromDate(e);else throw new TypeError("CronDate: Invalid date passed to CronDate constructor");else if(e==null)this.fromDate(new Date);else if(e&&typeof e=="string")this.fromString(e);else if(e instanceof s)this.fromCronDate(e);else throw new TypeError("CronDate: Invalid type ("+typeof e+") passed to CronDate constructor")}getLastDayOfMonth(e,t){return t!==1?B[t]:new Date(g(e,t+1,0)).getUTCDate()}getLastWeekday(e,t){let n=this.getLastDayOfMonth(e,t),a=new Date(g(e,t,n)).getUTCDay();return a===0?n-2:a===6?n-1:n}getNearestWeekday(e,t,n){let r=this.getLastDayOfMonth(e,t);if(n>r)return-1;let i=new Date(g(e,t,n)).getUTCDay();return i===0?n===r?n-2:n+1:i===6?n===1?n+2:n-1:n}isNthWeekdayOfMonth(e,t,n,r){let i=new Date(g(e,t,n)).getUTCDay(),o=0;for(let u=1;u<=n;u++)new Date(g(e,t,u)).getUTCDay()===i&&o++;if(r&63&&x[o-1]&r)return!0;if(r&32){let u=this.getLastDayOfMonth(e,t);for(let l=n+1;l<=u;l++)if(new Date(g(e,t,l)).getUTCDay()===i)return!1;return!0}return!1}fromDate(e){if(this.tz!==void 0)if(typeof this.tz=="number")this.ms=e.getUTCMilliseconds(),this.second=e.getUTCSeconds(),this.minute=e.getUTCMinutes()+this.tz,this.hour=e.getUTCHours(),this.day=e.getUTCDate(),this.month=e.getUTCMonth(),this.year=e.getUTCFullYear(),this.apply();else try{let t=y(e,this.tz);this.ms=e.getMilliseconds(),this.second=t.s,this.minute=t.i,this.hour=t.h,this.day=t.d,this.month=t.m-1,this.year=t.y,this.cacheInstant(e.getTime()-this.ms)}catch(t){let n=t instanceof Error?t.message:String(t);throw new TypeError(`CronDate: Failed to convert date to timezone '${this.tz}'. This may happen with invalid timezone names or dates. Original error: ${n}`)}else this.ms=e.getMilliseconds(),this.second=e.getSeconds(),this.minute=e.getMinutes(),this.hour=e.getHours(),this.day=e.getDate(),this.month=e.getMonth(),this.year=e.getFullYear(),this.cacheInstant(e.getTime()-this.ms)}cacheInstant(e){this.instantMs=e;let{year:t,month:n,day:r,hour:a,minute:i,second:o}=this;this.instantFields=[t,n,r,a,i,o,this.tz]}cachedInstant(){let e=this.instantFields;if(!(e===void 0||e[6]!==this.tz)&&!(e[5]!==this.second||e[4]!==this.minute||e[3]!==this.hour)&&!(e[2]!==this.day||e[1]!==this.month||e[0]!==this.year))return this.instantMs}fromCronDate(e){this.tz=e.tz,this.year=e.year,this.month=e.month,this.day=e.day,this.hour=e.hour,this.minute=e.minute,this.second=e.second,this.ms=e.ms,this.instantMs=e.instantMs,this.instantFields=e.instantFields}apply(){if(this.month>11||this.month<0||this.day>this.getLastDayOfMonth(this.year,this.month)||this.day<1||this.hour>23||this.minute>59||this.second>59||this.hour<0||this.minute<0||this.second<0){let e=new Date(0);return e.setUTCFullYear(this.year,this.month,this.day),e.setUTCHours(this.hour,this.minute,this.second,this.ms),this.ms=e.getUTCMilliseconds(),this.second=e.getUTCSeconds(),this.minute=e.getUTCMinutes(),this.hour=e.getUTCHours(),this.day=e.getUTCDate(),this.month=e.getUTCMonth(),this.year=e.getUTCFullYear(),!0}else return!1}fromString(e){if(typeof this.tz=="number"){if(O(e))return this.fromDate(v(e));let t=v(e,"Etc/UTC");this.ms=t.getUTCMilliseconds(),this.second=t.getUTCSeconds(),this.minute=t.getUTCMinutes(),this.hour=t.getUTCHours(),this.day=t.getUTCDate(),this.month=t.getUTCMonth(),this.year=t.getUTCFullYear(),this.apply()}else return this.fromDate(v(e,this.tz))}findNext(e,t,n,r){return this._findMatch(e,t,n,r,1)}_matchDayValue(e,t,n,r){let a=e;if(!a){for(let i=0;i<n.nearestWeekdays.length;i++)if(n.nearestWeekdays[i]){let o=this.getNearestWeekday(this.year,this.month,i+1);if(o!==-1&&o===t){a=1;break}}}if(n.lastWeekday){let i=this.getLastWeekday(this.year,this.month);t===i&&(a=1)}if(n.lastDayOfMonth){let i=this.getLastDayOfMonth(this.year,this.month);t===i&&(a=1)}if(!n.starDOW){let i=new Date(g(this.year,this.month,1,0,0,0,0)).getUTCDay(),o=n.dayOfWeek[(i+(t-1))%7];o&&o&63&&(o=this.isNthWeekdayOfMonth(this.year,this.month,t,o)?1:0),n.useAndLogic?a=a&&o:!r.domAndDow&&!n.starDOM?a=a||o:a=a&&o}return a}_findMatch(e,t,n,r,a){let i=this[t],o=t==="day"?this.getLastDayOfMonth(this.year,this.month):0,u=this[t]+r,l=a===1?h=>h<n[t].length:h=>h>=0;for(let h=u;l(h);h+=a){let m=n[t][h];if(t==="day"){if(h-r>o)continue;m=this._matchDayValue(m,h-r,n,e)}if(m)return this[t]=h-r,i!==this[t]?2:1}return 3}recurse(e,t,n){let r=this.year,a=n;for(;typeof a=="number";){if(e.starYear&&Math.abs(this.year-r)>400)return null;a=this.recurseStep(e,t,a)}return a}recurseStep(e,t,n){if(n===0&&!e.starYear){if(this.year>=0&&this.year<e.year.length&&e.year[this.year]===0){let a=-1;for(let i=this.year+1;i<e.year.length&&i<1e4;i++)if(e.year[i]===1){a=i;break}if(a===-1)return null;this.year=a,this.month=0,this.day=1,this.hour=0,this.minute=0,this.second=0,this.ms=0}if(this.year>=1e4)return null}let r=this.findNext(t,f[n][0],e,f[n][2]);if(r>1){let a=n+1;for(;a<f.length;)this[f[a][0]]=-f[a][2],a++;if(r===3){if(this[f[n][1]]++,this[f[n][0]]=-f[n][2],this.apply(),n===0&&!e.starYear){for(;this.year>=0&&this.year<e.year.length&&e.year[this.year]===0&&this.year<1e4;)this.year++;if(this.year>=1e4||this.year>=e.year.length)return null}return 0}else if(this.apply())return n-1}return n+=1,n>=f.length?this:(e.starYear?this.year>=3e3:this.year>=1e4)?null:n}increment(e,t,n){return this.instantMs=void 0,this.instantFields=void 0,this.second+=t.interval!==void 0&&t.interval>1&&n?t.interval:1,this.ms=0,this.apply(),this.recurse(e,t,0)}decrement(e,t,n=!0){this.instantMs=void 0,this.instantFields=void 0;let r=t.interval!==void 0&&t.interval>=1;return(this.ms===0||r)&&(this.second-=r&&n?t.interval:1),this.ms=0,this.apply(),this.year<1?null:this.recurseBackward(e,t,0)}recurseBackward(e,t,n){let r=this.year,a=n;for(;typeof a=="number";){if(e.starYear&&Math.abs(this.year-r)>400)return null;a=this.recurseBackwardStep(e,t,a)}return a}recurseBackwardStep(e,t,n){if(n===0&&!e.starYear){if(this.year>=0&&this.year<e.year.length&&e.year[this.year]===0){let a=-1;for(let i=this.year-1;i>=0;i--)if(e.year[i]===1){a=i;break}if(a===-1)return null;this.year=a,this.month=11,this.day=31,this.hour=23,this.minute=59,this.second=59,this.ms=0}if(this.year<1)return null}let r=this.findPrevious(t,f[n][0],e,f[n][2]);if(r>1){let a=n+1;for(;a<f.length;){let i=f[a][0],o=f[a][2],u=this.getMaxPatternValue(i,e,o);this[i]=u,a++}if(r===3){if(this[f[n][1]]--,n===0){let u=this.getLastDayOfMonth(this.year,this.month);this.day>u&&(this.day=u)}if(n===1)if(this.day<=0)this.day=1;else{let u=this.year,l=this.month;for(;l<0;)l+=12,u--;for(;l>11;)l-=12,u++;let h=this.getLastDayOfMonth(u,l);this.day>h&&(this.day=h)}this.apply();let i=f[n][0],o=f[n][2];if(this[i]=this.getMaxPatternValue(i,e,o),this.apply(),n===0){let u=f[1][2],l=this.getMaxPatternValue("day",e,u);l!==this.day&&(this.day=l,this.hour=this.getMaxPatternValue("hour",e,f[2][2]),this.minute=this.getMaxPatternValue("minute",e,f[3][2]),this.second=this.getMaxPatternValue("second",e,f[4][2]))}if(n===0&&!e.starYear){for(;this.year>=0&&this.year<e.year.length&&e.year[this.year]===0;)this.year--;if(this.year<1)return null}return 0}else if(this.apply())return n-1}return n+=1,n>=f.length?this:this.year<1?null:n}getMaxPatternValue(e,t,n){let r=t[e].length-1-n;for(let a=t[e].length-1;a>=0;a--)if(t[e][a]){r=a-n;break}if(e==="day"){let a=this.getLastDayOfMonth(this.year,this.month);return t.lastWeekday||t.nearestWeekdays.some(i=>i)||t.lastDayOfMonth||!t.starDOW?a:Math.min(r,a)}return r}findPrevious(e,t,n,r){return this._findMatch(e,t,n,r,-1)}getDate(e){if(!e&&typeof this.tz!="number"){let t=this.cachedInstant();if(t!==void 0)return new Date(t+(this.tz===void 0?this.ms:0))}if(e||this.tz===void 0){if(this.year>=0&&this.year<100){let t=new Date(0);return t.setFullYear(this.year,this.month,this.day),t.setHours(this.hour,this.minute,this.second,this.ms),t}return new Date(this.year,this.month,this.day,this.hour,this.minute,this.second,this.ms)}else return typeof this.tz=="number"?new Date(g(this.year,this.month,this.day,this.hour,this.minute-this.tz,this.second,this.ms)):N(T(this.year,this.month+1,this.day,this.hour,this.minute,this.second,this.tz),!1)}getTime(){return this.getDate(!1).getTime()}match(e,t){if(!e.starYear&&(this.year<0||this.year>=e.year.length||e.year[this.year]===0))return!1;for(let n=0;n<f.length;n++){let r=f[n][0],a=f[n][2],i=this[r];if(i+a<0||i+a>=e[r].length)return!1;let o=e[r][i+a];if(r==="day"&&(o=this._matchDayValue(o,i,e,t)),!o)return!1}return!0}};function F(s){s===void 0&&(s={}),delete s.name,s.legacyMode!==void 0&&s.domAndDow===void 0?s.domAndDow=!s.legacyMode:s.domAndDow===void 0&&(s.domAndDow=!1),s.legacyMode=!s.domAndDow;let e=(n,r)=>n===void 0?r:n;if(s.paused=e(s.paused,!1),s.maxRuns=e(s.maxRuns,1/0),s.catch=e(s.catch,!1),s.unref=e(s.unref,!1),s.mode=e(s.mode,"auto"),s.alternativeWeekdays=e(s.alternativeWeekdays,!1),s.sloppyRanges=e(s.sloppyRanges,!1),s.fixedTimeRule=e(s.fixedTimeRule,"single-value"),s.allowPast=e(s.allowPast,!1),s.interval=s.interval===void 0?0:parseInt(s.interval.toString(),10),s.utcOffset=s.utcOffset===void 0?void 0:parseInt(s.utcOffset.toString(),10),s.dayOffset=s.dayOffset===void 0?0:parseInt(s.dayOffset.toString(),10),!["auto","5-part","6-part","7-part","5-or-6-parts","6-or-7-parts"].includes(s.mode))throw new Error("CronOptions: mode must be one of 'auto', '5-part', '6-part', '7-part', '5-or-6-parts', or '6-or-7-parts'.");if(!["single-value","no-wildcard"].includes(s.fixedTimeRule))throw new Error("CronOptions: fixedTimeRule must be one of 'single-value' or 'no-wildcard'.");s.timezone===""&&(s.timezone=void 0);let t=s.timezone??s.utcOffset;if(s.startAt&&(s.startAt=I(new c(s.startAt,t))),s.stopAt&&(s.stopAt=I(new c(s.stopAt,t))),s.interval!==null){if(isNaN(s.interval))throw new Error("CronOptions: Supplied value for interval is not a number");if(s.interval<0)throw new Error("CronOptions: Supplied value for interval can not be negative")}if(s.utcOffset!==void 0){if(isNaN(s.utcOffset))throw new Error("CronOptions: Invalid value passed for utcOffset, should be number representing minutes offset from UTC.");if(s.utcOffset<-870||s.utcOffset>870)throw new Error("CronOptions: utcOffset out of bounds.");if(s.utcOffset!==void 0&&s.timezone)throw new Error("CronOptions: Combining 'utcOffset' with 'timezone' is not allowed.")}if(s.unref!==!0&&s.unref!==!1)throw new Error("CronOptions: Unref should be either true, false or undefined(false).");if(s.dayOffset!==void 0&&s.dayOffset!==0&&isNaN(s.dayOffset))throw new Error("CronOptions: Invalid value passed for dayOffset, should be a number representing days to offset.");return s}function I(s){return s.ms?(s.ms=0,new c(new Date(s.getTime()+1e3),s.tz)):s}function b(s){return typeof s=="function"}function L(s){return b(s)}function Y(s){typeof Deno<"u"&&typeof Deno.unrefTimer<"u"?Deno.unrefTimer(s):s&&typeof s.unref<"u"&&s.unref()}var P=1440*60*1e3,$=30*1e3,M=[],j=class{name;options;_states;fn;_startAtRoundingMs=0;getTz(){return this.options.timezone??this.options.utcOffset}applyDayOffset(e){let t=this._offsetMs();return t?new Date(e.getTime()+t):e}_offsetMs(){return(this.options.dayOffset??0)*P}get _startAt(){return this.options.startAt}get _stopAt(){return this.options.stopAt}_nextTarget(e,t){let n=this._offsetMs(),r=this._next(this._shift(e),new Date(t.getTime()-n),{startAt:this._shift(this._startAt),stopAt:this._shift(this._stopAt)});return r?this.applyDayOffset(r.getDate(!1)):null}_previousTarget(e,t){let n=this._toMs(e??t)-this._offsetMs(),r=this._previous(new Date(n),{startAt:this._shift(this._startAt),stopAt:this._shift(this._stopAt)});return r?this.applyDayOffset(r.getDate(!1)):null}_shift(e){if(e!=null)return new c(new Date(this._toMs(e)-this._offsetMs()),this.getTz())}constructor(e,t,n){let r,a;if(b(t))a=t;else if(typeof t=="object")r=t;else if(t!==void 0)throw new Error("Cron: Invalid argument passed for optionsIn. Should be one of function, or object (options).");if(b(n))a=n;else if(typeof n=="object")r=n;else if(n!==void 0)throw new Error("Cron: Invalid argument passed for funcIn. Should be one of function, or object (options).");this.name=r?.name;let i=r?.startAt;this.options=F(r),i&&this._startAt&&(this._startAtRoundingMs=this._startAt.getTime()-new c(i,this.getTz()).getTime());let o=!!e&&(e instanceof Date||typeof e=="string"&&e.indexOf(":")>0);if(this._states={kill:!1,blocking:!1,previousRun:void 0,currentRun:void 0,once:void 0,currentTimeout:void 0,maxRuns:r?r.maxRuns:void 0,paused:r?r.paused:!1,pattern:o?new C("* * * * *",void 0,{mode:"auto"}):new C(e,this.options.timezone,{mode:this.options.mode,alternativeWeekdays:this.options.alternativeWeekdays,sloppyRanges:this.options.sloppyRanges,fixedTimeRule:this.options.fixedTimeRule})},o&&(this._states.once=new c(e,this.getTz())),this.name){if(M.find(l=>l.name===this.name))throw new Error("Cron: Tried to initialize new named job '"+this.name+"', but name already taken.");M.push(this)}return a!==void 0&&L(a)&&(this.fn=a,this.schedule()),this}nextRun(e){return this._nextTarget(e,new Date)}nextRuns(e,t){this._states.maxRuns!==void 0&&e>this._states.maxRuns&&(e=this._states.maxRuns);let n=t||this._states.currentRun||void 0;return this._enumerateRuns(e,n,"next")}previousRuns(e,t){return this._enumerateRuns(e,t||void 0,"previous")}enumerate(e){return new A(this,e)}_enumerateRuns(e,t,n){let r=[],a=new Date,i=t;for(;e-- >0;){let o=n==="next"?this._nextTarget(i,a):this._previousTarget(i,a);if(!o)break;r.push(o),i=o}return r}match(e){if(this._states.once){let n=new c(e,this.getTz());n.ms=0;let r=new c(this._states.once,this.getTz());return r.ms=0,n.getTime()===r.getTime()}let t=new c(e,this.getTz());return t.ms=0,t.match(this._states.pattern,this.options)}getPattern(){if(!this._states.once)return this._states.pattern?this._states.pattern.pattern:void 0}getOnce(){return this._states.once?this._states.once.getDate():null}isRunning(){return!this._states.paused&&!this._states.kill&&this.fn!==void 0&&this._nextTarget(this._states.currentRun,new Date)!==null}isStopped(){return this._states.kill}isBusy(){return this._states.blocking}currentRun(){return this._states.currentRun?this._states.currentRun.getDate():null}previousRun(){return this._states.previousRun?this._states.previousRun.getDate():null}msToNext(e){let t=new Date,n=this._nextTarget(e,t);return n?n.getTime()-this._toMs(e??t):null}stop(){this._states.kill=!0,this._states.currentTimeout&&clearTimeout(this._states.currentTimeout);let e=M.indexOf(this);e>=0&&M.splice(e,1)}pause(){return this._states.paused=!0,!this._states.kill}resume(){return this._states.paused=!1,!this._states.kill}schedule(e){return this._schedule(e)}_schedule(e,t){if(e&&this.fn)throw new Error("Cron: It is not allowed to schedule two functions using the same Croner instance.");e&&(this.fn=e);let n=t??new Date,r=this._nextTarget(void 0,n),a=r?r.getTime()-n.getTime():null,i=this._states.currentRun;i&&i.getTime()>n.getTime()&&(i=void 0);let o=this._nextTarget(i,n);return a===null||isNaN(a)||o===null?this:(a>$&&(a=$),a<0&&(a=this._states.paused?1e3:0),this._states.currentTimeout=setTimeout(()=>this._checkTrigger(o),a),this._states.currentTimeout&&this.options.unref&&Y(this._states.currentTimeout),this)}async _trigger(e=new Date){this._states.blocking=!0,this._states.currentRun=new c(e,this.getTz());try{if(this.options.catch)try{this.fn!==void 0&&await this.fn(this,this.options.context)}catch(t){if(b(this.options.catch))try{Promise.resolve(this.options.catch(t,this)).catch(()=>{})}catch{}}else this.fn!==void 0&&await this.fn(this,this.options.context)}finally{this._states.previousRun=new c(e,this.getTz()),this._states.blocking=!1}}async trigger(){await this._trigger()}runsLeft(){return this._states.maxRuns}_checkTrigger(e){let t=new Date,n=!this._states.paused&&t.getTime()>=e.getTime(),r=this._states.blocking&&this.options.protect;n&&!r?(this._states.maxRuns!==void 0&&this._states.maxRuns--,this._trigger(t)):n&&r&&b(this.options.protect)&&setTimeout(()=>this.options.protect(this),0),this._schedule(void 0,n?void 0:t)}_next(e,t,n){let r=n?n.startAt:this._startAt,a=n?n.stopAt:this._stopAt,i=!!e,o=!!(e||this._states.currentRun),u=!1;!e&&r&&this.options.interval&&(e=this._calculatePreviousRun(r,t),e&&(o=!0),u=!e);let l=e??t??new Date,h=this._toMs(l);e=new c(l,this.getTz()),r&&h<r.getTime()&&(e=u?r:new c(new Date(r.getTime()-1e3),this.getTz()),h=e.getTime());let m=this._states.once||new c(e,this.getTz());if(!u&&m!==this._states.once&&(m=this._findOccurrence(e,h,1,o)),this._states.once){let d=this._states.once.getTime(),p=h-d;if(r&&d<r.getTime()-this._startAtRoundingMs||this._states.currentRun&&this.applyDayOffset(this._states.once.getDate()).getTime()<=this._states.currentRun.getTime()||(i?p>=0:p>1e3&&!this.options.allowPast))return null}return m===null||this._states.maxRuns!==void 0&&this._states.maxRuns<=0||this._states.kill||a&&m.getTime()>=a.getTime()?null:m}_previous(e,t){let n=this._toMs(e??new Date);if(t.stopAt&&n>t.stopAt.getTime()&&(n=t.stopAt.getTime()),this._states.once)return this._states.once.getTime()<n?this._states.once:null;let r=this._findOccurrence(new c(new Date(n),this.getTz()),n,-1);return r===null||t.startAt&&r.getTime()<t.startAt.getTime()?null:r}_toMs(e){if(e instanceof Date)return e.getTime();let t=new c(e,this.getTz());return t.getTime()+(typeof t.tz=="string"?t.ms:0)}_findOccurrence(e,t,n,r=!1){let a=this.options.interval??0;if(a>1&&(n===-1||r)){t+=(a-1)*1e3*n;let m=new Date(t);if(isNaN(m.getTime())||(e=new c(m,this.getTz()),!(e.year>=1&&e.year<=9999)))return null;r=!1}let i=this._walk(e,t,n,r),o=this.getTz();if(this._states.pattern.isFixedTime&&n===1||typeof o=="number"||U(t,o)!==(n===1?"earlier":"later"))return i;let u=Math.floor(t/1e3)*1e3,l=n===1?k(u,u+P,o):k(u-P,u,o)-1e3;if(i&&(l-i.getTime())*n>0)return i;let h=this._walk(new c(new Date(l),o),l-n,n,!1,!0);return!i||!h?i??h:(i.getTime()-h.getTime())*n>0?h:i}_walk(e,t,n,r,a=!1){let i=this._states.pattern,o=(l,h)=>n===1?l.increment(i,this.options,h):l.decrement(i,this.options,h),u=new c(e,this.getTz());for((!a||!u.match(i,this.options))&&(u=o(u,r));u;){let l=this._runAt(u,t,n);if(l)return new c(l,this.getTz());u=o(u,!1)}return null}_runAt(e,t,n){let r=d=>(d.getTime()-t)*n>0,a=e.tz;if(typeof a=="number"){let d=e.getDate();return r(d)?d:null}let i=T(e.year,e.month+1,e.day,e.hour,e.minute,e.second,a),o=_(i),u=this._states.pattern.isFixedTime;if(o.kind==="single")return r(o.date)?o.date:null;if(o.kind==="ambiguous"){let{earlier:d,later:p}=o;return(u?[d]:n===1?[d,p]:[p,d]).find(r)??null}if(!u)return null;let l=new Date(k(o.before.getTime(),o.after.getTime(),a)),h=y(l,a);return h.y===i.y&&h.m===i.m&&h.d===i.d&&r(l)?l:null}_calculatePreviousRun(e,t){let n=new c(t,this.getTz()).getTime();if(e.getTime()>n)return;let r=this.options.interval*1e3,a=e;for(;a.getTime()+r<=n;){let i=this._findOccurrence(a,a.getTime(),1,!0);if(i===null)break;a=i}return a}},A=class{cron;cursor;now;done;initialMaxRuns;remainingRuns;constructor(e,t){this.cron=e,this.initialMaxRuns=e.runsLeft()??1/0,this.reset(t)}next(){if(this.done||this.remainingRuns<=0)return this.done=!0,{value:void 0,done:!0};let e=this.cron._nextTarget(this.cursor,this.now);return e===null?(this.done=!0,{value:void 0,done:!0}):(this.cursor=e,this.remainingRuns--,{value:e,done:!1})}peek(){return this.done||this.remainingRuns<=0?null:this.cron._nextTarget(this.cursor,this.now)}reset(e){this.cursor=e instanceof Date?new Date(e.getTime()):e??void 0,this.now=new Date,this.done=!1,this.remainingRuns=this.initialMaxRuns}[Symbol.iterator](){return this}};
+
+// EXTERNAL MODULE: ./node_modules/cronstrue/dist/cronstrue.js
+var cronstrue = __nccwpck_require__(92507);
+var cronstrue_default = /*#__PURE__*/__nccwpck_require__.n(cronstrue);
+;// CONCATENATED MODULE: ./src/config/cron.ts
+// Unix cron as Cloud Scheduler reads it: five fields, evaluated in an IANA time zone.
+
+
+/** One list item of a field: `*`, a number or 3-letter name, an optional range end, an optional step. */
+const ITEM = /^(\*|\d+|[A-Z]{3})(-(\d+|[A-Z]{3}))?(\/\d+)?$/;
+function fields(expr) {
+    return expr.trim().split(/\s+/);
+}
+// Vixie cron (and Cloud Scheduler) OR day-of-month and day-of-week only when both are
+// restricted; a field starting with '*' (such as */2) counts as unrestricted.
+function buildCron(expr, timeZone) {
+    const [, , dom = '*', , dow = '*'] = fields(expr);
+    return new j(expr.trim(), {
+        mode: '5-part',
+        timezone: timeZone,
+        domAndDow: dom.startsWith('*') || dow.startsWith('*'),
+    });
+}
+/** Why `expr` is not a schedule Cloud Scheduler accepts, or undefined when it is fine. */
+function validateCron(expr) {
+    const parts = fields(expr);
+    if (expr.trim().startsWith('@'))
+        return 'macros such as @daily are not unix-cron: write the five fields (for example "0 0 * * *")';
+    if (parts.length !== 5)
+        return `it has ${parts.length} fields; unix-cron has 5 (minute hour day-of-month month day-of-week), without seconds or year`;
+    const bad = parts.flatMap((p) => p.split(',')).find((item) => !ITEM.test(item));
+    if (bad !== undefined) {
+        return `"${bad}" is not allowed: use numbers, *, ranges (1-5), steps (*/15), lists (1,15) and upper-case names (MON, JAN); L, W, # and ? are not supported`;
+    }
+    try {
+        if (buildCron(expr, 'Etc/UTC').nextRun() === null)
+            return 'it never fires';
+    }
+    catch (e) {
+        return e.message.replace(/^CronPattern: /, '');
+    }
+    return undefined;
+}
+/** The next `count` run times after `from` (default now). */
+function nextRuns(expr, timeZone, count, from = new Date()) {
+    return buildCron(expr, timeZone).nextRuns(count, from);
+}
+/** The schedule in English, e.g. "At 03:00, Monday through Friday". */
+function describeCron(expr) {
+    return cronstrue_default().toString(expr.trim(), { use24HourTimeFormat: true, throwExceptionOnParseError: true });
+}
+/** The shortest gap in seconds between consecutive runs over the next `runs` runs; Infinity if it fires at most once. */
+function shortestIntervalSeconds(expr, timeZone, runs = 200, from = new Date()) {
+    const times = nextRuns(expr, timeZone, runs, from).map((d) => d.getTime());
+    let min = Infinity;
+    for (let i = 1; i < times.length; i++)
+        min = Math.min(min, (times[i] - times[i - 1]) / 1000);
+    return min;
+}
+
+
+/***/ }),
+
+/***/ 97840:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+// Durations as the inputs write them: 90s, 10m, 2h, 1h30m, 1h30m15s, or bare seconds.
+const UNIT_SECONDS = { h: 3600, m: 60, s: 1 };
+const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
+/** Seconds in `text`, or undefined when it is not a duration. */
+function parseDuration(text) {
+    const t = text.trim();
+    if (/^\d+$/.test(t))
+        return Number(t);
+    const m = DURATION.exec(t);
+    if (!m || t === '')
+        return undefined;
+    const [, h = '0', min = '0', s = '0'] = m;
+    return Number(h) * UNIT_SECONDS.h + Number(min) * UNIT_SECONDS.m + Number(s);
+}
+/** The shortest spelling: 5400 -> '1h30m', 90 -> '1m30s', 0 -> '0s'. */
+function formatDuration(seconds) {
+    let rest = Math.round(seconds);
+    let out = '';
+    for (const [unit, size] of Object.entries(UNIT_SECONDS)) {
+        const n = Math.floor(rest / size);
+        rest -= n * size;
+        if (n > 0)
+            out += `${n}${unit}`;
+    }
+    return out || '0s';
+}
+
+
+/***/ }),
+
 /***/ 23709:
 /***/ ((__unused_webpack_module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -28392,7 +29783,7 @@ g.__dirname ??= (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)(g.__filename)
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _esm_globals_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(23709);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(13470);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(69414);
 // Entry point of the bundle. The first import defines __dirname/__filename, which
 // google-gax reads and ESM scope lacks; everything else is loaded after it.
 
@@ -28404,7 +29795,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 13470:
+/***/ 69414:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28413,8 +29804,1157 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
+var core = __nccwpck_require__(14116);
+// EXTERNAL MODULE: ./src/auth/github-token.ts
+var github_token = __nccwpck_require__(21139);
+// EXTERNAL MODULE: ./src/config/cron.ts + 1 modules
+var config_cron = __nccwpck_require__(65468);
+// EXTERNAL MODULE: ./src/config/duration.ts
+var duration = __nccwpck_require__(97840);
+;// CONCATENATED MODULE: ./src/config/guard-rails.ts
+// Warnings for designs that deploy fine but are known to misbehave once scheduled.
+
+
+/** Cloud Run defaults when the input is empty. */
+const DEFAULT_TASK_TIMEOUT_SECONDS = 600;
+const DEFAULT_SERVICE_TIMEOUT_SECONDS = 300;
+/** Cloud Scheduler's attempt deadline for HTTP targets: default and maximum. */
+const DEFAULT_ATTEMPT_DEADLINE_SECONDS = 180;
+const MAX_ATTEMPT_DEADLINE_SECONDS = 30 * 60;
+const serviceOutlivesDeadline = ({ kind, service }, schedule) => {
+    const timeout = service.timeoutSeconds;
+    const deadline = schedule.attemptDeadlineSeconds ?? DEFAULT_ATTEMPT_DEADLINE_SECONDS;
+    if (kind !== 'service' || timeout === undefined || timeout <= deadline)
+        return undefined;
+    const problem = `The service's timeout (${(0,duration/* formatDuration */.a)(timeout)}) is longer than the Cloud Scheduler attempt deadline ` +
+        `(${(0,duration/* formatDuration */.a)(deadline)}): the Scheduler gives up first and may retry while the first request still runs.`;
+    return timeout > MAX_ATTEMPT_DEADLINE_SECONDS
+        ? `${problem} No attempt deadline can exceed 30m, so use kind: job, which runs to completion without holding a request open.`
+        : `${problem} Set attempt_deadline to at least ${(0,duration/* formatDuration */.a)(timeout)}, or use kind: job.`;
+};
+const runsCanOverlap = ({ kind, job, service }, schedule) => {
+    const [work, input] = kind === 'job'
+        ? [job.taskTimeoutSeconds ?? DEFAULT_TASK_TIMEOUT_SECONDS, "the job's task_timeout"]
+        : [service.timeoutSeconds ?? DEFAULT_SERVICE_TIMEOUT_SECONDS, "the service's timeout"];
+    const interval = (0,config_cron/* shortestIntervalSeconds */.jy)(schedule.cron, schedule.timeZone);
+    if (interval >= work)
+        return undefined;
+    return (`The schedule "${schedule.cron}" fires as often as every ${(0,duration/* formatDuration */.a)(interval)}, but one run may take up to ` +
+        `${(0,duration/* formatDuration */.a)(work)} (${input}): ` +
+        'runs can overlap. Fire less often, shorten the timeout, or make the work safe to run twice at once.');
+};
+const overridesNeedRole = ({ kind }, schedule) => kind === 'job' && schedule.bodyHasOverrides
+    ? `The trigger body carries overrides, which need the permission run.jobs.runWithOverrides: ` +
+        `${schedule.invokerServiceAccount} is granted roles/run.jobsExecutorWithOverrides on the job instead of roles/run.invoker.`
+    : undefined;
+const ingressBlocksScheduler = ({ kind, service }) => kind === 'service' && service.ingress !== undefined && service.ingress !== 'all'
+    ? `The service's ingress is ${service.ingress}: Cloud Scheduler reaches it only from inside a VPC Service Controls ` +
+        'perimeter that includes Cloud Scheduler; otherwise the scheduled requests are refused. Use ingress all (IAM still guards the service) unless you have such a perimeter.'
+    : undefined;
+const RULES = [serviceOutlivesDeadline, runsCanOverlap, overridesNeedRole, ingressBlocksScheduler];
+/** Plain-sentence warnings for a valid config; none for a good design or without a schedule. */
+function guardRailWarnings(config) {
+    const { schedule } = config;
+    if (schedule === undefined)
+        return [];
+    return RULES.map((rule) => rule(config, schedule)).filter((w) => w !== undefined);
+}
+
+;// CONCATENATED MODULE: ./src/config/inputs.ts
+// The action's inputs and their action.yml defaults. The runner applies these defaults
+// itself; readInputs applies them too, so running dist/index.js with only the required
+// inputs set behaves the same. test/unit/action-defaults.test.ts keeps this table and
+// action.yml in step. Required inputs have no default ('').
+const INPUT_DEFAULTS = {
+    // Auth
+    workload_identity_provider: '',
+    service_account: '',
+    audience: '',
+    // Target
+    project_id: '',
+    region: '',
+    kind: 'job',
+    name: '',
+    image: '',
+    runtime_service_account: '',
+    env_vars: '',
+    env_vars_update_strategy: 'merge',
+    secrets: '',
+    secrets_update_strategy: 'merge',
+    labels: '',
+    skip_default_labels: 'false',
+    command: '',
+    args: '',
+    cpu: '',
+    memory: '',
+    // Job only
+    tasks: '',
+    parallelism: '',
+    max_retries: '',
+    task_timeout: '',
+    // Service only
+    timeout: '',
+    concurrency: '',
+    min_instances: '',
+    max_instances: '',
+    ingress: '',
+    allow_unauthenticated: 'false',
+    // Schedule
+    schedule: '',
+    time_zone: 'Etc/UTC',
+    scheduler_job: '',
+    scheduler_region: '',
+    invoker_service_account: '',
+    path: '/',
+    http_method: 'POST',
+    body: '',
+    attempt_deadline: '',
+    retry_count: '',
+    paused: 'false',
+    // Smoke test and mode
+    smoke_test: 'true',
+    smoke_timeout: '10m',
+    dry_run: 'false',
+};
+/** Inputs action.yml marks required: true. */
+const REQUIRED_INPUTS = (/* unused pure expression or super */ null && (['region', 'name', 'image']));
+const INPUT_NAMES = Object.keys(INPUT_DEFAULTS);
+/** Every input, trimmed, with the action.yml default when absent or empty. */
+function readInputs(get) {
+    const raw = {};
+    for (const name of INPUT_NAMES) {
+        const value = (get(name) ?? '').trim();
+        raw[name] = value === '' ? INPUT_DEFAULTS[name] : value;
+    }
+    return raw;
+}
+
+;// CONCATENATED MODULE: ./src/config/rules.ts
+// Formats of the text inputs: a pattern and, for the error message, what is allowed.
+const SA_EXAMPLE = 'NAME@PROJECT.iam.gserviceaccount.com';
+const rules_RULES = {
+    name: {
+        pattern: /^[a-z]([a-z0-9-]{0,47}[a-z0-9])?$/,
+        allowed: 'use lowercase letters, digits and hyphens, start with a letter, do not end with a hyphen, at most 49 characters',
+    },
+    projectId: {
+        pattern: /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/,
+        allowed: 'a project ID: 6 to 30 lowercase letters, digits and hyphens, starting with a letter, not ending with a hyphen',
+    },
+    region: {
+        pattern: /^[a-z]+(-[a-z]+)+\d+$/,
+        allowed: 'a region such as europe-west1 or us-central1',
+    },
+    // User-managed (NAME@PROJECT.iam...) and Google-managed accounts (PROJECT_NUMBER-compute@developer...).
+    serviceAccount: {
+        pattern: /^[a-z0-9][a-z0-9-]{0,62}@[a-z0-9][a-z0-9.-]*\.gserviceaccount\.com$/,
+        allowed: `a service account email such as ${SA_EXAMPLE}`,
+    },
+    schedulerJob: {
+        pattern: /^[A-Za-z0-9_-]{1,500}$/,
+        allowed: 'letters, digits, hyphens and underscores, at most 500 characters',
+    },
+    path: {
+        pattern: /^\/\S*$/,
+        allowed: "a URL path starting with '/', without spaces",
+    },
+    // registry[:port]/path[:tag][@sha256:digest], as Docker and Artifact Registry spell references.
+    image: {
+        pattern: /^(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/,
+        allowed: 'an image reference such as REGION-docker.pkg.dev/PROJECT/REPO/IMAGE:TAG or ...@sha256:DIGEST, without spaces',
+    },
+    envName: {
+        pattern: /^[A-Za-z_][A-Za-z0-9_]*$/,
+        allowed: 'letters, digits and underscores, not starting with a digit',
+    },
+    secretRef: {
+        pattern: /^(?:projects\/[a-z0-9-]+\/secrets\/)?[A-Za-z0-9_-]{1,255}:(?:latest|[1-9]\d*)$/,
+        allowed: 'SECRET:VERSION, where SECRET is a secret ID (or projects/PROJECT/secrets/SECRET) and VERSION is a number or latest',
+    },
+    labelKey: {
+        pattern: /^[a-z][a-z0-9_-]{0,62}$/,
+        allowed: 'lowercase letters, digits, underscores and hyphens, starting with a letter, at most 63 characters',
+    },
+    labelValue: {
+        pattern: /^[a-z0-9_-]{0,63}$/,
+        allowed: 'lowercase letters, digits, underscores and hyphens, at most 63 characters',
+    },
+    // CPU: fractions below 1 (0.08 at least), or 1, 2, 4, 6, 8; in cores or millicores.
+    cpu: {
+        pattern: /^(?:\d+(?:\.\d+)?|\d+m)$/,
+        allowed: 'CPUs such as 1, 2, 4, 6 or 8, a fraction from 0.08 to below 1 (0.5), or millicores (500m, 1000m)',
+    },
+    memory: {
+        pattern: /^\d+(?:Mi|Gi|M|G)$/,
+        allowed: 'a size from 128Mi to 32Gi such as 512Mi or 2Gi',
+    },
+};
+/** Names set by Cloud Run itself (the container runtime contract) and not settable. */
+const RESERVED_ENV_NAMES = new Set([
+    'PORT', 'K_SERVICE', 'K_REVISION', 'K_CONFIGURATION',
+    'CLOUD_RUN_JOB', 'CLOUD_RUN_EXECUTION', 'CLOUD_RUN_TASK_INDEX', 'CLOUD_RUN_TASK_ATTEMPT', 'CLOUD_RUN_TASK_COUNT',
+]);
+const RESERVED_LABEL_PREFIXES = ['run.googleapis.com/', 'cloud.googleapis.com/'];
+/** CPU in cores, when it is a count Cloud Run accepts. */
+function cpuCores(text) {
+    const cores = text.endsWith('m') ? Number(text.slice(0, -1)) / 1000 : Number(text);
+    const ok = (cores >= 0.08 && cores < 1) || [1, 2, 4, 6, 8].includes(cores);
+    return ok ? cores : undefined;
+}
+const MEMORY_UNIT = { Mi: 2 ** 20, Gi: 2 ** 30, M: 1e6, G: 1e9 };
+/** Memory in bytes, when within Cloud Run's 128Mi..32Gi. */
+function memoryBytes(text) {
+    const m = /^(\d+)(Mi|Gi|M|G)$/.exec(text);
+    if (!m)
+        return undefined;
+    const bytes = Number(m[1]) * MEMORY_UNIT[m[2]];
+    return bytes >= 128 * 2 ** 20 && bytes <= 32 * 2 ** 30 ? bytes : undefined;
+}
+/** Whether `zone` is an IANA time zone name, spelled as the tz database does. */
+function isTimeZone(zone) {
+    if (!/^[A-Za-z]/.test(zone))
+        return false; // offsets such as +01:00 are not zones
+    try {
+        const resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+        // Intl ignores case (europe/berlin); Cloud Scheduler does not.
+        return resolved === zone || resolved.toLowerCase() !== zone.toLowerCase();
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/lists.ts
+// KEY=VALUE lists (env_vars, secrets, labels): one a line or comma-separated; a value may
+// contain '='; a comma inside a value is written '\,'.
+
+function splitEntries(text) {
+    return text
+        .split(/\r?\n/)
+        .flatMap((line) => line.split(/(?<!\\),/))
+        .map((entry) => entry.replace(/\\,/g, ',').trim())
+        .filter((entry) => entry !== '');
+}
+function parsePairs(text) {
+    const items = [];
+    const problems = [];
+    const seen = new Set();
+    for (const entry of splitEntries(text)) {
+        const eq = entry.indexOf('=');
+        const key = eq > 0 ? entry.slice(0, eq).trim() : '';
+        if (key === '') {
+            problems.push(`${quote(entry)} is not KEY=VALUE`);
+        }
+        else if (seen.has(key)) {
+            problems.push(`${quote(key)} is given twice`);
+        }
+        else {
+            seen.add(key);
+            items.push({ key, value: entry.slice(eq + 1).trim() });
+        }
+    }
+    return { items, problems };
+}
+function envNameProblem(name) {
+    if (!rules_RULES.envName.pattern.test(name))
+        return `the name ${quote(name)} is not allowed: use ${rules_RULES.envName.allowed}`;
+    if (RESERVED_ENV_NAMES.has(name) || name.startsWith('X_GOOGLE_'))
+        return `${quote(name)} is reserved: Cloud Run sets it`;
+    return undefined;
+}
+function parseEnvVars(text) {
+    const { items, problems } = parsePairs(text);
+    problems.push(...items.flatMap(({ key }) => envNameProblem(key) ?? []));
+    return { items: items.map(({ key, value }) => ({ name: key, value })), problems };
+}
+function parseSecrets(text) {
+    const { items, problems } = parsePairs(text);
+    const secrets = [];
+    for (const { key, value } of items) {
+        const nameProblem = envNameProblem(key);
+        if (nameProblem)
+            problems.push(nameProblem);
+        if (!rules_RULES.secretRef.pattern.test(value)) {
+            problems.push(`${quote(`${key}=${value}`)} is not allowed: write KEY=${rules_RULES.secretRef.allowed}`);
+            continue;
+        }
+        const colon = value.lastIndexOf(':');
+        secrets.push({ name: key, secret: value.slice(0, colon), version: value.slice(colon + 1) });
+    }
+    return { items: secrets, problems };
+}
+function parseLabels(text) {
+    const { items, problems } = parsePairs(text);
+    for (const { key, value } of items) {
+        if (RESERVED_LABEL_PREFIXES.some((prefix) => key.startsWith(prefix))) {
+            problems.push(`the key ${quote(key)} is reserved: keys under ${RESERVED_LABEL_PREFIXES.join(' and ')} are set by Google Cloud`);
+        }
+        else if (!rules_RULES.labelKey.pattern.test(key)) {
+            problems.push(`the key ${quote(key)} is not allowed: use ${rules_RULES.labelKey.allowed}`);
+        }
+        if (!rules_RULES.labelValue.pattern.test(value)) {
+            problems.push(`the value ${quote(value)} of ${quote(key)} is not allowed: use ${rules_RULES.labelValue.allowed}`);
+        }
+    }
+    if (items.length > 64)
+        problems.push(`${items.length} labels are too many: at most 64`);
+    return { items, problems };
+}
+/** A value as the messages show it: JSON-quoted, long ones cut. */
+function quote(value) {
+    return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+}
+
+;// CONCATENATED MODULE: ./src/config/types.ts
+// The validated configuration: everything the later steps need, already parsed,
+// range-checked and defaulted. Produced only by config/parse-config.ts.
+/** A bad input: names the input and what is allowed. Thrown before any request. */
+class InputError extends Error {
+    input;
+    constructor(input, message) {
+        super(`Input '${input}': ${message}`);
+        this.name = 'InputError';
+        this.input = input;
+    }
+}
+/**
+ * Every bad input at once, so one failed run shows all there is to fix. It is an
+ * InputError too (`input` lists the inputs), so `instanceof InputError` still catches it.
+ */
+class InputErrors extends InputError {
+    errors;
+    constructor(errors) {
+        super(errors.map((e) => e.input).join(', '), '');
+        this.name = 'InputErrors';
+        this.errors = errors;
+        this.message =
+            errors.length === 1
+                ? errors[0].message
+                : `${errors.length} problems with the inputs:\n${errors.map((e) => `- ${e.message}`).join('\n')}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/config/reader.ts
+// Reads one raw input at a time and records what is wrong with it, so parseConfig can
+// report every bad input at once.
+
+
+
+
+class Reader {
+    raw;
+    errors = [];
+    constructor(raw) {
+        this.raw = raw;
+    }
+    /** Records a problem with `input`; returns undefined so callers can `return r.fail(...)`. */
+    fail(input, message) {
+        this.errors.push(new InputError(input, message));
+        return undefined;
+    }
+    hasError(input) {
+        return this.errors.some((e) => e.input === input);
+    }
+    /** The value, or undefined when empty. */
+    text(input) {
+        return this.raw[input] === '' ? undefined : this.raw[input];
+    }
+    /** Whether the input differs from its action.yml default (i.e. the user set it). */
+    isSet(input) {
+        return this.raw[input] !== INPUT_DEFAULTS[input];
+    }
+    required(input, rule) {
+        if (this.text(input) === undefined)
+            return this.fail(input, `required: ${rule.allowed}.`);
+        return this.matching(input, rule);
+    }
+    matching(input, rule) {
+        const value = this.text(input);
+        if (value === undefined || rule.pattern.test(value))
+            return value;
+        return this.notAllowed(input, rule.allowed);
+    }
+    notAllowed(input, allowed) {
+        return this.fail(input, `${quote(this.raw[input])} is not allowed: ${allowed}.`);
+    }
+    /** One of `values`, matched in any case (post -> POST). */
+    oneOf(input, values) {
+        const value = this.text(input)?.toLowerCase();
+        if (value === undefined)
+            return undefined;
+        return values.find((v) => v.toLowerCase() === value) ?? this.notAllowed(input, `use ${orList(values)}`);
+    }
+    /** true or false, in any case. */
+    bool(input) {
+        const value = this.raw[input].toLowerCase();
+        if (value !== 'true' && value !== 'false')
+            this.notAllowed(input, 'use true or false');
+        return value === 'true';
+    }
+    int(input, min, max = Number.MAX_SAFE_INTEGER) {
+        const value = this.text(input);
+        if (value === undefined)
+            return undefined;
+        const n = /^\d+$/.test(value) ? Number(value) : NaN;
+        if (n >= min && n <= max)
+            return n;
+        const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `from ${min} to ${max}`;
+        return this.notAllowed(input, `use a whole number ${range}`);
+    }
+    duration(input, minSeconds, maxSeconds) {
+        const value = this.text(input);
+        if (value === undefined)
+            return undefined;
+        const seconds = (0,duration/* parseDuration */.E)(value);
+        if (seconds !== undefined && seconds >= minSeconds && seconds <= maxSeconds)
+            return seconds;
+        const range = `from ${(0,duration/* formatDuration */.a)(minSeconds)} to ${(0,duration/* formatDuration */.a)(maxSeconds)}`;
+        return this.notAllowed(input, `use a duration ${range}, such as 90s, 10m, 2h, 1h30m or a number of seconds`);
+    }
+}
+function orList(values) {
+    return values.length < 2 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
+}
+
+;// CONCATENATED MODULE: ./src/config/run-job-body.ts
+// The Scheduler body for a job: a Cloud Run Admin API v1 RunJobRequest, since the trigger
+// calls .../v1/namespaces/PROJECT/jobs/NAME:run. Checked strictly, as the API rejects
+// unknown fields.
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStringArray = (v) => Array.isArray(v) && v.every((s) => typeof s === 'string');
+const isIntIn = (v, min, max) => Number.isInteger(v) && v >= min && v <= max;
+function unknownKeys(obj, allowed, where) {
+    return Object.keys(obj)
+        .filter((k) => !allowed.includes(k))
+        .map((k) => `${where} has an unknown field "${k}" (allowed: ${allowed.join(', ')})`);
+}
+function envProblems(env, where) {
+    if (!Array.isArray(env))
+        return [`${where}.env must be an array of {"name", "value"}`];
+    return env.flatMap((e, i) => isObject(e) && typeof e.name === 'string' && (e.value === undefined || typeof e.value === 'string')
+        ? unknownKeys(e, ['name', 'value'], `${where}.env[${i}]`)
+        : [`${where}.env[${i}] must be {"name": string, "value": string}`]);
+}
+function containerOverrideProblems(c, i) {
+    const where = `overrides.containerOverrides[${i}]`;
+    if (!isObject(c))
+        return [`${where} must be an object`];
+    return [
+        ...unknownKeys(c, ['name', 'args', 'env', 'clearArgs'], where),
+        ...(c.name !== undefined && typeof c.name !== 'string' ? [`${where}.name must be a string`] : []),
+        ...(c.args !== undefined && !isStringArray(c.args) ? [`${where}.args must be an array of strings`] : []),
+        ...(c.clearArgs !== undefined && typeof c.clearArgs !== 'boolean' ? [`${where}.clearArgs must be true or false`] : []),
+        ...(c.env !== undefined ? envProblems(c.env, where) : []),
+    ];
+}
+function overridesProblems(o) {
+    if (!isObject(o))
+        return ['overrides must be an object'];
+    const { containerOverrides: co, taskCount, timeoutSeconds } = o;
+    return [
+        ...unknownKeys(o, ['containerOverrides', 'taskCount', 'timeoutSeconds'], 'overrides'),
+        ...(co !== undefined && !Array.isArray(co) ? ['overrides.containerOverrides must be an array'] : []),
+        ...(Array.isArray(co) ? co.flatMap(containerOverrideProblems) : []),
+        ...(taskCount !== undefined && !isIntIn(taskCount, 1, 10000) ? ['overrides.taskCount must be a whole number from 1 to 10000'] : []),
+        ...(timeoutSeconds !== undefined && !isIntIn(timeoutSeconds, 1, 168 * 3600)
+            ? ['overrides.timeoutSeconds must be a whole number of seconds from 1 to 604800 (168h)']
+            : []),
+    ];
+}
+/** Checks `text` as a RunJobRequest; `hasOverrides` when it carries `overrides`. */
+function checkRunJobBody(text) {
+    let body;
+    try {
+        body = JSON.parse(text);
+    }
+    catch {
+        return { hasOverrides: false, problems: ['it is not JSON'] };
+    }
+    if (!isObject(body))
+        return { hasOverrides: false, problems: ['it must be a JSON object'] };
+    const problems = [
+        ...unknownKeys(body, ['overrides'], 'the request'),
+        ...(body.overrides !== undefined ? overridesProblems(body.overrides) : []),
+    ];
+    return { hasOverrides: body.overrides !== undefined, problems };
+}
+
+;// CONCATENATED MODULE: ./src/config/parse-config.ts
+// Turns the raw inputs into a Config, or throws InputErrors naming every bad input.
+
+
+
+
+
+
+
+
+const KINDS = ['job', 'service'];
+const STRATEGIES = ['merge', 'overwrite'];
+const INGRESSES = ['all', 'internal', 'internal-and-cloud-load-balancing'];
+const HTTP_METHODS = ['POST', 'GET', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
+const BODY_METHODS = ['POST', 'PUT', 'PATCH'];
+const JOB_ONLY = ['tasks', 'parallelism', 'max_retries', 'task_timeout'];
+const SERVICE_ONLY = [
+    'timeout', 'concurrency', 'min_instances', 'max_instances', 'ingress', 'allow_unauthenticated', 'path',
+];
+/** Inputs that only shape the Scheduler job. */
+const SCHEDULE_ONLY = [
+    'time_zone', 'scheduler_job', 'scheduler_region', 'invoker_service_account', 'path', 'http_method', 'body',
+    'attempt_deadline', 'retry_count', 'paused',
+];
+const HOUR = 3600;
+const PROVIDER = /^projects\/([^/]+)\/locations\/global\/workloadIdentityPools\/([^/]+)\/providers\/([^/]+)$/;
+const POOL = /^projects\/[^/]+\/locations\/global\/workloadIdentityPools\/[^/]+\/?$/;
+const POOL_OR_PROVIDER_ID = /^[a-z0-9-]{4,32}$/;
+const PROVIDER_FORMAT = 'projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER';
+const SA_PROJECT = /^[^@]+@([a-z][a-z0-9-]{4,28}[a-z0-9])\.iam\.gserviceaccount\.com$/;
+/** Validates every input; throws InputErrors listing all problems, before any request. */
+function parseConfig(get) {
+    const r = new Reader(readInputs(get));
+    const kind = r.oneOf('kind', KINDS);
+    const name = r.required('name', rules_RULES.name);
+    const region = r.required('region', rules_RULES.region);
+    const auth = readAuth(r);
+    const labels = readLabels(r);
+    // Inputs of the other kind first, so they are not also reported as needing schedule.
+    if (kind === 'job')
+        rejectOthers(r, SERVICE_ONLY, 'service', kind);
+    if (kind === 'service')
+        rejectOthers(r, JOB_ONLY, 'job', kind);
+    const job = kind === 'job' ? readJob(r) : {};
+    const service = kind === 'service' ? readService(r) : { allowUnauthenticated: false };
+    const config = {
+        auth,
+        projectId: readProjectId(r, auth),
+        region: region ?? '',
+        kind: kind ?? 'job',
+        name: name ?? '',
+        image: r.required('image', rules_RULES.image) ?? '',
+        runtimeServiceAccount: r.matching('runtime_service_account', rules_RULES.serviceAccount),
+        ...readEnv(r),
+        envVarsUpdateStrategy: r.oneOf('env_vars_update_strategy', STRATEGIES) ?? 'merge',
+        secretsUpdateStrategy: r.oneOf('secrets_update_strategy', STRATEGIES) ?? 'merge',
+        labels,
+        command: readWords(r, 'command'),
+        args: readWords(r, 'args'),
+        cpu: readChecked(r, 'cpu', rules_RULES.cpu.allowed, cpuCores),
+        memory: readChecked(r, 'memory', rules_RULES.memory.allowed, memoryBytes),
+        job,
+        service,
+        schedule: readSchedule(r, kind, name, region),
+        smoke: { enabled: r.bool('smoke_test'), timeoutSeconds: r.duration('smoke_timeout', 1, 6 * HOUR) ?? 600 },
+        dryRun: r.bool('dry_run'),
+        warnings: [],
+    };
+    if (r.errors.length > 0)
+        throw new InputErrors(inActionYmlOrder(r.errors));
+    config.warnings = guardRailWarnings(config);
+    return config;
+}
+/** Errors listed as action.yml lists the inputs (a stable sort keeps each input's own order). */
+function inActionYmlOrder(errors) {
+    const rank = (e) => INPUT_NAMES.indexOf(e.input);
+    return [...errors].sort((a, b) => rank(a) - rank(b));
+}
+function readAuth(r) {
+    const provider = readProvider(r);
+    const serviceAccount = r.matching('service_account', rules_RULES.serviceAccount);
+    let audience = r.text('audience');
+    if (audience !== undefined && r.text('workload_identity_provider') === undefined) {
+        r.fail('audience', 'needs workload_identity_provider: the audience is that of the GitHub token exchanged with the provider.');
+    }
+    else if (audience !== undefined && /\s/.test(audience)) {
+        r.notAllowed('audience', 'use a URI without spaces, such as https://iam.googleapis.com/' + PROVIDER_FORMAT);
+    }
+    audience ??= provider && `https://iam.googleapis.com/${provider}`;
+    return { workloadIdentityProvider: provider, serviceAccount, audience };
+}
+/** The provider path, with a message for each mistake people make with it. */
+function readProvider(r) {
+    const input = 'workload_identity_provider';
+    const value = r.text(input);
+    if (value === undefined)
+        return undefined;
+    if (value.startsWith('//iam.googleapis.com/')) {
+        return r.notAllowed(input, `drop the leading //iam.googleapis.com/: use ${PROVIDER_FORMAT}`);
+    }
+    if (POOL.test(value)) {
+        return r.notAllowed(input, `this is a workload identity pool, not a provider: add /providers/PROVIDER (${PROVIDER_FORMAT})`);
+    }
+    const m = PROVIDER.exec(value);
+    if (!m)
+        return r.notAllowed(input, `use ${PROVIDER_FORMAT}`);
+    const [, project = '', pool = '', providerId = ''] = m;
+    if (!/^\d+$/.test(project)) {
+        return r.notAllowed(input, `the provider path needs the project number, not the project ID ${quote(project)}; ` +
+            `find it with: gcloud projects describe ${project} --format='value(projectNumber)'`);
+    }
+    if (!POOL_OR_PROVIDER_ID.test(pool) || !POOL_OR_PROVIDER_ID.test(providerId)) {
+        return r.notAllowed(input, 'pool and provider IDs are 4 to 32 lowercase letters, digits and hyphens');
+    }
+    return value;
+}
+/** project_id, else the project of service_account; undefined = from Application Default Credentials. */
+function readProjectId(r, auth) {
+    if (r.isSet('project_id'))
+        return r.matching('project_id', rules_RULES.projectId);
+    return SA_PROJECT.exec(auth.serviceAccount ?? '')?.[1];
+}
+function readEnv(r) {
+    const env = parseEnvVars(r.raw.env_vars);
+    const secrets = parseSecrets(r.raw.secrets);
+    env.problems.forEach((p) => r.fail('env_vars', `${p}.`));
+    secrets.problems.forEach((p) => r.fail('secrets', `${p}.`));
+    const envNames = new Set(env.items.map((e) => e.name));
+    for (const s of secrets.items.filter((s) => envNames.has(s.name))) {
+        r.fail('secrets', `${quote(s.name)} is also in env_vars: a variable comes from one or the other.`);
+    }
+    return { envVars: env.items, secrets: secrets.items };
+}
+function readLabels(r) {
+    const { items, problems } = parseLabels(r.raw.labels);
+    problems.forEach((p) => r.fail('labels', `${p}.`));
+    const labels = Object.fromEntries(items.map(({ key, value }) => [key, value]));
+    // A user's own managed-by wins over the default.
+    return r.bool('skip_default_labels') ? labels : { 'managed-by': 'cloud-run-cron', ...labels };
+}
+/** command/args: a JSON array of strings, or words separated by whitespace. */
+function readWords(r, input) {
+    const value = r.text(input);
+    if (value === undefined)
+        return undefined;
+    if (!value.startsWith('['))
+        return value.split(/\s+/);
+    try {
+        const words = JSON.parse(value);
+        if (Array.isArray(words) && words.every((w) => typeof w === 'string'))
+            return words;
+    }
+    catch {
+        // reported below
+    }
+    return r.notAllowed(input, 'use a JSON array of strings such as ["python", "main.py"], or words separated by spaces');
+}
+/** A value kept as written once `check` accepts it (cpu, memory). */
+function readChecked(r, input, allowed, check) {
+    const value = r.text(input);
+    if (value === undefined || check(value) !== undefined)
+        return value;
+    return r.notAllowed(input, `use ${allowed}`);
+}
+/** An error for each input of the other kind that is set. */
+function rejectOthers(r, inputs, owner, kind) {
+    for (const input of inputs.filter((i) => r.isSet(i))) {
+        r.fail(input, `applies to kind: ${owner} only, and this is kind: ${kind}. Remove it or set kind: ${owner}.`);
+    }
+}
+function readJob(r) {
+    const tasks = r.int('tasks', 1, 10000);
+    return {
+        tasks,
+        parallelism: r.int('parallelism', 0, tasks ?? 1),
+        maxRetries: r.int('max_retries', 0, 10),
+        taskTimeoutSeconds: r.duration('task_timeout', 1, 168 * HOUR),
+    };
+}
+function readService(r) {
+    const minInstances = r.int('min_instances', 0);
+    const maxInstances = r.int('max_instances', 0);
+    if (minInstances !== undefined && maxInstances !== undefined && minInstances > maxInstances) {
+        r.fail('min_instances', `${minInstances} is more than max_instances (${maxInstances}): use at most max_instances.`);
+    }
+    return {
+        timeoutSeconds: r.duration('timeout', 1, HOUR),
+        concurrency: r.int('concurrency', 1, 1000),
+        minInstances,
+        maxInstances,
+        ingress: r.oneOf('ingress', INGRESSES),
+        allowUnauthenticated: r.bool('allow_unauthenticated'),
+    };
+}
+function readSchedule(r, kind, name, region) {
+    const cron = r.text('schedule');
+    const problem = cron === undefined ? undefined : (0,config_cron/* validateCron */.JJ)(cron);
+    if (problem)
+        r.notAllowed('schedule', `${problem}. Use unix-cron with 5 fields: minute hour day-of-month month day-of-week, such as "0 3 * * *"`);
+    const timeZone = r.raw.time_zone;
+    if (!isTimeZone(timeZone))
+        r.notAllowed('time_zone', 'use an IANA time zone name such as Etc/UTC or Europe/Berlin, spelled with its capitals');
+    const fields = readScheduleFields(r, kind);
+    const invoker = r.matching('invoker_service_account', rules_RULES.serviceAccount);
+    if (cron === undefined) {
+        SCHEDULE_ONLY.filter((input) => r.isSet(input) && !r.hasError(input)).forEach((input) => r.fail(input, 'needs schedule: without a schedule no Cloud Scheduler job is touched. Set schedule or remove this input.'));
+        return undefined;
+    }
+    if (invoker === undefined && !r.hasError('invoker_service_account')) {
+        r.fail('invoker_service_account', `required with schedule: ${rules_RULES.serviceAccount.allowed}, the account Cloud Scheduler calls the ${kind ?? 'job'} as.`);
+    }
+    return {
+        cron,
+        timeZone,
+        jobId: r.matching('scheduler_job', rules_RULES.schedulerJob) ?? `${name}-schedule`,
+        region: r.matching('scheduler_region', rules_RULES.region) ?? region ?? '',
+        invokerServiceAccount: invoker ?? '',
+        ...fields,
+    };
+}
+function readScheduleFields(r, kind) {
+    const httpMethod = r.oneOf('http_method', HTTP_METHODS) ?? 'POST';
+    if (kind === 'job' && httpMethod !== 'POST') {
+        r.notAllowed('http_method', 'a job is started with POST to its :run URI; remove http_method');
+    }
+    const body = r.text('body');
+    let bodyHasOverrides = false;
+    if (body !== undefined && !BODY_METHODS.includes(httpMethod)) {
+        r.fail('body', `is allowed only with http_method POST, PUT or PATCH, and http_method is ${httpMethod}. Remove body or change http_method.`);
+    }
+    else if (body !== undefined && kind === 'job') {
+        const checked = checkRunJobBody(body);
+        checked.problems.forEach((p) => r.fail('body', `for a job it must be a JSON RunJobRequest such as {"overrides": {"containerOverrides": [{"args": ["--full"]}], "taskCount": 2}}: ${p}.`));
+        bodyHasOverrides = checked.hasOverrides;
+    }
+    return {
+        path: (kind === 'service' && r.matching('path', rules_RULES.path)) || '/',
+        httpMethod,
+        body,
+        bodyHasOverrides,
+        attemptDeadlineSeconds: r.duration('attempt_deadline', 15, 30 * 60),
+        retryCount: r.int('retry_count', 0, 5),
+        paused: r.bool('paused'),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+// Wires the steps: inputs -> config -> (auth, while the Google libraries load) -> what
+// exists -> plan -> apply -> smoke test -> report. Each step lives in its own module.
+
+
+
+/** How long deploy, IAM and Scheduler writes may take in all, before the smoke test. */
+const DEPLOY_DEADLINE_MS = 20 * 60_000;
+async function run(env = process.env) {
+    let config;
+    try {
+        config = parseConfig((name) => core/* getInput */.V4(name));
+    }
+    catch (err) {
+        core/* setFailed */.C1(err instanceof Error ? err.message : String(err));
+        return;
+    }
+    // The first round trip leaves now; the rest of the code loads while it is in flight.
+    const provider = config.auth.workloadIdentityProvider;
+    const githubToken = provider ? (0,github_token/* requestGithubToken */.e)(config.auth.audience ?? `https://iam.googleapis.com/${provider}`, env) : undefined;
+    githubToken?.catch(() => undefined); // reported by the auth step
+    const pipeline = Promise.all(/* import() */[__nccwpck_require__.e(492), __nccwpck_require__.e(457)]).then(__nccwpck_require__.bind(__nccwpck_require__, 45457));
+    const { runPipeline } = await pipeline;
+    await runPipeline(config, githubToken, env, DEPLOY_DEADLINE_MS);
+}
+
+
+/***/ }),
+
+/***/ 42613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 20181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 35317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 76982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 72250:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
+
+/***/ }),
+
+/***/ 24434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 79896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 58611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 85675:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http2");
+
+/***/ }),
+
+/***/ 65692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 69278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 34589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 16698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 37540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 77598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 53053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 40610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 78474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 73024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 51455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 37067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 32467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 44708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 77030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 76760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
+/***/ 41792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 57075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 37830:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
+
+/***/ }),
+
+/***/ 41692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 73136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 57975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 73429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 75919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 38522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 70857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 16928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 83480:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("querystring");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 13193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 64756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 52018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 87016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 39023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 28167:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("worker_threads");
+
+/***/ }),
+
+/***/ 43106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
+
+/***/ }),
+
+/***/ 14116:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yz: () => (/* binding */ debug),
+  V9: () => (/* binding */ getIDToken),
+  V4: () => (/* binding */ getInput),
+  Os: () => (/* binding */ group),
+  pq: () => (/* binding */ info),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ setSecret),
+  $e: () => (/* binding */ warning)
+});
+
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getMultilineInput, getState, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
+
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function utils_toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
 
 
@@ -28453,7 +30993,7 @@ var external_os_ = __nccwpck_require__(70857);
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + os.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -28493,13 +31033,13 @@ class Command {
     }
 }
 function escapeData(s) {
-    return toCommandValue(s)
+    return utils_toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-    return toCommandValue(s)
+    return utils_toCommandValue(s)
         .replace(/%/g, '%25')
         .replace(/\r/g, '%0D')
         .replace(/\n/g, '%0A')
@@ -28524,16 +31064,16 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!fs.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    fs.appendFileSync(filePath, `${toCommandValue(message)}${os.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
-    const convertedValue = toCommandValue(value);
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
     // the delimiter.
@@ -28543,15 +31083,17 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 // EXTERNAL MODULE: external "path"
 var external_path_ = __nccwpck_require__(16928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(58611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(65692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -28644,7 +31186,7 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(20770);
+var tunnel = __nccwpck_require__(20770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(46752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
@@ -28722,7 +31264,7 @@ const HttpResponseRetryCodes = [
     HttpCodes.ServiceUnavailable,
     HttpCodes.GatewayTimeout
 ];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
 const ExponentialBackoffCeiling = 10;
 const ExponentialBackoffTimeSlice = 5;
 class HttpClientError extends Error {
@@ -28768,7 +31310,7 @@ function isHttps(requestUrl) {
     const parsedUrl = new URL(requestUrl);
     return parsedUrl.protocol === 'https:';
 }
-class lib_HttpClient {
+class HttpClient {
     constructor(userAgent, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
@@ -29071,7 +31613,7 @@ class lib_HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -29082,7 +31624,7 @@ class lib_HttpClient {
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -29181,7 +31723,7 @@ class lib_HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -29196,7 +31738,7 @@ class lib_HttpClient {
         const usingSsl = parsedUrl.protocol === 'https:';
         let maxSockets = 100;
         if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
         }
         // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
         if (proxyUrl && proxyUrl.hostname) {
@@ -29221,7 +31763,7 @@ class lib_HttpClient {
         // if tunneling agent isn't assigned create a new agent
         if (!agent) {
             const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
             this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -29244,7 +31786,7 @@ class lib_HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -29375,7 +31917,7 @@ class BasicCredentialHandler {
         });
     }
 }
-class auth_BearerCredentialHandler {
+class BearerCredentialHandler {
     constructor(token) {
         this.token = token;
     }
@@ -29433,13 +31975,13 @@ var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 
 
 
-class oidc_utils_OidcClient {
+class OidcClient {
     static createHttpClient(allowRetry = true, maxRetry = 10) {
         const requestOptions = {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -29458,7 +32000,7 @@ class oidc_utils_OidcClient {
     static getCall(id_token_url) {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const httpclient = OidcClient.createHttpClient();
             const res = yield httpclient
                 .getJson(id_token_url)
                 .catch(error => {
@@ -29477,13 +32019,13 @@ class oidc_utils_OidcClient {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                let id_token_url = OidcClient.getIDTokenUrl();
                 if (audience) {
                     const encodedAudience = encodeURIComponent(audience);
                     id_token_url = `${id_token_url}&audience=${encodedAudience}`;
                 }
                 debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                const id_token = yield OidcClient.getCall(id_token_url);
                 setSecret(id_token);
                 return id_token;
             }
@@ -31081,8 +33623,8 @@ function exportVariable(name, val) {
  * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
  * ```
  */
-function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
+function setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
 }
 /**
  * Prepends inputPath to the PATH (for this action and future actions)
@@ -31165,10 +33707,10 @@ function getBooleanInput(name, options) {
 function setOutput(name, value) {
     const filePath = process.env['GITHUB_OUTPUT'] || '';
     if (filePath) {
-        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(os.EOL);
-    issueCommand('set-output', { name }, toCommandValue(value));
+    process.stdout.write(external_os_.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
  * Enables or disables the echoing of commands into stdout for the rest of the step.
@@ -31203,8 +33745,8 @@ function isDebug() {
  * Writes debug message to user log
  * @param message debug message
  */
-function core_debug(message) {
-    issueCommand('debug', {}, message);
+function debug(message) {
+    command_issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -31212,7 +33754,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -31220,7 +33762,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -31245,13 +33787,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    issue('group', name);
+    command_issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    issue('endgroup');
+    command_issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -31322,349 +33864,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/main.ts
-
-async function run() {
-    const { v2 } = await __nccwpck_require__.e(/* import() */ 475).then(__nccwpck_require__.bind(__nccwpck_require__, 89475));
-    info(`hello ${typeof v2.JobsClient}`);
-}
-
-
-/***/ }),
-
-/***/ 42613:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 20181:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
-
-/***/ }),
-
-/***/ 35317:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-
-/***/ }),
-
-/***/ 76982:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-
-/***/ }),
-
-/***/ 72250:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("dns");
-
-/***/ }),
-
-/***/ 24434:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-
-/***/ }),
-
-/***/ 79896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
-/***/ 58611:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
-
-/***/ }),
-
-/***/ 85675:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http2");
-
-/***/ }),
-
-/***/ 65692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
-
-/***/ }),
-
-/***/ 69278:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 34589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 16698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
-/***/ 4573:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 37540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 77598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 53053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 40610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 78474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-
-/***/ }),
-
-/***/ 73024:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-
-/***/ }),
-
-/***/ 37067:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-
-/***/ }),
-
-/***/ 32467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
-/***/ 44708:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-
-/***/ }),
-
-/***/ 77030:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 76760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-
-/***/ }),
-
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
-/***/ 1708:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
-
-/***/ }),
-
-/***/ 41792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
-
-/***/ }),
-
-/***/ 57075:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 37830:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/web");
-
-/***/ }),
-
-/***/ 41692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
-/***/ 73136:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-
-/***/ }),
-
-/***/ 57975:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 73429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 75919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-
-/***/ }),
-
-/***/ 38522:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 70857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
-/***/ 16928:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-
-/***/ }),
-
-/***/ 932:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
-
-/***/ }),
-
-/***/ 83480:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("querystring");
-
-/***/ }),
-
-/***/ 2203:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
-
-/***/ }),
-
-/***/ 13193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
-
-/***/ }),
-
-/***/ 64756:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
-
-/***/ }),
-
-/***/ 52018:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
-
-/***/ }),
-
-/***/ 87016:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
-
-/***/ }),
-
-/***/ 39023:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 28167:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("worker_threads");
-
-/***/ }),
-
-/***/ 43106:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ })
 

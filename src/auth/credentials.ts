@@ -2,7 +2,7 @@
 // an access token of the deployer service account. Without a provider, Application
 // Default Credentials. Every token that passes through is masked.
 import * as core from '@actions/core';
-import { GoogleAuth, IdentityPoolClient, type AuthClient } from 'google-auth-library';
+import { GoogleAuth, IdentityPoolClient, Impersonated, type AuthClient } from 'google-auth-library';
 import type { AuthConfig } from '../config/types.js';
 import { endpointFor } from '../google/endpoints.js';
 import { GithubTokenError } from './github-token.js';
@@ -79,7 +79,7 @@ export async function authenticate(
   githubToken: Promise<string> | undefined,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Credentials> {
-  if (!auth.workloadIdentityProvider) return applicationDefault();
+  if (!auth.workloadIdentityProvider) return applicationDefault(auth.serviceAccount, env);
   if (!githubToken) throw new Error('internal: a GitHub token request is needed with a workload identity provider');
 
   const client = federatedClient(auth, githubToken, env);
@@ -102,16 +102,30 @@ export async function authenticate(
   };
 }
 
-async function applicationDefault(): Promise<Credentials> {
+async function applicationDefault(serviceAccount: string | undefined, env: NodeJS.ProcessEnv): Promise<Credentials> {
+  let stage: AuthStage = 'adc';
   try {
     const googleAuth = new GoogleAuth({ scopes: [CLOUD_PLATFORM_SCOPE] });
-    const authClient = await googleAuth.getClient();
+    const source = await googleAuth.getClient();
+    const adcProjectId = (await googleAuth.getProjectId().catch(() => undefined)) ?? undefined;
+    let authClient: AuthClient = source;
+    if (serviceAccount) {
+      // ADC (e.g. from an earlier auth step) acting as the deployer account.
+      stage = 'impersonation';
+      authClient = new Impersonated({
+        sourceClient: source,
+        targetPrincipal: serviceAccount,
+        targetScopes: [CLOUD_PLATFORM_SCOPE],
+        lifetime: 3600,
+        delegates: [],
+        endpoint: endpointFor('iamcredentials', env).base.replace(/\/$/, ''),
+      });
+    }
     const { token } = await authClient.getAccessToken();
     if (token) core.setSecret(token);
-    const adcProjectId = await googleAuth.getProjectId().catch(() => undefined);
-    const email = (authClient as { email?: string }).email;
-    return { authClient, identity: email ?? 'Application Default Credentials', adcProjectId: adcProjectId ?? undefined };
+    const email = serviceAccount ?? (source as { email?: string }).email;
+    return { authClient, identity: email ?? 'Application Default Credentials', adcProjectId };
   } catch (err) {
-    throw new AuthError('adc', err);
+    throw new AuthError(stage, err);
   }
 }

@@ -1,13 +1,14 @@
 // Turns the raw inputs into a Config, or throws InputErrors naming every bad input.
 import { validateCron } from './cron.js';
 import { guardRailWarnings } from './guard-rails.js';
-import { readInputs, type InputName } from './inputs.js';
+import { INPUT_NAMES, readInputs, type InputName } from './inputs.js';
 import { parseEnvVars, parseLabels, parseSecrets, quote } from './lists.js';
 import { Reader } from './reader.js';
 import { cpuCores, isTimeZone, memoryBytes, RULES } from './rules.js';
 import { checkRunJobBody } from './run-job-body.js';
 import {
   InputErrors,
+  type InputError,
   type AuthConfig, type Config, type HttpMethod, type Ingress, type JobSettings, type Kind,
   type ScheduleConfig, type ServiceSettings, type UpdateStrategy,
 } from './types.js';
@@ -29,7 +30,6 @@ const SCHEDULE_ONLY: readonly InputName[] = [
 ];
 
 const HOUR = 3600;
-
 
 const PROVIDER = /^projects\/([^/]+)\/locations\/global\/workloadIdentityPools\/([^/]+)\/providers\/([^/]+)$/;
 const POOL = /^projects\/[^/]+\/locations\/global\/workloadIdentityPools\/[^/]+\/?$/;
@@ -73,9 +73,15 @@ export function parseConfig(get: (name: string) => string): Config {
     dryRun: r.bool('dry_run'),
     warnings: [],
   };
-  if (r.errors.length > 0) throw new InputErrors(r.errors);
+  if (r.errors.length > 0) throw new InputErrors(inActionYmlOrder(r.errors));
   config.warnings = guardRailWarnings(config);
   return config;
+}
+
+/** Errors listed as action.yml lists the inputs (a stable sort keeps each input's own order). */
+function inActionYmlOrder(errors: readonly InputError[]): InputError[] {
+  const rank = (e: InputError) => INPUT_NAMES.indexOf(e.input as InputName);
+  return [...errors].sort((a, b) => rank(a) - rank(b));
 }
 
 function readAuth(r: Reader): AuthConfig {

@@ -41,4 +41,6 @@ export interface RunReport {
   warnings: string[];
   /** Wall time per phase, ms (auth, deploy, iam, schedule, smoke). */
   phases: Record<string, number>;
+  /** Set when the run failed before it finished: the explained error (summary shows ❌ and it). */
+  error?: string;
 }

@@ -9,6 +9,8 @@ import type { GoogleClients } from '../google/clients.js';
 import { pollUntil } from '../google/poll.js';
 import { sleep } from '../google/retry.js';
 import { CONDITION_STATES, enumName, timestampMs, toNumber } from '../google/values.js';
+import { formatTasks } from '../report/format.js';
+import { createProgress } from '../report/log.js';
 import type { SmokeResult, TaskCounts } from '../report/types.js';
 import type { SchedulerJob } from '../scheduler/scheduler-job.js';
 
@@ -42,15 +44,6 @@ export function taskCounts(e: Execution): TaskCounts {
   };
 }
 
-export function describeCounts(t: TaskCounts): string {
-  const parts = [`${t.succeeded}/${t.total} succeeded`];
-  if (t.running) parts.push(`${t.running} running`);
-  if (t.failed) parts.push(`${t.failed} failed`);
-  if (t.cancelled) parts.push(`${t.cancelled} cancelled`);
-  if (t.retried) parts.push(`${t.retried} retried`);
-  return parts.join(', ');
-}
-
 /** The outcome of a finished execution. */
 export function executionOutcome(e: Execution): { succeeded: boolean; reason?: string } {
   const completed = (e.conditions ?? []).find((c) => c.type === 'Completed');
@@ -62,20 +55,16 @@ export function executionOutcome(e: Execution): { succeeded: boolean; reason?: s
 
 async function followExecution(ctx: SmokeContext, name: string, started: number): Promise<SmokeResult> {
   const { api, clients } = ctx;
-  let lastLine = '';
+  const progress = createProgress(`Execution ${name.split('/').pop()}`, { print: ctx.onProgress });
   const execution = await pollUntil({
     read: async () => (await api.call('reading the execution', name, () => clients.executions.getExecution({ name })))[0],
     finished: (e) => timestampMs(e.completionTime) !== undefined,
-    onRead: (e) => {
-      const line = describeCounts(taskCounts(e));
-      if (line !== lastLine) ctx.onProgress?.(`${name.split('/').pop()}: ${line}`);
-      lastLine = line;
-    },
+    onRead: (e) => progress.update({ status: timestampMs(e.completionTime) ? 'finished' : 'running', tasks: taskCounts(e) }),
     deadline: ctx.deadline,
     onTimeout: (e) =>
       new Error(
         `The smoke test timed out (smoke_timeout) while execution ${name} was still running` +
-          (e ? ` (${describeCounts(taskCounts(e))})` : '') +
+          (e ? ` (${formatTasks(taskCounts(e))})` : '') +
           `. It goes on running in Cloud Run; raise smoke_timeout or follow it at ${e?.logUri ?? 'its log'}.`,
       ),
   });
@@ -84,7 +73,7 @@ async function followExecution(ctx: SmokeContext, name: string, started: number)
   const durationMs = Date.now() - started;
   const logUri = execution.logUri ?? undefined;
   if (outcome.succeeded) {
-    return { status: 'succeeded', execution: name, tasks, logUri, durationMs, message: `Execution ${name} succeeded: ${describeCounts(tasks)}.` };
+    return { status: 'succeeded', execution: name, tasks, logUri, durationMs, message: `Execution ${name} succeeded: ${formatTasks(tasks)}.` };
   }
   return {
     status: 'failed',

@@ -1,0 +1,123 @@
+// The run after the inputs are valid: auth -> read -> plan -> apply -> smoke -> report.
+import * as core from '@actions/core';
+import { AuthError, authenticate } from '../auth/credentials.js';
+import type { Config } from '../config/types.js';
+import { ActionError, explainAuthError, type ErrorContext } from '../errors/explain.js';
+import { createApi } from '../google/api.js';
+import { loadGoogleModules, makeClients } from '../google/clients.js';
+import { planChangesAnything, planRun } from '../plan/planner.js';
+import { formatPlan } from '../report/plan-text.js';
+import { setOutputs } from '../report/outputs.js';
+import { phase as logPhase } from '../report/log.js';
+import { renderSummary, writeSummary } from '../report/summary.js';
+import type { RunReport, SmokeResult } from '../report/types.js';
+import type { RunService } from '../run/workload.js';
+import { smokeTest } from '../smoke/smoke.js';
+import { applyPlan } from './apply.js';
+import { resourceNames } from './names.js';
+import { readCurrentState } from './read-current.js';
+
+export async function runPipeline(
+  config: Config,
+  githubToken: Promise<string> | undefined,
+  env: NodeJS.ProcessEnv,
+  deployDeadlineMs: number,
+): Promise<void> {
+  const phases: Record<string, number> = {};
+  const phase = <T>(name: string, fn: () => Promise<T>): Promise<T> => logPhase(name, fn, { into: phases });
+  for (const warning of config.warnings) core.warning(warning);
+  const modules = loadGoogleModules(); // overlaps the auth round trips
+  modules.catch(() => undefined);
+
+  const errorContext: Omit<ErrorContext, 'action' | 'resource'> = {
+    projectId: config.projectId,
+    deployer: config.auth.serviceAccount,
+    provider: config.auth.workloadIdentityProvider,
+    repository: env.GITHUB_REPOSITORY,
+    audience: config.auth.audience,
+  };
+  let report: RunReport | undefined;
+  try {
+    const credentials = await phase('auth', async () => {
+      try {
+        const c = await authenticate(config.auth, githubToken, env);
+        core.info(`Authenticated as ${c.identity}`);
+        return c;
+      } catch (err) {
+        if (err instanceof AuthError && err.stage !== 'adc') throw explainAuthError(err.stage, err.cause, { ...errorContext, action: 'authenticating' }, env);
+        throw err;
+      }
+    });
+    const projectId = config.projectId ?? credentials.adcProjectId;
+    if (!projectId) {
+      throw new Error("Input 'project_id': no project is known: set project_id, or a service_account whose email names its project.");
+    }
+    const api = createApi({ ...errorContext, projectId }, Date.now() + deployDeadlineMs, (err, delay) =>
+      core.info(`Retrying in ${delay}ms: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`),
+    );
+    const clients = makeClients(await modules, credentials.authClient, env);
+    const names = resourceNames(config, projectId);
+    const deployId = `${env.GITHUB_RUN_ID ?? Date.now()}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`;
+
+    const current = await phase('read', () => readCurrentState(api, clients, config, names));
+    const runPlan = planRun({ config, names, current, deployId });
+    for (const warning of runPlan.warnings) core.warning(warning);
+    for (const change of runPlan.plan) if (change.reason) core.info(`${change.resource}: ${change.reason}`);
+    core.info(`Plan:\n${formatPlan(runPlan.plan)}`);
+
+    const base = { config, projectId, dryRun: config.dryRun, resource: names.resource, schedulerJob: names.schedulerJob, warnings: [...config.warnings, ...runPlan.warnings], phases };
+    if (config.dryRun) {
+      report = {
+        ...base,
+        plan: runPlan.plan,
+        changed: false,
+        url: (current.workload as RunService | undefined)?.uri ?? undefined,
+        smoke: { status: 'skipped', message: 'Dry run: nothing was written and the smoke test was skipped.' },
+      };
+      core.info(planChangesAnything(runPlan.plan) ? 'Dry run: the plan above was not applied.' : 'Dry run: everything is up to date.');
+      return;
+    }
+
+    const applied = await applyPlan(api, clients, config, names, runPlan, current, deployId, { phase });
+    const service = config.kind === 'service' ? (applied.workload as RunService) : undefined;
+    report = {
+      ...base,
+      plan: applied.plan,
+      changed: applied.changed,
+      url: service?.uri ?? undefined,
+      revision: service?.latestReadyRevision?.split('/').pop() ?? undefined,
+      smoke: { status: 'skipped', message: 'The smoke test is off (smoke_test: false).' },
+    };
+    if (config.smoke.enabled) {
+      const smokeApi = createApi({ ...errorContext, projectId }, Date.now() + config.smoke.timeoutSeconds * 1000);
+      const smoke: SmokeResult = await phase('smoke', () =>
+        smokeTest({
+          api: smokeApi,
+          clients,
+          config,
+          resource: names.resource,
+          schedulerJob: names.schedulerJob,
+          deadline: smokeApi.deadline,
+          justGranted: applied.granted,
+          onProgress: (line) => core.info(line),
+        }),
+      );
+      report.smoke = smoke;
+      if (smoke.status === 'failed') throw new ActionError(smoke.message);
+      core.info(smoke.message);
+    }
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (report && report.smoke.status !== 'failed') report.smoke = { status: 'failed', message };
+    core.setFailed(message);
+  } finally {
+    if (report) {
+      setOutputs(report);
+      await writeSummary(renderSummary(report), env).catch((e: unknown) => core.warning(`Could not write the job summary: ${String(e)}`));
+    } else {
+      core.setOutput('kind', config.kind);
+      core.setOutput('changed', 'false');
+      core.setOutput('execution_status', 'skipped');
+    }
+  }
+}

@@ -1,0 +1,88 @@
+// Cloud Console links. URL forms as the Console serves them (and as Cloud Run's own
+// Execution.logUri spells the Logging link); the job permissions tab is assumed to follow
+// the service's (`…/permissions`), which is verified.
+import type { ResourceType } from '../plan/types.js';
+
+const CONSOLE = 'https://console.cloud.google.com';
+
+export interface ResourceName {
+  project: string;
+  location: string;
+  /** 'jobs' (a Cloud Run or a Scheduler job) or 'services'. */
+  collection: string;
+  id: string;
+  /** Execution ID, for projects/P/locations/L/jobs/J/executions/E. */
+  execution?: string;
+}
+
+const NAME = /^projects\/([^/]+)\/locations\/([^/]+)\/(jobs|services)\/([^/]+)(?:\/executions\/([^/]+))?$/;
+
+/** The parts of a full resource name, or undefined when it has another shape. */
+export function parseResourceName(name: string): ResourceName | undefined {
+  const m = NAME.exec(name);
+  if (!m) return undefined;
+  const [, project = '', location = '', collection = '', id = '', execution] = m;
+  return { project, location, collection, id, execution };
+}
+
+const q = (project: string): string => `?project=${encodeURIComponent(project)}`;
+const seg = encodeURIComponent;
+
+export const runJobUrl = (r: ResourceName): string => `${CONSOLE}/run/jobs/details/${seg(r.location)}/${seg(r.id)}/executions${q(r.project)}`;
+export const runServiceUrl = (r: ResourceName): string => `${CONSOLE}/run/detail/${seg(r.location)}/${seg(r.id)}/metrics${q(r.project)}`;
+export const schedulerJobUrl = (r: ResourceName): string => `${CONSOLE}/cloudscheduler/jobs/edit/${seg(r.location)}/${seg(r.id)}${q(r.project)}`;
+
+/** The permissions tab of a Cloud Run job or service (where its IAM policy is shown). */
+export function runPermissionsUrl(r: ResourceName): string {
+  const base = r.collection === 'services' ? `${CONSOLE}/run/detail` : `${CONSOLE}/run/jobs/details`;
+  return `${base}/${seg(r.location)}/${seg(r.id)}/permissions${q(r.project)}`;
+}
+
+/** An execution's details page (tasks, status). */
+export const executionUrl = (r: ResourceName & { execution: string }): string =>
+  `${CONSOLE}/run/jobs/executions/details/${seg(r.location)}/${seg(r.execution)}${q(r.project)}`;
+
+/**
+ * Cloud Logging for a job, one execution of it, or a service: the same Logs Viewer form
+ * Cloud Run puts in Execution.logUri.
+ */
+export function logsUrl(r: ResourceName): string {
+  const filter =
+    r.collection === 'services'
+      ? ['resource.type="cloud_run_revision"', `resource.labels.service_name="${r.id}"`, `resource.labels.location="${r.location}"`]
+      : [
+          'resource.type="cloud_run_job"',
+          `resource.labels.job_name="${r.id}"`,
+          `resource.labels.location="${r.location}"`,
+          ...(r.execution ? [`labels."run.googleapis.com/execution_name"="${r.execution}"`] : []),
+        ];
+  return `${CONSOLE}/logs/viewer${q(r.project)}&advancedFilter=${encodeURIComponent(filter.join('\n'))}`;
+}
+
+/** The Console page of a planned resource; for an IAM binding, the permissions of the resource it is on. */
+export function consoleUrl(type: ResourceType, resource: string): string | undefined {
+  const r = parseResourceName(resource);
+  if (!r) return undefined;
+  switch (type) {
+    case 'run-job':
+      return runJobUrl(r);
+    case 'run-service':
+      return runServiceUrl(r);
+    case 'iam-binding':
+      return runPermissionsUrl(r);
+    case 'scheduler-job':
+      return schedulerJobUrl(r);
+  }
+}
+
+/** Logs of a full job, execution or service name. */
+export function logsUrlOf(resource: string): string | undefined {
+  const r = parseResourceName(resource);
+  return r ? logsUrl(r) : undefined;
+}
+
+/** Details page of a full execution name (projects/P/locations/L/jobs/J/executions/E). */
+export function executionUrlOf(name: string): string | undefined {
+  const r = parseResourceName(name);
+  return r?.execution ? executionUrl({ ...r, execution: r.execution }) : undefined;
+}

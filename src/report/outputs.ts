@@ -1,0 +1,24 @@
+import * as core from '@actions/core';
+import { logsUrlOf } from './links.js';
+import { planToJson } from './plan-text.js';
+import type { RunReport } from './types.js';
+
+/** The step's outputs, as action.yml declares them. */
+export function outputsOf(report: RunReport): Record<string, string> {
+  return {
+    kind: report.config.kind,
+    resource: report.resource,
+    url: report.url ?? '',
+    revision: report.revision ?? '',
+    scheduler_job: report.schedulerJob ?? '',
+    execution: report.smoke.execution ?? '',
+    execution_status: report.smoke.status,
+    logs_url: report.smoke.logUri ?? (report.dryRun ? '' : (logsUrlOf(report.resource) ?? '')),
+    changed: String(report.changed),
+    plan: planToJson(report.plan),
+  };
+}
+
+export function setOutputs(report: RunReport): void {
+  for (const [name, value] of Object.entries(outputsOf(report))) core.setOutput(name, value);
+}

@@ -1,0 +1,290 @@
+// The job summary: what exists now, what changed, when it runs next, how the smoke test
+// went. Built once as a small document, then rendered as GitHub Markdown (the step summary)
+// or as plain text (a terminal), so both always say the same thing.
+import { appendFile } from 'node:fs/promises';
+import * as core from '@actions/core';
+import { describeCron, nextRuns } from '../config/cron.js';
+import type { Kind } from '../config/types.js';
+import type { Change, ChangeAction, ResourceType } from '../plan/types.js';
+import { formatElapsed, formatRunTime, formatTasks } from './format.js';
+import { consoleUrl, executionUrlOf, parseResourceName } from './links.js';
+import { formatPlan } from './plan-text.js';
+import type { ExecutionStatus, RunReport } from './types.js';
+
+// ---------------------------------------------------------------------------------------
+// The document.
+
+interface Span {
+  text: string;
+  href?: string;
+  code?: boolean;
+}
+type Line = (string | Span)[];
+
+type Block =
+  | { kind: 'heading'; text: string }
+  | { kind: 'section'; title: string }
+  | { kind: 'para'; line: Line }
+  | { kind: 'list'; items: Line[] }
+  | { kind: 'table'; head: string[]; rows: Line[][] }
+  | { kind: 'code'; lang: string; text: string }
+  | { kind: 'alert'; level: 'NOTE' | 'WARNING' | 'CAUTION'; lines: string[]; code?: string };
+
+const code = (text: string, href?: string): Span => ({ text, code: true, href });
+const link = (text: string, href?: string): Span => ({ text, href });
+
+// ---------------------------------------------------------------------------------------
+// Content.
+
+const KIND_LABEL: Record<Kind, string> = { job: 'Cloud Run job', service: 'Cloud Run service' };
+const TYPE_LABEL: Record<ResourceType, string> = {
+  'run-job': 'Cloud Run job',
+  'run-service': 'Cloud Run service',
+  'iam-binding': 'IAM binding',
+  'scheduler-job': 'Scheduler job',
+};
+const DONE: Record<ChangeAction, string> = { create: 'created', update: 'updated', unchanged: 'unchanged' };
+const PLANNED: Record<ChangeAction, string> = { create: 'to create', update: 'to update', unchanged: 'unchanged' };
+const STATUS_ICON: Record<ExecutionStatus, string> = { succeeded: '✅', failed: '❌', skipped: '⏭️' };
+const MAX_FIELDS = 6;
+const NEXT_RUNS = 3;
+
+export type Outcome = 'succeeded' | 'failed' | 'dry-run';
+
+export function outcomeOf(report: RunReport): Outcome {
+  if (report.dryRun && report.error === undefined) return 'dry-run';
+  return report.error !== undefined || report.smoke.status === 'failed' ? 'failed' : 'succeeded';
+}
+
+function headingText(report: RunReport): string {
+  const subject = `${KIND_LABEL[report.config.kind]} ${report.config.name}`;
+  switch (outcomeOf(report)) {
+    case 'dry-run': {
+      const n = report.plan.filter((c) => c.action !== 'unchanged').length;
+      return `📝 Dry run: ${subject} — ${n === 0 ? 'no changes' : `${n} change${n === 1 ? '' : 's'} planned`}`;
+    }
+    case 'failed':
+      return `❌ ${subject}: ${report.error !== undefined ? 'the run failed' : 'the smoke test failed'}`;
+    case 'succeeded':
+      return `✅ ${subject} ${report.changed ? 'deployed' : 'is up to date'}${report.config.schedule ? ' and scheduled' : ''}`;
+  }
+}
+
+function contextLine(report: RunReport): Line {
+  const line: Line = ['Project ', code(report.projectId), ' · region ', code(report.config.region)];
+  if (report.url) line.push(' · URL ', link(report.url, report.url));
+  if (report.revision) line.push(' · revision ', code(report.revision));
+  return line;
+}
+
+/** The role an IAM binding change is about, where the plan names it. */
+function roleOf(c: Change): string | undefined {
+  const texts = [c.reason, ...c.fields.flatMap((f) => [f.field, f.after, f.before])];
+  for (const t of texts) {
+    const m = typeof t === 'string' ? /roles\/[A-Za-z.]+/.exec(t) : null;
+    if (m) return m[0];
+  }
+  return undefined;
+}
+
+function fieldNames(c: Change): string {
+  if (c.action !== 'update' || c.fields.length === 0) return '—';
+  const names = c.fields.map((f) => f.field);
+  const shown = names.slice(0, MAX_FIELDS).join(', ');
+  return names.length > MAX_FIELDS ? `${shown} +${names.length - MAX_FIELDS} more` : shown;
+}
+
+function resourceTable(report: RunReport): Block {
+  const verbs = report.dryRun ? PLANNED : DONE;
+  const withNotes = report.plan.some((c) => c.reason);
+  const rows = report.plan.map((c): Line[] => {
+    const role = c.type === 'iam-binding' ? roleOf(c) : undefined;
+    const name = parseResourceName(c.resource)?.id ?? c.resource;
+    const row: Line[] = [
+      [role ? `${TYPE_LABEL[c.type]} (${role})` : TYPE_LABEL[c.type]],
+      [code(name, consoleUrl(c.type, c.resource))],
+      [verbs[c.action]],
+      [fieldNames(c)],
+    ];
+    if (withNotes) row.push([c.reason ?? '']);
+    return row;
+  });
+  return { kind: 'table', head: ['Resource', 'Name', 'Change', 'Changed fields', ...(withNotes ? ['Notes'] : [])], rows };
+}
+
+function describeSafely(cron: string): string {
+  try {
+    return describeCron(cron);
+  } catch {
+    return 'unix-cron';
+  }
+}
+
+function scheduleBlocks(report: RunReport, now: Date): Block[] {
+  const s = report.config.schedule;
+  if (!s) return [{ kind: 'section', title: 'Schedule' }, { kind: 'para', line: ['None: deployed only; no Scheduler job was touched.'] }];
+  const items: Line[] = [[code(s.cron), ` — ${describeSafely(s.cron)} (${s.timeZone})`]];
+  if (s.paused) {
+    items.push(['Paused: the Scheduler job does not fire until it is resumed.']);
+  } else {
+    const runs = nextRuns(s.cron, s.timeZone, NEXT_RUNS, now).map((d) => formatRunTime(d, s.timeZone));
+    items.push([`Next runs: ${runs.join(' · ')}`]);
+  }
+  items.push(['Triggered by Scheduler job ', code(s.jobId), ' as ', code(s.invokerServiceAccount)]);
+  return [{ kind: 'section', title: 'Schedule' }, { kind: 'list', items }];
+}
+
+function smokeBlocks(report: RunReport): Block[] {
+  const smoke = report.smoke;
+  const items: Line[] = [[`${STATUS_ICON[smoke.status]} ${smoke.status}${smoke.message ? ` — ${smoke.message}` : ''}`]];
+  if (smoke.durationMs !== undefined) items.push([`Duration: ${formatElapsed(smoke.durationMs)}`]);
+  if (smoke.execution) {
+    const id = parseResourceName(smoke.execution)?.execution ?? smoke.execution;
+    const line: Line = ['Execution: ', code(id, executionUrlOf(smoke.execution))];
+    if (smoke.logUri) line.push(' · ', link('logs', smoke.logUri));
+    items.push(line);
+  } else if (smoke.logUri) {
+    items.push([link('Logs', smoke.logUri)]);
+  }
+  if (smoke.tasks) items.push([`Tasks: ${formatTasks(smoke.tasks)}`]);
+  if (smoke.attemptStatus) {
+    const a = smoke.attemptStatus;
+    items.push([`Scheduler attempt: ${a.name} (${a.code})${a.message ? `: ${a.message}` : ''}`]);
+  }
+  return [{ kind: 'section', title: 'Smoke test' }, { kind: 'list', items }];
+}
+
+function timingsLine(phases: Record<string, number>): Line | undefined {
+  const entries = Object.entries(phases);
+  if (entries.length === 0) return undefined;
+  return [`Timings: ${entries.map(([name, ms]) => `${name} ${formatElapsed(ms)}`).join(' · ')}`];
+}
+
+/** The summary as a document, for either renderer. */
+function buildSummary(report: RunReport, now: Date): Block[] {
+  const blocks: Block[] = [
+    { kind: 'heading', text: headingText(report) },
+    { kind: 'para', line: contextLine(report) },
+  ];
+  if (report.error !== undefined) blocks.push({ kind: 'alert', level: 'CAUTION', lines: ['The run stopped with this error:'], code: report.error });
+  if (report.dryRun) blocks.push({ kind: 'alert', level: 'NOTE', lines: ['Dry run: nothing was written. The plan below is what a run would do.'] });
+  if (report.warnings.length > 0) {
+    blocks.push({ kind: 'alert', level: 'WARNING', lines: report.warnings.map((w) => (report.warnings.length > 1 ? `- ${w}` : w)) });
+  }
+  if (report.plan.length > 0) blocks.push(resourceTable(report));
+  blocks.push(...scheduleBlocks(report, now), ...smokeBlocks(report));
+  if (report.dryRun) blocks.push({ kind: 'section', title: 'Plan' }, { kind: 'code', lang: 'diff', text: formatPlan(report.plan) });
+  const timings = timingsLine(report.phases);
+  if (timings) blocks.push({ kind: 'para', line: timings });
+  return blocks;
+}
+
+// ---------------------------------------------------------------------------------------
+// Markdown.
+
+const mdSpan = (s: string | Span): string => {
+  if (typeof s === 'string') return s;
+  const text = s.code ? `\`${s.text.replace(/`/g, "'")}\`` : s.text;
+  return s.href ? `[${text}](${s.href})` : text;
+};
+const mdLine = (line: Line): string => line.map(mdSpan).join('');
+const mdCell = (line: Line): string => mdLine(line).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+
+function mdBlock(b: Block): string {
+  switch (b.kind) {
+    case 'heading':
+      return `## ${b.text}`;
+    case 'section':
+      return `### ${b.title}`;
+    case 'para':
+      return mdLine(b.line);
+    case 'list':
+      return b.items.map((i) => `- ${mdLine(i)}`).join('\n');
+    case 'table':
+      return [
+        `| ${b.head.join(' | ')} |`,
+        `| ${b.head.map(() => '---').join(' | ')} |`,
+        ...b.rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`),
+      ].join('\n');
+    case 'code': {
+      const fence = b.text.includes('```') ? '~~~' : '```';
+      return `${fence}${b.lang}\n${b.text}\n${fence}`;
+    }
+    case 'alert': {
+      // A code block keeps the error's line breaks and its indented command intact.
+      const body = b.code === undefined ? b.lines : [...b.lines, mdBlock({ kind: 'code', lang: '', text: b.code })];
+      return [`> [!${b.level}]`, ...body.join('\n').split('\n').map((l) => `> ${l}`)].join('\n');
+    }
+  }
+}
+
+/** GitHub-flavoured Markdown for GITHUB_STEP_SUMMARY. */
+export function renderSummary(report: RunReport, now: Date = new Date()): string {
+  return `${buildSummary(report, now).map(mdBlock).join('\n\n')}\n`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Plain text.
+
+const textSpan = (s: string | Span): string => (typeof s === 'string' ? s : s.href && s.href !== s.text ? `${s.text} <${s.href}>` : s.text);
+const textLine = (line: Line): string => line.map(textSpan).join('');
+const plainCell = (line: Line): string => line.map((s) => (typeof s === 'string' ? s : s.text)).join('');
+
+function textTable(b: Extract<Block, { kind: 'table' }>): string {
+  const cells = [b.head, ...b.rows.map((r) => r.map(plainCell))];
+  const widths = b.head.map((_, i) => Math.max(...cells.map((row) => [...(row[i] ?? '')].length)));
+  const fmt = (row: string[]): string => row.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  // Links do not fit in columns: list them under the table, named by the row's first cell.
+  const links = b.rows.flatMap((r) =>
+    r.flat().flatMap((s) => (typeof s !== 'string' && s.href ? [`  ${plainCell(r[0] ?? [])} ${s.text}: ${s.href}`] : [])),
+  );
+  return [fmt(b.head), fmt(widths.map((w) => '-'.repeat(w))), ...cells.slice(1).map(fmt), ...links].join('\n');
+}
+
+function textBlock(b: Block): string {
+  switch (b.kind) {
+    case 'heading':
+      return b.text;
+    case 'section':
+      return `${b.title}\n${'-'.repeat(b.title.length)}`;
+    case 'para':
+      return textLine(b.line);
+    case 'list':
+      return b.items.map((i) => `  - ${textLine(i)}`).join('\n');
+    case 'table':
+      return textTable(b);
+    case 'code':
+      return b.text.replace(/^/gm, '    ');
+    case 'alert': {
+      const body = b.code === undefined ? b.lines : [...b.lines, ...b.code.split('\n').map((l) => `  ${l}`)];
+      return body.map((l, i) => (i === 0 ? `${b.level}: ${l}` : `  ${l}`)).join('\n');
+    }
+  }
+}
+
+/** The same summary as plain text for a terminal. */
+export function renderSummaryText(report: RunReport, now: Date = new Date()): string {
+  return `${buildSummary(report, now).map(textBlock).join('\n\n')}\n`;
+}
+
+// ---------------------------------------------------------------------------------------
+// Writing.
+
+/**
+ * Appends `markdown` to the step summary file. Outside Actions (no GITHUB_STEP_SUMMARY)
+ * it does nothing; a failed write is a warning, never the step's failure.
+ */
+export async function writeSummary(markdown: string, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+  const file = env.GITHUB_STEP_SUMMARY;
+  if (!file) {
+    core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
+    return false;
+  }
+  try {
+    await appendFile(file, markdown.endsWith('\n') ? markdown : `${markdown}\n`, 'utf8');
+    return true;
+  } catch (e) {
+    core.warning(`Could not write the job summary to ${file}: ${(e as Error).message}`);
+    return false;
+  }
+}
