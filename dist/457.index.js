@@ -1807,9 +1807,9 @@ function textTable(b) {
     const cells = [b.head, ...b.rows.map((r) => r.map(plainCell))];
     const widths = b.head.map((_, i) => Math.max(...cells.map((row) => [...(row[i] ?? '')].length)));
     const fmt = (row) => row.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
-    // Links do not fit in columns: list them under the table.
-    const links = b.rows.flatMap((r) => r.flat()).filter((s) => typeof s !== 'string' && s.href !== undefined);
-    return [fmt(b.head), fmt(widths.map((w) => '-'.repeat(w))), ...cells.slice(1).map(fmt), ...links.map((l) => `  ${l.text}: ${l.href}`)].join('\n');
+    // Links do not fit in columns: list them under the table, named by the row's first cell.
+    const links = b.rows.flatMap((r) => r.flat().flatMap((s) => (typeof s !== 'string' && s.href ? [`  ${plainCell(r[0] ?? [])} ${s.text}: ${s.href}`] : [])));
+    return [fmt(b.head), fmt(widths.map((w) => '-'.repeat(w))), ...cells.slice(1).map(fmt), ...links].join('\n');
 }
 function textBlock(b) {
     switch (b.kind) {

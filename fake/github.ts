@@ -20,7 +20,10 @@ export class GitHub {
 
   /** Changes claims of the next tokens (e.g. {repository: 'other/app'}); derived claims follow. */
   setClaims(partial: Record<string, unknown>): void {
-    this.overrides = { ...this.overrides, ...partial };
+    // An undefined value restores the default of that claim.
+    const next: Record<string, unknown> = { ...this.overrides, ...partial };
+    for (const [k, v] of Object.entries(next)) if (v === undefined) delete next[k];
+    this.overrides = next;
   }
 
   resetClaims(): void {

@@ -71,11 +71,10 @@ export class ApiError extends Error {
 }
 
 export function googleError(statusName: string, message: string, details?: unknown[], http?: number): ApiError {
-  const [code, defHttp] = RPC_CODES[statusName] ?? [2, 500];
-  const status = http ?? defHttp;
+  // In REST JSON the envelope's `code` is the HTTP status, `status` the google.rpc.Code name.
+  const status = http ?? RPC_CODES[statusName]?.[1] ?? 500;
   const error: Record<string, unknown> = { code: status, message, status: statusName };
   if (details?.length) error.details = details;
-  void code;
   return new ApiError(status, { error }, message);
 }
 
@@ -125,7 +124,7 @@ export function isReply(x: unknown): x is Reply {
   return typeof x === 'object' && x !== null && ('status' in x || 'text' in x) && Object.keys(x).every(k => ['status', 'body', 'headers', 'text'].includes(k));
 }
 
-const SECRET_KEYS = /token|secret|assertion|password/i;
+const SECRET_KEYS = /^(subject_?token|subjectToken|access_?token|accessToken|id_?token|token|assertion|client_?secret|password)$/i;
 
 /** Copies a request body for the log without anything that looks like a credential. */
 function redact(x: unknown): unknown {

@@ -453,7 +453,7 @@ export class CloudRun {
     j.conditions = conditions;
     const job = this.jobs.get(s.jobName);
     const ref = job?.latestCreatedExecution as Json | undefined;
-    if (ref?.name === j.name) {
+    if (ref && ref.name === j.name) {
       ref.completionTime = now;
       ref.completionStatus = status;
     }
@@ -636,7 +636,7 @@ export class CloudRun {
       cur.latestReadyRevision = revShort;
       cur.terminalCondition = cond('Ready', 'CONDITION_SUCCEEDED');
       cur.conditions = [cond('RoutesReady', 'CONDITION_SUCCEEDED'), cond('ConfigurationsReady', 'CONDITION_SUCCEEDED')];
-      cur.trafficStatuses = (cur.traffic as Json[]).map(t => ({ ...t, ...(t.type === 'TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST' ? {} : {}) }));
+      cur.trafficStatuses = (cur.traffic as Json[]).map(t => structuredClone(t));
       this.finish(op, cur);
     });
   }

@@ -1,7 +1,7 @@
 // Every failure becomes one message a person can act on: what the step was doing, on which
 // resource, what Google said, the missing permission, and the one command that grants it.
 import { type ApiErrorFacts, grpcCodeOf, isPermissionDenied, readApiError, statusLabel } from './api-error.js';
-import { type Grant, type GrantContext, federationGrant, grantFor, memberOf, repositoryPrincipalSet } from './grants.js';
+import { type Grant, type GrantContext, grantFor, memberOf } from './grants.js';
 import { scrubSecrets } from './scrub.js';
 
 export { isConflict, isNotFound, isPermissionDenied, isRetryable, readApiError } from './api-error.js';
@@ -89,11 +89,12 @@ const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 
 function headline(ctx: ErrorContext, facts: ApiErrorFacts): string {
   const label = statusLabel(facts);
-  return `${capitalize(ctx.action)}${ctx.resource ? ` ${ctx.resource}` : ''} failed: ${facts.message}${label ? ` (${label})` : ''}`;
+  const on = ctx.resource && !ctx.action.includes(ctx.resource) ? ` ${ctx.resource}` : '';
+  return `${capitalize(ctx.action)}${on} failed: ${facts.message}${label ? ` (${label})` : ''}`;
 }
 
 function grantLines(intro: string, grant: Grant): string[] {
-  const lines = [`${intro} ${grant.role} on ${grant.scope} grants it to ${grant.member}:`, `  ${grant.command}`];
+  const lines = [`${intro} Grant ${grant.role} on ${grant.scope} to ${grant.member}:`, `  ${grant.command}`];
   if (grant.member.startsWith('principalSet://') && grant.member.includes('/attribute.repository/')) {
     lines.push('  (this principalSet needs the provider to map attribute.repository = assertion.repository)');
   }
@@ -116,8 +117,17 @@ const CODE_HINTS: Record<number, string> = {
   16: 'The access token was rejected (expired, or minted for another audience); re-run the step.',
 };
 
-/** The explanation of API facts; `fallbackPermission` names the permission when the error does not. */
-function explainFacts(facts: ApiErrorFacts, ctx: ErrorContext, cause: unknown, fallbackPermission?: string): ActionError {
+interface ExplainOptions {
+  /** The permission to name when the error is a denial that does not name one. */
+  fallbackPermission?: string;
+  /** A last line for a denial. */
+  denialNote?: string;
+}
+
+const callerOf = (ctx: ErrorContext): string => (ctx.deployer ? memberOf(ctx.deployer) : 'the deployer');
+
+function explainFacts(facts: ApiErrorFacts, ctx: ErrorContext, cause: unknown, options: ExplainOptions = {}): ActionError {
+  const { fallbackPermission, denialNote } = options;
   const lines = [headline(ctx, facts)];
   const code = grpcCodeOf(facts);
   const details: ActionErrorDetails = { code, httpStatus: facts.httpStatus, resource: ctx.resource, cause };
@@ -132,11 +142,12 @@ function explainFacts(facts: ApiErrorFacts, ctx: ErrorContext, cause: unknown, f
     const grant = grantFor(denial.permission, { ...ctx, serviceAccount });
     const missing = `Missing permission ${denial.permission}${denial.on ? ` on ${denial.on}` : ''}.`;
     if (grant) lines.push(...grantLines(missing, grant));
-    else lines.push(`${missing} Grant a role that includes it to ${ctx.deployer ? memberOf(ctx.deployer) : 'the deployer'}.`);
+    else lines.push(`${missing} Grant a role that includes it to ${callerOf(ctx)}.`);
+    if (denialNote) lines.push(denialNote);
     Object.assign(details, { permission: denial.permission, role: grant?.role, fix: grant?.command, resource: ctx.resource ?? denial.on });
   } else if (code === 7) {
     lines.push(
-      `Permission denied without naming the permission: check that ${ctx.deployer ? memberOf(ctx.deployer) : 'the deployer'} has roles/run.admin and ` +
+      `Permission denied without naming the permission: check that ${callerOf(ctx)} has roles/run.admin and ` +
         'roles/cloudscheduler.admin on the project and roles/iam.serviceAccountUser on the runtime and invoker service accounts.',
     );
   } else if (code !== undefined && CODE_HINTS[code]) {
@@ -263,22 +274,18 @@ function explainImpersonation(err: unknown, ctx: ErrorContext): ActionError {
   const account = ctx.serviceAccount ?? ctx.deployer;
   const impersonation: ErrorContext = {
     ...ctx,
-    action: ctx.action || 'impersonating the deployer service account',
-    resource: ctx.resource ?? account,
+    // The stage says more than a caller's generic action ('authenticating').
+    action: `impersonating ${account ?? 'the deployer service account'}`,
+    resource: account,
     serviceAccount: account,
     // The caller here is the federated identity, not the deployer it is trying to become.
     deployer: undefined,
   };
-  const facts = readApiError(err);
-  // iamcredentials answers 403 for a missing binding and for an account that does not exist.
-  const fallback = isPermissionDenied(err) ? 'iam.serviceAccounts.getAccessToken' : undefined;
-  const explained = explainFacts(facts, impersonation, err, fallback);
-  if (explained.permission && /getAccessToken|getOpenIdToken/i.test(explained.permission) && account) {
-    const { permission, resource, role, fix, code, httpStatus } = explained;
-    const note = `(If ${account} does not exist, check the 'service_account' input.)`;
-    return new ActionError(`${explained.message}\n${note}`, { permission, resource, role, fix, code, httpStatus, cause: err });
-  }
-  return explained;
+  return explainFacts(readApiError(err), impersonation, err, {
+    // iamcredentials answers 403 both for a missing binding and for an account that does not exist.
+    fallbackPermission: isPermissionDenied(err) ? 'iam.serviceAccounts.getAccessToken' : undefined,
+    denialNote: account ? `(If ${account} does not exist, check the 'service_account' input.)` : undefined,
+  });
 }
 
 /** Explains a failed link of the auth chain. */

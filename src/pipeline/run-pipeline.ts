@@ -65,29 +65,32 @@ export async function runPipeline(
     for (const change of runPlan.plan) if (change.reason) core.info(`${change.resource}: ${change.reason}`);
     core.info(`Plan:\n${formatPlan(runPlan.plan)}`);
 
-    const base = { config, projectId, dryRun: config.dryRun, resource: names.resource, schedulerJob: names.schedulerJob, warnings: [...config.warnings, ...runPlan.warnings], phases };
+    report = {
+      config,
+      projectId,
+      dryRun: config.dryRun,
+      resource: names.resource,
+      schedulerJob: names.schedulerJob,
+      warnings: [...config.warnings, ...runPlan.warnings],
+      phases,
+      plan: runPlan.plan,
+      changed: false,
+      url: (current.workload as RunService | undefined)?.uri ?? undefined,
+      smoke: { status: 'skipped', message: 'The run stopped before the smoke test.' },
+    };
     if (config.dryRun) {
-      report = {
-        ...base,
-        plan: runPlan.plan,
-        changed: false,
-        url: (current.workload as RunService | undefined)?.uri ?? undefined,
-        smoke: { status: 'skipped', message: 'Dry run: nothing was written and the smoke test was skipped.' },
-      };
+      report.smoke.message = 'Dry run: nothing was written and the smoke test was skipped.';
       core.info(planChangesAnything(runPlan.plan) ? 'Dry run: the plan above was not applied.' : 'Dry run: everything is up to date.');
       return;
     }
 
     const applied = await applyPlan(api, clients, config, names, runPlan, current, deployId, { phase });
     const service = config.kind === 'service' ? (applied.workload as RunService) : undefined;
-    report = {
-      ...base,
-      plan: applied.plan,
-      changed: applied.changed,
-      url: service?.uri ?? undefined,
-      revision: service?.latestReadyRevision?.split('/').pop() ?? undefined,
-      smoke: { status: 'skipped', message: 'The smoke test is off (smoke_test: false).' },
-    };
+    report.plan = applied.plan;
+    report.changed = applied.changed;
+    report.url = service?.uri ?? undefined;
+    report.revision = service?.latestReadyRevision?.split('/').pop() ?? undefined;
+    report.smoke = { status: 'skipped', message: 'The smoke test is off (smoke_test: false).' };
     if (config.smoke.enabled) {
       const smokeApi = createApi({ ...errorContext, projectId }, Date.now() + config.smoke.timeoutSeconds * 1000);
       const smoke: SmokeResult = await phase('smoke', () =>
@@ -108,7 +111,7 @@ export async function runPipeline(
     }
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    if (report && report.smoke.status !== 'failed') report.smoke = { status: 'failed', message };
+    if (report && report.smoke.status !== 'failed') report.error = message;
     core.setFailed(message);
   } finally {
     if (report) {

@@ -45,6 +45,10 @@ export function memoryBytes(memory: string): number {
 }
 
 export const DEFAULT_CPU = '1000m';
+
+function defaultConcurrency(cpu: string): number {
+  return cpuMillis(cpu) < 1000 ? 1 : 80;
+}
 export const DEFAULT_MEMORY = '512Mi';
 
 /** The parts of a resource the table reaches into. */
@@ -224,7 +228,11 @@ export const WORKLOAD_FIELDS: readonly FieldDef[] = [
       const sa = readTemplate(r, kind).serviceAccount as string | undefined;
       return !sa || sa.endsWith('-compute@developer.gserviceaccount.com') ? '(default compute account)' : sa;
     },
-    desired: (c) => c.runtimeServiceAccount ?? '(default compute account)',
+    // A default compute account named in the input is the same account the server fills in.
+    desired: (c) =>
+      !c.runtimeServiceAccount || c.runtimeServiceAccount.endsWith('-compute@developer.gserviceaccount.com')
+        ? '(default compute account)'
+        : c.runtimeServiceAccount,
     write: (r, kind, v) => {
       const t = revisionTemplate(r, kind);
       if (v === '(default compute account)') {
@@ -237,7 +245,8 @@ export const WORKLOAD_FIELDS: readonly FieldDef[] = [
   {
     field: 'tasks',
     kinds: ['job'],
-    read: (r) => (r ? (toNumber((r as RunJob).template?.taskCount) ?? 1) : undefined),
+    // 0 is proto3's unset (a plain REST read fills it in): the server default, 1.
+    read: (r) => (r ? (toNumber((r as RunJob).template?.taskCount) || 1) : undefined),
     desired: (c) => c.job.tasks ?? 1,
     write: (r, _k, v) => {
       const job = r as RunJob;
@@ -256,7 +265,20 @@ export const WORKLOAD_FIELDS: readonly FieldDef[] = [
     },
   },
   templateNumber('timeout', 'timeout', ['service'], { service: 300 }, (c) => c.service.timeoutSeconds, true),
-  templateNumber('concurrency', 'maxInstanceRequestConcurrency', ['service'], { service: 80 }, (c) => c.service.concurrency),
+  {
+    field: 'concurrency',
+    kinds: ['service'],
+    // Unset or 0: 80 when the CPU is at least 1, else 1 (Cloud Run rejects concurrency > 1 with CPU < 1).
+    read: (r) => {
+      if (!r) return undefined;
+      const t = readTemplate(r, 'service');
+      return toNumber(t.maxInstanceRequestConcurrency) || defaultConcurrency(readContainer(r, 'service').resources?.limits?.cpu ?? DEFAULT_CPU);
+    },
+    desired: (c) => c.service.concurrency ?? defaultConcurrency(c.cpu ?? DEFAULT_CPU),
+    write: (r, kind, v) => {
+      revisionTemplate(r, kind).maxInstanceRequestConcurrency = v;
+    },
+  },
   {
     field: 'min_instances',
     kinds: ['service'],

@@ -84,7 +84,8 @@ function normalizedTarget(job: SchedulerJob): unknown {
     uri: t.uri ?? '',
     method: !method || method === 'HTTP_METHOD_UNSPECIFIED' ? 'POST' : method,
     body: bytesBase64(t.body) || undefined,
-    contentType: bytesBase64(t.body) ? contentType : undefined,
+    // With a body and no Content-Type, Scheduler stores application/octet-stream.
+    contentType: bytesBase64(t.body) ? (contentType ?? 'application/octet-stream') : undefined,
     token,
   };
 }

@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -157,6 +158,11 @@ describe('writeSummary', () => {
   });
 
   test('does nothing without GITHUB_STEP_SUMMARY', async () => {
-    expect(await writeSummary('# one', {})).toBe(false);
+    const quiet = jest.spyOn(process.stdout, 'write').mockImplementation(() => true); // core.debug
+    try {
+      expect(await writeSummary('# one', {})).toBe(false);
+    } finally {
+      quiet.mockRestore();
+    }
   });
 });

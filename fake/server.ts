@@ -1,0 +1,235 @@
+// The local Google Cloud: one HTTP server on 127.0.0.1 serving the GitHub OIDC token endpoint,
+// STS, IAM Credentials, Cloud Run Admin v2 and Cloud Scheduler v1, seeded with a default world,
+// plus /__fake/ control endpoints so another process can drive it.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Auth } from './auth.ts';
+import { GitHub } from './github.ts';
+import { Clock, Router, type Fault, type RequestLogEntry } from './http.ts';
+import { Iam, type Policy, type World } from './iam.ts';
+import { CloudRun, type ServedRequest } from './run.ts';
+import { Scheduler, type Attempt } from './scheduler.ts';
+import type { Json } from './schema.ts';
+
+export type { Fault, RequestLogEntry, Policy, World, ServedRequest, Attempt };
+
+export interface FakeOptions {
+  port?: number;
+  /** added before answering every non-control request */
+  latencyMs?: number;
+  /** one task attempt of an execution (default 300) */
+  taskMs?: number;
+  /** a create/update/delete operation and a revision's readiness (default 150) */
+  operationMs?: number;
+  /** no log lines on stderr (default true) */
+  quiet?: boolean;
+  /** real ms per second of Scheduler attempt deadline / retry backoff (default 2) */
+  schedulerMsPerSecond?: number;
+}
+
+export interface FakeGcp {
+  url: string;
+  port: number;
+  world: World & { provider: string };
+  env(): Record<string, string>;
+  requests: RequestLogEntry[];
+  clearRequests(): void;
+  grant(resource: string, member: string, role: string): void;
+  revoke(resource: string, member: string, role: string): void;
+  getPolicy(resource: string): Policy;
+  setGithubClaims(partial: Record<string, unknown>): void;
+  /** make the GitHub token endpoint answer `status` (0 restores it) */
+  failGithubToken(status: number, message?: string): void;
+  /** replace the provider's attribute condition (default `assertion.repository_owner == 'acme'`) */
+  setAttributeCondition(expr: string): void;
+  /** mint a GitHub OIDC token directly (for tests of STS) */
+  githubToken(audience: string): string;
+  injectFault(f: Fault): void;
+  clearFaults(): void;
+  setLatency(ms: number, path?: string | RegExp): void;
+  runJobs(): Json[];
+  runServices(): Json[];
+  revisions(): Json[];
+  executions(): Json[];
+  schedulerJobs(): Json[];
+  schedulerAttempts(): Attempt[];
+  /** requests that reached a service's container (through the Scheduler) */
+  servedRequests(): ServedRequest[];
+  /** timings in effect (tests may change them between steps) */
+  timings: { operationMs: number; taskMs: number; schedulerMsPerSecond: number };
+  close(): Promise<void>;
+}
+
+export const DEFAULT_WORLD: World = {
+  projectId: 'demo-project',
+  projectNumber: '123456789012',
+  pool: 'github',
+  provider: 'projects/123456789012/locations/global/workloadIdentityPools/github/providers/github',
+  deployer: 'deployer@demo-project.iam.gserviceaccount.com',
+  runtime: 'runtime@demo-project.iam.gserviceaccount.com',
+  invoker: 'scheduler-invoker@demo-project.iam.gserviceaccount.com',
+  repository: 'acme/app',
+  region: 'us-central1',
+  computeServiceAccount: '123456789012-compute@developer.gserviceaccount.com',
+  schedulerServiceAgent: 'service-123456789012@gcp-sa-cloudscheduler.iam.gserviceaccount.com',
+};
+
+function seed(iam: Iam, auth: Auth, w: World): void {
+  for (const sa of [w.deployer, w.runtime, w.invoker, w.computeServiceAccount, w.schedulerServiceAgent]) iam.serviceAccounts.add(sa);
+  const project = `projects/${w.projectId}`;
+  const deployer = `serviceAccount:${w.deployer}`;
+  iam.grant(project, deployer, 'roles/run.admin');
+  iam.grant(project, deployer, 'roles/cloudscheduler.admin');
+  for (const sa of [w.runtime, w.invoker, w.computeServiceAccount]) iam.grant(iam.saResource(sa), deployer, 'roles/iam.serviceAccountUser');
+  iam.grant(iam.saResource(w.deployer), `principalSet://iam.googleapis.com/projects/${w.projectNumber}/locations/global/workloadIdentityPools/${w.pool}/attribute.repository/${w.repository}`, 'roles/iam.workloadIdentityUser');
+  auth.providers.push({
+    name: w.provider,
+    issuer: 'https://token.actions.githubusercontent.com',
+    allowedAudiences: [],
+    attributeCondition: `assertion.repository_owner == '${w.repository.split('/')[0]}'`,
+    attributeMapping: {
+      'google.subject': 'assertion.sub',
+      'attribute.repository': 'assertion.repository',
+      'attribute.repository_owner': 'assertion.repository_owner',
+      'attribute.actor': 'assertion.actor',
+      'attribute.ref': 'assertion.ref',
+    },
+    disabled: false,
+  });
+}
+
+export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
+  const world = { ...DEFAULT_WORLD };
+  const router = new Router();
+  router.quiet = opts.quiet ?? true;
+  router.latencyMs = opts.latencyMs ?? 0;
+  const clock = new Clock();
+  const iam = new Iam(world);
+  const github = new GitHub(world.repository);
+  const auth = new Auth(world, iam, github);
+  const run = new CloudRun(world, iam, auth, clock, { operationMs: opts.operationMs ?? 150, taskMs: opts.taskMs ?? 300 });
+  const scheduler = new Scheduler(world, iam, auth, run, clock, { msPerSecond: opts.schedulerMsPerSecond ?? 2, dispatchMs: 20 });
+  seed(iam, auth, world);
+  github.register(router);
+  auth.register(router);
+  run.register(router);
+  scheduler.register(router);
+
+  const server = createServer((req, res) => void router.dispatch(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+
+  const fake: FakeGcp = {
+    url,
+    port,
+    world,
+    env: () => ({
+      CLOUDSDK_API_ENDPOINT_OVERRIDES_RUN: `${url}/`,
+      CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDSCHEDULER: `${url}/`,
+      CLOUDSDK_API_ENDPOINT_OVERRIDES_STS: `${url}/`,
+      CLOUDSDK_API_ENDPOINT_OVERRIDES_IAMCREDENTIALS: `${url}/`,
+      ACTIONS_ID_TOKEN_REQUEST_URL: `${url}/github/token?api-version=2.0`,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: github.requestToken,
+    }),
+    get requests() {
+      return router.requests;
+    },
+    clearRequests: () => {
+      router.requests.length = 0;
+    },
+    grant: (r, m, role) => iam.grant(r, m, role),
+    revoke: (r, m, role) => iam.revoke(r, m, role),
+    getPolicy: r => iam.getPolicy(r),
+    setGithubClaims: p => github.setClaims(p),
+    failGithubToken: (status, message) => github.setFailure(status, message),
+    setAttributeCondition: expr => {
+      auth.providers[0].attributeCondition = expr;
+    },
+    githubToken: aud => github.mint(aud),
+    injectFault: f => router.injectFault(f),
+    clearFaults: () => router.clearFaults(),
+    setLatency: (ms, path) => router.setLatency(ms, path),
+    runJobs: () => [...run.jobs.values()],
+    runServices: () => [...run.services.values()],
+    revisions: () => [...run.revisions.values()],
+    executions: () => [...run.executions.values()].map(s => s.json),
+    schedulerJobs: () => [...scheduler.jobs.values()],
+    schedulerAttempts: () => scheduler.attempts,
+    servedRequests: () => run.served,
+    timings: {
+      get operationMs() { return run.timings.operationMs; },
+      set operationMs(v: number) { run.timings.operationMs = v; },
+      get taskMs() { return run.timings.taskMs; },
+      set taskMs(v: number) { run.timings.taskMs = v; },
+      get schedulerMsPerSecond() { return scheduler.timings.msPerSecond; },
+      set schedulerMsPerSecond(v: number) { scheduler.timings.msPerSecond = v; },
+    },
+    close: async () => {
+      clock.clear();
+      server.closeAllConnections();
+      await new Promise<void>(r => server.close(() => r()));
+    },
+  };
+
+  registerControl(router, fake);
+  return fake;
+}
+
+/** /__fake/ endpoints: the same controls over HTTP for a benchmark or a demo in another process. */
+function registerControl(router: Router, fake: FakeGcp): void {
+  const body = (x: unknown): Json => (x ?? {}) as Json;
+  const re = (p: unknown): string | RegExp => {
+    const s = String(p ?? '');
+    const m = /^\/(.*)\/([a-z]*)$/.exec(s);
+    return m ? new RegExp(m[1], m[2]) : s;
+  };
+  router.add('GET', /^\/__fake\/requests$/, 'control', () => ({ requests: fake.requests }));
+  router.add('POST', /^\/__fake\/requests\/clear$/, 'control', () => {
+    fake.clearRequests();
+    return {};
+  });
+  router.add('GET', /^\/__fake\/state$/, 'control', () => ({
+    world: fake.world,
+    runJobs: fake.runJobs(), runServices: fake.runServices(), revisions: fake.revisions(), executions: fake.executions(),
+    schedulerJobs: fake.schedulerJobs(), schedulerAttempts: fake.schedulerAttempts(), servedRequests: fake.servedRequests(),
+    timings: { ...fake.timings },
+  }));
+  router.add('GET', /^\/__fake\/env$/, 'control', () => fake.env());
+  router.add('POST', /^\/__fake\/fault$/, 'control', ctx => {
+    const b = body(ctx.body);
+    if (b.clear) fake.clearFaults();
+    else fake.injectFault({ ...(b as unknown as Fault), path: re(b.path) });
+    return {};
+  });
+  router.add('POST', /^\/__fake\/latency$/, 'control', ctx => {
+    const b = body(ctx.body);
+    fake.setLatency(Number(b.ms ?? 0), b.path === undefined ? undefined : re(b.path));
+    return {};
+  });
+  router.add('POST', /^\/__fake\/timings$/, 'control', ctx => {
+    const b = body(ctx.body);
+    for (const k of ['operationMs', 'taskMs', 'schedulerMsPerSecond'] as const) if (b[k] !== undefined) fake.timings[k] = Number(b[k]);
+    return { ...fake.timings };
+  });
+  router.add('POST', /^\/__fake\/iam\/(grant|revoke)$/, 'control', ctx => {
+    const b = body(ctx.body);
+    if (ctx.params[0] === 'grant') fake.grant(String(b.resource), String(b.member), String(b.role));
+    else fake.revoke(String(b.resource), String(b.member), String(b.role));
+    return fake.getPolicy(String(b.resource));
+  });
+  router.add('GET', /^\/__fake\/iam\/policy$/, 'control', ctx => fake.getPolicy(String(ctx.query.get('resource'))));
+  router.add('POST', /^\/__fake\/github\/claims$/, 'control', ctx => {
+    const b = body(ctx.body);
+    if (b.fail !== undefined) fake.failGithubToken(Number(b.fail));
+    else fake.setGithubClaims(b);
+    return {};
+  });
+  router.add('POST', /^\/__fake\/provider\/condition$/, 'control', ctx => {
+    fake.setAttributeCondition(String(body(ctx.body).condition));
+    return {};
+  });
+}
