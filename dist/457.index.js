@@ -93,12 +93,16 @@ function federatedClient(auth, githubToken, env) {
         subject_token_supplier: { getSubjectToken: () => githubToken },
         scopes: [CLOUD_PLATFORM_SCOPE],
     });
-    client.transporter.interceptors.response.add({
-        resolved: async (response) => {
-            maskTokensIn(response.data);
-            return response;
-        },
-    });
+    // The STS exchange has a Gaxios of its own; mask what either one receives.
+    const exchange = client.stsCredential;
+    for (const transporter of new Set([client.transporter, exchange?.transporter])) {
+        transporter?.interceptors.response.add({
+            resolved: async (response) => {
+                maskTokensIn(response.data);
+                return response;
+            },
+        });
+    }
     return client;
 }
 function isImpersonationFailure(err) {
@@ -117,9 +121,7 @@ async function authenticate(auth, githubToken, env = process.env) {
         throw new Error('internal: a GitHub token request is needed with a workload identity provider');
     const client = federatedClient(auth, githubToken, env);
     try {
-        const { token } = await client.getAccessToken();
-        if (token)
-            lib_core/* setSecret */.Pq(token);
+        await client.getAccessToken(); // masked by the interceptor
     }
     catch (err) {
         if (err instanceof github_token/* GithubTokenError */.t)
@@ -462,10 +464,11 @@ function serviceAccountIn(text) {
 const capitalize = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 function headline(ctx, facts) {
     const label = statusLabel(facts);
-    return `${capitalize(ctx.action)}${ctx.resource ? ` ${ctx.resource}` : ''} failed: ${facts.message}${label ? ` (${label})` : ''}`;
+    const on = ctx.resource && !ctx.action.includes(ctx.resource) ? ` ${ctx.resource}` : '';
+    return `${capitalize(ctx.action)}${on} failed: ${facts.message}${label ? ` (${label})` : ''}`;
 }
 function grantLines(intro, grant) {
-    const lines = [`${intro} ${grant.role} on ${grant.scope} grants it to ${grant.member}:`, `  ${grant.command}`];
+    const lines = [`${intro} Grant ${grant.role} on ${grant.scope} to ${grant.member}:`, `  ${grant.command}`];
     if (grant.member.startsWith('principalSet://') && grant.member.includes('/attribute.repository/')) {
         lines.push('  (this principalSet needs the provider to map attribute.repository = assertion.repository)');
     }
@@ -485,8 +488,9 @@ const CODE_HINTS = {
     8: 'A quota was exceeded; the action already backs off and retries. If it persists, raise the quota or run less often.',
     16: 'The access token was rejected (expired, or minted for another audience); re-run the step.',
 };
-/** The explanation of API facts; `fallbackPermission` names the permission when the error does not. */
-function explainFacts(facts, ctx, cause, fallbackPermission) {
+const callerOf = (ctx) => (ctx.deployer ? memberOf(ctx.deployer) : 'the deployer');
+function explainFacts(facts, ctx, cause, options = {}) {
+    const { fallbackPermission, denialNote } = options;
     const lines = [headline(ctx, facts)];
     const code = grpcCodeOf(facts);
     const details = { code, httpStatus: facts.httpStatus, resource: ctx.resource, cause };
@@ -503,11 +507,13 @@ function explainFacts(facts, ctx, cause, fallbackPermission) {
         if (grant)
             lines.push(...grantLines(missing, grant));
         else
-            lines.push(`${missing} Grant a role that includes it to ${ctx.deployer ? memberOf(ctx.deployer) : 'the deployer'}.`);
+            lines.push(`${missing} Grant a role that includes it to ${callerOf(ctx)}.`);
+        if (denialNote)
+            lines.push(denialNote);
         Object.assign(details, { permission: denial.permission, role: grant?.role, fix: grant?.command, resource: ctx.resource ?? denial.on });
     }
     else if (code === 7) {
-        lines.push(`Permission denied without naming the permission: check that ${ctx.deployer ? memberOf(ctx.deployer) : 'the deployer'} has roles/run.admin and ` +
+        lines.push(`Permission denied without naming the permission: check that ${callerOf(ctx)} has roles/run.admin and ` +
             'roles/cloudscheduler.admin on the project and roles/iam.serviceAccountUser on the runtime and invoker service accounts.');
     }
     else if (code !== undefined && CODE_HINTS[code]) {
@@ -617,22 +623,18 @@ function explainImpersonation(err, ctx) {
     const account = ctx.serviceAccount ?? ctx.deployer;
     const impersonation = {
         ...ctx,
-        action: ctx.action || 'impersonating the deployer service account',
-        resource: ctx.resource ?? account,
+        // The stage says more than a caller's generic action ('authenticating').
+        action: `impersonating ${account ?? 'the deployer service account'}`,
+        resource: account,
         serviceAccount: account,
         // The caller here is the federated identity, not the deployer it is trying to become.
         deployer: undefined,
     };
-    const facts = readApiError(err);
-    // iamcredentials answers 403 for a missing binding and for an account that does not exist.
-    const fallback = isPermissionDenied(err) ? 'iam.serviceAccounts.getAccessToken' : undefined;
-    const explained = explainFacts(facts, impersonation, err, fallback);
-    if (explained.permission && /getAccessToken|getOpenIdToken/i.test(explained.permission) && account) {
-        const { permission, resource, role, fix, code, httpStatus } = explained;
-        const note = `(If ${account} does not exist, check the 'service_account' input.)`;
-        return new ActionError(`${explained.message}\n${note}`, { permission, resource, role, fix, code, httpStatus, cause: err });
-    }
-    return explained;
+    return explainFacts(readApiError(err), impersonation, err, {
+        // iamcredentials answers 403 both for a missing binding and for an account that does not exist.
+        fallbackPermission: isPermissionDenied(err) ? 'iam.serviceAccounts.getAccessToken' : undefined,
+        denialNote: account ? `(If ${account} does not exist, check the 'service_account' input.)` : undefined,
+    });
 }
 /** Explains a failed link of the auth chain. */
 function explainAuthError(stage, err, ctx, env = process.env) {
@@ -827,7 +829,20 @@ function memoryBytes(memory) {
         return Number.NaN;
     return Math.round(Number(m[1]) * MEMORY_UNITS[m[2] ?? '']);
 }
+/** One spelling per CPU amount: '1' and '1000m' both become '1000m'. */
+function canonicalCpu(cpu) {
+    return `${cpuMillis(cpu)}m`;
+}
+/** One spelling per memory amount: '0.5Gi' and '512Mi' both become '512Mi'. */
+function canonicalMemory(memory) {
+    const bytes = memoryBytes(memory);
+    const mi = bytes / 2 ** 20;
+    return Number.isInteger(mi) ? `${mi}Mi` : String(bytes);
+}
 const DEFAULT_CPU = '1000m';
+function defaultConcurrency(cpu) {
+    return cpuMillis(cpu) < 1000 ? 1 : 80;
+}
 const DEFAULT_MEMORY = '512Mi';
 /** The parts of a resource the table reaches into. */
 function revisionTemplate(r, kind) {
@@ -950,23 +965,21 @@ const WORKLOAD_FIELDS = [
     {
         field: 'cpu',
         kinds: both,
-        read: (r, kind) => (r ? cpuMillis(readContainer(r, kind).resources?.limits?.cpu ?? DEFAULT_CPU) : undefined),
-        desired: (c) => cpuMillis(c.cpu ?? DEFAULT_CPU),
+        read: (r, kind) => (r ? canonicalCpu(readContainer(r, kind).resources?.limits?.cpu ?? DEFAULT_CPU) : undefined),
+        desired: (c) => canonicalCpu(c.cpu ?? DEFAULT_CPU),
         write: (r, kind, v) => {
             const ctr = container(r, kind);
-            ctr.resources = { ...ctr.resources, limits: { ...ctr.resources?.limits, cpu: `${v}m` } };
+            ctr.resources = { ...ctr.resources, limits: { ...ctr.resources?.limits, cpu: v } };
         },
     },
     {
         field: 'memory',
         kinds: both,
-        read: (r, kind) => (r ? memoryBytes(readContainer(r, kind).resources?.limits?.memory ?? DEFAULT_MEMORY) : undefined),
-        desired: (c) => memoryBytes(c.memory ?? DEFAULT_MEMORY),
+        read: (r, kind) => (r ? canonicalMemory(readContainer(r, kind).resources?.limits?.memory ?? DEFAULT_MEMORY) : undefined),
+        desired: (c) => canonicalMemory(c.memory ?? DEFAULT_MEMORY),
         write: (r, kind, v) => {
             const ctr = container(r, kind);
-            const mi = v / 2 ** 20;
-            const memory = Number.isInteger(mi) ? `${mi}Mi` : `${v}`;
-            ctr.resources = { ...ctr.resources, limits: { ...ctr.resources?.limits, memory } };
+            ctr.resources = { ...ctr.resources, limits: { ...ctr.resources?.limits, memory: v } };
         },
     },
     {
@@ -979,7 +992,10 @@ const WORKLOAD_FIELDS = [
             const sa = readTemplate(r, kind).serviceAccount;
             return !sa || sa.endsWith('-compute@developer.gserviceaccount.com') ? '(default compute account)' : sa;
         },
-        desired: (c) => c.runtimeServiceAccount ?? '(default compute account)',
+        // A default compute account named in the input is the same account the server fills in.
+        desired: (c) => !c.runtimeServiceAccount || c.runtimeServiceAccount.endsWith('-compute@developer.gserviceaccount.com')
+            ? '(default compute account)'
+            : c.runtimeServiceAccount,
         write: (r, kind, v) => {
             const t = revisionTemplate(r, kind);
             if (v === '(default compute account)') {
@@ -995,7 +1011,8 @@ const WORKLOAD_FIELDS = [
     {
         field: 'tasks',
         kinds: ['job'],
-        read: (r) => (r ? (toNumber(r.template?.taskCount) ?? 1) : undefined),
+        // 0 is proto3's unset (a plain REST read fills it in): the server default, 1.
+        read: (r) => (r ? (toNumber(r.template?.taskCount) || 1) : undefined),
         desired: (c) => c.job.tasks ?? 1,
         write: (r, _k, v) => {
             const job = r;
@@ -1014,7 +1031,21 @@ const WORKLOAD_FIELDS = [
         },
     },
     templateNumber('timeout', 'timeout', ['service'], { service: 300 }, (c) => c.service.timeoutSeconds, true),
-    templateNumber('concurrency', 'maxInstanceRequestConcurrency', ['service'], { service: 80 }, (c) => c.service.concurrency),
+    {
+        field: 'concurrency',
+        kinds: ['service'],
+        // Unset or 0: 80 when the CPU is at least 1, else 1 (Cloud Run rejects concurrency > 1 with CPU < 1).
+        read: (r) => {
+            if (!r)
+                return undefined;
+            const t = readTemplate(r, 'service');
+            return toNumber(t.maxInstanceRequestConcurrency) || defaultConcurrency(readContainer(r, 'service').resources?.limits?.cpu ?? DEFAULT_CPU);
+        },
+        desired: (c) => c.service.concurrency ?? defaultConcurrency(c.cpu ?? DEFAULT_CPU),
+        write: (r, kind, v) => {
+            revisionTemplate(r, kind).maxInstanceRequestConcurrency = v;
+        },
+    },
     {
         field: 'min_instances',
         kinds: ['service'],
@@ -1146,7 +1177,8 @@ function normalizedTarget(job) {
         uri: t.uri ?? '',
         method: !method || method === 'HTTP_METHOD_UNSPECIFIED' ? 'POST' : method,
         body: bytesBase64(t.body) || undefined,
-        contentType: bytesBase64(t.body) ? contentType : undefined,
+        // With a body and no Content-Type, Scheduler stores application/octet-stream.
+        contentType: bytesBase64(t.body) ? (contentType ?? 'application/octet-stream') : undefined,
         token,
     };
 }
@@ -1170,10 +1202,11 @@ function canonical(value) {
         ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => x.localeCompare(y)))
         : v);
 }
-/** The differences among compared fields; on a create every managed field is listed. */
+const isEmpty = (v) => v === '' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v !== null && Object.keys(v).length === 0);
+/** The differences among compared fields; on a create every managed field that has a value. */
 function differences(compared, exists) {
     return compared
-        .filter((c) => c.after !== undefined && (!exists || !sameValue(c.before, c.after)))
+        .filter((c) => c.after !== undefined && (exists ? !sameValue(c.before, c.after) : !isEmpty(c.after)))
         .map((c) => (exists ? { field: c.field, before: c.before, after: c.after } : { field: c.field, after: c.after }));
 }
 
@@ -1212,11 +1245,18 @@ function planWorkload(config, names, current, deployId) {
     }
     return { change, body };
 }
+/** A plain object of any realm (a vm context, structuredClone), not a Long, Buffer or Date. */
+function isPlainObject(value) {
+    if (!value || typeof value !== 'object')
+        return false;
+    const proto = Object.getPrototypeOf(value);
+    return proto === null || Object.getPrototypeOf(proto) === null;
+}
 /** A copy that keeps protobuf values (Long, Buffer) intact, unlike JSON round trips. */
 function structuredCloneResource(value) {
     if (Array.isArray(value))
         return value.map((v) => structuredCloneResource(v));
-    if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    if (isPlainObject(value)) {
         return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, structuredCloneResource(v)]));
     }
     return value;
@@ -2235,7 +2275,7 @@ async function readSchedulerJob(api, clients, name) {
 async function schedulerRegions(api, clients, projectId) {
     return api.call('listing the Cloud Scheduler locations', `projects/${projectId}`, async () => {
         const regions = [];
-        for await (const location of clients.scheduler.listLocationsAsync({ name: `projects/${projectId}` })) {
+        for await (const location of clients.scheduler.listLocationsAsync({ name: `projects/${projectId}` }, { autoPaginate: false })) {
             if (location.locationId)
                 regions.push(location.locationId);
         }
@@ -2280,17 +2320,13 @@ async function applyPlan(api, clients, config, names, runPlan, current, deployId
     // A new service's URL is known only now: plan the trigger again with it.
     const serviceUri = config.kind === 'service' ? (workload.uri ?? undefined) : undefined;
     const scheduler = runPlan.scheduler && planScheduler(config, names, current.schedulerJob, serviceUri);
-    const [granted, scheduled] = await Promise.all([
-        hooks.phase('iam', () => applyBindings(api, clients, config.kind, names.resource, runPlan.bindings, current.policy)),
-        scheduler
-            ? hooks.phase('schedule', async () => {
-                if (scheduler.change.action === 'unchanged')
-                    return false;
-                await applySchedulerJob(api, clients, scheduler, (fresh) => planScheduler(config, names, fresh, serviceUri));
-                return true;
-            })
-            : false,
-    ]);
+    // Independent of each other: side by side, in one log group.
+    const [granted, scheduled] = await hooks.phase('iam + schedule', () => Promise.all([
+        applyBindings(api, clients, config.kind, names.resource, runPlan.bindings, current.policy),
+        scheduler && scheduler.change.action !== 'unchanged'
+            ? applySchedulerJob(api, clients, scheduler, (fresh) => planScheduler(config, names, fresh, serviceUri)).then(() => true)
+            : Promise.resolve(false),
+    ]));
     const plan = [runPlan.workload.change, ...runPlan.bindings.map((b) => b.change), ...(scheduler ? [scheduler.change] : [])];
     return { workload, plan, changed: workloadChanged || granted || scheduled, granted };
 }
@@ -2399,28 +2435,31 @@ async function runPipeline(config, githubToken, env, deployDeadlineMs) {
             if (change.reason)
                 lib_core/* info */.pq(`${change.resource}: ${change.reason}`);
         lib_core/* info */.pq(`Plan:\n${formatPlan(runPlan.plan)}`);
-        const base = { config, projectId, dryRun: config.dryRun, resource: names.resource, schedulerJob: names.schedulerJob, warnings: [...config.warnings, ...runPlan.warnings], phases };
+        report = {
+            config,
+            projectId,
+            dryRun: config.dryRun,
+            resource: names.resource,
+            schedulerJob: names.schedulerJob,
+            warnings: [...config.warnings, ...runPlan.warnings],
+            phases,
+            plan: runPlan.plan,
+            changed: false,
+            url: current.workload?.uri ?? undefined,
+            smoke: { status: 'skipped', message: 'The run stopped before the smoke test.' },
+        };
         if (config.dryRun) {
-            report = {
-                ...base,
-                plan: runPlan.plan,
-                changed: false,
-                url: current.workload?.uri ?? undefined,
-                smoke: { status: 'skipped', message: 'Dry run: nothing was written and the smoke test was skipped.' },
-            };
+            report.smoke.message = 'Dry run: nothing was written and the smoke test was skipped.';
             lib_core/* info */.pq(planChangesAnything(runPlan.plan) ? 'Dry run: the plan above was not applied.' : 'Dry run: everything is up to date.');
             return;
         }
         const applied = await applyPlan(api, clients, config, names, runPlan, current, deployId, { phase });
         const service = config.kind === 'service' ? applied.workload : undefined;
-        report = {
-            ...base,
-            plan: applied.plan,
-            changed: applied.changed,
-            url: service?.uri ?? undefined,
-            revision: service?.latestReadyRevision?.split('/').pop() ?? undefined,
-            smoke: { status: 'skipped', message: 'The smoke test is off (smoke_test: false).' },
-        };
+        report.plan = applied.plan;
+        report.changed = applied.changed;
+        report.url = service?.uri ?? undefined;
+        report.revision = service?.latestReadyRevision?.split('/').pop() ?? undefined;
+        report.smoke = { status: 'skipped', message: 'The smoke test is off (smoke_test: false).' };
         if (config.smoke.enabled) {
             const smokeApi = createApi({ ...errorContext, projectId }, Date.now() + config.smoke.timeoutSeconds * 1000);
             const smoke = await phase('smoke', () => smokeTest({
@@ -2442,7 +2481,7 @@ async function runPipeline(config, githubToken, env, deployDeadlineMs) {
     catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         if (report && report.smoke.status !== 'failed')
-            report.smoke = { status: 'failed', message };
+            report.error = message;
         lib_core/* setFailed */.C1(message);
     }
     finally {

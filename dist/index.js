@@ -29629,17 +29629,14 @@ class GithubTokenError extends Error {
 }
 /**
  * Starts fetching the GitHub OIDC token at once: it is the first round trip of every run,
- * so it overlaps loading the Google libraries. The token is masked as soon as it arrives.
+ * so it overlaps loading the Google libraries. core.getIDToken masks the token itself.
  */
 function requestGithubToken(audience, env = process.env) {
     if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
         return Promise.reject(new GithubTokenError('No GitHub OIDC token is available (ACTIONS_ID_TOKEN_REQUEST_URL is not set): give the workflow or job ' +
             "'permissions: id-token: write' (and 'contents: read'). Pull requests from forks never get one."));
     }
-    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getIDToken */ .V9(audience).then((token) => {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(token);
-        return token;
-    }, (err) => {
+    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getIDToken */ .V9(audience).catch((err) => {
         throw new GithubTokenError(`Could not get the GitHub OIDC token for audience ${audience}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     });
 }

@@ -2,7 +2,7 @@
 // generateIdToken) and the bearer-token check every Google API call goes through.
 import { createHash, randomBytes } from 'node:crypto';
 import { evalCondition } from './cel.ts';
-import { GITHUB_ISSUER, type GitHub } from './github.ts';
+import type { GitHub } from './github.ts';
 import { ApiError, badRequest, googleError, rfc3339, type Ctx, type Router } from './http.ts';
 import type { Iam, Identity, World } from './iam.ts';
 import { jwks, newKey, signJwt, verifyJwt, type SigningKey } from './jwt.ts';
@@ -242,4 +242,3 @@ function checkFields(body: unknown, known: string[]): Record<string, unknown> {
   return b;
 }
 
-export { GITHUB_ISSUER };

@@ -65,7 +65,7 @@ export class GitHub {
       event_name: 'push',
       ref_type: 'branch',
       runner_environment: 'github-hosted',
-      iss: 'https://token.actions.githubusercontent.com',
+      iss: GITHUB_ISSUER,
       nbf: now - 5,
       iat: now,
       exp: now + 300,

@@ -261,6 +261,7 @@ function serviceOf(path: string): Service {
   if (path.startsWith('/__fake/')) return 'control';
   if (path.startsWith('/github/')) return 'github';
   if (path === '/v1/token') return 'sts';
+  if (path.startsWith('/oauth2/')) return 'iamcredentials';
   if (path.startsWith('/v1/projects/-/serviceAccounts/') || /^\/v1\/projects\/[^/]+\/serviceAccounts\//.test(path)) return 'iamcredentials';
   if (path.startsWith('/v2/')) return 'run';
   return 'scheduler';

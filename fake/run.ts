@@ -38,7 +38,6 @@ const TYPE = (m: string): string => `type.googleapis.com/google.cloud.run.v2.${m
 const NOT_READY_MESSAGE = 'The user-provided container failed to start and listen on the port defined provided by the PORT=8080 environment variable within the allocated timeout. This can happen when the container port is misconfigured or if the timeout is too short. The health check timeout can be extended. Logs for this revision might contain more information.';
 
 type Kind = 'jobs' | 'services';
-const KIND_NAME: Record<Kind, string> = { jobs: 'JOB', services: 'SERVICE' };
 
 interface Operation {
   name: string;
@@ -504,14 +503,14 @@ export class CloudRun {
     const project = namespace === this.world.projectNumber ? this.world.projectId : namespace;
     const name = `projects/${project}/locations/${region}/jobs/${jobId}`;
     if (!region || project !== this.world.projectId) return { httpStatus: 404, message: `Namespaces instance [${namespace}] not found.` };
+    if (!this.jobs.has(name)) {
+      // The v1 API is regional: a job in another region is not found in this one.
+      return { httpStatus: 404, message: `Namespaces instance [${namespace}] not found: job '${jobId}' does not exist in region '${region}'.` };
+    }
     if (!this.iam.allowed(who, name, 'run.jobs.run')) return { httpStatus: 403, message: `Permission 'run.jobs.run' denied on resource '${name}' (or resource may not exist).` };
     const overrides = body.overrides as Json | undefined;
     if (overrides && Object.keys(overrides).length && !this.iam.allowed(who, name, 'run.jobs.runWithOverrides')) {
       return { httpStatus: 403, message: `Permission 'run.jobs.runWithOverrides' denied on resource '${name}' (or resource may not exist).` };
-    }
-    if (!this.jobs.has(name)) {
-      // The v1 API is regional: a job in another region is simply not in this one.
-      return { httpStatus: 404, message: `Resource '${jobId}' of kind 'JOB' in region '${region}' in project '${project}' does not exist.` };
     }
     this.startExecution(who, name, overrides);
     return { httpStatus: 200, message: 'OK' };

@@ -4,7 +4,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Auth } from './auth.ts';
-import { GitHub } from './github.ts';
+import { GITHUB_ISSUER, GitHub } from './github.ts';
 import { Clock, Router, type Fault, type RequestLogEntry } from './http.ts';
 import { Iam, type Policy, type World } from './iam.ts';
 import { CloudRun, type ServedRequest } from './run.ts';
@@ -84,7 +84,7 @@ function seed(iam: Iam, auth: Auth, w: World): void {
   iam.grant(iam.saResource(w.deployer), `principalSet://iam.googleapis.com/projects/${w.projectNumber}/locations/global/workloadIdentityPools/${w.pool}/attribute.repository/${w.repository}`, 'roles/iam.workloadIdentityUser');
   auth.providers.push({
     name: w.provider,
-    issuer: 'https://token.actions.githubusercontent.com',
+    issuer: GITHUB_ISSUER,
     allowedAudiences: [],
     attributeCondition: `assertion.repository_owner == '${w.repository.split('/')[0]}'`,
     attributeMapping: {

@@ -55,12 +55,16 @@ function federatedClient(auth: AuthConfig, githubToken: Promise<string>, env: No
     subject_token_supplier: { getSubjectToken: () => githubToken },
     scopes: [CLOUD_PLATFORM_SCOPE],
   } as ConstructorParameters<typeof IdentityPoolClient>[0]);
-  client.transporter.interceptors.response.add({
-    resolved: async (response) => {
-      maskTokensIn(response.data);
-      return response;
-    },
-  });
+  // The STS exchange has a Gaxios of its own; mask what either one receives.
+  const exchange = (client as unknown as { stsCredential?: { transporter?: IdentityPoolClient['transporter'] } }).stsCredential;
+  for (const transporter of new Set([client.transporter, exchange?.transporter])) {
+    transporter?.interceptors.response.add({
+      resolved: async (response) => {
+        maskTokensIn(response.data);
+        return response;
+      },
+    });
+  }
   return client;
 }
 
@@ -84,8 +88,7 @@ export async function authenticate(
 
   const client = federatedClient(auth, githubToken, env);
   try {
-    const { token } = await client.getAccessToken();
-    if (token) core.setSecret(token);
+    await client.getAccessToken(); // masked by the interceptor
   } catch (err) {
     if (err instanceof GithubTokenError) throw new AuthError('github-token', err);
     // The supplier's promise may have failed inside the library; look at it directly.

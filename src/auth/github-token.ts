@@ -10,7 +10,7 @@ export class GithubTokenError extends Error {
 
 /**
  * Starts fetching the GitHub OIDC token at once: it is the first round trip of every run,
- * so it overlaps loading the Google libraries. The token is masked as soon as it arrives.
+ * so it overlaps loading the Google libraries. core.getIDToken masks the token itself.
  */
 export function requestGithubToken(audience: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
   if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
@@ -21,11 +21,7 @@ export function requestGithubToken(audience: string, env: NodeJS.ProcessEnv = pr
       ),
     );
   }
-  return core.getIDToken(audience).then(
-    (token) => {
-      core.setSecret(token);
-      return token;
-    },
+  return core.getIDToken(audience).catch(
     (err: unknown) => {
       throw new GithubTokenError(
         `Could not get the GitHub OIDC token for audience ${audience}: ${err instanceof Error ? err.message : String(err)}`,

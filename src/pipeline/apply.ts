@@ -21,7 +21,7 @@ export interface Applied {
 }
 
 export interface ApplyHooks {
-  /** Wraps each phase (deploy, iam, schedule) for the log. */
+  /** Wraps each phase (deploy, iam + schedule) for the log. */
   phase<T>(name: string, fn: () => Promise<T>): Promise<T>;
 }
 
@@ -44,16 +44,15 @@ export async function applyPlan(
   const serviceUri = config.kind === 'service' ? ((workload as RunService).uri ?? undefined) : undefined;
   const scheduler = runPlan.scheduler && planScheduler(config, names, current.schedulerJob, serviceUri);
 
-  const [granted, scheduled] = await Promise.all([
-    hooks.phase('iam', () => applyBindings(api, clients, config.kind, names.resource, runPlan.bindings, current.policy)),
-    scheduler
-      ? hooks.phase('schedule', async () => {
-          if (scheduler.change.action === 'unchanged') return false;
-          await applySchedulerJob(api, clients, scheduler, (fresh) => planScheduler(config, names, fresh, serviceUri)!);
-          return true;
-        })
-      : false,
-  ]);
+  // Independent of each other: side by side, in one log group.
+  const [granted, scheduled] = await hooks.phase('iam + schedule', () =>
+    Promise.all([
+      applyBindings(api, clients, config.kind, names.resource, runPlan.bindings, current.policy),
+      scheduler && scheduler.change.action !== 'unchanged'
+        ? applySchedulerJob(api, clients, scheduler, (fresh) => planScheduler(config, names, fresh, serviceUri)!).then(() => true)
+        : Promise.resolve(false),
+    ]),
+  );
   const plan = [runPlan.workload.change, ...runPlan.bindings.map((b) => b.change), ...(scheduler ? [scheduler.change] : [])];
   return { workload, plan, changed: workloadChanged || granted || scheduled, granted };
 }

@@ -20,9 +20,12 @@ export interface Compared {
   after: unknown;
 }
 
-/** The differences among compared fields; on a create every managed field is listed. */
+const isEmpty = (v: unknown): boolean =>
+  v === '' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v !== null && Object.keys(v).length === 0);
+
+/** The differences among compared fields; on a create every managed field that has a value. */
 export function differences(compared: Compared[], exists: boolean): FieldChange[] {
   return compared
-    .filter((c) => c.after !== undefined && (!exists || !sameValue(c.before, c.after)))
+    .filter((c) => c.after !== undefined && (exists ? !sameValue(c.before, c.after) : !isEmpty(c.after)))
     .map((c) => (exists ? { field: c.field, before: c.before, after: c.after } : { field: c.field, after: c.after }));
 }

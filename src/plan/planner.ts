@@ -88,10 +88,17 @@ export function planWorkload(config: Config, names: Names, current: RunResource 
   return { change, body };
 }
 
+/** A plain object of any realm (a vm context, structuredClone), not a Long, Buffer or Date. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (!value || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value) as object | null;
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
+
 /** A copy that keeps protobuf values (Long, Buffer) intact, unlike JSON round trips. */
 function structuredCloneResource<T>(value: T): T {
   if (Array.isArray(value)) return value.map((v) => structuredCloneResource(v)) as T;
-  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+  if (isPlainObject(value)) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, structuredCloneResource(v)])) as T;
   }
   return value;

@@ -44,6 +44,18 @@ export function memoryBytes(memory: string): number {
   return Math.round(Number(m[1]) * MEMORY_UNITS[m[2] ?? '']);
 }
 
+/** One spelling per CPU amount: '1' and '1000m' both become '1000m'. */
+export function canonicalCpu(cpu: string): string {
+  return `${cpuMillis(cpu)}m`;
+}
+
+/** One spelling per memory amount: '0.5Gi' and '512Mi' both become '512Mi'. */
+export function canonicalMemory(memory: string): string {
+  const bytes = memoryBytes(memory);
+  const mi = bytes / 2 ** 20;
+  return Number.isInteger(mi) ? `${mi}Mi` : String(bytes);
+}
+
 export const DEFAULT_CPU = '1000m';
 
 function defaultConcurrency(cpu: string): number {
@@ -200,23 +212,21 @@ export const WORKLOAD_FIELDS: readonly FieldDef[] = [
   {
     field: 'cpu',
     kinds: both,
-    read: (r, kind) => (r ? cpuMillis(readContainer(r, kind).resources?.limits?.cpu ?? DEFAULT_CPU) : undefined),
-    desired: (c) => cpuMillis(c.cpu ?? DEFAULT_CPU),
+    read: (r, kind) => (r ? canonicalCpu(readContainer(r, kind).resources?.limits?.cpu ?? DEFAULT_CPU) : undefined),
+    desired: (c) => canonicalCpu(c.cpu ?? DEFAULT_CPU),
     write: (r, kind, v) => {
       const ctr = container(r, kind);
-      ctr.resources = { ...ctr.resources, limits: { ...ctr.resources?.limits, cpu: `${v as number}m` } };
+      ctr.resources = { ...ctr.resources, limits: { ...ctr.resources?.limits, cpu: v as string } };
     },
   },
   {
     field: 'memory',
     kinds: both,
-    read: (r, kind) => (r ? memoryBytes(readContainer(r, kind).resources?.limits?.memory ?? DEFAULT_MEMORY) : undefined),
-    desired: (c) => memoryBytes(c.memory ?? DEFAULT_MEMORY),
+    read: (r, kind) => (r ? canonicalMemory(readContainer(r, kind).resources?.limits?.memory ?? DEFAULT_MEMORY) : undefined),
+    desired: (c) => canonicalMemory(c.memory ?? DEFAULT_MEMORY),
     write: (r, kind, v) => {
       const ctr = container(r, kind);
-      const mi = (v as number) / 2 ** 20;
-      const memory = Number.isInteger(mi) ? `${mi}Mi` : `${v as number}`;
-      ctr.resources = { ...ctr.resources, limits: { ...ctr.resources?.limits, memory } };
+      ctr.resources = { ...ctr.resources, limits: { ...ctr.resources?.limits, memory: v as string } };
     },
   },
   {

@@ -21,7 +21,7 @@ export async function readSchedulerJob(api: Api, clients: GoogleClients, name: s
 export async function schedulerRegions(api: Api, clients: GoogleClients, projectId: string): Promise<string[]> {
   return api.call('listing the Cloud Scheduler locations', `projects/${projectId}`, async () => {
     const regions: string[] = [];
-    for await (const location of clients.scheduler.listLocationsAsync({ name: `projects/${projectId}` })) {
+    for await (const location of clients.scheduler.listLocationsAsync({ name: `projects/${projectId}` }, { autoPaginate: false })) {
       if (location.locationId) regions.push(location.locationId);
     }
     return regions.sort();

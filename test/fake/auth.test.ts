@@ -37,7 +37,7 @@ describe('GitHub OIDC token endpoint', () => {
     expect(env.ACTIONS_ID_TOKEN_REQUEST_URL).toContain('?');
     const res = await fetch(`${env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=${encodeURIComponent('x-aud')}`, { headers: { authorization: `Bearer ${env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` } });
     const { value } = (await res.json()) as { value: string };
-    const [h, c] = value.split('.').map(p => JSON.parse(Buffer.from(p, 'base64url').toString()) as Record<string, unknown>);
+    const [h, c] = value.split('.').slice(0, 2).map(p => JSON.parse(Buffer.from(p, 'base64url').toString()) as Record<string, unknown>);
     expect(h.alg).toBe('RS256');
     expect(c).toMatchObject({ aud: 'x-aud', iss: 'https://token.actions.githubusercontent.com', repository: 'acme/app', repository_owner: 'acme', sub: 'repo:acme/app:ref:refs/heads/main', ref: 'refs/heads/main' });
     expect(c.job_workflow_ref).toBeDefined();

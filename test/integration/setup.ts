@@ -1,0 +1,61 @@
+// Shared set-up of the integration tests: the local Google Cloud in this process, and the
+// bundled action run as the runner runs it, in a child process on Node 24.
+import { startFakeGcp, type FakeGcp } from '../../fake/server.ts';
+import { runAction, type ActionRun } from '../../scripts/lib/run-action.ts';
+
+export type { FakeGcp, ActionRun };
+
+export const DIGEST = (c: string) => `sha256:${c.repeat(64)}`;
+
+export async function startFake(): Promise<FakeGcp> {
+  return startFakeGcp({ quiet: true });
+}
+
+/** The inputs a job with a schedule needs in the default world. */
+export function jobInputs(fake: FakeGcp, name: string, extra: Record<string, string> = {}): Record<string, string> {
+  const w = fake.world;
+  return {
+    workload_identity_provider: w.provider,
+    service_account: w.deployer,
+    region: w.region,
+    name,
+    image: `us-docker.pkg.dev/${w.projectId}/apps/${name}@${DIGEST('a')}`,
+    runtime_service_account: w.runtime,
+    schedule: '0 3 * * *',
+    time_zone: 'Europe/Berlin',
+    invoker_service_account: w.invoker,
+    ...extra,
+  };
+}
+
+export function serviceInputs(fake: FakeGcp, name: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { ...jobInputs(fake, name), kind: 'service', schedule: '*/30 * * * *', ...extra };
+}
+
+export function run(fake: FakeGcp, inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
+  return runAction({ inputs, env: { ...fake.env(), ...env } });
+}
+
+/** Writes the action sent: everything but reads, token exchanges and the smoke test's runs. */
+export function writesIn(fake: FakeGcp, since = 0): { method: string; path: string; query: string }[] {
+  return fake.requests
+    .slice(since)
+    .filter((r) => r.service === 'run' || r.service === 'scheduler')
+    .filter((r) => r.method !== 'GET')
+    .filter((r) => !/:run$/.test(r.path) && !/:getIamPolicy$/.test(r.path))
+    .map(({ method, path, query }) => ({ method, path, query }));
+}
+
+/** The action's log without the runner's mask commands (which carry the values to mask). */
+export function visibleLog(r: ActionRun): string {
+  return (r.stdout + r.stderr)
+    .split('\n')
+    .filter((l) => !l.startsWith('::add-mask::'))
+    .join('\n');
+}
+
+/** The error the step failed with (the ::error:: annotation, unescaped). */
+export function failure(r: ActionRun): string {
+  const line = r.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
+  return line.replace(/^::error::/, '').replace(/%0A/g, '\n').replace(/%25/g, '%').replace(/%0D/g, '\r');
+}
