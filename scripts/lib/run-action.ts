@@ -10,6 +10,8 @@ import { parse } from 'yaml';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const NODE24 = join(ROOT, 'scripts', 'node24');
+/** The bundle to run: dist/ (what GitHub runs), or another build of it (CLOUD_RUN_CRON_DIST). */
+export const BUNDLE = join(process.env.CLOUD_RUN_CRON_DIST ?? join(ROOT, 'dist'), 'index.js');
 
 export interface ActionRun {
   code: number;
@@ -79,7 +81,7 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   const spawnedAt = Date.now();
   const t0 = performance.now();
-  const child = spawn(NODE24, [join(ROOT, 'dist', 'index.js')], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(NODE24, [BUNDLE], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => {
