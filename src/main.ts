@@ -1,26 +1,47 @@
-// Wires the steps: inputs -> config -> (auth, while the Google libraries load) -> what
+// Wires the steps: inputs -> config -> (auth, while the rest of the code loads) -> what
 // exists -> plan -> apply -> smoke test -> report. Each step lives in its own module.
-import * as core from '@actions/core';
+//
+// Start-up is on every run's clock: this module and what it imports statically (the input
+// parser, croner, the GitHub token request on Node's own http client) are all that load
+// before the first request leaves. @actions/core, google-auth-library and the Google
+// clients load while the GitHub token and the STS exchange are in flight.
 import { requestGithubToken } from './auth/github-token.js';
+import { guardRailWarnings } from './config/guard-rails.js';
 import { parseConfig } from './config/parse-config.js';
 import type { Config } from './config/types.js';
 
 /** How long deploy, IAM and Scheduler writes may take in all, before the smoke test. */
 const DEPLOY_DEADLINE_MS = 20 * 60_000;
 
+/** core.getInput without loading @actions/core: INPUT_<NAME>, trimmed. */
+export function getInput(name: string, env: NodeJS.ProcessEnv = process.env): string {
+  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   let config: Config;
   try {
-    config = parseConfig((name) => core.getInput(name));
+    config = parseConfig((name) => getInput(name, env), { deferWarnings: true });
   } catch (err) {
+    const core = await import('@actions/core');
     core.setFailed(err instanceof Error ? err.message : String(err));
     return;
   }
-  // The first round trip leaves now; the rest of the code loads while it is in flight.
+  // The first round trip leaves now; the rest of the code loads while it is in flight (not
+  // before it is on the wire: loading a chunk blocks the event loop that would send it).
   const provider = config.auth.workloadIdentityProvider;
-  const githubToken = provider ? requestGithubToken(config.auth.audience ?? `https://iam.googleapis.com/${provider}`, env) : undefined;
-  githubToken?.catch(() => undefined); // reported by the auth step
+  let githubToken: Promise<string> | undefined;
+  let sent: Promise<unknown> = Promise.resolve();
+  if (provider) {
+    let onSent!: () => void;
+    const wire = new Promise<void>((resolve) => (onSent = resolve));
+    githubToken = requestGithubToken(config.auth.audience ?? `https://iam.googleapis.com/${provider}`, env, { onSent });
+    githubToken.catch(() => undefined); // reported by the auth step
+    sent = Promise.race([wire, githubToken.then(() => undefined, () => undefined)]);
+  }
+  await sent;
   const pipeline = import('./pipeline/run-pipeline.js');
+  config.warnings = guardRailWarnings(config);
   const { runPipeline } = await pipeline;
   await runPipeline(config, githubToken, env, DEPLOY_DEADLINE_MS);
 }

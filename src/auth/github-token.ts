@@ -1,4 +1,6 @@
-import * as core from '@actions/core';
+// The GitHub OIDC token: the first round trip of every run. This module is on the start-up
+// path, before @actions/core and the Google libraries load, so it needs Node's own http(s)
+// client only (the one of the URL's scheme), and it retries passing errors by itself.
 
 /** Thrown when the runner cannot give a GitHub OIDC token. */
 export class GithubTokenError extends Error {
@@ -8,12 +10,61 @@ export class GithubTokenError extends Error {
   }
 }
 
+/** Attempts in all for a 429, a 5xx or a dropped connection, and the time they may take. */
+const ATTEMPTS = 5;
+const BUDGET_MS = 60_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+
+interface Answer {
+  status: number;
+  body: string;
+}
+
+async function get(url: URL, bearer: string, onSent?: () => void): Promise<Answer> {
+  const { request } = url.protocol === 'http:' ? await import('node:http') : await import('node:https');
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: 'GET',
+        headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json', 'User-Agent': 'actions/oidc-client' },
+        timeout: REQUEST_TIMEOUT_MS,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('timeout', () => req.destroy(Object.assign(new Error('the request timed out'), { code: 'ETIMEDOUT' })));
+    req.on('error', reject);
+    req.on('finish', () => onSent?.());
+    req.end();
+  });
+}
+
+const retryable = (status: number) => status === 429 || status === 408 || (status >= 500 && status <= 504);
+
+/** The runner's mask command, written before anything could print the token. */
+function mask(secret: string): void {
+  const escaped = secret.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  process.stdout.write(`::add-mask::${escaped}\n`);
+}
+
 /**
- * Starts fetching the GitHub OIDC token at once: it is the first round trip of every run,
- * so it overlaps loading the Google libraries. core.getIDToken masks the token itself.
+ * Starts fetching the GitHub OIDC token at once (what core.getIDToken does, without loading
+ * @actions/core): GET ACTIONS_ID_TOKEN_REQUEST_URL&audience=... -> {value}. The token is masked.
  */
-export function requestGithubToken(audience: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+export function requestGithubToken(
+  audience: string,
+  env: NodeJS.ProcessEnv = process.env,
+  options: { random?: () => number; onSent?: () => void } = {},
+): Promise<string> {
+  const random = options.random ?? Math.random;
+  const base = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+  const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+  if (!base || !bearer) {
     return Promise.reject(
       new GithubTokenError(
         'No GitHub OIDC token is available (ACTIONS_ID_TOKEN_REQUEST_URL is not set): give the workflow or job ' +
@@ -21,12 +72,39 @@ export function requestGithubToken(audience: string, env: NodeJS.ProcessEnv = pr
       ),
     );
   }
-  return core.getIDToken(audience).catch(
-    (err: unknown) => {
-      throw new GithubTokenError(
-        `Could not get the GitHub OIDC token for audience ${audience}: ${err instanceof Error ? err.message : String(err)}`,
-        { cause: err },
-      );
-    },
-  );
+  const fail = (detail: string, cause?: unknown) =>
+    new GithubTokenError(`Could not get the GitHub OIDC token for audience ${audience}: ${detail}`, { cause });
+  const started = Date.now();
+  const attempt = async (n: number): Promise<string> => {
+    let again: string;
+    try {
+      const url = new URL(`${base}&audience=${encodeURIComponent(audience)}`);
+      const answer = await get(url, bearer, n === 1 ? options.onSent : undefined);
+      if (answer.status >= 200 && answer.status < 300) {
+        let value: unknown;
+        try {
+          value = (JSON.parse(answer.body) as { value?: unknown }).value;
+        } catch {
+          value = undefined;
+        }
+        if (typeof value !== 'string' || !value) throw fail('the response holds no token');
+        mask(value);
+        return value;
+      }
+      const detail = `HTTP ${answer.status}: ${answer.body.slice(0, 500)}`;
+      if (!retryable(answer.status)) throw fail(detail);
+      again = detail;
+    } catch (err) {
+      if (err instanceof GithubTokenError) throw err;
+      if (err instanceof TypeError) throw fail(err.message, err); // a malformed URL
+      again = err instanceof Error ? err.message : String(err);
+      if (n >= ATTEMPTS) throw fail(again, err);
+    }
+    const ceiling = Math.min(8000, 250 * 2 ** (n - 1));
+    const delay = Math.round(ceiling * (0.25 + 0.75 * random()));
+    if (n >= ATTEMPTS || Date.now() - started + delay > BUDGET_MS) throw fail(`${again} (after ${n} attempts)`);
+    await new Promise((r) => setTimeout(r, delay));
+    return attempt(n + 1);
+  };
+  return attempt(1);
 }

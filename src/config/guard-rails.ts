@@ -1,5 +1,5 @@
 // Warnings for designs that deploy fine but are known to misbehave once scheduled.
-import { shortestIntervalSeconds } from './cron.js';
+import { shortestIntervalSeconds } from './cron-core.js';
 import { formatDuration } from './duration.js';
 import type { Config, ScheduleConfig } from './types.js';
 

@@ -13,6 +13,8 @@ export interface RetryOptions {
   maxMs?: number;
   /** No retry starts after this epoch time (ms): the run's overall deadline. */
   deadline?: number;
+  /** No retry starts when the call has been at it this long, ms (default 120000). */
+  budgetMs?: number;
   /** Which errors are worth another try (default: isRetryable). */
   retryOn?: (err: unknown) => boolean;
   onRetry?: (err: unknown, delayMs: number, attempt: number) => void;
@@ -20,10 +22,21 @@ export interface RetryOptions {
   random?: () => number;
 }
 
+/**
+ * When a quota error (429 / RESOURCE_EXHAUSTED) was last seen, by any call of this run: the
+ * project's read quota is shared, so the pollers slow down (pollUntil reads this).
+ */
+export const quotaSignal = { lastAt: 0, count: 0 };
+
+export function isQuotaError(err: unknown): boolean {
+  const f = readApiError(err);
+  return f.httpStatus === 429 || f.grpcCode === 8;
+}
+
 /** The backoff before attempt `attempt + 1`; quota errors back off harder. */
 export function backoffMs(attempt: number, err: unknown, opts: RetryOptions = {}): number {
   const base = opts.baseMs ?? 250;
-  const quota = readApiError(err).httpStatus === 429 || readApiError(err).grpcCode === 8;
+  const quota = isQuotaError(err);
   const ceiling = Math.min(opts.maxMs ?? 8000, (quota ? base * 4 : base) * 2 ** (attempt - 1));
   // Full jitter, but never less than a quarter of the ceiling, so a retry is not immediate.
   const r = (opts.random ?? Math.random)();
@@ -33,13 +46,19 @@ export function backoffMs(attempt: number, err: unknown, opts: RetryOptions = {}
 export async function withRetry<T>(fn: () => Promise<T>, opts: RetryOptions = {}): Promise<T> {
   const attempts = opts.attempts ?? 6;
   const retryOn = opts.retryOn ?? isRetryable;
+  const started = Date.now();
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn();
     } catch (err) {
+      if (isQuotaError(err)) {
+        quotaSignal.lastAt = Date.now();
+        quotaSignal.count++;
+      }
       if (attempt >= attempts || !retryOn(err)) throw err;
       const delay = backoffMs(attempt, err, opts);
       if (opts.deadline !== undefined && Date.now() + delay > opts.deadline) throw err;
+      if (Date.now() + delay - started > (opts.budgetMs ?? 120_000)) throw err;
       opts.onRetry?.(err, delay, attempt);
       await sleep(delay);
     }

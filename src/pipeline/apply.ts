@@ -31,13 +31,13 @@ export async function applyPlan(
   config: Config,
   names: Names,
   runPlan: RunPlan,
-  current: { schedulerJob?: SchedulerJob; policy?: IamPolicy },
+  current: { workload?: RunResource; schedulerJob?: SchedulerJob; policy?: IamPolicy },
   deployId: string,
   hooks: ApplyHooks,
 ): Promise<Applied> {
   const workloadChanged = runPlan.workload.change.action !== 'unchanged';
   const workload = await hooks.phase('deploy', () =>
-    applyWorkload(api, clients, config.kind, names.resource, runPlan.workload, (fresh) => planWorkload(config, names, fresh, deployId)),
+    applyWorkload(api, clients, config.kind, names.resource, runPlan.workload, (fresh) => planWorkload(config, names, fresh, deployId), current.workload),
   );
 
   // A new service's URL is known only now: plan the trigger again with it.

@@ -62,7 +62,7 @@ export async function runPipeline(
     const current = await phase('read', () => readCurrentState(api, clients, config, names));
     const runPlan = planRun({ config, names, current, deployId });
     for (const warning of runPlan.warnings) core.warning(warning);
-    for (const change of runPlan.plan) if (change.reason) core.info(`${change.resource}: ${change.reason}`);
+    // Each change's reason (a tag redeploy, a re-pointed trigger) is in the plan, once.
     core.info(`Plan:\n${formatPlan(runPlan.plan)}`);
 
     report = {
@@ -103,6 +103,7 @@ export async function runPipeline(
           deadline: smokeApi.deadline,
           justGranted: applied.granted,
           onProgress: (line) => core.info(line),
+          known: { workload: current.workload, schedulerJob: current.schedulerJob },
         }),
       );
       report.smoke = smoke;

@@ -77,9 +77,10 @@ function contextLine(report: RunReport): Line {
   return line;
 }
 
-/** The role an IAM binding change is about, where the plan names it. */
+/** The role an IAM binding change is about, where the plan names it: the role granted first, the reason last
+ * (a reason may name the role it replaces, e.g. 'roles/run.invoker does not include it'). */
 function roleOf(c: Change): string | undefined {
-  const texts = [c.reason, ...c.fields.flatMap((f) => [f.field, f.after, f.before])];
+  const texts = [...c.fields.flatMap((f) => [f.after, f.field]), ...c.fields.map((f) => f.before), c.reason];
   for (const t of texts) {
     const m = typeof t === 'string' ? /roles\/[A-Za-z.]+/.exec(t) : null;
     if (m) return m[0];

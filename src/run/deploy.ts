@@ -38,8 +38,9 @@ function checker(clients: GoogleClients, kind: Kind, create: boolean): (name: st
 
 class OperationError extends Error {}
 
-async function waitForOperation(api: Api, clients: GoogleClients, kind: Kind, create: boolean, op: Lro, resource: string): Promise<void> {
-  if (!op.name) return;
+/** Waits for the operation; answers its result (the job or service as written), if it gives one. */
+async function waitForOperation(api: Api, clients: GoogleClients, kind: Kind, create: boolean, op: Lro, resource: string): Promise<RunResource | undefined> {
+  if (!op.name) return undefined;
   const check = checker(clients, kind, create);
   const latest = await pollUntil({
     read: () => api.call(`waiting for the ${label(kind)} operation`, resource, () => check(op.name!)),
@@ -51,6 +52,7 @@ async function waitForOperation(api: Api, clients: GoogleClients, kind: Kind, cr
   if (error) {
     throw new OperationError(`The ${label(kind)} ${resource} failed to deploy: ${error.message ?? JSON.stringify(error)}`);
   }
+  return ((latest as { result?: unknown }).result ?? undefined) as RunResource | undefined;
 }
 
 export interface ReadyState {
@@ -100,10 +102,16 @@ export async function applyWorkload(
   name: string,
   step: WorkloadStep,
   replan: (current: RunResource | undefined) => WorkloadStep,
+  /** The job or service as the read phase saw it: an unchanged one is not read again. */
+  known?: RunResource,
 ): Promise<RunResource> {
   let current = step;
+  let written: RunResource | undefined;
   for (let attempt = 1; ; attempt++) {
-    if (current.change.action === 'unchanged' || !current.body) return (await readWorkload(api, clients, kind, name))!;
+    if (current.change.action === 'unchanged' || !current.body) {
+      if (attempt === 1 && known) return known;
+      return (await readWorkload(api, clients, kind, name))!;
+    }
     const create = current.change.action === 'create';
     const id = name.slice(name.lastIndexOf('/') + 1);
     try {
@@ -121,7 +129,7 @@ export async function applyWorkload(
             : await clients.services.updateService({ service: body }))[0];
         },
       );
-      await waitForOperation(api, clients, kind, create, op as Lro, name);
+      written = await waitForOperation(api, clients, kind, create, op as Lro, name);
       break;
     } catch (err) {
       const race = isRace((err as { cause?: unknown }).cause ?? err);
@@ -129,8 +137,12 @@ export async function applyWorkload(
       current = replan(await readWorkload(api, clients, kind, name));
     }
   }
-  if (kind === 'service') return waitForReady(api, clients, name);
-  return (await readWorkload(api, clients, kind, name))!;
+  // The operation's result is the resource as written: no read is needed when it says enough.
+  if (kind === 'service') {
+    if (written && serviceReadiness(written as RunService).ready) return written;
+    return waitForReady(api, clients, name);
+  }
+  return written?.name ? written : (await readWorkload(api, clients, kind, name))!;
 }
 
 /** ALREADY_EXISTS on create or ABORTED (etag) on update: someone else wrote first. */

@@ -12,6 +12,7 @@ import { CONDITION_STATES, enumName, timestampMs, toNumber } from '../google/val
 import { formatTasks } from '../report/format.js';
 import { createProgress } from '../report/log.js';
 import type { SmokeResult, TaskCounts } from '../report/types.js';
+import type { RunJob, RunResource } from '../run/workload.js';
 import type { SchedulerJob } from '../scheduler/scheduler-job.js';
 
 type Execution = protos.google.cloud.run.v2.IExecution;
@@ -28,6 +29,13 @@ export interface SmokeContext {
   /** True when this run just granted the invoker its role: a denial may be IAM propagating. */
   justGranted: boolean;
   onProgress?: (line: string) => void;
+  /**
+   * What the read phase saw before this run wrote anything (a member left undefined: it did not
+   * exist then). The smoke test takes its "before" from here instead of reading again: the
+   * Scheduler job's lastAttemptTime and the Run job's latestCreatedExecution, which this run's
+   * own writes do not change.
+   */
+  known?: { workload?: RunResource; schedulerJob?: SchedulerJob };
 }
 
 /** How long a fresh grant may take to be seen by the invoker's token checks. */
@@ -45,12 +53,14 @@ export function taskCounts(e: Execution): TaskCounts {
 }
 
 /** The outcome of a finished execution. */
-export function executionOutcome(e: Execution): { succeeded: boolean; reason?: string } {
+export function executionOutcome(e: Execution): { succeeded: boolean; cancelled?: boolean; reason?: string } {
   const completed = (e.conditions ?? []).find((c) => c.type === 'Completed');
   const state = enumName(completed?.state, CONDITION_STATES);
   if (state === 'CONDITION_SUCCEEDED') return { succeeded: true };
   const reason = completed?.message || (completed?.executionReason ? String(completed.executionReason) : undefined);
-  return { succeeded: false, reason: reason ?? (toNumber(e.cancelledCount) ? 'cancelled' : undefined) };
+  // executionReason CANCELLED (3 as an enum number) or tasks counted as cancelled.
+  const cancelled = completed?.executionReason === 'CANCELLED' || (completed?.executionReason as unknown) === 3 || (toNumber(e.cancelledCount) ?? 0) > 0;
+  return { succeeded: false, cancelled, reason: reason ?? (cancelled ? 'cancelled' : undefined) };
 }
 
 async function followExecution(ctx: SmokeContext, name: string, started: number): Promise<SmokeResult> {
@@ -74,6 +84,19 @@ async function followExecution(ctx: SmokeContext, name: string, started: number)
   const logUri = execution.logUri ?? undefined;
   if (outcome.succeeded) {
     return { status: 'succeeded', execution: name, tasks, logUri, durationMs, message: `Execution ${name} succeeded: ${formatTasks(tasks)}.` };
+  }
+  if (outcome.cancelled) {
+    return {
+      status: 'failed',
+      execution: name,
+      tasks,
+      logUri,
+      durationMs,
+      message:
+        `Execution ${name} was cancelled before it finished (${formatTasks(tasks)})` +
+        (outcome.reason && outcome.reason !== 'cancelled' ? `: ${outcome.reason}` : '') +
+        `. Someone or something cancelled it in Cloud Run while the smoke test followed it. Logs: ${logUri ?? 'see the job in the Cloud Console'}`,
+    };
   }
   return {
     status: 'failed',
@@ -114,9 +137,11 @@ async function triggerThroughScheduler(ctx: SchedulerTrigger): Promise<{ code: n
   const { api, clients } = ctx;
   const name = ctx.schedulerJob;
   const grantedAt = Date.now();
+  let known = ctx.known;
   for (;;) {
-    const before = (await api.call('reading the Cloud Scheduler job', name, () => clients.scheduler.getJob({ name })))[0];
-    const previousAttempt = timestampMs(before.lastAttemptTime) ?? 0;
+    const before = known ? known.schedulerJob : (await api.call('reading the Cloud Scheduler job', name, () => clients.scheduler.getJob({ name })))[0];
+    known = undefined; // a retry after a denial reads afresh
+    const previousAttempt = timestampMs(before?.lastAttemptTime) ?? 0;
     await api.call('running the Cloud Scheduler job once', name, () => clients.scheduler.runJob({ name }));
     ctx.onProgress?.(`Cloud Scheduler job ${name.split('/').pop()} triggered; waiting for its attempt`);
     const job = await pollUntil({
@@ -181,10 +206,12 @@ export async function smokeTest(ctx: SmokeContext): Promise<SmokeResult> {
       message: 'Cloud Scheduler called the service with its OIDC token, and the service answered with success.',
     };
   }
-  const before = (await api.call('reading the Cloud Run job', resource, () => clients.jobs.getJob({ name: resource })))[0];
+  const before = ctx.known
+    ? (ctx.known.workload as RunJob | undefined)
+    : (await api.call('reading the Cloud Run job', resource, () => clients.jobs.getJob({ name: resource })))[0];
   const attempt = await triggerThroughScheduler(trigger);
   if (attempt.code !== 0) return failedAttempt(ctx, attempt.code, attempt.message, started);
-  const execution = await newExecution(ctx, before.latestCreatedExecution?.name ?? undefined);
+  const execution = await newExecution(ctx, before?.latestCreatedExecution?.name ?? undefined);
   ctx.onProgress?.(`Execution ${execution.split('/').pop()} started by Cloud Scheduler`);
   return followExecution(ctx, execution, started);
 }

@@ -1,8 +1,8 @@
-export const id = 457;
-export const ids = [457];
+export const id = 204;
+export const ids = [204];
 export const modules = {
 
-/***/ 45457:
+/***/ 18204:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   runPipeline: () => (/* binding */ runPipeline)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
-var lib_core = __webpack_require__(14116);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var lib_core = __webpack_require__(96421);
 // EXTERNAL MODULE: ./node_modules/google-auth-library/build/src/index.js
 var src = __webpack_require__(492);
 ;// CONCATENATED MODULE: ./src/google/endpoints.ts
@@ -75,7 +75,7 @@ function maskTokensIn(data) {
     for (const field of TOKEN_FIELDS) {
         const value = data[field];
         if (typeof value === 'string' && value)
-            lib_core/* setSecret */.Pq(value);
+            lib_core.setSecret(value);
     }
 }
 function federatedClient(auth, githubToken, env) {
@@ -158,7 +158,7 @@ async function applicationDefault(serviceAccount, env) {
         }
         const { token } = await authClient.getAccessToken();
         if (token)
-            lib_core/* setSecret */.Pq(token);
+            lib_core.setSecret(token);
         const email = serviceAccount ?? source.email;
         return { authClient, identity: email ?? 'Application Default Credentials', adcProjectId };
     }
@@ -655,10 +655,19 @@ function explainAuthError(stage, err, ctx, env = process.env) {
 // 503 in normal operation; the Run and Scheduler clients do not retry in REST mode.
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * When a quota error (429 / RESOURCE_EXHAUSTED) was last seen, by any call of this run: the
+ * project's read quota is shared, so the pollers slow down (pollUntil reads this).
+ */
+const quotaSignal = { lastAt: 0, count: 0 };
+function isQuotaError(err) {
+    const f = readApiError(err);
+    return f.httpStatus === 429 || f.grpcCode === 8;
+}
 /** The backoff before attempt `attempt + 1`; quota errors back off harder. */
 function backoffMs(attempt, err, opts = {}) {
     const base = opts.baseMs ?? 250;
-    const quota = readApiError(err).httpStatus === 429 || readApiError(err).grpcCode === 8;
+    const quota = isQuotaError(err);
     const ceiling = Math.min(opts.maxMs ?? 8000, (quota ? base * 4 : base) * 2 ** (attempt - 1));
     // Full jitter, but never less than a quarter of the ceiling, so a retry is not immediate.
     const r = (opts.random ?? Math.random)();
@@ -667,15 +676,22 @@ function backoffMs(attempt, err, opts = {}) {
 async function withRetry(fn, opts = {}) {
     const attempts = opts.attempts ?? 6;
     const retryOn = opts.retryOn ?? isRetryable;
+    const started = Date.now();
     for (let attempt = 1;; attempt++) {
         try {
             return await fn();
         }
         catch (err) {
+            if (isQuotaError(err)) {
+                quotaSignal.lastAt = Date.now();
+                quotaSignal.count++;
+            }
             if (attempt >= attempts || !retryOn(err))
                 throw err;
             const delay = backoffMs(attempt, err, opts);
             if (opts.deadline !== undefined && Date.now() + delay > opts.deadline)
+                throw err;
+            if (Date.now() + delay - started > (opts.budgetMs ?? 120_000))
                 throw err;
             opts.onRetry?.(err, delay, attempt);
             await sleep(delay);
@@ -1579,7 +1595,7 @@ function outputsOf(report) {
 }
 function setOutputs(report) {
     for (const [name, value] of Object.entries(outputsOf(report)))
-        lib_core/* setOutput */.uH(name, value);
+        lib_core.setOutput(name, value);
 }
 
 ;// CONCATENATED MODULE: ./src/report/log.ts
@@ -1594,7 +1610,7 @@ async function log_phase(name, fn, options = {}) {
     const { title = name, into = phaseTimes, clock = Date.now } = options;
     const start = clock();
     try {
-        return await lib_core/* group */.Os(title, fn);
+        return await lib_core.group(title, fn);
     }
     finally {
         into[name] = (into[name] ?? 0) + (clock() - start);
@@ -1605,7 +1621,7 @@ async function log_phase(name, fn, options = {}) {
  * change, otherwise at most once per interval (so a 1 s poll does not flood the log).
  */
 function createProgress(label, options = {}) {
-    const { intervalMs = 10_000, clock = Date.now, print = lib_core/* info */.pq } = options;
+    const { intervalMs = 10_000, clock = Date.now, print = lib_core.info } = options;
     const start = clock();
     let lastKey;
     let lastPrint = -Infinity;
@@ -1633,8 +1649,22 @@ function fail(message) {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ./src/config/cron.ts + 1 modules
-var config_cron = __webpack_require__(65468);
+// EXTERNAL MODULE: ./node_modules/cronstrue/dist/cronstrue.js
+var cronstrue = __webpack_require__(92507);
+var cronstrue_default = /*#__PURE__*/__webpack_require__.n(cronstrue);
+// EXTERNAL MODULE: ./src/config/cron-core.ts + 1 modules
+var cron_core = __webpack_require__(35947);
+;// CONCATENATED MODULE: ./src/config/cron.ts
+// Unix cron as Cloud Scheduler reads it: five fields, evaluated in an IANA time zone.
+// Validation and run times are in cron-core.ts (on the start-up path); the English
+// description needs cronstrue, which loads only with what imports this module (the report).
+
+
+/** The schedule in English, e.g. "At 03:00, Monday through Friday". */
+function describeCron(expr) {
+    return cronstrue_default().toString(expr.trim(), { use24HourTimeFormat: true, throwExceptionOnParseError: true });
+}
+
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 // The job summary: what exists now, what changed, when it runs next, how the smoke test
 // went. Built once as a small document, then rendered as GitHub Markdown (the step summary)
@@ -1687,9 +1717,10 @@ function contextLine(report) {
         line.push(' · revision ', code(report.revision));
     return line;
 }
-/** The role an IAM binding change is about, where the plan names it. */
+/** The role an IAM binding change is about, where the plan names it: the role granted first, the reason last
+ * (a reason may name the role it replaces, e.g. 'roles/run.invoker does not include it'). */
 function roleOf(c) {
-    const texts = [c.reason, ...c.fields.flatMap((f) => [f.field, f.after, f.before])];
+    const texts = [...c.fields.flatMap((f) => [f.after, f.field]), ...c.fields.map((f) => f.before), c.reason];
     for (const t of texts) {
         const m = typeof t === 'string' ? /roles\/[A-Za-z.]+/.exec(t) : null;
         if (m)
@@ -1724,7 +1755,7 @@ function resourceTable(report) {
 }
 function describeSafely(cron) {
     try {
-        return (0,config_cron/* describeCron */.MX)(cron);
+        return describeCron(cron);
     }
     catch {
         return 'unix-cron';
@@ -1739,7 +1770,7 @@ function scheduleBlocks(report, now) {
         items.push(['Paused: the Scheduler job does not fire until it is resumed.']);
     }
     else {
-        const runs = (0,config_cron/* nextRuns */.Oz)(s.cron, s.timeZone, NEXT_RUNS, now).map((d) => formatRunTime(d, s.timeZone));
+        const runs = (0,cron_core/* nextRuns */.Oz)(s.cron, s.timeZone, NEXT_RUNS, now).map((d) => formatRunTime(d, s.timeZone));
         items.push([`Next runs: ${runs.join(' · ')}`]);
     }
     items.push(['Triggered by Scheduler job ', code(s.jobId), ' as ', code(s.invokerServiceAccount)]);
@@ -1884,7 +1915,7 @@ function renderSummaryText(report, now = new Date()) {
 async function writeSummary(markdown, env = process.env) {
     const file = env.GITHUB_STEP_SUMMARY;
     if (!file) {
-        lib_core/* debug */.Yz('GITHUB_STEP_SUMMARY is not set: no job summary written');
+        lib_core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
         return false;
     }
     try {
@@ -1892,45 +1923,57 @@ async function writeSummary(markdown, env = process.env) {
         return true;
     }
     catch (e) {
-        lib_core/* warning */.$e(`Could not write the job summary to ${file}: ${e.message}`);
+        lib_core.warning(`Could not write the job summary to ${file}: ${e.message}`);
         return false;
     }
 }
 
 ;// CONCATENATED MODULE: ./src/google/poll.ts
 // Polling that notices completion soon and stays polite: quick at first, backing off to a
-// cap (about one read a second), slower again after a quota error; every read retried on
-// passing errors, and nothing waits past its deadline.
+// cap (about one read a second, counted from the start of one read to the start of the
+// next), slower after a quota error anywhere in the run; every read retried on passing
+// errors (by the caller's api.call), and nothing waits past its deadline.
 
-
-const POLL_FIRST_MS = 200;
-const POLL_CAP_MS = 1000;
+const POLL_FIRST_MS = 100;
+/** Under a second, so a completion is seen within 1 s; ~1.1 reads/s sustained. */
+const POLL_CAP_MS = 900;
+/** A quota error multiplies the cap by up to this much. */
+const QUOTA_SLOWDOWN_MAX = 8;
 async function pollUntil(opts) {
-    const cap = opts.capMs ?? POLL_CAP_MS;
+    const baseCap = opts.capMs ?? POLL_CAP_MS;
     let interval = opts.firstMs ?? POLL_FIRST_MS;
+    let slowdown = 1;
+    let quotaSeen = quotaSignal.count;
     let last;
+    if (opts.initialDelayMs)
+        await sleep(Math.min(opts.initialDelayMs, Math.max(0, opts.deadline - Date.now())));
     for (;;) {
+        const readStart = Date.now();
         try {
             last = await opts.read();
             opts.onRead?.(last);
             if (opts.finished(last))
                 return last;
-            interval = Math.min(cap, interval * 1.5);
         }
         catch (err) {
-            // The read itself already retried; a quota error that still comes through slows us.
-            if (readApiError(err).httpStatus !== 429 && readApiError(err).grpcCode !== 8)
+            // The read itself already retried; a quota error that still comes through only slows us.
+            if (!isQuotaError(err))
                 throw err;
-            interval = Math.min(cap * 8, interval * 4);
         }
-        if (Date.now() + interval > opts.deadline) {
-            const remaining = opts.deadline - Date.now();
-            if (remaining <= 0)
-                throw opts.onTimeout(last);
-            await sleep(remaining);
-            continue;
+        if (quotaSignal.count !== quotaSeen) {
+            // A 429 (ours, retried or not, or another call's): back off hard, and stay slower.
+            quotaSeen = quotaSignal.count;
+            slowdown = Math.min(QUOTA_SLOWDOWN_MAX, slowdown * 2);
+            interval = Math.max(interval, baseCap) * 2;
         }
-        await sleep(interval);
+        const cap = baseCap * slowdown;
+        interval = Math.min(cap, interval);
+        const wait = Math.max(0, readStart + interval - Date.now());
+        interval *= 1.5;
+        const remaining = opts.deadline - Date.now();
+        if (remaining <= 0)
+            throw opts.onTimeout(last);
+        await sleep(Math.min(wait, remaining));
     }
 }
 
@@ -1960,7 +2003,9 @@ function executionOutcome(e) {
     if (state === 'CONDITION_SUCCEEDED')
         return { succeeded: true };
     const reason = completed?.message || (completed?.executionReason ? String(completed.executionReason) : undefined);
-    return { succeeded: false, reason: reason ?? (toNumber(e.cancelledCount) ? 'cancelled' : undefined) };
+    // executionReason CANCELLED (3 as an enum number) or tasks counted as cancelled.
+    const cancelled = completed?.executionReason === 'CANCELLED' || completed?.executionReason === 3 || (toNumber(e.cancelledCount) ?? 0) > 0;
+    return { succeeded: false, cancelled, reason: reason ?? (cancelled ? 'cancelled' : undefined) };
 }
 async function followExecution(ctx, name, started) {
     const { api, clients } = ctx;
@@ -1980,6 +2025,18 @@ async function followExecution(ctx, name, started) {
     const logUri = execution.logUri ?? undefined;
     if (outcome.succeeded) {
         return { status: 'succeeded', execution: name, tasks, logUri, durationMs, message: `Execution ${name} succeeded: ${formatTasks(tasks)}.` };
+    }
+    if (outcome.cancelled) {
+        return {
+            status: 'failed',
+            execution: name,
+            tasks,
+            logUri,
+            durationMs,
+            message: `Execution ${name} was cancelled before it finished (${formatTasks(tasks)})` +
+                (outcome.reason && outcome.reason !== 'cancelled' ? `: ${outcome.reason}` : '') +
+                `. Someone or something cancelled it in Cloud Run while the smoke test followed it. Logs: ${logUri ?? 'see the job in the Cloud Console'}`,
+        };
     }
     return {
         status: 'failed',
@@ -2017,9 +2074,11 @@ async function triggerThroughScheduler(ctx) {
     const { api, clients } = ctx;
     const name = ctx.schedulerJob;
     const grantedAt = Date.now();
+    let known = ctx.known;
     for (;;) {
-        const before = (await api.call('reading the Cloud Scheduler job', name, () => clients.scheduler.getJob({ name })))[0];
-        const previousAttempt = timestampMs(before.lastAttemptTime) ?? 0;
+        const before = known ? known.schedulerJob : (await api.call('reading the Cloud Scheduler job', name, () => clients.scheduler.getJob({ name })))[0];
+        known = undefined; // a retry after a denial reads afresh
+        const previousAttempt = timestampMs(before?.lastAttemptTime) ?? 0;
         await api.call('running the Cloud Scheduler job once', name, () => clients.scheduler.runJob({ name }));
         ctx.onProgress?.(`Cloud Scheduler job ${name.split('/').pop()} triggered; waiting for its attempt`);
         const job = await pollUntil({
@@ -2082,11 +2141,13 @@ async function smokeTest(ctx) {
             message: 'Cloud Scheduler called the service with its OIDC token, and the service answered with success.',
         };
     }
-    const before = (await api.call('reading the Cloud Run job', resource, () => clients.jobs.getJob({ name: resource })))[0];
+    const before = ctx.known
+        ? ctx.known.workload
+        : (await api.call('reading the Cloud Run job', resource, () => clients.jobs.getJob({ name: resource })))[0];
     const attempt = await triggerThroughScheduler(trigger);
     if (attempt.code !== 0)
         return failedAttempt(ctx, attempt.code, attempt.message, started);
-    const execution = await newExecution(ctx, before.latestCreatedExecution?.name ?? undefined);
+    const execution = await newExecution(ctx, before?.latestCreatedExecution?.name ?? undefined);
     ctx.onProgress?.(`Execution ${execution.split('/').pop()} started by Cloud Scheduler`);
     return followExecution(ctx, execution, started);
 }
@@ -2170,9 +2231,10 @@ function checker(clients, kind, create) {
 }
 class OperationError extends Error {
 }
+/** Waits for the operation; answers its result (the job or service as written), if it gives one. */
 async function waitForOperation(api, clients, kind, create, op, resource) {
     if (!op.name)
-        return;
+        return undefined;
     const check = checker(clients, kind, create);
     const latest = await pollUntil({
         read: () => api.call(`waiting for the ${label(kind)} operation`, resource, () => check(op.name)),
@@ -2184,6 +2246,7 @@ async function waitForOperation(api, clients, kind, create, op, resource) {
     if (error) {
         throw new OperationError(`The ${label(kind)} ${resource} failed to deploy: ${error.message ?? JSON.stringify(error)}`);
     }
+    return (latest.result ?? undefined);
 }
 /** Cloud Run's own readiness rule for a service. */
 function serviceReadiness(service) {
@@ -2217,11 +2280,17 @@ function parentOf(name) {
  * Applies the workload step. A create that meets ALREADY_EXISTS (another writer won) and an
  * update that meets a stale etag (ABORTED) re-read and re-plan, then write again.
  */
-async function applyWorkload(api, clients, kind, name, step, replan) {
+async function applyWorkload(api, clients, kind, name, step, replan, 
+/** The job or service as the read phase saw it: an unchanged one is not read again. */
+known) {
     let current = step;
+    let written;
     for (let attempt = 1;; attempt++) {
-        if (current.change.action === 'unchanged' || !current.body)
+        if (current.change.action === 'unchanged' || !current.body) {
+            if (attempt === 1 && known)
+                return known;
             return (await readWorkload(api, clients, kind, name));
+        }
         const create = current.change.action === 'create';
         const id = name.slice(name.lastIndexOf('/') + 1);
         try {
@@ -2235,7 +2304,7 @@ async function applyWorkload(api, clients, kind, name, step, replan) {
                     ? await clients.services.createService({ parent: parentOf(name), serviceId: id, service: body })
                     : await clients.services.updateService({ service: body }))[0];
             });
-            await waitForOperation(api, clients, kind, create, op, name);
+            written = await waitForOperation(api, clients, kind, create, op, name);
             break;
         }
         catch (err) {
@@ -2245,9 +2314,13 @@ async function applyWorkload(api, clients, kind, name, step, replan) {
             current = replan(await readWorkload(api, clients, kind, name));
         }
     }
-    if (kind === 'service')
+    // The operation's result is the resource as written: no read is needed when it says enough.
+    if (kind === 'service') {
+        if (written && serviceReadiness(written).ready)
+            return written;
         return waitForReady(api, clients, name);
-    return (await readWorkload(api, clients, kind, name));
+    }
+    return written?.name ? written : (await readWorkload(api, clients, kind, name));
 }
 /** ALREADY_EXISTS on create or ABORTED (etag) on update: someone else wrote first. */
 function isRace(err) {
@@ -2316,7 +2389,7 @@ async function applySchedulerJob(api, clients, step, replan) {
 
 async function applyPlan(api, clients, config, names, runPlan, current, deployId, hooks) {
     const workloadChanged = runPlan.workload.change.action !== 'unchanged';
-    const workload = await hooks.phase('deploy', () => applyWorkload(api, clients, config.kind, names.resource, runPlan.workload, (fresh) => planWorkload(config, names, fresh, deployId)));
+    const workload = await hooks.phase('deploy', () => applyWorkload(api, clients, config.kind, names.resource, runPlan.workload, (fresh) => planWorkload(config, names, fresh, deployId), current.workload));
     // A new service's URL is known only now: plan the trigger again with it.
     const serviceUri = config.kind === 'service' ? (workload.uri ?? undefined) : undefined;
     const scheduler = runPlan.scheduler && planScheduler(config, names, current.schedulerJob, serviceUri);
@@ -2395,7 +2468,7 @@ async function runPipeline(config, githubToken, env, deployDeadlineMs) {
     const phases = {};
     const phase = (name, fn) => log_phase(name, fn, { into: phases });
     for (const warning of config.warnings)
-        lib_core/* warning */.$e(warning);
+        lib_core.warning(warning);
     const modules = loadGoogleModules(); // overlaps the auth round trips
     modules.catch(() => undefined);
     const errorContext = {
@@ -2410,7 +2483,7 @@ async function runPipeline(config, githubToken, env, deployDeadlineMs) {
         const credentials = await phase('auth', async () => {
             try {
                 const c = await authenticate(config.auth, githubToken, env);
-                lib_core/* info */.pq(`Authenticated as ${c.identity}`);
+                lib_core.info(`Authenticated as ${c.identity}`);
                 return c;
             }
             catch (err) {
@@ -2423,18 +2496,16 @@ async function runPipeline(config, githubToken, env, deployDeadlineMs) {
         if (!projectId) {
             throw new Error("Input 'project_id': no project is known: set project_id, or a service_account whose email names its project.");
         }
-        const api = createApi({ ...errorContext, projectId }, Date.now() + deployDeadlineMs, (err, delay) => lib_core/* info */.pq(`Retrying in ${delay}ms: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`));
+        const api = createApi({ ...errorContext, projectId }, Date.now() + deployDeadlineMs, (err, delay) => lib_core.info(`Retrying in ${delay}ms: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`));
         const clients = makeClients(await modules, credentials.authClient, env);
         const names = resourceNames(config, projectId);
         const deployId = `${env.GITHUB_RUN_ID ?? Date.now()}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`;
         const current = await phase('read', () => readCurrentState(api, clients, config, names));
         const runPlan = planRun({ config, names, current, deployId });
         for (const warning of runPlan.warnings)
-            lib_core/* warning */.$e(warning);
-        for (const change of runPlan.plan)
-            if (change.reason)
-                lib_core/* info */.pq(`${change.resource}: ${change.reason}`);
-        lib_core/* info */.pq(`Plan:\n${formatPlan(runPlan.plan)}`);
+            lib_core.warning(warning);
+        // Each change's reason (a tag redeploy, a re-pointed trigger) is in the plan, once.
+        lib_core.info(`Plan:\n${formatPlan(runPlan.plan)}`);
         report = {
             config,
             projectId,
@@ -2450,7 +2521,7 @@ async function runPipeline(config, githubToken, env, deployDeadlineMs) {
         };
         if (config.dryRun) {
             report.smoke.message = 'Dry run: nothing was written and the smoke test was skipped.';
-            lib_core/* info */.pq(planChangesAnything(runPlan.plan) ? 'Dry run: the plan above was not applied.' : 'Dry run: everything is up to date.');
+            lib_core.info(planChangesAnything(runPlan.plan) ? 'Dry run: the plan above was not applied.' : 'Dry run: everything is up to date.');
             return;
         }
         const applied = await applyPlan(api, clients, config, names, runPlan, current, deployId, { phase });
@@ -2470,29 +2541,30 @@ async function runPipeline(config, githubToken, env, deployDeadlineMs) {
                 schedulerJob: names.schedulerJob,
                 deadline: smokeApi.deadline,
                 justGranted: applied.granted,
-                onProgress: (line) => lib_core/* info */.pq(line),
+                onProgress: (line) => lib_core.info(line),
+                known: { workload: current.workload, schedulerJob: current.schedulerJob },
             }));
             report.smoke = smoke;
             if (smoke.status === 'failed')
                 throw new ActionError(smoke.message);
-            lib_core/* info */.pq(smoke.message);
+            lib_core.info(smoke.message);
         }
     }
     catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         if (report && report.smoke.status !== 'failed')
             report.error = message;
-        lib_core/* setFailed */.C1(message);
+        lib_core.setFailed(message);
     }
     finally {
         if (report) {
             setOutputs(report);
-            await writeSummary(renderSummary(report), env).catch((e) => lib_core/* warning */.$e(`Could not write the job summary: ${String(e)}`));
+            await writeSummary(renderSummary(report), env).catch((e) => lib_core.warning(`Could not write the job summary: ${String(e)}`));
         }
         else {
-            lib_core/* setOutput */.uH('kind', config.kind);
-            lib_core/* setOutput */.uH('changed', 'false');
-            lib_core/* setOutput */.uH('execution_status', 'skipped');
+            lib_core.setOutput('kind', config.kind);
+            lib_core.setOutput('changed', 'false');
+            lib_core.setOutput('execution_status', 'skipped');
         }
     }
 }

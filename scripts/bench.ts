@@ -1,0 +1,170 @@
+// npm run bench [-- --latency 50 --runs 5]: the action's speed against the local Google Cloud
+// with a fixed latency on every request (issue 7). Runs the bundle (dist/, or CLOUD_RUN_CRON_DIST)
+// as the runner does, on Node 24, for a first deploy and a no-op rerun of a job with a schedule
+// and a digest-pinned image, and for one long execution to measure the smoke test's polling.
+import { spawn } from 'node:child_process';
+import { startFakeGcp, type FakeGcp, type RequestLogEntry } from '../fake/server.ts';
+import { jobInputs } from '../test/integration/setup.ts';
+import { BUNDLE, NODE24, runAction, type ActionRun } from './lib/run-action.ts';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+const LATENCY = arg('latency', 50);
+const RUNS = arg('runs', 5);
+const LONG_TASK_MS = arg('long-task', 6000);
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+/** The longest sequence of requests that do not overlap in time: each had to wait for the one before. */
+function longestChain(log: RequestLogEntry[]): number {
+  const rs = [...log].sort((a, b) => a.start - b.start);
+  const dp: number[] = [];
+  for (let i = 0; i < rs.length; i++) {
+    dp[i] = 1;
+    for (let j = 0; j < i; j++) if (rs[j]!.end <= rs[i]!.start && dp[j]! + 1 > dp[i]!) dp[i] = dp[j]! + 1;
+  }
+  return Math.max(0, ...dp);
+}
+
+const isPoll = (r: RequestLogEntry, smokeStart: number) =>
+  r.method === 'GET' && (/\/operations\/[^/]+$/.test(r.path) || /\/executions\/[^/]+$/.test(r.path) || r.start >= smokeStart);
+
+interface Measured {
+  firstMs: number;
+  requests: number;
+  chain: number;
+  wallMs: number;
+  boundMs: number;
+  waitsMs: number;
+  essential: number;
+  waits: number;
+  beforeSmoke: number;
+  noticeMs?: number;
+}
+
+/**
+ * The lower bound of a run: what a client with no start-up and no overhead of its own would
+ * need. It must make the requests that are not polls, one after another where the log shows
+ * they depended on each other (the longest chain of non-overlapping non-poll requests), each
+ * costing the latency; and at each server-side wait (an operation, the Scheduler's dispatch +
+ * the execution's provisioning + its task) it must wait that long and then make one read to see
+ * the end. bound = (essential chain + one read per wait) x latency + sum of waits.
+ */
+function measure(fake: FakeGcp, log: RequestLogEntry[], run: ActionRun, since: number): Measured {
+  const smoke = log.find((r) => r.method === 'POST' && /:run$/.test(r.path));
+  const smokeStart = smoke?.start ?? Infinity;
+  const essential = longestChain(log.filter((r) => !isPoll(r, smokeStart)));
+  const operations = log.filter((r) => r.method === 'POST' && /\/jobs$/.test(r.path) && r.service === 'run').length +
+    log.filter((r) => r.method === 'PATCH' && r.service === 'run').length;
+  const t = fake.timings;
+  const provisioning = Math.min(30, t.taskMs / 5);
+  const waits = [...Array<number>(operations).fill(t.operationMs), ...(smoke ? [20 + provisioning + t.taskMs] : [])];
+  const waitsMs = waits.reduce((a, b) => a + b, 0);
+  const boundMs = (essential + waits.length) * LATENCY + waitsMs;
+  const beforeSmoke = longestChain(log.filter((r) => r.end <= smokeStart));
+  return {
+    firstMs: log[0]!.at - run.spawnedAt,
+    requests: log.length,
+    chain: longestChain(log),
+    wallMs: run.wallMs,
+    boundMs,
+    waitsMs,
+    essential,
+    waits: waits.length,
+    beforeSmoke,
+    noticeMs: noticeDelay(fake, log, run, since),
+  };
+}
+
+/** ms from the execution's completionTime to the end of the action's first read that saw it. */
+function noticeDelay(fake: FakeGcp, log: RequestLogEntry[], run: ActionRun, _since: number): number | undefined {
+  const name = run.outputs.execution;
+  const exec = fake.executions().find((e) => e.name === name);
+  if (!exec?.completionTime) return undefined;
+  const completed = Date.parse(String(exec.completionTime));
+  const reads = log.filter((r) => r.method === 'GET' && r.path === `/v2/${name}`);
+  // The fake applies the latency before its handler: a read saw the end if its handler ran after it.
+  const saw = reads.find((r) => r.at + LATENCY >= completed);
+  return saw ? saw.at + (saw.end - saw.start) - completed : undefined;
+}
+
+/** A bare Node process that sends one request: the floor of "first request" on this machine. */
+async function bareNodeFirstRequest(fake: FakeGcp): Promise<number> {
+  const before = fake.requests.length;
+  const spawnedAt = Date.now();
+  const child = spawn(NODE24, ['--input-type=module', '-e', `import { request } from 'node:http'; request(${JSON.stringify(`${fake.url}/github/bare`)}).end();`], { stdio: 'ignore' });
+  await new Promise((r) => child.on('close', r));
+  const entry = fake.requests.slice(before)[0];
+  return entry ? entry.at - spawnedAt : NaN;
+}
+
+async function main(): Promise<void> {
+  const fake = await startFakeGcp({ quiet: true, latencyMs: LATENCY });
+  const results: Record<'first' | 'rerun', Measured[]> = { first: [], rerun: [] };
+  const bare: number[] = [];
+  const stamp = Date.now().toString(36).slice(-4);
+  console.log(`bundle ${BUNDLE}\nnode ${NODE24}\nlatency ${LATENCY} ms on every request; operations ${fake.timings.operationMs} ms, task ${fake.timings.taskMs} ms, Scheduler dispatch 20 ms; ${RUNS} runs each\n`);
+  for (let i = 1; i <= RUNS; i++) {
+    const inputs = jobInputs(fake, `bench-${stamp}-${i}`);
+    for (const kind of ['first', 'rerun'] as const) {
+      const since = fake.requests.length;
+      const run = await runAction({ inputs, env: fake.env() });
+      if (run.code !== 0) throw new Error(`${kind} run ${i} failed:\n${run.stdout}\n${run.stderr}`);
+      const log = fake.requests.slice(since);
+      results[kind].push(measure(fake, log, run, since));
+    }
+    bare.push(await bareNodeFirstRequest(fake));
+  }
+
+  const row = (label: string, xs: number[], unit = '', digits = 0) =>
+    `  ${label.padEnd(44)} ${median(xs).toFixed(digits).padStart(7)}${unit}   (${xs.map((x) => x.toFixed(digits)).join(', ')})`;
+  for (const kind of ['first', 'rerun'] as const) {
+    const m = results[kind];
+    console.log(kind === 'first' ? 'First deploy (job + schedule + smoke test), median of runs (each run):' : 'No-op rerun (same inputs), median (each run):');
+    console.log(row('process start -> first request', m.map((x) => x.firstMs), ' ms'));
+    console.log(row('requests', m.map((x) => x.requests)));
+    console.log(row('longest chain of dependent requests', m.map((x) => x.chain)));
+    console.log(row('wall time', m.map((x) => x.wallMs), ' ms'));
+    console.log(row('lower bound', m.map((x) => x.boundMs), ' ms'));
+    console.log(row('wall / bound', m.map((x) => x.wallMs / x.boundMs), '', 2));
+    const e = m[0]!;
+    console.log(`    bound = (${e.essential} non-poll requests in a chain + ${e.waits} read(s) after ${e.waits} server-side wait(s)) x ${LATENCY} ms + ${e.waitsMs} ms of waits`);
+    if (kind === 'rerun') console.log(row('sequential round trips before the smoke test', m.map((x) => x.beforeSmoke)));
+    console.log(row('execution completion noticed after', m.map((x) => x.noticeMs ?? NaN), ' ms'));
+    console.log('');
+  }
+  console.log(row('bare Node 24: process start -> one request', bare, ' ms'));
+  console.log('');
+
+  // The smoke test's polling over a longer execution: how soon the end is seen, how often it reads.
+  const inputs = jobInputs(fake, `bench-${stamp}-long`, { image: `us-docker.pkg.dev/demo-project/apps/sleep${LONG_TASK_MS}ms:1` });
+  await runAction({ inputs: { ...inputs, smoke_test: 'false' }, env: fake.env() });
+  const since = fake.requests.length;
+  const run = await runAction({ inputs, env: fake.env() });
+  const log = fake.requests.slice(since);
+  const execReads = log.filter((r) => r.method === 'GET' && r.path === `/v2/${run.outputs.execution}`);
+  const span = (execReads.at(-1)!.start - execReads[0]!.start) / 1000;
+  const tail = execReads.filter((r) => r.start - execReads[0]!.start >= 3000);
+  const tailSpan = tail.length > 1 ? (tail.at(-1)!.start - tail[0]!.start) / 1000 : NaN;
+  console.log(`Smoke polling over one ${LONG_TASK_MS} ms execution (rerun, ${run.code === 0 ? 'succeeded' : 'FAILED'}):`);
+  console.log(`  execution reads                               ${execReads.length} in ${span.toFixed(1)} s = ${((execReads.length - 1) / span).toFixed(2)} reads/s`);
+  console.log(`  sustained (after the first 3 s)               ${((tail.length - 1) / tailSpan).toFixed(2)} reads/s`);
+  console.log(`  completion noticed after                      ${noticeDelay(fake, log, run, since)?.toFixed(0)} ms`);
+  console.log(`
+How measured: the local Google Cloud (fake/server.ts) runs in this process with ${LATENCY} ms added
+before every answer; each run is a fresh Node 24 process on the bundle, spawned directly as the
+runner does. "First request" is the fake's arrival time (Date.now) of the GitHub token request
+minus the time just before spawn. The chain is the longest sequence of requests in the fake's
+log that do not overlap in time. The bound leaves out Node's own start and the code's loading:
+(non-poll requests in a chain + one read per server-side wait) x latency + the waits (operations
+${fake.timings.operationMs} ms; the smoke test's Scheduler dispatch 20 ms + provisioning + task ${fake.timings.taskMs} ms).
+Completion notice: the execution's completionTime to the end of the first read whose handler ran after it.`);
+  await fake.close();
+}
+
+await main();
