@@ -1,6 +1,4 @@
-// Entry point of the bundle. The first import defines __dirname/__filename, which
-// google-gax reads and ESM scope lacks; everything else is loaded after it.
-import './esm-globals.js';
+// Entry point of the bundle (dist/index.js): what GitHub runs.
 import { run } from './main.js';
 
 await run();

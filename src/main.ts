@@ -5,10 +5,25 @@
 // parser, croner, the GitHub token request on Node's own http client) are all that load
 // before the first request leaves. @actions/core, google-auth-library and the Google
 // clients load while the GitHub token and the STS exchange are in flight.
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import type { ClientRequest } from 'node:http';
 import { requestGithubToken } from './auth/github-token.js';
 import { guardRailWarnings } from './config/guard-rails.js';
 import { parseConfig } from './config/parse-config.js';
 import type { Config } from './config/types.js';
+
+const noop = (): void => undefined;
+
+/** Resolves when the next HTTP request has been handed to the operating system. */
+function nextRequestSent(): Promise<void> {
+  return new Promise((resolve) => {
+    const started = (message: unknown): void => {
+      unsubscribe('http.client.request.start', started);
+      (message as { request: ClientRequest }).request.once('finish', () => resolve());
+    };
+    subscribe('http.client.request.start', started);
+  });
+}
 
 /** How long deploy, IAM and Scheduler writes may take in all, before the smoke test. */
 const DEPLOY_DEADLINE_MS = 20 * 60_000;
@@ -40,8 +55,15 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     sent = Promise.race([wire, githubToken.then(() => undefined, () => undefined)]);
   }
   await sent;
+  // Authentication (google-auth-library) loads and starts first. The rest of the pipeline
+  // (@actions/core, the report) loads once the STS exchange is on the wire, and while it is in
+  // flight: loading blocks the event loop that would otherwise still have to send it.
+  const onTheWire = nextRequestSent();
+  const credentials = import('./auth/credentials.js').then(({ authenticate }) => authenticate(config.auth, githubToken, env));
+  credentials.catch(() => undefined); // reported by the auth step
+  await Promise.race([onTheWire, credentials.then(noop, noop)]);
   const pipeline = import('./pipeline/run-pipeline.js');
   config.warnings = guardRailWarnings(config);
   const { runPipeline } = await pipeline;
-  await runPipeline(config, githubToken, env, DEPLOY_DEADLINE_MS);
+  await runPipeline(config, credentials, env, DEPLOY_DEADLINE_MS);
 }

@@ -1,11 +1,12 @@
 // Workload Identity Federation: GitHub OIDC token -> STS federated token -> (optionally)
 // an access token of the deployer service account. Without a provider, Application
 // Default Credentials. Every token that passes through is masked.
-import * as core from '@actions/core';
 import { GoogleAuth, IdentityPoolClient, Impersonated, type AuthClient } from 'google-auth-library';
+import nodeFetch from 'node-fetch';
 import type { AuthConfig } from '../config/types.js';
 import { endpointFor } from '../google/endpoints.js';
 import { GithubTokenError } from './github-token.js';
+import { maskSecret } from './mask.js';
 
 export const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 
@@ -36,7 +37,7 @@ function maskTokensIn(data: unknown): void {
   if (!data || typeof data !== 'object') return;
   for (const field of TOKEN_FIELDS) {
     const value = (data as Record<string, unknown>)[field];
-    if (typeof value === 'string' && value) core.setSecret(value);
+    if (typeof value === 'string' && value) maskSecret(value);
   }
 }
 
@@ -58,6 +59,9 @@ function federatedClient(auth: AuthConfig, githubToken: Promise<string>, env: No
   // The STS exchange has a Gaxios of its own; mask what either one receives.
   const exchange = (client as unknown as { stsCredential?: { transporter?: IdentityPoolClient['transporter'] } }).stsCredential;
   for (const transporter of new Set([client.transporter, exchange?.transporter])) {
+    // The fetch gaxios would load on its first request anyway (node-fetch, which honours
+    // proxy agents), loaded here instead: while the GitHub token is in flight (start-up).
+    if (transporter) transporter.defaults.fetchImplementation ??= nodeFetch as unknown as typeof fetch;
     transporter?.interceptors.response.add({
       resolved: async (response) => {
         maskTokensIn(response.data);
@@ -125,7 +129,7 @@ async function applicationDefault(serviceAccount: string | undefined, env: NodeJ
       });
     }
     const { token } = await authClient.getAccessToken();
-    if (token) core.setSecret(token);
+    if (token) maskSecret(token);
     const email = serviceAccount ?? (source as { email?: string }).email;
     return { authClient, identity: email ?? 'Application Default Credentials', adcProjectId };
   } catch (err) {

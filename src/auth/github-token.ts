@@ -2,6 +2,8 @@
 // path, before @actions/core and the Google libraries load, so it needs Node's own http(s)
 // client only (the one of the URL's scheme), and it retries passing errors by itself.
 
+import { maskSecret } from './mask.js';
+
 /** Thrown when the runner cannot give a GitHub OIDC token. */
 export class GithubTokenError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -46,11 +48,6 @@ async function get(url: URL, bearer: string, onSent?: () => void): Promise<Answe
 
 const retryable = (status: number) => status === 429 || status === 408 || (status >= 500 && status <= 504);
 
-/** The runner's mask command, written before anything could print the token. */
-function mask(secret: string): void {
-  const escaped = secret.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  process.stdout.write(`::add-mask::${escaped}\n`);
-}
 
 /**
  * Starts fetching the GitHub OIDC token at once (what core.getIDToken does, without loading
@@ -88,7 +85,7 @@ export function requestGithubToken(
           value = undefined;
         }
         if (typeof value !== 'string' || !value) throw fail('the response holds no token');
-        mask(value);
+        maskSecret(value);
         return value;
       }
       const detail = `HTTP ${answer.status}: ${answer.body.slice(0, 500)}`;

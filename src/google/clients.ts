@@ -1,39 +1,102 @@
-// The Cloud Run and Cloud Scheduler clients in REST mode (HTTP/1.1 + JSON), pointed at
-// their endpoints. Loading google-gax is the largest start-up cost, so main starts
-// loadGoogleModules() first thing and it runs while the auth round trips are in flight.
+// Cloud Run Admin API v2 and Cloud Scheduler v1 over REST (HTTP/1.1 + JSON), through the
+// authenticated client of google-auth-library. Not the generated @google-cloud/* clients:
+// loading google-gax and their protos costs about 250 ms of CPU before the first read,
+// more than all the round trips of a no-op run (see README, Performance). The wire format
+// is the same REST JSON those clients speak: enums as names, int64 and durations as strings.
 import type { AuthClient } from 'google-auth-library';
-import { endpointFor } from './endpoints.js';
+import { endpointFor, type GoogleApi } from './endpoints.js';
 
-type RunModule = typeof import('@google-cloud/run');
-type SchedulerModule = typeof import('@google-cloud/scheduler');
+type Query = Record<string, string | undefined>;
 
-export interface GoogleModules {
-  run: RunModule;
-  scheduler: SchedulerModule;
+/** A google.longrunning.Operation as REST gives it. */
+export interface Operation<R = unknown, M = unknown> {
+  name?: string;
+  done?: boolean;
+  error?: { code?: number; message?: string };
+  metadata?: M;
+  response?: R;
 }
 
-export function loadGoogleModules(): Promise<GoogleModules> {
-  return Promise.all([import('@google-cloud/run'), import('@google-cloud/scheduler')]).then(([run, scheduler]) => ({
-    run,
-    scheduler,
-  }));
+export interface RestClient {
+  get<T>(api: GoogleApi, path: string, query?: Query): Promise<T>;
+  send<T>(api: GoogleApi, method: 'POST' | 'PATCH', path: string, body: unknown, query?: Query): Promise<T>;
+}
+
+export function restClient(authClient: AuthClient, env: NodeJS.ProcessEnv = process.env): RestClient {
+  const bases = new Map<GoogleApi, string>();
+  const url = (api: GoogleApi, path: string, query?: Query) => {
+    if (!bases.has(api)) bases.set(api, endpointFor(api, env).base);
+    const params = Object.entries(query ?? {}).filter((e): e is [string, string] => e[1] !== undefined);
+    const search = params.length ? `?${new URLSearchParams(params).toString()}` : '';
+    // Resource names keep their '/' and ':'; nothing else in them needs escaping.
+    return `${bases.get(api)}${path}${search}`;
+  };
+  const request = async <T>(method: string, target: string, body?: unknown): Promise<T> => {
+    const res = await authClient.request<T>({ url: target, method, data: body, responseType: 'json', retry: false });
+    return res.data;
+  };
+  return {
+    get: (api, path, query) => request('GET', url(api, path, query)),
+    send: (api, method, path, body, query) => request(method, url(api, path, query), body ?? {}),
+  };
 }
 
 export interface GoogleClients {
-  jobs: InstanceType<RunModule['v2']['JobsClient']>;
-  executions: InstanceType<RunModule['v2']['ExecutionsClient']>;
-  services: InstanceType<RunModule['v2']['ServicesClient']>;
-  scheduler: InstanceType<SchedulerModule['v1']['CloudSchedulerClient']>;
+  run: CloudRunApi;
+  scheduler: SchedulerApi;
 }
 
-export function makeClients(modules: GoogleModules, authClient: AuthClient, env: NodeJS.ProcessEnv = process.env): GoogleClients {
-  const run = { ...endpointFor('run', env).clientOptions, fallback: true, authClient } as const;
-  const scheduler = { ...endpointFor('cloudscheduler', env).clientOptions, fallback: true, authClient } as const;
-  const { v2 } = modules.run;
-  return {
-    jobs: new v2.JobsClient(run),
-    executions: new v2.ExecutionsClient(run),
-    services: new v2.ServicesClient(run),
-    scheduler: new modules.scheduler.v1.CloudSchedulerClient(scheduler),
+/** The Cloud Run Admin API v2 calls the action makes. Names are full resource names. */
+export interface CloudRunApi {
+  get<T>(name: string): Promise<T>;
+  create<T>(parent: string, collection: 'jobs' | 'services', id: string, body: T): Promise<Operation<T>>;
+  /** PATCH the whole resource (a job has no update mask: this replaces it). */
+  replace<T>(name: string, body: T): Promise<Operation<T>>;
+  run<M>(name: string): Promise<Operation<unknown, M>>;
+  getIamPolicy<P>(name: string): Promise<P>;
+  setIamPolicy<P>(name: string, policy: P): Promise<P>;
+}
+
+/** The Cloud Scheduler v1 calls the action makes. */
+export interface SchedulerApi {
+  get<T>(name: string): Promise<T>;
+  create<T>(parent: string, job: T): Promise<T>;
+  update<T>(name: string, job: T, mask: string[]): Promise<T>;
+  call<T>(name: string, verb: 'run' | 'pause' | 'resume'): Promise<T>;
+  /** Location IDs where Cloud Scheduler is offered to the project. */
+  locations(projectId: string): Promise<string[]>;
+}
+
+export function makeClients(authClient: AuthClient, env: NodeJS.ProcessEnv = process.env): GoogleClients {
+  const rest = restClient(authClient, env);
+  const run: CloudRunApi = {
+    get: (name) => rest.get('run', `v2/${name}`),
+    create: (parent, collection, id, body) =>
+      rest.send('run', 'POST', `v2/${parent}/${collection}`, body, { [collection === 'jobs' ? 'jobId' : 'serviceId']: id }),
+    replace: (name, body) => rest.send('run', 'PATCH', `v2/${name}`, body),
+    run: (name) => rest.send('run', 'POST', `v2/${name}:run`, {}),
+    getIamPolicy: (name) => rest.get('run', `v2/${name}:getIamPolicy`, { 'options.requestedPolicyVersion': '3' }),
+    setIamPolicy: (name, policy) => rest.send('run', 'POST', `v2/${name}:setIamPolicy`, { policy }),
   };
+  const scheduler: SchedulerApi = {
+    get: (name) => rest.get('cloudscheduler', `v1/${name}`),
+    create: (parent, job) => rest.send('cloudscheduler', 'POST', `v1/${parent}/jobs`, job),
+    update: (name, job, mask) => rest.send('cloudscheduler', 'PATCH', `v1/${name}`, job, { updateMask: mask.join(',') }),
+    call: (name, verb) => rest.send('cloudscheduler', 'POST', `v1/${name}:${verb}`, {}),
+    async locations(projectId) {
+      const ids: string[] = [];
+      let pageToken: string | undefined;
+      do {
+        const page = await rest.get<{ locations?: { locationId?: string }[]; nextPageToken?: string }>(
+          'cloudscheduler',
+          `v1/projects/${projectId}/locations`,
+          { pageToken },
+        );
+        for (const l of page.locations ?? []) if (l.locationId) ids.push(l.locationId);
+        pageToken = page.nextPageToken || undefined;
+      } while (pageToken);
+      return ids.sort();
+    },
+  };
+  return { run, scheduler };
 }

@@ -1,6 +1,6 @@
-// Values as the Google clients hand them back: plain calls give enum names and int64
-// strings, long-running results give enum numbers and Longs, durations may be "600s" or
-// {seconds, nanos}. These read any of those forms.
+// Values as Google's APIs hand them back. REST JSON gives enum names, int64 and durations
+// as strings ("600s") and bytes as base64; the generated clients give enum numbers, Longs
+// and {seconds, nanos}. These read any of those forms; the action writes REST JSON.
 
 type Longish = { toNumber(): number };
 
@@ -26,8 +26,9 @@ export function durationSeconds(value: unknown): number | undefined {
   return toNumber(value);
 }
 
-export function duration(seconds: number): { seconds: number; nanos: number } {
-  return { seconds: Math.floor(seconds), nanos: Math.round((seconds % 1) * 1e9) };
+/** A google.protobuf.Duration in REST JSON: "600s". */
+export function duration(seconds: number): string {
+  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(9).replace(/0+$/, '')}s`;
 }
 
 /** Milliseconds since the epoch of a google.protobuf.Timestamp in any of its shapes. */

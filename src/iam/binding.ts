@@ -11,9 +11,7 @@ type Kind = Config['kind'];
 
 export async function readPolicy(api: Api, clients: GoogleClients, kind: Kind, resource: string): Promise<IamPolicy> {
   return api.call(`reading the IAM policy of the Cloud Run ${kind}`, resource, async () => {
-    const request = { resource, options: { requestedPolicyVersion: 3 } };
-    const [policy] = kind === 'job' ? await clients.jobs.getIamPolicy(request) : await clients.services.getIamPolicy(request);
-    return policy;
+    return clients.run.getIamPolicy<IamPolicy>(resource);
   });
 }
 
@@ -48,8 +46,7 @@ export async function applyBindings(
     const next = withBindings(current, wanted);
     try {
       await api.call(`granting ${wanted.map((w) => w.role).join(', ')} on the Cloud Run ${kind}`, resource, async () => {
-        const request = { resource, policy: next };
-        return kind === 'job' ? await clients.jobs.setIamPolicy(request) : await clients.services.setIamPolicy(request);
+        return clients.run.setIamPolicy(resource, next);
       });
       return true;
     } catch (err) {

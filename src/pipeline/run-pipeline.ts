@@ -1,10 +1,10 @@
 // The run after the inputs are valid: auth -> read -> plan -> apply -> smoke -> report.
 import * as core from '@actions/core';
-import { AuthError, authenticate } from '../auth/credentials.js';
+import { AuthError, type Credentials } from '../auth/credentials.js';
 import type { Config } from '../config/types.js';
 import { ActionError, explainAuthError, type ErrorContext } from '../errors/explain.js';
 import { createApi } from '../google/api.js';
-import { loadGoogleModules, makeClients } from '../google/clients.js';
+import { makeClients } from '../google/clients.js';
 import { planChangesAnything, planRun } from '../plan/planner.js';
 import { formatPlan } from '../report/plan-text.js';
 import { setOutputs } from '../report/outputs.js';
@@ -19,15 +19,14 @@ import { readCurrentState } from './read-current.js';
 
 export async function runPipeline(
   config: Config,
-  githubToken: Promise<string> | undefined,
+  /** Started by main as early as it could be (see main.ts). */
+  authenticating: Promise<Credentials>,
   env: NodeJS.ProcessEnv,
   deployDeadlineMs: number,
 ): Promise<void> {
   const phases: Record<string, number> = {};
   const phase = <T>(name: string, fn: () => Promise<T>): Promise<T> => logPhase(name, fn, { into: phases });
   for (const warning of config.warnings) core.warning(warning);
-  const modules = loadGoogleModules(); // overlaps the auth round trips
-  modules.catch(() => undefined);
 
   const errorContext: Omit<ErrorContext, 'action' | 'resource'> = {
     projectId: config.projectId,
@@ -40,7 +39,7 @@ export async function runPipeline(
   try {
     const credentials = await phase('auth', async () => {
       try {
-        const c = await authenticate(config.auth, githubToken, env);
+        const c = await authenticating;
         core.info(`Authenticated as ${c.identity}`);
         return c;
       } catch (err) {
@@ -55,7 +54,7 @@ export async function runPipeline(
     const api = createApi({ ...errorContext, projectId }, Date.now() + deployDeadlineMs, (err, delay) =>
       core.info(`Retrying in ${delay}ms: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`),
     );
-    const clients = makeClients(await modules, credentials.authClient, env);
+    const clients = makeClients(credentials.authClient, env);
     const names = resourceNames(config, projectId);
     const deployId = `${env.GITHUB_RUN_ID ?? Date.now()}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`;
 

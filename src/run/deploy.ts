@@ -3,11 +3,11 @@
 import type { Config } from '../config/types.js';
 import { readApiError, isNotFound } from '../errors/api-error.js';
 import type { Api } from '../google/api.js';
-import type { GoogleClients } from '../google/clients.js';
+import type { GoogleClients, Operation } from '../google/clients.js';
 import { pollUntil } from '../google/poll.js';
 import { CONDITION_STATES, enumName, toNumber } from '../google/values.js';
 import type { WorkloadStep } from '../plan/planner.js';
-import type { RunJob, RunResource, RunService } from './workload.js';
+import type { RunResource, RunService } from './workload.js';
 
 type Kind = Config['kind'];
 
@@ -17,8 +17,7 @@ const label = (kind: Kind) => (kind === 'job' ? 'Cloud Run job' : 'Cloud Run ser
 export async function readWorkload(api: Api, clients: GoogleClients, kind: Kind, name: string): Promise<RunResource | undefined> {
   return api.call(`reading the ${label(kind)}`, name, async () => {
     try {
-      const [resource] = kind === 'job' ? await clients.jobs.getJob({ name }) : await clients.services.getService({ name });
-      return resource;
+      return await clients.run.get<RunResource>(name);
     } catch (err) {
       if (isNotFound(err)) return undefined;
       throw err;
@@ -26,33 +25,23 @@ export async function readWorkload(api: Api, clients: GoogleClients, kind: Kind,
   });
 }
 
-interface Lro {
-  name?: string | null;
-}
-
-/** The operation's check function of the client, by kind and verb. */
-function checker(clients: GoogleClients, kind: Kind, create: boolean): (name: string) => Promise<{ done?: boolean; error?: unknown; latestResponse?: unknown }> {
-  if (kind === 'job') return create ? (n) => clients.jobs.checkCreateJobProgress(n) : (n) => clients.jobs.checkUpdateJobProgress(n);
-  return create ? (n) => clients.services.checkCreateServiceProgress(n) : (n) => clients.services.checkUpdateServiceProgress(n);
-}
-
 class OperationError extends Error {}
 
 /** Waits for the operation; answers its result (the job or service as written), if it gives one. */
-async function waitForOperation(api: Api, clients: GoogleClients, kind: Kind, create: boolean, op: Lro, resource: string): Promise<RunResource | undefined> {
-  if (!op.name) return undefined;
-  const check = checker(clients, kind, create);
-  const latest = await pollUntil({
-    read: () => api.call(`waiting for the ${label(kind)} operation`, resource, () => check(op.name!)),
-    finished: (o) => Boolean(o.done),
-    deadline: api.deadline,
-    onTimeout: () => new Error(`The ${label(kind)} operation ${op.name} did not finish before the step's deadline.`),
-  });
-  const error = latest.error as { message?: string; code?: number } | undefined;
-  if (error) {
-    throw new OperationError(`The ${label(kind)} ${resource} failed to deploy: ${error.message ?? JSON.stringify(error)}`);
+async function waitForOperation(api: Api, clients: GoogleClients, kind: Kind, op: Operation<RunResource>, resource: string): Promise<RunResource | undefined> {
+  let latest = op;
+  if (!latest.done && op.name) {
+    latest = await pollUntil({
+      read: () => api.call(`waiting for the ${label(kind)} operation`, resource, () => clients.run.get<Operation<RunResource>>(op.name!)),
+      finished: (o) => Boolean(o.done),
+      deadline: api.deadline,
+      onTimeout: () => new Error(`The ${label(kind)} operation ${op.name} did not finish before the step's deadline.`),
+    });
   }
-  return ((latest as { result?: unknown }).result ?? undefined) as RunResource | undefined;
+  if (latest.error) {
+    throw new OperationError(`The ${label(kind)} ${resource} failed to deploy: ${latest.error.message ?? JSON.stringify(latest.error)}`);
+  }
+  return latest.response;
 }
 
 export interface ReadyState {
@@ -76,7 +65,7 @@ export function serviceReadiness(service: RunService): ReadyState {
 
 async function waitForReady(api: Api, clients: GoogleClients, name: string): Promise<RunService> {
   const service = await pollUntil({
-    read: async () => (await api.call('waiting for the Cloud Run service to be Ready', name, () => clients.services.getService({ name })))[0],
+    read: () => api.call('waiting for the Cloud Run service to be Ready', name, () => clients.run.get<RunService>(name)),
     finished: (s) => serviceReadiness(s).ready || serviceReadiness(s).failed !== undefined,
     deadline: api.deadline,
     onTimeout: (s) =>
@@ -115,21 +104,12 @@ export async function applyWorkload(
     const create = current.change.action === 'create';
     const id = name.slice(name.lastIndexOf('/') + 1);
     try {
-      const op = await api.call(
-        `${create ? 'creating' : 'updating'} the ${label(kind)}`,
-        name,
-        async () => {
-          if (kind === 'job') {
-            const body = { ...(current.body as RunJob), name: create ? undefined : name };
-            return (create ? await clients.jobs.createJob({ parent: parentOf(name), jobId: id, job: body }) : await clients.jobs.updateJob({ job: body }))[0];
-          }
-          const body = { ...(current.body as RunService), name: create ? undefined : name };
-          return (create
-            ? await clients.services.createService({ parent: parentOf(name), serviceId: id, service: body })
-            : await clients.services.updateService({ service: body }))[0];
-        },
+      const collection = kind === 'job' ? 'jobs' : 'services';
+      const body = { ...current.body, name: create ? undefined : name };
+      const op = await api.call(`${create ? 'creating' : 'updating'} the ${label(kind)}`, name, () =>
+        create ? clients.run.create<RunResource>(parentOf(name), collection, id, body) : clients.run.replace<RunResource>(name, body),
       );
-      written = await waitForOperation(api, clients, kind, create, op as Lro, name);
+      written = await waitForOperation(api, clients, kind, op, name);
       break;
     } catch (err) {
       const race = isRace((err as { cause?: unknown }).cause ?? err);

@@ -55,7 +55,7 @@ export function desiredSchedulerJob(
           oidcToken: { serviceAccountEmail: invoker, audience },
         };
   if (s.body !== undefined) {
-    httpTarget.body = Buffer.from(s.body, 'utf8');
+    httpTarget.body = Buffer.from(s.body, 'utf8').toString('base64'); // bytes: base64 in REST JSON
     if (isJson(s.body)) httpTarget.headers = { 'Content-Type': 'application/json' };
   }
   return {
@@ -64,7 +64,7 @@ export function desiredSchedulerJob(
     schedule: s.cron,
     timeZone: s.timeZone,
     httpTarget,
-    attemptDeadline: duration(s.attemptDeadlineSeconds ?? DEFAULT_ATTEMPT_DEADLINE),
+    attemptDeadline: duration(s.attemptDeadlineSeconds ?? DEFAULT_ATTEMPT_DEADLINE) as SchedulerJob['attemptDeadline'],
     retryConfig: { retryCount: s.retryCount ?? 0 },
   };
 }

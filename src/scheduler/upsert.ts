@@ -9,7 +9,7 @@ import type { SchedulerJob } from './scheduler-job.js';
 export async function readSchedulerJob(api: Api, clients: GoogleClients, name: string): Promise<SchedulerJob | undefined> {
   return api.call('reading the Cloud Scheduler job', name, async () => {
     try {
-      return (await clients.scheduler.getJob({ name }))[0];
+      return await clients.scheduler.get<SchedulerJob>(name);
     } catch (err) {
       if (isNotFound(err)) return undefined;
       throw err;
@@ -19,13 +19,7 @@ export async function readSchedulerJob(api: Api, clients: GoogleClients, name: s
 
 /** The regions where Cloud Scheduler is offered to this project. */
 export async function schedulerRegions(api: Api, clients: GoogleClients, projectId: string): Promise<string[]> {
-  return api.call('listing the Cloud Scheduler locations', `projects/${projectId}`, async () => {
-    const regions: string[] = [];
-    for await (const location of clients.scheduler.listLocationsAsync({ name: `projects/${projectId}` }, { autoPaginate: false })) {
-      if (location.locationId) regions.push(location.locationId);
-    }
-    return regions.sort();
-  });
+  return api.call('listing the Cloud Scheduler locations', `projects/${projectId}`, () => clients.scheduler.locations(projectId));
 }
 
 function parentOf(name: string): string {
@@ -45,7 +39,7 @@ export async function applySchedulerJob(
   if (current.change.action === 'create') {
     try {
       result = await api.call('creating the Cloud Scheduler job', name, async () =>
-        (await clients.scheduler.createJob({ parent: parentOf(name), job: current.body }))[0],
+        clients.scheduler.create(parentOf(name), current.body),
       );
     } catch (err) {
       if (!isConflict((err as { cause?: unknown }).cause ?? err)) throw err;
@@ -54,12 +48,12 @@ export async function applySchedulerJob(
   }
   if (current.change.action === 'update' && current.updateMask.length > 0) {
     result = await api.call('updating the Cloud Scheduler job', name, async () =>
-      (await clients.scheduler.updateJob({ job: current.body, updateMask: { paths: current.updateMask } }))[0],
+      clients.scheduler.update(name, current.body, current.updateMask),
     );
   }
   if (current.setPaused !== undefined) {
     result = await api.call(`${current.setPaused ? 'pausing' : 'resuming'} the Cloud Scheduler job`, name, async () =>
-      (current.setPaused ? await clients.scheduler.pauseJob({ name }) : await clients.scheduler.resumeJob({ name }))[0],
+      clients.scheduler.call<SchedulerJob>(name, current.setPaused ? 'pause' : 'resume'),
     );
   }
   return result;

@@ -67,7 +67,7 @@ async function followExecution(ctx: SmokeContext, name: string, started: number)
   const { api, clients } = ctx;
   const progress = createProgress(`Execution ${name.split('/').pop()}`, { print: ctx.onProgress });
   const execution = await pollUntil({
-    read: async () => (await api.call('reading the execution', name, () => clients.executions.getExecution({ name })))[0],
+    read: () => api.call('reading the execution', name, () => clients.run.get<Execution>(name)),
     finished: (e) => timestampMs(e.completionTime) !== undefined,
     onRead: (e) => progress.update({ status: timestampMs(e.completionTime) ? 'finished' : 'running', tasks: taskCounts(e) }),
     deadline: ctx.deadline,
@@ -132,27 +132,47 @@ export function attemptHint(code: number, kind: Config['kind']): string {
   return hints[code] ?? 'see the Cloud Scheduler job\'s logs';
 }
 
-/** Runs the Scheduler job once and waits for its attempt; retries a denial while IAM propagates. */
-async function triggerThroughScheduler(ctx: SchedulerTrigger): Promise<{ code: number; message?: string; job: SchedulerJob }> {
-  const { api, clients } = ctx;
+interface AttemptOutcome {
+  code: number;
+  message?: string;
+  /** Job targets: the execution the attempt started, when it showed before the attempt's status. */
+  execution?: string;
+}
+
+/**
+ * Runs the Scheduler job once and waits for its attempt; retries a denial while IAM propagates.
+ * For a job target it watches the job too (previousExecution: its newest execution before the
+ * run), so a new execution ends the wait as soon as it exists, without another round trip.
+ */
+async function triggerThroughScheduler(ctx: SchedulerTrigger, previousExecution?: string | null): Promise<AttemptOutcome> {
+  const { api, clients, resource } = ctx;
   const name = ctx.schedulerJob;
+  const watchJob = ctx.config.kind === 'job';
   const grantedAt = Date.now();
   let known = ctx.known;
   for (;;) {
-    const before = known ? known.schedulerJob : (await api.call('reading the Cloud Scheduler job', name, () => clients.scheduler.getJob({ name })))[0];
+    const before = known ? known.schedulerJob : await api.call('reading the Cloud Scheduler job', name, () => clients.scheduler.get<SchedulerJob>(name));
     known = undefined; // a retry after a denial reads afresh
     const previousAttempt = timestampMs(before?.lastAttemptTime) ?? 0;
-    await api.call('running the Cloud Scheduler job once', name, () => clients.scheduler.runJob({ name }));
+    await api.call('running the Cloud Scheduler job once', name, () => clients.scheduler.call(name, 'run'));
     ctx.onProgress?.(`Cloud Scheduler job ${name.split('/').pop()} triggered; waiting for its attempt`);
-    const job = await pollUntil({
-      read: async () => (await api.call('reading the Cloud Scheduler job', name, () => clients.scheduler.getJob({ name })))[0],
-      finished: (j) => (timestampMs(j.lastAttemptTime) ?? 0) > previousAttempt,
+    const seen = await pollUntil({
+      read: async () => {
+        const [job, workload] = await Promise.all([
+          api.call('reading the Cloud Scheduler job', name, () => clients.scheduler.get<SchedulerJob>(name)),
+          watchJob ? api.call('reading the Cloud Run job', resource, () => clients.run.get<RunJob>(resource)) : undefined,
+        ]);
+        const newest = workload?.latestCreatedExecution?.name ?? undefined;
+        return { job, execution: newest && newest !== previousExecution ? newest : undefined };
+      },
+      finished: (x) => x.execution !== undefined || (timestampMs(x.job.lastAttemptTime) ?? 0) > previousAttempt,
       deadline: ctx.deadline,
       onTimeout: () => new Error(`The smoke test timed out (smoke_timeout) waiting for Cloud Scheduler's attempt of ${name}.`),
     });
-    const code = toNumber(job.status?.code) ?? 0;
+    if (seen.execution) return { code: 0, execution: seen.execution };
+    const code = toNumber(seen.job.status?.code) ?? 0;
     const propagating = code === 7 && ctx.justGranted && Date.now() - grantedAt < IAM_PROPAGATION_MS && Date.now() + 5000 < ctx.deadline;
-    if (!propagating) return { code, message: job.status?.message ?? undefined, job };
+    if (!propagating) return { code, message: seen.job.status?.message ?? undefined };
     ctx.onProgress?.('PERMISSION_DENIED right after granting the invoker role: IAM may still be propagating, trying again in 5s');
     await sleep(5000);
   }
@@ -174,7 +194,7 @@ function failedAttempt(ctx: SmokeContext, code: number, message: string | undefi
 async function newExecution(ctx: SmokeContext, previous: string | undefined): Promise<string> {
   const { api, clients, resource } = ctx;
   const job = await pollUntil({
-    read: async () => (await api.call('reading the Cloud Run job', resource, () => clients.jobs.getJob({ name: resource })))[0],
+    read: () => api.call('reading the Cloud Run job', resource, () => clients.run.get<RunJob>(resource)),
     finished: (j) => Boolean(j.latestCreatedExecution?.name) && j.latestCreatedExecution?.name !== previous,
     deadline: ctx.deadline,
     onTimeout: () => new Error(`The smoke test timed out (smoke_timeout): the trigger ran but no new execution of ${resource} appeared.`),
@@ -189,8 +209,8 @@ export async function smokeTest(ctx: SmokeContext): Promise<SmokeResult> {
     return { status: 'skipped', message: 'No schedule: the service is Ready, and nothing triggers it.' };
   }
   if (config.kind === 'job' && !ctx.schedulerJob) {
-    const [op] = await api.call('running the Cloud Run job', resource, () => clients.jobs.runJob({ name: resource }));
-    const name = (op.metadata as Execution | undefined)?.name;
+    const op = await api.call('running the Cloud Run job', resource, () => clients.run.run<Execution>(resource));
+    const name = op.metadata?.name;
     if (!name) throw new Error(`Running ${resource} gave no execution name.`);
     ctx.onProgress?.(`Execution ${name.split('/').pop()} started`);
     return followExecution(ctx, name, started);
@@ -208,10 +228,11 @@ export async function smokeTest(ctx: SmokeContext): Promise<SmokeResult> {
   }
   const before = ctx.known
     ? (ctx.known.workload as RunJob | undefined)
-    : (await api.call('reading the Cloud Run job', resource, () => clients.jobs.getJob({ name: resource })))[0];
-  const attempt = await triggerThroughScheduler(trigger);
+    : await api.call('reading the Cloud Run job', resource, () => clients.run.get<RunJob>(resource));
+  const previous = before?.latestCreatedExecution?.name ?? undefined;
+  const attempt = await triggerThroughScheduler(trigger, previous);
   if (attempt.code !== 0) return failedAttempt(ctx, attempt.code, attempt.message, started);
-  const execution = await newExecution(ctx, before?.latestCreatedExecution?.name ?? undefined);
+  const execution = attempt.execution ?? (await newExecution(ctx, previous));
   ctx.onProgress?.(`Execution ${execution.split('/').pop()} started by Cloud Scheduler`);
   return followExecution(ctx, execution, started);
 }

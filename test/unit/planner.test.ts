@@ -74,8 +74,15 @@ type Loose = Record<string, unknown>;
 const loose = (v: unknown) => v as Loose;
 
 function seconds(d: unknown, fallback: number): number {
+  if (typeof d === 'string') return Number(d.replace(/s$/, ''));
   if (d && typeof d === 'object') return Number((d as { seconds: unknown }).seconds);
   return fallback;
+}
+
+/** The action writes REST JSON: bytes as base64 text. */
+function bytesOf(body: unknown): Buffer | undefined {
+  if (!body) return undefined;
+  return typeof body === 'string' ? Buffer.from(body, 'base64') : Buffer.from(body as Uint8Array);
 }
 
 function durationIn(form: Form, s: number): unknown {
@@ -147,7 +154,7 @@ const HTTP_METHOD_NUMBERS: Record<string, number> = { POST: 1, GET: 2, HEAD: 3, 
 /** What Cloud Scheduler hands back after creating `body`. */
 function serverScheduler(body: SchedulerJob, form: Form = 'json', paused = false): SchedulerJob {
   const t = body.httpTarget!;
-  const bodyBytes = t.body ? Buffer.from(t.body as Uint8Array) : undefined;
+  const bodyBytes = bytesOf(t.body);
   return {
     name: body.name,
     description: body.description,
@@ -451,7 +458,7 @@ describe('IAM bindings', () => {
     expect(p.bindings.map((b) => b.role)).toEqual([OVERRIDES_ROLE]);
     expect(p.bindings[0]!.change.reason).toContain('overrides');
     const target = p.scheduler!.body.httpTarget!;
-    expect(Buffer.from(target.body as Uint8Array).toString('utf8')).toBe(overrides);
+    expect(bytesOf(target.body)!.toString('utf8')).toBe(overrides);
     expect(target.headers).toEqual({ 'Content-Type': 'application/json' });
   });
 

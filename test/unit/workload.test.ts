@@ -282,7 +282,7 @@ describe('resources and defaults', () => {
   it('writes a task timeout as a Duration', () => {
     const s = step(config({ task_timeout: '90s' }), job());
     expect(s.change.fields).toEqual([{ field: 'task_timeout', before: 600, after: 90 }]);
-    expect((s.body as RunJob).template!.template!.timeout).toEqual({ seconds: 90, nanos: 0 });
+    expect((s.body as RunJob).template!.template!.timeout).toEqual('90s');
   });
 });
 
@@ -376,7 +376,7 @@ describe('a first deploy body', () => {
           resources: { limits: { cpu: '1000m', memory: '512Mi' } },
         },
       ],
-      timeout: { seconds: 1800, nanos: 0 },
+      timeout: '1800s',
       maxRetries: 3,
     });
     expect(body.labels).toEqual({ 'managed-by': 'cloud-run-cron' });

@@ -1,23 +1,153 @@
-export const id = 204;
-export const ids = [204];
+export const id = 288;
+export const ids = [288,168];
 export const modules = {
 
-/***/ 18204:
+/***/ 8168:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AuthError: () => (/* binding */ AuthError),
+/* harmony export */   CLOUD_PLATFORM_SCOPE: () => (/* binding */ CLOUD_PLATFORM_SCOPE),
+/* harmony export */   authenticate: () => (/* binding */ authenticate)
+/* harmony export */ });
+/* harmony import */ var google_auth_library__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(492);
+/* harmony import */ var google_auth_library__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(google_auth_library__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fetch__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(816);
+/* harmony import */ var _google_endpoints_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8157);
+/* harmony import */ var _github_token_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1139);
+/* harmony import */ var _mask_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8080);
+// Workload Identity Federation: GitHub OIDC token -> STS federated token -> (optionally)
+// an access token of the deployer service account. Without a provider, Application
+// Default Credentials. Every token that passes through is masked.
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  runPipeline: () => (/* binding */ runPipeline)
-});
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var lib_core = __webpack_require__(96421);
-// EXTERNAL MODULE: ./node_modules/google-auth-library/build/src/index.js
-var src = __webpack_require__(492);
-;// CONCATENATED MODULE: ./src/google/endpoints.ts
+
+
+
+const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
+/** An authentication failure, tagged with the link of the chain that broke. */
+class AuthError extends Error {
+    stage;
+    constructor(stage, cause) {
+        super(cause instanceof Error ? cause.message : String(cause), { cause });
+        this.name = 'AuthError';
+        this.stage = stage;
+    }
+}
+const TOKEN_FIELDS = ['access_token', 'accessToken', 'token', 'id_token', 'idToken'];
+/** Masks every token in an auth response before anything could print it. */
+function maskTokensIn(data) {
+    if (!data || typeof data !== 'object')
+        return;
+    for (const field of TOKEN_FIELDS) {
+        const value = data[field];
+        if (typeof value === 'string' && value)
+            (0,_mask_js__WEBPACK_IMPORTED_MODULE_3__/* .maskSecret */ .$)(value);
+    }
+}
+function federatedClient(auth, githubToken, env) {
+    const provider = auth.workloadIdentityProvider;
+    const sts = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointFor */ .L)('sts', env).base;
+    const iamcredentials = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointFor */ .L)('iamcredentials', env).base;
+    const client = new google_auth_library__WEBPACK_IMPORTED_MODULE_0__.IdentityPoolClient({
+        type: 'external_account',
+        audience: `//iam.googleapis.com/${provider}`,
+        subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+        token_url: `${sts}v1/token`,
+        service_account_impersonation_url: auth.serviceAccount
+            ? `${iamcredentials}v1/projects/-/serviceAccounts/${auth.serviceAccount}:generateAccessToken`
+            : undefined,
+        subject_token_supplier: { getSubjectToken: () => githubToken },
+        scopes: [CLOUD_PLATFORM_SCOPE],
+    });
+    // The STS exchange has a Gaxios of its own; mask what either one receives.
+    const exchange = client.stsCredential;
+    for (const transporter of new Set([client.transporter, exchange?.transporter])) {
+        // The fetch gaxios would load on its first request anyway (node-fetch, which honours
+        // proxy agents), loaded here instead: while the GitHub token is in flight (start-up).
+        if (transporter)
+            transporter.defaults.fetchImplementation ??= node_fetch__WEBPACK_IMPORTED_MODULE_4__["default"];
+        transporter?.interceptors.response.add({
+            resolved: async (response) => {
+                maskTokensIn(response.data);
+                return response;
+            },
+        });
+    }
+    return client;
+}
+function isImpersonationFailure(err) {
+    const e = err;
+    const url = String(e?.config?.url ?? e?.response?.config?.url ?? '');
+    return url.includes(':generateAccessToken');
+}
+/**
+ * Authenticates and proves it by getting the first access token now, so a broken link of
+ * the chain fails here, named, before any Cloud Run or Scheduler request.
+ */
+async function authenticate(auth, githubToken, env = process.env) {
+    if (!auth.workloadIdentityProvider)
+        return applicationDefault(auth.serviceAccount, env);
+    if (!githubToken)
+        throw new Error('internal: a GitHub token request is needed with a workload identity provider');
+    const client = federatedClient(auth, githubToken, env);
+    try {
+        await client.getAccessToken(); // masked by the interceptor
+    }
+    catch (err) {
+        if (err instanceof _github_token_js__WEBPACK_IMPORTED_MODULE_2__/* .GithubTokenError */ .t)
+            throw new AuthError('github-token', err);
+        // The supplier's promise may have failed inside the library; look at it directly.
+        const tokenFailure = await githubToken.then(() => undefined, (e) => e);
+        if (tokenFailure)
+            throw new AuthError('github-token', tokenFailure);
+        throw new AuthError(isImpersonationFailure(err) ? 'impersonation' : 'sts', err);
+    }
+    return {
+        authClient: client,
+        identity: auth.serviceAccount ?? `the federated principal of ${auth.workloadIdentityProvider}`,
+    };
+}
+async function applicationDefault(serviceAccount, env) {
+    let stage = 'adc';
+    try {
+        const googleAuth = new google_auth_library__WEBPACK_IMPORTED_MODULE_0__.GoogleAuth({ scopes: [CLOUD_PLATFORM_SCOPE] });
+        const source = await googleAuth.getClient();
+        const adcProjectId = (await googleAuth.getProjectId().catch(() => undefined)) ?? undefined;
+        let authClient = source;
+        if (serviceAccount) {
+            // ADC (e.g. from an earlier auth step) acting as the deployer account.
+            stage = 'impersonation';
+            authClient = new google_auth_library__WEBPACK_IMPORTED_MODULE_0__.Impersonated({
+                sourceClient: source,
+                targetPrincipal: serviceAccount,
+                targetScopes: [CLOUD_PLATFORM_SCOPE],
+                lifetime: 3600,
+                delegates: [],
+                endpoint: (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointFor */ .L)('iamcredentials', env).base.replace(/\/$/, ''),
+            });
+        }
+        const { token } = await authClient.getAccessToken();
+        if (token)
+            (0,_mask_js__WEBPACK_IMPORTED_MODULE_3__/* .maskSecret */ .$)(token);
+        const email = serviceAccount ?? source.email;
+        return { authClient, identity: email ?? 'Application Default Credentials', adcProjectId };
+    }
+    catch (err) {
+        throw new AuthError(stage, err);
+    }
+}
+
+
+/***/ }),
+
+/***/ 8157:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ endpointFor)
+/* harmony export */ });
 // Where the action's own requests go. gcloud's CLOUDSDK_API_ENDPOINT_OVERRIDES_* properties,
 // read as env vars, move them (a proxy, a private endpoint, the local Google Cloud); what the
 // action stores in Google Cloud (Scheduler URIs, OIDC audiences) always stays canonical.
@@ -47,126 +177,24 @@ function endpointFor(api, env = process.env) {
     };
 }
 
-// EXTERNAL MODULE: ./src/auth/github-token.ts
-var github_token = __webpack_require__(21139);
-;// CONCATENATED MODULE: ./src/auth/credentials.ts
-// Workload Identity Federation: GitHub OIDC token -> STS federated token -> (optionally)
-// an access token of the deployer service account. Without a provider, Application
-// Default Credentials. Every token that passes through is masked.
 
+/***/ }),
 
+/***/ 4288:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
-const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
-/** An authentication failure, tagged with the link of the chain that broke. */
-class AuthError extends Error {
-    stage;
-    constructor(stage, cause) {
-        super(cause instanceof Error ? cause.message : String(cause), { cause });
-        this.name = 'AuthError';
-        this.stage = stage;
-    }
-}
-const TOKEN_FIELDS = ['access_token', 'accessToken', 'token', 'id_token', 'idToken'];
-/** Masks every token in an auth response before anything could print it. */
-function maskTokensIn(data) {
-    if (!data || typeof data !== 'object')
-        return;
-    for (const field of TOKEN_FIELDS) {
-        const value = data[field];
-        if (typeof value === 'string' && value)
-            lib_core.setSecret(value);
-    }
-}
-function federatedClient(auth, githubToken, env) {
-    const provider = auth.workloadIdentityProvider;
-    const sts = endpointFor('sts', env).base;
-    const iamcredentials = endpointFor('iamcredentials', env).base;
-    const client = new src.IdentityPoolClient({
-        type: 'external_account',
-        audience: `//iam.googleapis.com/${provider}`,
-        subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
-        token_url: `${sts}v1/token`,
-        service_account_impersonation_url: auth.serviceAccount
-            ? `${iamcredentials}v1/projects/-/serviceAccounts/${auth.serviceAccount}:generateAccessToken`
-            : undefined,
-        subject_token_supplier: { getSubjectToken: () => githubToken },
-        scopes: [CLOUD_PLATFORM_SCOPE],
-    });
-    // The STS exchange has a Gaxios of its own; mask what either one receives.
-    const exchange = client.stsCredential;
-    for (const transporter of new Set([client.transporter, exchange?.transporter])) {
-        transporter?.interceptors.response.add({
-            resolved: async (response) => {
-                maskTokensIn(response.data);
-                return response;
-            },
-        });
-    }
-    return client;
-}
-function isImpersonationFailure(err) {
-    const e = err;
-    const url = String(e?.config?.url ?? e?.response?.config?.url ?? '');
-    return url.includes(':generateAccessToken');
-}
-/**
- * Authenticates and proves it by getting the first access token now, so a broken link of
- * the chain fails here, named, before any Cloud Run or Scheduler request.
- */
-async function authenticate(auth, githubToken, env = process.env) {
-    if (!auth.workloadIdentityProvider)
-        return applicationDefault(auth.serviceAccount, env);
-    if (!githubToken)
-        throw new Error('internal: a GitHub token request is needed with a workload identity provider');
-    const client = federatedClient(auth, githubToken, env);
-    try {
-        await client.getAccessToken(); // masked by the interceptor
-    }
-    catch (err) {
-        if (err instanceof github_token/* GithubTokenError */.t)
-            throw new AuthError('github-token', err);
-        // The supplier's promise may have failed inside the library; look at it directly.
-        const tokenFailure = await githubToken.then(() => undefined, (e) => e);
-        if (tokenFailure)
-            throw new AuthError('github-token', tokenFailure);
-        throw new AuthError(isImpersonationFailure(err) ? 'impersonation' : 'sts', err);
-    }
-    return {
-        authClient: client,
-        identity: auth.serviceAccount ?? `the federated principal of ${auth.workloadIdentityProvider}`,
-    };
-}
-async function applicationDefault(serviceAccount, env) {
-    let stage = 'adc';
-    try {
-        const googleAuth = new src.GoogleAuth({ scopes: [CLOUD_PLATFORM_SCOPE] });
-        const source = await googleAuth.getClient();
-        const adcProjectId = (await googleAuth.getProjectId().catch(() => undefined)) ?? undefined;
-        let authClient = source;
-        if (serviceAccount) {
-            // ADC (e.g. from an earlier auth step) acting as the deployer account.
-            stage = 'impersonation';
-            authClient = new src.Impersonated({
-                sourceClient: source,
-                targetPrincipal: serviceAccount,
-                targetScopes: [CLOUD_PLATFORM_SCOPE],
-                lifetime: 3600,
-                delegates: [],
-                endpoint: endpointFor('iamcredentials', env).base.replace(/\/$/, ''),
-            });
-        }
-        const { token } = await authClient.getAccessToken();
-        if (token)
-            lib_core.setSecret(token);
-        const email = serviceAccount ?? source.email;
-        return { authClient, identity: email ?? 'Application Default Credentials', adcProjectId };
-    }
-    catch (err) {
-        throw new AuthError(stage, err);
-    }
-}
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runPipeline: () => (/* binding */ runPipeline)
+});
 
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var lib_core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./src/auth/credentials.ts
+var auth_credentials = __webpack_require__(8168);
 ;// CONCATENATED MODULE: ./src/errors/scrub.ts
 // Defence in depth: API and STS messages can echo request material back, so anything
 // that looks like a credential is cut out before a message reaches the log.
@@ -718,30 +746,64 @@ function createApi(base, deadline, onRetry) {
     };
 }
 
+// EXTERNAL MODULE: ./src/google/endpoints.ts
+var endpoints = __webpack_require__(8157);
 ;// CONCATENATED MODULE: ./src/google/clients.ts
 
-function loadGoogleModules() {
-    return Promise.all([Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(475)]).then(__webpack_require__.bind(__webpack_require__, 89475)), Promise.all(/* import() */[__webpack_require__.e(142), __webpack_require__.e(859)]).then(__webpack_require__.bind(__webpack_require__, 73859))]).then(([run, scheduler]) => ({
-        run,
-        scheduler,
-    }));
-}
-function makeClients(modules, authClient, env = process.env) {
-    const run = { ...endpointFor('run', env).clientOptions, fallback: true, authClient };
-    const scheduler = { ...endpointFor('cloudscheduler', env).clientOptions, fallback: true, authClient };
-    const { v2 } = modules.run;
-    return {
-        jobs: new v2.JobsClient(run),
-        executions: new v2.ExecutionsClient(run),
-        services: new v2.ServicesClient(run),
-        scheduler: new modules.scheduler.v1.CloudSchedulerClient(scheduler),
+function restClient(authClient, env = process.env) {
+    const bases = new Map();
+    const url = (api, path, query) => {
+        if (!bases.has(api))
+            bases.set(api, (0,endpoints/* endpointFor */.L)(api, env).base);
+        const params = Object.entries(query ?? {}).filter((e) => e[1] !== undefined);
+        const search = params.length ? `?${new URLSearchParams(params).toString()}` : '';
+        // Resource names keep their '/' and ':'; nothing else in them needs escaping.
+        return `${bases.get(api)}${path}${search}`;
     };
+    const request = async (method, target, body) => {
+        const res = await authClient.request({ url: target, method, data: body, responseType: 'json', retry: false });
+        return res.data;
+    };
+    return {
+        get: (api, path, query) => request('GET', url(api, path, query)),
+        send: (api, method, path, body, query) => request(method, url(api, path, query), body ?? {}),
+    };
+}
+function makeClients(authClient, env = process.env) {
+    const rest = restClient(authClient, env);
+    const run = {
+        get: (name) => rest.get('run', `v2/${name}`),
+        create: (parent, collection, id, body) => rest.send('run', 'POST', `v2/${parent}/${collection}`, body, { [collection === 'jobs' ? 'jobId' : 'serviceId']: id }),
+        replace: (name, body) => rest.send('run', 'PATCH', `v2/${name}`, body),
+        run: (name) => rest.send('run', 'POST', `v2/${name}:run`, {}),
+        getIamPolicy: (name) => rest.get('run', `v2/${name}:getIamPolicy`, { 'options.requestedPolicyVersion': '3' }),
+        setIamPolicy: (name, policy) => rest.send('run', 'POST', `v2/${name}:setIamPolicy`, { policy }),
+    };
+    const scheduler = {
+        get: (name) => rest.get('cloudscheduler', `v1/${name}`),
+        create: (parent, job) => rest.send('cloudscheduler', 'POST', `v1/${parent}/jobs`, job),
+        update: (name, job, mask) => rest.send('cloudscheduler', 'PATCH', `v1/${name}`, job, { updateMask: mask.join(',') }),
+        call: (name, verb) => rest.send('cloudscheduler', 'POST', `v1/${name}:${verb}`, {}),
+        async locations(projectId) {
+            const ids = [];
+            let pageToken;
+            do {
+                const page = await rest.get('cloudscheduler', `v1/projects/${projectId}/locations`, { pageToken });
+                for (const l of page.locations ?? [])
+                    if (l.locationId)
+                        ids.push(l.locationId);
+                pageToken = page.nextPageToken || undefined;
+            } while (pageToken);
+            return ids.sort();
+        },
+    };
+    return { run, scheduler };
 }
 
 ;// CONCATENATED MODULE: ./src/google/values.ts
-// Values as the Google clients hand them back: plain calls give enum names and int64
-// strings, long-running results give enum numbers and Longs, durations may be "600s" or
-// {seconds, nanos}. These read any of those forms.
+// Values as Google's APIs hand them back. REST JSON gives enum names, int64 and durations
+// as strings ("600s") and bytes as base64; the generated clients give enum numbers, Longs
+// and {seconds, nanos}. These read any of those forms; the action writes REST JSON.
 function toNumber(value) {
     if (value === null || value === undefined || value === '')
         return undefined;
@@ -767,8 +829,9 @@ function durationSeconds(value) {
     }
     return toNumber(value);
 }
+/** A google.protobuf.Duration in REST JSON: "600s". */
 function duration(seconds) {
-    return { seconds: Math.floor(seconds), nanos: Math.round((seconds % 1) * 1e9) };
+    return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(9).replace(/0+$/, '')}s`;
 }
 /** Milliseconds since the epoch of a google.protobuf.Timestamp in any of its shapes. */
 function timestampMs(value) {
@@ -1125,7 +1188,7 @@ function stampDeploy(r, kind, deployId) {
 
 ;// CONCATENATED MODULE: ./src/scheduler/scheduler-job.ts
 
-const scheduler_job_CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
+const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 const DEFAULT_ATTEMPT_DEADLINE = 180;
 /** Placeholder while a new service has no URL yet; replaced by re-planning after deploy. */
 const URL_AFTER_DEPLOY = '(the service URL, known after deploy)';
@@ -1155,7 +1218,7 @@ function desiredSchedulerJob(config, names, serviceUri) {
         ? {
             uri: jobRunUri(config.region, names.projectId, config.name),
             httpMethod: s.httpMethod,
-            oauthToken: { serviceAccountEmail: invoker, scope: scheduler_job_CLOUD_PLATFORM_SCOPE },
+            oauthToken: { serviceAccountEmail: invoker, scope: CLOUD_PLATFORM_SCOPE },
         }
         : {
             uri: serviceUri ? serviceTargetUri(serviceUri, s.path) : URL_AFTER_DEPLOY,
@@ -1163,7 +1226,7 @@ function desiredSchedulerJob(config, names, serviceUri) {
             oidcToken: { serviceAccountEmail: invoker, audience },
         };
     if (s.body !== undefined) {
-        httpTarget.body = Buffer.from(s.body, 'utf8');
+        httpTarget.body = Buffer.from(s.body, 'utf8').toString('base64'); // bytes: base64 in REST JSON
         if (isJson(s.body))
             httpTarget.headers = { 'Content-Type': 'application/json' };
     }
@@ -1185,7 +1248,7 @@ function normalizedTarget(job) {
     const token = t.oidcToken
         ? { oidc: t.oidcToken.serviceAccountEmail ?? '', audience: t.oidcToken.audience || t.uri || '' }
         : t.oauthToken
-            ? { oauth: t.oauthToken.serviceAccountEmail ?? '', scope: t.oauthToken.scope || scheduler_job_CLOUD_PLATFORM_SCOPE }
+            ? { oauth: t.oauthToken.serviceAccountEmail ?? '', scope: t.oauthToken.scope || CLOUD_PLATFORM_SCOPE }
             : { none: true };
     const method = enumName(t.httpMethod, HTTP_METHODS);
     const contentType = Object.entries(t.headers ?? {}).find(([k]) => k.toLowerCase() === 'content-type')?.[1];
@@ -1363,7 +1426,7 @@ function planChangesAnything(plan) {
 }
 
 // EXTERNAL MODULE: ./src/config/duration.ts
-var config_duration = __webpack_require__(97840);
+var config_duration = __webpack_require__(7840);
 ;// CONCATENATED MODULE: ./src/report/format.ts
 // Small text formatters shared by the log, the plan and the summary.
 
@@ -1648,12 +1711,12 @@ function fail(message) {
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./node_modules/cronstrue/dist/cronstrue.js
-var cronstrue = __webpack_require__(92507);
+var cronstrue = __webpack_require__(2507);
 var cronstrue_default = /*#__PURE__*/__webpack_require__.n(cronstrue);
 // EXTERNAL MODULE: ./src/config/cron-core.ts + 1 modules
-var cron_core = __webpack_require__(35947);
+var cron_core = __webpack_require__(5947);
 ;// CONCATENATED MODULE: ./src/config/cron.ts
 // Unix cron as Cloud Scheduler reads it: five fields, evaluated in an IANA time zone.
 // Validation and run times are in cron-core.ts (on the start-up path); the English
@@ -2011,7 +2074,7 @@ async function followExecution(ctx, name, started) {
     const { api, clients } = ctx;
     const progress = createProgress(`Execution ${name.split('/').pop()}`, { print: ctx.onProgress });
     const execution = await pollUntil({
-        read: async () => (await api.call('reading the execution', name, () => clients.executions.getExecution({ name })))[0],
+        read: () => api.call('reading the execution', name, () => clients.run.get(name)),
         finished: (e) => timestampMs(e.completionTime) !== undefined,
         onRead: (e) => progress.update({ status: timestampMs(e.completionTime) ? 'finished' : 'running', tasks: taskCounts(e) }),
         deadline: ctx.deadline,
@@ -2069,28 +2132,42 @@ function attemptHint(code, kind) {
         };
     return hints[code] ?? 'see the Cloud Scheduler job\'s logs';
 }
-/** Runs the Scheduler job once and waits for its attempt; retries a denial while IAM propagates. */
-async function triggerThroughScheduler(ctx) {
-    const { api, clients } = ctx;
+/**
+ * Runs the Scheduler job once and waits for its attempt; retries a denial while IAM propagates.
+ * For a job target it watches the job too (previousExecution: its newest execution before the
+ * run), so a new execution ends the wait as soon as it exists, without another round trip.
+ */
+async function triggerThroughScheduler(ctx, previousExecution) {
+    const { api, clients, resource } = ctx;
     const name = ctx.schedulerJob;
+    const watchJob = ctx.config.kind === 'job';
     const grantedAt = Date.now();
     let known = ctx.known;
     for (;;) {
-        const before = known ? known.schedulerJob : (await api.call('reading the Cloud Scheduler job', name, () => clients.scheduler.getJob({ name })))[0];
+        const before = known ? known.schedulerJob : await api.call('reading the Cloud Scheduler job', name, () => clients.scheduler.get(name));
         known = undefined; // a retry after a denial reads afresh
         const previousAttempt = timestampMs(before?.lastAttemptTime) ?? 0;
-        await api.call('running the Cloud Scheduler job once', name, () => clients.scheduler.runJob({ name }));
+        await api.call('running the Cloud Scheduler job once', name, () => clients.scheduler.call(name, 'run'));
         ctx.onProgress?.(`Cloud Scheduler job ${name.split('/').pop()} triggered; waiting for its attempt`);
-        const job = await pollUntil({
-            read: async () => (await api.call('reading the Cloud Scheduler job', name, () => clients.scheduler.getJob({ name })))[0],
-            finished: (j) => (timestampMs(j.lastAttemptTime) ?? 0) > previousAttempt,
+        const seen = await pollUntil({
+            read: async () => {
+                const [job, workload] = await Promise.all([
+                    api.call('reading the Cloud Scheduler job', name, () => clients.scheduler.get(name)),
+                    watchJob ? api.call('reading the Cloud Run job', resource, () => clients.run.get(resource)) : undefined,
+                ]);
+                const newest = workload?.latestCreatedExecution?.name ?? undefined;
+                return { job, execution: newest && newest !== previousExecution ? newest : undefined };
+            },
+            finished: (x) => x.execution !== undefined || (timestampMs(x.job.lastAttemptTime) ?? 0) > previousAttempt,
             deadline: ctx.deadline,
             onTimeout: () => new Error(`The smoke test timed out (smoke_timeout) waiting for Cloud Scheduler's attempt of ${name}.`),
         });
-        const code = toNumber(job.status?.code) ?? 0;
+        if (seen.execution)
+            return { code: 0, execution: seen.execution };
+        const code = toNumber(seen.job.status?.code) ?? 0;
         const propagating = code === 7 && ctx.justGranted && Date.now() - grantedAt < IAM_PROPAGATION_MS && Date.now() + 5000 < ctx.deadline;
         if (!propagating)
-            return { code, message: job.status?.message ?? undefined, job };
+            return { code, message: seen.job.status?.message ?? undefined };
         ctx.onProgress?.('PERMISSION_DENIED right after granting the invoker role: IAM may still be propagating, trying again in 5s');
         await sleep(5000);
     }
@@ -2108,7 +2185,7 @@ function failedAttempt(ctx, code, message, started) {
 async function newExecution(ctx, previous) {
     const { api, clients, resource } = ctx;
     const job = await pollUntil({
-        read: async () => (await api.call('reading the Cloud Run job', resource, () => clients.jobs.getJob({ name: resource })))[0],
+        read: () => api.call('reading the Cloud Run job', resource, () => clients.run.get(resource)),
         finished: (j) => Boolean(j.latestCreatedExecution?.name) && j.latestCreatedExecution?.name !== previous,
         deadline: ctx.deadline,
         onTimeout: () => new Error(`The smoke test timed out (smoke_timeout): the trigger ran but no new execution of ${resource} appeared.`),
@@ -2122,7 +2199,7 @@ async function smokeTest(ctx) {
         return { status: 'skipped', message: 'No schedule: the service is Ready, and nothing triggers it.' };
     }
     if (config.kind === 'job' && !ctx.schedulerJob) {
-        const [op] = await api.call('running the Cloud Run job', resource, () => clients.jobs.runJob({ name: resource }));
+        const op = await api.call('running the Cloud Run job', resource, () => clients.run.run(resource));
         const name = op.metadata?.name;
         if (!name)
             throw new Error(`Running ${resource} gave no execution name.`);
@@ -2143,11 +2220,12 @@ async function smokeTest(ctx) {
     }
     const before = ctx.known
         ? ctx.known.workload
-        : (await api.call('reading the Cloud Run job', resource, () => clients.jobs.getJob({ name: resource })))[0];
-    const attempt = await triggerThroughScheduler(trigger);
+        : await api.call('reading the Cloud Run job', resource, () => clients.run.get(resource));
+    const previous = before?.latestCreatedExecution?.name ?? undefined;
+    const attempt = await triggerThroughScheduler(trigger, previous);
     if (attempt.code !== 0)
         return failedAttempt(ctx, attempt.code, attempt.message, started);
-    const execution = await newExecution(ctx, before?.latestCreatedExecution?.name ?? undefined);
+    const execution = attempt.execution ?? (await newExecution(ctx, previous));
     ctx.onProgress?.(`Execution ${execution.split('/').pop()} started by Cloud Scheduler`);
     return followExecution(ctx, execution, started);
 }
@@ -2157,9 +2235,7 @@ async function smokeTest(ctx) {
 
 async function readPolicy(api, clients, kind, resource) {
     return api.call(`reading the IAM policy of the Cloud Run ${kind}`, resource, async () => {
-        const request = { resource, options: { requestedPolicyVersion: 3 } };
-        const [policy] = kind === 'job' ? await clients.jobs.getIamPolicy(request) : await clients.services.getIamPolicy(request);
-        return policy;
+        return clients.run.getIamPolicy(resource);
     });
 }
 /** The policy with the bindings added (a member joins an existing binding of the role). */
@@ -2189,8 +2265,7 @@ async function applyBindings(api, clients, kind, resource, steps, policy) {
         const next = withBindings(current, wanted);
         try {
             await api.call(`granting ${wanted.map((w) => w.role).join(', ')} on the Cloud Run ${kind}`, resource, async () => {
-                const request = { resource, policy: next };
-                return kind === 'job' ? await clients.jobs.setIamPolicy(request) : await clients.services.setIamPolicy(request);
+                return clients.run.setIamPolicy(resource, next);
             });
             return true;
         }
@@ -2213,8 +2288,7 @@ const label = (kind) => (kind === 'job' ? 'Cloud Run job' : 'Cloud Run service')
 async function readWorkload(api, clients, kind, name) {
     return api.call(`reading the ${label(kind)}`, name, async () => {
         try {
-            const [resource] = kind === 'job' ? await clients.jobs.getJob({ name }) : await clients.services.getService({ name });
-            return resource;
+            return await clients.run.get(name);
         }
         catch (err) {
             if (isNotFound(err))
@@ -2223,30 +2297,23 @@ async function readWorkload(api, clients, kind, name) {
         }
     });
 }
-/** The operation's check function of the client, by kind and verb. */
-function checker(clients, kind, create) {
-    if (kind === 'job')
-        return create ? (n) => clients.jobs.checkCreateJobProgress(n) : (n) => clients.jobs.checkUpdateJobProgress(n);
-    return create ? (n) => clients.services.checkCreateServiceProgress(n) : (n) => clients.services.checkUpdateServiceProgress(n);
-}
 class OperationError extends Error {
 }
 /** Waits for the operation; answers its result (the job or service as written), if it gives one. */
-async function waitForOperation(api, clients, kind, create, op, resource) {
-    if (!op.name)
-        return undefined;
-    const check = checker(clients, kind, create);
-    const latest = await pollUntil({
-        read: () => api.call(`waiting for the ${label(kind)} operation`, resource, () => check(op.name)),
-        finished: (o) => Boolean(o.done),
-        deadline: api.deadline,
-        onTimeout: () => new Error(`The ${label(kind)} operation ${op.name} did not finish before the step's deadline.`),
-    });
-    const error = latest.error;
-    if (error) {
-        throw new OperationError(`The ${label(kind)} ${resource} failed to deploy: ${error.message ?? JSON.stringify(error)}`);
+async function waitForOperation(api, clients, kind, op, resource) {
+    let latest = op;
+    if (!latest.done && op.name) {
+        latest = await pollUntil({
+            read: () => api.call(`waiting for the ${label(kind)} operation`, resource, () => clients.run.get(op.name)),
+            finished: (o) => Boolean(o.done),
+            deadline: api.deadline,
+            onTimeout: () => new Error(`The ${label(kind)} operation ${op.name} did not finish before the step's deadline.`),
+        });
     }
-    return (latest.result ?? undefined);
+    if (latest.error) {
+        throw new OperationError(`The ${label(kind)} ${resource} failed to deploy: ${latest.error.message ?? JSON.stringify(latest.error)}`);
+    }
+    return latest.response;
 }
 /** Cloud Run's own readiness rule for a service. */
 function serviceReadiness(service) {
@@ -2263,7 +2330,7 @@ function serviceReadiness(service) {
 }
 async function waitForReady(api, clients, name) {
     const service = await pollUntil({
-        read: async () => (await api.call('waiting for the Cloud Run service to be Ready', name, () => clients.services.getService({ name })))[0],
+        read: () => api.call('waiting for the Cloud Run service to be Ready', name, () => clients.run.get(name)),
         finished: (s) => serviceReadiness(s).ready || serviceReadiness(s).failed !== undefined,
         deadline: api.deadline,
         onTimeout: (s) => new Error(`The Cloud Run service ${name} did not become Ready in time${s?.terminalCondition?.message ? `: ${s.terminalCondition.message}` : ''}.`),
@@ -2294,17 +2361,10 @@ known) {
         const create = current.change.action === 'create';
         const id = name.slice(name.lastIndexOf('/') + 1);
         try {
-            const op = await api.call(`${create ? 'creating' : 'updating'} the ${label(kind)}`, name, async () => {
-                if (kind === 'job') {
-                    const body = { ...current.body, name: create ? undefined : name };
-                    return (create ? await clients.jobs.createJob({ parent: parentOf(name), jobId: id, job: body }) : await clients.jobs.updateJob({ job: body }))[0];
-                }
-                const body = { ...current.body, name: create ? undefined : name };
-                return (create
-                    ? await clients.services.createService({ parent: parentOf(name), serviceId: id, service: body })
-                    : await clients.services.updateService({ service: body }))[0];
-            });
-            written = await waitForOperation(api, clients, kind, create, op, name);
+            const collection = kind === 'job' ? 'jobs' : 'services';
+            const body = { ...current.body, name: create ? undefined : name };
+            const op = await api.call(`${create ? 'creating' : 'updating'} the ${label(kind)}`, name, () => create ? clients.run.create(parentOf(name), collection, id, body) : clients.run.replace(name, body));
+            written = await waitForOperation(api, clients, kind, op, name);
             break;
         }
         catch (err) {
@@ -2335,7 +2395,7 @@ function isRace(err) {
 async function readSchedulerJob(api, clients, name) {
     return api.call('reading the Cloud Scheduler job', name, async () => {
         try {
-            return (await clients.scheduler.getJob({ name }))[0];
+            return await clients.scheduler.get(name);
         }
         catch (err) {
             if (isNotFound(err))
@@ -2346,14 +2406,7 @@ async function readSchedulerJob(api, clients, name) {
 }
 /** The regions where Cloud Scheduler is offered to this project. */
 async function schedulerRegions(api, clients, projectId) {
-    return api.call('listing the Cloud Scheduler locations', `projects/${projectId}`, async () => {
-        const regions = [];
-        for await (const location of clients.scheduler.listLocationsAsync({ name: `projects/${projectId}` }, { autoPaginate: false })) {
-            if (location.locationId)
-                regions.push(location.locationId);
-        }
-        return regions.sort();
-    });
+    return api.call('listing the Cloud Scheduler locations', `projects/${projectId}`, () => clients.scheduler.locations(projectId));
 }
 function upsert_parentOf(name) {
     return name.slice(0, name.lastIndexOf('/jobs/'));
@@ -2365,7 +2418,7 @@ async function applySchedulerJob(api, clients, step, replan) {
     let result;
     if (current.change.action === 'create') {
         try {
-            result = await api.call('creating the Cloud Scheduler job', name, async () => (await clients.scheduler.createJob({ parent: upsert_parentOf(name), job: current.body }))[0]);
+            result = await api.call('creating the Cloud Scheduler job', name, async () => clients.scheduler.create(upsert_parentOf(name), current.body));
         }
         catch (err) {
             if (!isConflict(err.cause ?? err))
@@ -2374,10 +2427,10 @@ async function applySchedulerJob(api, clients, step, replan) {
         }
     }
     if (current.change.action === 'update' && current.updateMask.length > 0) {
-        result = await api.call('updating the Cloud Scheduler job', name, async () => (await clients.scheduler.updateJob({ job: current.body, updateMask: { paths: current.updateMask } }))[0]);
+        result = await api.call('updating the Cloud Scheduler job', name, async () => clients.scheduler.update(name, current.body, current.updateMask));
     }
     if (current.setPaused !== undefined) {
-        result = await api.call(`${current.setPaused ? 'pausing' : 'resuming'} the Cloud Scheduler job`, name, async () => (current.setPaused ? await clients.scheduler.pauseJob({ name }) : await clients.scheduler.resumeJob({ name }))[0]);
+        result = await api.call(`${current.setPaused ? 'pausing' : 'resuming'} the Cloud Scheduler job`, name, async () => clients.scheduler.call(name, current.setPaused ? 'pause' : 'resume'));
     }
     return result;
 }
@@ -2464,13 +2517,13 @@ async function readCurrentState(api, clients, config, names) {
 
 
 
-async function runPipeline(config, githubToken, env, deployDeadlineMs) {
+async function runPipeline(config, 
+/** Started by main as early as it could be (see main.ts). */
+authenticating, env, deployDeadlineMs) {
     const phases = {};
     const phase = (name, fn) => log_phase(name, fn, { into: phases });
     for (const warning of config.warnings)
         lib_core.warning(warning);
-    const modules = loadGoogleModules(); // overlaps the auth round trips
-    modules.catch(() => undefined);
     const errorContext = {
         projectId: config.projectId,
         deployer: config.auth.serviceAccount,
@@ -2482,12 +2535,12 @@ async function runPipeline(config, githubToken, env, deployDeadlineMs) {
     try {
         const credentials = await phase('auth', async () => {
             try {
-                const c = await authenticate(config.auth, githubToken, env);
+                const c = await authenticating;
                 lib_core.info(`Authenticated as ${c.identity}`);
                 return c;
             }
             catch (err) {
-                if (err instanceof AuthError && err.stage !== 'adc')
+                if (err instanceof auth_credentials.AuthError && err.stage !== 'adc')
                     throw explainAuthError(err.stage, err.cause, { ...errorContext, action: 'authenticating' }, env);
                 throw err;
             }
@@ -2497,7 +2550,7 @@ async function runPipeline(config, githubToken, env, deployDeadlineMs) {
             throw new Error("Input 'project_id': no project is known: set project_id, or a service_account whose email names its project.");
         }
         const api = createApi({ ...errorContext, projectId }, Date.now() + deployDeadlineMs, (err, delay) => lib_core.info(`Retrying in ${delay}ms: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`));
-        const clients = makeClients(await modules, credentials.authClient, env);
+        const clients = makeClients(credentials.authClient, env);
         const names = resourceNames(config, projectId);
         const deployId = `${env.GITHUB_RUN_ID ?? Date.now()}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`;
         const current = await phase('read', () => readCurrentState(api, clients, config, names));

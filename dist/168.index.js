@@ -1,0 +1,183 @@
+export const id = 168;
+export const ids = [168];
+export const modules = {
+
+/***/ 8168:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AuthError: () => (/* binding */ AuthError),
+/* harmony export */   CLOUD_PLATFORM_SCOPE: () => (/* binding */ CLOUD_PLATFORM_SCOPE),
+/* harmony export */   authenticate: () => (/* binding */ authenticate)
+/* harmony export */ });
+/* harmony import */ var google_auth_library__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(492);
+/* harmony import */ var google_auth_library__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(google_auth_library__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fetch__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(816);
+/* harmony import */ var _google_endpoints_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8157);
+/* harmony import */ var _github_token_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1139);
+/* harmony import */ var _mask_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8080);
+// Workload Identity Federation: GitHub OIDC token -> STS federated token -> (optionally)
+// an access token of the deployer service account. Without a provider, Application
+// Default Credentials. Every token that passes through is masked.
+
+
+
+
+
+const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
+/** An authentication failure, tagged with the link of the chain that broke. */
+class AuthError extends Error {
+    stage;
+    constructor(stage, cause) {
+        super(cause instanceof Error ? cause.message : String(cause), { cause });
+        this.name = 'AuthError';
+        this.stage = stage;
+    }
+}
+const TOKEN_FIELDS = ['access_token', 'accessToken', 'token', 'id_token', 'idToken'];
+/** Masks every token in an auth response before anything could print it. */
+function maskTokensIn(data) {
+    if (!data || typeof data !== 'object')
+        return;
+    for (const field of TOKEN_FIELDS) {
+        const value = data[field];
+        if (typeof value === 'string' && value)
+            (0,_mask_js__WEBPACK_IMPORTED_MODULE_3__/* .maskSecret */ .$)(value);
+    }
+}
+function federatedClient(auth, githubToken, env) {
+    const provider = auth.workloadIdentityProvider;
+    const sts = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointFor */ .L)('sts', env).base;
+    const iamcredentials = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointFor */ .L)('iamcredentials', env).base;
+    const client = new google_auth_library__WEBPACK_IMPORTED_MODULE_0__.IdentityPoolClient({
+        type: 'external_account',
+        audience: `//iam.googleapis.com/${provider}`,
+        subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+        token_url: `${sts}v1/token`,
+        service_account_impersonation_url: auth.serviceAccount
+            ? `${iamcredentials}v1/projects/-/serviceAccounts/${auth.serviceAccount}:generateAccessToken`
+            : undefined,
+        subject_token_supplier: { getSubjectToken: () => githubToken },
+        scopes: [CLOUD_PLATFORM_SCOPE],
+    });
+    // The STS exchange has a Gaxios of its own; mask what either one receives.
+    const exchange = client.stsCredential;
+    for (const transporter of new Set([client.transporter, exchange?.transporter])) {
+        // The fetch gaxios would load on its first request anyway (node-fetch, which honours
+        // proxy agents), loaded here instead: while the GitHub token is in flight (start-up).
+        if (transporter)
+            transporter.defaults.fetchImplementation ??= node_fetch__WEBPACK_IMPORTED_MODULE_4__["default"];
+        transporter?.interceptors.response.add({
+            resolved: async (response) => {
+                maskTokensIn(response.data);
+                return response;
+            },
+        });
+    }
+    return client;
+}
+function isImpersonationFailure(err) {
+    const e = err;
+    const url = String(e?.config?.url ?? e?.response?.config?.url ?? '');
+    return url.includes(':generateAccessToken');
+}
+/**
+ * Authenticates and proves it by getting the first access token now, so a broken link of
+ * the chain fails here, named, before any Cloud Run or Scheduler request.
+ */
+async function authenticate(auth, githubToken, env = process.env) {
+    if (!auth.workloadIdentityProvider)
+        return applicationDefault(auth.serviceAccount, env);
+    if (!githubToken)
+        throw new Error('internal: a GitHub token request is needed with a workload identity provider');
+    const client = federatedClient(auth, githubToken, env);
+    try {
+        await client.getAccessToken(); // masked by the interceptor
+    }
+    catch (err) {
+        if (err instanceof _github_token_js__WEBPACK_IMPORTED_MODULE_2__/* .GithubTokenError */ .t)
+            throw new AuthError('github-token', err);
+        // The supplier's promise may have failed inside the library; look at it directly.
+        const tokenFailure = await githubToken.then(() => undefined, (e) => e);
+        if (tokenFailure)
+            throw new AuthError('github-token', tokenFailure);
+        throw new AuthError(isImpersonationFailure(err) ? 'impersonation' : 'sts', err);
+    }
+    return {
+        authClient: client,
+        identity: auth.serviceAccount ?? `the federated principal of ${auth.workloadIdentityProvider}`,
+    };
+}
+async function applicationDefault(serviceAccount, env) {
+    let stage = 'adc';
+    try {
+        const googleAuth = new google_auth_library__WEBPACK_IMPORTED_MODULE_0__.GoogleAuth({ scopes: [CLOUD_PLATFORM_SCOPE] });
+        const source = await googleAuth.getClient();
+        const adcProjectId = (await googleAuth.getProjectId().catch(() => undefined)) ?? undefined;
+        let authClient = source;
+        if (serviceAccount) {
+            // ADC (e.g. from an earlier auth step) acting as the deployer account.
+            stage = 'impersonation';
+            authClient = new google_auth_library__WEBPACK_IMPORTED_MODULE_0__.Impersonated({
+                sourceClient: source,
+                targetPrincipal: serviceAccount,
+                targetScopes: [CLOUD_PLATFORM_SCOPE],
+                lifetime: 3600,
+                delegates: [],
+                endpoint: (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointFor */ .L)('iamcredentials', env).base.replace(/\/$/, ''),
+            });
+        }
+        const { token } = await authClient.getAccessToken();
+        if (token)
+            (0,_mask_js__WEBPACK_IMPORTED_MODULE_3__/* .maskSecret */ .$)(token);
+        const email = serviceAccount ?? source.email;
+        return { authClient, identity: email ?? 'Application Default Credentials', adcProjectId };
+    }
+    catch (err) {
+        throw new AuthError(stage, err);
+    }
+}
+
+
+/***/ }),
+
+/***/ 8157:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ endpointFor)
+/* harmony export */ });
+// Where the action's own requests go. gcloud's CLOUDSDK_API_ENDPOINT_OVERRIDES_* properties,
+// read as env vars, move them (a proxy, a private endpoint, the local Google Cloud); what the
+// action stores in Google Cloud (Scheduler URIs, OIDC audiences) always stays canonical.
+const PUBLIC_HOSTS = {
+    run: 'run.googleapis.com',
+    cloudscheduler: 'cloudscheduler.googleapis.com',
+    sts: 'sts.googleapis.com',
+    iamcredentials: 'iamcredentials.googleapis.com',
+};
+function endpointFor(api, env = process.env) {
+    const override = env[`CLOUDSDK_API_ENDPOINT_OVERRIDES_${api.toUpperCase()}`]?.trim();
+    if (!override) {
+        return { base: `https://${PUBLIC_HOSTS[api]}/`, clientOptions: { apiEndpoint: PUBLIC_HOSTS[api] } };
+    }
+    let url;
+    try {
+        url = new URL(override);
+    }
+    catch {
+        throw new Error(`CLOUDSDK_API_ENDPOINT_OVERRIDES_${api.toUpperCase()} is not a URL: use a base URL such as https://${PUBLIC_HOSTS[api]}/`);
+    }
+    const protocol = url.protocol.replace(':', '');
+    const port = url.port ? Number(url.port) : protocol === 'http' ? 80 : 443;
+    return {
+        base: `${url.protocol}//${url.host}/`,
+        clientOptions: { apiEndpoint: url.hostname, port, protocol },
+    };
+}
+
+
+/***/ })
+
+};
