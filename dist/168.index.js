@@ -48,8 +48,8 @@ function maskTokensIn(data) {
 }
 function federatedClient(auth, githubToken, env) {
     const provider = auth.workloadIdentityProvider;
-    const sts = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointFor */ .L)('sts', env).base;
-    const iamcredentials = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointFor */ .L)('iamcredentials', env).base;
+    const sts = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointFor */ .L)('sts', env);
+    const iamcredentials = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointFor */ .L)('iamcredentials', env);
     const client = new google_auth_library__WEBPACK_IMPORTED_MODULE_0__.IdentityPoolClient({
         type: 'external_account',
         audience: `//iam.googleapis.com/${provider}`,
@@ -125,7 +125,7 @@ async function applicationDefault(serviceAccount, env) {
                 targetScopes: [CLOUD_PLATFORM_SCOPE],
                 lifetime: 3600,
                 delegates: [],
-                endpoint: (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointFor */ .L)('iamcredentials', env).base.replace(/\/$/, ''),
+                endpoint: (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointFor */ .L)('iamcredentials', env).replace(/\/$/, ''),
             });
         }
         const { token } = await authClient.getAccessToken();
@@ -157,24 +157,21 @@ const PUBLIC_HOSTS = {
     sts: 'sts.googleapis.com',
     iamcredentials: 'iamcredentials.googleapis.com',
 };
+/** The base URL of an API, ending in '/': https://run.googleapis.com/ or its override. */
 function endpointFor(api, env = process.env) {
-    const override = env[`CLOUDSDK_API_ENDPOINT_OVERRIDES_${api.toUpperCase()}`]?.trim();
-    if (!override) {
-        return { base: `https://${PUBLIC_HOSTS[api]}/`, clientOptions: { apiEndpoint: PUBLIC_HOSTS[api] } };
-    }
+    const name = `CLOUDSDK_API_ENDPOINT_OVERRIDES_${api.toUpperCase()}`;
+    const override = env[name]?.trim();
+    if (!override)
+        return `https://${PUBLIC_HOSTS[api]}/`;
     let url;
     try {
         url = new URL(override);
     }
     catch {
-        throw new Error(`CLOUDSDK_API_ENDPOINT_OVERRIDES_${api.toUpperCase()} is not a URL: use a base URL such as https://${PUBLIC_HOSTS[api]}/`);
+        throw new Error(`${name} is not a URL: use a base URL such as https://${PUBLIC_HOSTS[api]}/`);
     }
-    const protocol = url.protocol.replace(':', '');
-    const port = url.port ? Number(url.port) : protocol === 'http' ? 80 : 443;
-    return {
-        base: `${url.protocol}//${url.host}/`,
-        clientOptions: { apiEndpoint: url.hostname, port, protocol },
-    };
+    // A path in the override is kept (a proxy may serve the API under one).
+    return `${url.origin}${url.pathname.replace(/\/*$/, '/')}`;
 }
 
 

@@ -8,10 +8,12 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   e: () => (/* binding */ requestGithubToken),
 /* harmony export */   t: () => (/* binding */ GithubTokenError)
 /* harmony export */ });
-/* harmony import */ var _mask_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8080);
+/* harmony import */ var _google_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8673);
+/* harmony import */ var _mask_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8080);
 // The GitHub OIDC token: the first round trip of every run. This module is on the start-up
 // path, before @actions/core and the Google libraries load, so it needs Node's own http(s)
 // client only (the one of the URL's scheme), and it retries passing errors by itself.
+
 
 /** Thrown when the runner cannot give a GitHub OIDC token. */
 class GithubTokenError extends Error {
@@ -49,7 +51,6 @@ const retryable = (status) => status === 429 || status === 408 || (status >= 500
  * @actions/core): GET ACTIONS_ID_TOKEN_REQUEST_URL&audience=... -> {value}. The token is masked.
  */
 function requestGithubToken(audience, env = process.env, options = {}) {
-    const random = options.random ?? Math.random;
     const base = env.ACTIONS_ID_TOKEN_REQUEST_URL;
     const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
     if (!base || !bearer) {
@@ -57,47 +58,48 @@ function requestGithubToken(audience, env = process.env, options = {}) {
             "'permissions: id-token: write' (and 'contents: read'). Pull requests from forks never get one."));
     }
     const fail = (detail, cause) => new GithubTokenError(`Could not get the GitHub OIDC token for audience ${audience}: ${detail}`, { cause });
-    const started = Date.now();
-    const attempt = async (n) => {
-        let again;
-        try {
-            const url = new URL(`${base}&audience=${encodeURIComponent(audience)}`);
-            const answer = await get(url, bearer, n === 1 ? options.onSent : undefined);
-            if (answer.status >= 200 && answer.status < 300) {
-                let value;
-                try {
-                    value = JSON.parse(answer.body).value;
-                }
-                catch {
-                    value = undefined;
-                }
-                if (typeof value !== 'string' || !value)
-                    throw fail('the response holds no token');
-                (0,_mask_js__WEBPACK_IMPORTED_MODULE_0__/* .maskSecret */ .$)(value);
-                return value;
-            }
+    let url;
+    try {
+        url = new URL(`${base}&audience=${encodeURIComponent(audience)}`);
+    }
+    catch (err) {
+        return Promise.reject(fail(`ACTIONS_ID_TOKEN_REQUEST_URL is not a URL`, err));
+    }
+    let attempts = 0;
+    const attempt = async () => {
+        attempts++;
+        const answer = await get(url, bearer, attempts === 1 ? options.onSent : undefined);
+        if (answer.status < 200 || answer.status >= 300) {
             const detail = `HTTP ${answer.status}: ${answer.body.slice(0, 500)}`;
-            if (!retryable(answer.status))
-                throw fail(detail);
-            again = detail;
+            throw retryable(answer.status) ? new PassingFailure(detail) : fail(detail);
         }
-        catch (err) {
-            if (err instanceof GithubTokenError)
-                throw err;
-            if (err instanceof TypeError)
-                throw fail(err.message, err); // a malformed URL
-            again = err instanceof Error ? err.message : String(err);
-            if (n >= ATTEMPTS)
-                throw fail(again, err);
+        let value;
+        try {
+            value = JSON.parse(answer.body).value;
         }
-        const ceiling = Math.min(8000, 250 * 2 ** (n - 1));
-        const delay = Math.round(ceiling * (0.25 + 0.75 * random()));
-        if (n >= ATTEMPTS || Date.now() - started + delay > BUDGET_MS)
-            throw fail(`${again} (after ${n} attempts)`);
-        await new Promise((r) => setTimeout(r, delay));
-        return attempt(n + 1);
+        catch {
+            value = undefined;
+        }
+        if (typeof value !== 'string' || !value)
+            throw fail('the response holds no token');
+        (0,_mask_js__WEBPACK_IMPORTED_MODULE_1__/* .maskSecret */ .$)(value);
+        return value;
     };
-    return attempt(1);
+    return (0,_google_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetry */ .bD)(attempt, {
+        attempts: ATTEMPTS,
+        deadline: Date.now() + BUDGET_MS,
+        random: options.random,
+        // A 429/5xx answer or a dropped connection; not our own verdicts.
+        retryOn: (err) => !(err instanceof GithubTokenError),
+    }).catch((err) => {
+        if (err instanceof GithubTokenError)
+            throw err;
+        const detail = err instanceof Error ? err.message : String(err);
+        throw fail(attempts > 1 ? `${detail} (after ${attempts} attempts)` : detail, err);
+    });
+}
+/** An answer worth another try. */
+class PassingFailure extends Error {
 }
 
 
@@ -224,6 +226,227 @@ function formatDuration(seconds) {
             out += `${n}${unit}`;
     }
     return out || '0s';
+}
+
+
+/***/ }),
+
+/***/ 1384:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Rh: () => (/* binding */ statusLabel),
+/* harmony export */   T1: () => (/* binding */ isPermissionDenied),
+/* harmony export */   c4: () => (/* binding */ isNotFound),
+/* harmony export */   dh: () => (/* binding */ isConflict),
+/* harmony export */   gH: () => (/* binding */ GRPC_CODE_NAMES),
+/* harmony export */   pW: () => (/* binding */ grpcCodeOf),
+/* harmony export */   r3: () => (/* binding */ isRetryable),
+/* harmony export */   tR: () => (/* binding */ readApiError)
+/* harmony export */ });
+/* harmony import */ var _scrub_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(356);
+// Reads the facts out of a failed Google API call, whatever shape it arrives in:
+// - google-gax GoogleError (REST fallback): `code` = gRPC number, `httpStatusCode`,
+//   `reason`/`domain`/`errorInfoMetadata` promoted from google.rpc.ErrorInfo, `statusDetails`;
+// - gaxios GaxiosError: `status` = HTTP, `code` = HTTP number or a system code string,
+//   `response.data` = the AIP-193 body `{error: {code, message, status, details}}` (or an
+//   OAuth body `{error, error_description}` from STS);
+// - a google.rpc.Status (an LRO `error`, a Scheduler attempt `status`): `{code, message}`;
+// - anything else: its message.
+
+/** google.rpc.Code names, indexed by number. */
+const GRPC_CODE_NAMES = [
+    'OK', 'CANCELLED', 'UNKNOWN', 'INVALID_ARGUMENT', 'DEADLINE_EXCEEDED', 'NOT_FOUND', 'ALREADY_EXISTS',
+    'PERMISSION_DENIED', 'RESOURCE_EXHAUSTED', 'FAILED_PRECONDITION', 'ABORTED', 'OUT_OF_RANGE',
+    'UNIMPLEMENTED', 'INTERNAL', 'UNAVAILABLE', 'DATA_LOSS', 'UNAUTHENTICATED',
+];
+// The mapping google-gax applies (status.ts rpcCodeFromHttpStatusCode), for errors that carry
+// only an HTTP status.
+const HTTP_TO_GRPC = {
+    400: 3, 401: 16, 403: 7, 404: 5, 409: 10, 412: 9, 416: 11, 429: 8, 499: 1, 501: 12, 503: 14, 504: 4,
+};
+const isObj = (v) => typeof v === 'object' && v !== null;
+const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
+const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+function grpcFromName(name) {
+    const i = GRPC_CODE_NAMES.indexOf(name);
+    return i >= 0 ? i : undefined;
+}
+/** Parsed body of a gaxios response (object, or JSON text). */
+function responseBody(err) {
+    const data = isObj(err.response) ? err.response.data : undefined;
+    if (isObj(data))
+        return data;
+    if (typeof data === 'string') {
+        try {
+            const parsed = JSON.parse(data);
+            return isObj(parsed) ? parsed : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    return undefined;
+}
+/** The google.rpc.ErrorInfo among raw JSON details or decoded statusDetails. */
+function errorInfo(details) {
+    if (!Array.isArray(details))
+        return undefined;
+    return details.find((d) => isObj(d) && (d['@type'] === 'type.googleapis.com/google.rpc.ErrorInfo' || (typeof d.reason === 'string' && isObj(d.metadata))));
+}
+function stringRecord(v) {
+    if (!isObj(v))
+        return {};
+    return Object.fromEntries(Object.entries(v).filter((e) => typeof e[1] === 'string'));
+}
+/** The facts of `err`, from whichever fields it carries. */
+function readApiError(err) {
+    if (!isObj(err))
+        return { message: (0,_scrub_js__WEBPACK_IMPORTED_MODULE_0__/* .scrubSecrets */ .Z)(String(err)), metadata: {} };
+    const body = responseBody(err);
+    const apiBody = body && isObj(body.error) ? body.error : undefined; // AIP-193
+    const oauth = body && typeof body.error === 'string' ? body : undefined; // RFC 6749 §5.2
+    const info = errorInfo(apiBody?.details) ?? errorInfo(err.statusDetails);
+    const code = num(err.code);
+    const httpStatus = num(err.httpStatusCode) ?? num(err.status) ?? (isObj(err.response) ? num(err.response.status) : undefined) ??
+        num(apiBody?.code) ?? (code !== undefined && code >= 100 ? code : undefined);
+    const grpcCode = (code !== undefined && code < 100 ? code : undefined) ?? grpcFromName(apiBody?.status) ?? grpcFromName(err.status);
+    const message = str(apiBody?.message) ?? str(err.message) ?? (oauth ? `${String(oauth.error)}` : String(err));
+    const cause = isObj(err.cause) ? err.cause : undefined;
+    return {
+        message: (0,_scrub_js__WEBPACK_IMPORTED_MODULE_0__/* .scrubSecrets */ .Z)(message),
+        httpStatus,
+        grpcCode,
+        reason: str(err.reason) ?? str(info?.reason),
+        domain: str(err.domain) ?? str(info?.domain),
+        metadata: { ...stringRecord(info?.metadata), ...stringRecord(err.errorInfoMetadata) },
+        oauthError: str(oauth?.error),
+        oauthDescription: str(oauth?.error_description),
+        systemCode: str(err.code) ?? str(cause?.code),
+    };
+}
+/** The gRPC code of `facts`: as carried, else mapped from the HTTP status like google-gax does. */
+function grpcCodeOf(facts) {
+    if (facts.grpcCode !== undefined)
+        return facts.grpcCode;
+    const http = facts.httpStatus;
+    if (http === undefined)
+        return undefined;
+    return HTTP_TO_GRPC[http] ?? (http >= 500 && http < 600 ? 13 : http >= 400 && http < 500 ? 9 : undefined);
+}
+/** 'HTTP 403, PERMISSION_DENIED' — whichever parts are known. */
+function statusLabel(facts) {
+    const code = grpcCodeOf(facts);
+    return [facts.httpStatus && `HTTP ${facts.httpStatus}`, code !== undefined && GRPC_CODE_NAMES[code]].filter(Boolean).join(', ');
+}
+// Classification: an error matches when either its HTTP status or its gRPC code says so
+// (a GoogleError for HTTP 409 + status ALREADY_EXISTS carries code 6 and httpStatusCode 409).
+function matches(err, http, grpc) {
+    const f = readApiError(err);
+    return (f.httpStatus !== undefined && http.includes(f.httpStatus)) || (f.grpcCode !== undefined && grpc.includes(f.grpcCode));
+}
+// Connection-level failures worth one more try (ECONNREFUSED is not: nothing listens).
+const TRANSIENT_SYSTEM_CODES = ['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'TimeoutError'];
+/** 429, 5xx gateway errors, RESOURCE_EXHAUSTED / UNAVAILABLE / INTERNAL / DEADLINE_EXCEEDED, dropped connections. */
+function isRetryable(err) {
+    if (matches(err, [429, 500, 502, 503, 504], [8, 14, 13, 4]))
+        return true;
+    const system = readApiError(err).systemCode;
+    return system !== undefined && TRANSIENT_SYSTEM_CODES.includes(system);
+}
+/** 409, ALREADY_EXISTS, ABORTED (a stale etag). */
+const isConflict = (err) => matches(err, [409], [6, 10]);
+/** 404, NOT_FOUND. */
+const isNotFound = (err) => matches(err, [404], [5]);
+/** 403, PERMISSION_DENIED. */
+const isPermissionDenied = (err) => matches(err, [403], [7]);
+
+
+/***/ }),
+
+/***/ 356:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ scrubSecrets)
+/* harmony export */ });
+// Defence in depth: API and STS messages can echo request material back, so anything
+// that looks like a credential is cut out before a message reaches the log.
+const SECRET_PATTERNS = [
+    // JWTs (GitHub OIDC tokens, Google ID tokens): header.payload[.signature]
+    /\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}(?:\.[A-Za-z0-9_-]*)?/g,
+    // Google OAuth access tokens
+    /\bya29\.[A-Za-z0-9_.-]+/g,
+    // Any bearer credential in an echoed header
+    /\b(Bearer\s+)[A-Za-z0-9_.~+/=-]+/gi,
+    // Token fields echoed in form or JSON bodies
+    /\b((?:access_token|id_token|refresh_token|subject_token|accessToken|idToken)["']?\s*[:=]\s*["']?)[^"'&\s,}]+/g,
+];
+/** `text` with anything token-like replaced by [REDACTED]. */
+function scrubSecrets(text) {
+    return SECRET_PATTERNS.reduce((out, pattern) => out.replace(pattern, (_match, keep) => `${typeof keep === 'string' ? keep : ''}[REDACTED]`), text);
+}
+
+
+/***/ }),
+
+/***/ 8673:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   jq: () => (/* binding */ isQuotaError),
+/* harmony export */   rG: () => (/* binding */ quotaSignal),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+/* unused harmony export backoffMs */
+/* harmony import */ var _errors_api_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1384);
+// Bounded retries with exponential backoff and full jitter. Google's APIs answer 429 and
+// 503 in normal operation; the Run and Scheduler clients do not retry in REST mode.
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * When a quota error (429 / RESOURCE_EXHAUSTED) was last seen, by any call of this run: the
+ * project's read quota is shared, so the pollers slow down (pollUntil reads this).
+ */
+const quotaSignal = { lastAt: 0, count: 0 };
+function isQuotaError(err) {
+    const f = (0,_errors_api_error_js__WEBPACK_IMPORTED_MODULE_0__/* .readApiError */ .tR)(err);
+    return f.httpStatus === 429 || f.grpcCode === 8;
+}
+/** The backoff before attempt `attempt + 1`; quota errors back off harder. */
+function backoffMs(attempt, err, opts = {}) {
+    const base = opts.baseMs ?? 250;
+    const quota = isQuotaError(err);
+    const ceiling = Math.min(opts.maxMs ?? 8000, (quota ? base * 4 : base) * 2 ** (attempt - 1));
+    // Full jitter, but never less than a quarter of the ceiling, so a retry is not immediate.
+    const r = (opts.random ?? Math.random)();
+    return Math.round(ceiling * (0.25 + 0.75 * r));
+}
+async function withRetry(fn, opts = {}) {
+    const attempts = opts.attempts ?? 6;
+    const retryOn = opts.retryOn ?? _errors_api_error_js__WEBPACK_IMPORTED_MODULE_0__/* .isRetryable */ .r3;
+    const started = Date.now();
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn();
+        }
+        catch (err) {
+            if (isQuotaError(err)) {
+                quotaSignal.lastAt = Date.now();
+                quotaSignal.count++;
+            }
+            if (attempt >= attempts || !retryOn(err))
+                throw err;
+            const delay = backoffMs(attempt, err, opts);
+            if (opts.deadline !== undefined && Date.now() + delay > opts.deadline)
+                throw err;
+            if (Date.now() + delay - started > (opts.budgetMs ?? 120_000))
+                throw err;
+            opts.onRetry?.(err, delay, attempt);
+            await sleep(delay);
+        }
+    }
 }
 
 
@@ -1017,6 +1240,8 @@ async function run(env = process.env) {
     }
     catch (err) {
         const core = await __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 6421));
+        core.setOutput('changed', 'false');
+        core.setOutput('execution_status', 'skipped');
         core.setFailed(err instanceof Error ? err.message : String(err));
         return;
     }
@@ -1040,7 +1265,7 @@ async function run(env = process.env) {
     const credentials = Promise.all(/* import() */[__nccwpck_require__.e(492), __nccwpck_require__.e(168)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8168)).then(({ authenticate }) => authenticate(config.auth, githubToken, env));
     credentials.catch(() => undefined); // reported by the auth step
     await Promise.race([onTheWire, credentials.then(noop, noop)]);
-    const pipeline = Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(492), __nccwpck_require__.e(507), __nccwpck_require__.e(288)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4288));
+    const pipeline = Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(492), __nccwpck_require__.e(507), __nccwpck_require__.e(579)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5579));
     config.warnings = guardRailWarnings(config);
     const { runPipeline } = await pipeline;
     await runPipeline(config, credentials, env, DEPLOY_DEADLINE_MS);

@@ -9,7 +9,7 @@ import {
   type Clock, type Ctx, type Router,
 } from './http.ts';
 import type { Iam, Identity, World } from './iam.ts';
-import { decode, type Json } from './schema.ts';
+import { applyUpdateMask, decode, type Json } from './schema.ts';
 
 export interface RunTimings {
   /** how long a create/update operation takes, and a revision to become ready */
@@ -680,23 +680,8 @@ export class CloudRun {
     }
     let svc = body;
     const mask = ctx.query.get('updateMask');
-    if (mask && prev) {
-      // Only the masked top-level fields come from the request; the rest stays as it is.
-      svc = structuredClone(prev);
-      for (const raw of mask.split(',').map(s => s.trim()).filter(Boolean)) {
-        const path = raw.split('.').map(p => p.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()));
-        let dst: Json = svc;
-        let src: Json | undefined = body;
-        for (let i = 0; i < path.length - 1; i++) {
-          dst[path[i]] ??= {};
-          dst = dst[path[i]] as Json;
-          src = src?.[path[i]] as Json | undefined;
-        }
-        const last = path[path.length - 1];
-        if (src?.[last] === undefined) delete dst[last];
-        else dst[last] = src[last];
-      }
-    }
+    // Only the masked fields come from the request; the rest stays as it is.
+    if (mask && prev) svc = applyUpdateMask(prev, body, mask);
     this.validateService(svc);
     this.iam.requireActAs(who, String((svc.template as Json).serviceAccount ?? this.world.computeServiceAccount));
     const op = this.newOperation(parent, TYPE('Service'), () => ({}));

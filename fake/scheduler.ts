@@ -11,7 +11,7 @@ import {
 } from './http.ts';
 import type { Iam, Identity, World } from './iam.ts';
 import type { AttemptResult, CloudRun } from './run.ts';
-import { decode, type Json } from './schema.ts';
+import { applyUpdateMask, decode, type Json } from './schema.ts';
 
 /**
  * Regions where Cloud Scheduler is offered. Deliberately not every Cloud Run region:
@@ -177,21 +177,9 @@ export class Scheduler {
     const mask = ctx.query.get('updateMask');
     let next: Json;
     if (mask) {
-      next = structuredClone(cur);
-      for (const raw of mask.split(',').map(s => s.trim()).filter(Boolean)) {
-        const path = raw.split('.').map(p => p.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()));
+      next = applyUpdateMask(cur, body, mask, (path, raw) => {
         if (!MUTABLE.includes(path[0])) throw fieldError('update_mask', `Invalid update_mask path: ${raw}.`);
-        let dst: Json = next;
-        let src: Json | undefined = body;
-        for (let i = 0; i < path.length - 1; i++) {
-          dst[path[i]] ??= {};
-          dst = dst[path[i]] as Json;
-          src = src?.[path[i]] as Json | undefined;
-        }
-        const last = path[path.length - 1];
-        if (src?.[last] === undefined) delete dst[last];
-        else dst[last] = structuredClone(src[last]);
-      }
+      });
       // A replaced target drops the other target kinds (they are a oneof).
       if (mask.match(/http_target|httpTarget/)) { delete next.pubsubTarget; delete next.appEngineHttpTarget; }
     } else {

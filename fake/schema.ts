@@ -96,3 +96,27 @@ function decodeValue(t: string, v: unknown, path: string): unknown {
   }
   return decode(t, v, path);
 }
+
+/**
+ * A field mask applied as AIP-134 says: a copy of `current` in which each masked path (snake_case
+ * or camelCase) takes the request's value, or is cleared when the request leaves it out.
+ * `check` may reject a path (e.g. one that is not mutable).
+ */
+export function applyUpdateMask(current: Json, body: Json, mask: string, check?: (path: string[], raw: string) => void): Json {
+  const next = structuredClone(current);
+  for (const raw of mask.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const path = raw.split('.').map((p) => p.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()));
+    check?.(path, raw);
+    let dst: Json = next;
+    let src: Json | undefined = body;
+    for (let i = 0; i < path.length - 1; i++) {
+      dst[path[i]] ??= {};
+      dst = dst[path[i]] as Json;
+      src = src?.[path[i]] as Json | undefined;
+    }
+    const last = path[path.length - 1];
+    if (src?.[last] === undefined) delete dst[last];
+    else dst[last] = structuredClone(src[last]);
+  }
+  return next;
+}

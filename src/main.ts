@@ -39,6 +39,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     config = parseConfig((name) => getInput(name, env), { deferWarnings: true });
   } catch (err) {
     const core = await import('@actions/core');
+    core.setOutput('changed', 'false');
+    core.setOutput('execution_status', 'skipped');
     core.setFailed(err instanceof Error ? err.message : String(err));
     return;
   }

@@ -43,8 +43,8 @@ function maskTokensIn(data: unknown): void {
 
 function federatedClient(auth: AuthConfig, githubToken: Promise<string>, env: NodeJS.ProcessEnv): IdentityPoolClient {
   const provider = auth.workloadIdentityProvider!;
-  const sts = endpointFor('sts', env).base;
-  const iamcredentials = endpointFor('iamcredentials', env).base;
+  const sts = endpointFor('sts', env);
+  const iamcredentials = endpointFor('iamcredentials', env);
   const client = new IdentityPoolClient({
     type: 'external_account',
     audience: `//iam.googleapis.com/${provider}`,
@@ -125,7 +125,7 @@ async function applicationDefault(serviceAccount: string | undefined, env: NodeJ
         targetScopes: [CLOUD_PLATFORM_SCOPE],
         lifetime: 3600,
         delegates: [],
-        endpoint: endpointFor('iamcredentials', env).base.replace(/\/$/, ''),
+        endpoint: endpointFor('iamcredentials', env).replace(/\/$/, ''),
       });
     }
     const { token } = await authClient.getAccessToken();

@@ -2,6 +2,7 @@
 // path, before @actions/core and the Google libraries load, so it needs Node's own http(s)
 // client only (the one of the URL's scheme), and it retries passing errors by itself.
 
+import { withRetry } from '../google/retry.js';
 import { maskSecret } from './mask.js';
 
 /** Thrown when the runner cannot give a GitHub OIDC token. */
@@ -48,7 +49,6 @@ async function get(url: URL, bearer: string, onSent?: () => void): Promise<Answe
 
 const retryable = (status: number) => status === 429 || status === 408 || (status >= 500 && status <= 504);
 
-
 /**
  * Starts fetching the GitHub OIDC token at once (what core.getIDToken does, without loading
  * @actions/core): GET ACTIONS_ID_TOKEN_REQUEST_URL&audience=... -> {value}. The token is masked.
@@ -58,7 +58,6 @@ export function requestGithubToken(
   env: NodeJS.ProcessEnv = process.env,
   options: { random?: () => number; onSent?: () => void } = {},
 ): Promise<string> {
-  const random = options.random ?? Math.random;
   const base = env.ACTIONS_ID_TOKEN_REQUEST_URL;
   const bearer = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
   if (!base || !bearer) {
@@ -71,37 +70,42 @@ export function requestGithubToken(
   }
   const fail = (detail: string, cause?: unknown) =>
     new GithubTokenError(`Could not get the GitHub OIDC token for audience ${audience}: ${detail}`, { cause });
-  const started = Date.now();
-  const attempt = async (n: number): Promise<string> => {
-    let again: string;
-    try {
-      const url = new URL(`${base}&audience=${encodeURIComponent(audience)}`);
-      const answer = await get(url, bearer, n === 1 ? options.onSent : undefined);
-      if (answer.status >= 200 && answer.status < 300) {
-        let value: unknown;
-        try {
-          value = (JSON.parse(answer.body) as { value?: unknown }).value;
-        } catch {
-          value = undefined;
-        }
-        if (typeof value !== 'string' || !value) throw fail('the response holds no token');
-        maskSecret(value);
-        return value;
-      }
+  let url: URL;
+  try {
+    url = new URL(`${base}&audience=${encodeURIComponent(audience)}`);
+  } catch (err) {
+    return Promise.reject(fail(`ACTIONS_ID_TOKEN_REQUEST_URL is not a URL`, err));
+  }
+  let attempts = 0;
+  const attempt = async (): Promise<string> => {
+    attempts++;
+    const answer = await get(url, bearer, attempts === 1 ? options.onSent : undefined);
+    if (answer.status < 200 || answer.status >= 300) {
       const detail = `HTTP ${answer.status}: ${answer.body.slice(0, 500)}`;
-      if (!retryable(answer.status)) throw fail(detail);
-      again = detail;
-    } catch (err) {
-      if (err instanceof GithubTokenError) throw err;
-      if (err instanceof TypeError) throw fail(err.message, err); // a malformed URL
-      again = err instanceof Error ? err.message : String(err);
-      if (n >= ATTEMPTS) throw fail(again, err);
+      throw retryable(answer.status) ? new PassingFailure(detail) : fail(detail);
     }
-    const ceiling = Math.min(8000, 250 * 2 ** (n - 1));
-    const delay = Math.round(ceiling * (0.25 + 0.75 * random()));
-    if (n >= ATTEMPTS || Date.now() - started + delay > BUDGET_MS) throw fail(`${again} (after ${n} attempts)`);
-    await new Promise((r) => setTimeout(r, delay));
-    return attempt(n + 1);
+    let value: unknown;
+    try {
+      value = (JSON.parse(answer.body) as { value?: unknown }).value;
+    } catch {
+      value = undefined;
+    }
+    if (typeof value !== 'string' || !value) throw fail('the response holds no token');
+    maskSecret(value);
+    return value;
   };
-  return attempt(1);
+  return withRetry(attempt, {
+    attempts: ATTEMPTS,
+    deadline: Date.now() + BUDGET_MS,
+    random: options.random,
+    // A 429/5xx answer or a dropped connection; not our own verdicts.
+    retryOn: (err) => !(err instanceof GithubTokenError),
+  }).catch((err: unknown) => {
+    if (err instanceof GithubTokenError) throw err;
+    const detail = err instanceof Error ? err.message : String(err);
+    throw fail(attempts > 1 ? `${detail} (after ${attempts} attempts)` : detail, err);
+  });
 }
+
+/** An answer worth another try. */
+class PassingFailure extends Error {}

@@ -25,7 +25,7 @@ export interface RestClient {
 export function restClient(authClient: AuthClient, env: NodeJS.ProcessEnv = process.env): RestClient {
   const bases = new Map<GoogleApi, string>();
   const url = (api: GoogleApi, path: string, query?: Query) => {
-    if (!bases.has(api)) bases.set(api, endpointFor(api, env).base);
+    if (!bases.has(api)) bases.set(api, endpointFor(api, env));
     const params = Object.entries(query ?? {}).filter((e): e is [string, string] => e[1] !== undefined);
     const search = params.length ? `?${new URLSearchParams(params).toString()}` : '';
     // Resource names keep their '/' and ':'; nothing else in them needs escaping.

@@ -11,30 +11,17 @@ const PUBLIC_HOSTS: Record<GoogleApi, string> = {
   iamcredentials: 'iamcredentials.googleapis.com',
 };
 
-export interface Endpoint {
-  /** Base URL ending in '/', e.g. https://run.googleapis.com/ */
-  base: string;
-  /** Options for the @google-cloud/* clients in REST mode. */
-  clientOptions: { apiEndpoint: string; port?: number; protocol?: string };
-}
-
-export function endpointFor(api: GoogleApi, env: NodeJS.ProcessEnv = process.env): Endpoint {
-  const override = env[`CLOUDSDK_API_ENDPOINT_OVERRIDES_${api.toUpperCase()}`]?.trim();
-  if (!override) {
-    return { base: `https://${PUBLIC_HOSTS[api]}/`, clientOptions: { apiEndpoint: PUBLIC_HOSTS[api] } };
-  }
+/** The base URL of an API, ending in '/': https://run.googleapis.com/ or its override. */
+export function endpointFor(api: GoogleApi, env: NodeJS.ProcessEnv = process.env): string {
+  const name = `CLOUDSDK_API_ENDPOINT_OVERRIDES_${api.toUpperCase()}`;
+  const override = env[name]?.trim();
+  if (!override) return `https://${PUBLIC_HOSTS[api]}/`;
   let url: URL;
   try {
     url = new URL(override);
   } catch {
-    throw new Error(
-      `CLOUDSDK_API_ENDPOINT_OVERRIDES_${api.toUpperCase()} is not a URL: use a base URL such as https://${PUBLIC_HOSTS[api]}/`,
-    );
+    throw new Error(`${name} is not a URL: use a base URL such as https://${PUBLIC_HOSTS[api]}/`);
   }
-  const protocol = url.protocol.replace(':', '');
-  const port = url.port ? Number(url.port) : protocol === 'http' ? 80 : 443;
-  return {
-    base: `${url.protocol}//${url.host}/`,
-    clientOptions: { apiEndpoint: url.hostname, port, protocol },
-  };
+  // A path in the override is kept (a proxy may serve the API under one).
+  return `${url.origin}${url.pathname.replace(/\/*$/, '/')}`;
 }

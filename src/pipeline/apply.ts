@@ -23,6 +23,8 @@ export interface Applied {
 export interface ApplyHooks {
   /** Wraps each phase (deploy, iam + schedule) for the log. */
   phase<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  /** Called after each write, so a run that fails half-way still reports changed=true. */
+  wrote(): void;
 }
 
 export async function applyPlan(
@@ -39,6 +41,7 @@ export async function applyPlan(
   const workload = await hooks.phase('deploy', () =>
     applyWorkload(api, clients, config.kind, names.resource, runPlan.workload, (fresh) => planWorkload(config, names, fresh, deployId), current.workload),
   );
+  if (workloadChanged) hooks.wrote();
 
   // A new service's URL is known only now: plan the trigger again with it.
   const serviceUri = config.kind === 'service' ? ((workload as RunService).uri ?? undefined) : undefined;
@@ -47,9 +50,15 @@ export async function applyPlan(
   // Independent of each other: side by side, in one log group.
   const [granted, scheduled] = await hooks.phase('iam + schedule', () =>
     Promise.all([
-      applyBindings(api, clients, config.kind, names.resource, runPlan.bindings, current.policy),
+      applyBindings(api, clients, config.kind, names.resource, runPlan.bindings, current.policy).then((wrote) => {
+        if (wrote) hooks.wrote();
+        return wrote;
+      }),
       scheduler && scheduler.change.action !== 'unchanged'
-        ? applySchedulerJob(api, clients, scheduler, (fresh) => planScheduler(config, names, fresh, serviceUri)!).then(() => true)
+        ? applySchedulerJob(api, clients, scheduler, (fresh) => planScheduler(config, names, fresh, serviceUri)!).then(() => {
+            hooks.wrote();
+            return true;
+          })
         : Promise.resolve(false),
     ]),
   );

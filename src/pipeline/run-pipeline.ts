@@ -36,6 +36,7 @@ export async function runPipeline(
     audience: config.auth.audience,
   };
   let report: RunReport | undefined;
+  let failure: string | undefined;
   try {
     const credentials = await phase('auth', async () => {
       try {
@@ -83,7 +84,12 @@ export async function runPipeline(
       return;
     }
 
-    const applied = await applyPlan(api, clients, config, names, runPlan, current, deployId, { phase });
+    const applied = await applyPlan(api, clients, config, names, runPlan, current, deployId, {
+      phase,
+      wrote: () => {
+        if (report) report.changed = true;
+      },
+    });
     const service = config.kind === 'service' ? (applied.workload as RunService) : undefined;
     report.plan = applied.plan;
     report.changed = applied.changed;
@@ -111,6 +117,7 @@ export async function runPipeline(
     }
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
+    failure = message;
     if (report && report.smoke.status !== 'failed') report.error = message;
     core.setFailed(message);
   } finally {
@@ -118,9 +125,12 @@ export async function runPipeline(
       setOutputs(report);
       await writeSummary(renderSummary(report), env).catch((e: unknown) => core.warning(`Could not write the job summary: ${String(e)}`));
     } else {
+      // Stopped before anything was read (auth, the project, the Scheduler region): no plan.
       core.setOutput('kind', config.kind);
       core.setOutput('changed', 'false');
       core.setOutput('execution_status', 'skipped');
+      const message = failure ?? 'unknown error';
+      await writeSummary(`## ❌ cloud-run-cron: ${config.kind} ${config.name} was not deployed\n\nNothing was written.\n\n\`\`\`\n${message}\n\`\`\`\n`, env).catch(() => undefined);
     }
   }
 }

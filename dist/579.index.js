@@ -1,5 +1,5 @@
-export const id = 288;
-export const ids = [288,168];
+export const id = 579;
+export const ids = [579,168];
 export const modules = {
 
 /***/ 8168:
@@ -48,8 +48,8 @@ function maskTokensIn(data) {
 }
 function federatedClient(auth, githubToken, env) {
     const provider = auth.workloadIdentityProvider;
-    const sts = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointFor */ .L)('sts', env).base;
-    const iamcredentials = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointFor */ .L)('iamcredentials', env).base;
+    const sts = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointFor */ .L)('sts', env);
+    const iamcredentials = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointFor */ .L)('iamcredentials', env);
     const client = new google_auth_library__WEBPACK_IMPORTED_MODULE_0__.IdentityPoolClient({
         type: 'external_account',
         audience: `//iam.googleapis.com/${provider}`,
@@ -125,7 +125,7 @@ async function applicationDefault(serviceAccount, env) {
                 targetScopes: [CLOUD_PLATFORM_SCOPE],
                 lifetime: 3600,
                 delegates: [],
-                endpoint: (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointFor */ .L)('iamcredentials', env).base.replace(/\/$/, ''),
+                endpoint: (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointFor */ .L)('iamcredentials', env).replace(/\/$/, ''),
             });
         }
         const { token } = await authClient.getAccessToken();
@@ -157,30 +157,27 @@ const PUBLIC_HOSTS = {
     sts: 'sts.googleapis.com',
     iamcredentials: 'iamcredentials.googleapis.com',
 };
+/** The base URL of an API, ending in '/': https://run.googleapis.com/ or its override. */
 function endpointFor(api, env = process.env) {
-    const override = env[`CLOUDSDK_API_ENDPOINT_OVERRIDES_${api.toUpperCase()}`]?.trim();
-    if (!override) {
-        return { base: `https://${PUBLIC_HOSTS[api]}/`, clientOptions: { apiEndpoint: PUBLIC_HOSTS[api] } };
-    }
+    const name = `CLOUDSDK_API_ENDPOINT_OVERRIDES_${api.toUpperCase()}`;
+    const override = env[name]?.trim();
+    if (!override)
+        return `https://${PUBLIC_HOSTS[api]}/`;
     let url;
     try {
         url = new URL(override);
     }
     catch {
-        throw new Error(`CLOUDSDK_API_ENDPOINT_OVERRIDES_${api.toUpperCase()} is not a URL: use a base URL such as https://${PUBLIC_HOSTS[api]}/`);
+        throw new Error(`${name} is not a URL: use a base URL such as https://${PUBLIC_HOSTS[api]}/`);
     }
-    const protocol = url.protocol.replace(':', '');
-    const port = url.port ? Number(url.port) : protocol === 'http' ? 80 : 443;
-    return {
-        base: `${url.protocol}//${url.host}/`,
-        clientOptions: { apiEndpoint: url.hostname, port, protocol },
-    };
+    // A path in the override is kept (a proxy may serve the API under one).
+    return `${url.origin}${url.pathname.replace(/\/*$/, '/')}`;
 }
 
 
 /***/ }),
 
-/***/ 4288:
+/***/ 5579:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -195,141 +192,8 @@ __webpack_require__.d(__webpack_exports__, {
 var lib_core = __webpack_require__(6421);
 // EXTERNAL MODULE: ./src/auth/credentials.ts
 var auth_credentials = __webpack_require__(8168);
-;// CONCATENATED MODULE: ./src/errors/scrub.ts
-// Defence in depth: API and STS messages can echo request material back, so anything
-// that looks like a credential is cut out before a message reaches the log.
-const SECRET_PATTERNS = [
-    // JWTs (GitHub OIDC tokens, Google ID tokens): header.payload[.signature]
-    /\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}(?:\.[A-Za-z0-9_-]*)?/g,
-    // Google OAuth access tokens
-    /\bya29\.[A-Za-z0-9_.-]+/g,
-    // Any bearer credential in an echoed header
-    /\b(Bearer\s+)[A-Za-z0-9_.~+/=-]+/gi,
-    // Token fields echoed in form or JSON bodies
-    /\b((?:access_token|id_token|refresh_token|subject_token|accessToken|idToken)["']?\s*[:=]\s*["']?)[^"'&\s,}]+/g,
-];
-/** `text` with anything token-like replaced by [REDACTED]. */
-function scrubSecrets(text) {
-    return SECRET_PATTERNS.reduce((out, pattern) => out.replace(pattern, (_match, keep) => `${typeof keep === 'string' ? keep : ''}[REDACTED]`), text);
-}
-
-;// CONCATENATED MODULE: ./src/errors/api-error.ts
-// Reads the facts out of a failed Google API call, whatever shape it arrives in:
-// - google-gax GoogleError (REST fallback): `code` = gRPC number, `httpStatusCode`,
-//   `reason`/`domain`/`errorInfoMetadata` promoted from google.rpc.ErrorInfo, `statusDetails`;
-// - gaxios GaxiosError: `status` = HTTP, `code` = HTTP number or a system code string,
-//   `response.data` = the AIP-193 body `{error: {code, message, status, details}}` (or an
-//   OAuth body `{error, error_description}` from STS);
-// - a google.rpc.Status (an LRO `error`, a Scheduler attempt `status`): `{code, message}`;
-// - anything else: its message.
-
-/** google.rpc.Code names, indexed by number. */
-const GRPC_CODE_NAMES = [
-    'OK', 'CANCELLED', 'UNKNOWN', 'INVALID_ARGUMENT', 'DEADLINE_EXCEEDED', 'NOT_FOUND', 'ALREADY_EXISTS',
-    'PERMISSION_DENIED', 'RESOURCE_EXHAUSTED', 'FAILED_PRECONDITION', 'ABORTED', 'OUT_OF_RANGE',
-    'UNIMPLEMENTED', 'INTERNAL', 'UNAVAILABLE', 'DATA_LOSS', 'UNAUTHENTICATED',
-];
-// The mapping google-gax applies (status.ts rpcCodeFromHttpStatusCode), for errors that carry
-// only an HTTP status.
-const HTTP_TO_GRPC = {
-    400: 3, 401: 16, 403: 7, 404: 5, 409: 10, 412: 9, 416: 11, 429: 8, 499: 1, 501: 12, 503: 14, 504: 4,
-};
-const isObj = (v) => typeof v === 'object' && v !== null;
-const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
-const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-function grpcFromName(name) {
-    const i = GRPC_CODE_NAMES.indexOf(name);
-    return i >= 0 ? i : undefined;
-}
-/** Parsed body of a gaxios response (object, or JSON text). */
-function responseBody(err) {
-    const data = isObj(err.response) ? err.response.data : undefined;
-    if (isObj(data))
-        return data;
-    if (typeof data === 'string') {
-        try {
-            const parsed = JSON.parse(data);
-            return isObj(parsed) ? parsed : undefined;
-        }
-        catch {
-            return undefined;
-        }
-    }
-    return undefined;
-}
-/** The google.rpc.ErrorInfo among raw JSON details or decoded statusDetails. */
-function errorInfo(details) {
-    if (!Array.isArray(details))
-        return undefined;
-    return details.find((d) => isObj(d) && (d['@type'] === 'type.googleapis.com/google.rpc.ErrorInfo' || (typeof d.reason === 'string' && isObj(d.metadata))));
-}
-function stringRecord(v) {
-    if (!isObj(v))
-        return {};
-    return Object.fromEntries(Object.entries(v).filter((e) => typeof e[1] === 'string'));
-}
-/** The facts of `err`, from whichever fields it carries. */
-function readApiError(err) {
-    if (!isObj(err))
-        return { message: scrubSecrets(String(err)), metadata: {} };
-    const body = responseBody(err);
-    const apiBody = body && isObj(body.error) ? body.error : undefined; // AIP-193
-    const oauth = body && typeof body.error === 'string' ? body : undefined; // RFC 6749 §5.2
-    const info = errorInfo(apiBody?.details) ?? errorInfo(err.statusDetails);
-    const code = num(err.code);
-    const httpStatus = num(err.httpStatusCode) ?? num(err.status) ?? (isObj(err.response) ? num(err.response.status) : undefined) ??
-        num(apiBody?.code) ?? (code !== undefined && code >= 100 ? code : undefined);
-    const grpcCode = (code !== undefined && code < 100 ? code : undefined) ?? grpcFromName(apiBody?.status) ?? grpcFromName(err.status);
-    const message = str(apiBody?.message) ?? str(err.message) ?? (oauth ? `${String(oauth.error)}` : String(err));
-    const cause = isObj(err.cause) ? err.cause : undefined;
-    return {
-        message: scrubSecrets(message),
-        httpStatus,
-        grpcCode,
-        reason: str(err.reason) ?? str(info?.reason),
-        domain: str(err.domain) ?? str(info?.domain),
-        metadata: { ...stringRecord(info?.metadata), ...stringRecord(err.errorInfoMetadata) },
-        oauthError: str(oauth?.error),
-        oauthDescription: str(oauth?.error_description),
-        systemCode: str(err.code) ?? str(cause?.code),
-    };
-}
-/** The gRPC code of `facts`: as carried, else mapped from the HTTP status like google-gax does. */
-function grpcCodeOf(facts) {
-    if (facts.grpcCode !== undefined)
-        return facts.grpcCode;
-    const http = facts.httpStatus;
-    if (http === undefined)
-        return undefined;
-    return HTTP_TO_GRPC[http] ?? (http >= 500 && http < 600 ? 13 : http >= 400 && http < 500 ? 9 : undefined);
-}
-/** 'HTTP 403, PERMISSION_DENIED' — whichever parts are known. */
-function statusLabel(facts) {
-    const code = grpcCodeOf(facts);
-    return [facts.httpStatus && `HTTP ${facts.httpStatus}`, code !== undefined && GRPC_CODE_NAMES[code]].filter(Boolean).join(', ');
-}
-// Classification: an error matches when either its HTTP status or its gRPC code says so
-// (a GoogleError for HTTP 409 + status ALREADY_EXISTS carries code 6 and httpStatusCode 409).
-function matches(err, http, grpc) {
-    const f = readApiError(err);
-    return (f.httpStatus !== undefined && http.includes(f.httpStatus)) || (f.grpcCode !== undefined && grpc.includes(f.grpcCode));
-}
-// Connection-level failures worth one more try (ECONNREFUSED is not: nothing listens).
-const TRANSIENT_SYSTEM_CODES = ['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'TimeoutError'];
-/** 429, 5xx gateway errors, RESOURCE_EXHAUSTED / UNAVAILABLE / INTERNAL / DEADLINE_EXCEEDED, dropped connections. */
-function isRetryable(err) {
-    if (matches(err, [429, 500, 502, 503, 504], [8, 14, 13, 4]))
-        return true;
-    const system = readApiError(err).systemCode;
-    return system !== undefined && TRANSIENT_SYSTEM_CODES.includes(system);
-}
-/** 409, ALREADY_EXISTS, ABORTED (a stale etag). */
-const isConflict = (err) => matches(err, [409], [6, 10]);
-/** 404, NOT_FOUND. */
-const isNotFound = (err) => matches(err, [404], [5]);
-/** 403, PERMISSION_DENIED. */
-const isPermissionDenied = (err) => matches(err, [403], [7]);
-
+// EXTERNAL MODULE: ./src/errors/api-error.ts
+var api_error = __webpack_require__(1384);
 ;// CONCATENATED MODULE: ./src/errors/grants.ts
 // Which role grants a missing permission, and the one gcloud command that grants it on the
 // narrowest scope that fits what this action does.
@@ -436,6 +300,8 @@ function federationGrant(ctx) {
         : serviceAccountGrant('roles/iam.serviceAccountTokenCreator', PLACEHOLDER.adcAccount, account);
 }
 
+// EXTERNAL MODULE: ./src/errors/scrub.ts
+var scrub = __webpack_require__(356);
 ;// CONCATENATED MODULE: ./src/errors/explain.ts
 // Every failure becomes one message a person can act on: what the step was doing, on which
 // resource, what Google said, the missing permission, and the one command that grants it.
@@ -491,7 +357,7 @@ function serviceAccountIn(text) {
 // Message assembly.
 const capitalize = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 function headline(ctx, facts) {
-    const label = statusLabel(facts);
+    const label = (0,api_error/* statusLabel */.Rh)(facts);
     const on = ctx.resource && !ctx.action.includes(ctx.resource) ? ` ${ctx.resource}` : '';
     return `${capitalize(ctx.action)}${on} failed: ${facts.message}${label ? ` (${label})` : ''}`;
 }
@@ -520,7 +386,7 @@ const callerOf = (ctx) => (ctx.deployer ? memberOf(ctx.deployer) : 'the deployer
 function explainFacts(facts, ctx, cause, options = {}) {
     const { fallbackPermission, denialNote } = options;
     const lines = [headline(ctx, facts)];
-    const code = grpcCodeOf(facts);
+    const code = (0,api_error/* grpcCodeOf */.pW)(facts);
     const details = { code, httpStatus: facts.httpStatus, resource: ctx.resource, cause };
     const enable = serviceDisabledFix(facts, ctx);
     const denial = findDenial(facts) ?? (fallbackPermission ? { permission: fallbackPermission } : undefined);
@@ -553,7 +419,7 @@ function explainFacts(facts, ctx, cause, options = {}) {
 function explainApiError(err, context) {
     if (err instanceof ActionError)
         return err;
-    return explainFacts(readApiError(err), context, err);
+    return explainFacts((0,api_error/* readApiError */.tR)(err), context, err);
 }
 const PROVIDER_PATH = /^projects\/([^/]+)\/locations\/global\/workloadIdentityPools\/([^/]+)\/providers\/([^/]+)$/;
 /** What is wrong with the provider path's shape, if anything. */
@@ -618,7 +484,7 @@ function stsDiagnosis(error, description, ctx) {
     return { text: "Check workload_identity_provider (the full provider path, with the project number), the provider's attribute condition, and 'audience'." };
 }
 function explainGithubToken(err, env) {
-    const facts = readApiError(err);
+    const facts = (0,api_error/* readApiError */.tR)(err);
     const noRequestUrl = !env.ACTIONS_ID_TOKEN_REQUEST_URL || /ACTIONS_ID_TOKEN_REQUEST_(URL|TOKEN)/.test(facts.message);
     if (!noRequestUrl)
         return new ActionError(`Getting the GitHub OIDC token failed: ${facts.message}`, { cause: err });
@@ -629,13 +495,13 @@ function explainGithubToken(err, env) {
         '\n(Workflows triggered by pull requests from forks never get an OIDC token.)', { fix, cause: err });
 }
 function explainSts(err, ctx) {
-    const facts = readApiError(err);
+    const facts = (0,api_error/* readApiError */.tR)(err);
     const { error, description = facts.message } = oauthErrorOf(facts);
     const shape = providerPathProblem(ctx.provider);
     const diagnosis = stsDiagnosis(error, description, ctx);
     const lines = [
         `Exchanging the GitHub OIDC token at Google STS failed (Failed to generate Google Cloud federated token)` +
-            `${ctx.provider ? ` for provider ${ctx.provider}` : ''}: ${error ? `${error}: ` : ''}${scrubSecrets(description)}`,
+            `${ctx.provider ? ` for provider ${ctx.provider}` : ''}: ${error ? `${error}: ` : ''}${(0,scrub/* scrubSecrets */.Z)(description)}`,
         ...(shape ? [shape] : []),
         diagnosis.text,
     ];
@@ -643,7 +509,7 @@ function explainSts(err, ctx) {
         fix: diagnosis.fix,
         resource: ctx.provider,
         httpStatus: facts.httpStatus,
-        code: grpcCodeOf(facts),
+        code: (0,api_error/* grpcCodeOf */.pW)(facts),
         cause: err,
     });
 }
@@ -658,9 +524,9 @@ function explainImpersonation(err, ctx) {
         // The caller here is the federated identity, not the deployer it is trying to become.
         deployer: undefined,
     };
-    return explainFacts(readApiError(err), impersonation, err, {
+    return explainFacts((0,api_error/* readApiError */.tR)(err), impersonation, err, {
         // iamcredentials answers 403 both for a missing binding and for an account that does not exist.
-        fallbackPermission: isPermissionDenied(err) ? 'iam.serviceAccounts.getAccessToken' : undefined,
+        fallbackPermission: (0,api_error/* isPermissionDenied */.T1)(err) ? 'iam.serviceAccounts.getAccessToken' : undefined,
         denialNote: account ? `(If ${account} does not exist, check the 'service_account' input.)` : undefined,
     });
 }
@@ -678,55 +544,8 @@ function explainAuthError(stage, err, ctx, env = process.env) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/google/retry.ts
-// Bounded retries with exponential backoff and full jitter. Google's APIs answer 429 and
-// 503 in normal operation; the Run and Scheduler clients do not retry in REST mode.
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/**
- * When a quota error (429 / RESOURCE_EXHAUSTED) was last seen, by any call of this run: the
- * project's read quota is shared, so the pollers slow down (pollUntil reads this).
- */
-const quotaSignal = { lastAt: 0, count: 0 };
-function isQuotaError(err) {
-    const f = readApiError(err);
-    return f.httpStatus === 429 || f.grpcCode === 8;
-}
-/** The backoff before attempt `attempt + 1`; quota errors back off harder. */
-function backoffMs(attempt, err, opts = {}) {
-    const base = opts.baseMs ?? 250;
-    const quota = isQuotaError(err);
-    const ceiling = Math.min(opts.maxMs ?? 8000, (quota ? base * 4 : base) * 2 ** (attempt - 1));
-    // Full jitter, but never less than a quarter of the ceiling, so a retry is not immediate.
-    const r = (opts.random ?? Math.random)();
-    return Math.round(ceiling * (0.25 + 0.75 * r));
-}
-async function withRetry(fn, opts = {}) {
-    const attempts = opts.attempts ?? 6;
-    const retryOn = opts.retryOn ?? isRetryable;
-    const started = Date.now();
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await fn();
-        }
-        catch (err) {
-            if (isQuotaError(err)) {
-                quotaSignal.lastAt = Date.now();
-                quotaSignal.count++;
-            }
-            if (attempt >= attempts || !retryOn(err))
-                throw err;
-            const delay = backoffMs(attempt, err, opts);
-            if (opts.deadline !== undefined && Date.now() + delay > opts.deadline)
-                throw err;
-            if (Date.now() + delay - started > (opts.budgetMs ?? 120_000))
-                throw err;
-            opts.onRetry?.(err, delay, attempt);
-            await sleep(delay);
-        }
-    }
-}
-
+// EXTERNAL MODULE: ./src/google/retry.ts
+var google_retry = __webpack_require__(8673);
 ;// CONCATENATED MODULE: ./src/google/api.ts
 // Every Google API call goes through here: retried while the error is passing, turned
 // into one message that names the step, the resource and the fix when it is not.
@@ -737,7 +556,7 @@ function createApi(base, deadline, onRetry) {
         deadline,
         async call(action, resource, fn, retry) {
             try {
-                return await withRetry(fn, { deadline, onRetry, ...retry });
+                return await (0,google_retry/* withRetry */.bD)(fn, { deadline, onRetry, ...retry });
             }
             catch (err) {
                 throw explainApiError(err, { ...base, action, resource });
@@ -754,7 +573,7 @@ function restClient(authClient, env = process.env) {
     const bases = new Map();
     const url = (api, path, query) => {
         if (!bases.has(api))
-            bases.set(api, (0,endpoints/* endpointFor */.L)(api, env).base);
+            bases.set(api, (0,endpoints/* endpointFor */.L)(api, env));
         const params = Object.entries(query ?? {}).filter((e) => e[1] !== undefined);
         const search = params.length ? `?${new URLSearchParams(params).toString()}` : '';
         // Resource names keep their '/' and ':'; nothing else in them needs escaping.
@@ -1487,7 +1306,7 @@ function formatRunTime(date, timeZone) {
 
 const SYMBOL = { create: '+', update: '~', unchanged: '=' };
 const MAX_VALUE = 80;
-const plan_text_isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** 'secrets.DB_PASSWORD', 'secrets': the value is a Secret Manager reference. */
 const isSecretField = (field) => field === 'secrets' || field.startsWith('secrets.');
 /**
@@ -1501,9 +1320,9 @@ function secretReference(value) {
         return value.map(secretReference);
     if (typeof value === 'string')
         return value;
-    if (plan_text_isObj(value)) {
+    if (isObj(value)) {
         // SecretEnvVar {name, secret, version}, or Cloud Run's valueSource.secretKeyRef
-        const ref = plan_text_isObj(value.valueSource) && plan_text_isObj(value.valueSource.secretKeyRef) ? value.valueSource.secretKeyRef : value;
+        const ref = isObj(value.valueSource) && isObj(value.valueSource.secretKeyRef) ? value.valueSource.secretKeyRef : value;
         if (typeof ref.secret === 'string') {
             const reference = `${ref.secret}:${typeof ref.version === 'string' ? ref.version : 'latest'}`;
             return typeof value.name === 'string' ? `${value.name}=${reference}` : reference;
@@ -1551,7 +1370,7 @@ function formatPlan(plan) {
 function stable(value) {
     if (Array.isArray(value))
         return value.map(stable);
-    if (!plan_text_isObj(value))
+    if (!isObj(value))
         return value;
     return Object.fromEntries(Object.keys(value)
         .sort()
@@ -2006,10 +1825,10 @@ async function pollUntil(opts) {
     const baseCap = opts.capMs ?? POLL_CAP_MS;
     let interval = opts.firstMs ?? POLL_FIRST_MS;
     let slowdown = 1;
-    let quotaSeen = quotaSignal.count;
+    let quotaSeen = google_retry/* quotaSignal */.rG.count;
     let last;
     if (opts.initialDelayMs)
-        await sleep(Math.min(opts.initialDelayMs, Math.max(0, opts.deadline - Date.now())));
+        await (0,google_retry/* sleep */.yy)(Math.min(opts.initialDelayMs, Math.max(0, opts.deadline - Date.now())));
     for (;;) {
         const readStart = Date.now();
         try {
@@ -2020,12 +1839,12 @@ async function pollUntil(opts) {
         }
         catch (err) {
             // The read itself already retried; a quota error that still comes through only slows us.
-            if (!isQuotaError(err))
+            if (!(0,google_retry/* isQuotaError */.jq)(err))
                 throw err;
         }
-        if (quotaSignal.count !== quotaSeen) {
+        if (google_retry/* quotaSignal */.rG.count !== quotaSeen) {
             // A 429 (ours, retried or not, or another call's): back off hard, and stay slower.
-            quotaSeen = quotaSignal.count;
+            quotaSeen = google_retry/* quotaSignal */.rG.count;
             slowdown = Math.min(QUOTA_SLOWDOWN_MAX, slowdown * 2);
             interval = Math.max(interval, baseCap) * 2;
         }
@@ -2036,7 +1855,7 @@ async function pollUntil(opts) {
         const remaining = opts.deadline - Date.now();
         if (remaining <= 0)
             throw opts.onTimeout(last);
-        await sleep(Math.min(wait, remaining));
+        await (0,google_retry/* sleep */.yy)(Math.min(wait, remaining));
     }
 }
 
@@ -2169,11 +1988,11 @@ async function triggerThroughScheduler(ctx, previousExecution) {
         if (!propagating)
             return { code, message: seen.job.status?.message ?? undefined };
         ctx.onProgress?.('PERMISSION_DENIED right after granting the invoker role: IAM may still be propagating, trying again in 5s');
-        await sleep(5000);
+        await (0,google_retry/* sleep */.yy)(5000);
     }
 }
 function failedAttempt(ctx, code, message, started) {
-    const name = GRPC_CODE_NAMES[code] ?? String(code);
+    const name = api_error/* GRPC_CODE_NAMES */.gH[code] ?? String(code);
     return {
         status: 'failed',
         durationMs: Date.now() - started,
@@ -2271,7 +2090,7 @@ async function applyBindings(api, clients, kind, resource, steps, policy) {
         }
         catch (err) {
             // ABORTED / 409: the etag is stale because someone else wrote; their bindings must survive.
-            const f = readApiError(err.cause ?? err);
+            const f = (0,api_error/* readApiError */.tR)(err.cause ?? err);
             if (!(f.grpcCode === 10 || f.httpStatus === 409) || attempt >= MAX_CONFLICTS)
                 throw err;
             current = await readPolicy(api, clients, kind, resource);
@@ -2291,7 +2110,7 @@ async function readWorkload(api, clients, kind, name) {
             return await clients.run.get(name);
         }
         catch (err) {
-            if (isNotFound(err))
+            if ((0,api_error/* isNotFound */.c4)(err))
                 return undefined;
             throw err;
         }
@@ -2384,7 +2203,7 @@ known) {
 }
 /** ALREADY_EXISTS on create or ABORTED (etag) on update: someone else wrote first. */
 function isRace(err) {
-    const f = readApiError(err);
+    const f = (0,api_error/* readApiError */.tR)(err);
     return f.grpcCode === 6 || f.grpcCode === 10 || f.httpStatus === 409;
 }
 
@@ -2398,7 +2217,7 @@ async function readSchedulerJob(api, clients, name) {
             return await clients.scheduler.get(name);
         }
         catch (err) {
-            if (isNotFound(err))
+            if ((0,api_error/* isNotFound */.c4)(err))
                 return undefined;
             throw err;
         }
@@ -2421,7 +2240,7 @@ async function applySchedulerJob(api, clients, step, replan) {
             result = await api.call('creating the Cloud Scheduler job', name, async () => clients.scheduler.create(upsert_parentOf(name), current.body));
         }
         catch (err) {
-            if (!isConflict(err.cause ?? err))
+            if (!(0,api_error/* isConflict */.dh)(err.cause ?? err))
                 throw err;
             current = replan(await readSchedulerJob(api, clients, name));
         }
@@ -2443,14 +2262,23 @@ async function applySchedulerJob(api, clients, step, replan) {
 async function applyPlan(api, clients, config, names, runPlan, current, deployId, hooks) {
     const workloadChanged = runPlan.workload.change.action !== 'unchanged';
     const workload = await hooks.phase('deploy', () => applyWorkload(api, clients, config.kind, names.resource, runPlan.workload, (fresh) => planWorkload(config, names, fresh, deployId), current.workload));
+    if (workloadChanged)
+        hooks.wrote();
     // A new service's URL is known only now: plan the trigger again with it.
     const serviceUri = config.kind === 'service' ? (workload.uri ?? undefined) : undefined;
     const scheduler = runPlan.scheduler && planScheduler(config, names, current.schedulerJob, serviceUri);
     // Independent of each other: side by side, in one log group.
     const [granted, scheduled] = await hooks.phase('iam + schedule', () => Promise.all([
-        applyBindings(api, clients, config.kind, names.resource, runPlan.bindings, current.policy),
+        applyBindings(api, clients, config.kind, names.resource, runPlan.bindings, current.policy).then((wrote) => {
+            if (wrote)
+                hooks.wrote();
+            return wrote;
+        }),
         scheduler && scheduler.change.action !== 'unchanged'
-            ? applySchedulerJob(api, clients, scheduler, (fresh) => planScheduler(config, names, fresh, serviceUri)).then(() => true)
+            ? applySchedulerJob(api, clients, scheduler, (fresh) => planScheduler(config, names, fresh, serviceUri)).then(() => {
+                hooks.wrote();
+                return true;
+            })
             : Promise.resolve(false),
     ]));
     const plan = [runPlan.workload.change, ...runPlan.bindings.map((b) => b.change), ...(scheduler ? [scheduler.change] : [])];
@@ -2487,7 +2315,7 @@ async function readCurrentState(api, clients, config, names) {
         readWorkload(api, clients, other, otherKindName(config, names.projectId)),
         // The policy read fails with NOT_FOUND when the workload does not exist yet.
         readPolicy(api, clients, config.kind, names.resource).catch((err) => {
-            if (isNotFound(err.cause ?? err))
+            if ((0,api_error/* isNotFound */.c4)(err.cause ?? err))
                 return undefined;
             throw err;
         }),
@@ -2532,6 +2360,7 @@ authenticating, env, deployDeadlineMs) {
         audience: config.auth.audience,
     };
     let report;
+    let failure;
     try {
         const credentials = await phase('auth', async () => {
             try {
@@ -2577,7 +2406,13 @@ authenticating, env, deployDeadlineMs) {
             lib_core.info(planChangesAnything(runPlan.plan) ? 'Dry run: the plan above was not applied.' : 'Dry run: everything is up to date.');
             return;
         }
-        const applied = await applyPlan(api, clients, config, names, runPlan, current, deployId, { phase });
+        const applied = await applyPlan(api, clients, config, names, runPlan, current, deployId, {
+            phase,
+            wrote: () => {
+                if (report)
+                    report.changed = true;
+            },
+        });
         const service = config.kind === 'service' ? applied.workload : undefined;
         report.plan = applied.plan;
         report.changed = applied.changed;
@@ -2605,6 +2440,7 @@ authenticating, env, deployDeadlineMs) {
     }
     catch (err) {
         const message = err instanceof Error ? err.message : String(err);
+        failure = message;
         if (report && report.smoke.status !== 'failed')
             report.error = message;
         lib_core.setFailed(message);
@@ -2615,9 +2451,12 @@ authenticating, env, deployDeadlineMs) {
             await writeSummary(renderSummary(report), env).catch((e) => lib_core.warning(`Could not write the job summary: ${String(e)}`));
         }
         else {
+            // Stopped before anything was read (auth, the project, the Scheduler region): no plan.
             lib_core.setOutput('kind', config.kind);
             lib_core.setOutput('changed', 'false');
             lib_core.setOutput('execution_status', 'skipped');
+            const message = failure ?? 'unknown error';
+            await writeSummary(`## ❌ cloud-run-cron: ${config.kind} ${config.name} was not deployed\n\nNothing was written.\n\n\`\`\`\n${message}\n\`\`\`\n`, env).catch(() => undefined);
         }
     }
 }
