@@ -86,9 +86,11 @@ function isImpersonationFailure(err) {
  * Authenticates and proves it by getting the first access token now, so a broken link of
  * the chain fails here, named, before any Cloud Run or Scheduler request.
  */
-async function authenticate(auth, githubToken, env = process.env) {
+async function authenticate(auth, githubToken, env = process.env, 
+/** The project when the inputs name it; otherwise ADC's project is asked for. */
+projectId) {
     if (!auth.workloadIdentityProvider)
-        return applicationDefault(auth.serviceAccount, env);
+        return applicationDefault(auth.serviceAccount, env, projectId);
     if (!githubToken)
         throw new Error('internal: a GitHub token request is needed with a workload identity provider');
     const client = federatedClient(auth, githubToken, env);
@@ -109,12 +111,14 @@ async function authenticate(auth, githubToken, env = process.env) {
         identity: auth.serviceAccount ?? `the federated principal of ${auth.workloadIdentityProvider}`,
     };
 }
-async function applicationDefault(serviceAccount, env) {
+async function applicationDefault(serviceAccount, env, projectId) {
     let stage = 'adc';
     try {
-        const googleAuth = new google_auth_library__WEBPACK_IMPORTED_MODULE_0__.GoogleAuth({ scopes: [CLOUD_PLATFORM_SCOPE] });
+        // A known project spares the library finding one (for a federated credential file that
+        // is a Cloud Resource Manager request, which needs resourcemanager.projects.get).
+        const googleAuth = new google_auth_library__WEBPACK_IMPORTED_MODULE_0__.GoogleAuth({ scopes: [CLOUD_PLATFORM_SCOPE], ...(projectId ? { projectId } : {}) });
         const source = await googleAuth.getClient();
-        const adcProjectId = (await googleAuth.getProjectId().catch(() => undefined)) ?? undefined;
+        const adcProjectId = projectId ?? ((await googleAuth.getProjectId().catch(() => undefined)) ?? undefined);
         let authClient = source;
         if (serviceAccount) {
             // ADC (e.g. from an earlier auth step) acting as the deployer account.

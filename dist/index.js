@@ -1262,7 +1262,7 @@ async function run(env = process.env) {
     // (@actions/core, the report) loads once the STS exchange is on the wire, and while it is in
     // flight: loading blocks the event loop that would otherwise still have to send it.
     const onTheWire = nextRequestSent();
-    const credentials = Promise.all(/* import() */[__nccwpck_require__.e(492), __nccwpck_require__.e(168)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8168)).then(({ authenticate }) => authenticate(config.auth, githubToken, env));
+    const credentials = Promise.all(/* import() */[__nccwpck_require__.e(492), __nccwpck_require__.e(168)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8168)).then(({ authenticate }) => authenticate(config.auth, githubToken, env, config.projectId));
     credentials.catch(() => undefined); // reported by the auth step
     await Promise.race([onTheWire, credentials.then(noop, noop)]);
     const pipeline = Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(492), __nccwpck_require__.e(507), __nccwpck_require__.e(579)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5579));

@@ -61,7 +61,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   // (@actions/core, the report) loads once the STS exchange is on the wire, and while it is in
   // flight: loading blocks the event loop that would otherwise still have to send it.
   const onTheWire = nextRequestSent();
-  const credentials = import('./auth/credentials.js').then(({ authenticate }) => authenticate(config.auth, githubToken, env));
+  const credentials = import('./auth/credentials.js').then(({ authenticate }) => authenticate(config.auth, githubToken, env, config.projectId));
   credentials.catch(() => undefined); // reported by the auth step
   await Promise.race([onTheWire, credentials.then(noop, noop)]);
   const pipeline = import('./pipeline/run-pipeline.js');

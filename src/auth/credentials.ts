@@ -4,13 +4,13 @@
 import { GoogleAuth, IdentityPoolClient, Impersonated, type AuthClient } from 'google-auth-library';
 import nodeFetch from 'node-fetch';
 import type { AuthConfig } from '../config/types.js';
+import type { AuthStage } from '../errors/explain.js';
 import { endpointFor } from '../google/endpoints.js';
 import { GithubTokenError } from './github-token.js';
 import { maskSecret } from './mask.js';
 
 export const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 
-export type AuthStage = 'github-token' | 'sts' | 'impersonation' | 'adc';
 
 /** An authentication failure, tagged with the link of the chain that broke. */
 export class AuthError extends Error {
@@ -86,8 +86,10 @@ export async function authenticate(
   auth: AuthConfig,
   githubToken: Promise<string> | undefined,
   env: NodeJS.ProcessEnv = process.env,
+  /** The project when the inputs name it; otherwise ADC's project is asked for. */
+  projectId?: string,
 ): Promise<Credentials> {
-  if (!auth.workloadIdentityProvider) return applicationDefault(auth.serviceAccount, env);
+  if (!auth.workloadIdentityProvider) return applicationDefault(auth.serviceAccount, env, projectId);
   if (!githubToken) throw new Error('internal: a GitHub token request is needed with a workload identity provider');
 
   const client = federatedClient(auth, githubToken, env);
@@ -109,12 +111,14 @@ export async function authenticate(
   };
 }
 
-async function applicationDefault(serviceAccount: string | undefined, env: NodeJS.ProcessEnv): Promise<Credentials> {
+async function applicationDefault(serviceAccount: string | undefined, env: NodeJS.ProcessEnv, projectId: string | undefined): Promise<Credentials> {
   let stage: AuthStage = 'adc';
   try {
-    const googleAuth = new GoogleAuth({ scopes: [CLOUD_PLATFORM_SCOPE] });
+    // A known project spares the library finding one (for a federated credential file that
+    // is a Cloud Resource Manager request, which needs resourcemanager.projects.get).
+    const googleAuth = new GoogleAuth({ scopes: [CLOUD_PLATFORM_SCOPE], ...(projectId ? { projectId } : {}) });
     const source = await googleAuth.getClient();
-    const adcProjectId = (await googleAuth.getProjectId().catch(() => undefined)) ?? undefined;
+    const adcProjectId = projectId ?? ((await googleAuth.getProjectId().catch(() => undefined)) ?? undefined);
     let authClient: AuthClient = source;
     if (serviceAccount) {
       // ADC (e.g. from an earlier auth step) acting as the deployer account.

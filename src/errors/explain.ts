@@ -165,7 +165,7 @@ export function explainApiError(err: unknown, context: ErrorContext): ActionErro
 // ---------------------------------------------------------------------------------------
 // Auth: which link of GitHub OIDC -> STS -> impersonation broke.
 
-export type AuthStage = 'github-token' | 'sts' | 'impersonation';
+export type AuthStage = 'github-token' | 'sts' | 'impersonation' | 'adc';
 
 const PROVIDER_PATH = /^projects\/([^/]+)\/locations\/global\/workloadIdentityPools\/([^/]+)\/providers\/([^/]+)$/;
 
@@ -298,5 +298,14 @@ export function explainAuthError(stage: AuthStage, err: unknown, ctx: ErrorConte
       return explainSts(err, ctx);
     case 'impersonation':
       return explainImpersonation(err, ctx);
+    case 'adc':
+      return new ActionError(
+        `Authenticating with Application Default Credentials failed: ${readApiError(err).message}\n` +
+          'Without workload_identity_provider this step uses Application Default Credentials, for example from a ' +
+          'google-github-actions/auth step before it. To let this step authenticate by itself through Workload ' +
+          'Identity Federation, set workload_identity_provider (and service_account, the deployer to impersonate), ' +
+          "and give the job 'permissions: id-token: write'.",
+        { cause: err },
+      );
   }
 }

@@ -44,7 +44,7 @@ export async function runPipeline(
         core.info(`Authenticated as ${c.identity}`);
         return c;
       } catch (err) {
-        if (err instanceof AuthError && err.stage !== 'adc') throw explainAuthError(err.stage, err.cause, { ...errorContext, action: 'authenticating' }, env);
+        if (err instanceof AuthError) throw explainAuthError(err.stage, err.cause, { ...errorContext, action: 'authenticating' }, env);
         throw err;
       }
     });

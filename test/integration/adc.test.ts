@@ -1,0 +1,71 @@
+// Application Default Credentials (no workload_identity_provider): the credential file that
+// google-github-actions/auth writes (an external_account config) stands in for an earlier
+// auth step, pointing at the local Google Cloud.
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { failure, jobInputs, run, startFake, visibleLog, type FakeGcp } from './setup.ts';
+
+let fake: FakeGcp;
+let dir: string;
+beforeAll(async () => {
+  fake = await startFake();
+  dir = mkdtempSync(join(tmpdir(), 'adc-'));
+});
+afterAll(async () => {
+  await fake?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** What google-github-actions/auth writes to GOOGLE_APPLICATION_CREDENTIALS. */
+function credentialFile(name: string, impersonate: string | undefined): string {
+  const env = fake.env();
+  const provider = fake.world.provider;
+  const file = join(dir, `${name}.json`);
+  writeFileSync(
+    file,
+    JSON.stringify({
+      type: 'external_account',
+      audience: `//iam.googleapis.com/${provider}`,
+      subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+      token_url: `${fake.url}/v1/token`,
+      ...(impersonate
+        ? { service_account_impersonation_url: `${fake.url}/v1/projects/-/serviceAccounts/${impersonate}:generateAccessToken` }
+        : {}),
+      credential_source: {
+        url: `${env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=${encodeURIComponent(`https://iam.googleapis.com/${provider}`)}`,
+        headers: { Authorization: `Bearer ${env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` },
+        format: { type: 'json', subject_token_field_name: 'value' },
+      },
+    }),
+  );
+  return file;
+}
+
+test('deploys with the credentials of an earlier auth step (impersonation in the file)', async () => {
+  const inputs = { ...jobInputs(fake, 'adc-file'), workload_identity_provider: '', service_account: '', project_id: 'demo-project' };
+  const result = await run(fake, inputs, { GOOGLE_APPLICATION_CREDENTIALS: credentialFile('file', fake.world.deployer) });
+  expect(failure(result)).toBe('');
+  expect(result.outputs.execution_status).toBe('succeeded');
+  expect(fake.runJobs().some((j) => String(j.name).endsWith('/jobs/adc-file'))).toBe(true);
+  expect(visibleLog(result)).not.toMatch(/ya29\.|eyJ[A-Za-z0-9_-]{10,}\./);
+});
+
+test('impersonates service_account on top of Application Default Credentials', async () => {
+  const inputs = { ...jobInputs(fake, 'adc-impersonated'), workload_identity_provider: '' };
+  const result = await run(fake, inputs, { GOOGLE_APPLICATION_CREDENTIALS: credentialFile('plain', undefined) });
+  expect(failure(result)).toBe('');
+  expect(result.stdout).toContain(`Authenticated as ${fake.world.deployer}`);
+  const job = fake.runJobs().find((j) => String(j.name).endsWith('/jobs/adc-impersonated'));
+  expect(job?.creator).toBe(fake.world.deployer);
+});
+
+test('with neither a provider nor Application Default Credentials: a clear error', async () => {
+  const inputs = { ...jobInputs(fake, 'adc-none'), workload_identity_provider: '', project_id: 'demo-project' };
+  const before = fake.requests.length;
+  const result = await run(fake, inputs, { GOOGLE_APPLICATION_CREDENTIALS: join(dir, 'missing.json') });
+  expect(result.code).not.toBe(0);
+  expect(failure(result)).toMatch(/Application Default Credentials|GOOGLE_APPLICATION_CREDENTIALS|workload_identity_provider/);
+  expect(fake.requests.slice(before).filter((r) => r.service === 'run' || r.service === 'scheduler')).toEqual([]);
+});
