@@ -2100,8 +2100,7 @@ async function applyBindings(api, clients, kind, resource, steps, policy) {
         }
         catch (err) {
             // ABORTED / 409: the etag is stale because someone else wrote; their bindings must survive.
-            const f = (0,api_error/* readApiError */.tR)(err.cause ?? err);
-            if (!(f.grpcCode === 10 || f.httpStatus === 409) || attempt >= MAX_CONFLICTS)
+            if (!(0,api_error/* isConflict */.dh)(err) || attempt >= MAX_CONFLICTS)
                 throw err;
             current = await readPolicy(api, clients, kind, resource);
         }
@@ -2197,8 +2196,8 @@ known) {
             break;
         }
         catch (err) {
-            const race = isRace(err.cause ?? err);
-            if (!race || attempt >= 3)
+            // ALREADY_EXISTS on create or ABORTED (etag) on update: someone else wrote first.
+            if (!(0,api_error/* isConflict */.dh)(err) || attempt >= 3)
                 throw err;
             current = replan(await readWorkload(api, clients, kind, name));
         }
@@ -2210,11 +2209,6 @@ known) {
         return waitForReady(api, clients, name);
     }
     return written?.name ? written : (await readWorkload(api, clients, kind, name));
-}
-/** ALREADY_EXISTS on create or ABORTED (etag) on update: someone else wrote first. */
-function isRace(err) {
-    const f = (0,api_error/* readApiError */.tR)(err);
-    return f.grpcCode === 6 || f.grpcCode === 10 || f.httpStatus === 409;
 }
 
 ;// CONCATENATED MODULE: ./src/scheduler/upsert.ts
@@ -2250,7 +2244,7 @@ async function applySchedulerJob(api, clients, step, replan) {
             result = await api.call('creating the Cloud Scheduler job', name, async () => clients.scheduler.create(upsert_parentOf(name), current.body));
         }
         catch (err) {
-            if (!(0,api_error/* isConflict */.dh)(err.cause ?? err))
+            if (!(0,api_error/* isConflict */.dh)(err))
                 throw err;
             current = replan(await readSchedulerJob(api, clients, name));
         }
@@ -2325,7 +2319,7 @@ async function readCurrentState(api, clients, config, names) {
         readWorkload(api, clients, other, otherKindName(config, names.projectId)),
         // The policy read fails with NOT_FOUND when the workload does not exist yet.
         readPolicy(api, clients, config.kind, names.resource).catch((err) => {
-            if ((0,api_error/* isNotFound */.c4)(err.cause ?? err))
+            if ((0,api_error/* isNotFound */.c4)(err))
                 return undefined;
             throw err;
         }),

@@ -2,7 +2,7 @@
 // an etag read-modify-write that keeps every binding someone else holds, and that
 // re-reads and tries again when another writer changed the policy in between.
 import type { Config } from '../config/types.js';
-import { readApiError } from '../errors/api-error.js';
+import { isConflict } from '../errors/api-error.js';
 import type { Api } from '../google/api.js';
 import type { GoogleClients } from '../google/clients.js';
 import { hasBinding, type BindingStep, type IamPolicy } from '../plan/planner.js';
@@ -51,8 +51,7 @@ export async function applyBindings(
       return true;
     } catch (err) {
       // ABORTED / 409: the etag is stale because someone else wrote; their bindings must survive.
-      const f = readApiError((err as { cause?: unknown }).cause ?? err);
-      if (!(f.grpcCode === 10 || f.httpStatus === 409) || attempt >= MAX_CONFLICTS) throw err;
+      if (!isConflict(err) || attempt >= MAX_CONFLICTS) throw err;
       current = await readPolicy(api, clients, kind, resource);
     }
   }

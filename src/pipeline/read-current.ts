@@ -18,7 +18,7 @@ export async function readCurrentState(api: Api, clients: GoogleClients, config:
     readWorkload(api, clients, other, otherKindName(config, names.projectId)),
     // The policy read fails with NOT_FOUND when the workload does not exist yet.
     readPolicy(api, clients, config.kind, names.resource).catch((err: unknown) => {
-      if (isNotFound((err as { cause?: unknown }).cause ?? err)) return undefined;
+      if (isNotFound(err)) return undefined;
       throw err;
     }),
     names.schedulerJob ? readSchedulerJob(api, clients, names.schedulerJob) : undefined,

@@ -1,7 +1,7 @@
 // Reads and writes the Cloud Run job or service, waits for the long-running operation,
 // and for a service until it is Ready.
 import type { Config } from '../config/types.js';
-import { readApiError, isNotFound } from '../errors/api-error.js';
+import { isConflict, isNotFound } from '../errors/api-error.js';
 import type { Api } from '../google/api.js';
 import type { GoogleClients, Operation } from '../google/clients.js';
 import { pollUntil } from '../google/poll.js';
@@ -112,8 +112,8 @@ export async function applyWorkload(
       written = await waitForOperation(api, clients, kind, op, name);
       break;
     } catch (err) {
-      const race = isRace((err as { cause?: unknown }).cause ?? err);
-      if (!race || attempt >= 3) throw err;
+      // ALREADY_EXISTS on create or ABORTED (etag) on update: someone else wrote first.
+      if (!isConflict(err) || attempt >= 3) throw err;
       current = replan(await readWorkload(api, clients, kind, name));
     }
   }
@@ -123,10 +123,4 @@ export async function applyWorkload(
     return waitForReady(api, clients, name);
   }
   return written?.name ? written : (await readWorkload(api, clients, kind, name))!;
-}
-
-/** ALREADY_EXISTS on create or ABORTED (etag) on update: someone else wrote first. */
-function isRace(err: unknown): boolean {
-  const f = readApiError(err);
-  return f.grpcCode === 6 || f.grpcCode === 10 || f.httpStatus === 409;
 }

@@ -42,7 +42,7 @@ export async function applySchedulerJob(
         clients.scheduler.create(parentOf(name), current.body),
       );
     } catch (err) {
-      if (!isConflict((err as { cause?: unknown }).cause ?? err)) throw err;
+      if (!isConflict(err)) throw err;
       current = replan(await readSchedulerJob(api, clients, name));
     }
   }
