@@ -193,7 +193,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var lib_core = __webpack_require__(6421);
+var core = __webpack_require__(6421);
 // EXTERNAL MODULE: ./src/auth/credentials.ts
 var auth_credentials = __webpack_require__(8168);
 // EXTERNAL MODULE: ./src/errors/api-error.ts
@@ -1487,12 +1487,11 @@ function outputsOf(report) {
 }
 function setOutputs(report) {
     for (const [name, value] of Object.entries(outputsOf(report)))
-        lib_core.setOutput(name, value);
+        core.setOutput(name, value);
 }
 
 ;// CONCATENATED MODULE: ./src/report/log.ts
-// The step's log: one collapsible group per phase, annotations for warnings and errors,
-// and polling progress that says something only when there is something to say.
+// The step's log: one collapsible group per phase, and polling progress that says something only when there is something to say.
 
 
 /** Wall time per phase of this run, ms (what RunReport.phases carries). */
@@ -1502,7 +1501,7 @@ async function log_phase(name, fn, options = {}) {
     const { title = name, into = phaseTimes, clock = Date.now } = options;
     const start = clock();
     try {
-        return await lib_core.group(title, fn);
+        return await core.group(title, fn);
     }
     finally {
         into[name] = (into[name] ?? 0) + (clock() - start);
@@ -1513,7 +1512,7 @@ async function log_phase(name, fn, options = {}) {
  * change, otherwise at most once per interval (so a 1 s poll does not flood the log).
  */
 function createProgress(label, options = {}) {
-    const { intervalMs = 10_000, clock = Date.now, print = lib_core.info } = options;
+    const { intervalMs = 10_000, clock = Date.now, print = core.info } = options;
     const start = clock();
     let lastKey;
     let lastPrint = -Infinity;
@@ -1529,14 +1528,6 @@ function createProgress(label, options = {}) {
             return true;
         },
     };
-}
-/** A warning annotation. */
-function warn(message) {
-    core.warning(message);
-}
-/** An error annotation (the step's failure is set by main). */
-function fail(message) {
-    core.error(message);
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -1807,7 +1798,7 @@ function renderSummaryText(report, now = new Date()) {
 async function writeSummary(markdown, env = process.env) {
     const file = env.GITHUB_STEP_SUMMARY;
     if (!file) {
-        lib_core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
+        core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
         return false;
     }
     try {
@@ -1815,7 +1806,7 @@ async function writeSummary(markdown, env = process.env) {
         return true;
     }
     catch (e) {
-        lib_core.warning(`Could not write the job summary to ${file}: ${e.message}`);
+        core.warning(`Could not write the job summary to ${file}: ${e.message}`);
         return false;
     }
 }
@@ -2355,7 +2346,7 @@ authenticating, env, deployDeadlineMs) {
     const phases = {};
     const phase = (name, fn) => log_phase(name, fn, { into: phases });
     for (const warning of config.warnings)
-        lib_core.warning(warning);
+        core.warning(warning);
     const errorContext = {
         projectId: config.projectId,
         deployer: config.auth.serviceAccount,
@@ -2369,7 +2360,7 @@ authenticating, env, deployDeadlineMs) {
         const credentials = await phase('auth', async () => {
             try {
                 const c = await authenticating;
-                lib_core.info(`Authenticated as ${c.identity}`);
+                core.info(`Authenticated as ${c.identity}`);
                 return c;
             }
             catch (err) {
@@ -2382,16 +2373,16 @@ authenticating, env, deployDeadlineMs) {
         if (!projectId) {
             throw new Error("Input 'project_id': no project is known: set project_id, or a service_account whose email names its project.");
         }
-        const api = createApi({ ...errorContext, projectId }, Date.now() + deployDeadlineMs, (err, delay) => lib_core.info(`Retrying in ${delay}ms: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`));
+        const api = createApi({ ...errorContext, projectId }, Date.now() + deployDeadlineMs, (err, delay) => core.info(`Retrying in ${delay}ms: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`));
         const clients = makeClients(credentials.authClient, env);
         const names = resourceNames(config, projectId);
         const deployId = `${env.GITHUB_RUN_ID ?? Date.now()}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`;
         const current = await phase('read', () => readCurrentState(api, clients, config, names));
         const runPlan = planRun({ config, names, current, deployId });
         for (const warning of runPlan.warnings)
-            lib_core.warning(warning);
+            core.warning(warning);
         // Each change's reason (a tag redeploy, a re-pointed trigger) is in the plan, once.
-        lib_core.info(`Plan:\n${formatPlan(runPlan.plan)}`);
+        core.info(`Plan:\n${formatPlan(runPlan.plan)}`);
         report = {
             config,
             projectId,
@@ -2407,7 +2398,7 @@ authenticating, env, deployDeadlineMs) {
         };
         if (config.dryRun) {
             report.smoke.message = 'Dry run: nothing was written and the smoke test was skipped.';
-            lib_core.info(planChangesAnything(runPlan.plan) ? 'Dry run: the plan above was not applied.' : 'Dry run: everything is up to date.');
+            core.info(planChangesAnything(runPlan.plan) ? 'Dry run: the plan above was not applied.' : 'Dry run: everything is up to date.');
             return;
         }
         const applied = await applyPlan(api, clients, config, names, runPlan, current, deployId, {
@@ -2433,13 +2424,13 @@ authenticating, env, deployDeadlineMs) {
                 schedulerJob: names.schedulerJob,
                 deadline: smokeApi.deadline,
                 justGranted: applied.granted,
-                onProgress: (line) => lib_core.info(line),
+                onProgress: (line) => core.info(line),
                 known: { workload: current.workload, schedulerJob: current.schedulerJob },
             }));
             report.smoke = smoke;
             if (smoke.status === 'failed')
                 throw new ActionError(smoke.message);
-            lib_core.info(smoke.message);
+            core.info(smoke.message);
         }
     }
     catch (err) {
@@ -2447,18 +2438,20 @@ authenticating, env, deployDeadlineMs) {
         failure = message;
         if (report && report.smoke.status !== 'failed')
             report.error = message;
-        lib_core.setFailed(message);
+        core.setFailed(message);
     }
     finally {
         if (report) {
             setOutputs(report);
-            await writeSummary(renderSummary(report), env).catch((e) => lib_core.warning(`Could not write the job summary: ${String(e)}`));
+            // Without a summary file (run by hand, outside GitHub Actions) the summary goes to the log.
+            if (!(await writeSummary(renderSummary(report), env)))
+                core.info(renderSummaryText(report));
         }
         else {
             // Stopped before anything was read (auth, the project, the Scheduler region): no plan.
-            lib_core.setOutput('kind', config.kind);
-            lib_core.setOutput('changed', 'false');
-            lib_core.setOutput('execution_status', 'skipped');
+            core.setOutput('kind', config.kind);
+            core.setOutput('changed', 'false');
+            core.setOutput('execution_status', 'skipped');
             const message = failure ?? 'unknown error';
             await writeSummary(`## ❌ cloud-run-cron: ${config.kind} ${config.name} was not deployed\n\nNothing was written.\n\n\`\`\`\n${message}\n\`\`\`\n`, env).catch(() => undefined);
         }

@@ -1,6 +1,7 @@
 // npm run demo: the whole product on the embedded local Google Cloud. Starts it, runs the
 // bundled action as the GitHub runner would, for a job and for a service (deploy, trigger,
-// smoke test), prints each job summary, stops everything, and exits non-zero on a failure.
+// smoke test), shows each run's log, job summary and outputs, stops everything, and exits
+// non-zero on a failure.
 import { startFakeGcp } from '../fake/server.ts';
 import { runAction } from './lib/run-action.ts';
 
@@ -49,7 +50,7 @@ try {
   for (const demo of demos) {
     console.log(`\n=== Deploying ${demo.title}\n`);
     const run = await runAction({ inputs: demo.inputs, env: fake.env(), echo: true });
-    console.log(`\n--- Job summary (GITHUB_STEP_SUMMARY) ---\n${run.summary}`);
+    console.log(`\n--- Job summary (the Markdown written to GITHUB_STEP_SUMMARY) ---\n${run.summary}`);
     console.log(`--- Outputs ---\n${Object.entries(run.outputs).filter(([k]) => k !== 'plan').map(([k, v]) => `${k}=${v}`).join('\n')}`);
     console.log(`--- exit code ${run.code}, ${Math.round(run.wallMs)} ms ---`);
     if (run.code !== 0) failed++;

@@ -9,7 +9,7 @@ import { planChangesAnything, planRun } from '../plan/planner.js';
 import { formatPlan } from '../report/plan-text.js';
 import { setOutputs } from '../report/outputs.js';
 import { phase as logPhase } from '../report/log.js';
-import { renderSummary, writeSummary } from '../report/summary.js';
+import { renderSummary, renderSummaryText, writeSummary } from '../report/summary.js';
 import type { RunReport, SmokeResult } from '../report/types.js';
 import type { RunService } from '../run/workload.js';
 import { smokeTest } from '../smoke/smoke.js';
@@ -123,7 +123,8 @@ export async function runPipeline(
   } finally {
     if (report) {
       setOutputs(report);
-      await writeSummary(renderSummary(report), env).catch((e: unknown) => core.warning(`Could not write the job summary: ${String(e)}`));
+      // Without a summary file (run by hand, outside GitHub Actions) the summary goes to the log.
+      if (!(await writeSummary(renderSummary(report), env))) core.info(renderSummaryText(report));
     } else {
       // Stopped before anything was read (auth, the project, the Scheduler region): no plan.
       core.setOutput('kind', config.kind);

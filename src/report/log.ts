@@ -1,5 +1,4 @@
-// The step's log: one collapsible group per phase, annotations for warnings and errors,
-// and polling progress that says something only when there is something to say.
+// The step's log: one collapsible group per phase, and polling progress that says something only when there is something to say.
 import * as core from '@actions/core';
 import { formatElapsed, formatTasks } from './format.js';
 import type { TaskCounts } from './types.js';
@@ -67,14 +66,4 @@ export function createProgress(label: string, options: ProgressOptions = {}): Pr
       return true;
     },
   };
-}
-
-/** A warning annotation. */
-export function warn(message: string): void {
-  core.warning(message);
-}
-
-/** An error annotation (the step's failure is set by main). */
-export function fail(message: string): void {
-  core.error(message);
 }

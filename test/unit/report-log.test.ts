@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { createProgress, fail, phase, warn } from '../../src/report/log.js';
+import { createProgress, phase } from '../../src/report/log.js';
 
 /** What the code writes to stdout (where @actions/core sends commands and info). */
 function captureStdout(): { lines: () => string[]; restore: () => void } {
@@ -56,18 +56,5 @@ describe('createProgress', () => {
       'Execution nightly-x: RUNNING · 0/3 succeeded, 3 running (10s)',
       'Execution nightly-x: RUNNING · 1/3 succeeded, 2 running (11s)',
     ]);
-  });
-});
-
-describe('annotations', () => {
-  test('warn and fail write warning and error commands', () => {
-    const stdout = captureStdout();
-    try {
-      warn('runs may overlap');
-      fail('the smoke test failed');
-    } finally {
-      stdout.restore();
-    }
-    expect(stdout.lines()).toEqual(['::warning::runs may overlap', '::error::the smoke test failed']);
   });
 });
