@@ -13,13 +13,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var google_auth_library__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(492);
 /* harmony import */ var google_auth_library__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(google_auth_library__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fetch__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(816);
-/* harmony import */ var _google_endpoints_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8157);
-/* harmony import */ var _github_token_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1139);
-/* harmony import */ var _mask_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8080);
+/* harmony import */ var node_fetch__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(816);
+/* harmony import */ var _google_clients_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2188);
+/* harmony import */ var _google_endpoints_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8157);
+/* harmony import */ var _github_token_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1139);
+/* harmony import */ var _mask_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8080);
 // Workload Identity Federation: GitHub OIDC token -> STS federated token -> (optionally)
 // an access token of the deployer service account. Without a provider, Application
 // Default Credentials. Every token that passes through is masked.
+
 
 
 
@@ -43,13 +45,13 @@ function maskTokensIn(data) {
     for (const field of TOKEN_FIELDS) {
         const value = data[field];
         if (typeof value === 'string' && value)
-            (0,_mask_js__WEBPACK_IMPORTED_MODULE_3__/* .maskSecret */ .$)(value);
+            (0,_mask_js__WEBPACK_IMPORTED_MODULE_4__/* .maskSecret */ .$)(value);
     }
 }
 function federatedClient(auth, githubToken, env) {
     const provider = auth.workloadIdentityProvider;
-    const sts = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointFor */ .L)('sts', env);
-    const iamcredentials = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointFor */ .L)('iamcredentials', env);
+    const sts = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_2__/* .endpointFor */ .L)('sts', env);
+    const iamcredentials = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_2__/* .endpointFor */ .L)('iamcredentials', env);
     const client = new google_auth_library__WEBPACK_IMPORTED_MODULE_0__.IdentityPoolClient({
         type: 'external_account',
         audience: `//iam.googleapis.com/${provider}`,
@@ -67,7 +69,9 @@ function federatedClient(auth, githubToken, env) {
         // The fetch gaxios would load on its first request anyway (node-fetch, which honours
         // proxy agents), loaded here instead: while the GitHub token is in flight (start-up).
         if (transporter)
-            transporter.defaults.fetchImplementation ??= node_fetch__WEBPACK_IMPORTED_MODULE_4__["default"];
+            transporter.defaults.fetchImplementation ??= node_fetch__WEBPACK_IMPORTED_MODULE_5__["default"];
+        if (transporter)
+            transporter.defaults.timeout ??= _google_clients_js__WEBPACK_IMPORTED_MODULE_1__/* .REQUEST_TIMEOUT_MS */ .j2;
         transporter?.interceptors.response.add({
             resolved: async (response) => {
                 maskTokensIn(response.data);
@@ -98,7 +102,7 @@ projectId) {
         await client.getAccessToken(); // masked by the interceptor
     }
     catch (err) {
-        if (err instanceof _github_token_js__WEBPACK_IMPORTED_MODULE_2__/* .GithubTokenError */ .t)
+        if (err instanceof _github_token_js__WEBPACK_IMPORTED_MODULE_3__/* .GithubTokenError */ .t)
             throw new AuthError('github-token', err);
         // The supplier's promise may have failed inside the library; look at it directly.
         const tokenFailure = await githubToken.then(() => undefined, (e) => e);
@@ -129,18 +133,83 @@ async function applicationDefault(serviceAccount, env, projectId) {
                 targetScopes: [CLOUD_PLATFORM_SCOPE],
                 lifetime: 3600,
                 delegates: [],
-                endpoint: (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointFor */ .L)('iamcredentials', env).replace(/\/$/, ''),
+                endpoint: (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_2__/* .endpointFor */ .L)('iamcredentials', env).replace(/\/$/, ''),
             });
         }
         const { token } = await authClient.getAccessToken();
         if (token)
-            (0,_mask_js__WEBPACK_IMPORTED_MODULE_3__/* .maskSecret */ .$)(token);
+            (0,_mask_js__WEBPACK_IMPORTED_MODULE_4__/* .maskSecret */ .$)(token);
         const email = serviceAccount ?? source.email;
         return { authClient, identity: email ?? 'Application Default Credentials', adcProjectId };
     }
     catch (err) {
         throw new AuthError(stage, err);
     }
+}
+
+
+/***/ }),
+
+/***/ 2188:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j2: () => (/* binding */ REQUEST_TIMEOUT_MS),
+/* harmony export */   nv: () => (/* binding */ makeClients)
+/* harmony export */ });
+/* unused harmony export restClient */
+/* harmony import */ var _endpoints_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8157);
+
+/** No single request may hang the step: a stalled one fails (and is retried where safe). */
+const REQUEST_TIMEOUT_MS = 60_000;
+function restClient(authClient, env = process.env) {
+    const bases = new Map();
+    const url = (api, path, query) => {
+        if (!bases.has(api))
+            bases.set(api, (0,_endpoints_js__WEBPACK_IMPORTED_MODULE_0__/* .endpointFor */ .L)(api, env));
+        const params = Object.entries(query ?? {}).filter((e) => e[1] !== undefined);
+        const search = params.length ? `?${new URLSearchParams(params).toString()}` : '';
+        // Resource names keep their '/' and ':'; nothing else in them needs escaping.
+        return `${bases.get(api)}${path}${search}`;
+    };
+    const request = async (method, target, body) => {
+        const res = await authClient.request({ url: target, method, data: body, responseType: 'json', retry: false, timeout: REQUEST_TIMEOUT_MS });
+        return res.data;
+    };
+    return {
+        get: (api, path, query) => request('GET', url(api, path, query)),
+        send: (api, method, path, body, query) => request(method, url(api, path, query), body ?? {}),
+    };
+}
+function makeClients(authClient, env = process.env) {
+    const rest = restClient(authClient, env);
+    const run = {
+        get: (name) => rest.get('run', `v2/${name}`),
+        create: (parent, collection, id, body) => rest.send('run', 'POST', `v2/${parent}/${collection}`, body, { [collection === 'jobs' ? 'jobId' : 'serviceId']: id }),
+        replace: (name, body) => rest.send('run', 'PATCH', `v2/${name}`, body),
+        run: (name) => rest.send('run', 'POST', `v2/${name}:run`, {}),
+        getIamPolicy: (name) => rest.get('run', `v2/${name}:getIamPolicy`, { 'options.requestedPolicyVersion': '3' }),
+        setIamPolicy: (name, policy) => rest.send('run', 'POST', `v2/${name}:setIamPolicy`, { policy }),
+    };
+    const scheduler = {
+        get: (name) => rest.get('cloudscheduler', `v1/${name}`),
+        create: (parent, job) => rest.send('cloudscheduler', 'POST', `v1/${parent}/jobs`, job),
+        update: (name, job, mask) => rest.send('cloudscheduler', 'PATCH', `v1/${name}`, job, { updateMask: mask.join(',') }),
+        call: (name, verb) => rest.send('cloudscheduler', 'POST', `v1/${name}:${verb}`, {}),
+        async locations(projectId) {
+            const ids = [];
+            let pageToken;
+            do {
+                const page = await rest.get('cloudscheduler', `v1/projects/${projectId}/locations`, { pageToken });
+                for (const l of page.locations ?? [])
+                    if (l.locationId)
+                        ids.push(l.locationId);
+                pageToken = page.nextPageToken || undefined;
+            } while (pageToken);
+            return ids.sort();
+        },
+    };
+    return { run, scheduler };
 }
 
 

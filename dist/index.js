@@ -240,6 +240,7 @@ function formatDuration(seconds) {
 /* harmony export */   c4: () => (/* binding */ isNotFound),
 /* harmony export */   dh: () => (/* binding */ isConflict),
 /* harmony export */   gH: () => (/* binding */ GRPC_CODE_NAMES),
+/* harmony export */   n7: () => (/* binding */ isTurnedAway),
 /* harmony export */   pW: () => (/* binding */ grpcCodeOf),
 /* harmony export */   r3: () => (/* binding */ isRetryable),
 /* harmony export */   tR: () => (/* binding */ readApiError)
@@ -360,6 +361,12 @@ const isConflict = (err) => matches(err, [409], [6, 10]);
 const isNotFound = (err) => matches(err, [404], [5]);
 /** 403, PERMISSION_DENIED. */
 const isPermissionDenied = (err) => matches(err, [403], [7]);
+/**
+ * 429 / 503 (RESOURCE_EXHAUSTED / UNAVAILABLE): the request was turned away, so even a call
+ * that must not run twice (a job's :run) may be sent again. A 500, a 504 or a dropped
+ * connection leave it unknown whether the work started.
+ */
+const isTurnedAway = (err) => matches(err, [429, 503], [8, 14]);
 
 
 /***/ }),
@@ -1265,7 +1272,7 @@ async function run(env = process.env) {
     const credentials = Promise.all(/* import() */[__nccwpck_require__.e(492), __nccwpck_require__.e(168)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8168)).then(({ authenticate }) => authenticate(config.auth, githubToken, env, config.projectId));
     credentials.catch(() => undefined); // reported by the auth step
     await Promise.race([onTheWire, credentials.then(noop, noop)]);
-    const pipeline = Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(492), __nccwpck_require__.e(507), __nccwpck_require__.e(579)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5579));
+    const pipeline = Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(492), __nccwpck_require__.e(507), __nccwpck_require__.e(983)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9983));
     config.warnings = guardRailWarnings(config);
     const { runPipeline } = await pipeline;
     await runPipeline(config, credentials, env, DEPLOY_DEADLINE_MS);

@@ -568,6 +568,17 @@ export class CloudRun {
     return out;
   }
 
+  /** A named revision is immutable: a changed template under an existing name is refused. */
+  private checkRevisionName(name: string, prev: Json | undefined, svc: Json): void {
+    const revision = (svc.template as Json | undefined)?.revision;
+    if (!prev || !revision) return;
+    const existing = this.revisions.get(`${name}/revisions/${String(revision)}`);
+    const templateChanged = JSON.stringify(prev.template) !== JSON.stringify(this.serviceSpec(svc).template);
+    if (existing && templateChanged) {
+      throw googleError('ALREADY_EXISTS', `Revision named '${String(revision)}' with different configuration already exists.`);
+    }
+  }
+
   private writeService(who: Identity, name: string, svc: Json, prev: Json | undefined, op: Operation): void {
     const now = rfc3339();
     const spec = this.serviceSpec(svc);
@@ -683,6 +694,7 @@ export class CloudRun {
     // Only the masked fields come from the request; the rest stays as it is.
     if (mask && prev) svc = applyUpdateMask(prev, body, mask);
     this.validateService(svc);
+    this.checkRevisionName(name, prev, svc);
     this.iam.requireActAs(who, String((svc.template as Json).serviceAccount ?? this.world.computeServiceAccount));
     const op = this.newOperation(parent, TYPE('Service'), () => ({}));
     if (ctx.query.get('validateOnly') === 'true') {

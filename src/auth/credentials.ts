@@ -5,6 +5,7 @@ import { GoogleAuth, IdentityPoolClient, Impersonated, type AuthClient } from 'g
 import nodeFetch from 'node-fetch';
 import type { AuthConfig } from '../config/types.js';
 import type { AuthStage } from '../errors/explain.js';
+import { REQUEST_TIMEOUT_MS } from '../google/clients.js';
 import { endpointFor } from '../google/endpoints.js';
 import { GithubTokenError } from './github-token.js';
 import { maskSecret } from './mask.js';
@@ -62,6 +63,7 @@ function federatedClient(auth: AuthConfig, githubToken: Promise<string>, env: No
     // The fetch gaxios would load on its first request anyway (node-fetch, which honours
     // proxy agents), loaded here instead: while the GitHub token is in flight (start-up).
     if (transporter) transporter.defaults.fetchImplementation ??= nodeFetch as unknown as typeof fetch;
+    if (transporter) transporter.defaults.timeout ??= REQUEST_TIMEOUT_MS;
     transporter?.interceptors.response.add({
       resolved: async (response) => {
         maskTokensIn(response.data);

@@ -144,3 +144,10 @@ export const isConflict = (err: unknown): boolean => matches(err, [409], [6, 10]
 export const isNotFound = (err: unknown): boolean => matches(err, [404], [5]);
 /** 403, PERMISSION_DENIED. */
 export const isPermissionDenied = (err: unknown): boolean => matches(err, [403], [7]);
+
+/**
+ * 429 / 503 (RESOURCE_EXHAUSTED / UNAVAILABLE): the request was turned away, so even a call
+ * that must not run twice (a job's :run) may be sent again. A 500, a 504 or a dropped
+ * connection leave it unknown whether the work started.
+ */
+export const isTurnedAway = (err: unknown): boolean => matches(err, [429, 503], [8, 14]);

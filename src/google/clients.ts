@@ -8,6 +8,9 @@ import { endpointFor, type GoogleApi } from './endpoints.js';
 
 type Query = Record<string, string | undefined>;
 
+/** No single request may hang the step: a stalled one fails (and is retried where safe). */
+export const REQUEST_TIMEOUT_MS = 60_000;
+
 /** A google.longrunning.Operation as REST gives it. */
 export interface Operation<R = unknown, M = unknown> {
   name?: string;
@@ -32,7 +35,7 @@ export function restClient(authClient: AuthClient, env: NodeJS.ProcessEnv = proc
     return `${bases.get(api)}${path}${search}`;
   };
   const request = async <T>(method: string, target: string, body?: unknown): Promise<T> => {
-    const res = await authClient.request<T>({ url: target, method, data: body, responseType: 'json', retry: false });
+    const res = await authClient.request<T>({ url: target, method, data: body, responseType: 'json', retry: false, timeout: REQUEST_TIMEOUT_MS });
     return res.data;
   };
   return {

@@ -42,7 +42,8 @@ export async function applyBindings(
   if (wanted.length === 0) return false;
   let current = policy ?? (await readPolicy(api, clients, kind, resource));
   for (let attempt = 1; ; attempt++) {
-    if (wanted.every((w) => hasBinding(current, w.role, w.member))) return false;
+    // Present after a write of ours was tried: that write (its answer lost) may be what made it so.
+    if (wanted.every((w) => hasBinding(current, w.role, w.member))) return attempt > 1;
     const next = withBindings(current, wanted);
     try {
       await api.call(`granting ${wanted.map((w) => w.role).join(', ')} on the Cloud Run ${kind}`, resource, async () => {

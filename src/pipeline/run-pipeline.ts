@@ -11,7 +11,7 @@ import { setOutputs } from '../report/outputs.js';
 import { phase as logPhase } from '../report/log.js';
 import { renderSummary, renderSummaryText, writeSummary } from '../report/summary.js';
 import type { RunReport, SmokeResult } from '../report/types.js';
-import type { RunService } from '../run/workload.js';
+import { latestRevisionTraffic, type RunService } from '../run/workload.js';
 import { smokeTest } from '../smoke/smoke.js';
 import { applyPlan } from './apply.js';
 import { resourceNames } from './names.js';
@@ -95,6 +95,12 @@ export async function runPipeline(
     report.changed = applied.changed;
     report.url = service?.uri ?? undefined;
     report.revision = service?.latestReadyRevision?.split('/').pop() ?? undefined;
+    const share = service ? latestRevisionTraffic(service) : 100;
+    if (share < 100) {
+      const warning = `The service's traffic is split or pinned elsewhere: its latest revision ${report.revision} serves ${share}% of requests, so the trigger (and the smoke test) may reach an older revision. Route traffic to the latest revision: gcloud run services update-traffic ${config.name} --to-latest --region=${config.region} --project=${projectId}`;
+      core.warning(warning);
+      report.warnings.push(warning);
+    }
     report.smoke = { status: 'skipped', message: 'The smoke test is off (smoke_test: false).' };
     if (config.smoke.enabled) {
       const smokeApi = createApi({ ...errorContext, projectId }, Date.now() + config.smoke.timeoutSeconds * 1000);

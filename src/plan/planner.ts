@@ -2,8 +2,9 @@
 // main) -> a plan and the exact request bodies to apply it. Pure: no I/O, no clock.
 import type { protos as runProtos } from '@google-cloud/run';
 import type { Config } from '../config/types.js';
-import { fieldsFor, stampDeploy, type RunResource } from '../run/workload.js';
-import { desiredSchedulerJob, SCHEDULER_FIELDS, type SchedulerJob } from '../scheduler/scheduler-job.js';
+import { fieldsFor, serviceReadiness, stampDeploy, type RunResource, type RunService } from '../run/workload.js';
+import { desiredSchedulerJob, SCHEDULER_FIELDS, SCHEDULER_STATES, type SchedulerJob } from '../scheduler/scheduler-job.js';
+import { enumName } from '../google/values.js';
 import { differences, type Compared } from './diff.js';
 import type { Change, Plan } from './types.js';
 
@@ -73,19 +74,41 @@ export function planWorkload(config: Config, names: Names, current: RunResource 
   }));
   const fields = differences(compared, current !== undefined);
   const byTag = !isDigestPinned(config.image);
-  if (current && fields.length === 0 && !byTag) {
+  // A service whose latest revision failed is deployed again (a new revision), not left as is.
+  const failed = config.kind === 'service' && current ? serviceReadiness(current as RunService).failed : undefined;
+  if (current && fields.length === 0 && !byTag && !failed) {
     return { change: { type, resource: names.resource, action: 'unchanged', fields } };
   }
   const body: RunResource = current ? structuredCloneResource(current) : {};
+  if (current) dropOneTimeFields(body, config.kind);
   for (const d of defs) d.write(body, config.kind, compared.find((c) => c.field === d.field)!.after);
-  if (byTag) stampDeploy(body, config.kind, deployId);
+  if (byTag || failed) stampDeploy(body, config.kind, deployId);
   const change: Change = { type, resource: names.resource, action: current ? 'update' : 'create', fields };
-  if (current && byTag) {
+  if (current && failed) {
+    change.reason = `the service's latest revision is not Ready (${failed}): deployed again`;
+  } else if (current && byTag) {
     change.reason = fields.length
       ? 'image is named by a tag: Cloud Run resolves it to a digest again'
       : 'image is named by a tag, which may point at a new digest now: redeployed (pin the image by @sha256: digest to skip this)';
   }
   return { change, body };
+}
+
+/**
+ * Fields of the current resource that must not be sent back with an update: a fixed revision
+ * name (a changed template under the same name fails with "Revision named ... with different
+ * configuration already exists"), and a job's execution tokens (they start an execution named
+ * after them on create or update).
+ */
+function dropOneTimeFields(body: RunResource, kind: Config['kind']): void {
+  if (kind === 'service') {
+    const template = (body as { template?: { revision?: unknown } }).template;
+    if (template) delete template.revision;
+  } else {
+    const job = body as { startExecutionToken?: unknown; runExecutionToken?: unknown };
+    delete job.startExecutionToken;
+    delete job.runExecutionToken;
+  }
 }
 
 /** A plain object of any realm (a vm context, structuredClone), not a Long, Buffer or Date. */
@@ -155,11 +178,25 @@ export function planScheduler(
   const desired = desiredSchedulerJob(config, names, serviceUri);
   const compared = SCHEDULER_FIELDS.map((f) => ({ field: f.field, before: current ? f.read(current) : undefined, after: f.read(desired) }));
   const fields = differences(compared, current !== undefined);
-  const updateMask = current ? SCHEDULER_FIELDS.filter((f) => fields.some((c) => c.field === f.field)).map((f) => f.mask) : [];
+  const state = current ? enumName(current.state, SCHEDULER_STATES) : undefined;
+  // A job left UPDATE_FAILED by an interrupted update is not run until a PATCH succeeds:
+  // write every managed field again, whether or not they look the same.
+  const repair = state === 'UPDATE_FAILED';
+  if (repair) fields.push({ field: 'state', before: 'UPDATE_FAILED', after: 'ENABLED' });
+  const updateMask = !current
+    ? []
+    : SCHEDULER_FIELDS.filter((f) => repair || fields.some((c) => c.field === f.field)).map((f) => f.mask);
   const paused = config.schedule.paused;
-  const currentlyPaused = current ? current.state === 'PAUSED' || current.state === 2 : false;
-  const setPaused = current ? (paused !== currentlyPaused ? paused : undefined) : paused ? true : undefined;
-  if (current && setPaused !== undefined) fields.push({ field: 'paused', before: currentlyPaused, after: paused });
+  const currentlyPaused = state === 'PAUSED';
+  // DISABLED (by the system, after errors) is resumed like a paused job unless paused is asked for.
+  const setPaused = current
+    ? paused !== currentlyPaused || (state === 'DISABLED' && !paused)
+      ? paused
+      : undefined
+    : paused
+      ? true
+      : undefined;
+  if (current && setPaused !== undefined) fields.push({ field: 'paused', before: state === 'DISABLED' ? 'DISABLED' : currentlyPaused, after: paused });
   else if (!current && paused) fields.push({ field: 'paused', after: true });
   const action = !current ? 'create' : fields.length ? 'update' : 'unchanged';
   const change: Change = { type: 'scheduler-job', resource: names.schedulerJob, action, fields };

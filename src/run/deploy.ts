@@ -1,13 +1,12 @@
 // Reads and writes the Cloud Run job or service, waits for the long-running operation,
 // and for a service until it is Ready.
 import type { Config } from '../config/types.js';
-import { isConflict, isNotFound } from '../errors/api-error.js';
+import { isNotFound, readApiError } from '../errors/api-error.js';
 import type { Api } from '../google/api.js';
 import type { GoogleClients, Operation } from '../google/clients.js';
 import { pollUntil } from '../google/poll.js';
-import { CONDITION_STATES, enumName, toNumber } from '../google/values.js';
 import type { WorkloadStep } from '../plan/planner.js';
-import type { RunResource, RunService } from './workload.js';
+import { serviceReadiness, type RunResource, type RunService } from './workload.js';
 
 type Kind = Config['kind'];
 
@@ -44,25 +43,6 @@ async function waitForOperation(api: Api, clients: GoogleClients, kind: Kind, op
   return latest.response;
 }
 
-export interface ReadyState {
-  ready: boolean;
-  failed?: string;
-}
-
-/** Cloud Run's own readiness rule for a service. */
-export function serviceReadiness(service: RunService): ReadyState {
-  const terminal = service.terminalCondition;
-  const state = enumName(terminal?.state, CONDITION_STATES);
-  if (state === 'CONDITION_FAILED') return { ready: false, failed: terminal?.message ?? 'the service is not Ready' };
-  const ready =
-    !service.reconciling &&
-    toNumber(service.observedGeneration) === toNumber(service.generation) &&
-    Boolean(service.latestReadyRevision) &&
-    service.latestReadyRevision === service.latestCreatedRevision &&
-    state === 'CONDITION_SUCCEEDED';
-  return { ready };
-}
-
 async function waitForReady(api: Api, clients: GoogleClients, name: string): Promise<RunService> {
   const service = await pollUntil({
     read: () => api.call('waiting for the Cloud Run service to be Ready', name, () => clients.run.get<RunService>(name)),
@@ -74,6 +54,13 @@ async function waitForReady(api: Api, clients: GoogleClients, name: string): Pro
   const failed = serviceReadiness(service).failed;
   if (failed) throw new Error(`The Cloud Run service ${name} did not become Ready: ${failed}`);
   return service;
+}
+
+/** The service when it is Ready; waits while it is getting there; fails when it will not be. */
+async function ensureReady(api: Api, clients: GoogleClients, name: string, service: RunService): Promise<RunService> {
+  const { ready, failed } = serviceReadiness(service);
+  if (failed) throw new Error(`The Cloud Run service ${name} is not Ready: ${failed}`);
+  return ready ? service : waitForReady(api, clients, name);
 }
 
 function parentOf(name: string): string {
@@ -98,8 +85,9 @@ export async function applyWorkload(
   let written: RunResource | undefined;
   for (let attempt = 1; ; attempt++) {
     if (current.change.action === 'unchanged' || !current.body) {
-      if (attempt === 1 && known) return known;
-      return (await readWorkload(api, clients, kind, name))!;
+      const resource = attempt === 1 && known ? known : (await readWorkload(api, clients, kind, name))!;
+      // Nothing to write, but a service whose last revision failed is not a success.
+      return kind === 'service' ? ensureReady(api, clients, name, resource as RunService) : resource;
     }
     const create = current.change.action === 'create';
     const id = name.slice(name.lastIndexOf('/') + 1);
@@ -112,15 +100,15 @@ export async function applyWorkload(
       written = await waitForOperation(api, clients, kind, op, name);
       break;
     } catch (err) {
-      // ALREADY_EXISTS on create or ABORTED (etag) on update: someone else wrote first.
-      if (!isConflict(err) || attempt >= 3) throw err;
+      // Someone else wrote first: ALREADY_EXISTS on a create, ABORTED (a stale etag) on an
+      // update. (ALREADY_EXISTS on an update is a revision name clash: not a race.)
+      const code = readApiError(err).grpcCode;
+      const race = create ? code === 6 : code === 10;
+      if (!race || attempt >= 3) throw err;
       current = replan(await readWorkload(api, clients, kind, name));
     }
   }
   // The operation's result is the resource as written: no read is needed when it says enough.
-  if (kind === 'service') {
-    if (written && serviceReadiness(written as RunService).ready) return written;
-    return waitForReady(api, clients, name);
-  }
+  if (kind === 'service') return written ? ensureReady(api, clients, name, written as RunService) : waitForReady(api, clients, name);
   return written?.name ? written : (await readWorkload(api, clients, kind, name))!;
 }

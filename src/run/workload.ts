@@ -4,7 +4,7 @@
 // onto a copy of the current resource, so fields the action does not manage survive.
 import type { protos } from '@google-cloud/run';
 import type { Config, EnvVar, SecretEnvVar } from '../config/types.js';
-import { duration, durationSeconds, enumName, toNumber } from '../google/values.js';
+import { CONDITION_STATES, duration, durationSeconds, enumName, toNumber } from '../google/values.js';
 
 export type RunJob = protos.google.cloud.run.v2.IJob;
 export type RunService = protos.google.cloud.run.v2.IService;
@@ -76,11 +76,21 @@ function revisionTemplate(r: RunResource, kind: Config['kind']): Record<string, 
   return service.template as Record<string, unknown>;
 }
 
+/**
+ * Which container the action manages: with sidecars, the one that serves (it has ports),
+ * which need not be the first; otherwise the first.
+ */
+function managedIndex(containers: Container[] | undefined): number {
+  const serving = (containers ?? []).findIndex((c) => (c.ports ?? []).length > 0);
+  return serving >= 0 && (containers ?? []).length > 1 ? serving : 0;
+}
+
 function container(r: RunResource, kind: Config['kind']): Container {
   const t = revisionTemplate(r, kind) as { containers?: Container[] };
   t.containers ??= [];
-  t.containers[0] ??= {};
-  return t.containers[0];
+  const i = managedIndex(t.containers);
+  t.containers[i] ??= {};
+  return t.containers[i];
 }
 
 /** The revision/task template, read without changing the resource. */
@@ -90,7 +100,8 @@ function readTemplate(r: RunResource | undefined, kind: Config['kind']): Record<
 }
 
 function readContainer(r: RunResource | undefined, kind: Config['kind']): Container {
-  return (readTemplate(r, kind).containers as Container[] | undefined)?.[0] ?? {};
+  const containers = readTemplate(r, kind).containers as Container[] | undefined;
+  return containers?.[managedIndex(containers)] ?? {};
 }
 
 function plainEnv(entries: EnvEntry[] | null | undefined): EnvVar[] {
@@ -349,4 +360,38 @@ export function stampDeploy(r: RunResource, kind: Config['kind'], deployId: stri
     const service = r as RunService;
     service.template = { ...service.template, annotations: { ...(service.template?.annotations ?? {}), [DEPLOY_ANNOTATION]: deployId } };
   }
+}
+
+export interface ReadyState {
+  ready: boolean;
+  failed?: string;
+}
+
+/** Cloud Run's own readiness rule for a service. */
+export function serviceReadiness(service: RunService): ReadyState {
+  const terminal = service.terminalCondition;
+  const state = enumName(terminal?.state, CONDITION_STATES);
+  if (state === 'CONDITION_FAILED') return { ready: false, failed: terminal?.message ?? 'the service is not Ready' };
+  const ready =
+    !service.reconciling &&
+    toNumber(service.observedGeneration) === toNumber(service.generation) &&
+    Boolean(service.latestReadyRevision) &&
+    service.latestReadyRevision === service.latestCreatedRevision &&
+    state === 'CONDITION_SUCCEEDED';
+  return { ready };
+}
+
+const TRAFFIC_TYPES = ['TRAFFIC_TARGET_ALLOCATION_TYPE_UNSPECIFIED', 'TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST', 'TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION'] as const;
+
+/**
+ * The share of traffic (percent) the latest ready revision serves. Traffic pinned to a named
+ * revision (set elsewhere, kept by the update) leaves a new revision without requests.
+ */
+export function latestRevisionTraffic(service: RunService): number {
+  const latest = service.latestReadyRevision?.split('/').pop();
+  const targets = service.trafficStatuses?.length ? service.trafficStatuses : (service.traffic ?? []);
+  if (targets.length === 0) return 100; // no split configured: all to the latest
+  return targets
+    .filter((t) => enumName(t.type, TRAFFIC_TYPES) === 'TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST' || (latest && t.revision?.split('/').pop() === latest))
+    .reduce((sum, t) => sum + (toNumber(t.percent) ?? 0), 0);
 }

@@ -14,6 +14,7 @@ export const DEFAULT_ATTEMPT_DEADLINE = 180;
 export const URL_AFTER_DEPLOY = '(the service URL, known after deploy)';
 
 const HTTP_METHODS = ['HTTP_METHOD_UNSPECIFIED', 'POST', 'GET', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'] as const;
+export const SCHEDULER_STATES = ['STATE_UNSPECIFIED', 'ENABLED', 'PAUSED', 'DISABLED', 'UPDATE_FAILED'] as const;
 
 /** The documented URI that runs a Cloud Run job (regional host, v1 namespaces API). */
 export function jobRunUri(region: string, projectId: string, name: string): string {

@@ -1,10 +1,11 @@
 // Reads and writes the Cloud Scheduler job: create, or PATCH with an updateMask of exactly
 // the changed fields; pause/resume are their own calls (state is output-only).
-import { isConflict, isNotFound } from '../errors/api-error.js';
+import { isConflict, isNotFound, readApiError } from '../errors/api-error.js';
+import { enumName } from '../google/values.js';
 import type { Api } from '../google/api.js';
 import type { GoogleClients } from '../google/clients.js';
 import type { SchedulerStep } from '../plan/planner.js';
-import type { SchedulerJob } from './scheduler-job.js';
+import { SCHEDULER_STATES, type SchedulerJob } from './scheduler-job.js';
 
 export async function readSchedulerJob(api: Api, clients: GoogleClients, name: string): Promise<SchedulerJob | undefined> {
   return api.call('reading the Cloud Scheduler job', name, async () => {
@@ -52,9 +53,18 @@ export async function applySchedulerJob(
     );
   }
   if (current.setPaused !== undefined) {
-    result = await api.call(`${current.setPaused ? 'pausing' : 'resuming'} the Cloud Scheduler job`, name, async () =>
-      clients.scheduler.call<SchedulerJob>(name, current.setPaused ? 'pause' : 'resume'),
-    );
+    const pause = current.setPaused;
+    result = await api.call(`${pause ? 'pausing' : 'resuming'} the Cloud Scheduler job`, name, async () => {
+      try {
+        return await clients.scheduler.call<SchedulerJob>(name, pause ? 'pause' : 'resume');
+      } catch (err) {
+        // FAILED_PRECONDITION: already in that state (e.g. an earlier try that did go through).
+        if (readApiError(err).grpcCode !== 9) throw err;
+        const job = await clients.scheduler.get<SchedulerJob>(name);
+        if (enumName(job.state, SCHEDULER_STATES) === (pause ? 'PAUSED' : 'ENABLED')) return job;
+        throw err;
+      }
+    });
   }
   return result;
 }

@@ -3,7 +3,7 @@
 // proven), else directly. Then it follows the result to the end.
 import type { protos } from '@google-cloud/run';
 import type { Config } from '../config/types.js';
-import { GRPC_CODE_NAMES } from '../errors/api-error.js';
+import { GRPC_CODE_NAMES, isTurnedAway } from '../errors/api-error.js';
 import type { Api } from '../google/api.js';
 import type { GoogleClients } from '../google/clients.js';
 import { pollUntil } from '../google/poll.js';
@@ -37,6 +37,9 @@ export interface SmokeContext {
    */
   known?: { workload?: RunResource; schedulerJob?: SchedulerJob };
 }
+
+/** How far the runner's clock may be off Google's when telling our execution from older ones. */
+const CLOCK_SKEW_MS = 30_000;
 
 /** How long a fresh grant may take to be seen by the invoker's token checks. */
 export const IAM_PROPAGATION_MS = 120_000;
@@ -137,6 +140,15 @@ interface AttemptOutcome {
   message?: string;
   /** Job targets: the execution the attempt started, when it showed before the attempt's status. */
   execution?: string;
+  /** When the Scheduler job was run (runner's clock). */
+  runAt: number;
+}
+
+/** The job's newest execution if it is new and not older than our run (a schedule or a person may have started another). */
+function ourExecution(job: RunJob, previous: string | null | undefined, runAt: number): string | undefined {
+  const newest = job.latestCreatedExecution;
+  if (!newest?.name || newest.name === previous) return undefined;
+  return (timestampMs(newest.createTime) ?? runAt) >= runAt - CLOCK_SKEW_MS ? newest.name : undefined;
 }
 
 /**
@@ -154,7 +166,9 @@ async function triggerThroughScheduler(ctx: SchedulerTrigger, previousExecution?
     const before = known ? known.schedulerJob : await api.call('reading the Cloud Scheduler job', name, () => clients.scheduler.get<SchedulerJob>(name));
     known = undefined; // a retry after a denial reads afresh
     const previousAttempt = timestampMs(before?.lastAttemptTime) ?? 0;
-    await api.call('running the Cloud Scheduler job once', name, () => clients.scheduler.call(name, 'run'));
+    const runAt = Date.now();
+    // Not sent again after an unclear failure: a second attempt would run the workload twice.
+    await api.call('running the Cloud Scheduler job once', name, () => clients.scheduler.call(name, 'run'), { retryOn: isTurnedAway });
     ctx.onProgress?.(`Cloud Scheduler job ${name.split('/').pop()} triggered; waiting for its attempt`);
     const seen = await pollUntil({
       read: async () => {
@@ -162,17 +176,16 @@ async function triggerThroughScheduler(ctx: SchedulerTrigger, previousExecution?
           api.call('reading the Cloud Scheduler job', name, () => clients.scheduler.get<SchedulerJob>(name)),
           watchJob ? api.call('reading the Cloud Run job', resource, () => clients.run.get<RunJob>(resource)) : undefined,
         ]);
-        const newest = workload?.latestCreatedExecution?.name ?? undefined;
-        return { job, execution: newest && newest !== previousExecution ? newest : undefined };
+        return { job, execution: workload && ourExecution(workload, previousExecution, runAt) };
       },
       finished: (x) => x.execution !== undefined || (timestampMs(x.job.lastAttemptTime) ?? 0) > previousAttempt,
       deadline: ctx.deadline,
       onTimeout: () => new Error(`The smoke test timed out (smoke_timeout) waiting for Cloud Scheduler's attempt of ${name}.`),
     });
-    if (seen.execution) return { code: 0, execution: seen.execution };
+    if (seen.execution) return { code: 0, execution: seen.execution, runAt };
     const code = toNumber(seen.job.status?.code) ?? 0;
     const propagating = code === 7 && ctx.justGranted && Date.now() - grantedAt < IAM_PROPAGATION_MS && Date.now() + 5000 < ctx.deadline;
-    if (!propagating) return { code, message: seen.job.status?.message ?? undefined };
+    if (!propagating) return { code, message: seen.job.status?.message ?? undefined, runAt };
     ctx.onProgress?.('PERMISSION_DENIED right after granting the invoker role: IAM may still be propagating, trying again in 5s');
     await sleep(5000);
   }
@@ -191,15 +204,15 @@ function failedAttempt(ctx: SmokeContext, code: number, message: string | undefi
 }
 
 /** The execution the trigger started: the job's newest execution, once it is a new one. */
-async function newExecution(ctx: SmokeContext, previous: string | undefined): Promise<string> {
+async function newExecution(ctx: SmokeContext, previous: string | undefined, runAt: number): Promise<string> {
   const { api, clients, resource } = ctx;
   const job = await pollUntil({
     read: () => api.call('reading the Cloud Run job', resource, () => clients.run.get<RunJob>(resource)),
-    finished: (j) => Boolean(j.latestCreatedExecution?.name) && j.latestCreatedExecution?.name !== previous,
+    finished: (j) => ourExecution(j, previous, runAt) !== undefined,
     deadline: ctx.deadline,
     onTimeout: () => new Error(`The smoke test timed out (smoke_timeout): the trigger ran but no new execution of ${resource} appeared.`),
   });
-  return job.latestCreatedExecution!.name!;
+  return ourExecution(job, previous, runAt)!;
 }
 
 export async function smokeTest(ctx: SmokeContext): Promise<SmokeResult> {
@@ -209,7 +222,7 @@ export async function smokeTest(ctx: SmokeContext): Promise<SmokeResult> {
     return { status: 'skipped', message: 'No schedule: the service is Ready, and nothing triggers it.' };
   }
   if (config.kind === 'job' && !ctx.schedulerJob) {
-    const op = await api.call('running the Cloud Run job', resource, () => clients.run.run<Execution>(resource));
+    const op = await api.call('running the Cloud Run job', resource, () => clients.run.run<Execution>(resource), { retryOn: isTurnedAway });
     const name = op.metadata?.name;
     if (!name) throw new Error(`Running ${resource} gave no execution name.`);
     ctx.onProgress?.(`Execution ${name.split('/').pop()} started`);
@@ -232,7 +245,7 @@ export async function smokeTest(ctx: SmokeContext): Promise<SmokeResult> {
   const previous = before?.latestCreatedExecution?.name ?? undefined;
   const attempt = await triggerThroughScheduler(trigger, previous);
   if (attempt.code !== 0) return failedAttempt(ctx, attempt.code, attempt.message, started);
-  const execution = attempt.execution ?? (await newExecution(ctx, previous));
+  const execution = attempt.execution ?? (await newExecution(ctx, previous, attempt.runAt));
   ctx.onProgress?.(`Execution ${execution.split('/').pop()} started by Cloud Scheduler`);
   return followExecution(ctx, execution, started);
 }

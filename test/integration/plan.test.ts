@@ -469,3 +469,31 @@ describe('an image named by a tag is redeployed on every run, and the log says w
     if (kind === 'service') expect(current()!.latestReadyRevision).toMatch(/-00002-/);
   });
 });
+
+test('a service whose revision was named elsewhere is updated (the fixed name is not sent back)', async () => {
+  const first = await run(fake, serviceInputs(fake, 'named-rev', { smoke_test: 'false' }));
+  expect(failure(first)).toBe('');
+  await editElsewhere(SERVICE('named-rev'), (svc) => {
+    svc.template.revision = 'named-rev-pinned';
+    svc.template.containers[0].env = [{ name: 'SET_BY', value: 'terraform' }];
+  });
+  const second = await run(fake, serviceInputs(fake, 'named-rev', { image: image('named-rev', 'f') }));
+  expect(failure(second)).toBe('');
+  expect(runService('named-rev').template.containers[0].image).toBe(image('named-rev', 'f'));
+  expect(runService('named-rev').latestReadyRevision).not.toBe('named-rev-pinned');
+});
+
+test('a service whose last revision failed is deployed again on a rerun, and fails again while it still fails', async () => {
+  const broken = serviceInputs(fake, 'fails-twice', { image: `us-docker.pkg.dev/demo-project/apps/notready@${DIGEST('9')}` });
+  const first = await run(fake, broken);
+  expect(first.code).not.toBe(0);
+  const before = fake.requests.length;
+  const second = await run(fake, broken);
+  expect(second.code).not.toBe(0);
+  expect(failure(second)).toMatch(/failed to start and listen on the port/);
+  expect(writesIn(fake, before).map((w) => `${w.method} ${w.path}`)).toEqual([`PATCH /v2/${SERVICE('fails-twice')}`]);
+  expect(visibleLog(second)).toMatch(/latest revision is not Ready .*: deployed again/);
+  const fixed = await run(fake, serviceInputs(fake, 'fails-twice'));
+  expect(failure(fixed)).toBe('');
+  expect(fixed.outputs.execution_status).toBe('succeeded');
+});

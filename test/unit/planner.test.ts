@@ -646,3 +646,53 @@ describe('purity', () => {
     expect(plan(config({ image: TAG }), current, 'd')).toEqual(plan(config({ image: TAG }), current, 'd'));
   });
 });
+
+describe('what is not sent back, and what is repaired', () => {
+  it('drops a fixed revision name from a service update (a changed template under it would clash)', () => {
+    const c = serviceConfig();
+    const current = deployed(c);
+    (current.workload as RunService).template!.revision = 'nightly-pinned';
+    const p = plan(serviceConfig({ image: DIGEST2 }), current);
+    expect(p.workload.change.action).toBe('update');
+    expect((p.workload.body as RunService).template!.revision).toBeUndefined();
+    expect((current.workload as RunService).template!.revision).toBe('nightly-pinned');
+  });
+
+  it("drops a job's execution tokens from an update (they would start an execution)", () => {
+    const c = config();
+    const current = deployed(c);
+    Object.assign(current.workload as object, { startExecutionToken: 'tf-1' });
+    const p = plan(config({ image: DIGEST2 }), current);
+    expect(p.workload.body).not.toHaveProperty('startExecutionToken');
+    expect(p.workload.body).not.toHaveProperty('runExecutionToken');
+  });
+
+  it('deploys a service again when its latest revision failed, even with nothing changed', () => {
+    const c = serviceConfig();
+    const current = deployed(c);
+    Object.assign(current.workload as object, {
+      terminalCondition: { type: 'Ready', state: 'CONDITION_FAILED', message: 'Revision nightly-00002 is not ready' },
+    });
+    const p = plan(c, current, 'deploy-7');
+    expect(p.workload.change.action).toBe('update');
+    expect(p.workload.change.reason).toMatch(/not Ready \(Revision nightly-00002 is not ready\): deployed again/);
+    expect((p.workload.body as RunService).template!.annotations![DEPLOY_ANNOTATION]).toBe('deploy-7');
+  });
+
+  it('repairs a Scheduler job left UPDATE_FAILED with a PATCH of every managed field', () => {
+    const c = config();
+    const current = deployed(c);
+    current.schedulerJob = { ...current.schedulerJob, state: 'UPDATE_FAILED' };
+    const step = plan(c, current).scheduler!;
+    expect(step.change.action).toBe('update');
+    expect(step.updateMask).toEqual(['schedule', 'time_zone', 'http_target', 'attempt_deadline', 'retry_config.retry_count', 'description']);
+    expect(step.change.fields).toContainEqual({ field: 'state', before: 'UPDATE_FAILED', after: 'ENABLED' });
+  });
+
+  it('resumes a Scheduler job the system DISABLED, unless paused is asked for', () => {
+    const current = deployed(config());
+    current.schedulerJob = { ...current.schedulerJob, state: 'DISABLED' };
+    expect(plan(config(), current).scheduler!.setPaused).toBe(false);
+    expect(plan(config({ paused: 'true' }), current).scheduler!.setPaused).toBe(true);
+  });
+});

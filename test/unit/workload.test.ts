@@ -8,6 +8,7 @@ import {
   cpuMillis,
   DEPLOY_ANNOTATION,
   fieldsFor,
+  latestRevisionTraffic,
   memoryBytes,
   WORKLOAD_FIELDS,
   type RunJob,
@@ -380,5 +381,41 @@ describe('a first deploy body', () => {
       maxRetries: 3,
     });
     expect(body.labels).toEqual({ 'managed-by': 'cloud-run-cron' });
+  });
+});
+
+describe('sidecars and traffic', () => {
+  it('manages the serving container (the one with ports), not a sidecar listed first', () => {
+    const c = parseConfig((n) => ({ region: 'us-central1', name: 'web', kind: 'service', image: `a/web@sha256:${'c'.repeat(64)}` })[n] ?? '');
+    const current: RunService = {
+      template: {
+        containers: [
+          { name: 'proxy-sidecar', image: 'envoy:1' },
+          { name: 'app', image: 'a/web:old', ports: [{ containerPort: 8080 }] },
+        ],
+      },
+    };
+    const step = planWorkload(c, { projectId: 'p', resource: 'projects/p/locations/us-central1/services/web' }, current, 'd1');
+    const containers = (step.body as RunService).template!.containers!;
+    expect(containers[0]!.image).toBe('envoy:1');
+    expect(containers[1]!.image).toBe(c.image);
+  });
+
+  it("tells how much traffic the latest revision serves", () => {
+    const latest = 'projects/p/locations/r/services/web/revisions/web-00002-abc';
+    expect(latestRevisionTraffic({ latestReadyRevision: latest })).toBe(100);
+    expect(latestRevisionTraffic({ latestReadyRevision: latest, trafficStatuses: [{ type: 'TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST', percent: 100 }] })).toBe(100);
+    expect(
+      latestRevisionTraffic({ latestReadyRevision: latest, trafficStatuses: [{ type: 'TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION', revision: 'web-00001-xyz', percent: 100 }] }),
+    ).toBe(0);
+    expect(
+      latestRevisionTraffic({
+        latestReadyRevision: latest,
+        traffic: [
+          { type: 2, revision: 'web-00002-abc', percent: 10 },
+          { type: 2, revision: 'web-00001-xyz', percent: 90 },
+        ],
+      }),
+    ).toBe(10);
   });
 });

@@ -1,5 +1,5 @@
-export const id = 579;
-export const ids = [579,168];
+export const id = 983;
+export const ids = [983,168];
 export const modules = {
 
 /***/ 8168:
@@ -13,13 +13,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var google_auth_library__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(492);
 /* harmony import */ var google_auth_library__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(google_auth_library__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fetch__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(816);
-/* harmony import */ var _google_endpoints_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8157);
-/* harmony import */ var _github_token_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1139);
-/* harmony import */ var _mask_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8080);
+/* harmony import */ var node_fetch__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(816);
+/* harmony import */ var _google_clients_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2188);
+/* harmony import */ var _google_endpoints_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8157);
+/* harmony import */ var _github_token_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1139);
+/* harmony import */ var _mask_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8080);
 // Workload Identity Federation: GitHub OIDC token -> STS federated token -> (optionally)
 // an access token of the deployer service account. Without a provider, Application
 // Default Credentials. Every token that passes through is masked.
+
 
 
 
@@ -43,13 +45,13 @@ function maskTokensIn(data) {
     for (const field of TOKEN_FIELDS) {
         const value = data[field];
         if (typeof value === 'string' && value)
-            (0,_mask_js__WEBPACK_IMPORTED_MODULE_3__/* .maskSecret */ .$)(value);
+            (0,_mask_js__WEBPACK_IMPORTED_MODULE_4__/* .maskSecret */ .$)(value);
     }
 }
 function federatedClient(auth, githubToken, env) {
     const provider = auth.workloadIdentityProvider;
-    const sts = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointFor */ .L)('sts', env);
-    const iamcredentials = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointFor */ .L)('iamcredentials', env);
+    const sts = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_2__/* .endpointFor */ .L)('sts', env);
+    const iamcredentials = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_2__/* .endpointFor */ .L)('iamcredentials', env);
     const client = new google_auth_library__WEBPACK_IMPORTED_MODULE_0__.IdentityPoolClient({
         type: 'external_account',
         audience: `//iam.googleapis.com/${provider}`,
@@ -67,7 +69,9 @@ function federatedClient(auth, githubToken, env) {
         // The fetch gaxios would load on its first request anyway (node-fetch, which honours
         // proxy agents), loaded here instead: while the GitHub token is in flight (start-up).
         if (transporter)
-            transporter.defaults.fetchImplementation ??= node_fetch__WEBPACK_IMPORTED_MODULE_4__["default"];
+            transporter.defaults.fetchImplementation ??= node_fetch__WEBPACK_IMPORTED_MODULE_5__["default"];
+        if (transporter)
+            transporter.defaults.timeout ??= _google_clients_js__WEBPACK_IMPORTED_MODULE_1__/* .REQUEST_TIMEOUT_MS */ .j2;
         transporter?.interceptors.response.add({
             resolved: async (response) => {
                 maskTokensIn(response.data);
@@ -98,7 +102,7 @@ projectId) {
         await client.getAccessToken(); // masked by the interceptor
     }
     catch (err) {
-        if (err instanceof _github_token_js__WEBPACK_IMPORTED_MODULE_2__/* .GithubTokenError */ .t)
+        if (err instanceof _github_token_js__WEBPACK_IMPORTED_MODULE_3__/* .GithubTokenError */ .t)
             throw new AuthError('github-token', err);
         // The supplier's promise may have failed inside the library; look at it directly.
         const tokenFailure = await githubToken.then(() => undefined, (e) => e);
@@ -129,18 +133,83 @@ async function applicationDefault(serviceAccount, env, projectId) {
                 targetScopes: [CLOUD_PLATFORM_SCOPE],
                 lifetime: 3600,
                 delegates: [],
-                endpoint: (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_1__/* .endpointFor */ .L)('iamcredentials', env).replace(/\/$/, ''),
+                endpoint: (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_2__/* .endpointFor */ .L)('iamcredentials', env).replace(/\/$/, ''),
             });
         }
         const { token } = await authClient.getAccessToken();
         if (token)
-            (0,_mask_js__WEBPACK_IMPORTED_MODULE_3__/* .maskSecret */ .$)(token);
+            (0,_mask_js__WEBPACK_IMPORTED_MODULE_4__/* .maskSecret */ .$)(token);
         const email = serviceAccount ?? source.email;
         return { authClient, identity: email ?? 'Application Default Credentials', adcProjectId };
     }
     catch (err) {
         throw new AuthError(stage, err);
     }
+}
+
+
+/***/ }),
+
+/***/ 2188:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j2: () => (/* binding */ REQUEST_TIMEOUT_MS),
+/* harmony export */   nv: () => (/* binding */ makeClients)
+/* harmony export */ });
+/* unused harmony export restClient */
+/* harmony import */ var _endpoints_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8157);
+
+/** No single request may hang the step: a stalled one fails (and is retried where safe). */
+const REQUEST_TIMEOUT_MS = 60_000;
+function restClient(authClient, env = process.env) {
+    const bases = new Map();
+    const url = (api, path, query) => {
+        if (!bases.has(api))
+            bases.set(api, (0,_endpoints_js__WEBPACK_IMPORTED_MODULE_0__/* .endpointFor */ .L)(api, env));
+        const params = Object.entries(query ?? {}).filter((e) => e[1] !== undefined);
+        const search = params.length ? `?${new URLSearchParams(params).toString()}` : '';
+        // Resource names keep their '/' and ':'; nothing else in them needs escaping.
+        return `${bases.get(api)}${path}${search}`;
+    };
+    const request = async (method, target, body) => {
+        const res = await authClient.request({ url: target, method, data: body, responseType: 'json', retry: false, timeout: REQUEST_TIMEOUT_MS });
+        return res.data;
+    };
+    return {
+        get: (api, path, query) => request('GET', url(api, path, query)),
+        send: (api, method, path, body, query) => request(method, url(api, path, query), body ?? {}),
+    };
+}
+function makeClients(authClient, env = process.env) {
+    const rest = restClient(authClient, env);
+    const run = {
+        get: (name) => rest.get('run', `v2/${name}`),
+        create: (parent, collection, id, body) => rest.send('run', 'POST', `v2/${parent}/${collection}`, body, { [collection === 'jobs' ? 'jobId' : 'serviceId']: id }),
+        replace: (name, body) => rest.send('run', 'PATCH', `v2/${name}`, body),
+        run: (name) => rest.send('run', 'POST', `v2/${name}:run`, {}),
+        getIamPolicy: (name) => rest.get('run', `v2/${name}:getIamPolicy`, { 'options.requestedPolicyVersion': '3' }),
+        setIamPolicy: (name, policy) => rest.send('run', 'POST', `v2/${name}:setIamPolicy`, { policy }),
+    };
+    const scheduler = {
+        get: (name) => rest.get('cloudscheduler', `v1/${name}`),
+        create: (parent, job) => rest.send('cloudscheduler', 'POST', `v1/${parent}/jobs`, job),
+        update: (name, job, mask) => rest.send('cloudscheduler', 'PATCH', `v1/${name}`, job, { updateMask: mask.join(',') }),
+        call: (name, verb) => rest.send('cloudscheduler', 'POST', `v1/${name}:${verb}`, {}),
+        async locations(projectId) {
+            const ids = [];
+            let pageToken;
+            do {
+                const page = await rest.get('cloudscheduler', `v1/projects/${projectId}/locations`, { pageToken });
+                for (const l of page.locations ?? [])
+                    if (l.locationId)
+                        ids.push(l.locationId);
+                pageToken = page.nextPageToken || undefined;
+            } while (pageToken);
+            return ids.sort();
+        },
+    };
+    return { run, scheduler };
 }
 
 
@@ -181,7 +250,7 @@ function endpointFor(api, env = process.env) {
 
 /***/ }),
 
-/***/ 5579:
+/***/ 9983:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -575,60 +644,8 @@ function createApi(base, deadline, onRetry) {
     };
 }
 
-// EXTERNAL MODULE: ./src/google/endpoints.ts
-var endpoints = __webpack_require__(8157);
-;// CONCATENATED MODULE: ./src/google/clients.ts
-
-function restClient(authClient, env = process.env) {
-    const bases = new Map();
-    const url = (api, path, query) => {
-        if (!bases.has(api))
-            bases.set(api, (0,endpoints/* endpointFor */.L)(api, env));
-        const params = Object.entries(query ?? {}).filter((e) => e[1] !== undefined);
-        const search = params.length ? `?${new URLSearchParams(params).toString()}` : '';
-        // Resource names keep their '/' and ':'; nothing else in them needs escaping.
-        return `${bases.get(api)}${path}${search}`;
-    };
-    const request = async (method, target, body) => {
-        const res = await authClient.request({ url: target, method, data: body, responseType: 'json', retry: false });
-        return res.data;
-    };
-    return {
-        get: (api, path, query) => request('GET', url(api, path, query)),
-        send: (api, method, path, body, query) => request(method, url(api, path, query), body ?? {}),
-    };
-}
-function makeClients(authClient, env = process.env) {
-    const rest = restClient(authClient, env);
-    const run = {
-        get: (name) => rest.get('run', `v2/${name}`),
-        create: (parent, collection, id, body) => rest.send('run', 'POST', `v2/${parent}/${collection}`, body, { [collection === 'jobs' ? 'jobId' : 'serviceId']: id }),
-        replace: (name, body) => rest.send('run', 'PATCH', `v2/${name}`, body),
-        run: (name) => rest.send('run', 'POST', `v2/${name}:run`, {}),
-        getIamPolicy: (name) => rest.get('run', `v2/${name}:getIamPolicy`, { 'options.requestedPolicyVersion': '3' }),
-        setIamPolicy: (name, policy) => rest.send('run', 'POST', `v2/${name}:setIamPolicy`, { policy }),
-    };
-    const scheduler = {
-        get: (name) => rest.get('cloudscheduler', `v1/${name}`),
-        create: (parent, job) => rest.send('cloudscheduler', 'POST', `v1/${parent}/jobs`, job),
-        update: (name, job, mask) => rest.send('cloudscheduler', 'PATCH', `v1/${name}`, job, { updateMask: mask.join(',') }),
-        call: (name, verb) => rest.send('cloudscheduler', 'POST', `v1/${name}:${verb}`, {}),
-        async locations(projectId) {
-            const ids = [];
-            let pageToken;
-            do {
-                const page = await rest.get('cloudscheduler', `v1/projects/${projectId}/locations`, { pageToken });
-                for (const l of page.locations ?? [])
-                    if (l.locationId)
-                        ids.push(l.locationId);
-                pageToken = page.nextPageToken || undefined;
-            } while (pageToken);
-            return ids.sort();
-        },
-    };
-    return { run, scheduler };
-}
-
+// EXTERNAL MODULE: ./src/google/clients.ts
+var google_clients = __webpack_require__(2188);
 ;// CONCATENATED MODULE: ./src/google/values.ts
 // Values as Google's APIs hand them back. REST JSON gives enum names, int64 and durations
 // as strings ("600s") and bytes as base64; the generated clients give enum numbers, Longs
@@ -764,11 +781,20 @@ function revisionTemplate(r, kind) {
     service.template ??= {};
     return service.template;
 }
+/**
+ * Which container the action manages: with sidecars, the one that serves (it has ports),
+ * which need not be the first; otherwise the first.
+ */
+function managedIndex(containers) {
+    const serving = (containers ?? []).findIndex((c) => (c.ports ?? []).length > 0);
+    return serving >= 0 && (containers ?? []).length > 1 ? serving : 0;
+}
 function container(r, kind) {
     const t = revisionTemplate(r, kind);
     t.containers ??= [];
-    t.containers[0] ??= {};
-    return t.containers[0];
+    const i = managedIndex(t.containers);
+    t.containers[i] ??= {};
+    return t.containers[i];
 }
 /** The revision/task template, read without changing the resource. */
 function readTemplate(r, kind) {
@@ -776,7 +802,8 @@ function readTemplate(r, kind) {
     return (t ?? {});
 }
 function readContainer(r, kind) {
-    return readTemplate(r, kind).containers?.[0] ?? {};
+    const containers = readTemplate(r, kind).containers;
+    return containers?.[managedIndex(containers)] ?? {};
 }
 function plainEnv(entries) {
     return (entries ?? []).filter((e) => !e.valueSource).map((e) => ({ name: e.name ?? '', value: e.value ?? '' }));
@@ -1014,6 +1041,33 @@ function stampDeploy(r, kind, deployId) {
         service.template = { ...service.template, annotations: { ...(service.template?.annotations ?? {}), [DEPLOY_ANNOTATION]: deployId } };
     }
 }
+/** Cloud Run's own readiness rule for a service. */
+function serviceReadiness(service) {
+    const terminal = service.terminalCondition;
+    const state = enumName(terminal?.state, CONDITION_STATES);
+    if (state === 'CONDITION_FAILED')
+        return { ready: false, failed: terminal?.message ?? 'the service is not Ready' };
+    const ready = !service.reconciling &&
+        toNumber(service.observedGeneration) === toNumber(service.generation) &&
+        Boolean(service.latestReadyRevision) &&
+        service.latestReadyRevision === service.latestCreatedRevision &&
+        state === 'CONDITION_SUCCEEDED';
+    return { ready };
+}
+const TRAFFIC_TYPES = ['TRAFFIC_TARGET_ALLOCATION_TYPE_UNSPECIFIED', 'TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST', 'TRAFFIC_TARGET_ALLOCATION_TYPE_REVISION'];
+/**
+ * The share of traffic (percent) the latest ready revision serves. Traffic pinned to a named
+ * revision (set elsewhere, kept by the update) leaves a new revision without requests.
+ */
+function latestRevisionTraffic(service) {
+    const latest = service.latestReadyRevision?.split('/').pop();
+    const targets = service.trafficStatuses?.length ? service.trafficStatuses : (service.traffic ?? []);
+    if (targets.length === 0)
+        return 100; // no split configured: all to the latest
+    return targets
+        .filter((t) => enumName(t.type, TRAFFIC_TYPES) === 'TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST' || (latest && t.revision?.split('/').pop() === latest))
+        .reduce((sum, t) => sum + (toNumber(t.percent) ?? 0), 0);
+}
 
 ;// CONCATENATED MODULE: ./src/scheduler/scheduler-job.ts
 
@@ -1022,6 +1076,7 @@ const DEFAULT_ATTEMPT_DEADLINE = 180;
 /** Placeholder while a new service has no URL yet; replaced by re-planning after deploy. */
 const URL_AFTER_DEPLOY = '(the service URL, known after deploy)';
 const HTTP_METHODS = ['HTTP_METHOD_UNSPECIFIED', 'POST', 'GET', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'];
+const SCHEDULER_STATES = ['STATE_UNSPECIFIED', 'ENABLED', 'PAUSED', 'DISABLED', 'UPDATE_FAILED'];
 /** The documented URI that runs a Cloud Run job (regional host, v1 namespaces API). */
 function jobRunUri(region, projectId, name) {
     return `https://${region}-run.googleapis.com/apis/run.googleapis.com/v1/namespaces/${projectId}/jobs/${name}:run`;
@@ -1122,6 +1177,7 @@ function differences(compared, exists) {
 
 
 
+
 const INVOKER_ROLE = 'roles/run.invoker';
 const OVERRIDES_ROLE = 'roles/run.jobsExecutorWithOverrides';
 function isDigestPinned(image) {
@@ -1137,21 +1193,46 @@ function planWorkload(config, names, current, deployId) {
     }));
     const fields = differences(compared, current !== undefined);
     const byTag = !isDigestPinned(config.image);
-    if (current && fields.length === 0 && !byTag) {
+    // A service whose latest revision failed is deployed again (a new revision), not left as is.
+    const failed = config.kind === 'service' && current ? serviceReadiness(current).failed : undefined;
+    if (current && fields.length === 0 && !byTag && !failed) {
         return { change: { type, resource: names.resource, action: 'unchanged', fields } };
     }
     const body = current ? structuredCloneResource(current) : {};
+    if (current)
+        dropOneTimeFields(body, config.kind);
     for (const d of defs)
         d.write(body, config.kind, compared.find((c) => c.field === d.field).after);
-    if (byTag)
+    if (byTag || failed)
         stampDeploy(body, config.kind, deployId);
     const change = { type, resource: names.resource, action: current ? 'update' : 'create', fields };
-    if (current && byTag) {
+    if (current && failed) {
+        change.reason = `the service's latest revision is not Ready (${failed}): deployed again`;
+    }
+    else if (current && byTag) {
         change.reason = fields.length
             ? 'image is named by a tag: Cloud Run resolves it to a digest again'
             : 'image is named by a tag, which may point at a new digest now: redeployed (pin the image by @sha256: digest to skip this)';
     }
     return { change, body };
+}
+/**
+ * Fields of the current resource that must not be sent back with an update: a fixed revision
+ * name (a changed template under the same name fails with "Revision named ... with different
+ * configuration already exists"), and a job's execution tokens (they start an execution named
+ * after them on create or update).
+ */
+function dropOneTimeFields(body, kind) {
+    if (kind === 'service') {
+        const template = body.template;
+        if (template)
+            delete template.revision;
+    }
+    else {
+        const job = body;
+        delete job.startExecutionToken;
+        delete job.runExecutionToken;
+    }
 }
 /** A plain object of any realm (a vm context, structuredClone), not a Long, Buffer or Date. */
 function isPlainObject(value) {
@@ -1213,12 +1294,27 @@ function planScheduler(config, names, current, serviceUri) {
     const desired = desiredSchedulerJob(config, names, serviceUri);
     const compared = SCHEDULER_FIELDS.map((f) => ({ field: f.field, before: current ? f.read(current) : undefined, after: f.read(desired) }));
     const fields = differences(compared, current !== undefined);
-    const updateMask = current ? SCHEDULER_FIELDS.filter((f) => fields.some((c) => c.field === f.field)).map((f) => f.mask) : [];
+    const state = current ? enumName(current.state, SCHEDULER_STATES) : undefined;
+    // A job left UPDATE_FAILED by an interrupted update is not run until a PATCH succeeds:
+    // write every managed field again, whether or not they look the same.
+    const repair = state === 'UPDATE_FAILED';
+    if (repair)
+        fields.push({ field: 'state', before: 'UPDATE_FAILED', after: 'ENABLED' });
+    const updateMask = !current
+        ? []
+        : SCHEDULER_FIELDS.filter((f) => repair || fields.some((c) => c.field === f.field)).map((f) => f.mask);
     const paused = config.schedule.paused;
-    const currentlyPaused = current ? current.state === 'PAUSED' || current.state === 2 : false;
-    const setPaused = current ? (paused !== currentlyPaused ? paused : undefined) : paused ? true : undefined;
+    const currentlyPaused = state === 'PAUSED';
+    // DISABLED (by the system, after errors) is resumed like a paused job unless paused is asked for.
+    const setPaused = current
+        ? paused !== currentlyPaused || (state === 'DISABLED' && !paused)
+            ? paused
+            : undefined
+        : paused
+            ? true
+            : undefined;
     if (current && setPaused !== undefined)
-        fields.push({ field: 'paused', before: currentlyPaused, after: paused });
+        fields.push({ field: 'paused', before: state === 'DISABLED' ? 'DISABLED' : currentlyPaused, after: paused });
     else if (!current && paused)
         fields.push({ field: 'paused', after: true });
     const action = !current ? 'create' : fields.length ? 'update' : 'unchanged';
@@ -1867,6 +1963,8 @@ async function pollUntil(opts) {
 
 
 
+/** How far the runner's clock may be off Google's when telling our execution from older ones. */
+const CLOCK_SKEW_MS = 30_000;
 /** How long a fresh grant may take to be seen by the invoker's token checks. */
 const IAM_PROPAGATION_MS = 120_000;
 function taskCounts(e) {
@@ -1952,6 +2050,13 @@ function attemptHint(code, kind) {
         };
     return hints[code] ?? 'see the Cloud Scheduler job\'s logs';
 }
+/** The job's newest execution if it is new and not older than our run (a schedule or a person may have started another). */
+function ourExecution(job, previous, runAt) {
+    const newest = job.latestCreatedExecution;
+    if (!newest?.name || newest.name === previous)
+        return undefined;
+    return (timestampMs(newest.createTime) ?? runAt) >= runAt - CLOCK_SKEW_MS ? newest.name : undefined;
+}
 /**
  * Runs the Scheduler job once and waits for its attempt; retries a denial while IAM propagates.
  * For a job target it watches the job too (previousExecution: its newest execution before the
@@ -1967,7 +2072,9 @@ async function triggerThroughScheduler(ctx, previousExecution) {
         const before = known ? known.schedulerJob : await api.call('reading the Cloud Scheduler job', name, () => clients.scheduler.get(name));
         known = undefined; // a retry after a denial reads afresh
         const previousAttempt = timestampMs(before?.lastAttemptTime) ?? 0;
-        await api.call('running the Cloud Scheduler job once', name, () => clients.scheduler.call(name, 'run'));
+        const runAt = Date.now();
+        // Not sent again after an unclear failure: a second attempt would run the workload twice.
+        await api.call('running the Cloud Scheduler job once', name, () => clients.scheduler.call(name, 'run'), { retryOn: api_error/* isTurnedAway */.n7 });
         ctx.onProgress?.(`Cloud Scheduler job ${name.split('/').pop()} triggered; waiting for its attempt`);
         const seen = await pollUntil({
             read: async () => {
@@ -1975,19 +2082,18 @@ async function triggerThroughScheduler(ctx, previousExecution) {
                     api.call('reading the Cloud Scheduler job', name, () => clients.scheduler.get(name)),
                     watchJob ? api.call('reading the Cloud Run job', resource, () => clients.run.get(resource)) : undefined,
                 ]);
-                const newest = workload?.latestCreatedExecution?.name ?? undefined;
-                return { job, execution: newest && newest !== previousExecution ? newest : undefined };
+                return { job, execution: workload && ourExecution(workload, previousExecution, runAt) };
             },
             finished: (x) => x.execution !== undefined || (timestampMs(x.job.lastAttemptTime) ?? 0) > previousAttempt,
             deadline: ctx.deadline,
             onTimeout: () => new Error(`The smoke test timed out (smoke_timeout) waiting for Cloud Scheduler's attempt of ${name}.`),
         });
         if (seen.execution)
-            return { code: 0, execution: seen.execution };
+            return { code: 0, execution: seen.execution, runAt };
         const code = toNumber(seen.job.status?.code) ?? 0;
         const propagating = code === 7 && ctx.justGranted && Date.now() - grantedAt < IAM_PROPAGATION_MS && Date.now() + 5000 < ctx.deadline;
         if (!propagating)
-            return { code, message: seen.job.status?.message ?? undefined };
+            return { code, message: seen.job.status?.message ?? undefined, runAt };
         ctx.onProgress?.('PERMISSION_DENIED right after granting the invoker role: IAM may still be propagating, trying again in 5s');
         await (0,google_retry/* sleep */.yy)(5000);
     }
@@ -2002,15 +2108,15 @@ function failedAttempt(ctx, code, message, started) {
     };
 }
 /** The execution the trigger started: the job's newest execution, once it is a new one. */
-async function newExecution(ctx, previous) {
+async function newExecution(ctx, previous, runAt) {
     const { api, clients, resource } = ctx;
     const job = await pollUntil({
         read: () => api.call('reading the Cloud Run job', resource, () => clients.run.get(resource)),
-        finished: (j) => Boolean(j.latestCreatedExecution?.name) && j.latestCreatedExecution?.name !== previous,
+        finished: (j) => ourExecution(j, previous, runAt) !== undefined,
         deadline: ctx.deadline,
         onTimeout: () => new Error(`The smoke test timed out (smoke_timeout): the trigger ran but no new execution of ${resource} appeared.`),
     });
-    return job.latestCreatedExecution.name;
+    return ourExecution(job, previous, runAt);
 }
 async function smokeTest(ctx) {
     const started = Date.now();
@@ -2019,7 +2125,7 @@ async function smokeTest(ctx) {
         return { status: 'skipped', message: 'No schedule: the service is Ready, and nothing triggers it.' };
     }
     if (config.kind === 'job' && !ctx.schedulerJob) {
-        const op = await api.call('running the Cloud Run job', resource, () => clients.run.run(resource));
+        const op = await api.call('running the Cloud Run job', resource, () => clients.run.run(resource), { retryOn: api_error/* isTurnedAway */.n7 });
         const name = op.metadata?.name;
         if (!name)
             throw new Error(`Running ${resource} gave no execution name.`);
@@ -2045,7 +2151,7 @@ async function smokeTest(ctx) {
     const attempt = await triggerThroughScheduler(trigger, previous);
     if (attempt.code !== 0)
         return failedAttempt(ctx, attempt.code, attempt.message, started);
-    const execution = attempt.execution ?? (await newExecution(ctx, previous));
+    const execution = attempt.execution ?? (await newExecution(ctx, previous, attempt.runAt));
     ctx.onProgress?.(`Execution ${execution.split('/').pop()} started by Cloud Scheduler`);
     return followExecution(ctx, execution, started);
 }
@@ -2080,8 +2186,9 @@ async function applyBindings(api, clients, kind, resource, steps, policy) {
         return false;
     let current = policy ?? (await readPolicy(api, clients, kind, resource));
     for (let attempt = 1;; attempt++) {
+        // Present after a write of ours was tried: that write (its answer lost) may be what made it so.
         if (wanted.every((w) => hasBinding(current, w.role, w.member)))
-            return false;
+            return attempt > 1;
         const next = withBindings(current, wanted);
         try {
             await api.call(`granting ${wanted.map((w) => w.role).join(', ')} on the Cloud Run ${kind}`, resource, async () => {
@@ -2134,19 +2241,6 @@ async function waitForOperation(api, clients, kind, op, resource) {
     }
     return latest.response;
 }
-/** Cloud Run's own readiness rule for a service. */
-function serviceReadiness(service) {
-    const terminal = service.terminalCondition;
-    const state = enumName(terminal?.state, CONDITION_STATES);
-    if (state === 'CONDITION_FAILED')
-        return { ready: false, failed: terminal?.message ?? 'the service is not Ready' };
-    const ready = !service.reconciling &&
-        toNumber(service.observedGeneration) === toNumber(service.generation) &&
-        Boolean(service.latestReadyRevision) &&
-        service.latestReadyRevision === service.latestCreatedRevision &&
-        state === 'CONDITION_SUCCEEDED';
-    return { ready };
-}
 async function waitForReady(api, clients, name) {
     const service = await pollUntil({
         read: () => api.call('waiting for the Cloud Run service to be Ready', name, () => clients.run.get(name)),
@@ -2158,6 +2252,13 @@ async function waitForReady(api, clients, name) {
     if (failed)
         throw new Error(`The Cloud Run service ${name} did not become Ready: ${failed}`);
     return service;
+}
+/** The service when it is Ready; waits while it is getting there; fails when it will not be. */
+async function ensureReady(api, clients, name, service) {
+    const { ready, failed } = serviceReadiness(service);
+    if (failed)
+        throw new Error(`The Cloud Run service ${name} is not Ready: ${failed}`);
+    return ready ? service : waitForReady(api, clients, name);
 }
 function parentOf(name) {
     return name.slice(0, name.lastIndexOf('/', name.lastIndexOf('/') - 1));
@@ -2173,9 +2274,9 @@ known) {
     let written;
     for (let attempt = 1;; attempt++) {
         if (current.change.action === 'unchanged' || !current.body) {
-            if (attempt === 1 && known)
-                return known;
-            return (await readWorkload(api, clients, kind, name));
+            const resource = attempt === 1 && known ? known : (await readWorkload(api, clients, kind, name));
+            // Nothing to write, but a service whose last revision failed is not a success.
+            return kind === 'service' ? ensureReady(api, clients, name, resource) : resource;
         }
         const create = current.change.action === 'create';
         const id = name.slice(name.lastIndexOf('/') + 1);
@@ -2187,24 +2288,26 @@ known) {
             break;
         }
         catch (err) {
-            // ALREADY_EXISTS on create or ABORTED (etag) on update: someone else wrote first.
-            if (!(0,api_error/* isConflict */.dh)(err) || attempt >= 3)
+            // Someone else wrote first: ALREADY_EXISTS on a create, ABORTED (a stale etag) on an
+            // update. (ALREADY_EXISTS on an update is a revision name clash: not a race.)
+            const code = (0,api_error/* readApiError */.tR)(err).grpcCode;
+            const race = create ? code === 6 : code === 10;
+            if (!race || attempt >= 3)
                 throw err;
             current = replan(await readWorkload(api, clients, kind, name));
         }
     }
     // The operation's result is the resource as written: no read is needed when it says enough.
-    if (kind === 'service') {
-        if (written && serviceReadiness(written).ready)
-            return written;
-        return waitForReady(api, clients, name);
-    }
+    if (kind === 'service')
+        return written ? ensureReady(api, clients, name, written) : waitForReady(api, clients, name);
     return written?.name ? written : (await readWorkload(api, clients, kind, name));
 }
 
 ;// CONCATENATED MODULE: ./src/scheduler/upsert.ts
 // Reads and writes the Cloud Scheduler job: create, or PATCH with an updateMask of exactly
 // the changed fields; pause/resume are their own calls (state is output-only).
+
+
 
 async function readSchedulerJob(api, clients, name) {
     return api.call('reading the Cloud Scheduler job', name, async () => {
@@ -2244,7 +2347,21 @@ async function applySchedulerJob(api, clients, step, replan) {
         result = await api.call('updating the Cloud Scheduler job', name, async () => clients.scheduler.update(name, current.body, current.updateMask));
     }
     if (current.setPaused !== undefined) {
-        result = await api.call(`${current.setPaused ? 'pausing' : 'resuming'} the Cloud Scheduler job`, name, async () => clients.scheduler.call(name, current.setPaused ? 'pause' : 'resume'));
+        const pause = current.setPaused;
+        result = await api.call(`${pause ? 'pausing' : 'resuming'} the Cloud Scheduler job`, name, async () => {
+            try {
+                return await clients.scheduler.call(name, pause ? 'pause' : 'resume');
+            }
+            catch (err) {
+                // FAILED_PRECONDITION: already in that state (e.g. an earlier try that did go through).
+                if ((0,api_error/* readApiError */.tR)(err).grpcCode !== 9)
+                    throw err;
+                const job = await clients.scheduler.get(name);
+                if (enumName(job.state, SCHEDULER_STATES) === (pause ? 'PAUSED' : 'ENABLED'))
+                    return job;
+                throw err;
+            }
+        });
     }
     return result;
 }
@@ -2340,6 +2457,7 @@ async function readCurrentState(api, clients, config, names) {
 
 
 
+
 async function runPipeline(config, 
 /** Started by main as early as it could be (see main.ts). */
 authenticating, env, deployDeadlineMs) {
@@ -2374,7 +2492,7 @@ authenticating, env, deployDeadlineMs) {
             throw new Error("Input 'project_id': no project is known: set project_id, or a service_account whose email names its project.");
         }
         const api = createApi({ ...errorContext, projectId }, Date.now() + deployDeadlineMs, (err, delay) => core.info(`Retrying in ${delay}ms: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`));
-        const clients = makeClients(credentials.authClient, env);
+        const clients = (0,google_clients/* makeClients */.nv)(credentials.authClient, env);
         const names = resourceNames(config, projectId);
         const deployId = `${env.GITHUB_RUN_ID ?? Date.now()}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`;
         const current = await phase('read', () => readCurrentState(api, clients, config, names));
@@ -2413,6 +2531,12 @@ authenticating, env, deployDeadlineMs) {
         report.changed = applied.changed;
         report.url = service?.uri ?? undefined;
         report.revision = service?.latestReadyRevision?.split('/').pop() ?? undefined;
+        const share = service ? latestRevisionTraffic(service) : 100;
+        if (share < 100) {
+            const warning = `The service's traffic is split or pinned elsewhere: its latest revision ${report.revision} serves ${share}% of requests, so the trigger (and the smoke test) may reach an older revision. Route traffic to the latest revision: gcloud run services update-traffic ${config.name} --to-latest --region=${config.region} --project=${projectId}`;
+            core.warning(warning);
+            report.warnings.push(warning);
+        }
         report.smoke = { status: 'skipped', message: 'The smoke test is off (smoke_test: false).' };
         if (config.smoke.enabled) {
             const smokeApi = createApi({ ...errorContext, projectId }, Date.now() + config.smoke.timeoutSeconds * 1000);
