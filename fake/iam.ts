@@ -84,7 +84,11 @@ const MEMBER_RE = /^(allUsers|allAuthenticatedUsers|(serviceAccount|user|group|d
 export class Iam {
   world: World;
   serviceAccounts = new Set<string>();
+  /** How long a policy change takes to be seen by permission checks (real IAM: up to minutes). */
+  propagationMs = 0;
   private policies = new Map<string, Policy>();
+  /** The policy checks still see while a change propagates, and until when. */
+  private propagating = new Map<string, { policy: Policy; until: number }>();
 
   constructor(world: World) {
     this.world = world;
@@ -134,6 +138,7 @@ export class Iam {
       if (members.length) bindings.push({ role: b.role, members, ...(b.condition ? { condition: b.condition } : {}) });
     }
     const next: Policy = { version: policy.version ?? 1, bindings: mergeSameRole(bindings), etag: newEtag() };
+    if (this.propagationMs > 0) this.propagating.set(key, { policy: this.inEffect(key) ?? cur, until: Date.now() + this.propagationMs });
     this.policies.set(key, next);
     return structuredClone(next);
   }
@@ -160,10 +165,17 @@ export class Iam {
     return project && project !== key ? [key, project] : [key];
   }
 
+  /** The policy permission checks see now: the previous one while a change propagates. */
+  private inEffect(key: string): Policy | undefined {
+    const old = this.propagating.get(key);
+    if (old && Date.now() < old.until) return old.policy;
+    return this.policies.get(key);
+  }
+
   allowed(who: Identity, resource: string, permission: string): boolean {
     const members = new Set([...who.members, 'allUsers', 'allAuthenticatedUsers']);
     for (const r of this.chain(resource)) {
-      const p = this.policies.get(r);
+      const p = this.inEffect(r);
       if (!p) continue;
       for (const b of p.bindings) {
         if (b.members.some(m => members.has(m)) && roleHas(b.role, permission)) return true;
@@ -175,7 +187,7 @@ export class Iam {
   /** Anonymous callers (no token) can only be let in by an allUsers binding. */
   allowedAnonymous(resource: string, permission: string): boolean {
     for (const r of this.chain(resource)) {
-      const p = this.policies.get(r);
+      const p = this.inEffect(r);
       if (p?.bindings.some(b => b.members.includes('allUsers') && roleHas(b.role, permission))) return true;
     }
     return false;

@@ -56,7 +56,7 @@ export interface FakeGcp {
   /** requests that reached a service's container (through the Scheduler) */
   servedRequests(): ServedRequest[];
   /** timings in effect (tests may change them between steps) */
-  timings: { operationMs: number; taskMs: number; schedulerMsPerSecond: number };
+  timings: { operationMs: number; taskMs: number; schedulerMsPerSecond: number; iamPropagationMs: number };
   close(): Promise<void>;
 }
 
@@ -167,6 +167,8 @@ export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
       set taskMs(v: number) { run.timings.taskMs = v; },
       get schedulerMsPerSecond() { return scheduler.timings.msPerSecond; },
       set schedulerMsPerSecond(v: number) { scheduler.timings.msPerSecond = v; },
+      get iamPropagationMs() { return iam.propagationMs; },
+      set iamPropagationMs(v: number) { iam.propagationMs = v; },
     },
     close: async () => {
       clock.clear();
@@ -212,7 +214,7 @@ function registerControl(router: Router, fake: FakeGcp): void {
   });
   router.add('POST', /^\/__fake\/timings$/, 'control', ctx => {
     const b = body(ctx.body);
-    for (const k of ['operationMs', 'taskMs', 'schedulerMsPerSecond'] as const) if (b[k] !== undefined) fake.timings[k] = Number(b[k]);
+    for (const k of ['operationMs', 'taskMs', 'schedulerMsPerSecond', 'iamPropagationMs'] as const) if (b[k] !== undefined) fake.timings[k] = Number(b[k]);
     return { ...fake.timings };
   });
   router.add('POST', /^\/__fake\/iam\/(grant|revoke)$/, 'control', ctx => {

@@ -4,7 +4,7 @@
 // two runs at once. Each case gets a local Google Cloud of its own, so the cases run in parallel.
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { startFakeGcp } from '../../fake/server.ts';
-import { failure, jobInputs, run, serviceInputs, type ActionRun, type FakeGcp } from './setup.ts';
+import { failure, jobInputs, run, serviceInputs, startFake, type ActionRun, type FakeGcp } from './setup.ts';
 
 /** Small timings keep the suite fast: operations 30 ms, task attempts 60 ms, Scheduler seconds 1 ms. */
 async function fakeGcp(latencyMs = 0): Promise<FakeGcp> {
@@ -267,3 +267,18 @@ test.concurrent('two runs at once on the same job: both end well or one fails cl
     expect(fake.runJobs().filter((j) => j.name === JOB)).toHaveLength(1);
   }, 15),
 );
+
+test('a PERMISSION_DENIED right after this run granted the invoker role is waited out (IAM propagation)', async () => {
+  const fake = await startFake();
+  try {
+    fake.timings.iamPropagationMs = 2000;
+    const result = await run(fake, jobInputs(fake, 'propagating'));
+    expect(failure(result)).toBe('');
+    expect(result.outputs.execution_status).toBe('succeeded');
+    expect(result.stdout).toMatch(/PERMISSION_DENIED right after granting the invoker role/);
+    const attempts = fake.schedulerAttempts().filter((a) => String(a.job).endsWith('/propagating-schedule'));
+    expect(attempts.map((a) => (a.status as { code?: number }).code ?? 0)).toEqual([7, 0]);
+  } finally {
+    await fake.close();
+  }
+}, 60_000);
