@@ -1269,6 +1269,9 @@ async function run(env = process.env) {
     // (@actions/core, the report) loads once the STS exchange is on the wire, and while it is in
     // flight: loading blocks the event loop that would otherwise still have to send it.
     const onTheWire = nextRequestSent();
+    // gaxios builds a Headers for every request; Node loads its fetch internals on their first
+    // use (~15 ms). Load them now, while the GitHub token is in flight, not after it arrives.
+    new Headers();
     const credentials = Promise.all(/* import() */[__nccwpck_require__.e(492), __nccwpck_require__.e(168)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8168)).then(({ authenticate }) => authenticate(config.auth, githubToken, env, config.projectId));
     credentials.catch(() => undefined); // reported by the auth step
     await Promise.race([onTheWire, credentials.then(noop, noop)]);
