@@ -88,30 +88,13 @@ async function followExecution(ctx: SmokeContext, name: string, started: number)
   if (outcome.succeeded) {
     return { status: 'succeeded', execution: name, tasks, logUri, durationMs, message: `Execution ${name} succeeded: ${formatTasks(tasks)}.` };
   }
-  if (outcome.cancelled) {
-    return {
-      status: 'failed',
-      execution: name,
-      tasks,
-      logUri,
-      durationMs,
-      message:
-        `Execution ${name} was cancelled before it finished (${formatTasks(tasks)})` +
-        (outcome.reason && outcome.reason !== 'cancelled' ? `: ${outcome.reason}` : '') +
-        `. Someone or something cancelled it in Cloud Run while the smoke test followed it. Logs: ${logUri ?? 'see the job in the Cloud Console'}`,
-    };
-  }
-  return {
-    status: 'failed',
-    execution: name,
-    tasks,
-    logUri,
-    durationMs,
-    message:
-      `Execution ${name} failed: ${tasks.failed} of ${tasks.total} task(s) failed` +
-      (outcome.reason ? ` (${outcome.reason})` : '') +
-      `. Logs: ${logUri ?? 'see the job in the Cloud Console'}`,
-  };
+  const logs = `Logs: ${logUri ?? 'see the job in the Cloud Console'}`;
+  const message = outcome.cancelled
+    ? `Execution ${name} was cancelled before it finished (${formatTasks(tasks)})` +
+      (outcome.reason && outcome.reason !== 'cancelled' ? `: ${outcome.reason}` : '') +
+      `. Someone or something cancelled it in Cloud Run while the smoke test followed it. ${logs}`
+    : `Execution ${name} failed: ${tasks.failed} of ${tasks.total} task(s) failed` + (outcome.reason ? ` (${outcome.reason})` : '') + `. ${logs}`;
+  return { status: 'failed', execution: name, tasks, logUri, durationMs, message };
 }
 
 /** What a Scheduler attempt's status most likely means, by target kind. */

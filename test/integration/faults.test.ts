@@ -4,7 +4,7 @@
 // two runs at once. Each case gets a local Google Cloud of its own, so the cases run in parallel.
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { startFakeGcp } from '../../fake/server.ts';
-import { failure, jobInputs, run, serviceInputs, startFake, type ActionRun, type FakeGcp } from './setup.ts';
+import { deployerToken, failure, jobInputs, run, serviceInputs, startFake, type ActionRun, type FakeGcp } from './setup.ts';
 
 /** Small timings keep the suite fast: operations 30 ms, task attempts 60 ms, Scheduler seconds 1 ms. */
 async function fakeGcp(latencyMs = 0): Promise<FakeGcp> {
@@ -173,29 +173,6 @@ test.concurrent('a failing operation fails the step with the operation\'s error'
     expect(message).toMatch(/is not ready and cannot serve traffic/);
   }),
 );
-
-/** A deployer access token, got the way the action gets it, for the test to act as another user. */
-async function deployerToken(fake: FakeGcp): Promise<string> {
-  const sts = await fetch(`${fake.url}/v1/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
-      audience: `//iam.googleapis.com/${fake.world.provider}`,
-      scope: 'https://www.googleapis.com/auth/cloud-platform',
-      requested_token_type: 'urn:ietf:params:oauth:token-type:access_token',
-      subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
-      subject_token: fake.githubToken(`https://iam.googleapis.com/${fake.world.provider}`),
-    }),
-  });
-  const federated = ((await sts.json()) as { access_token: string }).access_token;
-  const gen = await fetch(`${fake.url}/v1/projects/-/serviceAccounts/${fake.world.deployer}:generateAccessToken`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${federated}` },
-    body: JSON.stringify({ scope: ['https://www.googleapis.com/auth/cloud-platform'] }),
-  });
-  return ((await gen.json()) as { accessToken: string }).accessToken;
-}
 
 test.concurrent('an execution cancelled while the smoke test follows it fails the step, saying it was cancelled', () =>
   withFake(async (fake) => {

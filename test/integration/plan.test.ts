@@ -2,7 +2,7 @@
 // env var strategies, dry_run and a switch of kind. dist/index.js against the local Google
 // Cloud, judged by its request log and its state.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { DIGEST, failure, jobInputs, run, serviceInputs, startFake, visibleLog, writesIn, type FakeGcp } from './setup.ts';
+import { deployerToken, DIGEST, failure, jobInputs, run, serviceInputs, startFake, visibleLog, writesIn, type FakeGcp } from './setup.ts';
 
 let fake: FakeGcp;
 beforeAll(async () => {
@@ -41,34 +41,9 @@ const updateMask = (query: string) => (new URLSearchParams(query).get('updateMas
 const envOf = (container: any): Record<string, string> =>
   Object.fromEntries(((container.env ?? []) as { name: string; value?: string }[]).filter((e) => 'value' in e).map((e) => [e.name, e.value!]));
 
-/** An access token of the deployer, as another tool (gcloud, Terraform) would hold one. */
-async function deployerToken(): Promise<string> {
-  const sts = await fetch(`${fake.url}/v1/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      grantType: 'urn:ietf:params:oauth:grant-type:token-exchange',
-      audience: `//iam.googleapis.com/${fake.world.provider}`,
-      scope: 'https://www.googleapis.com/auth/cloud-platform',
-      requestedTokenType: 'urn:ietf:params:oauth:token-type:access_token',
-      subjectTokenType: 'urn:ietf:params:oauth:token-type:jwt',
-      subjectToken: fake.githubToken(`https://iam.googleapis.com/${fake.world.provider}`),
-    }),
-  });
-  const federated = ((await sts.json()) as { access_token: string }).access_token;
-  const sa = await fetch(`${fake.url}/v1/projects/-/serviceAccounts/${fake.world.deployer}:generateAccessToken`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${federated}` },
-    body: JSON.stringify({ scope: ['https://www.googleapis.com/auth/cloud-platform'] }),
-  });
-  const token = ((await sa.json()) as { accessToken?: string }).accessToken;
-  if (!token) throw new Error(`no deployer token: ${sa.status}`);
-  return token;
-}
-
 /** Someone else edits the job or service through the Admin API (a PATCH of the whole resource). */
 async function editElsewhere(resource: string, edit: (resource: any) => void): Promise<void> {
-  const token = await deployerToken();
+  const token = await deployerToken(fake);
   const url = `${fake.url}/v2/${resource}`;
   const job = (await (await fetch(url, { headers: { authorization: `Bearer ${token}` } })).json()) as any;
   edit(job);

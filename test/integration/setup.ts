@@ -59,3 +59,28 @@ export function failure(r: ActionRun): string {
   const line = r.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
   return line.replace(/^::error::/, '').replace(/%0A/g, '\n').replace(/%25/g, '%').replace(/%0D/g, '\r');
 }
+
+/** A deployer access token got through STS and impersonation, for a test to act as another tool (gcloud, Terraform). */
+export async function deployerToken(fake: FakeGcp): Promise<string> {
+  const sts = await fetch(`${fake.url}/v1/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+      audience: `//iam.googleapis.com/${fake.world.provider}`,
+      scope: 'https://www.googleapis.com/auth/cloud-platform',
+      requested_token_type: 'urn:ietf:params:oauth:token-type:access_token',
+      subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+      subject_token: fake.githubToken(`https://iam.googleapis.com/${fake.world.provider}`),
+    }),
+  });
+  const federated = ((await sts.json()) as { access_token: string }).access_token;
+  const sa = await fetch(`${fake.url}/v1/projects/-/serviceAccounts/${fake.world.deployer}:generateAccessToken`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${federated}` },
+    body: JSON.stringify({ scope: ['https://www.googleapis.com/auth/cloud-platform'] }),
+  });
+  const token = ((await sa.json()) as { accessToken?: string }).accessToken;
+  if (!token) throw new Error(`no deployer token: ${sa.status}`);
+  return token;
+}
