@@ -3,8 +3,8 @@
 //
 // Start-up is on every run's clock: this module and what it imports statically (the input
 // parser, croner, the GitHub token request on Node's own http client) are all that load
-// before the first request leaves. @actions/core, google-auth-library and the Google
-// clients load while the GitHub token and the STS exchange are in flight.
+// before the first request leaves. google-auth-library loads while the GitHub token is in
+// flight; @actions/core and the rest while the STS exchange is.
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { ClientRequest } from 'node:http';
 import { requestGithubToken } from './auth/github-token.js';
