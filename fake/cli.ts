@@ -35,11 +35,12 @@ const lines = [
   `#   invoker  ${w.invoker}`,
   '# image markers: fail, flaky, sleep<N>ms (jobs); notready, http500, slow (services)',
   '',
-  '# sample run of the action against it:',
+  '# sample run of the action against it (without GITHUB_OUTPUT/GITHUB_STEP_SUMMARY the outputs',
+  '# and the summary go to the log):',
   `INPUT_WORKLOAD_IDENTITY_PROVIDER=${q(w.provider)} INPUT_SERVICE_ACCOUNT=${w.deployer} \\`,
   `  INPUT_REGION=${w.region} INPUT_NAME=nightly INPUT_IMAGE=us-docker.pkg.dev/${w.projectId}/app/worker:1 \\`,
   `  INPUT_SCHEDULE='0 3 * * *' INPUT_INVOKER_SERVICE_ACCOUNT=${w.invoker} INPUT_RUNTIME_SERVICE_ACCOUNT=${w.runtime} \\`,
-  '  GITHUB_OUTPUT=/tmp/out GITHUB_STEP_SUMMARY=/tmp/summary scripts/node24 dist/index.js',
+  '  scripts/node24 dist/index.js',
 ];
 console.log(lines.join('\n'));
 
