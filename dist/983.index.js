@@ -844,6 +844,19 @@ function templateNumber(field, key, kinds, defaults, fromConfig, isDuration = fa
         },
     };
 }
+/** A container resource limit, compared in one canonical spelling ('1' == '1000m'). */
+function resourceLimit(field, key, fallback, canonical, fromConfig) {
+    return {
+        field,
+        kinds: both,
+        read: (r, kind) => (r ? canonical(readContainer(r, kind).resources?.limits?.[key] ?? fallback) : undefined),
+        desired: (c) => canonical(fromConfig(c) ?? fallback),
+        write: (r, kind, v) => {
+            const ctr = container(r, kind);
+            ctr.resources = { ...ctr.resources, limits: { ...ctr.resources?.limits, [key]: v } };
+        },
+    };
+}
 const WORKLOAD_FIELDS = [
     {
         field: 'image',
@@ -897,26 +910,8 @@ const WORKLOAD_FIELDS = [
             ];
         },
     },
-    {
-        field: 'cpu',
-        kinds: both,
-        read: (r, kind) => (r ? canonicalCpu(readContainer(r, kind).resources?.limits?.cpu ?? DEFAULT_CPU) : undefined),
-        desired: (c) => canonicalCpu(c.cpu ?? DEFAULT_CPU),
-        write: (r, kind, v) => {
-            const ctr = container(r, kind);
-            ctr.resources = { ...ctr.resources, limits: { ...ctr.resources?.limits, cpu: v } };
-        },
-    },
-    {
-        field: 'memory',
-        kinds: both,
-        read: (r, kind) => (r ? canonicalMemory(readContainer(r, kind).resources?.limits?.memory ?? DEFAULT_MEMORY) : undefined),
-        desired: (c) => canonicalMemory(c.memory ?? DEFAULT_MEMORY),
-        write: (r, kind, v) => {
-            const ctr = container(r, kind);
-            ctr.resources = { ...ctr.resources, limits: { ...ctr.resources?.limits, memory: v } };
-        },
-    },
+    resourceLimit('cpu', 'cpu', DEFAULT_CPU, canonicalCpu, (c) => c.cpu),
+    resourceLimit('memory', 'memory', DEFAULT_MEMORY, canonicalMemory, (c) => c.memory),
     {
         field: 'runtime_service_account',
         kinds: both,
@@ -1913,6 +1908,7 @@ async function writeSummary(markdown, env = process.env) {
 // next), slower after a quota error anywhere in the run; every read retried on passing
 // errors (by the caller's api.call), and nothing waits past its deadline.
 
+
 const POLL_FIRST_MS = 100;
 /** Under a second, so a completion is seen within 1 s; ~1.1 reads/s sustained. */
 const POLL_CAP_MS = 900;
@@ -1936,7 +1932,7 @@ async function pollUntil(opts) {
         }
         catch (err) {
             // The read itself already retried; a quota error that still comes through only slows us.
-            if (!(0,google_retry/* isQuotaError */.jq)(err))
+            if (!(0,api_error/* isQuotaError */.jq)(err))
                 throw err;
         }
         if (google_retry/* quotaSignal */.rG.count !== quotaSeen) {

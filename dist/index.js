@@ -240,6 +240,7 @@ function formatDuration(seconds) {
 /* harmony export */   c4: () => (/* binding */ isNotFound),
 /* harmony export */   dh: () => (/* binding */ isConflict),
 /* harmony export */   gH: () => (/* binding */ GRPC_CODE_NAMES),
+/* harmony export */   jq: () => (/* binding */ isQuotaError),
 /* harmony export */   n7: () => (/* binding */ isTurnedAway),
 /* harmony export */   pW: () => (/* binding */ grpcCodeOf),
 /* harmony export */   r3: () => (/* binding */ isRetryable),
@@ -359,6 +360,8 @@ function isRetryable(err) {
 const isConflict = (err) => matches(err, [409], [6, 10]);
 /** 404, NOT_FOUND. */
 const isNotFound = (err) => matches(err, [404], [5]);
+/** 429, RESOURCE_EXHAUSTED: a quota; back off harder and poll slower. */
+const isQuotaError = (err) => matches(err, [429], [8]);
 /** 403, PERMISSION_DENIED. */
 const isPermissionDenied = (err) => matches(err, [403], [7]);
 /**
@@ -402,7 +405,6 @@ function scrubSecrets(text) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   bD: () => (/* binding */ withRetry),
-/* harmony export */   jq: () => (/* binding */ isQuotaError),
 /* harmony export */   rG: () => (/* binding */ quotaSignal),
 /* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
@@ -417,14 +419,10 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * project's read quota is shared, so the pollers slow down (pollUntil reads this).
  */
 const quotaSignal = { lastAt: 0, count: 0 };
-function isQuotaError(err) {
-    const f = (0,_errors_api_error_js__WEBPACK_IMPORTED_MODULE_0__/* .readApiError */ .tR)(err);
-    return f.httpStatus === 429 || f.grpcCode === 8;
-}
 /** The backoff before attempt `attempt + 1`; quota errors back off harder. */
 function backoffMs(attempt, err, opts = {}) {
     const base = opts.baseMs ?? 250;
-    const quota = isQuotaError(err);
+    const quota = (0,_errors_api_error_js__WEBPACK_IMPORTED_MODULE_0__/* .isQuotaError */ .jq)(err);
     const ceiling = Math.min(opts.maxMs ?? 8000, (quota ? base * 4 : base) * 2 ** (attempt - 1));
     // Full jitter, but never less than a quarter of the ceiling, so a retry is not immediate.
     const r = (opts.random ?? Math.random)();
@@ -439,7 +437,7 @@ async function withRetry(fn, opts = {}) {
             return await fn();
         }
         catch (err) {
-            if (isQuotaError(err)) {
+            if ((0,_errors_api_error_js__WEBPACK_IMPORTED_MODULE_0__/* .isQuotaError */ .jq)(err)) {
                 quotaSignal.lastAt = Date.now();
                 quotaSignal.count++;
             }

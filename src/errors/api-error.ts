@@ -142,6 +142,8 @@ export function isRetryable(err: unknown): boolean {
 export const isConflict = (err: unknown): boolean => matches(err, [409], [6, 10]);
 /** 404, NOT_FOUND. */
 export const isNotFound = (err: unknown): boolean => matches(err, [404], [5]);
+/** 429, RESOURCE_EXHAUSTED: a quota; back off harder and poll slower. */
+export const isQuotaError = (err: unknown): boolean => matches(err, [429], [8]);
 /** 403, PERMISSION_DENIED. */
 export const isPermissionDenied = (err: unknown): boolean => matches(err, [403], [7]);
 

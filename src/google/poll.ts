@@ -2,7 +2,8 @@
 // cap (about one read a second, counted from the start of one read to the start of the
 // next), slower after a quota error anywhere in the run; every read retried on passing
 // errors (by the caller's api.call), and nothing waits past its deadline.
-import { isQuotaError, quotaSignal, sleep } from './retry.js';
+import { isQuotaError } from '../errors/api-error.js';
+import { quotaSignal, sleep } from './retry.js';
 
 export interface PollOptions<T> {
   read: () => Promise<T>;

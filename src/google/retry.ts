@@ -1,6 +1,6 @@
 // Bounded retries with exponential backoff and full jitter. Google's APIs answer 429 and
 // 503 in normal operation; the Run and Scheduler clients do not retry in REST mode.
-import { isRetryable, readApiError } from '../errors/api-error.js';
+import { isQuotaError, isRetryable } from '../errors/api-error.js';
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -28,10 +28,6 @@ export interface RetryOptions {
  */
 export const quotaSignal = { lastAt: 0, count: 0 };
 
-export function isQuotaError(err: unknown): boolean {
-  const f = readApiError(err);
-  return f.httpStatus === 429 || f.grpcCode === 8;
-}
 
 /** The backoff before attempt `attempt + 1`; quota errors back off harder. */
 export function backoffMs(attempt: number, err: unknown, opts: RetryOptions = {}): number {

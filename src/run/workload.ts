@@ -165,6 +165,26 @@ function templateNumber(
   };
 }
 
+/** A container resource limit, compared in one canonical spelling ('1' == '1000m'). */
+function resourceLimit(
+  field: string,
+  key: 'cpu' | 'memory',
+  fallback: string,
+  canonical: (value: string) => string,
+  fromConfig: (c: Config) => string | undefined,
+): FieldDef {
+  return {
+    field,
+    kinds: both,
+    read: (r, kind) => (r ? canonical(readContainer(r, kind).resources?.limits?.[key] ?? fallback) : undefined),
+    desired: (c) => canonical(fromConfig(c) ?? fallback),
+    write: (r, kind, v) => {
+      const ctr = container(r, kind);
+      ctr.resources = { ...ctr.resources, limits: { ...ctr.resources?.limits, [key]: v as string } };
+    },
+  };
+}
+
 export const WORKLOAD_FIELDS: readonly FieldDef[] = [
   {
     field: 'image',
@@ -220,26 +240,8 @@ export const WORKLOAD_FIELDS: readonly FieldDef[] = [
       ];
     },
   },
-  {
-    field: 'cpu',
-    kinds: both,
-    read: (r, kind) => (r ? canonicalCpu(readContainer(r, kind).resources?.limits?.cpu ?? DEFAULT_CPU) : undefined),
-    desired: (c) => canonicalCpu(c.cpu ?? DEFAULT_CPU),
-    write: (r, kind, v) => {
-      const ctr = container(r, kind);
-      ctr.resources = { ...ctr.resources, limits: { ...ctr.resources?.limits, cpu: v as string } };
-    },
-  },
-  {
-    field: 'memory',
-    kinds: both,
-    read: (r, kind) => (r ? canonicalMemory(readContainer(r, kind).resources?.limits?.memory ?? DEFAULT_MEMORY) : undefined),
-    desired: (c) => canonicalMemory(c.memory ?? DEFAULT_MEMORY),
-    write: (r, kind, v) => {
-      const ctr = container(r, kind);
-      ctr.resources = { ...ctr.resources, limits: { ...ctr.resources?.limits, memory: v as string } };
-    },
-  },
+  resourceLimit('cpu', 'cpu', DEFAULT_CPU, canonicalCpu, (c) => c.cpu),
+  resourceLimit('memory', 'memory', DEFAULT_MEMORY, canonicalMemory, (c) => c.memory),
   {
     field: 'runtime_service_account',
     kinds: both,
