@@ -33,7 +33,7 @@ const lines = [
   `#   deployer ${w.deployer}`,
   `#   runtime  ${w.runtime}`,
   `#   invoker  ${w.invoker}`,
-  '# image markers: fail, flaky, sleep<N>ms (jobs); notready, http500, slow (services)',
+  '# image markers (an image named .../fake-<marker>[-<marker>]): fail, flaky, sleep<N>ms (jobs); notready, http500, slow (services)',
   '',
   '# sample run of the action against it (without GITHUB_OUTPUT/GITHUB_STEP_SUMMARY the outputs',
   '# and the summary go to the log):',

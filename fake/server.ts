@@ -25,6 +25,8 @@ export interface FakeOptions {
   quiet?: boolean;
   /** real ms per second of Scheduler attempt deadline / retry backoff (default 2) */
   schedulerMsPerSecond?: number;
+  /** how long a service stays Reconciling after its operation is done (default 0) */
+  readyDelayMs?: number;
 }
 
 export interface FakeGcp {
@@ -55,8 +57,15 @@ export interface FakeGcp {
   schedulerAttempts(): Attempt[];
   /** requests that reached a service's container (through the Scheduler) */
   servedRequests(): ServedRequest[];
+  /**
+   * Changes the resource's IAM policy (e.g. `() => fake.grant(...)`) right after its next
+   * getIamPolicy is answered: a reader's following setIamPolicy then carries a stale etag.
+   */
+  afterNextPolicyRead(resource: string, change: () => void): void;
+  /** Every token handed out over HTTP (GitHub OIDC, STS, IAM Credentials), oldest first. */
+  tokensSent(): string[];
   /** timings in effect (tests may change them between steps) */
-  timings: { operationMs: number; taskMs: number; schedulerMsPerSecond: number; iamPropagationMs: number };
+  timings: { operationMs: number; taskMs: number; schedulerMsPerSecond: number; iamPropagationMs: number; readyDelayMs: number };
   close(): Promise<void>;
 }
 
@@ -107,7 +116,7 @@ export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
   const iam = new Iam(world);
   const github = new GitHub(world.repository);
   const auth = new Auth(world, iam, github);
-  const run = new CloudRun(world, iam, auth, clock, { operationMs: opts.operationMs ?? 150, taskMs: opts.taskMs ?? 300 });
+  const run = new CloudRun(world, iam, auth, clock, { operationMs: opts.operationMs ?? 150, taskMs: opts.taskMs ?? 300, readyDelayMs: opts.readyDelayMs ?? 0 });
   const scheduler = new Scheduler(world, iam, auth, run, clock, { msPerSecond: opts.schedulerMsPerSecond ?? 2, dispatchMs: 20 });
   seed(iam, auth, world);
   github.register(router);
@@ -160,6 +169,10 @@ export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
     schedulerJobs: () => [...scheduler.jobs.values()],
     schedulerAttempts: () => scheduler.attempts,
     servedRequests: () => run.served,
+    tokensSent: () => [...router.tokensSent],
+    afterNextPolicyRead: (resource, change) => {
+      run.afterPolicyRead.set(resource, change);
+    },
     timings: {
       get operationMs() { return run.timings.operationMs; },
       set operationMs(v: number) { run.timings.operationMs = v; },
@@ -169,6 +182,8 @@ export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
       set schedulerMsPerSecond(v: number) { scheduler.timings.msPerSecond = v; },
       get iamPropagationMs() { return iam.propagationMs; },
       set iamPropagationMs(v: number) { iam.propagationMs = v; },
+      get readyDelayMs() { return run.timings.readyDelayMs ?? 0; },
+      set readyDelayMs(v: number) { run.timings.readyDelayMs = v; },
     },
     close: async () => {
       clock.clear();
@@ -214,7 +229,7 @@ function registerControl(router: Router, fake: FakeGcp): void {
   });
   router.add('POST', /^\/__fake\/timings$/, 'control', ctx => {
     const b = body(ctx.body);
-    for (const k of ['operationMs', 'taskMs', 'schedulerMsPerSecond', 'iamPropagationMs'] as const) if (b[k] !== undefined) fake.timings[k] = Number(b[k]);
+    for (const k of ['operationMs', 'taskMs', 'schedulerMsPerSecond', 'iamPropagationMs', 'readyDelayMs'] as const) if (b[k] !== undefined) fake.timings[k] = Number(b[k]);
     return { ...fake.timings };
   });
   router.add('POST', /^\/__fake\/iam\/(grant|revoke)$/, 'control', ctx => {

@@ -167,7 +167,9 @@ async function triggerThroughScheduler(ctx: SchedulerTrigger, previousExecution?
     });
     if (seen.execution) return { code: 0, execution: seen.execution, runAt };
     const code = toNumber(seen.job.status?.code) ?? 0;
-    const propagating = code === 7 && ctx.justGranted && Date.now() - grantedAt < IAM_PROPAGATION_MS && Date.now() + 5000 < ctx.deadline;
+    // A token without the needed scope is refused with PERMISSION_DENIED too, but no wait mends it.
+    const scopeRefused = /insufficient authentication scopes/i.test(seen.job.status?.message ?? '');
+    const propagating = code === 7 && !scopeRefused && ctx.justGranted && Date.now() - grantedAt < IAM_PROPAGATION_MS && Date.now() + 5000 < ctx.deadline;
     if (!propagating) return { code, message: seen.job.status?.message ?? undefined, runAt };
     ctx.onProgress?.('PERMISSION_DENIED right after granting the invoker role: IAM may still be propagating, trying again in 5s');
     await sleep(5000);

@@ -109,7 +109,7 @@ test('a job without a schedule is deployed and run directly', async () => {
 });
 
 test('a failing workload fails the step naming the execution, its failed tasks and its logs', async () => {
-  const inputs = jobInputs(fake, 'broken', { image: 'us-docker.pkg.dev/demo-project/apps/task-fail:latest', tasks: '2', max_retries: '0' });
+  const inputs = jobInputs(fake, 'broken', { image: 'us-docker.pkg.dev/demo-project/apps/fake-fail:latest', tasks: '2', max_retries: '0' });
   const result = await run(fake, inputs);
   expect(result.code).not.toBe(0);
   expect(result.outputs.execution_status).toBe('failed');
