@@ -111,8 +111,9 @@ function main(): number {
           console.log(`survived  ${m.name} (${secs}s): ${m.breaks}; ${m.tests.join(', ')} still pass`);
         }
       } catch (err) {
-        // A mutant that does not even bundle proves nothing about the tests.
-        console.log(`survived  ${m.name}: ${(err as Error).message.split('\n')[0]}`);
+        // A mutant that does not even bundle proves nothing about the tests: fix its entry.
+        const lines = (err as Error).message.split('\n');
+        console.log(`survived  ${m.name}: ${lines[0]} ${lines.find((l) => /error TS\d+/.test(l)) ?? lines[1] ?? ''}`);
       } finally {
         writeFileSync(file, original);
       }

@@ -25,7 +25,7 @@ export const MUTANTS: readonly Mutant[] = [
     breaks: 'token masking switched off (maskSecret writes nothing)',
     file: 'src/auth/mask.ts',
     search: '  if (!secret) return;',
-    replace: '  if (secret !== undefined) return;',
+    replace: '  if (secret.length >= 0) return;',
     tests: [BLIND_SPOTS],
   },
   {
@@ -89,7 +89,7 @@ export const MUTANTS: readonly Mutant[] = [
     breaks: 'a finished execution counts as a success whatever its Completed condition says',
     file: 'src/smoke/smoke.ts',
     search: "if (state === 'CONDITION_SUCCEEDED') return { succeeded: true };",
-    replace: "if (state === 'CONDITION_SUCCEEDED' || completed) return { succeeded: true };",
+    replace: "if (state === 'CONDITION_SUCCEEDED' || e.completionTime) return { succeeded: true };",
     tests: ['test/integration/job.test.ts'],
   },
   {

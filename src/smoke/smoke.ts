@@ -145,6 +145,9 @@ async function triggerThroughScheduler(ctx: SchedulerTrigger, previousExecution?
   const watchJob = ctx.config.kind === 'job';
   const grantedAt = Date.now();
   let known = ctx.known;
+  // Waits between tries while a fresh grant propagates: 1 s, doubling up to 16 s (no fixed sleep,
+  // so a grant that takes effect quickly costs little).
+  let propagationWaitMs = 1000;
   for (;;) {
     const before = known ? known.schedulerJob : await api.call('reading the Cloud Scheduler job', name, () => clients.scheduler.get<SchedulerJob>(name));
     known = undefined; // a retry after a denial reads afresh
@@ -169,10 +172,11 @@ async function triggerThroughScheduler(ctx: SchedulerTrigger, previousExecution?
     const code = toNumber(seen.job.status?.code) ?? 0;
     // A token without the needed scope is refused with PERMISSION_DENIED too, but no wait mends it.
     const scopeRefused = /insufficient authentication scopes/i.test(seen.job.status?.message ?? '');
-    const propagating = code === 7 && !scopeRefused && ctx.justGranted && Date.now() - grantedAt < IAM_PROPAGATION_MS && Date.now() + 5000 < ctx.deadline;
+    const propagating = code === 7 && !scopeRefused && ctx.justGranted && Date.now() - grantedAt < IAM_PROPAGATION_MS && Date.now() + propagationWaitMs < ctx.deadline;
     if (!propagating) return { code, message: seen.job.status?.message ?? undefined, runAt };
-    ctx.onProgress?.('PERMISSION_DENIED right after granting the invoker role: IAM may still be propagating, trying again in 5s');
-    await sleep(5000);
+    ctx.onProgress?.(`PERMISSION_DENIED right after granting the invoker role: IAM may still be propagating, trying again in ${propagationWaitMs / 1000}s`);
+    await sleep(propagationWaitMs);
+    propagationWaitMs = Math.min(propagationWaitMs * 2, 16_000);
   }
 }
 

@@ -255,7 +255,11 @@ test('a PERMISSION_DENIED right after this run granted the invoker role is waite
     expect(result.outputs.execution_status).toBe('succeeded');
     expect(result.stdout).toMatch(/PERMISSION_DENIED right after granting the invoker role/);
     const attempts = fake.schedulerAttempts().filter((a) => String(a.job).endsWith('/propagating-schedule'));
-    expect(attempts.map((a) => (a.status as { code?: number }).code ?? 0)).toEqual([7, 0]);
+    // Denied while the grant propagates (once or more, by the action's growing waits), then OK.
+    const codes = attempts.map((a) => (a.status as { code?: number }).code ?? 0);
+    expect(codes.length).toBeGreaterThanOrEqual(2);
+    expect(codes.slice(0, -1).every((c) => c === 7)).toBe(true);
+    expect(codes.at(-1)).toBe(0);
   } finally {
     await fake.close();
   }
