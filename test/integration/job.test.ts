@@ -96,6 +96,9 @@ describe('a first deploy of a job with a schedule', () => {
     expect(again.outputs.changed).toBe('false');
     expect(writesIn(fake, before)).toEqual([]);
     expect(again.outputs.execution_status).toBe('succeeded');
+    // The smoke test followed the execution this run started, not the first run's.
+    expect(again.outputs.execution).toMatch(/\/executions\//);
+    expect(again.outputs.execution).not.toBe(result.outputs.execution);
   });
 });
 
