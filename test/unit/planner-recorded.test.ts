@@ -6,7 +6,7 @@ import { describe, expect, it } from '@jest/globals';
 import { parseConfig } from '../../src/config/parse-config.js';
 import type { Config } from '../../src/config/types.js';
 import { resourceNames } from '../../src/pipeline/names.js';
-import { planRun, type CurrentState, type IamPolicy, type RunPlan } from '../../src/plan/planner.js';
+import { isDigestPinned, planChangesAnything, planRun, type CurrentState, type IamPolicy, type RunPlan } from '../../src/plan/planner.js';
 import type { RunJob, RunService } from '../../src/run/workload.js';
 import type { SchedulerJob } from '../../src/scheduler/scheduler-job.js';
 
@@ -102,5 +102,31 @@ describe('a rerun against recorded shapes: a service', () => {
     const p = plan(c, state);
     expect(p.scheduler!.updateMask).toEqual(['http_target']);
     expect(p.scheduler!.body.httpTarget!.oidcToken!.audience).toBe('https://nightly-abc123-uc.a.run.app');
+  });
+});
+
+// Survivors of the StrykerJS run on src/plan/planner.ts (issue 16) that matter.
+describe('what the plan says about a change', () => {
+  it('one changed resource among unchanged ones is a change', () => {
+    const p = plan(config({ memory: '1Gi' }), jobState());
+    expect(actions(p)).toEqual(['run-job:update', 'iam-binding:unchanged', 'scheduler-job:unchanged']);
+    expect(planChangesAnything(p.plan)).toBe(true);
+    expect(planChangesAnything(plan(config(), jobState()).plan)).toBe(false);
+  });
+
+  it('a missing invoker binding is listed with the role and the member it grants', () => {
+    const state = jobState();
+    state.policy = { etag: 'ACAB' } as IamPolicy;
+    const p = plan(config(), state);
+    const binding = p.plan.find((ch) => ch.type === 'iam-binding')!;
+    expect(binding.action).toBe('create');
+    expect(binding.fields).toEqual([{ field: 'binding', after: 'roles/run.invoker serviceAccount:invoker@my-proj.iam.gserviceaccount.com' }]);
+  });
+
+  it('a digest is pinned only when the reference ends with exactly one full sha256 digest', () => {
+    const repo = 'us-central1-docker.pkg.dev/my-proj/repo/app';
+    expect(isDigestPinned(`${repo}@sha256:${'a'.repeat(64)}`)).toBe(true);
+    expect(isDigestPinned(`${repo}@sha256:${'a'.repeat(65)}`)).toBe(false);
+    expect(isDigestPinned(`${repo}@sha256:${'a'.repeat(64)}:latest`)).toBe(false);
   });
 });
