@@ -3,6 +3,7 @@ import * as core from '@actions/core';
 import { AuthError, type Credentials } from '../auth/credentials.js';
 import type { Config } from '../config/types.js';
 import { ActionError, explainAuthError, type ErrorContext } from '../errors/explain.js';
+import { registerSecretValues, scrubSecrets } from '../errors/scrub.js';
 import { createApi } from '../google/api.js';
 import { makeClients } from '../google/clients.js';
 import { planChangesAnything, planRun } from '../plan/planner.js';
@@ -11,7 +12,7 @@ import { setOutputs } from '../report/outputs.js';
 import { phase as logPhase } from '../report/log.js';
 import { renderSummary, renderSummaryText, writeSummary } from '../report/summary.js';
 import type { RunReport, SmokeResult } from '../report/types.js';
-import { latestRevisionTraffic, type RunService } from '../run/workload.js';
+import { envValuesOf, latestRevisionTraffic, type RunService } from '../run/workload.js';
 import { smokeTest } from '../smoke/smoke.js';
 import { applyPlan } from './apply.js';
 import { resourceNames } from './names.js';
@@ -27,6 +28,8 @@ export async function runPipeline(
   const phases: Record<string, number> = {};
   const phase = <T>(name: string, fn: () => Promise<T>): Promise<T> => logPhase(name, fn, { into: phases });
   for (const warning of config.warnings) core.warning(warning);
+  // Values never leave the run: every text below that did not come from the plan is scrubbed.
+  registerSecretValues(config.envVars.map((e) => e.value));
 
   const errorContext: Omit<ErrorContext, 'action' | 'resource'> = {
     projectId: config.projectId,
@@ -53,15 +56,16 @@ export async function runPipeline(
       throw new Error("Input 'project_id': no project is known: set project_id, or a service_account whose email names its project.");
     }
     const api = createApi({ ...errorContext, projectId }, Date.now() + deployDeadlineMs, (err, delay) =>
-      core.info(`Retrying in ${delay}ms: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`),
+      core.info(scrubSecrets(`Retrying in ${delay}ms: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`)),
     );
     const clients = makeClients(credentials.authClient, env);
     const names = resourceNames(config, projectId);
     const deployId = `${env.GITHUB_RUN_ID ?? Date.now()}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`;
 
     const current = await phase('read', () => readCurrentState(api, clients, config, names));
+    registerSecretValues([...envValuesOf(current.workload, config.kind), ...envValuesOf(current.otherKind, config.kind === 'job' ? 'service' : 'job')]);
     const runPlan = planRun({ config, names, current, deployId });
-    for (const warning of runPlan.warnings) core.warning(warning);
+    for (const warning of runPlan.warnings) core.warning(scrubSecrets(warning));
     // Each change's reason (a tag redeploy, a re-pointed trigger) is in the plan, once.
     core.info(`Plan:\n${formatPlan(runPlan.plan)}`);
 
@@ -122,7 +126,7 @@ export async function runPipeline(
       core.info(smoke.message);
     }
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
+    const message = scrubSecrets(err instanceof Error ? err.message : String(err));
     failure = message;
     if (report && report.smoke.status !== 'failed') report.error = message;
     core.setFailed(message);

@@ -97,9 +97,12 @@ describe('auth', () => {
     expect(errorFor({ ...REQUIRED, audience: 'https://x' })).toMatch(/^Input 'audience': needs workload_identity_provider/);
   });
 
-  it.each(['service_account', 'runtime_service_account'])('%s must be a service account email', (input) => {
+  it.each([
+    ['service_account', ''],
+    ['runtime_service_account', ', or default'],
+  ])('%s must be a service account email', (input, more) => {
     expect(errorFor({ ...REQUIRED, [input]: 'me@gmail.com' })).toBe(
-      `Input '${input}': "me@gmail.com" is not allowed: a service account email such as NAME@PROJECT.iam.gserviceaccount.com.`,
+      `Input '${input}': "me@gmail.com" is not allowed: a service account email such as NAME@PROJECT.iam.gserviceaccount.com${more}.`,
     );
   });
 

@@ -36,6 +36,7 @@ const JOB_INPUTS: Record<string, string> = {
   region: REGION,
   name: 'nightly',
   image: DIGEST,
+  runtime_service_account: 'default',
   schedule: '0 3 * * *',
   invoker_service_account: INVOKER,
   env_vars: 'MODE=full,LEVEL=2',
