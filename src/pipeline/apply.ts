@@ -8,7 +8,7 @@ import { planScheduler, planWorkload, type IamPolicy, type Names, type RunPlan }
 import type { Change } from '../plan/types.js';
 import { applyWorkload } from '../run/deploy.js';
 import type { RunResource, RunService } from '../run/workload.js';
-import { applySchedulerJob } from '../scheduler/upsert.js';
+import { applySchedulerJob, setSchedulerPaused } from '../scheduler/upsert.js';
 import type { SchedulerJob } from '../scheduler/scheduler-job.js';
 
 export interface Applied {
@@ -18,6 +18,8 @@ export interface Applied {
   changed: boolean;
   /** This run granted a role: a PERMISSION_DENIED soon after may be IAM propagating. */
   granted: boolean;
+  /** When the grant was written (epoch ms), for the smoke test's propagation window. */
+  grantedAt?: number;
 }
 
 export interface ApplyHooks {
@@ -37,6 +39,14 @@ export async function applyPlan(
   deployId: string,
   hooks: ApplyHooks,
 ): Promise<Applied> {
+  // paused: true on an existing Scheduler job: the pause is the first write of all, so nothing
+  // this run changes can be triggered before it holds (issue 11).
+  let schedulerNow = current.schedulerJob;
+  const pauseFirst = Boolean(schedulerNow) && runPlan.scheduler?.setPaused === true;
+  if (pauseFirst) {
+    schedulerNow = await hooks.phase('pause', () => setSchedulerPaused(api, clients, runPlan.scheduler!.change.resource, true));
+    hooks.wrote();
+  }
   const workloadChanged = runPlan.workload.change.action !== 'unchanged';
   const workload = await hooks.phase('deploy', () =>
     applyWorkload(api, clients, config.kind, names.resource, runPlan.workload, (fresh) => planWorkload(config, names, fresh, deployId), current.workload),
@@ -45,23 +55,39 @@ export async function applyPlan(
 
   // A new service's URL is known only now: plan the trigger again with it.
   const serviceUri = config.kind === 'service' ? ((workload as RunService).uri ?? undefined) : undefined;
-  const scheduler = runPlan.scheduler && planScheduler(config, names, current.schedulerJob, serviceUri);
-
-  // Independent of each other: side by side, in one log group.
-  const [granted, scheduled] = await hooks.phase('iam + schedule', () =>
-    Promise.all([
-      applyBindings(api, clients, config.kind, names.resource, runPlan.bindings, current.policy).then((wrote) => {
-        if (wrote) hooks.wrote();
-        return wrote;
-      }),
-      scheduler && scheduler.change.action !== 'unchanged'
-        ? applySchedulerJob(api, clients, scheduler, (fresh) => planScheduler(config, names, fresh, serviceUri)!).then(() => {
-            hooks.wrote();
-            return true;
-          })
-        : Promise.resolve(false),
-    ]),
-  );
+  const scheduler = runPlan.scheduler && planScheduler(config, names, schedulerNow, serviceUri);
+  let grantedAt: number | undefined;
+  const grant = () =>
+    applyBindings(api, clients, config.kind, names.resource, runPlan.bindings, current.policy).then((wrote) => {
+      if (wrote) {
+        grantedAt = Date.now();
+        hooks.wrote();
+      }
+      return wrote;
+    });
+  const schedule = () =>
+    scheduler && scheduler.change.action !== 'unchanged'
+      ? applySchedulerJob(api, clients, scheduler, (fresh) => planScheduler(config, names, fresh, serviceUri)!).then(() => {
+          hooks.wrote();
+          return true;
+        })
+      : Promise.resolve(false);
+  if (pauseFirst) scheduler!.change = withPause(scheduler!.change, runPlan.scheduler!.change);
+  // A new job to be paused is created and paused before the invoker may call the target (if the
+  // pause fails, the job is deleted and nothing is granted); otherwise the two are independent:
+  // side by side, in one log group.
+  const pausedCreate = scheduler?.change.action === 'create' && scheduler.setPaused === true;
+  const [granted, scheduled] = await hooks.phase('iam + schedule', async () => {
+    if (!pausedCreate) return Promise.all([grant(), schedule()]);
+    const wrote = await schedule();
+    return [await grant(), wrote] as const;
+  });
   const plan = [runPlan.workload.change, ...runPlan.bindings.map((b) => b.change), ...(scheduler ? [scheduler.change] : [])];
-  return { workload, plan, changed: workloadChanged || granted || scheduled, granted };
+  return { workload, plan, changed: workloadChanged || granted || scheduled || pauseFirst, granted, grantedAt };
+}
+
+/** The Scheduler change as applied after the pause went first: the pause stays in the report. */
+function withPause(after: Change, planned: Change): Change {
+  const pause = planned.fields.filter((f) => f.field === 'paused');
+  return { ...after, action: 'update', fields: [...after.fields.filter((f) => f.field !== 'paused'), ...pause] };
 }

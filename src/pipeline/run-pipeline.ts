@@ -1,11 +1,13 @@
 // The run after the inputs are valid: auth -> read -> plan -> apply -> smoke -> report.
 import * as core from '@actions/core';
 import { AuthError, type Credentials } from '../auth/credentials.js';
-import type { Config } from '../config/types.js';
+import { RULES } from '../config/rules.js';
+import { InputError, type Config } from '../config/types.js';
 import { ActionError, explainAuthError, type ErrorContext } from '../errors/explain.js';
 import { registerSecretValues, scrubSecrets } from '../errors/scrub.js';
 import { createApi } from '../google/api.js';
 import { makeClients } from '../google/clients.js';
+import { overrideNotices } from '../google/endpoints.js';
 import { planChangesAnything, planRun } from '../plan/planner.js';
 import { formatPlan } from '../report/plan-text.js';
 import { setOutputs } from '../report/outputs.js';
@@ -28,6 +30,7 @@ export async function runPipeline(
   const phases: Record<string, number> = {};
   const phase = <T>(name: string, fn: () => Promise<T>): Promise<T> => logPhase(name, fn, { into: phases });
   for (const warning of config.warnings) core.warning(warning);
+  for (const notice of overrideNotices(env)) core.info(notice);
   // Values never leave the run: every text below that did not come from the plan is scrubbed.
   registerSecretValues(config.envVars.map((e) => e.value));
 
@@ -54,6 +57,10 @@ export async function runPipeline(
     const projectId = config.projectId ?? credentials.adcProjectId;
     if (!projectId) {
       throw new Error("Input 'project_id': no project is known: set project_id, or a service_account whose email names its project.");
+    }
+    // A project from Application Default Credentials meets the same rule as the input (issue 11).
+    if (!RULES.projectId.pattern.test(projectId)) {
+      throw new InputError('project_id', `the project of Application Default Credentials, ${JSON.stringify(projectId)}, is not allowed: ${RULES.projectId.allowed}. Set project_id.`);
     }
     const api = createApi({ ...errorContext, projectId }, Date.now() + deployDeadlineMs, (err, delay) =>
       core.info(scrubSecrets(`Retrying in ${delay}ms: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`)),
@@ -116,7 +123,7 @@ export async function runPipeline(
           resource: names.resource,
           schedulerJob: names.schedulerJob,
           deadline: smokeApi.deadline,
-          justGranted: applied.granted,
+          grantedAt: applied.grantedAt,
           onProgress: (line) => core.info(line),
           known: { workload: current.workload, schedulerJob: current.schedulerJob },
         }),

@@ -268,8 +268,34 @@ export function planRun({ config, names, current, deployId }: PlanInput): RunPla
       `The service ${config.name} is public (allUsers holds ${INVOKER_ROLE}) although allow_unauthenticated is false; the binding was not made by this run and is left as it is.`,
     );
   }
+  warnings.push(...openServiceWarnings(config, current));
   const plan = [workload.change, ...bindings.map((b) => b.change), ...(scheduler ? [scheduler.change] : [])];
   return { plan, workload, bindings, scheduler, warnings };
+}
+
+/**
+ * Where a service is or becomes open to anyone (issue 11): a warning annotation, not only a plan
+ * line. The action does not turn invokerIamDisabled off (a setting made elsewhere, kept like the
+ * others it does not manage); it says so, with the command that does.
+ */
+function openServiceWarnings(config: Config, current: CurrentState): string[] {
+  if (config.kind !== 'service') return [];
+  const out: string[] = [];
+  const service = current.workload as RunService | undefined;
+  if (service?.invokerIamDisabled === true && !config.service.allowUnauthenticated) {
+    out.push(
+      `The service ${config.name} has the invoker IAM check disabled (invokerIamDisabled: true): anyone who can reach it can call it, ` +
+        `although allow_unauthenticated is not true. It is left as it is; turn the check on again: ` +
+        `gcloud run services update ${config.name} --invoker-iam-check --region=${config.region}`,
+    );
+  }
+  if (config.service.allowUnauthenticated && !hasBinding(current.policy, INVOKER_ROLE, 'allUsers')) {
+    out.push(
+      `allow_unauthenticated: true makes the service ${config.name} public: ${INVOKER_ROLE} is granted to allUsers, so anyone on the ` +
+        'internet can call it. A scheduled service does not need this; remove the input to keep it private.',
+    );
+  }
+  return out;
 }
 
 export function planChangesAnything(plan: Plan): boolean {
