@@ -120,7 +120,8 @@ describe('reusable workflow (.github/workflows/deploy.yml)', () => {
 
     it('differs for different targets', () => {
       const group = key(base);
-      for (const other of [{ PROJECT_ID: 'other-proj' }, { REGION: 'us-central1' }, { KIND: 'service' }, { NAME: 'weekly' }, { SCHEDULER_JOB: 'x' }, { SCHEDULE: '' }]) {
+      const others: Record<string, string>[] = [{ PROJECT_ID: 'other-proj' }, { REGION: 'us-central1' }, { KIND: 'service' }, { NAME: 'weekly' }, { SCHEDULER_JOB: 'x' }, { SCHEDULE: '' }];
+      for (const other of others) {
         expect(key({ ...base, ...other })).not.toBe(group);
       }
     });
