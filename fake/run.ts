@@ -766,7 +766,8 @@ export class CloudRun {
       return { httpStatus: 504, message: 'upstream request timeout' };
     }
     const status = image.includes('http500') ? 500 : 200;
-    await new Promise<void>(r => this.clock.later(5, r));
+    // `sleep<N>ms` in the image: the handler takes N ms to answer (as for job tasks).
+    await new Promise<void>(r => this.clock.later(Number(/sleep(\d+)ms/.exec(image)?.[1] ?? 5), r));
     record(status, claims);
     return { httpStatus: status, message: status === 200 ? 'OK' : 'Internal Server Error' };
   }

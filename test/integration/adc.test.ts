@@ -69,3 +69,20 @@ test('with neither a provider nor Application Default Credentials: a clear error
   expect(failure(result)).toMatch(/Application Default Credentials|GOOGLE_APPLICATION_CREDENTIALS|workload_identity_provider/);
   expect(fake.requests.slice(before).filter((r) => r.service === 'run' || r.service === 'scheduler')).toEqual([]);
 });
+
+test('every client of the Application Default Credentials path has the same request timeout as the API calls', async () => {
+  const { authenticate } = await import('../../src/auth/credentials.ts');
+  const { REQUEST_TIMEOUT_MS } = await import('../../src/google/clients.ts');
+  const saved = process.env.GOOGLE_APPLICATION_CREDENTIALS;
+  process.env.GOOGLE_APPLICATION_CREDENTIALS = credentialFile('timeouts', undefined);
+  try {
+    const creds = await authenticate({ serviceAccount: fake.world.deployer }, undefined, fake.env(), 'demo-project');
+    type WithTransport = { transporter: { defaults: { timeout?: number } }; stsCredential?: WithTransport; sourceClient?: WithTransport };
+    const impersonated = creds.authClient as unknown as WithTransport;
+    const source = impersonated.sourceClient!;
+    const clients = [impersonated, source, source.stsCredential!];
+    expect(clients.map((c) => c.transporter.defaults.timeout)).toEqual(clients.map(() => REQUEST_TIMEOUT_MS));
+  } finally {
+    process.env.GOOGLE_APPLICATION_CREDENTIALS = saved;
+  }
+});
