@@ -75,6 +75,9 @@ test('every client of the Application Default Credentials path has the same requ
   const { REQUEST_TIMEOUT_MS } = await import('../../src/google/clients.ts');
   const saved = process.env.GOOGLE_APPLICATION_CREDENTIALS;
   process.env.GOOGLE_APPLICATION_CREDENTIALS = credentialFile('timeouts', undefined);
+  // The runner's mask commands the tokens would print here are not this test's output.
+  const write = process.stdout.write;
+  process.stdout.write = (() => true) as typeof process.stdout.write;
   try {
     const creds = await authenticate({ serviceAccount: fake.world.deployer }, undefined, fake.env(), 'demo-project');
     type WithTransport = { transporter: { defaults: { timeout?: number } }; stsCredential?: WithTransport; sourceClient?: WithTransport };
@@ -83,6 +86,7 @@ test('every client of the Application Default Credentials path has the same requ
     const clients = [impersonated, source, source.stsCredential!];
     expect(clients.map((c) => c.transporter.defaults.timeout)).toEqual(clients.map(() => REQUEST_TIMEOUT_MS));
   } finally {
+    process.stdout.write = write;
     process.env.GOOGLE_APPLICATION_CREDENTIALS = saved;
   }
 });
