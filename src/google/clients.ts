@@ -49,6 +49,12 @@ export function restClient(authClient: AuthClient, env: NodeJS.ProcessEnv = proc
 export interface GoogleClients {
   run: CloudRunApi;
   scheduler: SchedulerApi;
+  logging: LoggingApi;
+}
+
+/** Cloud Logging v2: the one read the smoke test makes (a Scheduler attempt's log entries). */
+export interface LoggingApi {
+  list<T>(request: { resourceNames: string[]; filter: string; orderBy?: string; pageSize?: number }): Promise<{ entries?: T[] }>;
 }
 
 /** The Cloud Run Admin API v2 calls the action makes. Names are full resource names. */
@@ -105,5 +111,8 @@ export function makeClients(authClient: AuthClient, env: NodeJS.ProcessEnv = pro
       return ids.sort();
     },
   };
-  return { run, scheduler };
+  const logging: LoggingApi = {
+    list: (request) => rest.send('logging', 'POST', 'v2/entries:list', request),
+  };
+  return { run, scheduler, logging };
 }

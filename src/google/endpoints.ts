@@ -2,13 +2,14 @@
 // read as env vars, move them (a proxy, a private endpoint, the local Google Cloud); what the
 // action stores in Google Cloud (Scheduler URIs, OIDC audiences) always stays canonical.
 
-export type GoogleApi = 'run' | 'cloudscheduler' | 'sts' | 'iamcredentials';
+export type GoogleApi = 'run' | 'cloudscheduler' | 'sts' | 'iamcredentials' | 'logging';
 
 const PUBLIC_HOSTS: Record<GoogleApi, string> = {
   run: 'run.googleapis.com',
   cloudscheduler: 'cloudscheduler.googleapis.com',
   sts: 'sts.googleapis.com',
   iamcredentials: 'iamcredentials.googleapis.com',
+  logging: 'logging.googleapis.com',
 };
 
 /** The base URL of an API, ending in '/': https://run.googleapis.com/ or its override. */

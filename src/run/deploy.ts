@@ -1,7 +1,8 @@
 // Reads and writes the Cloud Run job or service, waits for the long-running operation,
 // and for a service until it is Ready.
 import type { Config } from '../config/types.js';
-import { isNotFound, readApiError } from '../errors/api-error.js';
+import { isNotFound, readApiError, statusLabel } from '../errors/api-error.js';
+import { ActionError } from '../errors/explain.js';
 import type { Api } from '../google/api.js';
 import type { GoogleClients, Operation } from '../google/clients.js';
 import { pollUntil } from '../google/poll.js';
@@ -12,12 +13,34 @@ type Kind = Config['kind'];
 
 const label = (kind: Kind) => (kind === 'job' ? 'Cloud Run job' : 'Cloud Run service');
 
+/**
+ * A read that reached no Cloud Run API: in a region Cloud Run does not serve, the front end
+ * answers 404 with a generic "The requested URL ... was not found on this server" (an HTML page
+ * or JSON), or 400. A missing job or service is a 404 that names the resource instead.
+ */
+export function isRegionNotServed(err: unknown): boolean {
+  const facts = readApiError(err);
+  if (facts.httpStatus === 400 || facts.grpcCode === 3) return true;
+  return (facts.httpStatus === 404 || facts.grpcCode === 5) && /was not found on this server|<html/i.test(facts.message);
+}
+
+function regionNotServed(name: string, err: unknown): ActionError {
+  const region = /\/locations\/([^/]+)\//.exec(name)?.[1] ?? '?';
+  return new ActionError(
+    `Input 'region': Cloud Run does not serve '${region}': reading ${name} reached no Cloud Run API there ` +
+      `(${statusLabel(readApiError(err)) || 'an error'}). Set region to a Cloud Run region, for example us-central1 or europe-west1 ` +
+      '(the list: https://cloud.google.com/run/docs/locations, or gcloud run regions list).',
+    { resource: name, cause: err },
+  );
+}
+
 /** The job or service, or undefined when it does not exist. */
 export async function readWorkload(api: Api, clients: GoogleClients, kind: Kind, name: string): Promise<RunResource | undefined> {
   return api.call(`reading the ${label(kind)}`, name, async () => {
     try {
       return await clients.run.get<RunResource>(name);
     } catch (err) {
+      if (isRegionNotServed(err)) throw regionNotServed(name, err);
       if (isNotFound(err)) return undefined;
       throw err;
     }

@@ -3,17 +3,17 @@
 // proven), else directly. Then it follows the result to the end.
 import type { protos } from '@google-cloud/run';
 import type { Config } from '../config/types.js';
-import { GRPC_CODE_NAMES, isQuotaError } from '../errors/api-error.js';
+import { GRPC_CODE_NAMES, grpcCodeOf, isQuotaError } from '../errors/api-error.js';
 import type { Api } from '../google/api.js';
 import type { GoogleClients } from '../google/clients.js';
 import { pollUntil } from '../google/poll.js';
 import { sleep } from '../google/retry.js';
-import { CONDITION_STATES, enumName, timestampMs, toNumber } from '../google/values.js';
+import { CONDITION_STATES, durationSeconds, enumName, timestampMs, toNumber } from '../google/values.js';
 import { formatTasks } from '../report/format.js';
 import { createProgress } from '../report/log.js';
 import type { SmokeResult, TaskCounts } from '../report/types.js';
 import type { RunJob, RunResource } from '../run/workload.js';
-import type { SchedulerJob } from '../scheduler/scheduler-job.js';
+import { DEFAULT_ATTEMPT_DEADLINE, type SchedulerJob } from '../scheduler/scheduler-job.js';
 
 type Execution = protos.google.cloud.run.v2.IExecution;
 
@@ -128,13 +128,95 @@ interface AttemptOutcome {
   execution?: string;
   /** When the Scheduler job was run (runner's clock). */
   runAt: number;
+  /** How the result is known to be this attempt's (for the summary). */
+  confirmedBy: string;
+}
+
+/** A Cloud Scheduler attempt's log entry (Cloud Logging, log cloudscheduler.googleapis.com%2Fexecutions). */
+interface AttemptEntry {
+  jsonPayload?: { status?: string; debugInfo?: string };
+  httpRequest?: { status?: number };
+}
+
+/** Past attempt_deadline, plus this, an attempt has surely ended (Scheduler abandons it at the deadline). */
+const ATTEMPT_END_MARGIN_MS = 2_000;
+
+/** The AttemptFinished entry of the attempt that started at `startedAt` (Google's clock), if Cloud Logging has it yet. */
+async function finishedEntry(ctx: SchedulerTrigger, startedAt: number): Promise<AttemptEntry | undefined> {
+  const [, project, , location, , id] = ctx.schedulerJob.split('/');
+  const filter = [
+    `logName = "projects/${project}/logs/cloudscheduler.googleapis.com%2Fexecutions"`,
+    'resource.type = "cloud_scheduler_job"',
+    `resource.labels.job_id = "${id}"`,
+    `resource.labels.location = "${location}"`,
+    'jsonPayload."@type" = "type.googleapis.com/google.cloud.scheduler.logging.AttemptFinished"',
+    `timestamp >= "${new Date(startedAt).toISOString()}"`,
+  ].join(' AND ');
+  const page = await ctx.api.call('reading the Cloud Scheduler attempt log (Cloud Logging)', `projects/${project}`, () =>
+    ctx.clients.logging.list<AttemptEntry>({ resourceNames: [`projects/${project}`], filter, orderBy: 'timestamp asc', pageSize: 1 }),
+  );
+  return page.entries?.[0];
+}
+
+type Confirmed = Omit<AttemptOutcome, 'runAt' | 'execution'>;
+
+/**
+ * Tells when the attempt this run started has ended, and with what. Cloud Scheduler may write
+ * lastAttemptTime when an attempt starts and `status` only when it ends, so `status` alone, read
+ * as soon as lastAttemptTime moves, may be the previous attempt's. In order:
+ * 1. the attempt's AttemptFinished entry in Cloud Logging (needs logging.logEntries.list);
+ * 2. the Scheduler job's `status`, once it differs from what it was before the run;
+ * 3. the Scheduler job's `status`, once attempt_deadline has passed since the attempt was seen.
+ */
+function attemptConfirmer(ctx: SchedulerTrigger, previousStatus: string): (job: SchedulerJob) => Promise<Confirmed | undefined> {
+  let logsUnreadable: string | undefined;
+  let seenAt: number | undefined;
+  return async (job) => {
+    seenAt ??= Date.now();
+    if (logsUnreadable === undefined) {
+      try {
+        const entry = await finishedEntry(ctx, timestampMs(job.lastAttemptTime)!);
+        if (entry) {
+          const name = entry.jsonPayload?.status;
+          const code = name ? GRPC_CODE_NAMES.indexOf(name as (typeof GRPC_CODE_NAMES)[number]) : -1;
+          const http = entry.httpRequest?.status;
+          return {
+            code: code >= 0 ? code : http && http >= 400 ? (grpcCodeOf({ message: '', metadata: {}, httpStatus: http }) ?? 2) : 0,
+            message: entry.jsonPayload?.debugInfo ?? job.status?.message ?? undefined,
+            confirmedBy: "the attempt's AttemptFinished entry in Cloud Logging",
+          };
+        }
+      } catch (err) {
+        logsUnreadable = (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
+        ctx.onProgress?.(`Cloud Logging is not readable (${logsUnreadable}); confirming the attempt from the Cloud Scheduler job instead`);
+      }
+    }
+    const fromStatus = (how: string): Confirmed => ({ code: toNumber(job.status?.code) ?? 0, message: job.status?.message ?? undefined, confirmedBy: how });
+    const unreadable = logsUnreadable ? ` (Cloud Logging was not readable: grant the deployer roles/logging.viewer for a quicker answer)` : '';
+    if (JSON.stringify(job.status ?? null) !== previousStatus) return fromStatus(`the Cloud Scheduler job's status, which changed after the run${unreadable}`);
+    const deadlineMs = (durationSeconds(job.attemptDeadline) ?? DEFAULT_ATTEMPT_DEADLINE) * 1000;
+    if (Date.now() >= seenAt + deadlineMs + ATTEMPT_END_MARGIN_MS) {
+      return fromStatus(`the Cloud Scheduler job's status once attempt_deadline had passed${unreadable}`);
+    }
+    return undefined;
+  };
+}
+
+/**
+ * The full name of an execution the job refers to. Cloud Run gives `latestCreatedExecution.name`
+ * as the short execution ID (`nightly-abc12`); some clients treat it as a full name: both work.
+ */
+export function executionName(job: string, ref: string | null | undefined): string | undefined {
+  if (!ref) return undefined;
+  return ref.includes('/') ? ref : `${job}/executions/${ref}`;
 }
 
 /** The job's newest execution if it is new and not older than our run (a schedule or a person may have started another). */
-function ourExecution(job: RunJob, previous: string | null | undefined, runAt: number): string | undefined {
+function ourExecution(resource: string, job: RunJob, previous: string | undefined, runAt: number): string | undefined {
   const newest = job.latestCreatedExecution;
-  if (!newest?.name || newest.name === previous) return undefined;
-  return (timestampMs(newest.createTime) ?? runAt) >= runAt - CLOCK_SKEW_MS ? newest.name : undefined;
+  const name = executionName(resource, newest?.name);
+  if (!name || name === previous) return undefined;
+  return (timestampMs(newest?.createTime) ?? runAt) >= runAt - CLOCK_SKEW_MS ? name : undefined;
 }
 
 /**
@@ -142,7 +224,7 @@ function ourExecution(job: RunJob, previous: string | null | undefined, runAt: n
  * For a job target it watches the job too (previousExecution: its newest execution before the
  * run), so a new execution ends the wait as soon as it exists, without another round trip.
  */
-async function triggerThroughScheduler(ctx: SchedulerTrigger, previousExecution?: string | null): Promise<AttemptOutcome> {
+async function triggerThroughScheduler(ctx: SchedulerTrigger, previousExecution?: string): Promise<AttemptOutcome> {
   const { api, clients, resource } = ctx;
   const name = ctx.schedulerJob;
   const watchJob = ctx.config.kind === 'job';
@@ -152,6 +234,7 @@ async function triggerThroughScheduler(ctx: SchedulerTrigger, previousExecution?
     const before = known ? known.schedulerJob : await api.call('reading the Cloud Scheduler job', name, () => clients.scheduler.get<SchedulerJob>(name));
     known = undefined; // a retry after a denial reads afresh
     const previousAttempt = timestampMs(before?.lastAttemptTime) ?? 0;
+    const confirm = attemptConfirmer(ctx, JSON.stringify(before?.status ?? null));
     const runAt = Date.now();
     // Sent again only after a 429 (turned away): after a 503 or a dropped connection the run may
     // have started, and a second one would run the workload twice.
@@ -163,14 +246,16 @@ async function triggerThroughScheduler(ctx: SchedulerTrigger, previousExecution?
           api.call('reading the Cloud Scheduler job', name, () => clients.scheduler.get<SchedulerJob>(name)),
           watchJob ? api.call('reading the Cloud Run job', resource, () => clients.run.get<RunJob>(resource)) : undefined,
         ]);
-        return { job, execution: workload && ourExecution(workload, previousExecution, runAt) };
+        const execution = workload && ourExecution(resource, workload, previousExecution, runAt);
+        const attempted = (timestampMs(job.lastAttemptTime) ?? 0) > previousAttempt;
+        return { execution, result: !execution && attempted ? await confirm(job) : undefined };
       },
-      finished: (x) => x.execution !== undefined || (timestampMs(x.job.lastAttemptTime) ?? 0) > previousAttempt,
+      finished: (x) => x.execution !== undefined || x.result !== undefined,
       deadline: ctx.deadline,
       onTimeout: () => new Error(`The smoke test timed out (smoke_timeout) waiting for Cloud Scheduler's attempt of ${name}.`),
     });
-    if (seen.execution) return { code: 0, execution: seen.execution, runAt };
-    const code = toNumber(seen.job.status?.code) ?? 0;
+    if (seen.execution) return { code: 0, execution: seen.execution, runAt, confirmedBy: 'the new execution of the job' };
+    const { code, message, confirmedBy } = seen.result!;
     // A denial right after this run's grant may be IAM propagating: triggered again, at most
     // MAX_RETRIGGERS times and only while the grant is younger than the propagation window.
     const propagating =
@@ -179,7 +264,7 @@ async function triggerThroughScheduler(ctx: SchedulerTrigger, previousExecution?
       retriggers < MAX_RETRIGGERS &&
       Date.now() + 5000 - ctx.grantedAt < IAM_PROPAGATION_MS &&
       Date.now() + 5000 < ctx.deadline;
-    if (!propagating) return { code, message: seen.job.status?.message ?? undefined, runAt };
+    if (!propagating) return { code, message, runAt, confirmedBy };
     retriggers++;
     ctx.onProgress?.('PERMISSION_DENIED right after granting the invoker role: IAM may still be propagating, trying again in 5s');
     await sleep(5000);
@@ -201,13 +286,16 @@ async function runOnce<T>(call: () => Promise<T>): Promise<T> {
 
 type SchedulerTrigger = SmokeContext & { schedulerJob: string };
 
-function failedAttempt(ctx: SmokeContext, code: number, message: string | undefined, started: number): SmokeResult {
+function failedAttempt(ctx: SmokeContext, attempt: AttemptOutcome, started: number): SmokeResult {
+  const { code, message } = attempt;
   const name = GRPC_CODE_NAMES[code] ?? String(code);
   return {
     status: 'failed',
     durationMs: Date.now() - started,
     attemptStatus: { code, name, message },
-    message: `The Cloud Scheduler attempt failed with ${name}${message ? ` (${message})` : ''}: most likely ${attemptHint(code, ctx.config.kind)}.`,
+    message:
+      `The Cloud Scheduler attempt failed with ${name}${message ? ` (${message})` : ''}: most likely ${attemptHint(code, ctx.config.kind)}. ` +
+      `(Confirmed by ${attempt.confirmedBy}.)`,
   };
 }
 
@@ -216,11 +304,11 @@ async function newExecution(ctx: SmokeContext, previous: string | undefined, run
   const { api, clients, resource } = ctx;
   const job = await pollUntil({
     read: () => api.call('reading the Cloud Run job', resource, () => clients.run.get<RunJob>(resource)),
-    finished: (j) => ourExecution(j, previous, runAt) !== undefined,
+    finished: (j) => ourExecution(resource, j, previous, runAt) !== undefined,
     deadline: ctx.deadline,
     onTimeout: () => new Error(`The smoke test timed out (smoke_timeout): the trigger ran but no new execution of ${resource} appeared.`),
   });
-  return ourExecution(job, previous, runAt)!;
+  return ourExecution(resource, job, previous, runAt)!;
 }
 
 export async function smokeTest(ctx: SmokeContext): Promise<SmokeResult> {
@@ -236,23 +324,31 @@ export async function smokeTest(ctx: SmokeContext): Promise<SmokeResult> {
     ctx.onProgress?.(`Execution ${name.split('/').pop()} started`);
     return followExecution(ctx, name, started);
   }
+  if (config.schedule?.paused) {
+    return {
+      status: 'skipped',
+      message:
+        'The Cloud Scheduler job is paused (paused: true), so the smoke test did not run it: a paused trigger does not fire, ' +
+        'and Cloud Scheduler may refuse to run a paused job by hand. Set paused: false to resume it and test it.',
+    };
+  }
   const trigger = { ...ctx, schedulerJob: ctx.schedulerJob! };
   if (config.kind === 'service') {
     const attempt = await triggerThroughScheduler(trigger);
-    if (attempt.code !== 0) return failedAttempt(ctx, attempt.code, attempt.message, started);
+    if (attempt.code !== 0) return failedAttempt(ctx, attempt, started);
     return {
       status: 'succeeded',
       durationMs: Date.now() - started,
       attemptStatus: { code: 0, name: 'OK' },
-      message: 'Cloud Scheduler called the service with its OIDC token, and the service answered with success.',
+      message: `Cloud Scheduler called the service with its OIDC token, and the service answered with success (confirmed by ${attempt.confirmedBy}).`,
     };
   }
   const before = ctx.known
     ? (ctx.known.workload as RunJob | undefined)
     : await api.call('reading the Cloud Run job', resource, () => clients.run.get<RunJob>(resource));
-  const previous = before?.latestCreatedExecution?.name ?? undefined;
+  const previous = executionName(resource, before?.latestCreatedExecution?.name);
   const attempt = await triggerThroughScheduler(trigger, previous);
-  if (attempt.code !== 0) return failedAttempt(ctx, attempt.code, attempt.message, started);
+  if (attempt.code !== 0) return failedAttempt(ctx, attempt, started);
   const execution = attempt.execution ?? (await newExecution(ctx, previous, attempt.runAt));
   ctx.onProgress?.(`Execution ${execution.split('/').pop()} started by Cloud Scheduler`);
   return followExecution(ctx, execution, started);

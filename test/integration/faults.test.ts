@@ -78,6 +78,7 @@ const ROUTES: [Scenario, string, string, RegExp][] = [
   ['service', 'getIamPolicy of the service', 'GET', new RegExp(`${RUN}/services/${NAME}:getIamPolicy$`)],
   ['service', 'setIamPolicy of the service', 'POST', new RegExp(`${RUN}/services/${NAME}:setIamPolicy$`)],
   ['service', 'the service operation poll', 'GET', new RegExp(`${RUN}/operations/[^/]+$`)],
+  ['service', "the Scheduler attempt's log entries (Cloud Logging)", 'POST', /^\/v2\/entries:list$/],
 ];
 
 const routeOf = (method: string, path: string) => ROUTES.find(([, , m, re]) => m === method && re.test(path));

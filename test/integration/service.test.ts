@@ -34,7 +34,7 @@ describe('a first deploy of a service with a schedule', () => {
     expect(o.resource).toBe(SERVICE('web'));
     expect(o.url).toMatch(/^https:\/\/web-[a-z0-9]+-uc\.a\.run\.app$/);
     expect(o.url).toBe(svc.uri);
-    expect(o.revision).toBe(svc.latestReadyRevision);
+    expect(o.revision).toBe(String(svc.latestReadyRevision).split('/').pop());
     expect(o.revision).toMatch(/^web-00001-[a-z0-9]+$/);
     expect(o.scheduler_job).toBe('projects/demo-project/locations/us-central1/jobs/web-schedule');
     expect(o.changed).toBe('true');
@@ -214,7 +214,7 @@ test('a service without a schedule: deployed, waited on until Ready, nothing els
   expect(svc.terminalCondition.state).toBe('CONDITION_SUCCEEDED');
   expect(svc.latestReadyRevision).toBe(svc.latestCreatedRevision);
   expect(result.outputs.url).toBe(svc.uri);
-  expect(result.outputs.revision).toBe(svc.latestReadyRevision);
+  expect(result.outputs.revision).toBe(String(svc.latestReadyRevision).split('/').pop());
   expect(result.outputs.scheduler_job).toBe('');
   expect(result.outputs.changed).toBe('true');
   expect(fake.schedulerJobs().some((j) => String(j.name).includes('/jobs/api'))).toBe(false);

@@ -1,6 +1,6 @@
 // Least privilege (issue 11): the deployer's custom role in README holds exactly the
 // permissions of the Google API calls the action makes. The table below maps each call of
-// the two REST clients (src/google/clients.ts) to its IAM permission; the test proves the
+// the REST clients (src/google/clients.ts) to its IAM permission; the test proves the
 // table against the requests the clients really send, checks that every call in src/ is in
 // it, and that README's role lists exactly its permissions.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -21,8 +21,9 @@ interface Call {
   permission: string;
 }
 
-// Permission names: Cloud Run's "run.{collection}.{verb}" and Cloud Scheduler's
-// "cloudscheduler.jobs.{verb}" (resume is jobs.enable), as in Google's IAM permissions reference.
+// Permission names: Cloud Run's "run.{collection}.{verb}", Cloud Scheduler's
+// "cloudscheduler.jobs.{verb}" (resume is jobs.enable) and Cloud Logging's entries.list
+// (logging.logEntries.list), as in Google's IAM permissions reference.
 const CALLS: Call[] = [
   { method: 'run.get', invoke: (c) => c.run.get(`${P}/jobs/n`), http: 'GET', path: /\/v2\/.*\/jobs\/n$/, permission: 'run.jobs.get' },
   { method: 'run.get', invoke: (c) => c.run.get(`${P}/services/n`), http: 'GET', path: /\/v2\/.*\/services\/n$/, permission: 'run.services.get' },
@@ -44,6 +45,7 @@ const CALLS: Call[] = [
   { method: 'scheduler.call:pause', invoke: (c) => c.scheduler.call(`${P}/jobs/s`, 'pause'), http: 'POST', path: /\/jobs\/s:pause$/, permission: 'cloudscheduler.jobs.pause' },
   { method: 'scheduler.call:resume', invoke: (c) => c.scheduler.call(`${P}/jobs/s`, 'resume'), http: 'POST', path: /\/jobs\/s:resume$/, permission: 'cloudscheduler.jobs.enable' },
   { method: 'scheduler.delete', invoke: (c) => c.scheduler.delete(`${P}/jobs/s`), http: 'DELETE', path: /\/v1\/.*\/jobs\/s$/, permission: 'cloudscheduler.jobs.delete' },
+  { method: 'logging.list', invoke: (c) => c.logging.list({ resourceNames: ['projects/p'], filter: 'x' }), http: 'POST', path: /^\/v2\/entries:list$/, permission: 'logging.logEntries.list' },
   { method: 'scheduler.locations', invoke: (c) => c.scheduler.locations('p'), http: 'GET', path: /\/v1\/projects\/p\/locations$/, permission: 'cloudscheduler.locations.list' },
 ];
 
@@ -70,7 +72,7 @@ function callsInSource(): Set<string> {
   const found = new Set<string>();
   for (const file of sourceFiles(join(ROOT, 'src'))) {
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/clients\.(run|scheduler)\.(\w+)(?:<[^>]*>)?\(([^)]*)\)?/g)) {
+    for (const m of text.matchAll(/clients\.(run|scheduler|logging)\.(\w+)(?:<[^>]*>)?\(([^)]*)\)?/g)) {
       const [, api, method, args = ''] = m;
       if (method !== 'call') found.add(`${api}.${method}`);
       else for (const verb of args.matchAll(/'(run|pause|resume)'/g)) found.add(`${api}.call:${verb[1]}`);
@@ -90,7 +92,7 @@ describe('the permissions the action needs', () => {
 
   it('the table covers every method of the two clients, and every call in src/', () => {
     const { clients } = recordingClients();
-    const defined = [...Object.keys(clients.run).map((k) => `run.${k}`), ...Object.keys(clients.scheduler).map((k) => `scheduler.${k}`)];
+    const defined = Object.entries(clients).flatMap(([api, client]) => Object.keys(client as object).map((k) => `${api}.${k}`));
     const inTable = new Set(CALLS.map((c) => c.method.replace(/:.*/, '')));
     expect(defined.filter((m) => !inTable.has(m))).toEqual([]);
     const used = callsInSource();
