@@ -1,23 +1,10 @@
 // Safe by default (issue 11), end to end against the local Google Cloud: the four
 // reproductions of the issue, and the other guarantees of README's "Safe by default".
-import { afterAll, describe, expect, test } from '@jest/globals';
-import { startFakeGcp } from '../../fake/server.ts';
+import { describe, expect, test } from '@jest/globals';
 import { failure, jobInputs, run, serviceInputs, visibleLog, writesIn, type ActionRun, type FakeGcp } from './setup.ts';
+import { fakePerCase } from './per-case.ts';
 
-/** Small timings keep the suite fast: operations 30 ms, task attempts 60 ms, Scheduler seconds 1 ms. */
-const fakes: FakeGcp[] = [];
-async function withFake<T>(fn: (fake: FakeGcp) => Promise<T>): Promise<T> {
-  const fake = await startFakeGcp({ quiet: true, operationMs: 30, taskMs: 60, schedulerMsPerSecond: 1 });
-  fakes.push(fake);
-  try {
-    return await fn(fake);
-  } finally {
-    await fake.close();
-  }
-}
-afterAll(async () => {
-  await Promise.all(fakes.map((f) => f.close().catch(() => undefined)));
-});
+const withFake = fakePerCase();
 
 const RUN = 'projects/demo-project/locations/us-central1';
 const IMAGE = (tag: string) => `us-docker.pkg.dev/demo-project/apps/${tag}`;
