@@ -128,9 +128,10 @@ export async function runPipeline(
           known: { workload: current.workload, schedulerJob: current.schedulerJob },
         }),
       );
-      report.smoke = smoke;
-      if (smoke.status === 'failed') throw new ActionError(smoke.message);
-      core.info(smoke.message);
+      // A failed execution's or attempt's message comes from Google: scrubbed like any error.
+      report.smoke = { ...smoke, message: scrubSecrets(smoke.message) };
+      if (smoke.status === 'failed') throw new ActionError(report.smoke.message);
+      core.info(report.smoke.message);
     }
   } catch (err) {
     const message = scrubSecrets(err instanceof Error ? err.message : String(err));
