@@ -205,7 +205,7 @@ export function planScheduler(
   serviceUri: string | undefined,
 ): SchedulerStep | undefined {
   if (!config.schedule || !names.schedulerJob) return undefined;
-  const desired = desiredSchedulerJob(config, names, serviceUri);
+  const desired = desiredSchedulerJob(config, names, serviceUri, current);
   const compared = SCHEDULER_FIELDS.map((f) => ({ field: f.field, before: current ? f.read(current) : undefined, after: f.read(desired) }));
   const fields = differences(compared, current !== undefined);
   const state = current ? enumName(current.state, SCHEDULER_STATES) : undefined;
