@@ -90,6 +90,8 @@ export interface Config {
   dryRun: boolean;
   /** Guard-rail warnings found while validating (printed by main as annotations). */
   warnings: string[];
+  /** Inputs ignored because their part is off (no schedule, the other kind): printed as notices. */
+  notices: string[];
 }
 
 /** A bad input: names the input and what is allowed. Thrown before any request. */

@@ -26,6 +26,7 @@ export async function runPipeline(
 ): Promise<void> {
   const phases: Record<string, number> = {};
   const phase = <T>(name: string, fn: () => Promise<T>): Promise<T> => logPhase(name, fn, { into: phases });
+  for (const notice of config.notices) core.notice(notice);
   for (const warning of config.warnings) core.warning(warning);
 
   const errorContext: Omit<ErrorContext, 'action' | 'resource'> = {

@@ -169,6 +169,8 @@ function buildSummary(report: RunReport, now: Date): Block[] {
   ];
   if (report.error !== undefined) blocks.push({ kind: 'alert', level: 'CAUTION', lines: ['The run stopped with this error:'], code: report.error });
   if (report.dryRun) blocks.push({ kind: 'alert', level: 'NOTE', lines: ['Dry run: nothing was written. The plan below is what a run would do.'] });
+  const notices = report.config.notices;
+  if (notices.length > 0) blocks.push({ kind: 'alert', level: 'NOTE', lines: notices.map((n) => (notices.length > 1 ? `- ${n}` : n)) });
   if (report.warnings.length > 0) {
     blocks.push({ kind: 'alert', level: 'WARNING', lines: report.warnings.map((w) => (report.warnings.length > 1 ? `- ${w}` : w)) });
   }

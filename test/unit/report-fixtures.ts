@@ -38,6 +38,7 @@ export function config(overrides: Partial<Config> = {}): Config {
     smoke: { enabled: true, timeoutSeconds: 600 },
     dryRun: false,
     warnings: [],
+    notices: [],
     ...overrides,
   };
 }
