@@ -73,7 +73,7 @@ export function parseConfig(get: (name: string) => string, options: { deferWarni
     job,
     service,
     schedule: readSchedule(r, kind, name, region),
-    smoke: { enabled: r.bool('smoke_test'), timeoutSeconds: r.duration('smoke_timeout', 1, 6 * HOUR) ?? 600 },
+    smoke: readSmoke(r),
     dryRun: r.bool('dry_run'),
     warnings: [],
     notices: r.notices,
@@ -81,6 +81,16 @@ export function parseConfig(get: (name: string) => string, options: { deferWarni
   if (r.errors.length > 0) throw new InputErrors(inActionYmlOrder(r.errors));
   if (!options.deferWarnings) config.warnings = guardRailWarnings(config);
   return config;
+}
+
+/** smoke_test: true (every run), false, or changed (only a run that wrote something). */
+function readSmoke(r: Reader): Config['smoke'] {
+  const mode = r.oneOf('smoke_test', ['true', 'false', 'changed'] as const) ?? 'true';
+  return {
+    enabled: mode !== 'false',
+    onlyWhenChanged: mode === 'changed',
+    timeoutSeconds: r.duration('smoke_timeout', 1, 6 * HOUR) ?? 600,
+  };
 }
 
 /** Errors listed as action.yml lists the inputs (a stable sort keeps each input's own order). */

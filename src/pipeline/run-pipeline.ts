@@ -7,6 +7,7 @@ import { createApi } from '../google/api.js';
 import { makeClients } from '../google/clients.js';
 import { planChangesAnything, planRun } from '../plan/planner.js';
 import { formatPlan } from '../report/plan-text.js';
+import { logsUrlOf } from '../report/links.js';
 import { setOutputs } from '../report/outputs.js';
 import { phase as logPhase } from '../report/log.js';
 import { renderSummary, renderSummaryText, writeSummary } from '../report/summary.js';
@@ -38,6 +39,9 @@ export async function runPipeline(
   };
   let report: RunReport | undefined;
   let failure: string | undefined;
+  /** The execution the smoke test started, once known: it stays in the outputs whatever happens next. */
+  let startedExecution: string | undefined;
+  let smokeStarted = false;
   try {
     const credentials = await phase('auth', async () => {
       try {
@@ -90,6 +94,9 @@ export async function runPipeline(
       wrote: () => {
         if (report) report.changed = true;
       },
+      plan: (plan) => {
+        if (report) report.plan = plan;
+      },
     });
     const service = config.kind === 'service' ? (applied.workload as RunService) : undefined;
     report.plan = applied.plan;
@@ -103,7 +110,11 @@ export async function runPipeline(
       report.warnings.push(warning);
     }
     report.smoke = { status: 'skipped', message: 'The smoke test is off (smoke_test: false).' };
-    if (config.smoke.enabled) {
+    if (config.smoke.enabled && config.smoke.onlyWhenChanged && !report.changed) {
+      report.smoke = { status: 'skipped', message: 'Nothing was written, so the smoke test did not run (smoke_test: changed).' };
+      core.info(report.smoke.message);
+    } else if (config.smoke.enabled) {
+      smokeStarted = true;
       const smokeApi = createApi({ ...errorContext, projectId }, Date.now() + config.smoke.timeoutSeconds * 1000);
       const smoke: SmokeResult = await phase('smoke', () =>
         smokeTest({
@@ -115,6 +126,7 @@ export async function runPipeline(
           deadline: smokeApi.deadline,
           justGranted: applied.granted,
           onProgress: (line) => core.info(line),
+          onExecution: (name) => (startedExecution = name),
           known: { workload: current.workload, schedulerJob: current.schedulerJob },
         }),
       );
@@ -126,6 +138,12 @@ export async function runPipeline(
     const message = err instanceof Error ? err.message : String(err);
     failure = message;
     if (report && report.smoke.status !== 'failed') report.error = message;
+    if (report && startedExecution && report.smoke.execution === undefined) {
+      // Timed out or lost sight of it: the execution goes on in Cloud Run.
+      report.smoke = { status: 'running', execution: startedExecution, logUri: logsUrlOf(startedExecution), message: `Execution ${startedExecution} was still running when the step stopped.` };
+    } else if (report && report.smoke.status === 'skipped' && smokeStarted) {
+      report.smoke = { status: 'failed', message };
+    }
     core.setFailed(message);
   } finally {
     if (report) {

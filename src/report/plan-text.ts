@@ -56,6 +56,20 @@ function changeLines(c: Change): string[] {
   ];
 }
 
+/** Whether the resource of a change exists after the run (a plan not applied: as planned). */
+export function existsAfterRun(c: Change): boolean {
+  switch (c.status) {
+    case undefined:
+    case 'created':
+    case 'updated':
+    case 'unchanged':
+      return true;
+    case 'failed':
+    case 'not reached':
+      return Boolean(c.written) || c.action !== 'create';
+  }
+}
+
 /** 'Plan: 1 to create, 1 to update, 2 unchanged.' */
 export function planTotals(plan: Plan): string {
   const count = (a: ChangeAction): number => plan.filter((c) => c.action === a).length;
@@ -92,6 +106,7 @@ export function planToJson(plan: Plan): string {
         after: stable(displayValue(f.field, f.after)),
       })),
       ...(c.reason ? { reason: c.reason } : {}),
+      ...(c.status ? { status: c.status } : {}),
     })),
   );
 }

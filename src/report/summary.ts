@@ -8,7 +8,7 @@ import type { Kind } from '../config/types.js';
 import type { Change, ChangeAction, ResourceType } from '../plan/types.js';
 import { formatElapsed, formatRunTime, formatTasks } from './format.js';
 import { consoleUrl, executionUrlOf, parseResourceName } from './links.js';
-import { formatPlan } from './plan-text.js';
+import { existsAfterRun, formatPlan } from './plan-text.js';
 import type { ExecutionStatus, RunReport } from './types.js';
 
 // ---------------------------------------------------------------------------------------
@@ -45,7 +45,7 @@ const TYPE_LABEL: Record<ResourceType, string> = {
 };
 const DONE: Record<ChangeAction, string> = { create: 'created', update: 'updated', unchanged: 'unchanged' };
 const PLANNED: Record<ChangeAction, string> = { create: 'to create', update: 'to update', unchanged: 'unchanged' };
-const STATUS_ICON: Record<ExecutionStatus, string> = { succeeded: '✅', failed: '❌', skipped: '⏭️' };
+const STATUS_ICON: Record<ExecutionStatus, string> = { succeeded: '✅', failed: '❌', running: '⏳', skipped: '⏭️' };
 const MAX_FIELDS = 6;
 const NEXT_RUNS = 3;
 
@@ -104,7 +104,7 @@ function resourceTable(report: RunReport): Block {
     const row: Line[] = [
       [role ? `${TYPE_LABEL[c.type]} (${role})` : TYPE_LABEL[c.type]],
       [code(name, consoleUrl(c.type, c.resource))],
-      [verbs[c.action]],
+      [c.status ?? verbs[c.action]],
       [fieldNames(c)],
     ];
     if (withNotes) row.push([c.reason ?? '']);
@@ -125,7 +125,12 @@ function scheduleBlocks(report: RunReport, now: Date): Block[] {
   const s = report.config.schedule;
   if (!s) return [{ kind: 'section', title: 'Schedule' }, { kind: 'para', line: ['None: deployed only; no Scheduler job was touched.'] }];
   const items: Line[] = [[code(s.cron), ` — ${describeSafely(s.cron)} (${s.timeZone})`]];
-  if (s.paused) {
+  const change = report.plan.find((c) => c.type === 'scheduler-job');
+  if (change?.status === 'not reached' || change?.status === 'failed') {
+    const what = change.action === 'create' ? 'created' : 'updated';
+    const state = existsAfterRun(change) ? 'It keeps the settings it had before this run.' : 'It does not exist: nothing runs on this schedule.';
+    items.push([`Not applied: the Scheduler job was ${change.status === 'failed' ? `not fully ${what}` : `not ${what}`}, since the run stopped. ${state}`]);
+  } else if (s.paused) {
     items.push(['Paused: the Scheduler job does not fire until it is resumed.']);
   } else {
     const runs = nextRuns(s.cron, s.timeZone, NEXT_RUNS, now).map((d) => formatRunTime(d, s.timeZone));

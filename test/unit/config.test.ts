@@ -29,7 +29,7 @@ describe('defaults: only the required inputs', () => {
       job: { tasks: undefined, parallelism: undefined, maxRetries: undefined, taskTimeoutSeconds: undefined },
       service: { allowUnauthenticated: false },
       schedule: undefined,
-      smoke: { enabled: true, timeoutSeconds: 600 },
+      smoke: { enabled: true, onlyWhenChanged: false, timeoutSeconds: 600 },
       dryRun: false,
       warnings: [],
       notices: [],
@@ -269,8 +269,14 @@ describe('container', () => {
 });
 
 describe('booleans', () => {
-  it.each(['skip_default_labels', 'paused', 'smoke_test', 'dry_run'])('%s is strictly true or false', (input) => {
+  it.each(['skip_default_labels', 'paused', 'dry_run'])('%s is strictly true or false', (input) => {
     expect(errorFor({ ...SCHEDULED, [input]: 'yes' })).toBe(`Input '${input}': "yes" is not allowed: use true or false.`);
+  });
+
+  it('smoke_test is true, false or changed (issue 12)', () => {
+    expect(parse({ ...REQUIRED, smoke_test: 'Changed' }).smoke).toEqual({ enabled: true, onlyWhenChanged: true, timeoutSeconds: 600 });
+    expect(parse({ ...REQUIRED, smoke_test: 'true' }).smoke).toMatchObject({ enabled: true, onlyWhenChanged: false });
+    expect(errorFor({ ...REQUIRED, smoke_test: 'yes' })).toBe(`Input 'smoke_test': "yes" is not allowed: use true, false or changed.`);
   });
 
   it('accepts any case', () => {
