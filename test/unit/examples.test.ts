@@ -116,7 +116,8 @@ function usesIn(doc: Obj, file: string): Use[] {
       found.push({ where, configs: () => forms.map((inputs) => throughReusable(job.with, { env: {}, inputs }, where)) });
     }
     (job.steps ?? []).forEach((step: Obj, i: number) => {
-      if (!isActionStep(step.uses) || file.endsWith('deploy.yml')) return;
+      // A bare `uses:` line (README's pinning forms) shows a reference, not an invocation.
+      if (!isActionStep(step.uses) || !step.with || file.endsWith('deploy.yml')) return;
       const env = { ...(doc.env ?? {}), ...(job.env ?? {}), ...(step.env ?? {}) } as Record<string, string>;
       found.push({ where: `${where}.steps[${i}]`, configs: () => forms.map((inputs) => parseStep(step.with, { env, inputs }, `${where}.steps[${i}]`)) });
     });
