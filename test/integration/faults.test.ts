@@ -245,7 +245,8 @@ test.concurrent('two runs at once on the same job: both end well or one fails cl
   }, 15),
 );
 
-test('a PERMISSION_DENIED right after this run granted the invoker role is waited out (IAM propagation)', async () => {
+// Concurrent: its 5 s wait (the action's pause before trying again) overlaps the other cases.
+test.concurrent('a PERMISSION_DENIED right after this run granted the invoker role is waited out (IAM propagation)', async () => {
   const fake = await startFake();
   try {
     fake.timings.iamPropagationMs = 2000;

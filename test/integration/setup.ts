@@ -7,8 +7,12 @@ export type { FakeGcp, ActionRun };
 
 export const DIGEST = (c: string) => `sha256:${c.repeat(64)}`;
 
+/**
+ * Short fixed waits keep the suite fast (operations 30 ms instead of 150, task attempts 60 ms
+ * instead of 300, a Scheduler second 1 ms instead of 2): the order of events is the same.
+ */
 export async function startFake(): Promise<FakeGcp> {
-  return startFakeGcp({ quiet: true });
+  return startFakeGcp({ quiet: true, operationMs: 30, taskMs: 60, schedulerMsPerSecond: 1 });
 }
 
 /** The inputs a job with a schedule needs in the default world. */
@@ -33,7 +37,7 @@ export function serviceInputs(fake: FakeGcp, name: string, extra: Record<string,
 }
 
 export function run(fake: FakeGcp, inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
-  return runAction({ inputs, env: { ...fake.env(), ...env } });
+  return runAction({ inputs, env: { ...fake.env(), ...env }, compileCache: true });
 }
 
 /** Writes the action sent: everything but reads, token exchanges and the smoke test's runs. */
