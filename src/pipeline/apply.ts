@@ -30,6 +30,8 @@ export interface ApplyHooks {
   wrote(): void;
   /** The changes being applied, with their status so far (also when apply fails). */
   plan(plan: Change[]): void;
+  /** A change is starting (status 'not reached' still) or has its outcome: for the log. */
+  progress(change: Change, starting: boolean): void;
 }
 
 /** The clients with `onWrite` called after every write that Google accepted. */
@@ -75,6 +77,7 @@ export async function applyPlan(
       for (const c of changes) c.written = true;
       hooks.wrote();
     });
+    for (const c of changes) if (c.action !== 'unchanged') hooks.progress(c, true);
     try {
       const result = await fn(tracked);
       for (const c of changes) c.status = !c.written ? 'unchanged' : c.action === 'create' ? 'created' : 'updated';
@@ -82,6 +85,8 @@ export async function applyPlan(
     } catch (err) {
       for (const c of changes) c.status = 'failed';
       throw err;
+    } finally {
+      for (const c of changes) hooks.progress(c, false);
     }
   };
 

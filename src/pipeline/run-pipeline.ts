@@ -10,7 +10,7 @@ import { formatPlan } from '../report/plan-text.js';
 import { logsUrlOf } from '../report/links.js';
 import { setOutputs } from '../report/outputs.js';
 import { phase as logPhase } from '../report/log.js';
-import { renderSummary, renderSummaryText, writeSummary } from '../report/summary.js';
+import { changeLine, renderSummary, renderSummaryText, writeSummary } from '../report/summary.js';
 import type { RunReport, SmokeResult } from '../report/types.js';
 import { latestRevisionTraffic, type RunService } from '../run/workload.js';
 import { smokeTest } from '../smoke/smoke.js';
@@ -64,7 +64,14 @@ export async function runPipeline(
     const names = resourceNames(config, projectId);
     const deployId = `${env.GITHUB_RUN_ID ?? Date.now()}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`;
 
-    const current = await phase('read', () => readCurrentState(api, clients, config, names));
+    const current = await phase('read', async () => {
+      const state = await readCurrentState(api, clients, config, names);
+      const kindLabel = config.kind === 'job' ? 'Cloud Run job' : 'Cloud Run service';
+      core.info(`${kindLabel} ${config.name}: ${state.workload ? 'exists' : 'does not exist yet'}`);
+      if (state.workload) core.info(`IAM policy of ${config.name}: ${state.policy?.bindings?.length ?? 0} binding(s)`);
+      if (names.schedulerJob) core.info(`Scheduler job ${names.schedulerJob.split('/').pop()}: ${state.schedulerJob ? 'exists' : 'does not exist yet'}`);
+      return state;
+    });
     const runPlan = planRun({ config, names, current, deployId });
     for (const warning of runPlan.warnings) core.warning(warning);
     // Each change's reason (a tag redeploy, a re-pointed trigger) is in the plan, once.
@@ -97,6 +104,7 @@ export async function runPipeline(
       plan: (plan) => {
         if (report) report.plan = plan;
       },
+      progress: (change, starting) => core.info(changeLine(change, starting)),
     });
     const service = config.kind === 'service' ? (applied.workload as RunService) : undefined;
     report.plan = applied.plan;

@@ -21,6 +21,8 @@ export interface Change {
   fields: FieldChange[];
   /** Why, when it is not obvious (a tag redeploy, a re-pointed trigger, the role chosen). */
   reason?: string;
+  /** What on the resource the change is about, the same on every run (an IAM binding: its role). */
+  subject?: string;
   /** After apply: what was done; `failed` may follow a write that went through (`written`). */
   status?: ChangeStatus;
   /** After apply: a write to this resource went through (it exists, or was changed, even if it then failed). */

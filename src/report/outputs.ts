@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { logsUrlOf } from './links.js';
+import { logsUrlOf, smokeLogsUrl } from './links.js';
 import type { Change } from '../plan/types.js';
 import { existsAfterRun, planToJson } from './plan-text.js';
 import type { RunReport } from './types.js';
@@ -16,7 +16,7 @@ export function outputsOf(report: RunReport): Record<string, string> {
     scheduler_job: report.schedulerJob && exists('scheduler-job') ? report.schedulerJob : '',
     execution: report.smoke.execution ?? '',
     execution_status: report.smoke.status,
-    logs_url: report.smoke.logUri ?? (report.dryRun ? '' : (logsUrlOf(report.resource) ?? '')),
+    logs_url: smokeLogsUrl(report.smoke) ?? (report.dryRun ? '' : (logsUrlOf(report.resource) ?? '')),
     changed: String(report.changed),
     plan: planToJson(report.plan),
   };

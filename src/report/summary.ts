@@ -7,7 +7,7 @@ import { describeCron, nextRuns } from '../config/cron.js';
 import type { Kind } from '../config/types.js';
 import type { Change, ChangeAction, ResourceType } from '../plan/types.js';
 import { formatElapsed, formatRunTime, formatTasks } from './format.js';
-import { consoleUrl, executionUrlOf, parseResourceName } from './links.js';
+import { consoleUrl, executionUrlOf, parseResourceName, smokeLogsUrl } from './links.js';
 import { existsAfterRun, formatPlan } from './plan-text.js';
 import type { ExecutionStatus, RunReport } from './types.js';
 
@@ -80,12 +80,28 @@ function contextLine(report: RunReport): Line {
 /** The role an IAM binding change is about, where the plan names it: the role granted first, the reason last
  * (a reason may name the role it replaces, e.g. 'roles/run.invoker does not include it'). */
 function roleOf(c: Change): string | undefined {
-  const texts = [...c.fields.flatMap((f) => [f.after, f.field]), ...c.fields.map((f) => f.before), c.reason];
+  const texts = [c.subject, ...c.fields.flatMap((f) => [f.after, f.field]), ...c.fields.map((f) => f.before), c.reason];
   for (const t of texts) {
     const m = typeof t === 'string' ? /roles\/[A-Za-z.]+/.exec(t) : null;
     if (m) return m[0];
   }
   return undefined;
+}
+
+/** The resource of a change as the summary's table and the log name it, the same on every run. */
+function resourceLabel(c: Change): string {
+  const role = c.type === 'iam-binding' ? roleOf(c) : undefined;
+  return role ? `${TYPE_LABEL[c.type]} (${role})` : TYPE_LABEL[c.type];
+}
+
+const STARTING: Record<ChangeAction, string> = { create: 'creating', update: 'updating', unchanged: 'checking' };
+
+/** One log line for a change: 'Scheduler job nightly-schedule: creating', then '…: created'. */
+export function changeLine(c: Change, starting: boolean): string {
+  const name = parseResourceName(c.resource)?.id ?? c.resource;
+  const what = starting ? STARTING[c.action] : (c.status ?? DONE[c.action]);
+  const fields = starting && c.action === 'update' ? ` (${fieldNames(c)})` : '';
+  return `${resourceLabel(c)} ${name}: ${what}${fields}`;
 }
 
 function fieldNames(c: Change): string {
@@ -99,10 +115,9 @@ function resourceTable(report: RunReport): Block {
   const verbs = report.dryRun ? PLANNED : DONE;
   const withNotes = report.plan.some((c) => c.reason);
   const rows = report.plan.map((c): Line[] => {
-    const role = c.type === 'iam-binding' ? roleOf(c) : undefined;
     const name = parseResourceName(c.resource)?.id ?? c.resource;
     const row: Line[] = [
-      [role ? `${TYPE_LABEL[c.type]} (${role})` : TYPE_LABEL[c.type]],
+      [resourceLabel(c)],
       [code(name, consoleUrl(c.type, c.resource))],
       [c.status ?? verbs[c.action]],
       [fieldNames(c)],
@@ -142,20 +157,23 @@ function scheduleBlocks(report: RunReport, now: Date): Block[] {
 
 function smokeBlocks(report: RunReport): Block[] {
   const smoke = report.smoke;
-  const items: Line[] = [[`${STATUS_ICON[smoke.status]} ${smoke.status}${smoke.message ? ` — ${smoke.message}` : ''}`]];
+  // A success is said by its status and the lines below; the message would repeat them.
+  const says = smoke.status !== 'succeeded' && smoke.message ? ` — ${smoke.message}` : '';
+  const items: Line[] = [[`${STATUS_ICON[smoke.status]} ${smoke.status}${says}`]];
   if (smoke.durationMs !== undefined) items.push([`Duration: ${formatElapsed(smoke.durationMs)}`]);
+  const logs = smokeLogsUrl(smoke);
   if (smoke.execution) {
     const id = parseResourceName(smoke.execution)?.execution ?? smoke.execution;
     const line: Line = ['Execution: ', code(id, executionUrlOf(smoke.execution))];
-    if (smoke.logUri) line.push(' · ', link('logs', smoke.logUri));
+    if (logs) line.push(' · ', link('logs', logs));
     items.push(line);
-  } else if (smoke.logUri) {
-    items.push([link('Logs', smoke.logUri)]);
+  } else if (logs) {
+    items.push([link('Logs', logs)]);
   }
   if (smoke.tasks) items.push([`Tasks: ${formatTasks(smoke.tasks)}`]);
   if (smoke.attemptStatus) {
     const a = smoke.attemptStatus;
-    items.push([`Scheduler attempt: ${a.name} (${a.code})${a.message ? `: ${a.message}` : ''}`]);
+    items.push([`Scheduler attempt: ${a.name}${a.message ? `: ${a.message}` : ''}`]);
   }
   return [{ kind: 'section', title: 'Smoke test' }, { kind: 'list', items }];
 }

@@ -74,7 +74,10 @@ async function followExecution(ctx: SmokeContext, name: string, started: number)
   const execution = await pollUntil({
     read: () => api.call('reading the execution', name, () => clients.run.get<Execution>(name)),
     finished: (e) => timestampMs(e.completionTime) !== undefined,
-    onRead: (e) => progress.update({ status: timestampMs(e.completionTime) ? 'finished' : 'running', tasks: taskCounts(e) }),
+    onRead: (e) => {
+      const finished = timestampMs(e.completionTime) !== undefined;
+      progress.update({ status: finished ? 'finished' : 'running', tasks: taskCounts(e) }, finished);
+    },
     deadline: ctx.deadline,
     onTimeout: (e) =>
       new Error(

@@ -33,7 +33,7 @@ function rows(r: ActionRun): string[][] {
     .split('\n')
     .filter((l) => /^\| (Cloud Run|IAM binding|Scheduler job)/.test(l))
     .map((l) => l.split(' | ').map((c) => c.replace(/^\| /, '')))
-    .map((cells) => [cells[0]!.replace(/ \(roles\/[\w.]+\)$/, ''), cells[2]!]);
+    .map((cells) => [cells[0]!, cells[2]!]);
 }
 
 const planStatuses = (r: ActionRun): string[][] =>
@@ -69,7 +69,7 @@ describe('a failure at each point of the pipeline: outputs and summary say what 
       fake.injectFault({ method: 'POST', path: new RegExp(`${RUN}/jobs$`), ...DENIED });
       const r = await run(fake, jobInputs(fake, NAME));
       expect(failure(r)).toMatch(/Permission denied/);
-      expect(rows(r)).toEqual([['Cloud Run job', 'failed'], ['IAM binding', 'not reached'], ['Scheduler job', 'not reached']]);
+      expect(rows(r)).toEqual([['Cloud Run job', 'failed'], ['IAM binding (roles/run.invoker)', 'not reached'], ['Scheduler job', 'not reached']]);
       expect(planStatuses(r).map(([, s]) => s)).toEqual(['failed', 'not reached', 'not reached']);
       expect(r.outputs).toMatchObject({ changed: 'false', resource: '', scheduler_job: '', execution: '', execution_status: 'skipped' });
       expect(r.summary).not.toMatch(/Next runs/);
@@ -81,7 +81,7 @@ describe('a failure at each point of the pipeline: outputs and summary say what 
     withFake(async (fake) => {
       const r = await run(fake, serviceInputs(fake, NAME, { image: 'us-docker.pkg.dev/demo-project/apps/notready:1' }));
       expect(failure(r)).toMatch(/failed to deploy: Revision .* is not ready/);
-      expect(rows(r)).toEqual([['Cloud Run service', 'failed'], ['IAM binding', 'not reached'], ['Scheduler job', 'not reached']]);
+      expect(rows(r)).toEqual([['Cloud Run service', 'failed'], ['IAM binding (roles/run.invoker)', 'not reached'], ['Scheduler job', 'not reached']]);
       expect(r.outputs).toMatchObject({ changed: 'true', resource: SERVICE, scheduler_job: '', execution_status: 'skipped' });
       expect(r.summary).not.toMatch(/Next runs/);
     }),
@@ -92,7 +92,7 @@ describe('a failure at each point of the pipeline: outputs and summary say what 
       fake.injectFault({ method: 'POST', path: new RegExp(`${RUN}/jobs/${NAME}:setIamPolicy$`), ...DENIED });
       const r = await run(fake, jobInputs(fake, NAME));
       expect(failure(r)).toMatch(/Permission denied/);
-      expect(rows(r)).toEqual([['Cloud Run job', 'created'], ['IAM binding', 'failed'], ['Scheduler job', 'created']]);
+      expect(rows(r)).toEqual([['Cloud Run job', 'created'], ['IAM binding (roles/run.invoker)', 'failed'], ['Scheduler job', 'created']]);
       expect(r.outputs).toMatchObject({ changed: 'true', resource: JOB, scheduler_job: SCHEDULER_JOB, execution_status: 'skipped' });
     }),
   );
@@ -102,7 +102,7 @@ describe('a failure at each point of the pipeline: outputs and summary say what 
       fake.injectFault({ method: 'POST', path: new RegExp(`${SCHED}/jobs$`), ...DENIED });
       const r = await run(fake, jobInputs(fake, NAME));
       expect(failure(r)).toMatch(/Permission denied/);
-      expect(rows(r)).toEqual([['Cloud Run job', 'created'], ['IAM binding', 'created'], ['Scheduler job', 'failed']]);
+      expect(rows(r)).toEqual([['Cloud Run job', 'created'], ['IAM binding (roles/run.invoker)', 'created'], ['Scheduler job', 'failed']]);
       expect(r.outputs).toMatchObject({ changed: 'true', resource: JOB, scheduler_job: '' });
       expect(r.summary).not.toMatch(/Next runs/);
     }),
@@ -113,7 +113,7 @@ describe('a failure at each point of the pipeline: outputs and summary say what 
       fake.injectFault({ method: 'POST', path: new RegExp(`${SCHED}/jobs/${NAME}-schedule:pause$`), ...DENIED });
       const r = await run(fake, jobInputs(fake, NAME, { paused: 'true' }));
       expect(failure(r)).toMatch(/Permission denied/);
-      expect(rows(r)).toEqual([['Cloud Run job', 'created'], ['IAM binding', 'created'], ['Scheduler job', 'failed']]);
+      expect(rows(r)).toEqual([['Cloud Run job', 'created'], ['IAM binding (roles/run.invoker)', 'created'], ['Scheduler job', 'failed']]);
       expect(r.outputs).toMatchObject({ changed: 'true', scheduler_job: SCHEDULER_JOB });
       expect(r.summary).toMatch(/Not applied: the Scheduler job was not fully created/);
     }),
@@ -126,7 +126,7 @@ describe('a failure at each point of the pipeline: outputs and summary say what 
       expect(r.outputs.execution).toMatch(new RegExp(`^${JOB}/executions/`));
       expect(r.outputs).toMatchObject({ changed: 'true', execution_status: 'running', scheduler_job: SCHEDULER_JOB });
       expect(r.outputs.logs_url).toMatch(/execution_name/);
-      expect(rows(r)).toEqual([['Cloud Run job', 'created'], ['IAM binding', 'created'], ['Scheduler job', 'created']]);
+      expect(rows(r)).toEqual([['Cloud Run job', 'created'], ['IAM binding (roles/run.invoker)', 'created'], ['Scheduler job', 'created']]);
       expect(r.summary).toMatch(/⏳ running/);
     }),
   );
@@ -144,6 +144,9 @@ describe('smoke_test: changed', () => {
       expect(rerun.outputs).toMatchObject({ changed: 'false', execution_status: 'skipped', execution: '' });
       expect(rerun.summary).toMatch(/Nothing was written, so the smoke test did not run \(smoke_test: changed\)/);
       expect(fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith(':run')).length).toBe(executions);
+      // The same labels on every run (the invoker row read 'IAM binding' on a rerun).
+      expect(rows(rerun).map(([label]) => label)).toEqual(rows(first).map(([label]) => label));
+      expect(rerun.summary).toContain('| IAM binding (roles/run.invoker) |');
     }),
   );
 });
@@ -158,6 +161,43 @@ describe('inputs of a part the run does not use', () => {
       expect(r.summary).toMatch(/\[!NOTE\][\s\S]*Input 'time_zone' is ignored/);
       expect(r.outputs.scheduler_job).toBe('');
       expect(fake.schedulerJobs()).toEqual([]);
+    }),
+  );
+});
+
+/** The lines inside the log group `title`. */
+function group(r: ActionRun, title: string): string[] {
+  const lines = r.stdout.split('\n');
+  const start = lines.indexOf(`::group::${title}`);
+  const end = lines.indexOf('::endgroup::', start);
+  return start < 0 ? [] : lines.slice(start + 1, end);
+}
+
+describe('a log worth reading', () => {
+  test.concurrent('each phase group says what it found and did; the plan is never cut; status names, not numbers', () =>
+    withFake(async (fake) => {
+      const r = await run(fake, serviceInputs(fake, 'a-service-name-long-enough-to-matter'));
+      expect(failure(r)).toBe('');
+      expect(group(r, 'read')).toEqual(
+        expect.arrayContaining(['Cloud Run service a-service-name-long-enough-to-matter: does not exist yet', expect.stringMatching(/^Scheduler job .*: does not exist yet$/)]),
+      );
+      const deploy = group(r, 'deploy');
+      expect(deploy[0]).toBe('Cloud Run service a-service-name-long-enough-to-matter: creating');
+      expect(deploy.at(-1)).toBe('Cloud Run service a-service-name-long-enough-to-matter: created');
+      expect(group(r, 'iam + schedule')).toEqual(
+        expect.arrayContaining([
+          'IAM binding (roles/run.invoker) a-service-name-long-enough-to-matter: created',
+          'Scheduler job a-service-name-long-enough-to-matter-schedule: created',
+        ]),
+      );
+      // No line repeats itself, and no value is cut in the middle.
+      const log = r.stdout.split('\n').filter((l) => !l.startsWith('::'));
+      expect(log.filter((l, i) => l.trim() !== '' && log.indexOf(l) !== i)).toEqual([]);
+      expect(r.stdout).not.toContain('…');
+      expect(r.stdout).toContain(fake.world.invoker);
+      expect(r.summary).toMatch(/Scheduler attempt: OK\n/);
+      expect(r.summary).not.toMatch(/OK \(0\)/);
+      expect(r.outputs.logs_url).toMatch(/^https:\/\/console\.cloud\.google\.com\/logs\/query;query=/);
     }),
   );
 });
