@@ -155,7 +155,10 @@ describe('published uses of the action parse with its own input parser', () => {
     expect(where).toMatch(/examples\/workflows\/deploy-job\.yml/);
     expect(where).toMatch(/examples\/workflows\/deploy-service\.yml/);
     expect(where).toMatch(/\.github\/workflows\/manual\.yml/);
-    expect(allUses.filter((u) => u.where.startsWith('README.md')).length).toBeGreaterThanOrEqual(3);
+    expect(allUses.filter((u) => u.where.startsWith('README.md')).length).toBeGreaterThanOrEqual(4);
+    // The README shows the action after google-github-actions/auth (credentials from that step).
+    const readmeConfigs = allUses.filter((u) => u.where.startsWith('README.md')).flatMap((u) => u.configs());
+    expect(readmeConfigs.some((c) => c.auth.workloadIdentityProvider === undefined && c.projectId === 'my-project')).toBe(true);
   });
 
   it.each(allUses.map((u) => [u.where, u] as const))('%s', (_where, use) => {
