@@ -2,22 +2,9 @@
 // (auth, read, deploy, ready wait, IAM, schedule, pause, smoke), and smoke_test: changed.
 // Each case gets a local Google Cloud of its own, so the cases run in parallel.
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { startFakeGcp } from '../../fake/server.ts';
-import { failure, jobInputs, run, serviceInputs, type ActionRun, type FakeGcp } from './setup.ts';
+import { closeFakes, failure, jobInputs, run, serviceInputs, withFake, type ActionRun } from './setup.ts';
 
-const fakes: FakeGcp[] = [];
-async function withFake<T>(fn: (fake: FakeGcp) => Promise<T>): Promise<T> {
-  const fake = await startFakeGcp({ quiet: true, operationMs: 30, taskMs: 60, schedulerMsPerSecond: 1 });
-  fakes.push(fake);
-  try {
-    return await fn(fake);
-  } finally {
-    await fake.close();
-  }
-}
-afterAll(async () => {
-  await Promise.all(fakes.map((f) => f.close().catch(() => undefined)));
-});
+afterAll(closeFakes);
 
 const NAME = 'nightly';
 const RUN = '^/v2/projects/demo-project/locations/us-central1';
