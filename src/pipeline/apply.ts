@@ -42,6 +42,7 @@ function watchWrites(clients: GoogleClients, onWrite: () => void): GoogleClients
       return value;
     });
   return {
+    ...clients,
     run: {
       ...clients.run,
       create: (parent, collection, id, body) => after(clients.run.create(parent, collection, id, body)),
