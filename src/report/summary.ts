@@ -157,9 +157,7 @@ function scheduleBlocks(report: RunReport, now: Date): Block[] {
 
 function smokeBlocks(report: RunReport): Block[] {
   const smoke = report.smoke;
-  // A success is said by its status and the lines below; the message would repeat them.
-  const says = smoke.status !== 'succeeded' && smoke.message ? ` — ${smoke.message}` : '';
-  const items: Line[] = [[`${STATUS_ICON[smoke.status]} ${smoke.status}${says}`]];
+  const items: Line[] = [[`${STATUS_ICON[smoke.status]} ${smoke.status}${smoke.message ? ` — ${smoke.message}` : ''}`]];
   if (smoke.durationMs !== undefined) items.push([`Duration: ${formatElapsed(smoke.durationMs)}`]);
   const logs = smokeLogsUrl(smoke);
   if (smoke.execution) {
@@ -170,7 +168,8 @@ function smokeBlocks(report: RunReport): Block[] {
   } else if (logs) {
     items.push([link('Logs', logs)]);
   }
-  if (smoke.tasks) items.push([`Tasks: ${formatTasks(smoke.tasks)}`]);
+  // Said once: not again when the message already gives the task counts.
+  if (smoke.tasks && !smoke.message.includes(formatTasks(smoke.tasks))) items.push([`Tasks: ${formatTasks(smoke.tasks)}`]);
   if (smoke.attemptStatus) {
     const a = smoke.attemptStatus;
     items.push([`Scheduler attempt: ${a.name}${a.message ? `: ${a.message}` : ''}`]);

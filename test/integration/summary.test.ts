@@ -108,7 +108,7 @@ describe('after a successful run of a job with a schedule', () => {
   test("the smoke test's result, duration and execution with its log link", () => {
     const execution = result.outputs.execution!.split('/').pop()!;
     expect(result.summary).toContain('### Smoke test');
-    expect(result.summary).toMatch(/^- ✅ succeeded$/m);
+    expect(result.summary).toMatch(/^- ✅ succeeded — /m);
     expect(result.summary).toMatch(/^- Duration: \d+(\.\d)?(ms|s)$/m);
     expect(result.summary).toContain(
       `- Execution: [\`${execution}\`](${CONSOLE}/run/jobs/executions/details/us-central1/${execution}?project=demo-project) · [logs](${result.outputs.logs_url})`,
@@ -152,7 +152,7 @@ test('a service: the URL and revision, and the Scheduler attempt as the smoke re
   const line = result.summary.split('\n').find((l) => l.startsWith('- Next runs: '))!;
   // Tokyo has no abbreviation in en-US or en-GB: the offset stays.
   expect(line).toMatch(/^- Next runs: (\w{3} \d{4}-\d\d-\d\d \d\d:(00|30) GMT\+9( · |$)){3}/);
-  expect(result.summary).toMatch(/^- ✅ succeeded$/m);
+  expect(result.summary).toMatch(/^- ✅ succeeded — /m);
   expect(result.summary).toContain('- Scheduler attempt: OK\n');
 });
 

@@ -26,9 +26,7 @@ describe('renderSummary', () => {
     expect(md).toContain('- `0 3 * * *` — At 03:00 (Europe/Berlin)');
     expect(md).toContain('- Next runs: Sat 2026-11-28 03:00 CET · Sun 2026-11-29 03:00 CET · Mon 2026-11-30 03:00 CET');
     expect(md).toContain(`- Triggered by Scheduler job \`nightly-report-schedule\` as \`${INVOKER}\``);
-    // issue 12: the success is said once (not 'succeeded: 3/3 succeeded' and then the tasks again).
-    expect(md).toContain('### Smoke test\n\n- ✅ succeeded\n- Duration: 1m23s');
-    expect(md.match(/3\/3 succeeded/g)).toHaveLength(1);
+    expect(md).toContain('### Smoke test\n\n- ✅ succeeded — Execution nightly-report-x7k2p succeeded\n- Duration: 1m23s');
     // Logs Explorer, not the logs/viewer link Cloud Run puts in logUri.
     expect(md).toContain(
       `- Execution: [\`nightly-report-x7k2p\`](https://console.cloud.google.com/run/jobs/executions/details/${REGION}/nightly-report-x7k2p?project=${PROJECT}) · [logs](https://console.cloud.google.com/logs/query;query=`,
@@ -38,6 +36,16 @@ describe('renderSummary', () => {
     expect(md).toContain('Timings: auth 1.2s · deploy 35s · iam 800ms · schedule 900ms · smoke 1m23s');
     expect(md).not.toContain('[!NOTE]');
     expect(md).not.toContain('```diff');
+  });
+
+  // issue 12: 'succeeded: 1/1 succeeded.' and then 'Tasks: 1/1 succeeded' said the counts twice.
+  test('task counts are said once: not again when the message gives them', () => {
+    const tasks = { total: 1, succeeded: 1, failed: 0, cancelled: 0, retried: 0, running: 0 };
+    const execution = 'projects/acme-prod/locations/europe-west1/jobs/nightly-report/executions/nightly-report-x7k2p';
+    const md = renderSummary(jobReport({ smoke: { status: 'succeeded', execution, tasks, message: `Execution ${execution} succeeded: 1/1 succeeded.` } }), NOW);
+    expect(md.match(/1\/1 succeeded/g)).toHaveLength(1);
+    const other = renderSummary(jobReport({ smoke: { status: 'succeeded', execution, tasks, message: 'Done.' } }), NOW);
+    expect(other).toContain('- Tasks: 1/1 succeeded');
   });
 
   test('a service run: URL, revision, service console link, Scheduler attempt', () => {
