@@ -113,7 +113,8 @@ describe('after a successful run of a job with a schedule', () => {
     expect(result.summary).toContain(
       `- Execution: [\`${execution}\`](${CONSOLE}/run/jobs/executions/details/us-central1/${execution}?project=demo-project) · [logs](${result.outputs.logs_url})`,
     );
-    expect(result.summary).toContain('- Tasks: 1/1 succeeded');
+    // The counts once (issue 12): in the result line, not again as a Tasks line.
+    expect(result.summary.match(/1\/1 succeeded/g)).toHaveLength(1);
   });
 
   test('reads well in GitHub Markdown: every table row has as many cells as the header', () => {
