@@ -3,27 +3,10 @@
 // execution, a Scheduler attempt past its deadline, a denial that is not IAM propagating, and
 // two runs at once. Each case gets a local Google Cloud of its own, so the cases run in parallel.
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { startFakeGcp } from '../../fake/server.ts';
-import { deployerToken, failure, jobInputs, run, serviceInputs, startFake, type ActionRun, type FakeGcp } from './setup.ts';
+import { closeFakes, deployerToken, failure, jobInputs, run, serviceInputs, startFake, withFake, type ActionRun, type FakeGcp } from './setup.ts';
 
-/** Small timings keep the suite fast: operations 30 ms, task attempts 60 ms, Scheduler seconds 1 ms. */
-async function fakeGcp(latencyMs = 0): Promise<FakeGcp> {
-  return startFakeGcp({ quiet: true, operationMs: 30, taskMs: 60, schedulerMsPerSecond: 1, latencyMs });
-}
-
-const fakes: FakeGcp[] = [];
-async function withFake<T>(fn: (fake: FakeGcp) => Promise<T>, latencyMs = 0): Promise<T> {
-  const fake = await fakeGcp(latencyMs);
-  fakes.push(fake);
-  try {
-    return await fn(fake);
-  } finally {
-    await fake.close();
-  }
-}
-afterAll(async () => {
-  await Promise.all(fakes.map((f) => f.close().catch(() => undefined)));
-});
+// Small timings keep the suite fast (setup.ts: operations 30 ms, task attempts 60 ms, Scheduler seconds 1 ms).
+afterAll(closeFakes);
 
 const NAME = 'nightly';
 const IMAGE = (tag: string) => `us-docker.pkg.dev/demo-project/apps/${tag}`;
@@ -246,7 +229,8 @@ test.concurrent('two runs at once on the same job: both end well or one fails cl
   }, 15),
 );
 
-test('a PERMISSION_DENIED right after this run granted the invoker role is waited out (IAM propagation)', async () => {
+// Concurrent: its 5 s wait (the action's pause before trying again) overlaps the other cases.
+test.concurrent('a PERMISSION_DENIED right after this run granted the invoker role is waited out (IAM propagation)', async () => {
   const fake = await startFake();
   try {
     fake.timings.iamPropagationMs = 2000;
