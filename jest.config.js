@@ -5,5 +5,9 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.test.json' }] },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
+  testSequencer: '<rootDir>/test/sequencer.mjs',
   testTimeout: 60000,
+  // test.concurrent cases (integration tests against a local Google Cloud each) mostly wait
+  // on it and on the action's backoffs: more of them at once keeps the 2 cores busy.
+  maxConcurrency: 10,
 };

@@ -189,6 +189,7 @@ export function planBindings(config: Config, names: Names, policy: IamPolicy | u
       change: {
         type: 'iam-binding',
         resource: names.resource,
+        subject: role,
         action: exists ? 'unchanged' : 'create',
         fields: exists ? [] : [{ field: 'binding', after: `${role} ${member}` }],
         ...(reason ? { reason } : {}),

@@ -6,6 +6,7 @@ import { ActionError } from '../errors/explain.js';
 import type { Api } from '../google/api.js';
 import type { GoogleClients, Operation } from '../google/clients.js';
 import { pollUntil } from '../google/poll.js';
+import { createProgress } from '../report/log.js';
 import type { WorkloadStep } from '../plan/planner.js';
 import { serviceReadiness, type RunResource, type RunService } from './workload.js';
 
@@ -53,8 +54,10 @@ class OperationError extends Error {}
 async function waitForOperation(api: Api, clients: GoogleClients, kind: Kind, op: Operation<RunResource>, resource: string): Promise<RunResource | undefined> {
   let latest = op;
   if (!latest.done && op.name) {
+    const progress = createProgress(`${label(kind)} ${resource.split('/').pop()}`);
     latest = await pollUntil({
       read: () => api.call(`waiting for the ${label(kind)} operation`, resource, () => clients.run.get<Operation<RunResource>>(op.name!)),
+      onRead: (o) => progress.update({ status: o.done ? 'operation done' : 'operation running' }, Boolean(o.done)),
       finished: (o) => Boolean(o.done),
       deadline: api.deadline,
       onTimeout: () => new Error(`The ${label(kind)} operation ${op.name} did not finish before the step's deadline.`),
@@ -66,9 +69,20 @@ async function waitForOperation(api: Api, clients: GoogleClients, kind: Kind, op
   return latest.response;
 }
 
+/** A service's readiness as one progress line: its newest revision and where it is. */
+function readinessLine(s: RunService): { status: string; detail?: string } {
+  const revision = s.latestCreatedRevision?.split('/').pop();
+  const { ready, failed } = serviceReadiness(s);
+  const status = ready ? 'Ready' : failed ? 'not Ready' : 'waiting for Ready';
+  const reason = !ready ? (s.terminalCondition?.reason ?? undefined) : undefined;
+  return { status, detail: [revision && `revision ${revision}`, reason && String(reason)].filter(Boolean).join(', ') || undefined };
+}
+
 async function waitForReady(api: Api, clients: GoogleClients, name: string): Promise<RunService> {
+  const progress = createProgress(`Cloud Run service ${name.split('/').pop()}`);
   const service = await pollUntil({
     read: () => api.call('waiting for the Cloud Run service to be Ready', name, () => clients.run.get<RunService>(name)),
+    onRead: (s) => progress.update(readinessLine(s), serviceReadiness(s).ready || serviceReadiness(s).failed !== undefined),
     finished: (s) => serviceReadiness(s).ready || serviceReadiness(s).failed !== undefined,
     deadline: api.deadline,
     onTimeout: (s) =>

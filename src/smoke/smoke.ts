@@ -29,6 +29,8 @@ export interface SmokeContext {
   /** When this run granted the invoker its role (epoch ms), if it did: a denial may be IAM propagating. */
   grantedAt?: number;
   onProgress?: (line: string) => void;
+  /** Called once the execution this smoke test started is known (kept in the outputs if the test then fails or times out). */
+  onExecution?: (name: string) => void;
   /**
    * What the read phase saw before this run wrote anything (a member left undefined: it did not
    * exist then). The smoke test takes its "before" from here instead of reading again: the
@@ -75,7 +77,10 @@ async function followExecution(ctx: SmokeContext, name: string, started: number)
   const execution = await pollUntil({
     read: () => api.call('reading the execution', name, () => clients.run.get<Execution>(name)),
     finished: (e) => timestampMs(e.completionTime) !== undefined,
-    onRead: (e) => progress.update({ status: timestampMs(e.completionTime) ? 'finished' : 'running', tasks: taskCounts(e) }),
+    onRead: (e) => {
+      const finished = timestampMs(e.completionTime) !== undefined;
+      progress.update({ status: finished ? 'finished' : 'running', tasks: taskCounts(e) }, finished);
+    },
     deadline: ctx.deadline,
     onTimeout: (e) =>
       new Error(
@@ -321,6 +326,7 @@ export async function smokeTest(ctx: SmokeContext): Promise<SmokeResult> {
     const op = await runOnce(() => api.call('running the Cloud Run job', resource, () => clients.run.run<Execution>(resource), { retryOn: isQuotaError }));
     const name = op.metadata?.name;
     if (!name) throw new Error(`Running ${resource} gave no execution name.`);
+    ctx.onExecution?.(name);
     ctx.onProgress?.(`Execution ${name.split('/').pop()} started`);
     return followExecution(ctx, name, started);
   }
@@ -350,6 +356,7 @@ export async function smokeTest(ctx: SmokeContext): Promise<SmokeResult> {
   const attempt = await triggerThroughScheduler(trigger, previous);
   if (attempt.code !== 0) return failedAttempt(ctx, attempt, started);
   const execution = attempt.execution ?? (await newExecution(ctx, previous, attempt.runAt));
+  ctx.onExecution?.(execution);
   ctx.onProgress?.(`Execution ${execution.split('/').pop()} started by Cloud Scheduler`);
   return followExecution(ctx, execution, started);
 }

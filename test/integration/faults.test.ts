@@ -2,11 +2,11 @@
 // 503 or 429 once, an etag conflict, a lost create race, a failing operation, a cancelled
 // execution, a Scheduler attempt past its deadline, a denial that is not IAM propagating, and
 // two runs at once. Each case gets a local Google Cloud of its own, so the cases run in parallel.
-import { describe, expect, test } from '@jest/globals';
-import { deployerToken, failure, jobInputs, run, serviceInputs, startFake, type ActionRun, type FakeGcp } from './setup.ts';
-import { fakePerCase } from './per-case.ts';
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { closeFakes, deployerToken, failure, jobInputs, run, serviceInputs, startFake, withFake, type ActionRun, type FakeGcp } from './setup.ts';
 
-const withFake = fakePerCase();
+// Small timings keep the suite fast (setup.ts: operations 30 ms, task attempts 60 ms, Scheduler seconds 1 ms).
+afterAll(closeFakes);
 
 const NAME = 'nightly';
 const IMAGE = (tag: string) => `us-docker.pkg.dev/demo-project/apps/${tag}`;
@@ -233,7 +233,8 @@ test.concurrent('two runs at once on the same job: both end well or one fails cl
   }, 15),
 );
 
-test('a PERMISSION_DENIED right after this run granted the invoker role is waited out (IAM propagation)', async () => {
+// Concurrent: its 5 s wait (the action's pause before trying again) overlaps the other cases.
+test.concurrent('a PERMISSION_DENIED right after this run granted the invoker role is waited out (IAM propagation)', async () => {
   const fake = await startFake();
   try {
     fake.timings.iamPropagationMs = 2000;

@@ -194,7 +194,7 @@ describe('service limits are checked before any request', () => {
     ['a timeout of 2h (above 3600s)', { timeout: '2h' }, /Input 'timeout'/],
     ['a concurrency of 2000 (above 1000)', { concurrency: '2000' }, /Input 'concurrency'.*1000/s],
     ['an unknown ingress', { ingress: 'public' }, /Input 'ingress'/],
-    ['a job-only input on a service', { tasks: '3' }, /Input 'tasks'.*job/s],
+    ['min_instances above max_instances', { min_instances: '3', max_instances: '2' }, /Input 'min_instances': 3 is more than max_instances/],
   ];
   test.each(cases)('%s', async (_what, change, expected) => {
     const before = fake.requests.length;

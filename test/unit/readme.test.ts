@@ -22,6 +22,21 @@ function section(text: string, name: string): string {
 }
 
 describe('README tables', () => {
+  // issue 12: the Default column was empty for every input whose default is documented in words.
+  it('show the default of an input whose action.yml default is empty but documented ("Empty means X.")', () => {
+    const inputs = section(readme, 'inputs');
+    const documented = Object.entries(action.inputs).filter(([, spec]) => !spec.default && /Empty means /.test(spec.description));
+    expect(documented.length).toBeGreaterThan(10);
+    for (const [name] of documented) {
+      const row = inputs.split('\n').find((l) => l.startsWith(`| \`${name}\` |`))!;
+      expect(`${name}: ${row.split(' | ')[2]}`).toMatch(new RegExp(`^${name}: \\S`));
+    }
+    expect(inputs).toContain('| `tasks` |  | `1` |');
+    expect(inputs).toContain('| `ingress` |  | `all` |');
+    // Issue 11: no default compute account by accident, so no default shown.
+    expect(inputs).toContain('| `runtime_service_account` |  |  |');
+  });
+
   it('are the rendering of the current action.yml (run `npm run docs` if this fails)', () => {
     expect(renderReadme(readme, actionYml)).toBe(readme);
   });
@@ -81,5 +96,19 @@ describe('README content', () => {
     const links = [...readme.matchAll(/\]\(((?:\.\/)?(?:examples|\.github|src|scripts|test|fake)[^)#\s]*)\)/g)].map((m) => m[1]);
     expect(links.length).toBeGreaterThan(0);
     for (const link of links) expect(() => readFileSync(join(ROOT, link.replace(/\/$/, '/README.md')))).not.toThrow();
+  });
+});
+
+// issue 12: the quickstart's gaps.
+describe('README covers what a first run needs', () => {
+  it.each([
+    ['Secret Manager: the API and secretAccessor on the runtime account', /secretmanager\.googleapis\.com[\s\S]*roles\/secretmanager\.secretAccessor/],
+    ["images in another project: the Cloud Run service agent reads the repository", /serverless-robot-prod\.iam\.gserviceaccount\.com[\s\S]*roles\/artifactregistry\.reader/],
+    ['costs', /## Costs[\s\S]*Cloud Scheduler[\s\S]*min_instances/],
+    ['teardown commands', /gcloud scheduler jobs delete[\s\S]*gcloud run jobs delete[\s\S]*gcloud run services delete/],
+    ['using the action after google-github-actions/auth', /### After google-github-actions\/auth[\s\S]*uses: google-github-actions\/auth@/],
+    ['the smoke test runs the real workload', /## The smoke test runs the real workload[\s\S]*`changed`/],
+  ])('%s', (_what, pattern) => {
+    expect(readme).toMatch(pattern);
   });
 });
