@@ -11,7 +11,7 @@ import { planScheduler, planWorkload, type IamPolicy, type Names, type RunPlan }
 import type { Change } from '../plan/types.js';
 import { applyWorkload } from '../run/deploy.js';
 import type { RunResource, RunService } from '../run/workload.js';
-import { applySchedulerJob, setSchedulerPaused } from '../scheduler/upsert.js';
+import { applySchedulerJob, DeletedAgainError, setSchedulerPaused } from '../scheduler/upsert.js';
 import type { SchedulerJob } from '../scheduler/scheduler-job.js';
 
 export interface Applied {
@@ -135,8 +135,13 @@ export async function applyPlan(
     });
   const schedule = () =>
     step(schedulerChanges, async (tracked) => {
-      if (scheduler && schedulerWrites) {
+      if (!scheduler || !schedulerWrites) return;
+      try {
         await applySchedulerJob(api, tracked, scheduler, (fresh) => planScheduler(config, names, fresh, serviceUri)!);
+      } catch (err) {
+        // Created, not paused, deleted again: it does not exist after this run.
+        if (err instanceof DeletedAgainError) scheduler.change.written = false;
+        throw err;
       }
     });
   // A new Scheduler job to be paused is created and paused before the invoker may call the

@@ -76,6 +76,9 @@ export async function setSchedulerPaused(api: Api, clients: GoogleClients, name:
   });
 }
 
+/** The new Scheduler job could not be paused and was deleted again: it does not exist. */
+export class DeletedAgainError extends ActionError {}
+
 /**
  * paused: true on a job this run just created. Cloud Scheduler cannot create a job paused
  * (Job.state is output only), so it is paused at once, before anyone may invoke the target; if
@@ -96,7 +99,7 @@ async function pauseNewOrDelete(api: Api, clients: GoogleClients, name: string):
         { cause: pauseError },
       );
     }
-    throw new ActionError(
+    throw new DeletedAgainError(
       `paused: true, but the new Cloud Scheduler job ${name} could not be paused, so this run deleted it again (no trigger is left ` +
         `running, and the invoker role was not granted). ${why}`,
       { cause: pauseError },
