@@ -52,6 +52,19 @@ describe('redaction', () => {
   });
 });
 
+describe('bad env_vars input', () => {
+  it('names the entry that is not KEY=VALUE without echoing it: it may be a value', () => {
+    let message = '';
+    try {
+      config({ env_vars: 'MODE=full\nhunter2-s3cr3t' });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/env_vars.*entry 2 \(not shown: it may hold a value\) is not KEY=VALUE/);
+    expect(message).not.toContain('hunter2');
+  });
+});
+
 describe('open services', () => {
   const live = (over: Partial<RunService> = {}): RunService => ({
     name: 'projects/my-proj/locations/us-central1/services/web',
