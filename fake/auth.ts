@@ -34,6 +34,8 @@ const UNAUTHENTICATED_MSG = 'Request had invalid authentication credentials. Exp
 export class Auth {
   googleKey: SigningKey = newKey();
   providers: Provider[] = [];
+  /** Longest lifetime of any access token this fake issues (tests of token refresh shorten it). */
+  maxTokenSeconds = 3600;
   private tokens = new Map<string, IssuedToken>();
   private world: World;
   private iam: Iam;
@@ -53,7 +55,7 @@ export class Auth {
 
   issueAccessToken(identity: Identity, seconds = 3600, prefix = 'ya29.c.', scopes?: string[]): { token: string; expires: number } {
     const token = `${prefix}fake${randomBytes(24).toString('base64url')}`;
-    const expires = Date.now() + seconds * 1000;
+    const expires = Date.now() + Math.min(seconds, this.maxTokenSeconds) * 1000;
     this.tokens.set(token, { identity, expires, ...(scopes ? { scopes } : {}) });
     return { token, expires };
   }
@@ -167,13 +169,18 @@ export class Auth {
     if (!attributes['google.subject']) {
       throw stsError('invalid_grant', 'The mapped attribute google.subject must not be empty.');
     }
+    // The 127-byte limit of google.subject, and its error (FACTS.md).
+    if (Buffer.byteLength(attributes['google.subject'], 'utf8') > 127) {
+      throw stsError('invalid_request', 'The size of mapped attribute google.subject exceeds the 127 bytes limit. Either modify your attribute mapping or the incoming assertion to produce a mapped attribute that is less than 127 bytes.');
+    }
     let pass = false;
     try {
       pass = evalCondition(provider.attributeCondition, { assertion: claims, attribute: prefixed(attributes, 'attribute.'), google: prefixed(attributes, 'google.') });
     } catch {
       pass = false;
     }
-    if (!pass) throw stsError('invalid_grant', 'The given credential is rejected by the attribute condition.');
+    // unauthorized_client, not invalid_grant (FACTS.md).
+    if (!pass) throw stsError('unauthorized_client', 'The given credential is rejected by the attribute condition.');
 
     const poolPath = provider.name.replace(/\/providers\/[^/]+$/, '');
     const base = `//iam.googleapis.com/${poolPath}`;
@@ -183,7 +190,7 @@ export class Auth {
     }
     const identity: Identity = { kind: 'federated', principal: members[0], members, attributes };
     const { token } = this.issueAccessToken(identity, 3600, 'ya29.d.');
-    return { access_token: token, issued_token_type: ACCESS_TOKEN_TYPE, token_type: 'Bearer', expires_in: 3599 };
+    return { access_token: token, issued_token_type: ACCESS_TOKEN_TYPE, token_type: 'Bearer', expires_in: Math.min(3599, this.maxTokenSeconds) };
   }
 
   private requireTokenPermission(who: Identity, project: string, email: string, permission: string): void {

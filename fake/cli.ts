@@ -2,7 +2,8 @@
 // (also --task-ms, --operation-ms, --verbose). Prints the env vars that point the action at it,
 // the default world, and a sample command line; runs until SIGINT/SIGTERM.
 import { parseArgs } from 'node:util';
-import { startFakeGcp } from './server.ts';
+import { startFakeGcp, type Variants } from './server.ts';
+import { parseVariants } from './variants.ts';
 
 const { values } = parseArgs({
   options: {
@@ -11,6 +12,7 @@ const { values } = parseArgs({
     'task-ms': { type: 'string' },
     'operation-ms': { type: 'string' },
     verbose: { type: 'boolean', default: false },
+    variants: { type: 'string' },
   },
 });
 
@@ -20,6 +22,7 @@ const fake = await startFakeGcp({
   taskMs: values['task-ms'] ? Number(values['task-ms']) : undefined,
   operationMs: values['operation-ms'] ? Number(values['operation-ms']) : undefined,
   quiet: !values.verbose,
+  variants: values.variants ? parseVariants(values.variants) as Partial<Variants> : undefined,
 });
 
 const w = fake.world;
@@ -34,6 +37,7 @@ const lines = [
   `#   runtime  ${w.runtime}`,
   `#   invoker  ${w.invoker}`,
   '# image markers (an image named .../fake-<marker>[-<marker>]): fail, flaky, sleep<N>ms (jobs); notready, http500, slow (services)',
+  `# variants (--variants a=b,c=d or FAKE_GCP_VARIANTS): ${Object.entries(fake.variants).map(([k, v]) => `${k}=${v}`).join(',')}`,
   '',
   '# sample run of the action against it (without GITHUB_OUTPUT/GITHUB_STEP_SUMMARY the outputs',
   '# and the summary go to the log):',

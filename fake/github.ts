@@ -10,6 +10,8 @@ export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 export class GitHub {
   key: SigningKey = newKey();
   requestToken = `ghs_fake${randomBytes(12).toString('hex')}`;
+  /** Lifetime of a minted token (GitHub's: about 5 minutes). */
+  ttlSeconds = 300;
   private overrides: Record<string, unknown> = {};
   private failure: { status: number; message: string } | undefined;
   private repository: string;
@@ -68,7 +70,7 @@ export class GitHub {
       iss: GITHUB_ISSUER,
       nbf: now - 5,
       iat: now,
-      exp: now + 300,
+      exp: now + this.ttlSeconds,
       ...o,
     };
   }

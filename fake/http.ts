@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 
-export type Service = 'github' | 'sts' | 'iamcredentials' | 'run' | 'scheduler' | 'control';
+export type Service = 'github' | 'sts' | 'iamcredentials' | 'run' | 'scheduler' | 'logging' | 'control';
 
 export interface RequestLogEntry {
   method: string;
@@ -100,6 +100,18 @@ export function permissionDenied(permission: string, resource: string, message?:
 
 export function notFound(message: string): ApiError {
   return googleError('NOT_FOUND', message);
+}
+
+/** The front end's answer to a URL no API serves: 404 with an HTML page (a string body is sent as text/html). */
+export function urlNotFoundHtml(path: string): ApiError {
+  const html = `<!DOCTYPE html>\n<html lang=en>\n  <meta charset=utf-8>\n  <title>Error 404 (Not Found)!!1</title>\n` +
+    `  <p><b>404.</b> <ins>That\u2019s an error.</ins>\n  <p>The requested URL <code>${path}</code> was not found on this server.  <ins>That\u2019s all we know.</ins>\n`;
+  return new ApiError(404, html, 'not found');
+}
+
+/** The same as JSON (the error envelope some front ends give). */
+export function urlNotFoundJson(path: string): ApiError {
+  return new ApiError(404, { error: { code: 404, message: `The requested URL ${path} was not found on this server.`, status: 'NOT_FOUND' } }, 'not found');
 }
 
 export interface Ctx {
@@ -238,7 +250,9 @@ export class Router {
     } catch (e) {
       if (e instanceof ApiError) {
         status = e.status;
-        send(res, status, { body: e.body });
+        send(res, status, typeof e.body === 'string'
+          ? { text: e.body, headers: { 'content-type': 'text/html; charset=UTF-8' } }
+          : { body: e.body });
       } else {
         status = 500;
         if (!this.quiet) console.error('fake: handler crashed', e);
@@ -266,7 +280,7 @@ export class Router {
       // Google's front end answers a known path with an unsupported verb with 404 too, but 405 reads better in tests.
       throw googleError('NOT_FOUND', `Method ${method} is not allowed on ${path}.`, undefined, 405);
     }
-    throw new ApiError(404, { error: { code: 404, message: `The requested URL ${path} was not found on this server.`, status: 'NOT_FOUND' } }, 'not found');
+    throw urlNotFoundJson(path);
   }
 }
 
@@ -276,13 +290,14 @@ function serviceOf(path: string): Service {
   if (path === '/v1/token') return 'sts';
   if (path.startsWith('/oauth2/')) return 'iamcredentials';
   if (path.startsWith('/v1/projects/-/serviceAccounts/') || /^\/v1\/projects\/[^/]+\/serviceAccounts\//.test(path)) return 'iamcredentials';
+  if (path.startsWith('/v2/entries')) return 'logging';
   if (path.startsWith('/v2/')) return 'run';
   return 'scheduler';
 }
 
 const SERVICE_HOSTS: Record<Service, string> = {
   run: 'run.googleapis.com', scheduler: 'cloudscheduler.googleapis.com', sts: 'sts.googleapis.com',
-  iamcredentials: 'iamcredentials.googleapis.com', github: 'github', control: 'fake',
+  iamcredentials: 'iamcredentials.googleapis.com', logging: 'logging.googleapis.com', github: 'github', control: 'fake',
 };
 
 function faultError(f: Fault, service: Service): ApiError {

@@ -63,6 +63,7 @@ export const ROLES: Record<string, string[] | ((p: string) => boolean)> = {
   ],
   'roles/cloudscheduler.jobRunner': ['cloudscheduler.jobs.run'],
   'roles/cloudscheduler.viewer': ['cloudscheduler.jobs.get', 'cloudscheduler.jobs.list', 'cloudscheduler.locations.get', 'cloudscheduler.locations.list'],
+  'roles/logging.viewer': ['logging.logEntries.list', 'logging.logs.list', 'logging.logServices.list', 'logging.buckets.get', 'logging.views.get'],
   'roles/iam.serviceAccountUser': ['iam.serviceAccounts.actAs', 'iam.serviceAccounts.get', 'iam.serviceAccounts.list'],
   'roles/iam.serviceAccountTokenCreator': [
     'iam.serviceAccounts.getAccessToken', 'iam.serviceAccounts.getOpenIdToken', 'iam.serviceAccounts.implicitDelegation',

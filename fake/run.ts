@@ -6,8 +6,9 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Auth } from './auth.ts';
 import {
   ApiError, badRequest, fieldError, googleError, notFound, permissionDenied, rfc3339, rpcCode,
-  type Clock, type Ctx, type Router,
+  urlNotFoundHtml, urlNotFoundJson, type Clock, type Ctx, type Router,
 } from './http.ts';
+import { DEFAULT_VARIANTS, type Variants } from './variants.ts';
 import type { Iam, Identity, World } from './iam.ts';
 import { applyUpdateMask, decode, type Json } from './schema.ts';
 
@@ -128,6 +129,8 @@ export class CloudRun {
   operations = new Map<string, Operation>();
   served: ServedRequest[] = [];
   timings: RunTimings;
+  /** Unsettled behaviours (fake/variants.ts); the server shares one object among the APIs. */
+  variants: Variants = { ...DEFAULT_VARIANTS };
   private world: World;
   private iam: Iam;
   private auth: Auth;
@@ -147,7 +150,13 @@ export class CloudRun {
   private parent(who: Identity, project: string, location: string, permission: string): string {
     const parent = `projects/${project}/locations/${location}`;
     if (project !== this.world.projectId && project !== this.world.projectNumber) throw permissionDenied(permission, parent);
-    if (!RUN_REGIONS[location]) throw badRequest(`Location '${location}' is not a valid Cloud Run region.`);
+    if (!RUN_REGIONS[location]) {
+      // Unverified (FACTS.md): a region Cloud Run does not serve has no API behind its URL.
+      const url = `/v2/${parent}`;
+      if (this.variants.runRegion === '404-html') throw urlNotFoundHtml(url);
+      if (this.variants.runRegion === '404-json') throw urlNotFoundJson(url);
+      throw badRequest(`Location '${location}' is not a valid Cloud Run region.`);
+    }
     return `projects/${this.world.projectId}/locations/${location}`;
   }
 
@@ -409,7 +418,8 @@ export class CloudRun {
     const state: ExecState = { json, jobName, pending: Array.from({ length: taskCount }, (_, i) => i), attempts: new Array<number>(taskCount).fill(0), finished: false, cancelled: false };
     this.executions.set(name, state);
     job.executionCount = Number(job.executionCount ?? 0) + 1;
-    job.latestCreatedExecution = { name, createTime: now, completionStatus: 'EXECUTION_RUNNING' };
+    // The short execution ID, not the resource name (FACTS.md).
+    job.latestCreatedExecution = { name: execId, createTime: now, completionStatus: 'EXECUTION_RUNNING' };
     // Provisioning takes a moment before the first task starts.
     this.clock.later(Math.min(30, this.timings.taskMs / 5), () => this.beginTasks(state));
     return state;
@@ -481,7 +491,7 @@ export class CloudRun {
     j.conditions = conditions;
     const job = this.jobs.get(s.jobName);
     const ref = job?.latestCreatedExecution as Json | undefined;
-    if (ref && ref.name === j.name) {
+    if (ref && ref.name === String(j.name).split('/').pop()) {
       ref.completionTime = now;
       ref.completionStatus = status;
     }
@@ -541,7 +551,15 @@ export class CloudRun {
     if (overrides && Object.keys(overrides).length && !this.iam.allowed(who, name, 'run.jobs.runWithOverrides')) {
       return { httpStatus: 403, message: `Permission 'run.jobs.runWithOverrides' denied on resource '${name}' (or resource may not exist).` };
     }
-    this.startExecution(who, name, overrides);
+    // The v1 RunJobRequest.Overrides: {containerOverrides, taskCount, timeoutSeconds} (FACTS.md).
+    let v2: Json | undefined;
+    if (overrides) {
+      const unknown = Object.keys(overrides).find(k => !['containerOverrides', 'taskCount', 'timeoutSeconds'].includes(k));
+      if (unknown) return { httpStatus: 400, message: `Invalid JSON payload received. Unknown name "${unknown}" at 'overrides': Cannot find field.` };
+      const { timeoutSeconds, ...rest } = overrides;
+      v2 = { ...rest, ...(timeoutSeconds !== undefined ? { timeout: `${Number(timeoutSeconds)}s` } : {}) };
+    }
+    this.startExecution(who, name, v2);
     return { httpStatus: 200, message: 'OK' };
   }
 
@@ -624,7 +642,8 @@ export class CloudRun {
       observedGeneration: prev?.observedGeneration ?? generation,
       terminalCondition: cond('Ready', 'CONDITION_RECONCILING'),
       conditions: [cond('RoutesReady', 'CONDITION_RECONCILING'), cond('ConfigurationsReady', 'CONDITION_RECONCILING')],
-      latestCreatedRevision: revName.split('/').pop(),
+      // Full revision names (FACTS.md).
+      latestCreatedRevision: revName,
       reconciling: true,
       etag: this.etag(),
       ...this.serviceUrls(name),
@@ -675,7 +694,7 @@ export class CloudRun {
           rev.conditions = [cond('Ready', 'CONDITION_SUCCEEDED'), cond('ResourcesAvailable', 'CONDITION_SUCCEEDED'), cond('ContainerHealthy', 'CONDITION_SUCCEEDED')];
         }
         delete cur.reconciling;
-        cur.latestReadyRevision = revShort;
+        cur.latestReadyRevision = revName;
         cur.terminalCondition = cond('Ready', 'CONDITION_SUCCEEDED');
         cur.conditions = [cond('RoutesReady', 'CONDITION_SUCCEEDED'), cond('ConfigurationsReady', 'CONDITION_SUCCEEDED')];
         cur.trafficStatuses = (cur.traffic as Json[]).map(t => structuredClone(t));
@@ -778,7 +797,7 @@ export class CloudRun {
         return { httpStatus: 403, message: 'The request was not authorized to invoke this service.' };
       }
     }
-    const rev = svc.latestReadyRevision ? this.revisions.get(`${name}/revisions/${String(svc.latestReadyRevision)}`) : undefined;
+    const rev = svc.latestReadyRevision ? this.revisions.get(String(svc.latestReadyRevision)) : undefined;
     if (!rev) {
       record(503, claims);
       return { httpStatus: 503, message: 'Service Unavailable' };
@@ -791,7 +810,8 @@ export class CloudRun {
       return { httpStatus: 504, message: 'upstream request timeout' };
     }
     const status = markers.http500 ? 500 : 200;
-    await new Promise<void>(r => this.clock.later(5, r));
+    // `sleep<N>ms` marker: the handler takes N ms to answer (as for job tasks).
+    await new Promise<void>(r => this.clock.later(markers.sleepMs ?? 5, r));
     record(status, claims);
     return { httpStatus: status, message: status === 200 ? 'OK' : 'Internal Server Error' };
   }
@@ -809,7 +829,10 @@ export class CloudRun {
       const who = this.auth.identify(ctx);
       const name = idOf(ctx, who);
       this.require(who, name, `${perm}.getIamPolicy`);
-      if (!store.has(name)) throw this.notFoundError(kind, name);
+      if (!store.has(name)) {
+        // Unverified (FACTS.md): 404, or 403 as for a resource the caller may not see.
+        throw this.variants.iamMissing === '403' ? permissionDenied(`${perm}.getIamPolicy`, name) : this.notFoundError(kind, name);
+      }
       const answer = policyJson(this.iam.getPolicy(name));
       // A change a test asked for, made after this read was answered: the reader's etag is stale.
       const change = this.afterPolicyRead.get(name);
@@ -973,8 +996,8 @@ export class CloudRun {
   }
 }
 
+/** An empty policy reads back as {"etag": "ACAB"}: no version, no bindings (FACTS.md). */
 function policyJson(p: { version: number; bindings: unknown[]; etag: string }): Json {
-  const out: Json = { version: p.version, etag: p.etag };
-  if (p.bindings.length) out.bindings = p.bindings;
-  return out;
+  if (!p.bindings.length) return { etag: p.etag };
+  return { version: p.version, etag: p.etag, bindings: p.bindings };
 }

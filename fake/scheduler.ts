@@ -11,7 +11,9 @@ import {
 } from './http.ts';
 import type { Iam, Identity, World } from './iam.ts';
 import type { AttemptResult, CloudRun } from './run.ts';
+import type { Logging } from './logging.ts';
 import { applyUpdateMask, decode, type Json } from './schema.ts';
+import { DEFAULT_VARIANTS, type Variants } from './variants.ts';
 
 /**
  * Regions where Cloud Scheduler is offered. Deliberately not every Cloud Run region:
@@ -49,6 +51,10 @@ export class Scheduler {
   jobs = new Map<string, Json>();
   attempts: Attempt[] = [];
   timings: SchedulerTimings;
+  /** Unsettled behaviours (fake/variants.ts); the server shares one object among the APIs. */
+  variants: Variants = { ...DEFAULT_VARIANTS };
+  /** Where each attempt's AttemptStarted / AttemptFinished entries go (set by the server). */
+  logging?: Logging;
   private world: World;
   private iam: Iam;
   private auth: Auth;
@@ -67,7 +73,12 @@ export class Scheduler {
   private parent(project: string, location: string, permission: string): string {
     const parent = `projects/${project}/locations/${location}`;
     if (project !== this.world.projectId && project !== this.world.projectNumber) throw permissionDenied(permission, parent);
-    if (!SCHEDULER_REGIONS.includes(location)) throw notFound(`Location '${location}' is not supported by Cloud Scheduler (see GET /v1/projects/${project}/locations).`);
+    if (!SCHEDULER_REGIONS.includes(location)) {
+      // 400 INVALID_ARGUMENT is one observed form; 403 and 404 are plausible too (FACTS.md).
+      if (this.variants.schedulerLocation === '403') throw permissionDenied(permission, parent);
+      if (this.variants.schedulerLocation === '404') throw notFound(`Location '${location}' not found.`);
+      throw badRequest(`Location '${location}' is not a valid Cloud Scheduler location.`);
+    }
     return `projects/${this.world.projectId}/locations/${location}`;
   }
 
@@ -125,7 +136,8 @@ export class Scheduler {
     const out = structuredClone(job);
     out.timeZone ??= 'Etc/UTC';
     out.attemptDeadline ??= '180s';
-    out.retryConfig = { maxRetryDuration: '0s', minBackoffDuration: '5s', maxBackoffDuration: '3600s', maxDoublings: 5, ...((out.retryConfig ?? {}) as Json) };
+    // A retryConfig that was not sent is not filled in (FACTS.md); a sent one gets its defaults.
+    if (out.retryConfig) out.retryConfig = { maxRetryDuration: '0s', minBackoffDuration: '5s', maxBackoffDuration: '3600s', maxDoublings: 5, ...(out.retryConfig as Json) };
     const t = out.httpTarget as Json | undefined;
     if (t) {
       t.httpMethod ??= 'POST';
@@ -162,10 +174,10 @@ export class Scheduler {
     if (this.jobs.has(name)) throw googleError('ALREADY_EXISTS', 'Job already exists.');
     const now = rfc3339();
     const stored: Json = { ...job, name, userUpdateTime: now.replace(/\.\d+Z$/, 'Z'), state: 'ENABLED' };
-    const st = this.scheduleTime(stored);
-    if (st) stored.scheduleTime = st;
     this.jobs.set(name, stored);
-    return stored;
+    const answer = structuredClone(stored);
+    this.laterScheduleTime(name);
+    return answer;
   }
 
   private patch(ctx: Ctx, who: Identity): Json {
@@ -190,10 +202,19 @@ export class Scheduler {
     this.validate(next, who);
     next.name = name;
     next.userUpdateTime = rfc3339().replace(/\.\d+Z$/, 'Z');
-    const st = this.scheduleTime(next);
-    if (st) next.scheduleTime = st;
     this.jobs.set(name, next);
-    return next;
+    const answer = structuredClone(next);
+    this.laterScheduleTime(name);
+    return answer;
+  }
+
+  /** scheduleTime is not in the create/patch answer; it shows on later reads (FACTS.md). */
+  private laterScheduleTime(name: string): void {
+    this.clock.later(10, () => {
+      const job = this.jobs.get(name);
+      const st = job && this.scheduleTime(job);
+      if (job && st) job.scheduleTime = st;
+    });
   }
 
   // ---------- the attempt ----------
@@ -203,6 +224,7 @@ export class Scheduler {
     const statusName = statusForHttp(r.httpStatus);
     const status: Json = statusName === 'OK' ? {} : { code: rpcCode(statusName), message: r.message };
     this.attempts.push({ job: name, uri, httpStatus: r.httpStatus, status, start: rfc3339(start), end: rfc3339() });
+    this.logging?.schedulerAttempt(name, 'AttemptFinished', uri, statusName === 'OK' ? undefined : { status: statusName, httpStatus: r.httpStatus, message: r.message });
     if (!job) return;
     job.lastAttemptTime = rfc3339(start);
     job.status = status;
@@ -221,6 +243,9 @@ export class Scheduler {
     const start = Date.now();
     const t = job.httpTarget as Json;
     const uri = String(t.uri);
+    this.logging?.schedulerAttempt(name, 'AttemptStarted', uri);
+    // Unverified (FACTS.md): lastAttemptTime may be written at dispatch, status only at the end.
+    if (this.variants.attemptTime === 'start') job.lastAttemptTime = rfc3339(start);
     const deadlineMs = seconds(job.attemptDeadline) * this.timings.msPerSecond;
     let r: AttemptResult;
     try {
@@ -346,6 +371,10 @@ export class Scheduler {
     router.add('POST', new RegExp(`${J}:run$`), 'scheduler', ctx => {
       const name = named(ctx, this.auth.identify(ctx), 'cloudscheduler.jobs.run');
       const job = this.getJob(name);
+      // Unverified (FACTS.md): a paused job may run on demand, or be refused.
+      if (job.state === 'PAUSED' && this.variants.pausedRun === 'refused') {
+        throw googleError('FAILED_PRECONDITION', 'Job is paused: resume it before running it.');
+      }
       // The attempt happens asynchronously, shortly after; the call answers with the job at once.
       this.clock.later(this.timings.dispatchMs, () => void this.attempt(name));
       return job;

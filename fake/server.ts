@@ -7,11 +7,13 @@ import { Auth } from './auth.ts';
 import { GITHUB_ISSUER, GitHub } from './github.ts';
 import { Clock, Router, type Fault, type RequestLogEntry } from './http.ts';
 import { Iam, type Policy, type World } from './iam.ts';
+import { Logging } from './logging.ts';
 import { CloudRun, type ServedRequest } from './run.ts';
 import { Scheduler, type Attempt } from './scheduler.ts';
 import type { Json } from './schema.ts';
+import { DEFAULT_VARIANTS, parseVariants, setVariants, type Variants } from './variants.ts';
 
-export type { Fault, RequestLogEntry, Policy, World, ServedRequest, Attempt };
+export type { Fault, RequestLogEntry, Policy, World, ServedRequest, Attempt, Variants };
 
 export interface FakeOptions {
   port?: number;
@@ -27,6 +29,8 @@ export interface FakeOptions {
   schedulerMsPerSecond?: number;
   /** how long a service stays Reconciling after its operation is done (default 0) */
   readyDelayMs?: number;
+  /** unsettled behaviours (fake/variants.ts); default: FAKE_GCP_VARIANTS, else the first of each */
+  variants?: Partial<Variants>;
 }
 
 export interface FakeGcp {
@@ -64,6 +68,13 @@ export interface FakeGcp {
   afterNextPolicyRead(resource: string, change: () => void): void;
   /** Every token handed out over HTTP (GitHub OIDC, STS, IAM Credentials), oldest first. */
   tokensSent(): string[];
+  /** the variants in effect (fake/variants.ts); change them with setVariants */
+  variants: Readonly<Variants>;
+  setVariants(partial: Partial<Variants>): void;
+  /** Cloud Logging entries written so far (Scheduler attempts) */
+  logEntries(): Json[];
+  /** lifetime of every access token issued from now on / of GitHub OIDC tokens, seconds */
+  setTokenLifetimes(l: { accessTokenSeconds?: number; githubTokenSeconds?: number }): void;
   /** timings in effect (tests may change them between steps) */
   timings: { operationMs: number; taskMs: number; schedulerMsPerSecond: number; iamPropagationMs: number; readyDelayMs: number };
   close(): Promise<void>;
@@ -89,6 +100,8 @@ function seed(iam: Iam, auth: Auth, w: World): void {
   const deployer = `serviceAccount:${w.deployer}`;
   iam.grant(project, deployer, 'roles/run.admin');
   iam.grant(project, deployer, 'roles/cloudscheduler.admin');
+  // As the README's setup grants it: the smoke test reads the Scheduler's attempt log entries.
+  iam.grant(project, deployer, 'roles/logging.viewer');
   for (const sa of [w.runtime, w.invoker, w.computeServiceAccount]) iam.grant(iam.saResource(sa), deployer, 'roles/iam.serviceAccountUser');
   iam.grant(iam.saResource(w.deployer), `principalSet://iam.googleapis.com/projects/${w.projectNumber}/locations/global/workloadIdentityPools/${w.pool}/attribute.repository/${w.repository}`, 'roles/iam.workloadIdentityUser');
   auth.providers.push({
@@ -118,11 +131,17 @@ export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
   const auth = new Auth(world, iam, github);
   const run = new CloudRun(world, iam, auth, clock, { operationMs: opts.operationMs ?? 150, taskMs: opts.taskMs ?? 300, readyDelayMs: opts.readyDelayMs ?? 0 });
   const scheduler = new Scheduler(world, iam, auth, run, clock, { msPerSecond: opts.schedulerMsPerSecond ?? 2, dispatchMs: 20 });
+  const logging = new Logging(world, iam, auth);
+  const variants = setVariants({ ...DEFAULT_VARIANTS }, { ...parseVariants(process.env.FAKE_GCP_VARIANTS), ...(opts.variants ?? {}) });
+  run.variants = variants;
+  scheduler.variants = variants;
+  scheduler.logging = logging;
   seed(iam, auth, world);
   github.register(router);
   auth.register(router);
   run.register(router);
   scheduler.register(router);
+  logging.register(router);
 
   const server = createServer((req, res) => void router.dispatch(req, res));
   await new Promise<void>((resolve, reject) => {
@@ -141,6 +160,7 @@ export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
       CLOUDSDK_API_ENDPOINT_OVERRIDES_CLOUDSCHEDULER: `${url}/`,
       CLOUDSDK_API_ENDPOINT_OVERRIDES_STS: `${url}/`,
       CLOUDSDK_API_ENDPOINT_OVERRIDES_IAMCREDENTIALS: `${url}/`,
+      CLOUDSDK_API_ENDPOINT_OVERRIDES_LOGGING: `${url}/`,
       ACTIONS_ID_TOKEN_REQUEST_URL: `${url}/github/token?api-version=2.0`,
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: github.requestToken,
     }),
@@ -172,6 +192,15 @@ export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
     tokensSent: () => [...router.tokensSent],
     afterNextPolicyRead: (resource, change) => {
       run.afterPolicyRead.set(resource, change);
+    },
+    variants,
+    setVariants: partial => {
+      setVariants(variants, partial);
+    },
+    logEntries: () => logging.entries,
+    setTokenLifetimes: l => {
+      if (l.accessTokenSeconds !== undefined) auth.maxTokenSeconds = l.accessTokenSeconds;
+      if (l.githubTokenSeconds !== undefined) github.ttlSeconds = l.githubTokenSeconds;
     },
     timings: {
       get operationMs() { return run.timings.operationMs; },
@@ -216,6 +245,14 @@ function registerControl(router: Router, fake: FakeGcp): void {
     timings: { ...fake.timings },
   }));
   router.add('GET', /^\/__fake\/env$/, 'control', () => fake.env());
+  router.add('POST', /^\/__fake\/variants$/, 'control', ctx => {
+    try {
+      fake.setVariants(body(ctx.body) as Partial<Variants>);
+    } catch (e) {
+      return { status: 400, body: { error: { code: 400, message: (e as Error).message, status: 'INVALID_ARGUMENT' } } };
+    }
+    return { ...fake.variants };
+  });
   router.add('POST', /^\/__fake\/fault$/, 'control', ctx => {
     const b = body(ctx.body);
     if (b.clear) fake.clearFaults();

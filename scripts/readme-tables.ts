@@ -76,6 +76,18 @@ function code(text: string): string {
   return text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``;
 }
 
+/**
+ * What an input with an empty default means, from its description's 'Empty means X.'
+ * sentence: a value (`1`, `10m`) in code, words (the Compute Engine default service account)
+ * in italics, so the Default column says it for every input.
+ */
+export function effectiveDefault(description: string): string {
+  const m = /Empty means (.+?)\.(?:\s|$)/.exec(description) ?? /\(default:? ([^)]+)\)/.exec(description);
+  if (!m) return '';
+  const what = m[1]!.trim();
+  return /^[\w./:-]+$/.test(what) ? code(cell(what)) : `*${cell(what)}*`;
+}
+
 export function renderInputs(actionYml: string): string {
   const { inputs } = readAction(actionYml);
   const out: string[] = [];
@@ -87,7 +99,7 @@ export function renderInputs(actionYml: string): string {
       if (current) out.push(`**${current}**`, '');
       out.push('| Input | Required | Default | Description |', '|---|---|---|---|');
     }
-    const def = input.required ? '' : input.default ? code(cell(input.default)) : '';
+    const def = input.required ? '' : input.default ? code(cell(input.default)) : effectiveDefault(input.description);
     out.push(
       `| ${code(input.name)} | ${input.required ? 'yes' : ''} | ${def} | ${cell(input.description)} |`,
     );

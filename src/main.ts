@@ -7,10 +7,12 @@
 // flight; @actions/core and the rest while the STS exchange is.
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { ClientRequest } from 'node:http';
-import { requestGithubToken } from './auth/github-token.js';
+import { githubAudience, requestGithubToken } from './auth/github-token.js';
 import { guardRailWarnings } from './config/guard-rails.js';
 import { parseConfig } from './config/parse-config.js';
 import type { Config } from './config/types.js';
+import { checkOverrides } from './google/endpoints.js';
+import { configureTrace } from './google/trace.js';
 
 const noop = (): void => undefined;
 
@@ -37,6 +39,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   let config: Config;
   try {
     config = parseConfig((name) => getInput(name, env), { deferWarnings: true });
+    checkOverrides(env);
   } catch (err) {
     const core = await import('@actions/core');
     core.setOutput('changed', 'false');
@@ -44,6 +47,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     core.setFailed(err instanceof Error ? err.message : String(err));
     return;
   }
+  // Step debug logging: every HTTP exchange in the log, without this run's env var values and secret references.
+  configureTrace(env, [
+    ...config.envVars.map((e) => e.value),
+    ...config.secrets.flatMap((s) => [s.secret, `${s.secret}:${s.version}`]),
+    env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '',
+  ]);
   // The first round trip leaves now; the rest of the code loads while it is in flight (not
   // before it is on the wire: loading a chunk blocks the event loop that would send it).
   const provider = config.auth.workloadIdentityProvider;
@@ -52,7 +61,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (provider) {
     let onSent!: () => void;
     const wire = new Promise<void>((resolve) => (onSent = resolve));
-    githubToken = requestGithubToken(config.auth.audience ?? `https://iam.googleapis.com/${provider}`, env, { onSent });
+    githubToken = requestGithubToken(githubAudience(config.auth), env, { onSent });
     githubToken.catch(() => undefined); // reported by the auth step
     sent = Promise.race([wire, githubToken.then(() => undefined, () => undefined)]);
   }

@@ -32,8 +32,8 @@ export const MUTANTS: readonly Mutant[] = [
     name: 'previous-execution',
     breaks: "the job smoke test accepts the job's previous execution as the one it started",
     file: 'src/smoke/smoke.ts',
-    search: 'if (!newest?.name || newest.name === previous) return undefined;',
-    replace: 'if (!newest?.name) return undefined;',
+    search: 'if (!name || name === previous) return undefined;',
+    replace: 'if (!name) return undefined;',
     tests: [BLIND_SPOTS],
   },
   {
@@ -96,8 +96,8 @@ export const MUTANTS: readonly Mutant[] = [
     name: 'failed-attempt-ok',
     breaks: "a failed Cloud Scheduler attempt counts as OK",
     file: 'src/smoke/smoke.ts',
-    search: 'const code = toNumber(seen.job.status?.code) ?? 0;',
-    replace: 'const code = 0 * (toNumber(seen.job.status?.code) ?? 0);',
+    search: 'const { code, message, confirmedBy } = seen.result!;',
+    replace: 'const { message, confirmedBy } = seen.result!; const code = 0;',
     tests: ['test/integration/service.test.ts'],
   },
   {
@@ -107,6 +107,30 @@ export const MUTANTS: readonly Mutant[] = [
     search: 'return clients.run.setIamPolicy(resource, next);',
     replace: "return clients.run.setIamPolicy(resource.split('/locations/')[0]!, next);",
     tests: ['test/integration/job.test.ts'],
+  },
+  {
+    name: 'run-resent-on-503',
+    breaks: "the Scheduler job's :run is sent again after a 503, so the workload may run twice",
+    file: 'src/smoke/smoke.ts',
+    search: "clients.scheduler.call(name, 'run'), { retryOn: isQuotaError }",
+    replace: "clients.scheduler.call(name, 'run'), { retryOn: () => true }",
+    tests: ['test/integration/safety.test.ts'],
+  },
+  {
+    name: 'env-value-in-plan',
+    breaks: 'the plan shows env var values (they reach the log, the plan output and the summary)',
+    file: 'src/plan/planner.ts',
+    search: "  if (f.field !== 'env_vars') return f;",
+    replace: '  return f;',
+    tests: ['test/integration/safety.test.ts'],
+  },
+  {
+    name: 'empty-input-overwrites',
+    breaks: 'an empty input sets the default on an update instead of keeping the live value',
+    file: 'src/run/workload.ts',
+    search: '  return current ? undefined : createDefault;',
+    replace: '  return current ? createDefault : createDefault;',
+    tests: ['test/integration/safety.test.ts'],
   },
 ];
 

@@ -7,7 +7,8 @@ import type { AuthConfig } from '../config/types.js';
 import type { AuthStage } from '../errors/explain.js';
 import { REQUEST_TIMEOUT_MS } from '../google/clients.js';
 import { endpointFor } from '../google/endpoints.js';
-import { GithubTokenError } from './github-token.js';
+import { tracedFetch } from '../google/trace.js';
+import { githubAudience, GithubTokenError, requestGithubToken } from './github-token.js';
 import { maskSecret } from './mask.js';
 
 export const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
@@ -42,8 +43,38 @@ function maskTokensIn(data: unknown): void {
   }
 }
 
+/**
+ * Every request an auth client makes (its own, the STS exchange's, and the API calls made through
+ * it) goes through node-fetch with the same timeout as all the others, is traced in step debug
+ * logging, and has the tokens of its answer masked before anything could print them.
+ */
+function prepareTransport(client: AuthClient): void {
+  const exchange = (client as unknown as { stsCredential?: { transporter?: AuthClient['transporter'] } }).stsCredential;
+  for (const transporter of new Set([client.transporter, exchange?.transporter])) {
+    if (!transporter) continue;
+    // node-fetch honours proxy agents; loaded while the GitHub token is in flight (start-up).
+    transporter.defaults.fetchImplementation = tracedFetch(transporter.defaults.fetchImplementation ?? (nodeFetch as unknown as typeof fetch));
+    transporter.defaults.timeout ??= REQUEST_TIMEOUT_MS;
+    transporter.interceptors.response.add({
+      resolved: async (response) => {
+        maskTokensIn(response.data);
+        return response;
+      },
+    });
+  }
+}
+
 function federatedClient(auth: AuthConfig, githubToken: Promise<string>, env: NodeJS.ProcessEnv): IdentityPoolClient {
   const provider = auth.workloadIdentityProvider!;
+  // The GitHub OIDC token lives about 5 minutes: the first exchange uses the one requested at
+  // start-up, every later one (google-auth-library refreshes before the access token expires)
+  // a freshly requested one.
+  let first: Promise<string> | undefined = githubToken;
+  const subjectToken = (): Promise<string> => {
+    const token = first ?? requestGithubToken(githubAudience(auth), env);
+    first = undefined;
+    return token;
+  };
   const sts = endpointFor('sts', env);
   const iamcredentials = endpointFor('iamcredentials', env);
   const client = new IdentityPoolClient({
@@ -54,23 +85,10 @@ function federatedClient(auth: AuthConfig, githubToken: Promise<string>, env: No
     service_account_impersonation_url: auth.serviceAccount
       ? `${iamcredentials}v1/projects/-/serviceAccounts/${auth.serviceAccount}:generateAccessToken`
       : undefined,
-    subject_token_supplier: { getSubjectToken: () => githubToken },
+    subject_token_supplier: { getSubjectToken: subjectToken },
     scopes: [CLOUD_PLATFORM_SCOPE],
   } as ConstructorParameters<typeof IdentityPoolClient>[0]);
-  // The STS exchange has a Gaxios of its own; mask what either one receives.
-  const exchange = (client as unknown as { stsCredential?: { transporter?: IdentityPoolClient['transporter'] } }).stsCredential;
-  for (const transporter of new Set([client.transporter, exchange?.transporter])) {
-    // The fetch gaxios would load on its first request anyway (node-fetch, which honours
-    // proxy agents), loaded here instead: while the GitHub token is in flight (start-up).
-    if (transporter) transporter.defaults.fetchImplementation ??= nodeFetch as unknown as typeof fetch;
-    if (transporter) transporter.defaults.timeout ??= REQUEST_TIMEOUT_MS;
-    transporter?.interceptors.response.add({
-      resolved: async (response) => {
-        maskTokensIn(response.data);
-        return response;
-      },
-    });
-  }
+  prepareTransport(client);
   return client;
 }
 
@@ -120,6 +138,7 @@ async function applicationDefault(serviceAccount: string | undefined, env: NodeJ
     // is a Cloud Resource Manager request, which needs resourcemanager.projects.get).
     const googleAuth = new GoogleAuth({ scopes: [CLOUD_PLATFORM_SCOPE], ...(projectId ? { projectId } : {}) });
     const source = await googleAuth.getClient();
+    prepareTransport(source);
     const adcProjectId = projectId ?? ((await googleAuth.getProjectId().catch(() => undefined)) ?? undefined);
     let authClient: AuthClient = source;
     if (serviceAccount) {
@@ -133,6 +152,7 @@ async function applicationDefault(serviceAccount: string | undefined, env: NodeJ
         delegates: [],
         endpoint: endpointFor('iamcredentials', env).replace(/\/$/, ''),
       });
+      prepareTransport(authClient);
     }
     const { token } = await authClient.getAccessToken();
     if (token) maskSecret(token);

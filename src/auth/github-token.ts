@@ -2,8 +2,15 @@
 // path, before @actions/core and the Google libraries load, so it needs Node's own http(s)
 // client only (the one of the URL's scheme), and it retries passing errors by itself.
 
+import type { AuthConfig } from '../config/types.js';
 import { withRetry } from '../google/retry.js';
+import { traceExchange } from '../google/trace.js';
 import { maskSecret } from './mask.js';
+
+/** The audience of the GitHub OIDC token: the input, or what the provider accepts by default. */
+export function githubAudience(auth: AuthConfig): string {
+  return auth.audience ?? `https://iam.googleapis.com/${auth.workloadIdentityProvider ?? ''}`;
+}
 
 /** Thrown when the runner cannot give a GitHub OIDC token. */
 export class GithubTokenError extends Error {
@@ -25,6 +32,8 @@ interface Answer {
 
 async function get(url: URL, bearer: string, onSent?: () => void): Promise<Answer> {
   const { request } = url.protocol === 'http:' ? await import('node:http') : await import('node:https');
+  const started = performance.now();
+  const trace = (status: number | string, body?: string) => traceExchange({ method: 'GET', url: url.href, status, ms: performance.now() - started, response: body });
   return new Promise((resolve, reject) => {
     const req = request(
       url,
@@ -36,12 +45,19 @@ async function get(url: URL, bearer: string, onSent?: () => void): Promise<Answe
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () => {
+          const answer = { status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') };
+          trace(answer.status, answer.body);
+          resolve(answer);
+        });
         res.on('error', reject);
       },
     );
     req.on('timeout', () => req.destroy(Object.assign(new Error('the request timed out'), { code: 'ETIMEDOUT' })));
-    req.on('error', reject);
+    req.on('error', (err) => {
+      trace(`failed (${err.message})`);
+      reject(err);
+    });
     req.on('finish', () => onSent?.());
     req.end();
   });

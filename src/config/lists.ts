@@ -1,5 +1,6 @@
-// KEY=VALUE lists (env_vars, secrets, labels): one a line or comma-separated; a value may
-// contain '='; a comma inside a value is written '\,'.
+// KEY=VALUE lists (env_vars, secrets, labels) in google-github-actions/deploy-cloudrun's
+// forms: one a line or comma-separated; a value may contain '='; a comma in a value is
+// written '\,' or the value is quoted ("a,b" or 'a,b', where the quotes are not part of it).
 import { RESERVED_ENV_NAMES, RESERVED_LABEL_PREFIXES, RULES } from './rules.js';
 import type { EnvVar, SecretEnvVar } from './types.js';
 
@@ -11,23 +12,72 @@ export interface Pair {
 /** The pairs of `text`, or the problems found (one sentence each). */
 type Parsed<T> = { items: T[]; problems: string[] };
 
-function splitEntries(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    .flatMap((line) => line.split(/(?<!\\),/))
-    .map((entry) => entry.replace(/\\,/g, ',').trim())
-    .filter((entry) => entry !== '');
+/** What an error about a list entry shows, so the fix is in the message. */
+export const LIST_FORMS =
+  'write one KEY=VALUE a line, or KEY=VALUE,KEY2=VALUE2; a value with a comma is quoted (KEY="a,b") or escapes it (KEY=a\\,b)';
+
+const QUOTES = new Set(['"', "'"]);
+
+/**
+ * The entries of a list, split on newlines and on commas outside quotes. A value that starts
+ * with a quote runs to the matching quote (commas and newlines included); `\,` is a comma and
+ * `\"` or `\'` a quote anywhere. `problems` gets an unclosed quote or text after one.
+ */
+function splitEntries(text: string, problems: string[]): string[] {
+  const entries: string[] = [];
+  let entry = '';
+  let open: string | undefined;
+  let afterQuote = false;
+  let inValue = false;
+  const end = (): void => {
+    if (entry.trim() !== '') entries.push(entry.trim());
+    entry = '';
+    inValue = false;
+    afterQuote = false;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] ?? '';
+    const next = text[i + 1] ?? '';
+    if (ch === '\\' && (next === ',' || QUOTES.has(next))) {
+      entry += next;
+      i++;
+    } else if (open !== undefined) {
+      if (ch === open) {
+        open = undefined;
+        afterQuote = true;
+      } else {
+        entry += ch;
+      }
+    } else if (ch === ',' || ch === '\n' || ch === '\r') {
+      end();
+    } else if (afterQuote && ch.trim() !== '') {
+      problems.push(`the quoted value of ${quote(entry.slice(0, entry.indexOf('=')).trim())} has text after its closing quote: ${LIST_FORMS}`);
+      afterQuote = false;
+      entry += ch;
+    } else if (inValue && QUOTES.has(ch) && entry.slice(entry.indexOf('=') + 1).trim() === '') {
+      entry = entry.trimEnd();
+      open = ch;
+    } else {
+      if (ch === '=') inValue = true;
+      entry += ch;
+    }
+  }
+  if (open !== undefined) problems.push(`the value of ${quote(entry.slice(0, entry.indexOf('=')).trim())} has no closing ${open}: ${LIST_FORMS}`);
+  end();
+  return entries;
 }
 
-export function parsePairs(text: string): Parsed<Pair> {
+/** `showEntries: false` (env_vars): an entry that is not KEY=VALUE may be (part of) a value, so it is not echoed (issue 11). */
+export function parsePairs(text: string, showEntries = true): Parsed<Pair> {
   const items: Pair[] = [];
   const problems: string[] = [];
   const seen = new Set<string>();
-  for (const entry of splitEntries(text)) {
+  for (const [i, entry] of splitEntries(text, problems).entries()) {
     const eq = entry.indexOf('=');
     const key = eq > 0 ? entry.slice(0, eq).trim() : '';
     if (key === '') {
-      problems.push(`${quote(entry)} is not KEY=VALUE`);
+      const what = showEntries ? quote(entry) : `entry ${i + 1} (not shown: it may hold a value)`;
+      problems.push(`${what} is not KEY=VALUE: ${LIST_FORMS}`);
     } else if (seen.has(key)) {
       problems.push(`${quote(key)} is given twice`);
     } else {
@@ -45,7 +95,7 @@ function envNameProblem(name: string): string | undefined {
 }
 
 export function parseEnvVars(text: string): Parsed<EnvVar> {
-  const { items, problems } = parsePairs(text);
+  const { items, problems } = parsePairs(text, false);
   problems.push(...items.flatMap(({ key }) => envNameProblem(key) ?? []));
   return { items: items.map(({ key, value }) => ({ name: key, value })), problems };
 }

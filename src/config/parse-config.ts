@@ -1,4 +1,5 @@
 // Turns the raw inputs into a Config, or throws InputErrors naming every bad input.
+import { split as splitWords } from 'shlex';
 import { validateCron } from './cron-core.js';
 import { guardRailWarnings } from './guard-rails.js';
 import { INPUT_NAMES, readInputs, type InputName } from './inputs.js';
@@ -49,9 +50,8 @@ export function parseConfig(get: (name: string) => string, options: { deferWarni
   const region = r.required('region', RULES.region);
   const auth = readAuth(r);
   const labels = readLabels(r);
-  // Inputs of the other kind first, so they are not also reported as needing schedule.
-  if (kind === 'job') rejectOthers(r, SERVICE_ONLY, 'service', kind);
-  if (kind === 'service') rejectOthers(r, JOB_ONLY, 'job', kind);
+  if (kind === 'job') ignoreOthers(r, SERVICE_ONLY, 'service', kind);
+  if (kind === 'service') ignoreOthers(r, JOB_ONLY, 'job', kind);
   const job = kind === 'job' ? readJob(r) : {};
   const service = kind === 'service' ? readService(r) : { allowUnauthenticated: false };
   const config: Config = {
@@ -61,7 +61,7 @@ export function parseConfig(get: (name: string) => string, options: { deferWarni
     kind: kind ?? 'job',
     name: name ?? '',
     image: r.required('image', RULES.image) ?? '',
-    runtimeServiceAccount: r.matching('runtime_service_account', RULES.serviceAccount),
+    runtimeServiceAccount: readRuntimeAccount(r),
     ...readEnv(r),
     envVarsUpdateStrategy: r.oneOf('env_vars_update_strategy', STRATEGIES) ?? 'merge',
     secretsUpdateStrategy: r.oneOf('secrets_update_strategy', STRATEGIES) ?? 'merge',
@@ -73,13 +73,24 @@ export function parseConfig(get: (name: string) => string, options: { deferWarni
     job,
     service,
     schedule: readSchedule(r, kind, name, region),
-    smoke: { enabled: r.bool('smoke_test'), timeoutSeconds: r.duration('smoke_timeout', 1, 6 * HOUR) ?? 600 },
+    smoke: readSmoke(r),
     dryRun: r.bool('dry_run'),
     warnings: [],
+    notices: r.notices,
   };
   if (r.errors.length > 0) throw new InputErrors(inActionYmlOrder(r.errors));
   if (!options.deferWarnings) config.warnings = guardRailWarnings(config);
   return config;
+}
+
+/** smoke_test: true (every run), false, or changed (only a run that wrote something). */
+function readSmoke(r: Reader): Config['smoke'] {
+  const mode = r.oneOf('smoke_test', ['true', 'false', 'changed'] as const) ?? 'true';
+  return {
+    enabled: mode !== 'false',
+    onlyWhenChanged: mode === 'changed',
+    timeoutSeconds: r.duration('smoke_timeout', 1, 6 * HOUR) ?? 600,
+  };
 }
 
 /** Errors listed as action.yml lists the inputs (a stable sort keeps each input's own order). */
@@ -134,6 +145,12 @@ function readProjectId(r: Reader, auth: AuthConfig): string | undefined {
   return SA_PROJECT.exec(auth.serviceAccount ?? '')?.[1];
 }
 
+/** An email, or `default`: the default compute account, chosen explicitly (see the planner). */
+function readRuntimeAccount(r: Reader): string | undefined {
+  if (r.text('runtime_service_account')?.toLowerCase() === 'default') return 'default';
+  return r.matching('runtime_service_account', { ...RULES.serviceAccount, allowed: `${RULES.serviceAccount.allowed}, or default` });
+}
+
 function readEnv(r: Reader): Pick<Config, 'envVars' | 'secrets'> {
   const env = parseEnvVars(r.raw.env_vars);
   const secrets = parseSecrets(r.raw.secrets);
@@ -154,18 +171,29 @@ function readLabels(r: Reader): Record<string, string> {
   return r.bool('skip_default_labels') ? labels : { 'managed-by': 'cloud-run-cron', ...labels };
 }
 
-/** command/args: a JSON array of strings, or words separated by whitespace. */
+/**
+ * command/args: a JSON array of strings, or shell-style words (POSIX quoting by shlex, the
+ * port of Python's shlex.split): `--query "SELECT 1"` is two words. Nothing is expanded:
+ * `$(VAR)` reaches Cloud Run, which substitutes it itself.
+ */
 function readWords(r: Reader, input: 'command' | 'args'): string[] | undefined {
   const value = r.text(input);
   if (value === undefined) return undefined;
-  if (!value.startsWith('[')) return value.split(/\s+/);
+  const forms = 'use a JSON array of strings such as ["--query", "SELECT 1"], or words separated by spaces with quotes around a word that has spaces (--query "SELECT 1")';
+  if (!value.startsWith('[')) {
+    try {
+      return splitWords(value);
+    } catch (e) {
+      return r.notAllowed(input, `${(e as Error).message.replace(/\.$/, '').toLowerCase()}: ${forms}`);
+    }
+  }
   try {
     const words: unknown = JSON.parse(value);
     if (Array.isArray(words) && words.every((w) => typeof w === 'string')) return words;
   } catch {
     // reported below
   }
-  return r.notAllowed(input, 'use a JSON array of strings such as ["python", "main.py"], or words separated by spaces');
+  return r.notAllowed(input, forms);
 }
 
 /** A value kept as written once `check` accepts it (cpu, memory). */
@@ -175,10 +203,15 @@ function readChecked(r: Reader, input: InputName, allowed: string, check: (v: st
   return r.notAllowed(input, `use ${allowed}`);
 }
 
-/** An error for each input of the other kind that is set. */
-function rejectOthers(r: Reader, inputs: readonly InputName[], owner: Kind, kind: Kind): void {
-  for (const input of inputs.filter((i) => r.isSet(i))) {
-    r.fail(input, `applies to kind: ${owner} only, and this is kind: ${kind}. Remove it or set kind: ${owner}.`);
+/**
+ * A notice for each input of the other kind that is set: it is ignored, not an error, so one
+ * workflow can template its inputs for both kinds (a job's tasks do nothing to a service).
+ */
+function ignoreOthers(r: Reader, inputs: readonly InputName[], owner: Kind, kind: Kind): void {
+  // path is also a Scheduler input: without a schedule it gets that notice instead.
+  const schedule = r.text('schedule') !== undefined;
+  for (const input of inputs.filter((i) => r.isSet(i) && (schedule || !SCHEDULE_ONLY.includes(i)))) {
+    r.ignore(input, `it applies to kind: ${owner} only, and this is kind: ${kind}`);
   }
 }
 
@@ -210,18 +243,20 @@ function readService(r: Reader): ServiceSettings {
 
 function readSchedule(r: Reader, kind: Kind | undefined, name: string | undefined, region: string | undefined): ScheduleConfig | undefined {
   const cron = r.text('schedule');
-  const problem = cron === undefined ? undefined : validateCron(cron);
+  if (cron === undefined) {
+    // Deploy only: the Scheduler inputs have nothing to shape. A workflow that always passes
+    // its invoker (templated from a variable) deploys only when its schedule is empty.
+    SCHEDULE_ONLY.filter((input) => r.isSet(input)).forEach((input) =>
+      r.ignore(input, 'it shapes the Cloud Scheduler job, and schedule is empty (deploy only: no Scheduler job is touched)'),
+    );
+    return undefined;
+  }
+  const problem = validateCron(cron);
   if (problem) r.notAllowed('schedule', `${problem}. Use unix-cron with 5 fields: minute hour day-of-month month day-of-week, such as "0 3 * * *"`);
   const timeZone = r.raw.time_zone;
   if (!isTimeZone(timeZone)) r.notAllowed('time_zone', 'use an IANA time zone name such as Etc/UTC or Europe/Berlin, spelled with its capitals');
   const fields = readScheduleFields(r, kind);
   const invoker = r.matching('invoker_service_account', RULES.serviceAccount);
-  if (cron === undefined) {
-    SCHEDULE_ONLY.filter((input) => r.isSet(input) && !r.hasError(input)).forEach((input) =>
-      r.fail(input, 'needs schedule: without a schedule no Cloud Scheduler job is touched. Set schedule or remove this input.'),
-    );
-    return undefined;
-  }
   if (invoker === undefined && !r.hasError('invoker_service_account')) {
     r.fail('invoker_service_account', `required with schedule: ${RULES.serviceAccount.allowed}, the account Cloud Scheduler calls the ${kind ?? 'job'} as.`);
   }

@@ -9,6 +9,8 @@ import { InputError } from './types.js';
 export class Reader {
   readonly raw: RawInputs;
   readonly errors: InputError[] = [];
+  /** Inputs set for a part this run does not use: ignored, each with a notice saying why. */
+  readonly notices: string[] = [];
 
   constructor(raw: RawInputs) {
     this.raw = raw;
@@ -18,6 +20,11 @@ export class Reader {
   fail(input: InputName, message: string): undefined {
     this.errors.push(new InputError(input, message));
     return undefined;
+  }
+
+  /** Records that `input` is ignored, and `why` (not an error: the run does what was asked). */
+  ignore(input: InputName, why: string): void {
+    this.notices.push(`Input '${input}' is ignored: ${why}.`);
   }
 
   hasError(input: InputName): boolean {

@@ -71,6 +71,7 @@ export interface Config {
   kind: Kind;
   name: string;
   image: string;
+  /** An email, 'default' (the default compute account, opted in), or absent (keep the live one). */
   runtimeServiceAccount?: string;
   envVars: EnvVar[];
   envVarsUpdateStrategy: UpdateStrategy;
@@ -86,10 +87,13 @@ export interface Config {
   service: ServiceSettings;
   /** Absent = deploy only; no Scheduler job is touched. */
   schedule?: ScheduleConfig;
-  smoke: { enabled: boolean; timeoutSeconds: number };
+  /** smoke_test: enabled unless false; onlyWhenChanged for `changed` (skipped when nothing was written). */
+  smoke: { enabled: boolean; onlyWhenChanged: boolean; timeoutSeconds: number };
   dryRun: boolean;
   /** Guard-rail warnings found while validating (printed by main as annotations). */
   warnings: string[];
+  /** Inputs ignored because their part is off (no schedule, the other kind): printed as notices. */
+  notices: string[];
 }
 
 /** A bad input: names the input and what is allowed. Thrown before any request. */

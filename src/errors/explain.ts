@@ -205,8 +205,31 @@ function describeProviderCommand(provider: string | undefined): string {
   return `gcloud iam workload-identity-pools providers describe ${id} --workload-identity-pool=${pool} --location=global --project=${project} --format='value(attributeCondition)'`;
 }
 
+/** The mapping that keeps google.subject short, with the README's other mappings (update-oidc replaces them all). */
+function shortSubjectCommand(provider: string | undefined): string {
+  const m = provider ? PROVIDER_PATH.exec(provider) : null;
+  const [, project = 'PROJECT_NUMBER', pool = 'POOL', id = 'PROVIDER'] = m ?? [];
+  return (
+    `gcloud iam workload-identity-pools providers update-oidc ${id} --workload-identity-pool=${pool} --location=global --project=${project} ` +
+    `--attribute-mapping="google.subject=assertion.repository_id+':'+assertion.run_id,attribute.actor=assertion.actor,` +
+    `attribute.repository=assertion.repository,attribute.repository_owner=assertion.repository_owner"`
+  );
+}
+
 function stsDiagnosis(error: string | undefined, description: string, ctx: ErrorContext): { text: string; fix?: string } {
   const provider = ctx.provider ?? 'PROVIDER';
+  if (/exceeds the 127 bytes? limit/i.test(description)) {
+    const fix = shortSubjectCommand(ctx.provider);
+    return {
+      text:
+        "The provider's attribute mapping makes google.subject longer than the 127 bytes Google allows. With " +
+        "google.subject=assertion.sub, GitHub's sub (repo:OWNER/REPO:ref:refs/heads/BRANCH) is too long for a long " +
+        'repository or branch name. Map google.subject to something short (the IAM bindings of this setup use ' +
+        'attribute.repository, so they keep working), keeping the other mappings:\n' +
+        `  ${fix}`,
+      fix,
+    };
+  }
   if (/attribute condition/i.test(description)) {
     const fix = describeProviderCommand(ctx.provider);
     return {

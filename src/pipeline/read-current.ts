@@ -2,26 +2,32 @@
 // service, the same name as the other kind, its IAM policy, the Scheduler job, and where
 // Cloud Scheduler is offered.
 import type { Config } from '../config/types.js';
-import { isNotFound } from '../errors/api-error.js';
 import type { Api } from '../google/api.js';
 import type { GoogleClients } from '../google/clients.js';
 import { readPolicy } from '../iam/binding.js';
-import type { CurrentState, Names } from '../plan/planner.js';
+import type { CurrentState, IamPolicy, Names } from '../plan/planner.js';
 import { readWorkload } from '../run/deploy.js';
+import type { SchedulerJob } from '../scheduler/scheduler-job.js';
 import { readSchedulerJob, schedulerRegions } from '../scheduler/upsert.js';
 import { otherKindName } from './names.js';
 
+type Settled<T> = { value: T } | { error: unknown };
+const settle = <T>(p: Promise<T>): Promise<Settled<T>> => p.then((value) => ({ value }), (error: unknown) => ({ error }));
+const valueOf = <T>(s: Settled<T>): T => {
+  if ('error' in s) throw s.error;
+  return s.value;
+};
+
 export async function readCurrentState(api: Api, clients: GoogleClients, config: Config, names: Names): Promise<CurrentState> {
   const other = config.kind === 'job' ? 'service' : 'job';
+  // The policy and Scheduler reads are settled, not raced: what they mean depends on the others
+  // (a policy read of a workload that does not exist may fail with 404 or 403; a Scheduler job
+  // read in a location where Scheduler is not offered fails with 400, 403 or 404).
   const [workload, otherKind, policy, schedulerJob, regions] = await Promise.all([
     readWorkload(api, clients, config.kind, names.resource),
     readWorkload(api, clients, other, otherKindName(config, names.projectId)),
-    // The policy read fails with NOT_FOUND when the workload does not exist yet.
-    readPolicy(api, clients, config.kind, names.resource).catch((err: unknown) => {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }),
-    names.schedulerJob ? readSchedulerJob(api, clients, names.schedulerJob) : undefined,
+    settle<IamPolicy | undefined>(readPolicy(api, clients, config.kind, names.resource)),
+    settle<SchedulerJob | undefined>(names.schedulerJob ? readSchedulerJob(api, clients, names.schedulerJob) : Promise.resolve(undefined)),
     config.schedule ? schedulerRegions(api, clients, names.projectId) : undefined,
   ]);
   if (config.schedule && regions && !regions.includes(config.schedule.region)) {
@@ -30,5 +36,6 @@ export async function readCurrentState(api: Api, clients: GoogleClients, config:
         `It is offered in: ${regions.join(', ')}. Set scheduler_region to one of them (the Cloud Run ${config.kind} may stay in ${config.region}).`,
     );
   }
-  return { workload, otherKind, policy: workload ? policy : undefined, schedulerJob };
+  // The workload read says it is absent: whatever its policy read answered does not matter.
+  return { workload, otherKind, policy: workload ? valueOf(policy) : undefined, schedulerJob: valueOf(schedulerJob) };
 }

@@ -2,11 +2,6 @@
 import { formatDuration } from '../config/duration.js';
 import type { TaskCounts } from './types.js';
 
-/** `text` cut to `max` characters, marking the cut. */
-export function truncate(text: string, max = 80): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
 /** Wall time for people: '850ms', '4.2s', '1m5s'. */
 export function formatElapsed(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)}ms`;

@@ -1,5 +1,5 @@
-// Cloud Console links. URL forms as the Console serves them (and as Cloud Run's own
-// Execution.logUri spells the Logging link); the job permissions tab is assumed to follow
+// Cloud Console links. URL forms as the Console serves them (Logs Explorer's
+// logs/query;query= form as in its own share links); the job permissions tab is assumed to follow
 // the service's (`…/permissions`), which is verified.
 import type { ResourceType } from '../plan/types.js';
 
@@ -43,8 +43,9 @@ export const executionUrl = (r: ResourceName & { execution: string }): string =>
   `${CONSOLE}/run/jobs/executions/details/${seg(r.location)}/${seg(r.execution)}${q(r.project)}`;
 
 /**
- * Cloud Logging for a job, one execution of it, or a service: the same Logs Viewer form
- * Cloud Run puts in Execution.logUri.
+ * Logs Explorer for a job, one execution of it, or a service:
+ * console.cloud.google.com/logs/query;query=FILTER?project=P (the legacy logs/viewer form,
+ * which Cloud Run still puts in Execution.logUri, is not used).
  */
 export function logsUrl(r: ResourceName): string {
   const filter =
@@ -56,7 +57,7 @@ export function logsUrl(r: ResourceName): string {
           `resource.labels.location="${r.location}"`,
           ...(r.execution ? [`labels."run.googleapis.com/execution_name"="${r.execution}"`] : []),
         ];
-  return `${CONSOLE}/logs/viewer${q(r.project)}&advancedFilter=${encodeURIComponent(filter.join('\n'))}`;
+  return `${CONSOLE}/logs/query;query=${encodeURIComponent(filter.join('\n'))}${q(r.project)}`;
 }
 
 /** The Console page of a planned resource; for an IAM binding, the permissions of the resource it is on. */
@@ -79,6 +80,11 @@ export function consoleUrl(type: ResourceType, resource: string): string | undef
 export function logsUrlOf(resource: string): string | undefined {
   const r = parseResourceName(resource);
   return r ? logsUrl(r) : undefined;
+}
+
+/** The logs of a smoke test: its execution's (as a Logs Explorer link), else the link it came with. */
+export function smokeLogsUrl(smoke: { execution?: string; logUri?: string }): string | undefined {
+  return (smoke.execution && logsUrlOf(smoke.execution)) || smoke.logUri;
 }
 
 /** Details page of a full execution name (projects/P/locations/L/jobs/J/executions/E). */

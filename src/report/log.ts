@@ -35,31 +35,32 @@ export interface ProgressState {
 }
 
 export interface ProgressOptions {
-  /** Longest silence while nothing changes, ms (default 10 s). */
+  /** Shortest gap between two lines, ms (default 3 s): a change inside it waits for the next poll after it. */
   intervalMs?: number;
   clock?: () => number;
   print?: (line: string) => void;
 }
 
 export interface Progress {
-  /** Reports the latest poll; returns whether a line was printed. */
-  update(state: ProgressState): boolean;
+  /** Reports the latest poll; `final` (the wait is over) prints a change at once. Returns whether a line was printed. */
+  update(state: ProgressState, final?: boolean): boolean;
 }
 
 /**
- * A progress reporter for a polling loop: prints when the status, task counts or detail
- * change, otherwise at most once per interval (so a 1 s poll does not flood the log).
+ * A progress reporter for a polling loop: a line only when the status, task counts or detail
+ * changed since the last line, and at most one per interval (so a 1 s poll does not flood
+ * the log, and a long wait on nothing new stays quiet).
  */
 export function createProgress(label: string, options: ProgressOptions = {}): Progress {
-  const { intervalMs = 10_000, clock = Date.now, print = core.info } = options;
+  const { intervalMs = 3_000, clock = Date.now, print = core.info } = options;
   const start = clock();
   let lastKey: string | undefined;
   let lastPrint = -Infinity;
   return {
-    update(state) {
+    update(state, final = false) {
       const now = clock();
       const what = [state.status, state.tasks && formatTasks(state.tasks), state.detail].filter(Boolean).join(' · ');
-      if (what === lastKey && now - lastPrint < intervalMs) return false;
+      if (what === lastKey || (!final && now - lastPrint < intervalMs)) return false;
       print(`${label}: ${what} (${formatElapsed(now - start)})`);
       lastKey = what;
       lastPrint = now;

@@ -1,19 +1,22 @@
 import * as core from '@actions/core';
-import { logsUrlOf } from './links.js';
-import { planToJson } from './plan-text.js';
+import { logsUrlOf, smokeLogsUrl } from './links.js';
+import type { Change } from '../plan/types.js';
+import { existsAfterRun, planToJson } from './plan-text.js';
 import type { RunReport } from './types.js';
 
 /** The step's outputs, as action.yml declares them. */
 export function outputsOf(report: RunReport): Record<string, string> {
+  // A name is output only for what exists: a create that was never reached made nothing.
+  const exists = (type: Change['type']): boolean => report.plan.filter((c) => c.type === type).every(existsAfterRun);
   return {
     kind: report.config.kind,
-    resource: report.resource,
+    resource: exists(report.config.kind === 'job' ? 'run-job' : 'run-service') ? report.resource : '',
     url: report.url ?? '',
     revision: report.revision ?? '',
-    scheduler_job: report.schedulerJob ?? '',
+    scheduler_job: report.schedulerJob && exists('scheduler-job') ? report.schedulerJob : '',
     execution: report.smoke.execution ?? '',
     execution_status: report.smoke.status,
-    logs_url: report.smoke.logUri ?? (report.dryRun ? '' : (logsUrlOf(report.resource) ?? '')),
+    logs_url: smokeLogsUrl(report.smoke) ?? (report.dryRun ? '' : (logsUrlOf(report.resource) ?? '')),
     changed: String(report.changed),
     plan: planToJson(report.plan),
   };

@@ -1,9 +1,7 @@
 // The plan as people read it in the log (Terraform-like) and as the `plan` output (JSON).
 import type { Change, ChangeAction, FieldChange, Plan } from '../plan/types.js';
-import { truncate } from './format.js';
 
 const SYMBOL: Record<ChangeAction, string> = { create: '+', update: '~', unchanged: '=' };
-const MAX_VALUE = 80;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -35,14 +33,21 @@ export function displayValue(field: string, value: unknown): unknown {
   return isSecretField(field) ? secretReference(value) : value;
 }
 
-/** A value for the log: quoted strings, compact JSON, long values cut. */
+/**
+ * A value for the log: quoted strings, compact JSON, always whole: a digest, an email or a
+ * URL cut in the middle cannot be read or copied (the log wraps long lines itself).
+ */
 export function formatValue(value: unknown): string {
   if (value === undefined) return '(none)';
-  if (typeof value === 'string') return JSON.stringify(truncate(value, MAX_VALUE));
-  return truncate(JSON.stringify(value) ?? String(value), MAX_VALUE);
+  if (typeof value === 'string') return JSON.stringify(value);
+  return JSON.stringify(value) ?? String(value);
 }
 
+/** Fields the planner already describes in words (env_vars: `NAME: (changed)`, never a value). */
+const DESCRIBED = new Set(['env_vars']);
+
 function fieldLine(action: ChangeAction, f: FieldChange): string {
+  if (DESCRIBED.has(f.field)) return `    ${f.field}: ${String(f.after)}`;
   const after = formatValue(displayValue(f.field, f.after));
   if (action === 'create') return `    ${f.field}: ${after}`;
   return `    ${f.field}: ${formatValue(displayValue(f.field, f.before))} -> ${after}`;
@@ -54,6 +59,20 @@ function changeLines(c: Change): string[] {
     ...(c.reason ? [`  # ${c.reason}`] : []),
     ...(c.action === 'unchanged' ? [] : c.fields.map((f) => fieldLine(c.action, f))),
   ];
+}
+
+/** Whether the resource of a change exists after the run (a plan not applied: as planned). */
+export function existsAfterRun(c: Change): boolean {
+  switch (c.status) {
+    case undefined:
+    case 'created':
+    case 'updated':
+    case 'unchanged':
+      return true;
+    case 'failed':
+    case 'not reached':
+      return Boolean(c.written) || c.action !== 'create';
+  }
 }
 
 /** 'Plan: 1 to create, 1 to update, 2 unchanged.' */
@@ -92,6 +111,7 @@ export function planToJson(plan: Plan): string {
         after: stable(displayValue(f.field, f.after)),
       })),
       ...(c.reason ? { reason: c.reason } : {}),
+      ...(c.status ? { status: c.status } : {}),
     })),
   );
 }

@@ -7,8 +7,8 @@ import { describeCron, nextRuns } from '../config/cron.js';
 import type { Kind } from '../config/types.js';
 import type { Change, ChangeAction, ResourceType } from '../plan/types.js';
 import { formatElapsed, formatRunTime, formatTasks } from './format.js';
-import { consoleUrl, executionUrlOf, parseResourceName } from './links.js';
-import { formatPlan } from './plan-text.js';
+import { consoleUrl, executionUrlOf, parseResourceName, smokeLogsUrl } from './links.js';
+import { existsAfterRun, formatPlan } from './plan-text.js';
 import type { ExecutionStatus, RunReport } from './types.js';
 
 // ---------------------------------------------------------------------------------------
@@ -45,7 +45,7 @@ const TYPE_LABEL: Record<ResourceType, string> = {
 };
 const DONE: Record<ChangeAction, string> = { create: 'created', update: 'updated', unchanged: 'unchanged' };
 const PLANNED: Record<ChangeAction, string> = { create: 'to create', update: 'to update', unchanged: 'unchanged' };
-const STATUS_ICON: Record<ExecutionStatus, string> = { succeeded: '✅', failed: '❌', skipped: '⏭️' };
+const STATUS_ICON: Record<ExecutionStatus, string> = { succeeded: '✅', failed: '❌', running: '⏳', skipped: '⏭️' };
 const MAX_FIELDS = 6;
 const NEXT_RUNS = 3;
 
@@ -80,12 +80,28 @@ function contextLine(report: RunReport): Line {
 /** The role an IAM binding change is about, where the plan names it: the role granted first, the reason last
  * (a reason may name the role it replaces, e.g. 'roles/run.invoker does not include it'). */
 function roleOf(c: Change): string | undefined {
-  const texts = [...c.fields.flatMap((f) => [f.after, f.field]), ...c.fields.map((f) => f.before), c.reason];
+  const texts = [c.subject, ...c.fields.flatMap((f) => [f.after, f.field]), ...c.fields.map((f) => f.before), c.reason];
   for (const t of texts) {
     const m = typeof t === 'string' ? /roles\/[A-Za-z.]+/.exec(t) : null;
     if (m) return m[0];
   }
   return undefined;
+}
+
+/** The resource of a change as the summary's table and the log name it, the same on every run. */
+function resourceLabel(c: Change): string {
+  const role = c.type === 'iam-binding' ? roleOf(c) : undefined;
+  return role ? `${TYPE_LABEL[c.type]} (${role})` : TYPE_LABEL[c.type];
+}
+
+const STARTING: Record<ChangeAction, string> = { create: 'creating', update: 'updating', unchanged: 'checking' };
+
+/** One log line for a change: 'Scheduler job nightly-schedule: creating', then '…: created'. */
+export function changeLine(c: Change, starting: boolean): string {
+  const name = parseResourceName(c.resource)?.id ?? c.resource;
+  const what = starting ? STARTING[c.action] : (c.status ?? DONE[c.action]);
+  const fields = starting && c.action === 'update' ? ` (${fieldNames(c)})` : '';
+  return `${resourceLabel(c)} ${name}: ${what}${fields}`;
 }
 
 function fieldNames(c: Change): string {
@@ -99,12 +115,11 @@ function resourceTable(report: RunReport): Block {
   const verbs = report.dryRun ? PLANNED : DONE;
   const withNotes = report.plan.some((c) => c.reason);
   const rows = report.plan.map((c): Line[] => {
-    const role = c.type === 'iam-binding' ? roleOf(c) : undefined;
     const name = parseResourceName(c.resource)?.id ?? c.resource;
     const row: Line[] = [
-      [role ? `${TYPE_LABEL[c.type]} (${role})` : TYPE_LABEL[c.type]],
+      [resourceLabel(c)],
       [code(name, consoleUrl(c.type, c.resource))],
-      [verbs[c.action]],
+      [c.status ?? verbs[c.action]],
       [fieldNames(c)],
     ];
     if (withNotes) row.push([c.reason ?? '']);
@@ -125,7 +140,12 @@ function scheduleBlocks(report: RunReport, now: Date): Block[] {
   const s = report.config.schedule;
   if (!s) return [{ kind: 'section', title: 'Schedule' }, { kind: 'para', line: ['None: deployed only; no Scheduler job was touched.'] }];
   const items: Line[] = [[code(s.cron), ` — ${describeSafely(s.cron)} (${s.timeZone})`]];
-  if (s.paused) {
+  const change = report.plan.find((c) => c.type === 'scheduler-job');
+  if (change?.status === 'not reached' || change?.status === 'failed') {
+    const what = change.action === 'create' ? 'created' : 'updated';
+    const state = existsAfterRun(change) ? 'It keeps the settings it had before this run.' : 'It does not exist: nothing runs on this schedule.';
+    items.push([`Not applied: the Scheduler job was ${change.status === 'failed' ? `not fully ${what}` : `not ${what}`}, since the run stopped. ${state}`]);
+  } else if (s.paused) {
     items.push(['Paused: the Scheduler job does not fire until it is resumed.']);
   } else {
     const runs = nextRuns(s.cron, s.timeZone, NEXT_RUNS, now).map((d) => formatRunTime(d, s.timeZone));
@@ -139,18 +159,20 @@ function smokeBlocks(report: RunReport): Block[] {
   const smoke = report.smoke;
   const items: Line[] = [[`${STATUS_ICON[smoke.status]} ${smoke.status}${smoke.message ? ` — ${smoke.message}` : ''}`]];
   if (smoke.durationMs !== undefined) items.push([`Duration: ${formatElapsed(smoke.durationMs)}`]);
+  const logs = smokeLogsUrl(smoke);
   if (smoke.execution) {
     const id = parseResourceName(smoke.execution)?.execution ?? smoke.execution;
     const line: Line = ['Execution: ', code(id, executionUrlOf(smoke.execution))];
-    if (smoke.logUri) line.push(' · ', link('logs', smoke.logUri));
+    if (logs) line.push(' · ', link('logs', logs));
     items.push(line);
-  } else if (smoke.logUri) {
-    items.push([link('Logs', smoke.logUri)]);
+  } else if (logs) {
+    items.push([link('Logs', logs)]);
   }
-  if (smoke.tasks) items.push([`Tasks: ${formatTasks(smoke.tasks)}`]);
+  // Said once: not again when the message already gives the task counts.
+  if (smoke.tasks && !smoke.message.includes(formatTasks(smoke.tasks))) items.push([`Tasks: ${formatTasks(smoke.tasks)}`]);
   if (smoke.attemptStatus) {
     const a = smoke.attemptStatus;
-    items.push([`Scheduler attempt: ${a.name} (${a.code})${a.message ? `: ${a.message}` : ''}`]);
+    items.push([`Scheduler attempt: ${a.name}${a.message ? `: ${a.message}` : ''}`]);
   }
   return [{ kind: 'section', title: 'Smoke test' }, { kind: 'list', items }];
 }
@@ -169,6 +191,8 @@ function buildSummary(report: RunReport, now: Date): Block[] {
   ];
   if (report.error !== undefined) blocks.push({ kind: 'alert', level: 'CAUTION', lines: ['The run stopped with this error:'], code: report.error });
   if (report.dryRun) blocks.push({ kind: 'alert', level: 'NOTE', lines: ['Dry run: nothing was written. The plan below is what a run would do.'] });
+  const notices = report.config.notices;
+  if (notices.length > 0) blocks.push({ kind: 'alert', level: 'NOTE', lines: notices.map((n) => (notices.length > 1 ? `- ${n}` : n)) });
   if (report.warnings.length > 0) {
     blocks.push({ kind: 'alert', level: 'WARNING', lines: report.warnings.map((w) => (report.warnings.length > 1 ? `- ${w}` : w)) });
   }

@@ -2,7 +2,8 @@
 import type { Config } from '../config/types.js';
 import type { Plan } from '../plan/types.js';
 
-export type ExecutionStatus = 'succeeded' | 'failed' | 'skipped';
+/** `running`: the execution was started and still ran when the step stopped (a smoke_timeout, a failed read). */
+export type ExecutionStatus = 'succeeded' | 'failed' | 'running' | 'skipped';
 
 export interface TaskCounts {
   total: number;

@@ -1,10 +1,12 @@
 // Reads and writes the Cloud Run job or service, waits for the long-running operation,
 // and for a service until it is Ready.
 import type { Config } from '../config/types.js';
-import { isNotFound, readApiError } from '../errors/api-error.js';
+import { isNotFound, readApiError, statusLabel } from '../errors/api-error.js';
+import { ActionError } from '../errors/explain.js';
 import type { Api } from '../google/api.js';
 import type { GoogleClients, Operation } from '../google/clients.js';
 import { pollUntil } from '../google/poll.js';
+import { createProgress } from '../report/log.js';
 import type { WorkloadStep } from '../plan/planner.js';
 import { serviceReadiness, type RunResource, type RunService } from './workload.js';
 
@@ -12,12 +14,34 @@ type Kind = Config['kind'];
 
 const label = (kind: Kind) => (kind === 'job' ? 'Cloud Run job' : 'Cloud Run service');
 
+/**
+ * A read that reached no Cloud Run API: in a region Cloud Run does not serve, the front end
+ * answers 404 with a generic "The requested URL ... was not found on this server" (an HTML page
+ * or JSON), or 400. A missing job or service is a 404 that names the resource instead.
+ */
+export function isRegionNotServed(err: unknown): boolean {
+  const facts = readApiError(err);
+  if (facts.httpStatus === 400 || facts.grpcCode === 3) return true;
+  return (facts.httpStatus === 404 || facts.grpcCode === 5) && /was not found on this server|<html/i.test(facts.message);
+}
+
+function regionNotServed(name: string, err: unknown): ActionError {
+  const region = /\/locations\/([^/]+)\//.exec(name)?.[1] ?? '?';
+  return new ActionError(
+    `Input 'region': Cloud Run does not serve '${region}': reading ${name} reached no Cloud Run API there ` +
+      `(${statusLabel(readApiError(err)) || 'an error'}). Set region to a Cloud Run region, for example us-central1 or europe-west1 ` +
+      '(the list: https://cloud.google.com/run/docs/locations, or gcloud run regions list).',
+    { resource: name, cause: err },
+  );
+}
+
 /** The job or service, or undefined when it does not exist. */
 export async function readWorkload(api: Api, clients: GoogleClients, kind: Kind, name: string): Promise<RunResource | undefined> {
   return api.call(`reading the ${label(kind)}`, name, async () => {
     try {
       return await clients.run.get<RunResource>(name);
     } catch (err) {
+      if (isRegionNotServed(err)) throw regionNotServed(name, err);
       if (isNotFound(err)) return undefined;
       throw err;
     }
@@ -30,8 +54,10 @@ class OperationError extends Error {}
 async function waitForOperation(api: Api, clients: GoogleClients, kind: Kind, op: Operation<RunResource>, resource: string): Promise<RunResource | undefined> {
   let latest = op;
   if (!latest.done && op.name) {
+    const progress = createProgress(`${label(kind)} ${resource.split('/').pop()}`);
     latest = await pollUntil({
       read: () => api.call(`waiting for the ${label(kind)} operation`, resource, () => clients.run.get<Operation<RunResource>>(op.name!)),
+      onRead: (o) => progress.update({ status: o.done ? 'operation done' : 'operation running' }, Boolean(o.done)),
       finished: (o) => Boolean(o.done),
       deadline: api.deadline,
       onTimeout: () => new Error(`The ${label(kind)} operation ${op.name} did not finish before the step's deadline.`),
@@ -43,9 +69,20 @@ async function waitForOperation(api: Api, clients: GoogleClients, kind: Kind, op
   return latest.response;
 }
 
+/** A service's readiness as one progress line: its newest revision and where it is. */
+function readinessLine(s: RunService): { status: string; detail?: string } {
+  const revision = s.latestCreatedRevision?.split('/').pop();
+  const { ready, failed } = serviceReadiness(s);
+  const status = ready ? 'Ready' : failed ? 'not Ready' : 'waiting for Ready';
+  const reason = !ready ? (s.terminalCondition?.reason ?? undefined) : undefined;
+  return { status, detail: [revision && `revision ${revision}`, reason && String(reason)].filter(Boolean).join(', ') || undefined };
+}
+
 async function waitForReady(api: Api, clients: GoogleClients, name: string): Promise<RunService> {
+  const progress = createProgress(`Cloud Run service ${name.split('/').pop()}`);
   const service = await pollUntil({
     read: () => api.call('waiting for the Cloud Run service to be Ready', name, () => clients.run.get<RunService>(name)),
+    onRead: (s) => progress.update(readinessLine(s), serviceReadiness(s).ready || serviceReadiness(s).failed !== undefined),
     finished: (s) => serviceReadiness(s).ready || serviceReadiness(s).failed !== undefined,
     deadline: api.deadline,
     onTimeout: (s) =>

@@ -3,17 +3,17 @@
 // proven), else directly. Then it follows the result to the end.
 import type { protos } from '@google-cloud/run';
 import type { Config } from '../config/types.js';
-import { GRPC_CODE_NAMES, isTurnedAway } from '../errors/api-error.js';
+import { GRPC_CODE_NAMES, grpcCodeOf, isQuotaError } from '../errors/api-error.js';
 import type { Api } from '../google/api.js';
 import type { GoogleClients } from '../google/clients.js';
 import { pollUntil } from '../google/poll.js';
 import { sleep } from '../google/retry.js';
-import { CONDITION_STATES, enumName, timestampMs, toNumber } from '../google/values.js';
+import { CONDITION_STATES, durationSeconds, enumName, timestampMs, toNumber } from '../google/values.js';
 import { formatTasks } from '../report/format.js';
 import { createProgress } from '../report/log.js';
 import type { SmokeResult, TaskCounts } from '../report/types.js';
 import type { RunJob, RunResource } from '../run/workload.js';
-import type { SchedulerJob } from '../scheduler/scheduler-job.js';
+import { DEFAULT_ATTEMPT_DEADLINE, type SchedulerJob } from '../scheduler/scheduler-job.js';
 
 type Execution = protos.google.cloud.run.v2.IExecution;
 
@@ -26,9 +26,11 @@ export interface SmokeContext {
   schedulerJob?: string;
   /** Epoch ms by which the smoke test must be over (smoke_timeout). */
   deadline: number;
-  /** True when this run just granted the invoker its role: a denial may be IAM propagating. */
-  justGranted: boolean;
+  /** When this run granted the invoker its role (epoch ms), if it did: a denial may be IAM propagating. */
+  grantedAt?: number;
   onProgress?: (line: string) => void;
+  /** Called once the execution this smoke test started is known (kept in the outputs if the test then fails or times out). */
+  onExecution?: (name: string) => void;
   /**
    * What the read phase saw before this run wrote anything (a member left undefined: it did not
    * exist then). The smoke test takes its "before" from here instead of reading again: the
@@ -43,6 +45,9 @@ const CLOCK_SKEW_MS = 30_000;
 
 /** How long a fresh grant may take to be seen by the invoker's token checks. */
 export const IAM_PROPAGATION_MS = 120_000;
+
+/** Most re-triggers after a denial: each one may run the workload, once it goes through. */
+export const MAX_RETRIGGERS = 2;
 
 export function taskCounts(e: Execution): TaskCounts {
   return {
@@ -72,7 +77,10 @@ async function followExecution(ctx: SmokeContext, name: string, started: number)
   const execution = await pollUntil({
     read: () => api.call('reading the execution', name, () => clients.run.get<Execution>(name)),
     finished: (e) => timestampMs(e.completionTime) !== undefined,
-    onRead: (e) => progress.update({ status: timestampMs(e.completionTime) ? 'finished' : 'running', tasks: taskCounts(e) }),
+    onRead: (e) => {
+      const finished = timestampMs(e.completionTime) !== undefined;
+      progress.update({ status: finished ? 'finished' : 'running', tasks: taskCounts(e) }, finished);
+    },
     deadline: ctx.deadline,
     onTimeout: (e) =>
       new Error(
@@ -125,13 +133,95 @@ interface AttemptOutcome {
   execution?: string;
   /** When the Scheduler job was run (runner's clock). */
   runAt: number;
+  /** How the result is known to be this attempt's (for the summary). */
+  confirmedBy: string;
+}
+
+/** A Cloud Scheduler attempt's log entry (Cloud Logging, log cloudscheduler.googleapis.com%2Fexecutions). */
+interface AttemptEntry {
+  jsonPayload?: { status?: string; debugInfo?: string };
+  httpRequest?: { status?: number };
+}
+
+/** Past attempt_deadline, plus this, an attempt has surely ended (Scheduler abandons it at the deadline). */
+const ATTEMPT_END_MARGIN_MS = 2_000;
+
+/** The AttemptFinished entry of the attempt that started at `startedAt` (Google's clock), if Cloud Logging has it yet. */
+async function finishedEntry(ctx: SchedulerTrigger, startedAt: number): Promise<AttemptEntry | undefined> {
+  const [, project, , location, , id] = ctx.schedulerJob.split('/');
+  const filter = [
+    `logName = "projects/${project}/logs/cloudscheduler.googleapis.com%2Fexecutions"`,
+    'resource.type = "cloud_scheduler_job"',
+    `resource.labels.job_id = "${id}"`,
+    `resource.labels.location = "${location}"`,
+    'jsonPayload."@type" = "type.googleapis.com/google.cloud.scheduler.logging.AttemptFinished"',
+    `timestamp >= "${new Date(startedAt).toISOString()}"`,
+  ].join(' AND ');
+  const page = await ctx.api.call('reading the Cloud Scheduler attempt log (Cloud Logging)', `projects/${project}`, () =>
+    ctx.clients.logging.list<AttemptEntry>({ resourceNames: [`projects/${project}`], filter, orderBy: 'timestamp asc', pageSize: 1 }),
+  );
+  return page.entries?.[0];
+}
+
+type Confirmed = Omit<AttemptOutcome, 'runAt' | 'execution'>;
+
+/**
+ * Tells when the attempt this run started has ended, and with what. Cloud Scheduler may write
+ * lastAttemptTime when an attempt starts and `status` only when it ends, so `status` alone, read
+ * as soon as lastAttemptTime moves, may be the previous attempt's. In order:
+ * 1. the attempt's AttemptFinished entry in Cloud Logging (needs logging.logEntries.list);
+ * 2. the Scheduler job's `status`, once it differs from what it was before the run;
+ * 3. the Scheduler job's `status`, once attempt_deadline has passed since the attempt was seen.
+ */
+function attemptConfirmer(ctx: SchedulerTrigger, previousStatus: string): (job: SchedulerJob) => Promise<Confirmed | undefined> {
+  let logsUnreadable: string | undefined;
+  let seenAt: number | undefined;
+  return async (job) => {
+    seenAt ??= Date.now();
+    if (logsUnreadable === undefined) {
+      try {
+        const entry = await finishedEntry(ctx, timestampMs(job.lastAttemptTime)!);
+        if (entry) {
+          const name = entry.jsonPayload?.status;
+          const code = name ? GRPC_CODE_NAMES.indexOf(name as (typeof GRPC_CODE_NAMES)[number]) : -1;
+          const http = entry.httpRequest?.status;
+          return {
+            code: code >= 0 ? code : http && http >= 400 ? (grpcCodeOf({ message: '', metadata: {}, httpStatus: http }) ?? 2) : 0,
+            message: entry.jsonPayload?.debugInfo ?? job.status?.message ?? undefined,
+            confirmedBy: "the attempt's AttemptFinished entry in Cloud Logging",
+          };
+        }
+      } catch (err) {
+        logsUnreadable = (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
+        ctx.onProgress?.(`Cloud Logging is not readable (${logsUnreadable}); confirming the attempt from the Cloud Scheduler job instead`);
+      }
+    }
+    const fromStatus = (how: string): Confirmed => ({ code: toNumber(job.status?.code) ?? 0, message: job.status?.message ?? undefined, confirmedBy: how });
+    const unreadable = logsUnreadable ? ` (Cloud Logging was not readable: grant the deployer roles/logging.viewer for a quicker answer)` : '';
+    if (JSON.stringify(job.status ?? null) !== previousStatus) return fromStatus(`the Cloud Scheduler job's status, which changed after the run${unreadable}`);
+    const deadlineMs = (durationSeconds(job.attemptDeadline) ?? DEFAULT_ATTEMPT_DEADLINE) * 1000;
+    if (Date.now() >= seenAt + deadlineMs + ATTEMPT_END_MARGIN_MS) {
+      return fromStatus(`the Cloud Scheduler job's status once attempt_deadline had passed${unreadable}`);
+    }
+    return undefined;
+  };
+}
+
+/**
+ * The full name of an execution the job refers to. Cloud Run gives `latestCreatedExecution.name`
+ * as the short execution ID (`nightly-abc12`); some clients treat it as a full name: both work.
+ */
+export function executionName(job: string, ref: string | null | undefined): string | undefined {
+  if (!ref) return undefined;
+  return ref.includes('/') ? ref : `${job}/executions/${ref}`;
 }
 
 /** The job's newest execution if it is new and not older than our run (a schedule or a person may have started another). */
-function ourExecution(job: RunJob, previous: string | null | undefined, runAt: number): string | undefined {
+function ourExecution(resource: string, job: RunJob, previous: string | undefined, runAt: number): string | undefined {
   const newest = job.latestCreatedExecution;
-  if (!newest?.name || newest.name === previous) return undefined;
-  return (timestampMs(newest.createTime) ?? runAt) >= runAt - CLOCK_SKEW_MS ? newest.name : undefined;
+  const name = executionName(resource, newest?.name);
+  if (!name || name === previous) return undefined;
+  return (timestampMs(newest?.createTime) ?? runAt) >= runAt - CLOCK_SKEW_MS ? name : undefined;
 }
 
 /**
@@ -139,11 +229,11 @@ function ourExecution(job: RunJob, previous: string | null | undefined, runAt: n
  * For a job target it watches the job too (previousExecution: its newest execution before the
  * run), so a new execution ends the wait as soon as it exists, without another round trip.
  */
-async function triggerThroughScheduler(ctx: SchedulerTrigger, previousExecution?: string | null): Promise<AttemptOutcome> {
+async function triggerThroughScheduler(ctx: SchedulerTrigger, previousExecution?: string): Promise<AttemptOutcome> {
   const { api, clients, resource } = ctx;
   const name = ctx.schedulerJob;
   const watchJob = ctx.config.kind === 'job';
-  const grantedAt = Date.now();
+  let retriggers = 0;
   let known = ctx.known;
   // Waits between tries while a fresh grant propagates: 1 s, doubling up to 16 s (no fixed sleep,
   // so a grant that takes effect quickly costs little).
@@ -152,9 +242,11 @@ async function triggerThroughScheduler(ctx: SchedulerTrigger, previousExecution?
     const before = known ? known.schedulerJob : await api.call('reading the Cloud Scheduler job', name, () => clients.scheduler.get<SchedulerJob>(name));
     known = undefined; // a retry after a denial reads afresh
     const previousAttempt = timestampMs(before?.lastAttemptTime) ?? 0;
+    const confirm = attemptConfirmer(ctx, JSON.stringify(before?.status ?? null));
     const runAt = Date.now();
-    // Not sent again after an unclear failure: a second attempt would run the workload twice.
-    await api.call('running the Cloud Scheduler job once', name, () => clients.scheduler.call(name, 'run'), { retryOn: isTurnedAway });
+    // Sent again only after a 429 (turned away): after a 503 or a dropped connection the run may
+    // have started, and a second one would run the workload twice.
+    await runOnce(() => api.call('running the Cloud Scheduler job once', name, () => clients.scheduler.call(name, 'run'), { retryOn: isQuotaError }));
     ctx.onProgress?.(`Cloud Scheduler job ${name.split('/').pop()} triggered; waiting for its attempt`);
     const seen = await pollUntil({
       read: async () => {
@@ -162,33 +254,60 @@ async function triggerThroughScheduler(ctx: SchedulerTrigger, previousExecution?
           api.call('reading the Cloud Scheduler job', name, () => clients.scheduler.get<SchedulerJob>(name)),
           watchJob ? api.call('reading the Cloud Run job', resource, () => clients.run.get<RunJob>(resource)) : undefined,
         ]);
-        return { job, execution: workload && ourExecution(workload, previousExecution, runAt) };
+        const execution = workload && ourExecution(resource, workload, previousExecution, runAt);
+        const attempted = (timestampMs(job.lastAttemptTime) ?? 0) > previousAttempt;
+        return { execution, result: !execution && attempted ? await confirm(job) : undefined };
       },
-      finished: (x) => x.execution !== undefined || (timestampMs(x.job.lastAttemptTime) ?? 0) > previousAttempt,
+      finished: (x) => x.execution !== undefined || x.result !== undefined,
       deadline: ctx.deadline,
       onTimeout: () => new Error(`The smoke test timed out (smoke_timeout) waiting for Cloud Scheduler's attempt of ${name}.`),
     });
-    if (seen.execution) return { code: 0, execution: seen.execution, runAt };
-    const code = toNumber(seen.job.status?.code) ?? 0;
+    if (seen.execution) return { code: 0, execution: seen.execution, runAt, confirmedBy: 'the new execution of the job' };
+    const { code, message, confirmedBy } = seen.result!;
     // A token without the needed scope is refused with PERMISSION_DENIED too, but no wait mends it.
-    const scopeRefused = /insufficient authentication scopes/i.test(seen.job.status?.message ?? '');
-    const propagating = code === 7 && !scopeRefused && ctx.justGranted && Date.now() - grantedAt < IAM_PROPAGATION_MS && Date.now() + propagationWaitMs < ctx.deadline;
-    if (!propagating) return { code, message: seen.job.status?.message ?? undefined, runAt };
+    const scopeRefused = /insufficient authentication scopes/i.test(message ?? '');
+    // A denial right after this run's grant may be IAM propagating: triggered again, at most
+    // MAX_RETRIGGERS times and only while the grant is younger than the propagation window.
+    const propagating =
+      code === 7 &&
+      !scopeRefused &&
+      ctx.grantedAt !== undefined &&
+      retriggers < MAX_RETRIGGERS &&
+      Date.now() + propagationWaitMs - ctx.grantedAt < IAM_PROPAGATION_MS &&
+      Date.now() + propagationWaitMs < ctx.deadline;
+    if (!propagating) return { code, message, runAt, confirmedBy };
+    retriggers++;
     ctx.onProgress?.(`PERMISSION_DENIED right after granting the invoker role: IAM may still be propagating, trying again in ${propagationWaitMs / 1000}s`);
     await sleep(propagationWaitMs);
     propagationWaitMs = Math.min(propagationWaitMs * 2, 16_000);
   }
 }
 
+/** A :run call (sent again on 429 only); a failure says why it was not sent again. */
+async function runOnce<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    if (!(err instanceof Error) || isQuotaError(err)) throw err;
+    err.message +=
+      '\nThe run was not sent again: after this answer it is unknown whether the workload started, and a second run could run it twice. ' +
+      'Check the job\'s executions (or the service\'s logs) before running it by hand.';
+    throw err;
+  }
+}
+
 type SchedulerTrigger = SmokeContext & { schedulerJob: string };
 
-function failedAttempt(ctx: SmokeContext, code: number, message: string | undefined, started: number): SmokeResult {
+function failedAttempt(ctx: SmokeContext, attempt: AttemptOutcome, started: number): SmokeResult {
+  const { code, message } = attempt;
   const name = GRPC_CODE_NAMES[code] ?? String(code);
   return {
     status: 'failed',
     durationMs: Date.now() - started,
     attemptStatus: { code, name, message },
-    message: `The Cloud Scheduler attempt failed with ${name}${message ? ` (${message})` : ''}: most likely ${attemptHint(code, ctx.config.kind)}.`,
+    message:
+      `The Cloud Scheduler attempt failed with ${name}${message ? ` (${message})` : ''}: most likely ${attemptHint(code, ctx.config.kind)}. ` +
+      `(Confirmed by ${attempt.confirmedBy}.)`,
   };
 }
 
@@ -197,11 +316,11 @@ async function newExecution(ctx: SmokeContext, previous: string | undefined, run
   const { api, clients, resource } = ctx;
   const job = await pollUntil({
     read: () => api.call('reading the Cloud Run job', resource, () => clients.run.get<RunJob>(resource)),
-    finished: (j) => ourExecution(j, previous, runAt) !== undefined,
+    finished: (j) => ourExecution(resource, j, previous, runAt) !== undefined,
     deadline: ctx.deadline,
     onTimeout: () => new Error(`The smoke test timed out (smoke_timeout): the trigger ran but no new execution of ${resource} appeared.`),
   });
-  return ourExecution(job, previous, runAt)!;
+  return ourExecution(resource, job, previous, runAt)!;
 }
 
 export async function smokeTest(ctx: SmokeContext): Promise<SmokeResult> {
@@ -211,30 +330,40 @@ export async function smokeTest(ctx: SmokeContext): Promise<SmokeResult> {
     return { status: 'skipped', message: 'No schedule: the service is Ready, and nothing triggers it.' };
   }
   if (config.kind === 'job' && !ctx.schedulerJob) {
-    const op = await api.call('running the Cloud Run job', resource, () => clients.run.run<Execution>(resource), { retryOn: isTurnedAway });
+    const op = await runOnce(() => api.call('running the Cloud Run job', resource, () => clients.run.run<Execution>(resource), { retryOn: isQuotaError }));
     const name = op.metadata?.name;
     if (!name) throw new Error(`Running ${resource} gave no execution name.`);
+    ctx.onExecution?.(name);
     ctx.onProgress?.(`Execution ${name.split('/').pop()} started`);
     return followExecution(ctx, name, started);
+  }
+  if (config.schedule?.paused) {
+    return {
+      status: 'skipped',
+      message:
+        'The Cloud Scheduler job is paused (paused: true), so the smoke test did not run it: a paused trigger does not fire, ' +
+        'and Cloud Scheduler may refuse to run a paused job by hand. Set paused: false to resume it and test it.',
+    };
   }
   const trigger = { ...ctx, schedulerJob: ctx.schedulerJob! };
   if (config.kind === 'service') {
     const attempt = await triggerThroughScheduler(trigger);
-    if (attempt.code !== 0) return failedAttempt(ctx, attempt.code, attempt.message, started);
+    if (attempt.code !== 0) return failedAttempt(ctx, attempt, started);
     return {
       status: 'succeeded',
       durationMs: Date.now() - started,
       attemptStatus: { code: 0, name: 'OK' },
-      message: 'Cloud Scheduler called the service with its OIDC token, and the service answered with success.',
+      message: `Cloud Scheduler called the service with its OIDC token, and the service answered with success (confirmed by ${attempt.confirmedBy}).`,
     };
   }
   const before = ctx.known
     ? (ctx.known.workload as RunJob | undefined)
     : await api.call('reading the Cloud Run job', resource, () => clients.run.get<RunJob>(resource));
-  const previous = before?.latestCreatedExecution?.name ?? undefined;
+  const previous = executionName(resource, before?.latestCreatedExecution?.name);
   const attempt = await triggerThroughScheduler(trigger, previous);
-  if (attempt.code !== 0) return failedAttempt(ctx, attempt.code, attempt.message, started);
+  if (attempt.code !== 0) return failedAttempt(ctx, attempt, started);
   const execution = attempt.execution ?? (await newExecution(ctx, previous, attempt.runAt));
+  ctx.onExecution?.(execution);
   ctx.onProgress?.(`Execution ${execution.split('/').pop()} started by Cloud Scheduler`);
   return followExecution(ctx, execution, started);
 }

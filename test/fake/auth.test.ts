@@ -79,7 +79,7 @@ describe('STS token exchange', () => {
     fake.setGithubClaims({ repository: 'evil/app', repository_owner: 'evil' });
     const r = await sts(STS_FORM(fake, fake.githubToken(defaultAud())));
     expect(r.status).toBe(400);
-    expect(r.json).toEqual({ error: 'invalid_grant', error_description: 'The given credential is rejected by the attribute condition.' });
+    expect(r.json).toEqual({ error: 'unauthorized_client', error_description: 'The given credential is rejected by the attribute condition.' });
     await expect(tokenOf(wifClient(fake))).rejects.toThrow(/attribute condition/);
   });
 

@@ -54,7 +54,12 @@ describe('Cloud Scheduler', () => {
     expect(ids).toContain('us-central1');
     expect(ids).toContain('europe-west1');
     expect(ids).not.toContain('europe-west12');
-    expect((await rest(fake, token, 'POST', '/v1/projects/demo-project/locations/europe-west12/jobs', {})).status).toBe(404);
+    expect((await rest(fake, token, 'POST', '/v1/projects/demo-project/locations/europe-west12/jobs', {})).status).toBe(400);
+    fake.setVariants({ schedulerLocation: '403' });
+    expect((await rest(fake, token, 'GET', '/v1/projects/demo-project/locations/europe-west12/jobs/x', undefined)).status).toBe(403);
+    fake.setVariants({ schedulerLocation: '404' });
+    expect((await rest(fake, token, 'GET', '/v1/projects/demo-project/locations/europe-west12/jobs/x', undefined)).status).toBe(404);
+    fake.setVariants({ schedulerLocation: '400' });
   });
 
   test('job target: create, defaults, run -> OK and an execution starts', async () => {
@@ -62,7 +67,12 @@ describe('Cloud Scheduler', () => {
     const job = await createSchedulerJob('nightly-schedule', { uri: runUri('us-central1', 'nightly'), httpMethod: 'POST', oauthToken: { serviceAccountEmail: invoker, scope: CLOUD_PLATFORM } });
     expect(job.state).toBe('ENABLED');
     expect(job.attemptDeadline).toMatchObject({ seconds: '180' });
-    expect(job.scheduleTime).toBeTruthy();
+    // scheduleTime shows on later reads, not in the create answer; no retryConfig was sent, none is filled in.
+    expect(job.scheduleTime).toBeFalsy();
+    expect(job.retryConfig).toBeFalsy();
+    await new Promise(r => setTimeout(r, 30));
+    const [read] = await c.scheduler.getJob({ name: `${parent}/jobs/nightly-schedule` });
+    expect(read.scheduleTime).toBeTruthy();
     const stored = fake.schedulerJobs().find(j => j.name === `${parent}/jobs/nightly-schedule`)!;
     expect(stored.httpTarget).toMatchObject({ httpMethod: 'POST', oauthToken: { serviceAccountEmail: invoker, scope: CLOUD_PLATFORM } });
     const before = fake.executions().length;

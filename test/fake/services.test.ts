@@ -32,13 +32,14 @@ describe('services', () => {
     expect(got.reconciling).toBeFalsy();
     expect(got.observedGeneration).toBe(got.generation);
     expect(got.latestReadyRevision).toBe(got.latestCreatedRevision);
-    expect(got.latestCreatedRevision).toMatch(/^web-00001-[a-z0-9]{3}$/);
+    // Full revision names (FACTS.md).
+    expect(got.latestCreatedRevision).toMatch(/^projects\/demo-project\/locations\/us-central1\/services\/web\/revisions\/web-00001-[a-z0-9]{3}$/);
     expect(got.terminalCondition).toMatchObject({ type: 'Ready', state: 'CONDITION_SUCCEEDED' });
     expect(got.ingress).toBe('INGRESS_TRAFFIC_ALL');
     expect(got.template?.timeout).toMatchObject({ seconds: '300' });
     expect(got.template?.maxInstanceRequestConcurrency).toBe(80);
     const [revs] = await c.revisions.listRevisions({ parent: `${parent}/services/web` });
-    expect(revs.map(r => r.name)).toEqual([`${parent}/services/web/revisions/${got.latestCreatedRevision}`]);
+    expect(revs.map(r => r.name)).toEqual([got.latestCreatedRevision]);
     // private by default
     expect(fake.getPolicy(`${parent}/services/web`).bindings).toEqual([]);
   });
@@ -50,12 +51,12 @@ describe('services', () => {
     let [got] = await c.services.getService({ name });
     expect(got.labels).toEqual({ a: 'b' });
     expect(got.template?.containers?.[0].image).toBe('img/web:1');
-    expect(got.latestCreatedRevision).toMatch(/^web-00001-/);
+    expect(got.latestCreatedRevision).toMatch(/\/revisions\/web-00001-/);
     const [op2] = await c.services.updateService({ service: { ...svcBody('img/web:2'), name } as never });
     await op2.promise();
     [got] = await c.services.getService({ name });
     expect(got.generation).toBe('3');
-    expect(got.latestCreatedRevision).toMatch(/^web-00003-/);
+    expect(got.latestCreatedRevision).toMatch(/\/revisions\/web-00003-/);
     expect(got.latestReadyRevision).toBe(got.latestCreatedRevision);
   });
 

@@ -69,3 +69,36 @@ test('with neither a provider nor Application Default Credentials: a clear error
   expect(failure(result)).toMatch(/Application Default Credentials|GOOGLE_APPLICATION_CREDENTIALS|workload_identity_provider/);
   expect(fake.requests.slice(before).filter((r) => r.service === 'run' || r.service === 'scheduler')).toEqual([]);
 });
+
+test('a project ID from Application Default Credentials meets the project_id rule before any request (issue 11)', async () => {
+  const inputs = { ...jobInputs(fake, 'adc-project'), workload_identity_provider: '', service_account: '', project_id: '' };
+  const before = fake.requests.length;
+  const result = await run(fake, inputs, {
+    GOOGLE_APPLICATION_CREDENTIALS: credentialFile('project', fake.world.deployer),
+    GOOGLE_CLOUD_PROJECT: 'Demo_Project/../other',
+  });
+  expect(result.code).not.toBe(0);
+  expect(failure(result)).toMatch(/Input 'project_id': the project of Application Default Credentials, "Demo_Project\/\.\.\/other", is not allowed/);
+  expect(fake.requests.slice(before).filter((r) => r.service === 'run' || r.service === 'scheduler')).toEqual([]);
+});
+
+test('every client of the Application Default Credentials path has the same request timeout as the API calls', async () => {
+  const { authenticate } = await import('../../src/auth/credentials.ts');
+  const { REQUEST_TIMEOUT_MS } = await import('../../src/google/clients.ts');
+  const saved = process.env.GOOGLE_APPLICATION_CREDENTIALS;
+  process.env.GOOGLE_APPLICATION_CREDENTIALS = credentialFile('timeouts', undefined);
+  // The runner's mask commands the tokens would print here are not this test's output.
+  const write = process.stdout.write;
+  process.stdout.write = (() => true) as typeof process.stdout.write;
+  try {
+    const creds = await authenticate({ serviceAccount: fake.world.deployer }, undefined, fake.env(), 'demo-project');
+    type WithTransport = { transporter: { defaults: { timeout?: number } }; stsCredential?: WithTransport; sourceClient?: WithTransport };
+    const impersonated = creds.authClient as unknown as WithTransport;
+    const source = impersonated.sourceClient!;
+    const clients = [impersonated, source, source.stsCredential!];
+    expect(clients.map((c) => c.transporter.defaults.timeout)).toEqual(clients.map(() => REQUEST_TIMEOUT_MS));
+  } finally {
+    process.stdout.write = write;
+    process.env.GOOGLE_APPLICATION_CREDENTIALS = saved;
+  }
+});

@@ -133,7 +133,7 @@ describe('bad inputs fail before any request', () => {
     ['a task_timeout beyond 168h', { task_timeout: '169h' }, /Input 'task_timeout'/],
     ['a schedule without invoker', { invoker_service_account: '' }, /Input 'invoker_service_account'/],
     ['a body with GET', { http_method: 'GET', body: '{}' }, /Input 'body'|Input 'http_method'/],
-    ['a service-only input on a job', { concurrency: '10' }, /Input 'concurrency'.*service/s],
+    ['a job trigger other than POST', { http_method: 'GET' }, /Input 'http_method'.*a job is started with POST/s],
   ];
   test.each(cases)('%s', async (_what, change, expected) => {
     const before = fake.requests.length;

@@ -34,7 +34,7 @@ describe('a first deploy of a service with a schedule', () => {
     expect(o.resource).toBe(SERVICE('web'));
     expect(o.url).toMatch(/^https:\/\/web-[a-z0-9]+-uc\.a\.run\.app$/);
     expect(o.url).toBe(svc.uri);
-    expect(o.revision).toBe(svc.latestReadyRevision);
+    expect(o.revision).toBe(String(svc.latestReadyRevision).split('/').pop());
     expect(o.revision).toMatch(/^web-00001-[a-z0-9]+$/);
     expect(o.scheduler_job).toBe('projects/demo-project/locations/us-central1/jobs/web-schedule');
     expect(o.changed).toBe('true');
@@ -194,7 +194,7 @@ describe('service limits are checked before any request', () => {
     ['a timeout of 2h (above 3600s)', { timeout: '2h' }, /Input 'timeout'/],
     ['a concurrency of 2000 (above 1000)', { concurrency: '2000' }, /Input 'concurrency'.*1000/s],
     ['an unknown ingress', { ingress: 'public' }, /Input 'ingress'/],
-    ['a job-only input on a service', { tasks: '3' }, /Input 'tasks'.*job/s],
+    ['min_instances above max_instances', { min_instances: '3', max_instances: '2' }, /Input 'min_instances': 3 is more than max_instances/],
   ];
   test.each(cases)('%s', async (_what, change, expected) => {
     const before = fake.requests.length;
@@ -214,7 +214,7 @@ test('a service without a schedule: deployed, waited on until Ready, nothing els
   expect(svc.terminalCondition.state).toBe('CONDITION_SUCCEEDED');
   expect(svc.latestReadyRevision).toBe(svc.latestCreatedRevision);
   expect(result.outputs.url).toBe(svc.uri);
-  expect(result.outputs.revision).toBe(svc.latestReadyRevision);
+  expect(result.outputs.revision).toBe(String(svc.latestReadyRevision).split('/').pop());
   expect(result.outputs.scheduler_job).toBe('');
   expect(result.outputs.changed).toBe('true');
   expect(fake.schedulerJobs().some((j) => String(j.name).includes('/jobs/api'))).toBe(false);

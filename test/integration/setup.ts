@@ -7,8 +7,31 @@ export type { FakeGcp, ActionRun };
 
 export const DIGEST = (c: string) => `sha256:${c.repeat(64)}`;
 
-export async function startFake(): Promise<FakeGcp> {
-  return startFakeGcp({ quiet: true });
+/**
+ * Short fixed waits keep the suite fast (operations 30 ms instead of 150, task attempts 60 ms
+ * instead of 300, a Scheduler second 1 ms instead of 2): the order of events is the same.
+ */
+export async function startFake(latencyMs = 0): Promise<FakeGcp> {
+  return startFakeGcp({ quiet: true, operationMs: 30, taskMs: 60, schedulerMsPerSecond: 1, latencyMs });
+}
+
+/**
+ * Runs `fn` against a local Google Cloud of its own (so cases can run concurrently), closed
+ * after it. Call closeFakes() in afterAll: it closes any left open by a case that timed out.
+ */
+const openFakes: FakeGcp[] = [];
+export async function withFake<T>(fn: (fake: FakeGcp) => Promise<T>, latencyMs = 0): Promise<T> {
+  const fake = await startFake(latencyMs);
+  openFakes.push(fake);
+  try {
+    return await fn(fake);
+  } finally {
+    await fake.close();
+  }
+}
+
+export async function closeFakes(): Promise<void> {
+  await Promise.all(openFakes.map((f) => f.close().catch(() => undefined)));
 }
 
 /** The inputs a job with a schedule needs in the default world. */
@@ -33,7 +56,7 @@ export function serviceInputs(fake: FakeGcp, name: string, extra: Record<string,
 }
 
 export function run(fake: FakeGcp, inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
-  return runAction({ inputs, env: { ...fake.env(), ...env } });
+  return runAction({ inputs, env: { ...fake.env(), ...env }, compileCache: true });
 }
 
 /** Writes the action sent: everything but reads, token exchanges and the smoke test's runs. */

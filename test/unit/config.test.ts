@@ -29,9 +29,10 @@ describe('defaults: only the required inputs', () => {
       job: { tasks: undefined, parallelism: undefined, maxRetries: undefined, taskTimeoutSeconds: undefined },
       service: { allowUnauthenticated: false },
       schedule: undefined,
-      smoke: { enabled: true, timeoutSeconds: 600 },
+      smoke: { enabled: true, onlyWhenChanged: false, timeoutSeconds: 600 },
       dryRun: false,
       warnings: [],
+      notices: [],
     });
   });
 
@@ -97,9 +98,12 @@ describe('auth', () => {
     expect(errorFor({ ...REQUIRED, audience: 'https://x' })).toMatch(/^Input 'audience': needs workload_identity_provider/);
   });
 
-  it.each(['service_account', 'runtime_service_account'])('%s must be a service account email', (input) => {
+  it.each([
+    ['service_account', ''],
+    ['runtime_service_account', ', or default'],
+  ])('%s must be a service account email', (input, more) => {
     expect(errorFor({ ...REQUIRED, [input]: 'me@gmail.com' })).toBe(
-      `Input '${input}': "me@gmail.com" is not allowed: a service account email such as NAME@PROJECT.iam.gserviceaccount.com.`,
+      `Input '${input}': "me@gmail.com" is not allowed: a service account email such as NAME@PROJECT.iam.gserviceaccount.com${more}.`,
     );
   });
 
@@ -159,11 +163,39 @@ describe('env_vars, secrets and labels', () => {
     ['CLOUD_RUN_TASK_INDEX=1', /reserved/],
     ['X_GOOGLE_A=1', /reserved/],
     ['A=1,A=2', /"A" is given twice/],
-    ['NOVALUE', /"NOVALUE" is not KEY=VALUE/],
+    ['NOVALUE', /entry 1 \(not shown: it may hold a value\) is not KEY=VALUE: write one KEY=VALUE a line, or KEY=VALUE,KEY2=VALUE2; a value with a comma is quoted \(KEY="a,b"\) or escapes it \(KEY=a\\,b\)/],
+    ['URLS="https://a/,https://b/', /the value of "URLS" has no closing "/],
+    ['URLS="https://a/" x', /the quoted value of "URLS" has text after its closing quote: write one KEY=VALUE a line/],
     ['=1', /is not KEY=VALUE/],
     ['MY-VAR=1', /the name "MY-VAR" is not allowed: use letters, digits and underscores/],
   ])('env_vars %j', (value, message) => {
     expect(errorFor({ ...REQUIRED, env_vars: value })).toMatch(message);
+  });
+
+  // issue 12: the examples' URLS=https://example.com/,https://www.iana.org/ failed; deploy-cloudrun's forms work.
+  it.each([
+    ['URLS="https://example.com/,https://www.iana.org/"\nTIMEOUT_MS=10000'],
+    ["URLS='https://example.com/,https://www.iana.org/', TIMEOUT_MS=10000"],
+    ['URLS=https://example.com/\\,https://www.iana.org/,TIMEOUT_MS=10000'],
+    ['URLS = "https://example.com/,https://www.iana.org/" ,\n  TIMEOUT_MS=10000'],
+  ])('a value with commas, quoted or escaped: %j', (env_vars) => {
+    expect(parse({ ...REQUIRED, env_vars }).envVars).toEqual([
+      { name: 'URLS', value: 'https://example.com/,https://www.iana.org/' },
+      { name: 'TIMEOUT_MS', value: '10000' },
+    ]);
+  });
+
+  it('keeps quotes inside a value and escaped quotes', () => {
+    expect(parse({ ...REQUIRED, env_vars: `MSG=it's "fine"\nQ="say \\"hi\\", ok"\nML="a\nb"` }).envVars).toEqual([
+      { name: 'MSG', value: `it's "fine"` }, { name: 'Q', value: 'say "hi", ok' }, { name: 'ML', value: 'a\nb' },
+    ]);
+  });
+
+  it('reads quoted labels and secrets too', () => {
+    expect(parse({ ...REQUIRED, labels: 'team="data",env=prod', secrets: 'DB="db-pass:latest"' })).toMatchObject({
+      labels: { team: 'data', env: 'prod' },
+      secrets: [{ name: 'DB', secret: 'db-pass', version: 'latest' }],
+    });
   });
 
   it('parses secrets', () => {
@@ -214,6 +246,23 @@ describe('container', () => {
     expect(errorFor({ ...REQUIRED, command })).toMatch(/^Input 'command': .* use a JSON array of strings/);
   });
 
+  // issue 12: `args: --query "SELECT 1"` became ["--query","\"SELECT","1\""] silently.
+  it.each([
+    ['--query "SELECT 1"', ['--query', 'SELECT 1']],
+    [`--name='a b' --flag`, ['--name=a b', '--flag']],
+    ['a\\ b "x\\"y"', ['a b', 'x"y']],
+    ['--env=$(MODE) $HOME', ['--env=$(MODE)', '$HOME']],
+    ['  --full\n  --verbose  ', ['--full', '--verbose']],
+  ])('reads args %j as shell-style words', (args, words) => {
+    expect(parse({ ...REQUIRED, args }).args).toEqual(words);
+  });
+
+  it('rejects an unclosed quote in args, showing the accepted forms', () => {
+    expect(errorFor({ ...REQUIRED, args: '--query "SELECT 1' })).toMatch(
+      /^Input 'args': .* is not allowed: got eof while in a quoted string: use a JSON array of strings such as \["--query", "SELECT 1"\], or words separated by spaces with quotes/,
+    );
+  });
+
   it.each(['1', '2', '4', '6', '8', '0.5', '0.08', '500m', '1000m'])('accepts cpu %j', (cpu) => expect(parse({ ...REQUIRED, cpu }).cpu).toBe(cpu));
   it.each(['3', '16', '0.01', 'one', '1.5', '0'])('rejects cpu %j', (cpu) => expect(errorFor({ ...REQUIRED, cpu })).toMatch(/^Input 'cpu'/));
   it.each(['512Mi', '2Gi', '32Gi', '128Mi', '1G'])('accepts memory %j', (memory) => expect(parse({ ...REQUIRED, memory }).memory).toBe(memory));
@@ -223,8 +272,14 @@ describe('container', () => {
 });
 
 describe('booleans', () => {
-  it.each(['skip_default_labels', 'paused', 'smoke_test', 'dry_run'])('%s is strictly true or false', (input) => {
+  it.each(['skip_default_labels', 'paused', 'dry_run'])('%s is strictly true or false', (input) => {
     expect(errorFor({ ...SCHEDULED, [input]: 'yes' })).toBe(`Input '${input}': "yes" is not allowed: use true or false.`);
+  });
+
+  it('smoke_test is true, false or changed (issue 12)', () => {
+    expect(parse({ ...REQUIRED, smoke_test: 'Changed' }).smoke).toEqual({ enabled: true, onlyWhenChanged: true, timeoutSeconds: 600 });
+    expect(parse({ ...REQUIRED, smoke_test: 'true' }).smoke).toMatchObject({ enabled: true, onlyWhenChanged: false });
+    expect(errorFor({ ...REQUIRED, smoke_test: 'yes' })).toBe(`Input 'smoke_test': "yes" is not allowed: use true, false or changed.`);
   });
 
   it('accepts any case', () => {
@@ -288,20 +343,20 @@ describe('service settings', () => {
   });
 });
 
-describe('guard rails: inputs of the other kind', () => {
+describe('inputs of the other kind: ignored with a notice (issue 12)', () => {
   it.each(['tasks', 'parallelism', 'max_retries', 'task_timeout'])('%s on a service', (input) => {
-    expect(errorFor({ ...REQUIRED, kind: 'service', [input]: '1' })).toBe(
-      `Input '${input}': applies to kind: job only, and this is kind: service. Remove it or set kind: job.`,
-    );
+    expect(parse({ ...REQUIRED, kind: 'service', [input]: '1' }).notices).toEqual([
+      `Input '${input}' is ignored: it applies to kind: job only, and this is kind: service.`,
+    ]);
   });
 
   it.each([
     ['timeout', '60'], ['concurrency', '10'], ['min_instances', '1'], ['max_instances', '1'], ['ingress', 'all'],
     ['allow_unauthenticated', 'true'], ['path', '/run'],
   ])('%s on a job', (input, value) => {
-    expect(errorFor({ ...SCHEDULED, [input]: value })).toBe(
-      `Input '${input}': applies to kind: service only, and this is kind: job. Remove it or set kind: service.`,
-    );
+    const config = parse({ ...SCHEDULED, [input]: value });
+    expect(config.notices).toEqual([`Input '${input}' is ignored: it applies to kind: service only, and this is kind: job.`]);
+    expect(config.service).toEqual({ allowUnauthenticated: false });
   });
 
   it('leaves allow_unauthenticated: false and path: / alone on a job', () => {
@@ -372,17 +427,30 @@ describe('schedule', () => {
   });
 
   it.each(['time_zone', 'scheduler_job', 'scheduler_region', 'invoker_service_account', 'http_method', 'body', 'attempt_deadline', 'retry_count', 'paused', 'path'])(
-    '%s without schedule needs schedule',
+    '%s without schedule is ignored with a notice (deploy only)',
     (input) => {
       const values: Record<string, string> = {
         time_zone: 'Europe/Berlin', scheduler_job: 'x', scheduler_region: 'us-central1', invoker_service_account: INVOKER,
         http_method: 'PUT', body: 'x', attempt_deadline: '1m', retry_count: '1', paused: 'true', path: '/x',
       };
-      expect(errorFor({ ...REQUIRED, kind: 'service', [input]: values[input]! })).toBe(
-        `Input '${input}': needs schedule: without a schedule no Cloud Scheduler job is touched. Set schedule or remove this input.`,
-      );
+      const config = parse({ ...REQUIRED, kind: 'service', [input]: values[input]! });
+      expect(config.schedule).toBeUndefined();
+      expect(config.notices).toEqual([
+        `Input '${input}' is ignored: it shapes the Cloud Scheduler job, and schedule is empty (deploy only: no Scheduler job is touched).`,
+      ]);
     },
   );
+
+  it('deploys only when a templated workflow passes its invoker with an empty schedule (manual.yml)', () => {
+    const config = parse({ ...REQUIRED, schedule: '', invoker_service_account: INVOKER, runtime_service_account: '' });
+    expect(config.schedule).toBeUndefined();
+    expect(config.notices).toHaveLength(1);
+  });
+
+  it('keeps contradictions as errors: a job trigger other than POST, a body with GET', () => {
+    expect(errorFor({ ...SCHEDULED, http_method: 'GET' })).toMatch(/^Input 'http_method': "GET" is not allowed: a job is started with POST/);
+    expect(errorFor({ ...SCHEDULED, kind: 'service', http_method: 'GET', body: 'x' })).toMatch(/^Input 'body': is allowed only with http_method POST/);
+  });
 });
 
 describe('job trigger body (RunJobRequest)', () => {
@@ -421,10 +489,10 @@ describe('smoke test and mode', () => {
 
 describe('several errors', () => {
   it('are reported together, one line each, in an InputError', () => {
-    const e = errorsOf({ ...REQUIRED, name: 'Bad_Name', region: '', kind: 'service', tasks: '3', schedule: '* * *', memory: 'lots' });
+    const e = errorsOf({ ...REQUIRED, name: 'Bad_Name', region: '', kind: 'service', tasks: 'x', schedule: '* * *', memory: 'lots', cpu: '3' });
     expect(e).toBeInstanceOf(InputError);
-    expect(e.errors.map((x) => x.input)).toEqual(['region', 'name', 'memory', 'tasks', 'schedule', 'invoker_service_account']);
-    expect(e.input).toBe('region, name, memory, tasks, schedule, invoker_service_account');
+    expect(e.errors.map((x) => x.input)).toEqual(['region', 'name', 'cpu', 'memory', 'schedule', 'invoker_service_account']);
+    expect(e.input).toBe('region, name, cpu, memory, schedule, invoker_service_account');
     expect(e.message.split('\n')).toHaveLength(7);
     expect(e.message).toMatch(/^6 problems with the inputs:\n- Input 'region': required: .*\n- Input 'name': "Bad_Name" is not allowed/);
   });

@@ -22,6 +22,21 @@ function section(text: string, name: string): string {
 }
 
 describe('README tables', () => {
+  // issue 12: the Default column was empty for every input whose default is documented in words.
+  it('show the default of an input whose action.yml default is empty but documented ("Empty means X.")', () => {
+    const inputs = section(readme, 'inputs');
+    const documented = Object.entries(action.inputs).filter(([, spec]) => !spec.default && /Empty means /.test(spec.description));
+    expect(documented.length).toBeGreaterThan(10);
+    for (const [name] of documented) {
+      const row = inputs.split('\n').find((l) => l.startsWith(`| \`${name}\` |`))!;
+      expect(`${name}: ${row.split(' | ')[2]}`).toMatch(new RegExp(`^${name}: \\S`));
+    }
+    expect(inputs).toContain('| `tasks` |  | `1` |');
+    expect(inputs).toContain('| `ingress` |  | `all` |');
+    // Issue 11: no default compute account by accident, so no default shown.
+    expect(inputs).toContain('| `runtime_service_account` |  |  |');
+  });
+
   it('are the rendering of the current action.yml (run `npm run docs` if this fails)', () => {
     expect(renderReadme(readme, actionYml)).toBe(readme);
   });
@@ -64,17 +79,36 @@ describe('README content', () => {
   it('has the quickstart pieces: APIs, provider with an attribute condition, roles', () => {
     for (const s of [
       'run.googleapis.com', 'cloudscheduler.googleapis.com', 'iamcredentials.googleapis.com', 'sts.googleapis.com',
-      'workload-identity-pools create', 'providers create-oidc', '--attribute-condition="assertion.repository_owner ==',
-      'roles/run.admin', 'roles/cloudscheduler.admin', 'roles/iam.serviceAccountUser', 'roles/iam.workloadIdentityUser',
-      'id-token: write',
+      'workload-identity-pools create', 'providers create-oidc',
+      // Issue 11: the numeric owner ID (a renamed organization's name can be squatted), the
+      // deployer impersonable from the deploying environment only, a custom role.
+      '--attribute-condition="assertion.repository_owner_id ==', 'https://api.github.com/users/',
+      'subject/repo:${REPO}:environment:${GITHUB_ENVIRONMENT}', 'gcloud iam roles create',
+      'roles/iam.serviceAccountUser', 'roles/iam.workloadIdentityUser',
+      'id-token: write', '## Safe by default',
     ]) {
       expect(readme).toContain(s);
     }
+    expect(readme).not.toContain('attribute.repository/${REPO}');
   });
 
   it('links only to files that exist', () => {
     const links = [...readme.matchAll(/\]\(((?:\.\/)?(?:examples|\.github|src|scripts|test|fake)[^)#\s]*)\)/g)].map((m) => m[1]);
     expect(links.length).toBeGreaterThan(0);
     for (const link of links) expect(() => readFileSync(join(ROOT, link.replace(/\/$/, '/README.md')))).not.toThrow();
+  });
+});
+
+// issue 12: the quickstart's gaps.
+describe('README covers what a first run needs', () => {
+  it.each([
+    ['Secret Manager: the API and secretAccessor on the runtime account', /secretmanager\.googleapis\.com[\s\S]*roles\/secretmanager\.secretAccessor/],
+    ["images in another project: the Cloud Run service agent reads the repository", /serverless-robot-prod\.iam\.gserviceaccount\.com[\s\S]*roles\/artifactregistry\.reader/],
+    ['costs', /## Costs[\s\S]*Cloud Scheduler[\s\S]*min_instances/],
+    ['teardown commands', /gcloud scheduler jobs delete[\s\S]*gcloud run jobs delete[\s\S]*gcloud run services delete/],
+    ['using the action after google-github-actions/auth', /### After google-github-actions\/auth[\s\S]*uses: google-github-actions\/auth@/],
+    ['the smoke test runs the real workload', /## The smoke test runs the real workload[\s\S]*`changed`/],
+  ])('%s', (_what, pattern) => {
+    expect(readme).toMatch(pattern);
   });
 });

@@ -35,9 +35,10 @@ export function config(overrides: Partial<Config> = {}): Config {
       bodyHasOverrides: false,
       paused: false,
     },
-    smoke: { enabled: true, timeoutSeconds: 600 },
+    smoke: { enabled: true, onlyWhenChanged: false, timeoutSeconds: 600 },
     dryRun: false,
     warnings: [],
+    notices: [],
     ...overrides,
   };
 }

@@ -38,23 +38,27 @@ describe('phase', () => {
 });
 
 describe('createProgress', () => {
-  test('prints on change, and otherwise at most every interval', () => {
+  // issue 12: only on change, at most one line per interval; no heartbeat repeating the same state.
+  test('prints only on change, at most once per interval, the latest state after it', () => {
     let t = 0;
     const printed: string[] = [];
-    const progress = createProgress('Execution nightly-x', { clock: () => t, print: (l) => printed.push(l), intervalMs: 10_000 });
+    const progress = createProgress('Execution nightly-x', { clock: () => t, print: (l) => printed.push(l), intervalMs: 3_000 });
     const tasks = { total: 3, succeeded: 0, failed: 0, cancelled: 0, retried: 0, running: 3 };
     expect(progress.update({ status: 'RUNNING', tasks })).toBe(true);
-    for (t = 1000; t < 10_000; t += 1000) expect(progress.update({ status: 'RUNNING', tasks })).toBe(false);
-    t = 10_000;
-    expect(progress.update({ status: 'RUNNING', tasks })).toBe(true); // the heartbeat
-    t = 11_000;
+    for (t = 1000; t < 30_000; t += 1000) expect(progress.update({ status: 'RUNNING', tasks })).toBe(false);
+    t = 30_000;
     expect(progress.update({ status: 'RUNNING', tasks: { ...tasks, succeeded: 1, running: 2 } })).toBe(true);
-    t = 12_000;
-    expect(progress.update({ status: 'RUNNING', tasks: { ...tasks, succeeded: 1, running: 2 } })).toBe(false);
+    t = 31_000; // a change inside the interval waits
+    expect(progress.update({ status: 'RUNNING', tasks: { ...tasks, succeeded: 2, running: 1 } })).toBe(false);
+    t = 33_000;
+    expect(progress.update({ status: 'RUNNING', tasks: { ...tasks, succeeded: 2, running: 1 } })).toBe(true);
+    t = 34_000; // the end of the wait is printed at once
+    expect(progress.update({ status: 'FINISHED', tasks: { ...tasks, succeeded: 3, running: 0 } }, true)).toBe(true);
     expect(printed).toEqual([
       'Execution nightly-x: RUNNING · 0/3 succeeded, 3 running (0ms)',
-      'Execution nightly-x: RUNNING · 0/3 succeeded, 3 running (10s)',
-      'Execution nightly-x: RUNNING · 1/3 succeeded, 2 running (11s)',
+      'Execution nightly-x: RUNNING · 1/3 succeeded, 2 running (30s)',
+      'Execution nightly-x: RUNNING · 2/3 succeeded, 1 running (33s)',
+      'Execution nightly-x: FINISHED · 3/3 succeeded (34s)',
     ]);
   });
 });

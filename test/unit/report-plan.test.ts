@@ -43,10 +43,16 @@ describe('formatPlan', () => {
     expect(text).not.toContain('sk-live');
   });
 
-  test('cuts long values', () => {
+  // issue 12: values were cut at ~80 characters, digests, emails and URLs in the middle.
+  test('never cuts a value: long ones are whole', () => {
     const line = text.split('\n').find((l) => l.startsWith('    args:'))!;
-    expect(line).toMatch(/^ {4}args: \["--a"\] -> \["x{70,}…$/);
-    expect(line.length).toBeLessThan(110);
+    expect(line).toMatch(/^ {4}args: \["--a"\] -> \["x{70,}"\]$/);
+    expect(line).not.toContain('…');
+    const digest = `us-docker.pkg.dev/acme-prod/apps/nightly-report@sha256:${'0123456789abcdef'.repeat(4)}`;
+    const email = 'a-very-long-runtime-service-account-name@acme-production-project.iam.gserviceaccount.com';
+    const plan = formatPlan([{ type: 'run-job', resource: JOB, action: 'update', fields: [{ field: 'image', before: 'x', after: digest }, { field: 'runtime_service_account', after: email }] }]);
+    expect(plan).toContain(`    image: "x" -> "${digest}"`);
+    expect(plan).toContain(`    runtime_service_account: (none) -> "${email}"`);
   });
 
   test('an empty plan', () => {
@@ -83,16 +89,17 @@ describe('links', () => {
     expect(consoleUrl('run-job', 'not/a/name')).toBeUndefined();
   });
 
-  test('execution page and Cloud Logging links in the form Cloud Run uses for logUri', () => {
+  test('execution page and Logs Explorer links (logs/query;query=, not the legacy logs/viewer)', () => {
     const execution = `${JOB}/executions/nightly-report-x7k2p`;
     expect(parseResourceName(execution)).toMatchObject({ id: 'nightly-report', execution: 'nightly-report-x7k2p' });
     expect(executionUrlOf(execution)).toBe(
       'https://console.cloud.google.com/run/jobs/executions/details/europe-west1/nightly-report-x7k2p?project=acme-prod',
     );
     expect(logsUrlOf(execution)).toBe(
-      'https://console.cloud.google.com/logs/viewer?project=acme-prod&advancedFilter=' +
+      'https://console.cloud.google.com/logs/query;query=' +
         'resource.type%3D%22cloud_run_job%22%0Aresource.labels.job_name%3D%22nightly-report%22%0A' +
-        'resource.labels.location%3D%22europe-west1%22%0Alabels.%22run.googleapis.com%2Fexecution_name%22%3D%22nightly-report-x7k2p%22',
+        'resource.labels.location%3D%22europe-west1%22%0Alabels.%22run.googleapis.com%2Fexecution_name%22%3D%22nightly-report-x7k2p%22' +
+        '?project=acme-prod',
     );
     expect(decodeURIComponent(logsUrlOf(SERVICE)!)).toContain('resource.type="cloud_run_revision"\nresource.labels.service_name="nightly-api"');
   });

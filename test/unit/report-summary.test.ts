@@ -27,13 +27,25 @@ describe('renderSummary', () => {
     expect(md).toContain('- Next runs: Sat 2026-11-28 03:00 CET · Sun 2026-11-29 03:00 CET · Mon 2026-11-30 03:00 CET');
     expect(md).toContain(`- Triggered by Scheduler job \`nightly-report-schedule\` as \`${INVOKER}\``);
     expect(md).toContain('### Smoke test\n\n- ✅ succeeded — Execution nightly-report-x7k2p succeeded\n- Duration: 1m23s');
+    // Logs Explorer, not the logs/viewer link Cloud Run puts in logUri.
     expect(md).toContain(
-      `- Execution: [\`nightly-report-x7k2p\`](https://console.cloud.google.com/run/jobs/executions/details/${REGION}/nightly-report-x7k2p?project=${PROJECT}) · [logs](https://console.cloud.google.com/logs/viewer?project=acme-prod&advancedFilter=x)`,
+      `- Execution: [\`nightly-report-x7k2p\`](https://console.cloud.google.com/run/jobs/executions/details/${REGION}/nightly-report-x7k2p?project=${PROJECT}) · [logs](https://console.cloud.google.com/logs/query;query=`,
     );
+    expect(md).not.toContain('logs/viewer');
     expect(md).toContain('- Tasks: 3/3 succeeded, 1 retried');
     expect(md).toContain('Timings: auth 1.2s · deploy 35s · iam 800ms · schedule 900ms · smoke 1m23s');
     expect(md).not.toContain('[!NOTE]');
     expect(md).not.toContain('```diff');
+  });
+
+  // issue 12: 'succeeded: 1/1 succeeded.' and then 'Tasks: 1/1 succeeded' said the counts twice.
+  test('task counts are said once: not again when the message gives them', () => {
+    const tasks = { total: 1, succeeded: 1, failed: 0, cancelled: 0, retried: 0, running: 0 };
+    const execution = 'projects/acme-prod/locations/europe-west1/jobs/nightly-report/executions/nightly-report-x7k2p';
+    const md = renderSummary(jobReport({ smoke: { status: 'succeeded', execution, tasks, message: `Execution ${execution} succeeded: 1/1 succeeded.` } }), NOW);
+    expect(md.match(/1\/1 succeeded/g)).toHaveLength(1);
+    const other = renderSummary(jobReport({ smoke: { status: 'succeeded', execution, tasks, message: 'Done.' } }), NOW);
+    expect(other).toContain('- Tasks: 1/1 succeeded');
   });
 
   test('a service run: URL, revision, service console link, Scheduler attempt', () => {
@@ -58,7 +70,7 @@ describe('renderSummary', () => {
       ' · URL [https://nightly-api-abc123-ew.a.run.app](https://nightly-api-abc123-ew.a.run.app) · revision `nightly-api-00002-xyz`',
     );
     expect(md).toContain(`(https://console.cloud.google.com/run/detail/${REGION}/nightly-api/metrics?project=${PROJECT})`);
-    expect(md).toContain('- Scheduler attempt: OK (0)');
+    expect(md).toContain('- Scheduler attempt: OK\n'); // the status name, not 'OK (0)'
     expect(md).not.toContain('Timings');
     expect(md).not.toContain('Notes');
   });
@@ -79,7 +91,7 @@ describe('renderSummary', () => {
     expect(md).toMatch(/^## ❌ Cloud Run job nightly-report: the smoke test failed\n/);
     expect(md).toContain('- ❌ failed — Execution nightly-report-f00d1 failed: NON_ZERO_EXIT_CODE');
     expect(md).toContain('- Tasks: 1/3 succeeded, 2 failed, 6 retried');
-    expect(md).toContain('[logs](https://example.test/logs)');
+    expect(md).toMatch(/\[logs\]\(https:\/\/console\.cloud\.google\.com\/logs\/query;query=[^)]*execution_name/);
     expect(md).toContain('> [!WARNING]\n> - The schedule fires every 5m but a task may take 10m: runs may overlap.\n> - Second warning');
   });
 
