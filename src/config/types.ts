@@ -65,6 +65,8 @@ export interface ScheduleConfig {
 
 export interface Config {
   auth: AuthConfig;
+  /** Fleet mode: the fleet's owner id (its label value and Scheduler description marker). */
+  fleet?: string;
   /** Absent when it must come from ADC; resolved after auth. */
   projectId?: string;
   region: string;

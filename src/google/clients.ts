@@ -23,6 +23,7 @@ export interface Operation<R = unknown, M = unknown> {
 export interface RestClient {
   get<T>(api: GoogleApi, path: string, query?: Query): Promise<T>;
   send<T>(api: GoogleApi, method: 'POST' | 'PATCH', path: string, body: unknown, query?: Query): Promise<T>;
+  delete<T>(api: GoogleApi, path: string): Promise<T>;
 }
 
 export function restClient(authClient: AuthClient, env: NodeJS.ProcessEnv = process.env): RestClient {
@@ -41,6 +42,7 @@ export function restClient(authClient: AuthClient, env: NodeJS.ProcessEnv = proc
   return {
     get: (api, path, query) => request('GET', url(api, path, query)),
     send: (api, method, path, body, query) => request(method, url(api, path, query), body ?? {}),
+    delete: (api, path) => request('DELETE', url(api, path)),
   };
 }
 
@@ -64,6 +66,9 @@ export interface CloudRunApi {
   run<M>(name: string): Promise<Operation<unknown, M>>;
   getIamPolicy<P>(name: string): Promise<P>;
   setIamPolicy<P>(name: string, policy: P): Promise<P>;
+  /** Every job or service of a location (all pages). */
+  list<T>(parent: string, collection: 'jobs' | 'services'): Promise<T[]>;
+  delete<T>(name: string): Promise<Operation<T>>;
 }
 
 /** The Cloud Scheduler v1 calls the action makes. */
@@ -74,6 +79,21 @@ export interface SchedulerApi {
   call<T>(name: string, verb: 'run' | 'pause' | 'resume'): Promise<T>;
   /** Location IDs where Cloud Scheduler is offered to the project. */
   locations(projectId: string): Promise<string[]>;
+  /** Every Scheduler job of a location (all pages). */
+  list<T>(parent: string): Promise<T[]>;
+  delete(name: string): Promise<unknown>;
+}
+
+/** Every item of a paged list: follows nextPageToken to the end. */
+async function allPages<T>(key: string, read: (pageToken: string | undefined) => Promise<Record<string, unknown> & { nextPageToken?: string }>): Promise<T[]> {
+  const items: T[] = [];
+  let pageToken: string | undefined;
+  do {
+    const page = await read(pageToken);
+    items.push(...((page[key] as T[] | undefined) ?? []));
+    pageToken = page.nextPageToken || undefined;
+  } while (pageToken);
+  return items;
 }
 
 export function makeClients(authClient: AuthClient, env: NodeJS.ProcessEnv = process.env): GoogleClients {
@@ -86,6 +106,8 @@ export function makeClients(authClient: AuthClient, env: NodeJS.ProcessEnv = pro
     run: (name) => rest.send('run', 'POST', `v2/${name}:run`, {}),
     getIamPolicy: (name) => rest.get('run', `v2/${name}:getIamPolicy`, { 'options.requestedPolicyVersion': '3' }),
     setIamPolicy: (name, policy) => rest.send('run', 'POST', `v2/${name}:setIamPolicy`, { policy }),
+    list: (parent, collection) => allPages(collection, (pageToken) => rest.get('run', `v2/${parent}/${collection}`, { pageSize: '100', pageToken })),
+    delete: (name) => rest.delete('run', `v2/${name}`),
   };
   const scheduler: SchedulerApi = {
     get: (name) => rest.get('cloudscheduler', `v1/${name}`),
@@ -93,19 +115,11 @@ export function makeClients(authClient: AuthClient, env: NodeJS.ProcessEnv = pro
     update: (name, job, mask) => rest.send('cloudscheduler', 'PATCH', `v1/${name}`, job, { updateMask: mask.join(',') }),
     call: (name, verb) => rest.send('cloudscheduler', 'POST', `v1/${name}:${verb}`, {}),
     async locations(projectId) {
-      const ids: string[] = [];
-      let pageToken: string | undefined;
-      do {
-        const page = await rest.get<{ locations?: { locationId?: string }[]; nextPageToken?: string }>(
-          'cloudscheduler',
-          `v1/projects/${projectId}/locations`,
-          { pageToken },
-        );
-        for (const l of page.locations ?? []) if (l.locationId) ids.push(l.locationId);
-        pageToken = page.nextPageToken || undefined;
-      } while (pageToken);
-      return ids.sort();
+      const locations = await allPages<{ locationId?: string }>('locations', (pageToken) => rest.get('cloudscheduler', `v1/projects/${projectId}/locations`, { pageToken }));
+      return locations.flatMap((l) => (l.locationId ? [l.locationId] : [])).sort();
     },
+    list: (parent) => allPages('jobs', (pageToken) => rest.get('cloudscheduler', `v1/${parent}/jobs`, { pageSize: '500', pageToken })),
+    delete: (name) => rest.delete('cloudscheduler', `v1/${name}`),
   };
   const logging: LoggingApi = {
     list: (request) => rest.send('logging', 'POST', 'v2/entries:list', request),
