@@ -88,6 +88,8 @@ export interface Config {
   service: ServiceSettings;
   /** Absent = deploy only; no Scheduler job is touched. */
   schedule?: ScheduleConfig;
+  /** Fleet mode: the workload's further schedules (a Scheduler job each, triggering the same workload). */
+  moreSchedules?: ScheduleConfig[];
   /** smoke_test: enabled unless false; onlyWhenChanged for `changed` (skipped when nothing was written). */
   smoke: { enabled: boolean; onlyWhenChanged: boolean; timeoutSeconds: number };
   dryRun: boolean;

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { parseConfig } from '../config/parse-config.js';
 import { INPUT_NAMES, type InputName } from '../config/inputs.js';
+import { parseDuration } from '../config/duration.js';
 import { quote } from '../config/lists.js';
 import { InputError, type Config } from '../config/types.js';
 import { FLEET_LABEL } from './prune.js';
@@ -251,11 +252,71 @@ function asInput(key: string, value: Json): string {
   return String(value);
 }
 
-function workloadConfig(fleet: string, workload: Workload, index: number, get: (name: string) => string, problems: string[]): Config | undefined {
-  if (workload.schedules !== undefined) {
-    problems.push(`workloads[${index}].schedules: several schedules for one workload are not supported by this version yet: use schedule (one Scheduler job), or one workload per schedule.`);
+/** Per-schedule keys that are the trigger's own inputs. */
+const SCHEDULE_KEYS = ['schedule', 'time_zone', 'paused', 'retry_count', 'attempt_deadline', 'path', 'http_method', 'body'];
+/** Per-schedule job overrides, sent in the v1 run body's `overrides`. */
+const OVERRIDE_KEYS = ['args', 'env_vars', 'task_count', 'task_timeout'];
+
+/**
+ * The v1 RunJobRequest body of a schedule's overrides (containerOverrides, taskCount,
+ * timeoutSeconds), or a problem. Undefined when the schedule has none.
+ */
+function overridesBody(schedule: Workload, kind: Json | undefined, at: string, problems: string[]): string | undefined {
+  const keys = OVERRIDE_KEYS.filter((k) => schedule[k] !== undefined);
+  if (keys.length === 0) return undefined;
+  if (kind === 'service') {
+    problems.push(`${at}: ${keys.join(', ')} ${keys.length > 1 ? 'are' : 'is a'} job override${keys.length > 1 ? 's' : ''}: a service's schedule takes path, http_method and body.`);
     return undefined;
   }
+  if (schedule.body !== undefined) {
+    problems.push(`${at}: body and the overrides (${keys.join(', ')}) are exclusive: the overrides are sent as the body.`);
+    return undefined;
+  }
+  const container: Record<string, Json> = {};
+  if (schedule.args !== undefined) container.args = schedule.args;
+  if (schedule.env_vars && typeof schedule.env_vars === 'object') {
+    container.env = Object.entries(schedule.env_vars).map(([name, value]) => ({ name, value: String(value) }));
+  }
+  const overrides: Record<string, Json> = {};
+  if (Object.keys(container).length) overrides.containerOverrides = [container];
+  if (schedule.task_count !== undefined) overrides.taskCount = schedule.task_count;
+  if (schedule.task_timeout !== undefined) {
+    const seconds = parseDuration(String(schedule.task_timeout));
+    if (seconds === undefined || seconds < 1 || seconds > 168 * 3600) {
+      problems.push(`${at}.task_timeout: ${quote(String(schedule.task_timeout))} is not allowed: use a duration from 1s to 168h, such as 90s, 10m, 2h or 1h30m.`);
+    } else {
+      overrides.timeoutSeconds = seconds;
+    }
+  }
+  return JSON.stringify({ overrides });
+}
+
+function workloadConfig(fleet: string, workload: Workload, index: number, get: (name: string) => string, problems: string[]): Config | undefined {
+  const at = `workloads[${index}]`;
+  if (!Array.isArray(workload.schedules)) return parseWorkload(fleet, workload, get, problems, (input) => `${at}.${input}`);
+  // Several schedules: the workload with each schedule's trigger inputs, read as the inputs are.
+  const base = Object.fromEntries(Object.entries(workload).filter(([k]) => k !== 'schedules' && !SCHEDULE_KEYS.includes(k)));
+  const configs = workload.schedules.map((item, k) => {
+    const schedule = item as Workload;
+    const where = `${at}.schedules[${k}]`;
+    const body = overridesBody(schedule, workload.kind, where, problems);
+    const own: Workload = {
+      ...base,
+      ...Object.fromEntries(SCHEDULE_KEYS.filter((key) => schedule[key] !== undefined).map((key) => [key, schedule[key]!])),
+      // A schedule without its own time zone takes the workload's (or the defaults').
+      ...(schedule.time_zone === undefined && workload.time_zone !== undefined ? { time_zone: workload.time_zone } : {}),
+      scheduler_job: `${String(workload.name)}-${String(schedule.id)}`,
+      ...(body !== undefined ? { body } : {}),
+    };
+    return parseWorkload(fleet, own, get, problems, (input) => (SCHEDULE_KEYS.includes(input) ? `${where}.${input}` : input === 'body' ? where : `${at}.${input}`));
+  });
+  const [first, ...more] = configs;
+  if (!first || more.some((c) => c === undefined)) return undefined;
+  first.moreSchedules = more.map((c) => c!.schedule!);
+  return first;
+}
+
+function parseWorkload(fleet: string, workload: Workload, get: (name: string) => string, problems: string[], pathOf: (input: string) => string): Config | undefined {
   const input = (name: string): string => {
     if (FLEET_ONLY.includes(name as InputName)) return '';
     if (FLEET_WIDE_INPUTS.includes(name as InputName) && !(name === 'region' && workload.region !== undefined)) {
@@ -273,7 +334,7 @@ function workloadConfig(fleet: string, workload: Workload, index: number, get: (
     const errors = err instanceof InputError ? ('errors' in err ? (err.errors as InputError[]) : [err]) : [];
     if (errors.length === 0) throw err;
     for (const e of errors) {
-      const where = FLEET_WIDE_INPUTS.includes(e.input as InputName) && !(e.input === 'region' && workload.region !== undefined) ? `Input '${e.input}'` : `workloads[${index}].${e.input}`;
+      const where = FLEET_WIDE_INPUTS.includes(e.input as InputName) && !(e.input === 'region' && workload.region !== undefined) ? `Input '${e.input}'` : pathOf(e.input);
       const line = `${where}: ${e.message.replace(/^Input '[^']+': /, '')}`;
       if (!problems.includes(line)) problems.push(line);
     }

@@ -11,6 +11,7 @@ import { phase } from '../report/log.js';
 import { resultOf, setOutputs } from '../report/outputs.js';
 import { formatPlan, planToJson } from '../report/plan-text.js';
 import { changeLine, renderFleetSummary, renderSummary, renderSummaryText, writeSummary } from '../report/summary.js';
+import { withSchedule } from '../plan/planner.js';
 import type { Change } from '../plan/types.js';
 import { applyDeletions, inParallel } from '../pipeline/delete.js';
 import { applyWorkloadRun, planWorkloadRun, readWorkload, startWorkload, type PipelineContext, type WorkloadRun } from '../pipeline/run-pipeline.js';
@@ -87,7 +88,7 @@ export async function runFleet(fleet: FleetRun, authenticating: Promise<Credenti
     // Read all (and, to prune, what the fleet owns), then plan all.
     const owned =
       fleet.prune && fleet.id !== undefined
-        ? readOwned(api, ctx.clients, projectId, fleet.id, [...new Set(fleet.configs.flatMap((c) => [c.region, c.schedule?.region ?? c.region]))])
+        ? readOwned(api, ctx.clients, projectId, fleet.id, [...new Set(fleet.configs.flatMap((c) => [c.region, ...[c.schedule, ...(c.moreSchedules ?? [])].flatMap((s) => (s ? [s.region] : []))]))])
         : undefined;
     owned?.catch(() => undefined);
     await Promise.all(runs.map((run) => readWorkload(ctxOf(run.config), run)));
@@ -95,7 +96,12 @@ export async function runFleet(fleet: FleetRun, authenticating: Promise<Credenti
     if (owned && fleet.id !== undefined) {
       const declared = {
         resources: new Set(runs.map((r) => r.names.resource)),
-        schedulerJobs: new Set(runs.flatMap((r) => (r.names.schedulerJob ? [r.names.schedulerJob] : []))),
+        schedulerJobs: new Set(
+          runs.flatMap((r) => [
+            ...(r.names.schedulerJob ? [r.names.schedulerJob] : []),
+            ...(r.config.moreSchedules ?? []).map((s) => withSchedule(r.config, r.names, s).names.schedulerJob!),
+          ]),
+        ),
       };
       deletions = planPrune(fleet.id, await owned, declared);
       core.info(`Prune plan of fleet ${fleet.id}:\n${deletions.length ? formatPlan(deletions) : 'nothing carries its marks that the manifest no longer declares.'}`);

@@ -7,7 +7,7 @@ import type { Config } from '../config/types.js';
 import type { Api } from '../google/api.js';
 import type { GoogleClients } from '../google/clients.js';
 import { applyBindings } from '../iam/binding.js';
-import { planScheduler, planWorkload, type IamPolicy, type Names, type RunPlan } from '../plan/planner.js';
+import { planMoreSchedulers, planScheduler, planWorkload, withSchedule, type IamPolicy, type Names, type RunPlan } from '../plan/planner.js';
 import type { Change } from '../plan/types.js';
 import { applyWorkload } from '../run/deploy.js';
 import type { RunResource, RunService } from '../run/workload.js';
@@ -64,11 +64,12 @@ export async function applyPlan(
   config: Config,
   names: Names,
   runPlan: RunPlan,
-  current: { workload?: RunResource; schedulerJob?: SchedulerJob; policy?: IamPolicy },
+  current: { workload?: RunResource; schedulerJob?: SchedulerJob; policy?: IamPolicy; moreSchedulerJobs?: (SchedulerJob | undefined)[] },
   deployId: string,
   hooks: ApplyHooks,
 ): Promise<Applied> {
-  let plan = [runPlan.workload.change, ...runPlan.bindings.map((b) => b.change), ...(runPlan.scheduler ? [runPlan.scheduler.change] : [])];
+  const bindingChanges = runPlan.bindings.map((b) => b.change);
+  let plan = [runPlan.workload.change, ...bindingChanges, ...(runPlan.scheduler ? [runPlan.scheduler.change] : []), ...runPlan.moreSchedulers.map((m) => m.change)];
   for (const change of plan) change.status = 'not reached';
   hooks.plan(plan);
 
@@ -100,16 +101,14 @@ export async function applyPlan(
   // A new service's URL is known only now: plan the trigger again with it.
   const serviceUri = config.kind === 'service' ? ((workload as RunService).uri ?? undefined) : undefined;
   const scheduler = runPlan.scheduler && planScheduler(config, names, current.schedulerJob, serviceUri);
-  if (scheduler) {
-    scheduler.change.status = 'not reached';
-    plan = [...plan.slice(0, -1), scheduler.change];
-    hooks.plan(plan);
-  }
+  const more = planMoreSchedulers(config, names, current.moreSchedulerJobs, serviceUri);
+  const triggers = [...(scheduler ? [scheduler] : []), ...more];
+  for (const t of triggers) t.change.status = 'not reached';
+  plan = [runPlan.workload.change, ...bindingChanges, ...triggers.map((t) => t.change)];
+  hooks.plan(plan);
 
   // Independent of each other: side by side, in one log group. Both are waited for, so a
   // failure of one does not leave the other's status unknown.
-  const bindingChanges = runPlan.bindings.map((b) => b.change);
-  const schedulerChanges = scheduler ? [scheduler.change] : [];
   const results = await hooks.phase('iam + schedule', () =>
     Promise.allSettled([
       step(bindingChanges, async (tracked) => {
@@ -120,11 +119,14 @@ export async function applyPlan(
           hooks.wrote();
         }
       }),
-      step(schedulerChanges, async (tracked) => {
-        if (scheduler && scheduler.change.action !== 'unchanged') {
-          await applySchedulerJob(api, tracked, scheduler, (fresh) => planScheduler(config, names, fresh, serviceUri)!);
-        }
-      }),
+      ...triggers.map((trigger, i) =>
+        step([trigger.change], async (tracked) => {
+          if (trigger.change.action === 'unchanged') return;
+          // The first trigger is config.schedule's; the others are config.moreSchedules', in order.
+          const own = i === 0 && scheduler ? { config, names } : withSchedule(config, names, config.moreSchedules![scheduler ? i - 1 : i]!);
+          await applySchedulerJob(api, tracked, trigger, (fresh) => planScheduler(own.config, own.names, fresh, serviceUri)!);
+        }),
+      ),
     ]),
   );
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');

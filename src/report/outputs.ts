@@ -46,7 +46,8 @@ export function resultOf(name: string, kind: string, report: RunReport | undefin
     kind,
     resource: o?.resource ?? '',
     url: o?.url ?? '',
-    scheduler_jobs: o?.scheduler_job ? [o.scheduler_job] : [],
+    // Every trigger of the workload (fleet mode may give it several) that exists after the run.
+    scheduler_jobs: (report?.plan ?? []).filter((c) => c.type === 'scheduler-job' && existsAfterRun(c)).map((c) => c.resource),
     changed: report?.changed ?? false,
     execution: o?.execution ?? '',
     execution_status: o?.execution_status ?? 'skipped',

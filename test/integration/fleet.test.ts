@@ -18,7 +18,7 @@ afterAll(async () => {
 
 const P = 'projects/demo-project/locations/us-central1';
 
-function manifest(opts: { nightly?: string; withWarmer?: boolean } = {}): string {
+function manifest(opts: { nightly?: string; withWarmer?: boolean; withWeekly?: boolean } = {}): string {
   const w = fake.world;
   const image = (n: string) => `us-docker.pkg.dev/${w.projectId}/apps/${n}@${DIGEST('a')}`;
   return `# yaml-language-server: $schema=../schema/manifest.schema.json
@@ -38,8 +38,18 @@ workloads:
     image: ${image('ingest')}
     env_vars: { SOURCE: s3, URLS: 'a,b' }
     args: ['--since', '1 hour']
-    schedule: '0 * * * *'
+    schedules:
+      - id: hourly
+        schedule: '0 * * * *'
 ${
+  opts.withWeekly === false
+    ? ''
+    : `      - id: weekly-full
+        schedule: '30 2 * * 0'
+        args: ['--full']
+        task_count: 4
+`
+}${
   opts.withWarmer === false
     ? ''
     : `  - name: cache-warmer
@@ -93,6 +103,17 @@ describe('a fleet of three', () => {
     expect(nightly.template.template.containers[0].image).toContain(DIGEST('b'));
     const sj = fake.schedulerJobs().find((j) => String(j.name).endsWith('/jobs/cache-warmer-schedule')) as any;
     expect(sj.description).toMatch(/^cloud-run-cron fleet=reports workload=cache-warmer/);
+    // Two schedules of one job: two Scheduler jobs, the second with its overrides in the v1 run body.
+    expect(results[1]!.scheduler_jobs).toEqual([`${P}/jobs/ingest-hourly`, `${P}/jobs/ingest-weekly-full`]);
+    const weekly = fake.schedulerJobs().find((j) => String(j.name).endsWith('/jobs/ingest-weekly-full')) as any;
+    expect(JSON.parse(Buffer.from(weekly.httpTarget.body, 'base64').toString())).toEqual({
+      overrides: { containerOverrides: [{ args: ['--full'] }], taskCount: 4 },
+    });
+    const hourly = fake.schedulerJobs().find((j) => String(j.name).endsWith('/jobs/ingest-hourly')) as any;
+    expect(hourly.httpTarget.body).toBeUndefined();
+    // Overrides need run.jobs.runWithOverrides: the invoker gets that role on this job only.
+    expect(fake.getPolicy(`${P}/jobs/ingest`).bindings).toEqual([{ role: 'roles/run.jobsExecutorWithOverrides', members: [`serviceAccount:${fake.world.invoker}`] }]);
+    expect(fake.getPolicy(`${P}/jobs/nightly-report`).bindings).toEqual([{ role: 'roles/run.invoker', members: [`serviceAccount:${fake.world.invoker}`] }]);
   });
 
   test('a rerun writes nothing and runs no smoke test', async () => {
@@ -115,26 +136,30 @@ describe('a fleet of three', () => {
     expect(writes[0]).toMatchObject({ method: 'PATCH', path: `/v1/${P}/jobs/nightly-report-schedule` });
   });
 
-  test('prune deletes a removed workload and its Scheduler job, and nothing without the marks', async () => {
+  test('prune deletes a removed schedule, a removed workload and its Scheduler job, and nothing without the marks', async () => {
     // The same name pattern, deployed without the fleet (so without its marks).
     const single = await run(fake, jobInputs(fake, 'cache-warmer-2', { smoke_test: 'false', scheduler_job: 'cache-warmer-2-schedule' }));
     expect(failure(single)).toBe('');
 
-    const dry = await fleetRun(manifest({ nightly: '0 4 * * *', withWarmer: false }), { prune: 'true', dry_run: 'true' });
+    const dry = await fleetRun(manifest({ nightly: '0 4 * * *', withWarmer: false, withWeekly: false }), { prune: 'true', dry_run: 'true' });
     expect(failure(dry)).toBe('');
     const planned = (JSON.parse(dry.outputs.plan!) as { type: string; resource: string; action: string }[]).filter((c) => c.action === 'delete');
     expect(planned.map((c) => [c.type, c.resource])).toEqual([
       ['scheduler-job', `${P}/jobs/cache-warmer-schedule`],
+      ['scheduler-job', `${P}/jobs/ingest-weekly-full`],
       ['run-service', `${P}/services/cache-warmer`],
     ]);
     expect(fake.runServices().some((s) => s.name === `${P}/services/cache-warmer`)).toBe(true);
 
     const before = fake.requests.length;
-    const r = await fleetRun(manifest({ nightly: '0 4 * * *', withWarmer: false }), { prune: 'true' });
+    const r = await fleetRun(manifest({ nightly: '0 4 * * *', withWarmer: false, withWeekly: false }), { prune: 'true' });
     expect(failure(r)).toBe('');
     const deletes = fake.requests.slice(before).filter((q) => q.method === 'DELETE').map((q) => q.path);
     // Triggers first, then workloads.
-    expect(deletes).toEqual([`/v1/${P}/jobs/cache-warmer-schedule`, `/v2/${P}/services/cache-warmer`]);
+    expect(deletes.slice(0, 2).sort()).toEqual([`/v1/${P}/jobs/cache-warmer-schedule`, `/v1/${P}/jobs/ingest-weekly-full`]);
+    expect(deletes.slice(2)).toEqual([`/v2/${P}/services/cache-warmer`]);
+    expect(fake.schedulerJobs().some((j) => String(j.name).endsWith('/jobs/ingest-hourly'))).toBe(true);
+    expect(fake.runJobs().some((j) => j.name === `${P}/jobs/ingest`)).toBe(true);
     expect(fake.runServices().some((s) => s.name === `${P}/services/cache-warmer`)).toBe(false);
     expect(fake.runJobs().some((j) => j.name === `${P}/jobs/cache-warmer-2`)).toBe(true);
     expect(fake.schedulerJobs().some((j) => String(j.name).endsWith('/jobs/cache-warmer-2-schedule'))).toBe(true);
