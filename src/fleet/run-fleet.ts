@@ -16,6 +16,7 @@ import type { Change } from '../plan/types.js';
 import { applyDeletions, inParallel } from '../pipeline/delete.js';
 import { applyWorkloadRun, planWorkloadRun, readWorkload, startWorkload, type PipelineContext, type WorkloadRun } from '../pipeline/run-pipeline.js';
 import { planPrune, readOwned } from './prune.js';
+import { readFleet } from './read-fleet.js';
 
 export interface FleetRun {
   /** The fleet's owner id; absent in the single-workload mode. */
@@ -91,7 +92,16 @@ export async function runFleet(fleet: FleetRun, authenticating: Promise<Credenti
         ? readOwned(api, ctx.clients, projectId, fleet.id, [...new Set(fleet.configs.flatMap((c) => [c.region, ...[c.schedule, ...(c.moreSchedules ?? [])].flatMap((s) => (s ? [s.region] : []))]))])
         : undefined;
     owned?.catch(() => undefined);
-    await Promise.all(runs.map((run) => readWorkload(ctxOf(run.config), run)));
+    if (single) {
+      await Promise.all(runs.map((run) => readWorkload(ctxOf(run.config), run)));
+    } else {
+      // A fleet reads with list calls: two round trips whatever its size.
+      await phase('read', async () => {
+        await readFleet(api, ctx.clients, projectId, runs);
+        const exist = runs.filter((r) => r.current?.workload).length;
+        core.info(`Fleet ${fleet.id}: ${runs.length} workload(s) declared, ${exist} exist${runs.some((r) => r.failure) ? `, ${runs.filter((r) => r.failure).length} could not be read` : ''}`);
+      });
+    }
     for (const run of runs) planWorkloadRun(ctxOf(run.config), run);
     if (owned && fleet.id !== undefined) {
       const declared = {

@@ -18,6 +18,14 @@ const valueOf = <T>(s: Settled<T>): T => {
   return s.value;
 };
 
+/** The error for a Scheduler region where Cloud Scheduler is not offered (`offered`: where it is). */
+export function schedulerNotOffered(config: Config, region: string, offered: readonly string[]): Error {
+  return new Error(
+    `Input 'scheduler_region': Cloud Scheduler is not offered in ${region}. ` +
+      `It is offered in: ${offered.join(', ')}. Set scheduler_region to one of them (the Cloud Run ${config.kind} may stay in ${config.region}).`,
+  );
+}
+
 export async function readCurrentState(api: Api, clients: GoogleClients, config: Config, names: Names): Promise<CurrentState> {
   const other = config.kind === 'job' ? 'service' : 'job';
   // The policy and Scheduler reads are settled, not raced: what they mean depends on the others
@@ -32,12 +40,7 @@ export async function readCurrentState(api: Api, clients: GoogleClients, config:
     config.schedule ? schedulerRegions(api, clients, names.projectId) : undefined,
     ...more.map((name) => readSchedulerJob(api, clients, name)),
   ]);
-  if (config.schedule && regions && !regions.includes(config.schedule.region)) {
-    throw new Error(
-      `Input 'scheduler_region': Cloud Scheduler is not offered in ${config.schedule.region}. ` +
-        `It is offered in: ${regions.join(', ')}. Set scheduler_region to one of them (the Cloud Run ${config.kind} may stay in ${config.region}).`,
-    );
-  }
+  if (config.schedule && regions && !regions.includes(config.schedule.region)) throw schedulerNotOffered(config, config.schedule.region, regions);
   // The workload read says it is absent: whatever its policy read answered does not matter.
   return {
     workload,

@@ -116,10 +116,16 @@ describe('a fleet of three', () => {
     expect(fake.getPolicy(`${P}/jobs/nightly-report`).bindings).toEqual([{ role: 'roles/run.invoker', members: [`serviceAccount:${fake.world.invoker}`] }]);
   });
 
-  test('a rerun writes nothing and runs no smoke test', async () => {
+  test('a rerun reads with list calls (every page), writes nothing and runs no smoke test', async () => {
     const before = fake.requests.length;
-    const r = await fleetRun(manifest());
+    fake.listPageMax = 1; // one item a page: the action must follow nextPageToken
+    const r = await fleetRun(manifest()).finally(() => (fake.listPageMax = Infinity));
     expect(failure(r)).toBe('');
+    const reads = fake.requests.slice(before).filter((q) => q.method === 'GET');
+    expect(reads.some((q) => q.path === `/v2/${P}/jobs` && q.query.includes('pageToken='))).toBe(true);
+    expect(reads.some((q) => q.path === `/v1/${P}/jobs` && q.query.includes('pageToken='))).toBe(true);
+    // No read of one workload at a time: its IAM policy only.
+    expect(reads.filter((q) => /\/(jobs|services)\/[^/:]+$/.test(q.path))).toEqual([]);
     expect(writesIn(fake, before)).toEqual([]);
     expect(r.outputs.changed).toBe('false');
     expect((JSON.parse(r.outputs.results!) as Result[]).map((x) => x.execution_status)).toEqual(['skipped', 'skipped', 'skipped']);
