@@ -89,11 +89,14 @@ export async function loadManifest(get: (name: string) => string, env: NodeJS.Pr
   const data = await parseYaml(path, text);
   const expanded = expandVariables(data, env, problems);
   problems.push(...(await validateAgainstSchema(expanded)));
-  if (problems.length > 0) throw new ManifestError(path, problems);
-
   const manifest = expanded as { fleet: string; defaults?: Workload; workloads: Workload[] | null };
   const workloads = manifest.workloads ?? [];
-  problems.push(...duplicates(workloads, manifest.defaults ?? {}));
+  // Duplicates are found in any file whose workloads are objects, with the schema's problems.
+  const isObject = (v: unknown): v is Workload => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (Array.isArray(workloads) && workloads.every(isObject)) {
+    problems.push(...duplicates(workloads, isObject(manifest.defaults) ? manifest.defaults : {}));
+  }
+  if (problems.length > 0) throw new ManifestError(path, problems);
   if (settings.only) {
     const names = new Set(workloads.map((w) => w.name));
     for (const name of settings.only.filter((n) => !names.has(n))) problems.push(`Input 'only': ${quote(name)} is not a workload of the manifest.`);

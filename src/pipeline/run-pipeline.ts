@@ -47,7 +47,7 @@ export interface WorkloadRun {
 
 function phaseOf(ctx: PipelineContext, run: WorkloadRun) {
   return <T>(name: string, fn: () => Promise<T>): Promise<T> =>
-    logPhase(name, fn, { into: run.phases, title: ctx.label ? `${name}: ${ctx.label}` : name });
+    logPhase(name, fn, { into: run.phases, group: !ctx.label });
 }
 
 export function startWorkload(ctx: PipelineContext, config: Config): WorkloadRun {

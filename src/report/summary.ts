@@ -317,7 +317,13 @@ function fleetRow(e: FleetEntry, now: Date): Line[] {
     [code(e.name, r ? consoleUrl(type, r.resource) : undefined)],
     [e.kind],
     [r?.resource ?? ''],
-    s ? [code(s.jobId, r?.schedulerJob ? consoleUrl('scheduler-job', r.schedulerJob) : undefined), ` ${s.cron}${next ? ` (next ${next})` : ''}`] : ['—'],
+    s
+      ? [
+          code(s.jobId, r?.schedulerJob ? consoleUrl('scheduler-job', r.schedulerJob) : undefined),
+          ` ${s.cron}${next ? ` (next ${next})` : ''}`,
+          ...(r?.config.moreSchedules ?? []).map((m) => `, ${m.jobId} ${m.cron}`),
+        ]
+      : ['—'],
     [what],
     [outcome],
     logs ? [link('logs', logs)] : [''],
