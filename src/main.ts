@@ -11,6 +11,7 @@ import { githubAudience, requestGithubToken } from './auth/github-token.js';
 import { guardRailWarnings } from './config/guard-rails.js';
 import { parseConfig } from './config/parse-config.js';
 import type { FleetRun } from './fleet/run-fleet.js';
+import { checkOverrides } from './google/endpoints.js';
 import { configureTrace } from './google/trace.js';
 
 const noop = (): void => undefined;
@@ -42,6 +43,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     fleet = get('manifest')
       ? await import('./fleet/manifest.js').then(({ loadManifest }) => loadManifest(get, env))
       : { configs: [parseConfig(get, { deferWarnings: true })], prune: false, maxParallel: 1 };
+    checkOverrides(env);
   } catch (err) {
     const core = await import('@actions/core');
     core.setOutput('changed', 'false');

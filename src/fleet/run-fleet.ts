@@ -3,9 +3,12 @@
 // single-workload mode is a fleet of one: the same path, with today's outputs and summary.
 import * as core from '@actions/core';
 import { AuthError, type Credentials } from '../auth/credentials.js';
-import type { Config } from '../config/types.js';
+import { RULES } from '../config/rules.js';
+import { InputError, type Config } from '../config/types.js';
 import { explainAuthError, type ErrorContext } from '../errors/explain.js';
+import { registerSecretValues, scrubSecrets } from '../errors/scrub.js';
 import { createApi } from '../google/api.js';
+import { overrideNotices } from '../google/endpoints.js';
 import { makeClients } from '../google/clients.js';
 import { phase } from '../report/log.js';
 import { resultOf, setOutputs } from '../report/outputs.js';
@@ -33,6 +36,9 @@ export async function runFleet(fleet: FleetRun, authenticating: Promise<Credenti
     for (const notice of config.notices) core.notice(tag(config, notice));
     for (const warning of config.warnings) core.warning(tag(config, warning));
   }
+  for (const notice of overrideNotices(env)) core.info(notice);
+  // Values never leave the run: every text below that did not come from the plan is scrubbed.
+  registerSecretValues(fleet.configs.flatMap((c) => c.envVars.map((e) => e.value)));
   const first = fleet.configs[0];
   if (!first) {
     // A manifest with no workloads: nothing is deployed, and nothing is ever pruned.
@@ -72,8 +78,12 @@ export async function runFleet(fleet: FleetRun, authenticating: Promise<Credenti
     if (!projectId) {
       throw new Error("Input 'project_id': no project is known: set project_id, or a service_account whose email names its project.");
     }
+    // A project from Application Default Credentials meets the same rule as the input (issue 11).
+    if (!RULES.projectId.pattern.test(projectId)) {
+      throw new InputError('project_id', `the project of Application Default Credentials, ${JSON.stringify(projectId)}, is not allowed: ${RULES.projectId.allowed}. Set project_id.`);
+    }
     const api = createApi({ ...errorContext, projectId }, Date.now() + deployDeadlineMs, (err, delay) =>
-      core.info(`Retrying in ${delay}ms: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`),
+      core.info(scrubSecrets(`Retrying in ${delay}ms: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`)),
     );
     const ctx: PipelineContext = {
       api,
@@ -123,13 +133,13 @@ export async function runFleet(fleet: FleetRun, authenticating: Promise<Credenti
       if (deletions.length > 0) {
         await phase('prune', () =>
           applyDeletions(api, ctx.clients, deletions, fleet.maxParallel, { progress: (c, starting) => core.info(changeLine(c, starting)) }),
-        ).catch((err: unknown) => failures.push(`prune: ${err instanceof Error ? err.message : String(err)}`));
+        ).catch((err: unknown) => failures.push(scrubSecrets(`prune: ${err instanceof Error ? err.message : String(err)}`)));
       }
     } else if (deletions.length > 0) {
       core.info('Dry run: the deletions above were not applied.');
     }
   } catch (err) {
-    failures.push(err instanceof Error ? err.message : String(err));
+    failures.push(scrubSecrets(err instanceof Error ? err.message : String(err)));
   }
   for (const run of runs) if (run.failure) failures.unshift(single ? run.failure : `${run.config.name}: ${run.failure}`);
   await report(fleet, runs, deletions, failures, env);

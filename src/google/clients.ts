@@ -77,11 +77,11 @@ export interface SchedulerApi {
   create<T>(parent: string, job: T): Promise<T>;
   update<T>(name: string, job: T, mask: string[]): Promise<T>;
   call<T>(name: string, verb: 'run' | 'pause' | 'resume'): Promise<T>;
+  delete(name: string): Promise<unknown>;
   /** Location IDs where Cloud Scheduler is offered to the project. */
   locations(projectId: string): Promise<string[]>;
   /** Every Scheduler job of a location (all pages). */
   list<T>(parent: string): Promise<T[]>;
-  delete(name: string): Promise<unknown>;
 }
 
 /** Every item of a paged list: follows nextPageToken to the end. */
@@ -114,12 +114,12 @@ export function makeClients(authClient: AuthClient, env: NodeJS.ProcessEnv = pro
     create: (parent, job) => rest.send('cloudscheduler', 'POST', `v1/${parent}/jobs`, job),
     update: (name, job, mask) => rest.send('cloudscheduler', 'PATCH', `v1/${name}`, job, { updateMask: mask.join(',') }),
     call: (name, verb) => rest.send('cloudscheduler', 'POST', `v1/${name}:${verb}`, {}),
+    delete: (name) => rest.delete('cloudscheduler', `v1/${name}`),
     async locations(projectId) {
       const locations = await allPages<{ locationId?: string }>('locations', (pageToken) => rest.get('cloudscheduler', `v1/projects/${projectId}/locations`, { pageToken }));
       return locations.flatMap((l) => (l.locationId ? [l.locationId] : [])).sort();
     },
     list: (parent) => allPages('jobs', (pageToken) => rest.get('cloudscheduler', `v1/${parent}/jobs`, { pageSize: '500', pageToken })),
-    delete: (name) => rest.delete('cloudscheduler', `v1/${name}`),
   };
   const logging: LoggingApi = {
     list: (request) => rest.send('logging', 'POST', 'v2/entries:list', request),

@@ -4,6 +4,7 @@
 import * as core from '@actions/core';
 import type { Config } from '../config/types.js';
 import { ActionError, type ErrorContext } from '../errors/explain.js';
+import { registerSecretValues, scrubSecrets } from '../errors/scrub.js';
 import { createApi } from '../google/api.js';
 import type { Api } from '../google/api.js';
 import type { GoogleClients } from '../google/clients.js';
@@ -13,7 +14,7 @@ import { logsUrlOf } from '../report/links.js';
 import { phase as logPhase } from '../report/log.js';
 import { changeLine } from '../report/summary.js';
 import type { RunReport, SmokeResult } from '../report/types.js';
-import { latestRevisionTraffic, type RunService } from '../run/workload.js';
+import { envValuesOf, latestRevisionTraffic, type RunService } from '../run/workload.js';
 import { smokeTest } from '../smoke/smoke.js';
 import { applyPlan } from './apply.js';
 import { resourceNames } from './names.js';
@@ -73,9 +74,10 @@ export async function readWorkload(ctx: PipelineContext, run: WorkloadRun): Prom
 export function planWorkloadRun(ctx: PipelineContext, run: WorkloadRun): void {
   const { config, names, current } = run;
   if (!current || run.failure) return;
+  registerSecretValues([...envValuesOf(current.workload, config.kind), ...envValuesOf(current.otherKind, config.kind === 'job' ? 'service' : 'job')]);
   const runPlan = planRun({ config, names, current, deployId: ctx.deployId });
   run.runPlan = runPlan;
-  for (const warning of runPlan.warnings) core.warning(warning);
+  for (const warning of runPlan.warnings) core.warning(scrubSecrets(ctx.label ? `${ctx.label}: ${warning}` : warning));
   // Each change's reason (a tag redeploy, a re-pointed trigger) is in the plan, once.
   core.info(`Plan${ctx.label ? ` of ${ctx.label}` : ''}:\n${formatPlan(runPlan.plan)}`);
   run.report = {
@@ -135,15 +137,16 @@ export async function applyWorkloadRun(ctx: PipelineContext, run: WorkloadRun): 
           resource: names.resource,
           schedulerJob: names.schedulerJob,
           deadline: smokeApi.deadline,
-          justGranted: applied.granted,
+          grantedAt: applied.grantedAt,
           onProgress: (line) => core.info(line),
           onExecution: (name) => (run.startedExecution = name),
           known: { workload: current.workload, schedulerJob: current.schedulerJob },
         }),
       );
-      report.smoke = smoke;
-      if (smoke.status === 'failed') throw new ActionError(smoke.message);
-      core.info(smoke.message);
+      // A failed execution's or attempt's message comes from Google: scrubbed like any error.
+      report.smoke = { ...smoke, message: scrubSecrets(smoke.message) };
+      if (smoke.status === 'failed') throw new ActionError(report.smoke.message);
+      core.info(report.smoke.message);
     }
   });
 }
@@ -153,7 +156,7 @@ async function recordFailure(run: WorkloadRun, fn: () => Promise<void>): Promise
   try {
     await fn();
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
+    const message = scrubSecrets(err instanceof Error ? err.message : String(err));
     run.failure = message;
     const report = run.report;
     if (!report) return;
