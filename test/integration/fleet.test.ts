@@ -182,10 +182,7 @@ describe('a fleet of three', () => {
 });
 
 describe('a bad manifest', () => {
-  test('fails before any request, with every problem and its path', async () => {
-    const before = fake.requests.length;
-    const r = await fleetRun(
-      `version: 1
+  const BAD = `version: 1
 fleet: Reports
 workloads:
   - name: a
@@ -195,31 +192,21 @@ workloads:
     image: \${NOT_SET_ANYWHERE}
     tasks: many
     schedule: '61 * * * *'
-`,
-      { name: 'stray' },
-    );
+`;
+  test('fails before any request, with every problem and its path', async () => {
+    const before = fake.requests.length;
+    // A single-workload input next to a manifest is named alone (nothing else is read with it).
+    const misplaced = await fleetRun(BAD, { name: 'stray' });
+    expect(misplaced.code).not.toBe(0);
+    expect(failure(misplaced)).toMatch(/^Manifest cloud-run-cron.yaml: Input 'name': with manifest set, the single-workload inputs must be empty/);
+    const r = await fleetRun(BAD);
     expect(r.code).not.toBe(0);
     expect(fake.requests.length).toBe(before);
-    const message = failure(r);
-    expect(message).toContain("Input 'name'");
-    // The misplaced input alone is reported first (nothing else is read with it).
-    const r2 = await fleetRun(
-      `version: 1
-fleet: Reports
-workloads:
-  - name: a
-    imagee: x
-    schedule: '0 3 * * *'
-  - name: a
-    image: \${NOT_SET_ANYWHERE}
-    tasks: many
-`,
-    );
-    const all = failure(r2);
-    expect(fake.requests.length).toBe(before);
+    const all = failure(r);
     expect(all).toContain('fleet: should match pattern');
     expect(all).toContain('workloads[0].imagee: unknown key; did you mean image?');
     expect(all).toContain('workloads[1].image: ${NOT_SET_ANYWHERE} is not set');
     expect(all).toContain('workloads[1].tasks: should be integer');
+    expect(all).toContain('workloads[1].name: "a" is also workloads[0].name');
   });
 });
