@@ -172,6 +172,27 @@ describe('a fleet of three', () => {
     expect(r.outputs.changed).toBe('true');
   });
 
+  test('a failing workload does not stop the others; the step names it; 429s are backed off', async () => {
+    // Creating one new job is refused; every Scheduler write meets one 429 first.
+    fake.injectFault({ method: 'POST', path: `/v2/${P}/jobs`, status: 403, message: 'Permission denied on the new job' });
+    fake.injectFault({ method: 'POST', path: /\/v1\/.*\/jobs$/, status: 429, message: 'Quota exceeded' });
+    const text = manifest({ nightly: '0 4 * * *' }).replace('workloads:\n', `workloads:\n  - { name: refused, image: us-docker.pkg.dev/${fake.world.projectId}/apps/r@${DIGEST('c')}, schedule: '0 5 * * *' }\n`);
+    const r = await fleetRun(text, { smoke_test: 'false' }).finally(() => fake.clearFaults());
+    expect(r.code).not.toBe(0);
+    expect(failure(r)).toMatch(/^refused: /);
+    const results = JSON.parse(r.outputs.results!) as Result[];
+    expect(results.map((x) => [x.name, x.resource !== ''])).toEqual([
+      ['refused', false],
+      ['nightly-report', true],
+      ['ingest', true],
+      ['cache-warmer', true],
+    ]);
+    expect(fake.runJobs().some((j) => j.name === `${P}/jobs/refused`)).toBe(false);
+    // cache-warmer (pruned above) was created again, its Scheduler job after one 429.
+    expect(fake.schedulerJobs().some((j) => String(j.name).endsWith('/jobs/cache-warmer-schedule'))).toBe(true);
+    expect(r.stdout).toMatch(/Retrying in \d+ms: .*Quota exceeded/);
+  });
+
   test('a manifest with no workloads never prunes', async () => {
     const before = fake.requests.length;
     const r = await fleetRun('version: 1\nfleet: reports\nworkloads: []\n', { prune: 'true' });
