@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { parseConfig } from '../config/parse-config.js';
-import { INPUT_NAMES, type InputName } from '../config/inputs.js';
+import { INPUT_DEFAULTS, INPUT_NAMES, type InputName } from '../config/inputs.js';
 import { parseDuration } from '../config/duration.js';
 import { quote } from '../config/lists.js';
 import { InputError, type Config } from '../config/types.js';
@@ -70,7 +70,7 @@ export async function loadManifest(get: (name: string) => string, env: NodeJS.Pr
   const path = get('manifest');
   const problems: string[] = [];
   // Single-workload inputs belong in the manifest now: say which, all at once.
-  const misplaced = INPUT_NAMES.filter((n) => !FLEET_WIDE_INPUTS.includes(n) && get(n) !== '' && get(n) !== defaultOf(n));
+  const misplaced = INPUT_NAMES.filter((n) => !FLEET_WIDE_INPUTS.includes(n) && get(n) !== '' && get(n) !== INPUT_DEFAULTS[n]);
   if (misplaced.length > 0) {
     problems.push(
       `Input${misplaced.length > 1 ? 's' : ''} ${misplaced.map((n) => `'${n}'`).join(', ')}: with manifest set, the single-workload inputs must be empty: move ${misplaced.length > 1 ? 'them' : 'it'} into the manifest (a workload's keys, or its defaults).`,
@@ -111,10 +111,6 @@ export async function loadManifest(get: (name: string) => string, env: NodeJS.Pr
   return { ...settings, id: manifest.fleet, configs };
 }
 
-function defaultOf(name: InputName): string {
-  // The runner fills in action.yml's defaults: a default value is not "set".
-  return ({ kind: 'job', env_vars_update_strategy: 'merge', secrets_update_strategy: 'merge', skip_default_labels: 'false', time_zone: 'Etc/UTC', path: '/', http_method: 'POST', allow_unauthenticated: 'false', paused: 'false' } as Partial<Record<InputName, string>>)[name] ?? '';
-}
 
 async function parseYaml(path: string, text: string): Promise<Json> {
   const { parseDocument } = await import('yaml');
