@@ -10,6 +10,7 @@ import {
 } from './http.ts';
 import { DEFAULT_VARIANTS, type Variants } from './variants.ts';
 import type { Iam, Identity, World } from './iam.ts';
+import { page } from './paging.ts';
 import { applyUpdateMask, decode, type Json } from './schema.ts';
 
 export interface RunTimings {
@@ -880,7 +881,8 @@ export class CloudRun {
       const parent = this.parent(who, project, location, `run.${kind}.list`);
       this.require(who, parent, `run.${kind}.list`);
       const items = [...(kind === 'jobs' ? this.jobs : this.services).values()].filter(x => String(x.name).startsWith(`${parent}/`));
-      return items.length ? { [kind]: items } : {};
+      // The proto gives no maximum page size; the fake caps at 100 (unverified).
+      return page(items, ctx.query, kind, 100);
     };
     const del = (kind: Kind) => (ctx: Ctx): Json => {
       const who = this.auth.identify(ctx);

@@ -12,6 +12,7 @@ import {
 import type { Iam, Identity, World } from './iam.ts';
 import type { AttemptResult, CloudRun } from './run.ts';
 import type { Logging } from './logging.ts';
+import { page } from './paging.ts';
 import { applyUpdateMask, decode, type Json } from './schema.ts';
 import { DEFAULT_VARIANTS, type Variants } from './variants.ts';
 
@@ -340,7 +341,7 @@ export class Scheduler {
       const parent = this.parent(project, location, 'cloudscheduler.jobs.list');
       this.require(who, parent, 'cloudscheduler.jobs.list');
       const jobs = [...this.jobs.values()].filter(j => String(j.name).startsWith(`${parent}/`));
-      return jobs.length ? { jobs } : {};
+      return page(jobs, ctx.query, 'jobs', 500);
     });
     const named = (ctx: Ctx, who: Identity, permission: string): string => {
       const [project, location, id] = ctx.params;

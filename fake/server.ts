@@ -1,6 +1,7 @@
 // The local Google Cloud: one HTTP server on 127.0.0.1 serving the GitHub OIDC token endpoint,
 // STS, IAM Credentials, Cloud Run Admin v2 and Cloud Scheduler v1, seeded with a default world,
 // plus /__fake/ control endpoints so another process can drive it.
+import { paging } from './paging.ts';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Auth } from './auth.ts';
@@ -75,6 +76,8 @@ export interface FakeGcp {
   logEntries(): Json[];
   /** lifetime of every access token issued from now on / of GitHub OIDC tokens, seconds */
   setTokenLifetimes(l: { accessTokenSeconds?: number; githubTokenSeconds?: number }): void;
+  /** most items per page of a list (Run jobs/services, Scheduler jobs), whatever was asked; default unlimited */
+  listPageMax: number;
   /** timings in effect (tests may change them between steps) */
   timings: { operationMs: number; taskMs: number; schedulerMsPerSecond: number; iamPropagationMs: number; readyDelayMs: number };
   close(): Promise<void>;
@@ -202,6 +205,8 @@ export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
       if (l.accessTokenSeconds !== undefined) auth.maxTokenSeconds = l.accessTokenSeconds;
       if (l.githubTokenSeconds !== undefined) github.ttlSeconds = l.githubTokenSeconds;
     },
+    get listPageMax() { return paging.max; },
+    set listPageMax(v: number) { paging.max = v; },
     timings: {
       get operationMs() { return run.timings.operationMs; },
       set operationMs(v: number) { run.timings.operationMs = v; },
