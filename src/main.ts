@@ -37,7 +37,9 @@ export function getInput(name: string, env: NodeJS.ProcessEnv = process.env): st
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   let config: Config;
   try {
-    config = parseConfig((name) => getInput(name, env), { deferWarnings: true });
+    config = parseConfig((name) => getInput(name, env), { deferWarnings: true, commitSha: env.GITHUB_SHA });
+    // Only a run with spec loads the YAML parser and the Run v2 schema, before any request.
+    if (config.spec) await (await import('./run/spec.js')).loadSpec(config, (name) => getInput(name, env) !== '');
   } catch (err) {
     const core = await import('@actions/core');
     core.setOutput('changed', 'false');

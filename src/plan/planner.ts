@@ -5,6 +5,7 @@ import type { Config } from '../config/types.js';
 import { fieldsFor, serviceReadiness, stampDeploy, type RunResource, type RunService } from '../run/workload.js';
 import { desiredSchedulerJob, SCHEDULER_FIELDS, SCHEDULER_STATES, type SchedulerJob } from '../scheduler/scheduler-job.js';
 import { enumName } from '../google/values.js';
+import { fieldsSetBySpec, mergeSpec, specChanges } from '../run/spec-merge.js';
 import { differences, type Compared } from './diff.js';
 import type { Change, Plan } from './types.js';
 
@@ -66,13 +67,16 @@ export function isDigestPinned(image: string): boolean {
 
 export function planWorkload(config: Config, names: Names, current: RunResource | undefined, deployId: string): WorkloadStep {
   const type = config.kind === 'job' ? 'run-job' : 'run-service';
-  const defs = fieldsFor(config.kind);
+  // Fields that the spec input sets are spec's (their inputs are empty): compared and written as spec.
+  const spec = config.spec?.resource;
+  const bySpec = spec ? fieldsSetBySpec(spec, config.kind) : new Set<string>();
+  const defs = fieldsFor(config.kind).filter((d) => !bySpec.has(d.field));
   const compared: Compared[] = defs.map((d) => ({
     field: d.field,
     before: d.read(current, config.kind),
     after: d.desired(config, current),
   }));
-  const fields = differences(compared, current !== undefined);
+  const fields = [...differences(compared, current !== undefined), ...(spec ? specChanges(spec, current) : [])];
   const byTag = !isDigestPinned(config.image);
   // A service whose latest revision failed is deployed again (a new revision), not left as is.
   const failed = config.kind === 'service' && current ? serviceReadiness(current as RunService).failed : undefined;
@@ -82,6 +86,7 @@ export function planWorkload(config: Config, names: Names, current: RunResource 
   const body: RunResource = current ? structuredCloneResource(current) : {};
   if (current) dropOneTimeFields(body, config.kind);
   for (const d of defs) d.write(body, config.kind, compared.find((c) => c.field === d.field)!.after);
+  if (spec) mergeSpec(body as Record<string, unknown>, spec);
   if (byTag || failed) stampDeploy(body, config.kind, deployId);
   const change: Change = { type, resource: names.resource, action: current ? 'update' : 'create', fields };
   if (current && failed) {

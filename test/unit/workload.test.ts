@@ -132,7 +132,10 @@ describe('the field table', () => {
   it('reads server defaults as the values an empty input wants', () => {
     const c = config();
     const current = job();
-    for (const f of fieldsFor('job')) expect([f.field, f.read(current, 'job')]).toEqual([f.field, f.desired(c, current)]);
+    // (fields whose input is empty and that have no create default are not managed: undefined)
+    for (const f of fieldsFor('job').filter((f) => f.desired(c, current) !== undefined)) {
+      expect([f.field, f.read(current, 'job')]).toEqual([f.field, f.desired(c, current)]);
+    }
   });
 });
 
