@@ -78,8 +78,9 @@ export function planWorkload(config: Config, names: Names, current: RunResource 
   }));
   const fields = [...differences(compared, current !== undefined), ...(spec ? specChanges(spec, current) : [])];
   const byTag = !isDigestPinned(config.image);
-  // A service whose latest revision failed is deployed again (a new revision), not left as is.
-  const failed = config.kind === 'service' && current ? serviceReadiness(current as RunService).failed : undefined;
+  // A service whose latest revision failed, or a job whose Ready condition failed (a setting Cloud
+  // Run refused after accepting the request), is deployed again, not left as is.
+  const failed = current ? serviceReadiness(current as RunService).failed : undefined;
   if (current && fields.length === 0 && !byTag && !failed) {
     return { change: { type, resource: names.resource, action: 'unchanged', fields } };
   }
@@ -90,7 +91,7 @@ export function planWorkload(config: Config, names: Names, current: RunResource 
   if (byTag || failed) stampDeploy(body, config.kind, deployId);
   const change: Change = { type, resource: names.resource, action: current ? 'update' : 'create', fields };
   if (current && failed) {
-    change.reason = `the service's latest revision is not Ready (${failed}): deployed again`;
+    change.reason = `${config.kind === 'service' ? "the service's latest revision" : 'the job'} is not Ready (${failed}): deployed again`;
   } else if (current && byTag) {
     change.reason = fields.length
       ? 'image is named by a tag: Cloud Run resolves it to a digest again'

@@ -132,6 +132,21 @@ function conflicts(config: Config, spec: Json, isSet: (input: string) => boolean
   return [...new Set(out)];
 }
 
+/**
+ * Combinations Cloud Run refuses, caught here rather than by the API: a VPC access with a connector
+ * and a network interface ("one and only one of connector and network_interfaces must be set").
+ */
+function combinations(kind: Config['kind'], spec: Json): string[] {
+  const at = kind === 'job' ? 'template.template' : 'template';
+  let t: unknown = spec;
+  for (const k of at.split('.')) t = (t as Json | undefined)?.[k];
+  const vpc = (t as Json | undefined)?.vpcAccess as Json | undefined;
+  if (vpc?.connector && Array.isArray(vpc.networkInterfaces) && vpc.networkInterfaces.length) {
+    return [`${at}.vpcAccess: connector and networkInterfaces together; a job or service uses a connector or Direct VPC egress, not both`];
+  }
+  return [];
+}
+
 async function parseText(text: string): Promise<unknown> {
   const { parse } = await import('yaml');
   try {
@@ -154,7 +169,7 @@ export async function loadSpec(config: Config, isSet: (input: string) => boolean
   }
   const checker = new Checker(await import('./run-schema.js'));
   checker.message(kind, parsed, '');
-  const problems = checker.problems.length ? checker.problems : conflicts(config, parsed as Json, isSet);
+  const problems = checker.problems.length ? checker.problems : [...combinations(config.kind, parsed as Json), ...conflicts(config, parsed as Json, isSet)];
   if (problems.length) throw new InputErrors(problems.map((p) => new InputError('spec', p)));
   config.spec.resource = parsed as Json;
 }

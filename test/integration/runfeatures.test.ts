@@ -156,3 +156,25 @@ describe('refused before any request', () => {
     expect(msg).toContain("Input 'cpu_throttling': a service with a GPU needs instance-based billing");
   });
 });
+
+describe('what only Cloud Run can check reaches the user with the field named', () => {
+  test.each(['400', 'ready'] as const)('a GPU given by spec on a job with too little CPU (gpuRules=%s)', async (gpuRules) => {
+    fake.setVariants({ gpuRules });
+    try {
+      const spec = 'template:\n  template:\n    nodeSelector: {accelerator: nvidia-l4}\n    containers:\n      - resources: {limits: {nvidia.com/gpu: "1"}}\n';
+      const r = await run(fake, jobInputs(fake, `gpu-spec-${gpuRules}`, { spec, smoke_test: 'false' }));
+      expect(r.code).not.toBe(0);
+      expect(failure(r)).toContain('containers[0].resources.limits[cpu]: a GPU needs at least 4 CPU');
+    } finally {
+      fake.setVariants({ gpuRules: '400' });
+    }
+  });
+
+  test('a connector and a network interface in spec are refused before any request', async () => {
+    const before = fake.requests.length;
+    const spec = '{"template": {"vpcAccess": {"connector": "projects/p/locations/us-central1/connectors/c", "networkInterfaces": [{"network": "main"}]}}}';
+    const r = await run(fake, serviceInputs(fake, 'both-vpc', { spec }));
+    expect(failure(r)).toBe("Input 'spec': template.vpcAccess: connector and networkInterfaces together; a job or service uses a connector or Direct VPC egress, not both");
+    expect(fake.requests.length).toBe(before);
+  });
+});
