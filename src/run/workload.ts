@@ -396,9 +396,12 @@ function desiredVpc(c: Config, cur: RunResource | undefined): VpcValue | undefin
   const same = live?.mode === mode ? live : undefined;
   const egress = v.egress ?? same?.egress ?? 'private-ranges-only';
   if (mode === 'connector') return { mode, connector: sameOrGiven(v.connector, same?.connector) ?? same?.connector, egress };
-  // A part not given (a network without a subnetwork) is what the live interface has, if any.
-  const network = sameOrGiven(v.network, same?.network) ?? (v.subnetwork === undefined ? same?.network : undefined);
-  const subnetwork = sameOrGiven(v.subnetwork, same?.subnetwork) ?? (v.network === undefined ? same?.subnetwork : undefined);
+  // A part not given (a network without a subnetwork) is what the live interface has, unless the
+  // part given changes (a subnetwork belongs to its network).
+  const givenNetwork = sameOrGiven(v.network, same?.network);
+  const givenSubnetwork = sameOrGiven(v.subnetwork, same?.subnetwork);
+  const network = givenNetwork ?? (givenSubnetwork === undefined || givenSubnetwork === same?.subnetwork ? same?.network : undefined);
+  const subnetwork = givenSubnetwork ?? (givenNetwork === undefined || givenNetwork === same?.network ? same?.subnetwork : undefined);
   return { mode, ...(network ? { network } : {}), ...(subnetwork ? { subnetwork } : {}), egress };
 }
 
