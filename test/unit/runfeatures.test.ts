@@ -1,5 +1,6 @@
 // Issue 13 in units: the networking, volume and hardware inputs (parse, checks, field table),
 // the commit-sha label, and the spec input (validation, conflicts, merge, plan lines).
+import { readFileSync } from 'node:fs';
 import { parseConfig } from '../../src/config/parse-config.js';
 import { InputErrors, type Config } from '../../src/config/types.js';
 import { resourceNames } from '../../src/pipeline/names.js';
@@ -232,5 +233,36 @@ describe('spec', () => {
     expect(t(created.body as RunJob).maxRetries).toBe(7);
     const live = created.body as RunJob;
     expect(plan(c, live).change.action).toBe('unchanged');
+  });
+});
+
+describe('README: the flag mapping table', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const table = readme.slice(readme.indexOf('### From deploy-cloudrun and `gcloud run jobs deploy`'), readme.indexOf('## What it does on a rerun'));
+
+  it('maps the issue 13 inputs', () => {
+    for (const input of ['vpc_network', 'vpc_subnetwork', 'vpc_egress', 'vpc_connector', 'cloudsql_instances', 'execution_environment', 'gpu', 'gpu_type', 'cpu_throttling', 'startup_cpu_boost', 'spec']) {
+      expect(table).toContain(`\`${input}\``);
+    }
+  });
+
+  it('names only spec paths that the Run v2 schema has', async () => {
+    const { MESSAGES } = await import('../../src/run/run-schema.js');
+    const exists = (root: string, path: string) => {
+      let type = root;
+      for (const part of path.split('.')) {
+        const field = MESSAGES[type]?.[part.replace(/\[\d+\]$/, '')];
+        if (!field) return false;
+        type = field[0];
+      }
+      return true;
+    };
+    const paths = [...table.matchAll(/`spec`: `([^`:]+)/g)].map((m) => m[1]!.trim());
+    expect(paths.length).toBeGreaterThan(10);
+    for (const p of paths) {
+      const job = p.replace('$C', '$T.containers[0]').replace('$T', 'template.template');
+      const service = p.replace('$C', '$T.containers[0]').replace('$T', 'template');
+      expect([p, exists('Job', job) || exists('Service', service)]).toEqual([p, true]);
+    }
   });
 });
