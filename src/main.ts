@@ -50,7 +50,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   // Step debug logging: every HTTP exchange in the log, without this run's env var values and secret references.
   configureTrace(env, [
     ...config.envVars.map((e) => e.value),
-    ...config.secrets.flatMap((s) => [s.secret, `${s.secret}:${s.version}`]),
+    ...[...config.secrets, ...config.secretFiles].flatMap((s) => [s.secret, `${s.secret}:${s.version}`]),
     env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '',
   ]);
   // The first round trip leaves now; the rest of the code loads while it is in flight (not
