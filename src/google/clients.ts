@@ -23,6 +23,7 @@ export interface Operation<R = unknown, M = unknown> {
 export interface RestClient {
   get<T>(api: GoogleApi, path: string, query?: Query): Promise<T>;
   send<T>(api: GoogleApi, method: 'POST' | 'PATCH', path: string, body: unknown, query?: Query): Promise<T>;
+  delete<T>(api: GoogleApi, path: string): Promise<T>;
 }
 
 export function restClient(authClient: AuthClient, env: NodeJS.ProcessEnv = process.env): RestClient {
@@ -41,6 +42,7 @@ export function restClient(authClient: AuthClient, env: NodeJS.ProcessEnv = proc
   return {
     get: (api, path, query) => request('GET', url(api, path, query)),
     send: (api, method, path, body, query) => request(method, url(api, path, query), body ?? {}),
+    delete: (api, path) => request('DELETE', url(api, path)),
   };
 }
 
@@ -72,6 +74,7 @@ export interface SchedulerApi {
   create<T>(parent: string, job: T): Promise<T>;
   update<T>(name: string, job: T, mask: string[]): Promise<T>;
   call<T>(name: string, verb: 'run' | 'pause' | 'resume'): Promise<T>;
+  delete(name: string): Promise<unknown>;
   /** Location IDs where Cloud Scheduler is offered to the project. */
   locations(projectId: string): Promise<string[]>;
 }
@@ -92,6 +95,7 @@ export function makeClients(authClient: AuthClient, env: NodeJS.ProcessEnv = pro
     create: (parent, job) => rest.send('cloudscheduler', 'POST', `v1/${parent}/jobs`, job),
     update: (name, job, mask) => rest.send('cloudscheduler', 'PATCH', `v1/${name}`, job, { updateMask: mask.join(',') }),
     call: (name, verb) => rest.send('cloudscheduler', 'POST', `v1/${name}:${verb}`, {}),
+    delete: (name) => rest.delete('cloudscheduler', `v1/${name}`),
     async locations(projectId) {
       const ids: string[] = [];
       let pageToken: string | undefined;
