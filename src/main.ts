@@ -52,6 +52,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   // Step debug logging: every HTTP exchange in the log, without this run's env var values and secret references.
   configureTrace(env, [
     ...config.envVars.map((e) => e.value),
+    ...(config.spec?.envValues ?? []),
     ...[...config.secrets, ...config.secretFiles].flatMap((s) => [s.secret, `${s.secret}:${s.version}`]),
     env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '',
   ]);

@@ -115,7 +115,7 @@ export interface Config {
    * The `spec` input: its text as given, then (once validated by run/spec.ts, before any
    * request) the partial resource to merge. Absent when the input is empty.
    */
-  spec?: { text: string; resource?: Record<string, unknown> };
+  spec?: { text: string; resource?: Record<string, unknown>; envValues?: string[] };
   /** Including managed-by=cloud-run-cron and commit-sha unless skip_default_labels. */
   labels: Record<string, string>;
   command?: string[];

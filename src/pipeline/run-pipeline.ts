@@ -34,7 +34,7 @@ export async function runPipeline(
   for (const warning of config.warnings) core.warning(warning);
   for (const notice of overrideNotices(env)) core.info(notice);
   // Values never leave the run: every text below that did not come from the plan is scrubbed.
-  registerSecretValues(config.envVars.map((e) => e.value));
+  registerSecretValues([...config.envVars.map((e) => e.value), ...(config.spec?.envValues ?? [])]);
 
   const errorContext: Omit<ErrorContext, 'action' | 'resource'> = {
     projectId: config.projectId,

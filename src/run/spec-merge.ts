@@ -3,6 +3,7 @@
 // rerun with the same spec writes nothing. Maps are merged and lists replaced, except the
 // containers list, whose entries merge with the container at the same position.
 import type { Config } from '../config/types.js';
+import { envValueChanges } from '../errors/scrub.js';
 import type { FieldChange } from '../plan/types.js';
 import { FIELD_PATHS, resourcePath } from './workload.js';
 
@@ -73,18 +74,42 @@ function covers(live: unknown, wanted: unknown): boolean {
   return live === wanted || (typeof live !== 'object' && String(live) === String(wanted));
 }
 
-/** The plan's lines for spec: each value it sets that the live resource does not have yet. */
+/** A container's env list as names and values (a secret reference stands for its value). */
+function envPairs(list: unknown): { name: string; value: string }[] {
+  return (Array.isArray(list) ? list : []).filter(isObject).map((e) => ({
+    name: String(e.name ?? ''),
+    value: e.valueSource !== undefined ? JSON.stringify(e.valueSource) : String(e.value ?? ''),
+  }));
+}
+
+const isEnvList = (l: SpecLeaf): boolean => l.segments.at(-1) === 'env' && typeof l.segments.at(-2) === 'number';
+
+/** Every env var value spec gives (for the scrubbing of messages and the trace). */
+export function specEnvValues(spec: Json): string[] {
+  return specLeaves(spec)
+    .filter(isEnvList)
+    .flatMap((l) => (Array.isArray(l.value) ? l.value : []).filter(isObject).map((e) => e.value))
+    .filter((v): v is string => typeof v === 'string');
+}
+
+/**
+ * The plan's lines for spec: each value it sets that the live resource does not have yet. An env
+ * list is shown as what happens to each variable, never with its values (issue 11).
+ */
 export function specChanges(spec: Json, current: unknown): FieldChange[] {
   return specLeaves(spec)
     .filter((l) => current === undefined || !covers(at(current, l.segments), l.value))
-    .map((l) => (current === undefined ? { field: `spec.${l.path}`, after: l.value } : { field: `spec.${l.path}`, before: at(current, l.segments), after: l.value }));
+    .map((l): FieldChange => {
+      const field = `spec.${l.path}`;
+      if (isEnvList(l)) return { field, after: envValueChanges(envPairs(at(current, l.segments)), envPairs(l.value)) };
+      return current === undefined ? { field, after: l.value } : { field, before: at(current, l.segments), after: l.value };
+    });
 }
 
 /** Whether a spec path and a field path overlap (one is the other or inside it). */
-export function overlaps(specPath: string, fieldPattern: string): boolean {
-  const spec = specPath.replace(/\[\d+\]/g, '[*]');
+export function overlaps(specPath: string, fieldPath: string): boolean {
   const inside = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || a.startsWith(`${b}[`);
-  return inside(spec, fieldPattern) || inside(fieldPattern, spec);
+  return inside(specPath, fieldPath) || inside(fieldPath, specPath);
 }
 
 /** The fields of the table that spec sets (their inputs are empty: run/spec.ts refused the rest). */

@@ -5,7 +5,7 @@
 // this module dynamically, and it imports the YAML parser and the schema the same way.
 import { InputError, InputErrors, type Config } from '../config/types.js';
 import { quote } from '../config/lists.js';
-import { overlaps, specLeaves, type Json } from './spec-merge.js';
+import { overlaps, specEnvValues, specLeaves, type Json } from './spec-merge.js';
 import { FIELD_PATHS, resourcePath } from './workload.js';
 
 type Schema = typeof import('./run-schema.js');
@@ -172,4 +172,6 @@ export async function loadSpec(config: Config, isSet: (input: string) => boolean
   const problems = checker.problems.length ? checker.problems : [...combinations(config.kind, parsed as Json), ...conflicts(config, parsed as Json, isSet)];
   if (problems.length) throw new InputErrors(problems.map((p) => new InputError('spec', p)));
   config.spec.resource = parsed as Json;
+  // Env var values given in spec are scrubbed like those of env_vars (the plan never shows them).
+  config.spec.envValues = specEnvValues(parsed as Json);
 }

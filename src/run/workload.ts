@@ -622,7 +622,7 @@ export interface FieldPaths {
   field: string;
   inputs: readonly string[];
   kinds?: readonly Config['kind'][];
-  /** `$T`: the revision (service) or task (job) template; `$C`: any of its containers. */
+  /** `$T`: the revision (service) or task (job) template; `$C`: its first container, the one the inputs shape. */
   paths: readonly string[];
   /** Whether the config sets it, when that is not simply "one of `inputs` is not empty". */
   given?: (c: Config) => boolean;
@@ -660,10 +660,13 @@ export const FIELD_PATHS: readonly FieldPaths[] = [
   { field: 'startup_cpu_boost', inputs: ['startup_cpu_boost'], kinds: ['service'], paths: ['$C.resources.startupCpuBoost'] },
 ];
 
-/** A FIELD_PATHS path spelled for a kind, as a pattern over spec paths (`[*]` any container). */
+/**
+ * A FIELD_PATHS path spelled for a kind. The inputs shape the first container (spec may set the
+ * others, e.g. a sidecar, freely); with sidecars already on a service, the one that serves.
+ */
 export function resourcePath(path: string, kind: Config['kind']): string {
   const template = kind === 'job' ? 'template.template' : 'template';
-  return path.replace('$C', '$T.containers[*]').replace('$T', template);
+  return path.replace('$C', '$T.containers[0]').replace('$T', template);
 }
 
 /** Sets the template annotation that makes Cloud Run resolve a tag again. */

@@ -266,3 +266,14 @@ describe('README: the flag mapping table', () => {
     }
   });
 });
+
+describe('spec and env var values (issue 11)', () => {
+  it('plans an env list in spec by name and what happens to each value, never the values', async () => {
+    const c = await specOf(REQUIRED, 'template: {template: {containers: [{}, {name: side, image: otel, env: [{name: TOKEN, value: s3cr3t-value}]}]}}');
+    expect(c.spec!.envValues).toEqual(['s3cr3t-value']);
+    const live = { template: { template: { containers: [{ image: 'x' }, { name: 'side', image: 'otel', env: [{ name: 'TOKEN', value: 'old-value' }] }] } } };
+    const changes = specChanges(c.spec!.resource!, live);
+    expect(changes).toEqual([{ field: 'spec.template.template.containers[1].env', after: 'TOKEN: (changed)' }]);
+    expect(JSON.stringify(specChanges(c.spec!.resource!, undefined))).not.toContain('s3cr3t');
+  });
+});
