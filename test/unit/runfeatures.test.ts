@@ -1,6 +1,8 @@
 // Issue 13 in units: the networking, volume and hardware inputs (parse, checks, field table),
 // the commit-sha label, and the spec input (validation, conflicts, merge, plan lines).
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseConfig } from '../../src/config/parse-config.js';
 import { InputErrors, type Config } from '../../src/config/types.js';
 import { resourceNames } from '../../src/pipeline/names.js';
@@ -275,5 +277,23 @@ describe('spec and env var values (issue 11)', () => {
     const changes = specChanges(c.spec!.resource!, live);
     expect(changes).toEqual([{ field: 'spec.template.template.containers[1].env', after: 'TOKEN: (changed)' }]);
     expect(JSON.stringify(specChanges(c.spec!.resource!, undefined))).not.toContain('s3cr3t');
+  });
+});
+
+describe('the Run v2 schema that spec is checked against', () => {
+  it('is what scripts/gen-run-schema.ts makes from the protos of @google-cloud/run (regenerate it if this fails)', () => {
+    const root = new URL('../..', import.meta.url).pathname;
+    const generated = execFileSync(join(root, 'scripts/node24'), [join(root, 'scripts/gen-run-schema.ts')], { cwd: root, encoding: 'utf8' });
+    expect(generated).toBe(readFileSync(join(root, 'src/run/run-schema.ts'), 'utf8'));
+  });
+
+  it('is not in the bundle entry: it loads, with the YAML parser, only when spec is set', () => {
+    const root = new URL('../..', import.meta.url).pathname;
+    const entry = readFileSync(join(root, 'dist/index.js'), 'utf8');
+    expect(entry).not.toContain('unknown field; ');
+    expect(entry).not.toContain('gpuZonalRedundancyDisabled');
+    expect(entry).not.toContain('YAMLParseError');
+    const chunks = readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.index.js')).map((f) => readFileSync(join(root, 'dist', f), 'utf8'));
+    expect(chunks.some((c) => c.includes('unknown field; '))).toBe(true);
   });
 });
