@@ -170,6 +170,21 @@ describe('what only Cloud Run can check reaches the user with the field named', 
     }
   });
 
+  test('a service whose GPU (given by spec) Cloud Run refuses after accepting it fails, and is deployed again on the next run', async () => {
+    fake.setVariants({ gpuRules: 'ready' });
+    try {
+      const spec = 'template:\n  nodeSelector: {accelerator: nvidia-l4}\n  containers:\n    - resources: {limits: {nvidia.com/gpu: "1"}}\n';
+      const inputs = serviceInputs(fake, 'gpu-spec-svc', { spec, smoke_test: 'false' });
+      const first = await run(fake, inputs);
+      expect(failure(first)).toContain('service.template.containers[0].resources.limits[cpu]: a GPU needs at least 4 CPU');
+      const again = await run(fake, inputs);
+      expect(failure(again)).toContain('limits[cpu]: a GPU needs at least 4 CPU');
+      expect(PLAN(again)[0]).toMatchObject({ type: 'run-service', action: 'update' });
+    } finally {
+      fake.setVariants({ gpuRules: '400' });
+    }
+  });
+
   test('a connector and a network interface in spec are refused before any request', async () => {
     const before = fake.requests.length;
     const spec = '{"template": {"vpcAccess": {"connector": "projects/p/locations/us-central1/connectors/c", "networkInterfaces": [{"network": "main"}]}}}';
