@@ -297,3 +297,14 @@ describe('the Run v2 schema that spec is checked against', () => {
     expect(chunks.some((c) => c.includes('unknown field; '))).toBe(true);
   });
 });
+
+describe('FIELD_PATHS', () => {
+  it('says where every field of the table lives (labels are checked key by key), so spec cannot silently fight an input', async () => {
+    const { FIELD_PATHS, fieldsFor } = await import('../../src/run/workload.js');
+    const located = new Set(FIELD_PATHS.map((f) => f.field));
+    for (const kind of ['job', 'service'] as const) {
+      const missing = fieldsFor(kind).map((f) => f.field).filter((f) => f !== 'labels' && !located.has(f));
+      expect([kind, missing]).toEqual([kind, []]);
+    }
+  });
+});
