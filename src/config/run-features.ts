@@ -99,6 +99,22 @@ function readGpu(r: Reader, kind: Kind | undefined, cpu: string | undefined, mem
   return { count, type };
 }
 
+/**
+ * A service with less than 1 CPU needs request-based billing and the first generation execution
+ * environment (https://cloud.google.com/run/docs/configuring/services/cpu, "If you use less than
+ * 1 vCPU").
+ */
+function checkFractionalCpu(r: Reader, cpu: string | undefined, runtime: RuntimeSettings): void {
+  const cores = cpu === undefined ? undefined : cpuCores(cpu);
+  if (cores === undefined || cores >= 1) return;
+  if (runtime.cpuThrottling === false) {
+    r.fail('cpu_throttling', `false (instance-based billing) needs at least 1 CPU, and cpu is ${cpu}: with less than 1 CPU Cloud Run bills by request.`);
+  }
+  if (runtime.executionEnvironment === 'gen2') {
+    r.fail('execution_environment', `gen2 needs at least 1 CPU for a service, and cpu is ${cpu}: use gen1, or cpu: 1 or more.`);
+  }
+}
+
 export function readRuntime(
   r: Reader,
   kind: Kind | undefined,
@@ -106,7 +122,7 @@ export function readRuntime(
 ): RuntimeSettings {
   const service = kind === 'service';
   const cpuThrottling = service ? optionalBool(r, 'cpu_throttling') : undefined;
-  return {
+  const runtime: RuntimeSettings = {
     vpc: readVpc(r, at.projectId, at.region),
     cloudSqlInstances: readCloudSql(r),
     executionEnvironment: r.oneOf('execution_environment', ['gen1', 'gen2'] as const),
@@ -114,6 +130,8 @@ export function readRuntime(
     cpuThrottling,
     startupCpuBoost: service ? optionalBool(r, 'startup_cpu_boost') : undefined,
   };
+  if (service) checkFractionalCpu(r, at.cpu, runtime);
+  return runtime;
 }
 
 /** The `spec` input's text, when set (parsed and validated lazily by run/spec.ts, before any request). */

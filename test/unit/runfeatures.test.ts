@@ -68,6 +68,15 @@ describe('networking, volume and hardware inputs', () => {
     expect(parse({ ...REQUIRED, gpu: '0' }).runtime.gpu).toEqual({ count: 0 });
   });
 
+  it('refuses instance-based billing and gen2 for a service with less than 1 CPU', () => {
+    expect(errorsOf({ ...SERVICE, cpu: '0.5', cpu_throttling: 'false', execution_environment: 'gen2' }).errors.map((e) => e.input)).toEqual([
+      'execution_environment',
+      'cpu_throttling',
+    ]);
+    expect(parse({ ...SERVICE, cpu: '0.5', cpu_throttling: 'true', execution_environment: 'gen1' }).runtime.cpuThrottling).toBe(true);
+    expect(parse({ ...REQUIRED, cpu: '0.5', execution_environment: 'gen2' }).runtime.executionEnvironment).toBe('gen2');
+  });
+
   it('treats the service CPU settings as service-only', () => {
     const c = parse({ ...REQUIRED, cpu_throttling: 'false', startup_cpu_boost: 'true' });
     expect(c.runtime.cpuThrottling).toBeUndefined();
