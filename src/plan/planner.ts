@@ -89,6 +89,8 @@ export function planWorkload(config: Config, names: Names, current: RunResource 
   if (!current) requireRuntimeAccount(config, names);
   const type = config.kind === 'job' ? 'run-job' : 'run-service';
   // Fields that the spec input sets are spec's (their inputs are empty): compared and written as spec.
+  // A spec not yet checked (run/spec.ts loadSpec, before any request) is never dropped silently.
+  if (config.spec && !config.spec.resource) throw new Error('The spec input was not checked before planning (loadSpec): nothing is written.');
   const spec = config.spec?.resource;
   const bySpec = spec ? fieldsSetBySpec(spec, config.kind) : new Set<string>();
   const defs = fieldsFor(config.kind).filter((d) => !bySpec.has(d.field));

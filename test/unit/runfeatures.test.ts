@@ -236,6 +236,11 @@ describe('spec', () => {
     expect(specChanges({ template: { sessionAffinity: false } }, live)).toEqual([{ field: 'spec.template.sessionAffinity', before: true, after: false }]);
   });
 
+  it('is never dropped: a config whose spec was not checked is not planned', () => {
+    const c = config({ spec: 'template: {template: {maxRetries: 7}}' });
+    expect(() => plan(c, undefined)).toThrow('The spec input was not checked before planning');
+  });
+
   it('owns the fields it sets: the table neither compares nor writes them', async () => {
     const c = await specOf({ ...REQUIRED, image: DIGEST, runtime_service_account: 'run@my-proj.iam.gserviceaccount.com' }, 'template: {template: {maxRetries: 7}}');
     const created = plan(c, undefined);
