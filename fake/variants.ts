@@ -14,6 +14,8 @@ export const VARIANT_VALUES = {
   runRegion: ['404-html', '404-json', '400'],
   /** a Scheduler call in a location where Scheduler is not offered */
   schedulerLocation: ['400', '403', '404'],
+  /** a GPU without what it needs (CPU, memory, billing, node selector): refused at once, or a failed Ready condition */
+  gpuRules: ['400', 'ready'],
 } as const;
 
 export type Variants = { -readonly [K in keyof typeof VARIANT_VALUES]: (typeof VARIANT_VALUES)[K][number] };
@@ -24,6 +26,7 @@ export const DEFAULT_VARIANTS: Variants = {
   attemptTime: 'end',
   runRegion: '404-html',
   schedulerLocation: '400',
+  gpuRules: '400',
 };
 
 /** Checks and applies `partial` onto `into` (unknown names or values throw). */
