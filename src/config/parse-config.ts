@@ -75,6 +75,8 @@ export function parseConfig(get: (name: string) => string, options: { deferWarni
     schedule: readSchedule(r, kind, name, region),
     smoke: readSmoke(r),
     dryRun: r.bool('dry_run'),
+    failOnDrift: readFailOnDrift(r),
+    comment: { mode: r.oneOf('comment_on_pr', ['auto', 'true', 'false'] as const) ?? 'auto', token: r.text('github_token') },
     warnings: [],
     notices: r.notices,
   };
@@ -91,6 +93,15 @@ function readSmoke(r: Reader): Config['smoke'] {
     onlyWhenChanged: mode === 'changed',
     timeoutSeconds: r.duration('smoke_timeout', 1, 6 * HOUR) ?? 600,
   };
+}
+
+/** fail_on_drift: a check that reads only, so it needs dry_run: true. */
+function readFailOnDrift(r: Reader): boolean {
+  const fail = r.bool('fail_on_drift');
+  if (fail && r.raw.dry_run.toLowerCase() !== 'true') {
+    r.fail('fail_on_drift', 'true needs dry_run: true: the drift check only reads (a run that applies would change the drifted fields back). Set dry_run: true, or remove fail_on_drift.');
+  }
+  return fail;
 }
 
 /** Errors listed as action.yml lists the inputs (a stable sort keeps each input's own order). */

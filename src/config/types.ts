@@ -63,6 +63,13 @@ export interface ScheduleConfig {
   paused: boolean;
 }
 
+export interface CommentConfig {
+  /** auto: on pull_request events with dry_run: true. */
+  mode: 'auto' | 'true' | 'false';
+  /** github_token; absent outside the runner when not given. Never printed. */
+  token?: string;
+}
+
 export interface Config {
   auth: AuthConfig;
   /** Absent when it must come from ADC; resolved after auth. */
@@ -89,6 +96,10 @@ export interface Config {
   /** smoke_test: enabled unless false; onlyWhenChanged for `changed` (skipped when nothing was written). */
   smoke: { enabled: boolean; onlyWhenChanged: boolean; timeoutSeconds: number };
   dryRun: boolean;
+  /** fail_on_drift: a dry run fails when the live state differs from the inputs. */
+  failOnDrift: boolean;
+  /** The plan as a pull-request comment. */
+  comment: CommentConfig;
   /** Guard-rail warnings found while validating (printed by main as annotations). */
   warnings: string[];
   /** Inputs ignored because their part is off (no schedule, the other kind): printed as notices. */

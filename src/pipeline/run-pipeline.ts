@@ -5,11 +5,14 @@ import type { Config } from '../config/types.js';
 import { ActionError, explainAuthError, type ErrorContext } from '../errors/explain.js';
 import { createApi } from '../google/api.js';
 import { makeClients } from '../google/clients.js';
+import { findDrift } from '../plan/drift.js';
 import { planChangesAnything, planRun } from '../plan/planner.js';
+import { driftLine, driftMessage } from '../report/drift-text.js';
 import { formatPlan } from '../report/plan-text.js';
 import { logsUrlOf } from '../report/links.js';
 import { setOutputs } from '../report/outputs.js';
 import { phase as logPhase } from '../report/log.js';
+import { commentOnPullRequest } from '../report/pr-comment.js';
 import { changeLine, renderSummary, renderSummaryText, writeSummary } from '../report/summary.js';
 import type { RunReport, SmokeResult } from '../report/types.js';
 import { latestRevisionTraffic, type RunService } from '../run/workload.js';
@@ -93,6 +96,11 @@ export async function runPipeline(
     if (config.dryRun) {
       report.smoke.message = 'Dry run: nothing was written and the smoke test was skipped.';
       core.info(planChangesAnything(runPlan.plan) ? 'Dry run: the plan above was not applied.' : 'Dry run: everything is up to date.');
+      if (config.failOnDrift) {
+        report.drift = findDrift(runPlan.plan, current).map(driftLine);
+        if (report.drift.length > 0) throw new ActionError(driftMessage(report.drift));
+        core.info('Drift check: the live state matches the inputs.');
+      }
       return;
     }
 
@@ -157,7 +165,10 @@ export async function runPipeline(
     if (report) {
       setOutputs(report);
       // Without a summary file (run by hand, outside GitHub Actions) the summary goes to the log.
-      if (!(await writeSummary(renderSummary(report), env))) core.info(renderSummaryText(report));
+      const summary = renderSummary(report);
+      if (!(await writeSummary(summary, env))) core.info(renderSummaryText(report));
+      const target = { project: report.projectId, region: config.region, kind: config.kind, name: config.name };
+      await commentOnPullRequest(config, target, summary, env, core);
     } else {
       // Stopped before anything was read (auth, the project, the Scheduler region): no plan.
       core.setOutput('kind', config.kind);

@@ -64,6 +64,7 @@ function headingText(report: RunReport): string {
       return `📝 Dry run: ${subject} — ${n === 0 ? 'no changes' : `${n} change${n === 1 ? '' : 's'} planned`}`;
     }
     case 'failed':
+      if (report.drift?.length) return `❌ Drift: ${subject} differs from the inputs`;
       return `❌ ${subject}: ${report.error !== undefined ? 'the run failed' : 'the smoke test failed'}`;
     case 'succeeded':
       return `✅ ${subject} ${report.changed ? 'deployed' : 'is up to date'}${report.config.schedule ? ' and scheduled' : ''}`;
@@ -89,7 +90,7 @@ function roleOf(c: Change): string | undefined {
 }
 
 /** The resource of a change as the summary's table and the log name it, the same on every run. */
-function resourceLabel(c: Change): string {
+export function resourceLabel(c: Change): string {
   const role = c.type === 'iam-binding' ? roleOf(c) : undefined;
   return role ? `${TYPE_LABEL[c.type]} (${role})` : TYPE_LABEL[c.type];
 }
@@ -189,7 +190,8 @@ function buildSummary(report: RunReport, now: Date): Block[] {
     { kind: 'heading', text: headingText(report) },
     { kind: 'para', line: contextLine(report) },
   ];
-  if (report.error !== undefined) blocks.push({ kind: 'alert', level: 'CAUTION', lines: ['The run stopped with this error:'], code: report.error });
+  // Drift is listed in its own section below, not again as the error.
+  if (report.error !== undefined && !report.drift?.length) blocks.push({ kind: 'alert', level: 'CAUTION', lines: ['The run stopped with this error:'], code: report.error });
   if (report.dryRun) blocks.push({ kind: 'alert', level: 'NOTE', lines: ['Dry run: nothing was written. The plan below is what a run would do.'] });
   const notices = report.config.notices;
   if (notices.length > 0) blocks.push({ kind: 'alert', level: 'NOTE', lines: notices.map((n) => (notices.length > 1 ? `- ${n}` : n)) });
@@ -197,6 +199,10 @@ function buildSummary(report: RunReport, now: Date): Block[] {
     blocks.push({ kind: 'alert', level: 'WARNING', lines: report.warnings.map((w) => (report.warnings.length > 1 ? `- ${w}` : w)) });
   }
   if (report.plan.length > 0) blocks.push(resourceTable(report));
+  if (report.drift) {
+    const items: Line[] = report.drift.length ? report.drift.map((l) => [l]) : [['None: the live state matches the inputs.']];
+    blocks.push({ kind: 'section', title: 'Drift' }, { kind: 'list', items });
+  }
   blocks.push(...scheduleBlocks(report, now), ...smokeBlocks(report));
   if (report.dryRun) blocks.push({ kind: 'section', title: 'Plan' }, { kind: 'code', lang: 'diff', text: formatPlan(report.plan) });
   const timings = timingsLine(report.phases);

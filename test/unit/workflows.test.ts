@@ -17,7 +17,10 @@ const deploy = load('.github/workflows/deploy.yml');
 const manual = load('.github/workflows/manual.yml');
 const ci = load('.github/workflows/ci.yml');
 
-const actionInputs = action.inputs as Record<string, { required?: boolean; default?: string }>;
+const allActionInputs = action.inputs as Record<string, { required?: boolean; default?: string }>;
+// An input whose default the runner evaluates (github_token: ${{ github.token }}) keeps that default
+// in the called workflow too: it is not an input of the workflow.
+const actionInputs = Object.fromEntries(Object.entries(allActionInputs).filter(([, spec]) => !String(spec.default ?? '').startsWith('${{')));
 const actionOutputs = Object.keys(action.outputs as Obj);
 const call = deploy.on.workflow_call as Obj;
 // Inputs of the workflow itself, not of the action.
