@@ -14,6 +14,8 @@ export const VARIANT_VALUES = {
   runRegion: ['404-html', '404-json', '400'],
   /** a Scheduler call in a location where Scheduler is not offered */
   schedulerLocation: ['400', '403', '404'],
+  /** Scheduler's userUpdateTime: moved by every update, or kept from the create (the proto calls it "the creation time") */
+  userUpdateTime: ['update', 'create'],
 } as const;
 
 export type Variants = { -readonly [K in keyof typeof VARIANT_VALUES]: (typeof VARIANT_VALUES)[K][number] };
@@ -24,6 +26,7 @@ export const DEFAULT_VARIANTS: Variants = {
   attemptTime: 'end',
   runRegion: '404-html',
   schedulerLocation: '400',
+  userUpdateTime: 'update',
 };
 
 /** Checks and applies `partial` onto `into` (unknown names or values throw). */

@@ -20,7 +20,8 @@ export function driftLine(d: Drift): string {
 
 function lastChange(d: Drift): string {
   if (d.lastModifier) return ` (last changed by ${d.lastModifier}${d.modifiedAt ? ` at ${d.modifiedAt}` : ''})`;
-  if (d.modifiedAt && d.change.type === 'scheduler-job') return ` (last changed at ${d.modifiedAt}; Cloud Scheduler does not record by whom)`;
+  // The proto documents userUpdateTime as "the creation time": said as the field it is.
+  if (d.modifiedAt && d.change.type === 'scheduler-job') return ` (Cloud Scheduler's userUpdateTime: ${d.modifiedAt}; it does not record who changed the job)`;
   if (d.modifiedAt) return ` (last changed at ${d.modifiedAt})`;
   return '';
 }

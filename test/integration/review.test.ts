@@ -93,8 +93,9 @@ describe('the plan as a pull-request comment', () => {
 });
 
 describe('fail_on_drift', () => {
-  test('a console edit of the schedule and of the job fails the check, naming each field and who changed it', async () => {
-    const name = 'drift-job';
+  test.each(['update', 'create'] as const)('a console edit of the schedule and of the job fails the check, naming each field and who changed it (userUpdateTime=%s)', async (variant) => {
+    fake.setVariants({ userUpdateTime: variant });
+    const name = `drift-${variant}`;
     const inputs = jobInputs(fake, name, { smoke_test: 'false' });
     expect(failure(await run(fake, inputs))).toBe('');
     const check = { ...inputs, dry_run: 'true', fail_on_drift: 'true' };
@@ -118,10 +119,11 @@ describe('fail_on_drift', () => {
     expect(writesIn(fake, before)).toEqual([]);
     const message = failure(drifted);
     expect(message).toMatch(/^Drift: the live state differs from the inputs/);
-    expect(message).toMatch(/Cloud Run job drift-job: tasks is 5, the inputs say 1 \(last changed by alice@acme\.dev at \d{4}-/);
-    expect(message).toMatch(/Scheduler job drift-job-schedule: schedule is "0 4 \* \* \*", the inputs say "0 3 \* \* \*" \(last changed at \d{4}-\d\d-\d\dT[\d:]+Z; Cloud Scheduler does not record by whom\)/);
-    expect(drifted.summary).toContain('❌ Drift: Cloud Run job drift-job differs from the inputs');
+    expect(message).toMatch(/Cloud Run job drift-\w+: tasks is 5, the inputs say 1 \(last changed by alice@acme\.dev at \d{4}-/);
+    expect(message).toMatch(/Scheduler job drift-\w+-schedule: schedule is "0 4 \* \* \*", the inputs say "0 3 \* \* \*" \(Cloud Scheduler's userUpdateTime: \d{4}-\d\d-\d\dT[\d:]+Z; it does not record who changed the job\)/);
+    expect(drifted.summary).toContain(`❌ Drift: Cloud Run job ${name} differs from the inputs`);
     expect(drifted.outputs.changed).toBe('false');
+    fake.setVariants({ userUpdateTime: 'update' });
   });
 
   test('a missing Scheduler job is drift too', async () => {

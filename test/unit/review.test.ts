@@ -118,7 +118,7 @@ describe('drift', () => {
       { schedulerJob: { userUpdateTime: '2026-01-01T00:00:00Z' } as never },
     );
     expect(drift.map(driftLine)).toEqual([
-      'Scheduler job nightly-schedule: paused is true, the inputs say false (last changed at 2026-01-01T00:00:00Z; Cloud Scheduler does not record by whom)',
+      "Scheduler job nightly-schedule: paused is true, the inputs say false (Cloud Scheduler's userUpdateTime: 2026-01-01T00:00:00Z; it does not record who changed the job)",
       'Cloud Run job nightly: secrets.DB is "DB=db:2", the inputs say "DB=db:3"',
       'IAM binding (roles/run.invoker) nightly: the binding "roles/run.invoker serviceAccount:i@p.iam.gserviceaccount.com" is missing',
     ]);
