@@ -1,7 +1,11 @@
 // npm run demo: the whole product on the embedded local Google Cloud. Starts it, runs the
 // bundled action as the GitHub runner would, for a job and for a service (deploy, trigger,
-// smoke test), shows each run's log, job summary and outputs, stops everything, and exits
-// non-zero on a failure.
+// smoke test), shows each run's log, job summary and outputs; then reviews a change on a pull
+// request (a dry run that comments the plan, and a second one that updates the same comment);
+// stops everything, and exits non-zero on a failure.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startFakeGcp } from '../fake/server.ts';
 import { runAction } from './lib/run-action.ts';
 
@@ -55,8 +59,25 @@ try {
     console.log(`--- exit code ${run.code}, ${Math.round(run.wallMs)} ms ---`);
     if (run.code !== 0) failed++;
   }
+
+  // Review before deploy: a pull request changes the job; its dry run comments the plan, and the
+  // next push to the pull request updates that same comment.
+  const dir = mkdtempSync(join(tmpdir(), 'cloud-run-cron-demo-'));
+  const event = join(dir, 'event.json');
+  writeFileSync(event, JSON.stringify(fake.github.pullRequestEvent({ number: 42 })));
+  const prEnv = { ...fake.env(), GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event };
+  const job = demos[0]!.inputs;
+  for (const [step, change] of [['opened', { tasks: '4' }], ['synchronize', { tasks: '4', schedule: '30 2 * * *' }]] as const) {
+    console.log(`\n=== Pull request #42 ${step}: dry run with comment_on_pr (auto)\n`);
+    const run = await runAction({ inputs: { ...job, ...change, dry_run: 'true', github_token: fake.github.writeToken }, env: prEnv });
+    const comments = fake.github.comments(42);
+    console.log(run.stdout.split('\n').filter((l) => /Pull request #42|::warning::/.test(l)).join('\n'));
+    console.log(`--- pull request #42 has ${comments.length} comment(s); comment ${comments[0]?.id} reads ---\n${comments[0]?.body ?? '(none)'}`);
+    if (run.code !== 0 || comments.length !== 1) failed++;
+  }
+  rmSync(dir, { recursive: true, force: true });
 } finally {
   await fake.close();
 }
-console.log(failed ? `\ndemo: ${failed} run(s) failed` : '\ndemo: both runs succeeded');
+console.log(failed ? `\ndemo: ${failed} run(s) failed` : '\ndemo: every run succeeded');
 process.exit(failed ? 1 : 0);
