@@ -54,6 +54,8 @@ export const INPUT_DEFAULTS = {
   smoke_timeout: '10m',
   dry_run: 'false',
   // Review
+  state: 'present',
+  force: 'false',
   fail_on_drift: 'false',
   comment_on_pr: 'auto',
   github_token: '${{ github.token }}',

@@ -45,6 +45,7 @@ const SA_PROJECT = /^[^@]+@([a-z][a-z0-9-]{4,28}[a-z0-9])\.iam\.gserviceaccount\
  */
 export function parseConfig(get: (name: string) => string, options: { deferWarnings?: boolean } = {}): Config {
   const r = new Reader(readInputs(get));
+  const absent = r.oneOf('state', ['present', 'absent'] as const) === 'absent';
   const kind = r.oneOf('kind', KINDS);
   const name = r.required('name', RULES.name);
   const region = r.required('region', RULES.region);
@@ -60,7 +61,7 @@ export function parseConfig(get: (name: string) => string, options: { deferWarni
     region: region ?? '',
     kind: kind ?? 'job',
     name: name ?? '',
-    image: r.required('image', RULES.image) ?? '',
+    image: (absent ? r.matching('image', RULES.image) : r.required('image', RULES.image)) ?? '',
     runtimeServiceAccount: r.matching('runtime_service_account', RULES.serviceAccount),
     ...readEnv(r),
     envVarsUpdateStrategy: r.oneOf('env_vars_update_strategy', STRATEGIES) ?? 'merge',
@@ -72,7 +73,8 @@ export function parseConfig(get: (name: string) => string, options: { deferWarni
     memory: readChecked(r, 'memory', RULES.memory.allowed, memoryBytes),
     job,
     service,
-    schedule: readSchedule(r, kind, name, region),
+    schedule: absent ? undefined : readSchedule(r, kind, name, region),
+    teardown: absent ? readTeardown(r, name, region) : undefined,
     smoke: readSmoke(r),
     dryRun: r.bool('dry_run'),
     failOnDrift: readFailOnDrift(r),
@@ -92,6 +94,15 @@ function readSmoke(r: Reader): Config['smoke'] {
     enabled: mode !== 'false',
     onlyWhenChanged: mode === 'changed',
     timeoutSeconds: r.duration('smoke_timeout', 1, 6 * HOUR) ?? 600,
+  };
+}
+
+/** state: absent: the Scheduler job to delete (named as a deploy names it) and whether unmarked resources may go. */
+function readTeardown(r: Reader, name: string | undefined, region: string | undefined): Config['teardown'] {
+  return {
+    schedulerJobId: r.matching('scheduler_job', RULES.schedulerJob) ?? `${name}-schedule`,
+    schedulerRegion: r.matching('scheduler_region', RULES.region) ?? region ?? '',
+    force: r.bool('force'),
   };
 }
 

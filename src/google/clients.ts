@@ -23,6 +23,7 @@ export interface Operation<R = unknown, M = unknown> {
 export interface RestClient {
   get<T>(api: GoogleApi, path: string, query?: Query): Promise<T>;
   send<T>(api: GoogleApi, method: 'POST' | 'PATCH', path: string, body: unknown, query?: Query): Promise<T>;
+  delete<T>(api: GoogleApi, path: string): Promise<T>;
 }
 
 export function restClient(authClient: AuthClient, env: NodeJS.ProcessEnv = process.env): RestClient {
@@ -41,6 +42,7 @@ export function restClient(authClient: AuthClient, env: NodeJS.ProcessEnv = proc
   return {
     get: (api, path, query) => request('GET', url(api, path, query)),
     send: (api, method, path, body, query) => request(method, url(api, path, query), body ?? {}),
+    delete: (api, path) => request('DELETE', url(api, path)),
   };
 }
 
@@ -64,6 +66,7 @@ export interface CloudRunApi {
   run<M>(name: string): Promise<Operation<unknown, M>>;
   getIamPolicy<P>(name: string): Promise<P>;
   setIamPolicy<P>(name: string, policy: P): Promise<P>;
+  delete<T>(name: string): Promise<Operation<T>>;
 }
 
 /** The Cloud Scheduler v1 calls the action makes. */
@@ -74,6 +77,7 @@ export interface SchedulerApi {
   call<T>(name: string, verb: 'run' | 'pause' | 'resume'): Promise<T>;
   /** Location IDs where Cloud Scheduler is offered to the project. */
   locations(projectId: string): Promise<string[]>;
+  delete(name: string): Promise<unknown>;
 }
 
 export function makeClients(authClient: AuthClient, env: NodeJS.ProcessEnv = process.env): GoogleClients {
@@ -86,6 +90,7 @@ export function makeClients(authClient: AuthClient, env: NodeJS.ProcessEnv = pro
     run: (name) => rest.send('run', 'POST', `v2/${name}:run`, {}),
     getIamPolicy: (name) => rest.get('run', `v2/${name}:getIamPolicy`, { 'options.requestedPolicyVersion': '3' }),
     setIamPolicy: (name, policy) => rest.send('run', 'POST', `v2/${name}:setIamPolicy`, { policy }),
+    delete: (name) => rest.delete('run', `v2/${name}`),
   };
   const scheduler: SchedulerApi = {
     get: (name) => rest.get('cloudscheduler', `v1/${name}`),
@@ -106,6 +111,7 @@ export function makeClients(authClient: AuthClient, env: NodeJS.ProcessEnv = pro
       } while (pageToken);
       return ids.sort();
     },
+    delete: (name) => rest.delete('cloudscheduler', `v1/${name}`),
   };
   const logging: LoggingApi = {
     list: (request) => rest.send('logging', 'POST', 'v2/entries:list', request),

@@ -18,6 +18,7 @@ import type { RunReport, SmokeResult } from '../report/types.js';
 import { latestRevisionTraffic, type RunService } from '../run/workload.js';
 import { smokeTest } from '../smoke/smoke.js';
 import { applyPlan } from './apply.js';
+import { teardown } from './teardown.js';
 import { resourceNames } from './names.js';
 import { readCurrentState } from './read-current.js';
 
@@ -75,6 +76,13 @@ export async function runPipeline(
       if (names.schedulerJob) core.info(`Scheduler job ${names.schedulerJob.split('/').pop()}: ${state.schedulerJob ? 'exists' : 'does not exist yet'}`);
       return state;
     });
+    if (config.teardown) {
+      await teardown(config, projectId, names, current, { api, clients, phase }, (r) => {
+        r.phases = phases;
+        report = r;
+      });
+      return;
+    }
     const runPlan = planRun({ config, names, current, deployId });
     for (const warning of runPlan.warnings) core.warning(warning);
     // Each change's reason (a tag redeploy, a re-pointed trigger) is in the plan, once.

@@ -2,9 +2,9 @@
 // planner from the desired state and what exists; printed, output as JSON, and applied.
 
 export type ResourceType = 'run-job' | 'run-service' | 'iam-binding' | 'scheduler-job';
-export type ChangeAction = 'create' | 'update' | 'unchanged';
+export type ChangeAction = 'create' | 'update' | 'unchanged' | 'delete';
 /** What a run did with a change (set by apply; absent in a plan that was not applied). */
-export type ChangeStatus = 'created' | 'updated' | 'unchanged' | 'not reached' | 'failed';
+export type ChangeStatus = 'created' | 'updated' | 'unchanged' | 'deleted' | 'not reached' | 'failed';
 
 export interface FieldChange {
   /** Dotted path of the field as the user thinks of it, e.g. 'image', 'env.FOO', 'schedule'. */

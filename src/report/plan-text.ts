@@ -1,7 +1,7 @@
 // The plan as people read it in the log (Terraform-like) and as the `plan` output (JSON).
 import type { Change, ChangeAction, FieldChange, Plan } from '../plan/types.js';
 
-const SYMBOL: Record<ChangeAction, string> = { create: '+', update: '~', unchanged: '=' };
+const SYMBOL: Record<ChangeAction, string> = { create: '+', update: '~', unchanged: '=', delete: '-' };
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -64,7 +64,9 @@ export function existsAfterRun(c: Change): boolean {
     case 'created':
     case 'updated':
     case 'unchanged':
-      return true;
+      return c.action !== 'delete';
+    case 'deleted':
+      return false;
     case 'failed':
     case 'not reached':
       return Boolean(c.written) || c.action !== 'create';
@@ -74,7 +76,8 @@ export function existsAfterRun(c: Change): boolean {
 /** 'Plan: 1 to create, 1 to update, 2 unchanged.' */
 export function planTotals(plan: Plan): string {
   const count = (a: ChangeAction): number => plan.filter((c) => c.action === a).length;
-  return `Plan: ${count('create')} to create, ${count('update')} to update, ${count('unchanged')} unchanged.`;
+  const deletes = count('delete') ? `, ${count('delete')} to delete` : '';
+  return `Plan: ${count('create')} to create, ${count('update')} to update${deletes}, ${count('unchanged')} unchanged.`;
 }
 
 /** The plan as a readable diff for the log. */

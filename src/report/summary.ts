@@ -43,8 +43,8 @@ const TYPE_LABEL: Record<ResourceType, string> = {
   'iam-binding': 'IAM binding',
   'scheduler-job': 'Scheduler job',
 };
-const DONE: Record<ChangeAction, string> = { create: 'created', update: 'updated', unchanged: 'unchanged' };
-const PLANNED: Record<ChangeAction, string> = { create: 'to create', update: 'to update', unchanged: 'unchanged' };
+const DONE: Record<ChangeAction, string> = { create: 'created', update: 'updated', unchanged: 'unchanged', delete: 'deleted' };
+const PLANNED: Record<ChangeAction, string> = { create: 'to create', update: 'to update', unchanged: 'unchanged', delete: 'to delete' };
 const STATUS_ICON: Record<ExecutionStatus, string> = { succeeded: '✅', failed: '❌', running: '⏳', skipped: '⏭️' };
 const MAX_FIELDS = 6;
 const NEXT_RUNS = 3;
@@ -67,6 +67,7 @@ function headingText(report: RunReport): string {
       if (report.drift?.length) return `❌ Drift: ${subject} differs from the inputs`;
       return `❌ ${subject}: ${report.error !== undefined ? 'the run failed' : 'the smoke test failed'}`;
     case 'succeeded':
+      if (report.config.teardown) return `🗑️ ${subject} ${report.changed ? 'removed' : 'is already absent'}`;
       return `✅ ${subject} ${report.changed ? 'deployed' : 'is up to date'}${report.config.schedule ? ' and scheduled' : ''}`;
   }
 }
@@ -95,7 +96,7 @@ export function resourceLabel(c: Change): string {
   return role ? `${TYPE_LABEL[c.type]} (${role})` : TYPE_LABEL[c.type];
 }
 
-const STARTING: Record<ChangeAction, string> = { create: 'creating', update: 'updating', unchanged: 'checking' };
+const STARTING: Record<ChangeAction, string> = { create: 'creating', update: 'updating', unchanged: 'checking', delete: 'deleting' };
 
 /** One log line for a change: 'Scheduler job nightly-schedule: creating', then '…: created'. */
 export function changeLine(c: Change, starting: boolean): string {
@@ -139,6 +140,7 @@ function describeSafely(cron: string): string {
 
 function scheduleBlocks(report: RunReport, now: Date): Block[] {
   const s = report.config.schedule;
+  if (report.config.teardown) return teardownScheduleBlocks(report);
   if (!s) return [{ kind: 'section', title: 'Schedule' }, { kind: 'para', line: ['None: deployed only; no Scheduler job was touched.'] }];
   const items: Line[] = [[code(s.cron), ` — ${describeSafely(s.cron)} (${s.timeZone})`]];
   const change = report.plan.find((c) => c.type === 'scheduler-job');
@@ -154,6 +156,16 @@ function scheduleBlocks(report: RunReport, now: Date): Block[] {
   }
   items.push(['Triggered by Scheduler job ', code(s.jobId), ' as ', code(s.invokerServiceAccount)]);
   return [{ kind: 'section', title: 'Schedule' }, { kind: 'list', items }];
+}
+
+/** state: absent: what became of the Scheduler job. */
+function teardownScheduleBlocks(report: RunReport): Block[] {
+  const id = parseResourceName(report.schedulerJob ?? '')?.id ?? report.schedulerJob ?? '';
+  const change = report.plan.find((c) => c.type === 'scheduler-job');
+  const what = !change
+    ? ['No Scheduler job ', code(id), ' exists: nothing triggers the workload.']
+    : ['Scheduler job ', code(id), `: ${change.status ?? (report.dryRun ? 'to delete' : 'deleted')}.`];
+  return [{ kind: 'section', title: 'Schedule' }, { kind: 'para', line: what }];
 }
 
 function smokeBlocks(report: RunReport): Block[] {

@@ -69,6 +69,24 @@ async function waitForOperation(api: Api, clients: GoogleClients, kind: Kind, op
   return latest.response;
 }
 
+/**
+ * Deletes the job or service and waits for the deletion to finish. One already gone counts
+ * as deleted. Answers whether this call deleted it.
+ */
+export async function deleteWorkload(api: Api, clients: GoogleClients, kind: Kind, name: string): Promise<boolean> {
+  const op = await api.call(`deleting the ${label(kind)}`, name, async () => {
+    try {
+      return await clients.run.delete<RunResource>(name);
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  });
+  if (!op) return false;
+  await waitForOperation(api, clients, kind, op, name);
+  return true;
+}
+
 /** A service's readiness as one progress line: its newest revision and where it is. */
 function readinessLine(s: RunService): { status: string; detail?: string } {
   const revision = s.latestCreatedRevision?.split('/').pop();

@@ -18,6 +18,19 @@ export async function readSchedulerJob(api: Api, clients: GoogleClients, name: s
   });
 }
 
+/** Deletes the Scheduler job (a synchronous call); one already gone counts as deleted. Answers whether this call deleted it. */
+export async function deleteSchedulerJob(api: Api, clients: GoogleClients, name: string): Promise<boolean> {
+  return api.call('deleting the Cloud Scheduler job', name, async () => {
+    try {
+      await clients.scheduler.delete(name);
+      return true;
+    } catch (err) {
+      if (isNotFound(err)) return false;
+      throw err;
+    }
+  });
+}
+
 /** The regions where Cloud Scheduler is offered to this project. */
 export async function schedulerRegions(api: Api, clients: GoogleClients, projectId: string): Promise<string[]> {
   return api.call('listing the Cloud Scheduler locations', `projects/${projectId}`, () => clients.scheduler.locations(projectId));

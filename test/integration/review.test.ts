@@ -139,3 +139,57 @@ describe('fail_on_drift', () => {
     expect(fake.requests.length).toBe(before);
   });
 });
+
+describe('state: absent', () => {
+  const teardownInputs = (name: string, extra: Record<string, string> = {}) => {
+    const { image: _image, schedule: _s, invoker_service_account: _i, time_zone: _t, ...target } = jobInputs(fake, name);
+    return { ...target, state: 'absent', ...extra };
+  };
+  const deletes = (since: number) => fake.requests.slice(since).filter((r) => r.method === 'DELETE').map((r) => r.path);
+
+  test("deletes the Scheduler job first, then the job (waiting for it); a second run is a no-op; a dry run only plans", async () => {
+    const name = 'gone-job';
+    expect(failure(await run(fake, jobInputs(fake, name, { smoke_test: 'false' })))).toBe('');
+
+    let before = fake.requests.length;
+    const dry = await run(fake, teardownInputs(name, { dry_run: 'true' }));
+    expect(failure(dry)).toBe('');
+    expect(writesIn(fake, before)).toEqual([]);
+    expect(JSON.parse(dry.outputs.plan).map((c: { type: string; action: string }) => `${c.action} ${c.type}`)).toEqual(['delete scheduler-job', 'delete run-job']);
+    expect(visibleLog(dry)).toContain(`- delete scheduler-job ${P}/jobs/${name}-schedule`);
+
+    before = fake.requests.length;
+    const gone = await run(fake, teardownInputs(name));
+    expect(failure(gone)).toBe('');
+    expect(deletes(before)).toEqual([`/v1/${P}/jobs/${name}-schedule`, `/v2/${P}/jobs/${name}`]);
+    // the job's deletion is a long-running operation, polled until done
+    const afterDelete = fake.requests.slice(before).findIndex((r) => r.method === 'DELETE' && r.path.startsWith('/v2/'));
+    expect(fake.requests.slice(before + afterDelete + 1).some((r) => r.path.includes('/operations/'))).toBe(true);
+    expect(fake.runJobs().some((j) => j.name === `${P}/jobs/${name}`)).toBe(false);
+    expect(fake.schedulerJobs().some((j) => j.name === `${P}/jobs/${name}-schedule`)).toBe(false);
+    expect(gone.outputs.changed).toBe('true');
+    expect(gone.outputs.resource).toBe('');
+    expect(gone.summary).toContain(`🗑️ Cloud Run job ${name} removed`);
+
+    before = fake.requests.length;
+    const again = await run(fake, teardownInputs(name));
+    expect(failure(again)).toBe('');
+    expect(writesIn(fake, before)).toEqual([]);
+    expect(again.outputs.changed).toBe('false');
+    expect(again.summary).toContain(`🗑️ Cloud Run job ${name} is already absent`);
+  });
+
+  test('a job without managed-by=cloud-run-cron is refused, nothing deleted; force: true removes it', async () => {
+    const name = 'unmarked-job';
+    expect(failure(await run(fake, jobInputs(fake, name, { smoke_test: 'false', skip_default_labels: 'true' })))).toBe('');
+    const before = fake.requests.length;
+    const refused = await run(fake, teardownInputs(name));
+    expect(failure(refused)).toMatch(/^state: absent refused: the Cloud Run job unmarked-job does not carry the label managed-by=cloud-run-cron.*Nothing was deleted.*force: true/);
+    expect(deletes(before)).toEqual([]);
+    expect(fake.runJobs().some((j) => j.name === `${P}/jobs/${name}`)).toBe(true);
+
+    const forced = await run(fake, teardownInputs(name, { force: 'true' }));
+    expect(failure(forced)).toBe('');
+    expect(fake.runJobs().some((j) => j.name === `${P}/jobs/${name}`)).toBe(false);
+  });
+});

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { findDrift } from '../../src/plan/drift.js';
+import { planTeardown } from '../../src/plan/teardown.js';
 import type { Change } from '../../src/plan/types.js';
 import { driftLine, driftMessage } from '../../src/report/drift-text.js';
 import { commentBody, commentMarker, commentWanted, explainCommentError, pullRequestOf } from '../../src/report/pr-comment.js';
@@ -125,5 +126,34 @@ describe('drift', () => {
     expect(driftMessage(['a'])).toBe(
       'Drift: the live state differs from the inputs (fail_on_drift: true):\n- a\nRun without dry_run to put back what the inputs say, or change the inputs to keep what is live.',
     );
+  });
+});
+
+describe('state: absent', () => {
+  const names = { projectId: 'p', resource: JOB, schedulerJob: SCHEDULER };
+  const config = parse({ ...REQUIRED, region: 'europe-west1', state: 'absent', image: '' });
+  const job = (labels: Record<string, string>) => ({ name: JOB, labels }) as never;
+  const trigger = (description: string) => ({ name: SCHEDULER, description }) as never;
+
+  it('needs no image; names the Scheduler job as a deploy does', () => {
+    expect(config.teardown).toEqual({ schedulerJobId: 'nightly-schedule', schedulerRegion: 'europe-west1', force: false });
+    expect(config.schedule).toBeUndefined();
+  });
+
+  it('plans the Scheduler job before the workload; nothing when nothing exists', () => {
+    const { plan, refused } = planTeardown(config, names, { workload: job({ 'managed-by': 'cloud-run-cron' }), schedulerJob: trigger('Runs the Cloud Run job nightly (managed by cloud-run-cron)') });
+    expect(plan.map((c) => `${c.action} ${c.type} ${c.resource}`)).toEqual([`delete scheduler-job ${SCHEDULER}`, `delete run-job ${JOB}`]);
+    expect(refused).toEqual([]);
+    expect(planTeardown(config, names, {})).toEqual({ plan: [], refused: [] });
+  });
+
+  it('refuses what this action did not make, unless force', () => {
+    const current = { workload: job({ team: 'data' }), schedulerJob: trigger('made by hand') };
+    expect(planTeardown(config, names, current).refused).toEqual([
+      'the Scheduler job nightly-schedule does not name cloud-run-cron in its description',
+      'the Cloud Run job nightly does not carry the label managed-by=cloud-run-cron',
+    ]);
+    const forced = parse({ ...REQUIRED, state: 'absent', force: 'true' });
+    expect(planTeardown(forced, names, current)).toMatchObject({ refused: [], plan: [{ type: 'scheduler-job' }, { type: 'run-job' }] });
   });
 });
