@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { DIGEST, failure, jobInputs, run, startFake, visibleLog, writesIn, type FakeGcp } from './setup.ts';
+import { DIGEST, failure, jobInputs, run, serviceInputs, startFake, visibleLog, writesIn, type FakeGcp } from './setup.ts';
 
 let fake: FakeGcp;
 let dir: string;
@@ -177,6 +177,16 @@ describe('state: absent', () => {
     expect(writesIn(fake, before)).toEqual([]);
     expect(again.outputs.changed).toBe('false');
     expect(again.summary).toContain(`🗑️ Cloud Run job ${name} is already absent`);
+  });
+
+  test('a service: its Scheduler job, then the service', async () => {
+    const name = 'gone-svc';
+    expect(failure(await run(fake, serviceInputs(fake, name, { smoke_test: 'false' })))).toBe('');
+    const before = fake.requests.length;
+    const gone = await run(fake, teardownInputs(name, { kind: 'service' }));
+    expect(failure(gone)).toBe('');
+    expect(deletes(before)).toEqual([`/v1/${P}/jobs/${name}-schedule`, `/v2/${P}/services/${name}`]);
+    expect(fake.runServices().some((x) => x.name === `${P}/services/${name}`)).toBe(false);
   });
 
   test('a job without managed-by=cloud-run-cron is refused, nothing deleted; force: true removes it', async () => {
