@@ -11,6 +11,7 @@ import { githubAudience, requestGithubToken } from './auth/github-token.js';
 import { guardRailWarnings } from './config/guard-rails.js';
 import { parseConfig } from './config/parse-config.js';
 import type { Config } from './config/types.js';
+import { checkOverrides } from './google/endpoints.js';
 import { configureTrace } from './google/trace.js';
 
 const noop = (): void => undefined;
@@ -38,6 +39,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   let config: Config;
   try {
     config = parseConfig((name) => getInput(name, env), { deferWarnings: true });
+    checkOverrides(env);
   } catch (err) {
     const core = await import('@actions/core');
     core.setOutput('changed', 'false');

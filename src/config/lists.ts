@@ -67,15 +67,17 @@ function splitEntries(text: string, problems: string[]): string[] {
   return entries;
 }
 
-export function parsePairs(text: string): Parsed<Pair> {
+/** `showEntries: false` (env_vars): an entry that is not KEY=VALUE may be (part of) a value, so it is not echoed (issue 11). */
+export function parsePairs(text: string, showEntries = true): Parsed<Pair> {
   const items: Pair[] = [];
   const problems: string[] = [];
   const seen = new Set<string>();
-  for (const entry of splitEntries(text, problems)) {
+  for (const [i, entry] of splitEntries(text, problems).entries()) {
     const eq = entry.indexOf('=');
     const key = eq > 0 ? entry.slice(0, eq).trim() : '';
     if (key === '') {
-      problems.push(`${quote(entry)} is not KEY=VALUE: ${LIST_FORMS}`);
+      const what = showEntries ? quote(entry) : `entry ${i + 1} (not shown: it may hold a value)`;
+      problems.push(`${what} is not KEY=VALUE: ${LIST_FORMS}`);
     } else if (seen.has(key)) {
       problems.push(`${quote(key)} is given twice`);
     } else {
@@ -93,7 +95,7 @@ function envNameProblem(name: string): string | undefined {
 }
 
 export function parseEnvVars(text: string): Parsed<EnvVar> {
-  const { items, problems } = parsePairs(text);
+  const { items, problems } = parsePairs(text, false);
   problems.push(...items.flatMap(({ key }) => envNameProblem(key) ?? []));
   return { items: items.map(({ key, value }) => ({ name: key, value })), problems };
 }

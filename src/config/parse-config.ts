@@ -62,7 +62,7 @@ export function parseConfig(get: (name: string) => string, options: { deferWarni
     kind: kind ?? 'job',
     name: name ?? '',
     image: (absent ? r.matching('image', RULES.image) : r.required('image', RULES.image)) ?? '',
-    runtimeServiceAccount: r.matching('runtime_service_account', RULES.serviceAccount),
+    runtimeServiceAccount: readRuntimeAccount(r),
     ...readEnv(r),
     envVarsUpdateStrategy: r.oneOf('env_vars_update_strategy', STRATEGIES) ?? 'merge',
     secretsUpdateStrategy: r.oneOf('secrets_update_strategy', STRATEGIES) ?? 'merge',
@@ -165,6 +165,12 @@ function readProvider(r: Reader): string | undefined {
 function readProjectId(r: Reader, auth: AuthConfig): string | undefined {
   if (r.isSet('project_id')) return r.matching('project_id', RULES.projectId);
   return SA_PROJECT.exec(auth.serviceAccount ?? '')?.[1];
+}
+
+/** An email, or `default`: the default compute account, chosen explicitly (see the planner). */
+function readRuntimeAccount(r: Reader): string | undefined {
+  if (r.text('runtime_service_account')?.toLowerCase() === 'default') return 'default';
+  return r.matching('runtime_service_account', { ...RULES.serviceAccount, allowed: `${RULES.serviceAccount.allowed}, or default` });
 }
 
 function readEnv(r: Reader): Pick<Config, 'envVars' | 'secrets'> {

@@ -78,6 +78,7 @@ export interface Config {
   kind: Kind;
   name: string;
   image: string;
+  /** An email, 'default' (the default compute account, opted in), or absent (keep the live one). */
   runtimeServiceAccount?: string;
   envVars: EnvVar[];
   envVarsUpdateStrategy: UpdateStrategy;

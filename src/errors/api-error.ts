@@ -142,14 +142,13 @@ export function isRetryable(err: unknown): boolean {
 export const isConflict = (err: unknown): boolean => matches(err, [409], [6, 10]);
 /** 404, NOT_FOUND. */
 export const isNotFound = (err: unknown): boolean => matches(err, [404], [5]);
-/** 429, RESOURCE_EXHAUSTED: a quota; back off harder and poll slower. */
+/**
+ * 429, RESOURCE_EXHAUSTED: a quota; back off harder and poll slower. Also the only answer after
+ * which a call that must not run twice (a job's or a Scheduler job's :run) is sent again: Google
+ * turned the request away before doing anything. A 503, a 500, a 504 or a dropped connection
+ * leave it unknown whether the work started (issue 11).
+ */
 export const isQuotaError = (err: unknown): boolean => matches(err, [429], [8]);
 /** 403, PERMISSION_DENIED. */
 export const isPermissionDenied = (err: unknown): boolean => matches(err, [403], [7]);
 
-/**
- * 429 / 503 (RESOURCE_EXHAUSTED / UNAVAILABLE): the request was turned away, so even a call
- * that must not run twice (a job's :run) may be sent again. A 500, a 504 or a dropped
- * connection leave it unknown whether the work started.
- */
-export const isTurnedAway = (err: unknown): boolean => matches(err, [429, 503], [8, 14]);

@@ -75,9 +75,9 @@ export interface SchedulerApi {
   create<T>(parent: string, job: T): Promise<T>;
   update<T>(name: string, job: T, mask: string[]): Promise<T>;
   call<T>(name: string, verb: 'run' | 'pause' | 'resume'): Promise<T>;
+  delete(name: string): Promise<unknown>;
   /** Location IDs where Cloud Scheduler is offered to the project. */
   locations(projectId: string): Promise<string[]>;
-  delete(name: string): Promise<unknown>;
 }
 
 export function makeClients(authClient: AuthClient, env: NodeJS.ProcessEnv = process.env): GoogleClients {
@@ -97,6 +97,7 @@ export function makeClients(authClient: AuthClient, env: NodeJS.ProcessEnv = pro
     create: (parent, job) => rest.send('cloudscheduler', 'POST', `v1/${parent}/jobs`, job),
     update: (name, job, mask) => rest.send('cloudscheduler', 'PATCH', `v1/${name}`, job, { updateMask: mask.join(',') }),
     call: (name, verb) => rest.send('cloudscheduler', 'POST', `v1/${name}:${verb}`, {}),
+    delete: (name) => rest.delete('cloudscheduler', `v1/${name}`),
     async locations(projectId) {
       const ids: string[] = [];
       let pageToken: string | undefined;
@@ -111,7 +112,6 @@ export function makeClients(authClient: AuthClient, env: NodeJS.ProcessEnv = pro
       } while (pageToken);
       return ids.sort();
     },
-    delete: (name) => rest.delete('cloudscheduler', `v1/${name}`),
   };
   const logging: LoggingApi = {
     list: (request) => rest.send('logging', 'POST', 'v2/entries:list', request),

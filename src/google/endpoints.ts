@@ -23,6 +23,30 @@ export function endpointFor(api: GoogleApi, env: NodeJS.ProcessEnv = process.env
   } catch {
     throw new Error(`${name} is not a URL: use a base URL such as https://${PUBLIC_HOSTS[api]}/`);
   }
+  // Tokens travel to this endpoint: plain http only to this machine (the local Google Cloud).
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+    throw new Error(
+      `${name} is ${JSON.stringify(`${url.protocol}//${url.host}`)}: use an https:// URL (plain http:// is allowed only for a loopback host such as 127.0.0.1 or localhost), because the access token is sent to it.`,
+    );
+  }
   // A path in the override is kept (a proxy may serve the API under one).
   return `${url.origin}${url.pathname.replace(/\/*$/, '/')}`;
+}
+
+/** One line per active override, for the log (printed once per run by the pipeline). */
+export function overrideNotices(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (Object.keys(PUBLIC_HOSTS) as GoogleApi[])
+    .filter((api) => env[`CLOUDSDK_API_ENDPOINT_OVERRIDES_${api.toUpperCase()}`]?.trim())
+    .map((api) => `CLOUDSDK_API_ENDPOINT_OVERRIDES_${api.toUpperCase()} is set: ${api} requests go to ${endpointFor(api, env)} instead of https://${PUBLIC_HOSTS[api]}/`);
+}
+
+/** 127.0.0.0/8, ::1 and localhost. */
+function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
+/** Throws on the first bad override, before any request is sent (main calls it with the inputs). */
+export function checkOverrides(env: NodeJS.ProcessEnv = process.env): void {
+  for (const api of Object.keys(PUBLIC_HOSTS) as GoogleApi[]) endpointFor(api, env);
 }

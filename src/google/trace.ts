@@ -6,11 +6,9 @@
 // bodies), then by pattern (JWTs, access tokens, bearer headers: errors/scrub.ts), then every
 // env var value and secret reference of this run's inputs wherever it appears.
 // Light on purpose: it is loaded at start-up, before the first request.
-import { scrubSecrets } from '../errors/scrub.js';
+import { registerSecretValues, scrubSecrets } from '../errors/scrub.js';
 
 export const REDACTED = '[REDACTED]';
-/** Shorter input values are redacted by field only: replacing them everywhere would mangle the trace. */
-const MIN_VALUE_LENGTH = 4;
 /** A body longer than this is cut (an HTML error page, a long list). */
 const MAX_BODY_CHARS = 4000;
 
@@ -19,16 +17,20 @@ const SECRET_KEY = /token|secret|password|assertion|authorization|credential|pri
 /** Keys whose values are redacted whole: env var values, secret references, trigger bodies (they may carry env overrides). */
 const VALUE_KEYS = new Set(['value', 'valueSource', 'body']);
 
-const state = { enabled: false, sensitive: [] as string[] };
+const state = { enabled: false };
 
 export function traceEnabled(env: NodeJS.ProcessEnv): boolean {
   return env.RUNNER_DEBUG === '1' || /^true$/i.test(env.ACTIONS_STEP_DEBUG ?? '');
 }
 
-/** Turns the trace on when step debug logging is, with this run's env var values and secret references. */
+/**
+ * Turns the trace on when step debug logging is, and registers this run's env var values and
+ * secret references with the one scrubbing function (errors/scrub.ts), which every message
+ * goes through too. Values shorter than MIN_SCRUBBED_LENGTH are redacted by field only.
+ */
 export function configureTrace(env: NodeJS.ProcessEnv, sensitive: readonly string[]): void {
   state.enabled = traceEnabled(env);
-  state.sensitive = [...new Set(sensitive.filter((s) => s.length >= MIN_VALUE_LENGTH))].sort((a, b) => b.length - a.length);
+  registerSecretValues(sensitive);
 }
 
 export function isTracing(): boolean {
@@ -50,12 +52,6 @@ export function redactJson(value: unknown): unknown {
   return value;
 }
 
-/** Text with token-like strings and this run's sensitive values cut out. */
-export function redactText(text: string): string {
-  let out = scrubSecrets(text);
-  for (const s of state.sensitive) out = out.split(s).join(REDACTED);
-  return out;
-}
 
 /** A request or response body as the trace shows it: parsed (JSON or a form), redacted, one line. */
 function showBody(body: unknown): string | undefined {
@@ -71,7 +67,7 @@ function showBody(body: unknown): string | undefined {
   } else if (typeof body !== 'object') parsed = String(body);
   const text = typeof parsed === 'string' ? parsed.replace(/\s+/g, ' ').trim() : JSON.stringify(redactJson(parsed));
   const cut = text.length > MAX_BODY_CHARS ? `${text.slice(0, MAX_BODY_CHARS)}… (${text.length} chars)` : text;
-  return redactText(cut);
+  return scrubSecrets(cut);
 }
 
 /** What `::debug::` needs escaped (as @actions/core does). */
@@ -92,7 +88,7 @@ export interface Exchange {
 /** Writes one exchange to the debug log (when tracing). */
 export function traceExchange(x: Exchange): void {
   if (!state.enabled) return;
-  const parts = [`HTTP ${x.method.toUpperCase()} ${redactText(x.url)} -> ${x.status} (${Math.round(x.ms)} ms)`];
+  const parts = [`HTTP ${x.method.toUpperCase()} ${scrubSecrets(x.url)} -> ${x.status} (${Math.round(x.ms)} ms)`];
   const request = showBody(x.request);
   if (request) parts.push(`request: ${request}`);
   const response = showBody(x.response);

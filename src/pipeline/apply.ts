@@ -11,7 +11,7 @@ import { planScheduler, planWorkload, type IamPolicy, type Names, type RunPlan }
 import type { Change } from '../plan/types.js';
 import { applyWorkload } from '../run/deploy.js';
 import type { RunResource, RunService } from '../run/workload.js';
-import { applySchedulerJob } from '../scheduler/upsert.js';
+import { applySchedulerJob, DeletedAgainError, setSchedulerPaused } from '../scheduler/upsert.js';
 import type { SchedulerJob } from '../scheduler/scheduler-job.js';
 
 export interface Applied {
@@ -21,6 +21,8 @@ export interface Applied {
   changed: boolean;
   /** This run granted a role: a PERMISSION_DENIED soon after may be IAM propagating. */
   granted: boolean;
+  /** When the grant was written (epoch ms), for the smoke test's propagation window. */
+  grantedAt?: number;
 }
 
 export interface ApplyHooks {
@@ -54,6 +56,7 @@ function watchWrites(clients: GoogleClients, onWrite: () => void): GoogleClients
       create: (parent, job) => after(clients.scheduler.create(parent, job)),
       update: (name, job, mask) => after(clients.scheduler.update(name, job, mask)),
       call: (name, verb) => (verb === 'run' ? clients.scheduler.call(name, verb) : after(clients.scheduler.call(name, verb))),
+      delete: (name) => after(clients.scheduler.delete(name)),
     },
   };
 }
@@ -91,6 +94,15 @@ export async function applyPlan(
     }
   };
 
+  // paused: true on an existing Scheduler job: the pause is the first write of all, so nothing
+  // this run changes can be triggered before it holds (issue 11).
+  let schedulerNow = current.schedulerJob;
+  const pauseFirst = Boolean(schedulerNow) && runPlan.scheduler?.setPaused === true;
+  if (pauseFirst) {
+    const planned = runPlan.scheduler!.change;
+    schedulerNow = await hooks.phase('pause', () => step([planned], (tracked) => setSchedulerPaused(api, tracked, planned.resource, true)));
+  }
+
   const workload = await hooks.phase('deploy', () =>
     step([runPlan.workload.change], (tracked) =>
       applyWorkload(api, tracked, config.kind, names.resource, runPlan.workload, (fresh) => planWorkload(config, names, fresh, deployId), current.workload),
@@ -99,35 +111,56 @@ export async function applyPlan(
 
   // A new service's URL is known only now: plan the trigger again with it.
   const serviceUri = config.kind === 'service' ? ((workload as RunService).uri ?? undefined) : undefined;
-  const scheduler = runPlan.scheduler && planScheduler(config, names, current.schedulerJob, serviceUri);
+  const scheduler = runPlan.scheduler && planScheduler(config, names, schedulerNow, serviceUri);
+  const schedulerWrites = scheduler !== undefined && scheduler.change.action !== 'unchanged';
   if (scheduler) {
+    if (pauseFirst) scheduler.change = withPause(scheduler.change, runPlan.scheduler!.change);
     scheduler.change.status = 'not reached';
     plan = [...plan.slice(0, -1), scheduler.change];
     hooks.plan(plan);
   }
 
-  // Independent of each other: side by side, in one log group. Both are waited for, so a
-  // failure of one does not leave the other's status unknown.
   const bindingChanges = runPlan.bindings.map((b) => b.change);
   const schedulerChanges = scheduler ? [scheduler.change] : [];
-  const results = await hooks.phase('iam + schedule', () =>
-    Promise.allSettled([
-      step(bindingChanges, async (tracked) => {
-        const wrote = await applyBindings(api, tracked, config.kind, names.resource, runPlan.bindings, current.policy);
-        // A write whose answer was lost, then found done on the re-read: it went through.
-        if (wrote && !bindingChanges.some((c) => c.written)) {
-          bindingChanges.forEach((c) => (c.written = true));
-          hooks.wrote();
-        }
-      }),
-      step(schedulerChanges, async (tracked) => {
-        if (scheduler && scheduler.change.action !== 'unchanged') {
-          await applySchedulerJob(api, tracked, scheduler, (fresh) => planScheduler(config, names, fresh, serviceUri)!);
-        }
-      }),
-    ]),
-  );
+  let grantedAt: number | undefined;
+  const grant = () =>
+    step(bindingChanges, async (tracked) => {
+      const wrote = await applyBindings(api, tracked, config.kind, names.resource, runPlan.bindings, current.policy);
+      // A write whose answer was lost, then found done on the re-read: it went through.
+      if (wrote && !bindingChanges.some((c) => c.written)) {
+        bindingChanges.forEach((c) => (c.written = true));
+        hooks.wrote();
+      }
+      if (bindingChanges.some((c) => c.written)) grantedAt = Date.now();
+    });
+  const schedule = () =>
+    step(schedulerChanges, async (tracked) => {
+      if (!scheduler || !schedulerWrites) return;
+      try {
+        await applySchedulerJob(api, tracked, scheduler, (fresh) => planScheduler(config, names, fresh, serviceUri)!);
+      } catch (err) {
+        // Created, not paused, deleted again: it does not exist after this run.
+        if (err instanceof DeletedAgainError) scheduler.change.written = false;
+        throw err;
+      }
+    });
+  // A new Scheduler job to be paused is created and paused before the invoker may call the
+  // target (if the pause fails, the job is deleted and nothing is granted). Otherwise the two
+  // are independent: side by side, in one log group. Both are waited for, so a failure of one
+  // does not leave the other's status unknown.
+  const pausedCreate = scheduler?.change.action === 'create' && scheduler.setPaused === true;
+  const results = await hooks.phase('iam + schedule', async () => {
+    if (!pausedCreate) return Promise.allSettled([grant(), schedule()]);
+    const scheduled = await Promise.allSettled([schedule()]);
+    return scheduled[0].status === 'rejected' ? scheduled : [...scheduled, ...(await Promise.allSettled([grant()]))];
+  });
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
-  return { workload, plan, changed: plan.some((c) => c.written), granted: bindingChanges.some((c) => c.written) };
+  return { workload, plan, changed: plan.some((c) => c.written), granted: bindingChanges.some((c) => c.written), grantedAt };
+}
+
+/** The Scheduler change as applied after the pause went first: the pause (and its write) stay in the report. */
+function withPause(after: Change, planned: Change): Change {
+  const pause = planned.fields.filter((f) => f.field === 'paused');
+  return { ...after, action: 'update', fields: [...after.fields.filter((f) => f.field !== 'paused'), ...pause], written: planned.written };
 }

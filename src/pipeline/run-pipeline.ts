@@ -1,11 +1,14 @@
 // The run after the inputs are valid: auth -> read -> plan -> apply -> smoke -> report.
 import * as core from '@actions/core';
 import { AuthError, type Credentials } from '../auth/credentials.js';
-import type { Config } from '../config/types.js';
+import { RULES } from '../config/rules.js';
+import { InputError, type Config } from '../config/types.js';
 import { ActionError, explainAuthError, type ErrorContext } from '../errors/explain.js';
+import { registerSecretValues, scrubSecrets } from '../errors/scrub.js';
 import { createApi } from '../google/api.js';
 import { makeClients } from '../google/clients.js';
 import { findDrift } from '../plan/drift.js';
+import { overrideNotices } from '../google/endpoints.js';
 import { planChangesAnything, planRun } from '../plan/planner.js';
 import { driftLine, driftMessage } from '../report/drift-text.js';
 import { formatPlan } from '../report/plan-text.js';
@@ -15,7 +18,7 @@ import { phase as logPhase } from '../report/log.js';
 import { commentOnPullRequest } from '../report/pr-comment.js';
 import { changeLine, renderSummary, renderSummaryText, writeSummary } from '../report/summary.js';
 import type { RunReport, SmokeResult } from '../report/types.js';
-import { latestRevisionTraffic, type RunService } from '../run/workload.js';
+import { envValuesOf, latestRevisionTraffic, type RunService } from '../run/workload.js';
 import { smokeTest } from '../smoke/smoke.js';
 import { applyPlan } from './apply.js';
 import { teardown } from './teardown.js';
@@ -33,6 +36,9 @@ export async function runPipeline(
   const phase = <T>(name: string, fn: () => Promise<T>): Promise<T> => logPhase(name, fn, { into: phases });
   for (const notice of config.notices) core.notice(notice);
   for (const warning of config.warnings) core.warning(warning);
+  for (const notice of overrideNotices(env)) core.info(notice);
+  // Values never leave the run: every text below that did not come from the plan is scrubbed.
+  registerSecretValues(config.envVars.map((e) => e.value));
 
   const errorContext: Omit<ErrorContext, 'action' | 'resource'> = {
     projectId: config.projectId,
@@ -61,8 +67,12 @@ export async function runPipeline(
     if (!projectId) {
       throw new Error("Input 'project_id': no project is known: set project_id, or a service_account whose email names its project.");
     }
+    // A project from Application Default Credentials meets the same rule as the input (issue 11).
+    if (!RULES.projectId.pattern.test(projectId)) {
+      throw new InputError('project_id', `the project of Application Default Credentials, ${JSON.stringify(projectId)}, is not allowed: ${RULES.projectId.allowed}. Set project_id.`);
+    }
     const api = createApi({ ...errorContext, projectId }, Date.now() + deployDeadlineMs, (err, delay) =>
-      core.info(`Retrying in ${delay}ms: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`),
+      core.info(scrubSecrets(`Retrying in ${delay}ms: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`)),
     );
     const clients = makeClients(credentials.authClient, env);
     const names = resourceNames(config, projectId);
@@ -76,6 +86,7 @@ export async function runPipeline(
       if (names.schedulerJob) core.info(`Scheduler job ${names.schedulerJob.split('/').pop()}: ${state.schedulerJob ? 'exists' : 'does not exist yet'}`);
       return state;
     });
+    registerSecretValues([...envValuesOf(current.workload, config.kind), ...envValuesOf(current.otherKind, config.kind === 'job' ? 'service' : 'job')]);
     if (config.teardown) {
       await teardown(config, projectId, names, current, { api, clients, phase }, (r) => {
         r.phases = phases;
@@ -84,7 +95,7 @@ export async function runPipeline(
       return;
     }
     const runPlan = planRun({ config, names, current, deployId });
-    for (const warning of runPlan.warnings) core.warning(warning);
+    for (const warning of runPlan.warnings) core.warning(scrubSecrets(warning));
     // Each change's reason (a tag redeploy, a re-pointed trigger) is in the plan, once.
     core.info(`Plan:\n${formatPlan(runPlan.plan)}`);
 
@@ -148,18 +159,19 @@ export async function runPipeline(
           resource: names.resource,
           schedulerJob: names.schedulerJob,
           deadline: smokeApi.deadline,
-          justGranted: applied.granted,
+          grantedAt: applied.grantedAt,
           onProgress: (line) => core.info(line),
           onExecution: (name) => (startedExecution = name),
           known: { workload: current.workload, schedulerJob: current.schedulerJob },
         }),
       );
-      report.smoke = smoke;
-      if (smoke.status === 'failed') throw new ActionError(smoke.message);
-      core.info(smoke.message);
+      // A failed execution's or attempt's message comes from Google: scrubbed like any error.
+      report.smoke = { ...smoke, message: scrubSecrets(smoke.message) };
+      if (smoke.status === 'failed') throw new ActionError(report.smoke.message);
+      core.info(report.smoke.message);
     }
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
+    const message = scrubSecrets(err instanceof Error ? err.message : String(err));
     failure = message;
     if (report && report.smoke.status !== 'failed') report.error = message;
     if (report && startedExecution && report.smoke.execution === undefined) {

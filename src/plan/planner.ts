@@ -1,12 +1,13 @@
 // The planner: desired state (from the config) against what exists (read in parallel by
 // main) -> a plan and the exact request bodies to apply it. Pure: no I/O, no clock.
 import type { protos as runProtos } from '@google-cloud/run';
-import type { Config } from '../config/types.js';
+import { InputError, type Config, type EnvVar } from '../config/types.js';
 import { fieldsFor, serviceReadiness, stampDeploy, type RunResource, type RunService } from '../run/workload.js';
 import { desiredSchedulerJob, SCHEDULER_FIELDS, SCHEDULER_STATES, type SchedulerJob } from '../scheduler/scheduler-job.js';
 import { enumName } from '../google/values.js';
+import { envValueChanges } from '../errors/scrub.js';
 import { differences, type Compared } from './diff.js';
-import type { Change, Plan } from './types.js';
+import type { Change, FieldChange, Plan } from './types.js';
 
 export type IamPolicy = runProtos.google.iam.v1.IPolicy;
 
@@ -64,7 +65,27 @@ export function isDigestPinned(image: string): boolean {
   return /@sha256:[a-f0-9]{64}$/.test(image);
 }
 
+/**
+ * A workload created without runtime_service_account would run as the default compute
+ * account, which often holds Editor on the whole project: refused unless chosen explicitly.
+ */
+function requireRuntimeAccount(config: Config, names: Names): void {
+  if (config.runtimeServiceAccount !== undefined) return;
+  throw new InputError(
+    'runtime_service_account',
+    `required to create the ${config.kind} ${config.name}: without it the container runs as the project's default compute account ` +
+      '(PROJECT_NUMBER-compute@developer.gserviceaccount.com), which often holds roles/editor on the whole project, so the workload ' +
+      'could change almost anything in it. Create an account of its own and let the deployer act as it:\n' +
+      `  gcloud iam service-accounts create ${config.name}-runtime --project=${names.projectId}\n` +
+      `  gcloud iam service-accounts add-iam-policy-binding ${config.name}-runtime@${names.projectId}.iam.gserviceaccount.com ` +
+      `--project=${names.projectId} --member=serviceAccount:${config.auth.serviceAccount ?? 'DEPLOYER'} --role=roles/iam.serviceAccountUser\n` +
+      `then set runtime_service_account: ${config.name}-runtime@${names.projectId}.iam.gserviceaccount.com ` +
+      '(and grant it only what the workload needs). To run as the default compute account anyway, set runtime_service_account: default.',
+  );
+}
+
 export function planWorkload(config: Config, names: Names, current: RunResource | undefined, deployId: string): WorkloadStep {
+  if (!current) requireRuntimeAccount(config, names);
   const type = config.kind === 'job' ? 'run-job' : 'run-service';
   const defs = fieldsFor(config.kind);
   const compared: Compared[] = defs.map((d) => ({
@@ -72,7 +93,7 @@ export function planWorkload(config: Config, names: Names, current: RunResource 
     before: d.read(current, config.kind),
     after: d.desired(config, current),
   }));
-  const fields = differences(compared, current !== undefined);
+  const fields = differences(compared, current !== undefined).map(withoutValues);
   const byTag = !isDigestPinned(config.image);
   // A service whose latest revision failed is deployed again (a new revision), not left as is.
   const failed = config.kind === 'service' && current ? serviceReadiness(current as RunService).failed : undefined;
@@ -92,6 +113,15 @@ export function planWorkload(config: Config, names: Names, current: RunResource 
       : 'image is named by a tag, which may point at a new digest now: redeployed (pin the image by @sha256: digest to skip this)';
   }
   return { change, body };
+}
+
+/**
+ * The plan never holds an env var value (issue 11): env_vars is shown as what happens to each
+ * variable, `DB_PASSWORD: (changed)`. The values stay in the request body only.
+ */
+function withoutValues(f: FieldChange): FieldChange {
+  if (f.field !== 'env_vars') return f;
+  return { field: f.field, after: envValueChanges((f.before ?? []) as EnvVar[], (f.after ?? []) as EnvVar[]) };
 }
 
 /**
@@ -176,7 +206,7 @@ export function planScheduler(
   serviceUri: string | undefined,
 ): SchedulerStep | undefined {
   if (!config.schedule || !names.schedulerJob) return undefined;
-  const desired = desiredSchedulerJob(config, names, serviceUri);
+  const desired = desiredSchedulerJob(config, names, serviceUri, current);
   const compared = SCHEDULER_FIELDS.map((f) => ({ field: f.field, before: current ? f.read(current) : undefined, after: f.read(desired) }));
   const fields = differences(compared, current !== undefined);
   const state = current ? enumName(current.state, SCHEDULER_STATES) : undefined;
@@ -239,8 +269,34 @@ export function planRun({ config, names, current, deployId }: PlanInput): RunPla
       `The service ${config.name} is public (allUsers holds ${INVOKER_ROLE}) although allow_unauthenticated is false; the binding was not made by this run and is left as it is.`,
     );
   }
+  warnings.push(...openServiceWarnings(config, current));
   const plan = [workload.change, ...bindings.map((b) => b.change), ...(scheduler ? [scheduler.change] : [])];
   return { plan, workload, bindings, scheduler, warnings };
+}
+
+/**
+ * Where a service is or becomes open to anyone (issue 11): a warning annotation, not only a plan
+ * line. The action does not turn invokerIamDisabled off (a setting made elsewhere, kept like the
+ * others it does not manage); it says so, with the command that does.
+ */
+function openServiceWarnings(config: Config, current: CurrentState): string[] {
+  if (config.kind !== 'service') return [];
+  const out: string[] = [];
+  const service = current.workload as RunService | undefined;
+  if (service?.invokerIamDisabled === true && !config.service.allowUnauthenticated) {
+    out.push(
+      `The service ${config.name} has the invoker IAM check disabled (invokerIamDisabled: true): anyone who can reach it can call it, ` +
+        `although allow_unauthenticated is not true. It is left as it is; turn the check on again: ` +
+        `gcloud run services update ${config.name} --invoker-iam-check --region=${config.region}`,
+    );
+  }
+  if (config.service.allowUnauthenticated && !hasBinding(current.policy, INVOKER_ROLE, 'allUsers')) {
+    out.push(
+      `allow_unauthenticated: true makes the service ${config.name} public: ${INVOKER_ROLE} is granted to allUsers, so anyone on the ` +
+        'internet can call it. A scheduled service does not need this; remove the input to keep it private.',
+    );
+  }
+  return out;
 }
 
 export function planChangesAnything(plan: Plan): boolean {

@@ -43,7 +43,11 @@ export function formatValue(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }
 
+/** Fields the planner already describes in words (env_vars: `NAME: (changed)`, never a value). */
+const DESCRIBED = new Set(['env_vars']);
+
 function fieldLine(action: ChangeAction, f: FieldChange): string {
+  if (DESCRIBED.has(f.field)) return `    ${f.field}: ${String(f.after)}`;
   const after = formatValue(displayValue(f.field, f.after));
   if (action === 'create') return `    ${f.field}: ${after}`;
   return `    ${f.field}: ${formatValue(displayValue(f.field, f.before))} -> ${after}`;

@@ -118,6 +118,12 @@ function secretEnv(entries: EnvEntry[] | null | undefined): SecretEnvVar[] {
     }));
 }
 
+/** Every plain env var value of every container of the resource (for scrubSecrets). */
+export function envValuesOf(r: RunResource | undefined, kind: Config['kind']): string[] {
+  const containers = (readTemplate(r, kind).containers ?? []) as Container[];
+  return containers.flatMap((c) => plainEnv(c.env).map((e) => e.value));
+}
+
 /** merge: keep what exists and is not named (in place), replace named, append new. */
 function mergeByName<T extends { name: string }>(current: T[], wanted: T[], strategy: 'merge' | 'overwrite', namedElsewhere: Set<string>): T[] {
   if (strategy === 'overwrite') return wanted;
@@ -135,11 +141,28 @@ export interface FieldDef {
   kinds: readonly Config['kind'][];
   /** Normalized current value (server defaults filled in). */
   read(r: RunResource | undefined, kind: Config['kind']): unknown;
-  /** Normalized desired value; undefined = not managed by this config (any value is fine). */
+  /**
+   * Normalized desired value; undefined = not managed by this config (any value is fine, and
+   * the live one is carried over: the body of an update is a copy of the current resource).
+   */
   desired(config: Config, current: RunResource | undefined): unknown;
-  /** Writes the desired value onto a resource body. */
+  /** Writes the desired value onto a resource body (undefined: leaves the body as it is). */
   write(r: RunResource, kind: Config['kind'], value: unknown): void;
 }
+
+/**
+ * Empty means "leave it as it is": the value given, else nothing to manage on an update (the
+ * live value stays), else, on a create, the default. The one rule every input that maps to a
+ * setting of the job or service follows (README, "Safe by default").
+ */
+export function givenOrDefault<T>(given: T | undefined, current: RunResource | undefined, createDefault: T): T | undefined {
+  if (given !== undefined) return given;
+  return current ? undefined : createDefault;
+}
+
+/** runtime_service_account: default — the project's default compute account, chosen explicitly. */
+export const DEFAULT_COMPUTE_ACCOUNT = '(default compute account)';
+const isComputeAccount = (sa: string): boolean => sa.endsWith('-compute@developer.gserviceaccount.com');
 
 const both = ['job', 'service'] as const;
 
@@ -157,7 +180,7 @@ function templateNumber(
     field,
     kinds,
     read: (r, kind) => (r ? (get(readTemplate(r, kind)[key]) ?? defaults[kind]) : undefined),
-    desired: (c) => fromConfig(c) ?? defaults[c.kind],
+    desired: (c, cur) => givenOrDefault(fromConfig(c), cur, defaults[c.kind]),
     write: (r, kind, v) => {
       if (v === undefined) return;
       revisionTemplate(r, kind)[key] = isDuration ? duration(v as number) : v;
@@ -177,8 +200,12 @@ function resourceLimit(
     field,
     kinds: both,
     read: (r, kind) => (r ? canonical(readContainer(r, kind).resources?.limits?.[key] ?? fallback) : undefined),
-    desired: (c) => canonical(fromConfig(c) ?? fallback),
+    desired: (c, cur) => {
+      const value = givenOrDefault(fromConfig(c), cur, fallback);
+      return value === undefined ? undefined : canonical(value);
+    },
     write: (r, kind, v) => {
+      if (v === undefined) return;
       const ctr = container(r, kind);
       ctr.resources = { ...ctr.resources, limits: { ...ctr.resources?.limits, [key]: v as string } };
     },
@@ -199,18 +226,18 @@ export const WORKLOAD_FIELDS: readonly FieldDef[] = [
     field: 'command',
     kinds: both,
     read: (r, kind) => (r ? [...(readContainer(r, kind).command ?? [])] : undefined),
-    desired: (c) => c.command ?? [],
+    desired: (c, cur) => givenOrDefault(c.command, cur, []),
     write: (r, kind, v) => {
-      container(r, kind).command = v as string[];
+      if (v !== undefined) container(r, kind).command = v as string[];
     },
   },
   {
     field: 'args',
     kinds: both,
     read: (r, kind) => (r ? [...(readContainer(r, kind).args ?? [])] : undefined),
-    desired: (c) => c.args ?? [],
+    desired: (c, cur) => givenOrDefault(c.args, cur, []),
     write: (r, kind, v) => {
-      container(r, kind).args = v as string[];
+      if (v !== undefined) container(r, kind).args = v as string[];
     },
   },
   {
@@ -245,21 +272,24 @@ export const WORKLOAD_FIELDS: readonly FieldDef[] = [
   {
     field: 'runtime_service_account',
     kinds: both,
-    // An empty runtime account means the default compute account, which the server fills in.
+    // An empty runtime account on the resource means the default compute account, which the server fills in.
     read: (r, kind) => {
       if (!r) return undefined;
       const sa = readTemplate(r, kind).serviceAccount as string | undefined;
-      return !sa || sa.endsWith('-compute@developer.gserviceaccount.com') ? '(default compute account)' : sa;
+      return !sa || isComputeAccount(sa) ? DEFAULT_COMPUTE_ACCOUNT : sa;
     },
-    // A default compute account named in the input is the same account the server fills in.
-    desired: (c) =>
-      !c.runtimeServiceAccount || c.runtimeServiceAccount.endsWith('-compute@developer.gserviceaccount.com')
-        ? '(default compute account)'
-        : c.runtimeServiceAccount,
+    // 'default', or a default compute account named in the input, is the account the server
+    // fills in; empty keeps the live account (a create without one is refused by the planner).
+    desired: (c) => {
+      const sa = c.runtimeServiceAccount;
+      if (sa === undefined) return undefined;
+      return sa === 'default' || isComputeAccount(sa) ? DEFAULT_COMPUTE_ACCOUNT : sa;
+    },
     write: (r, kind, v) => {
+      if (v === undefined) return;
       const t = revisionTemplate(r, kind);
-      if (v === '(default compute account)') {
-        if (!String(t.serviceAccount ?? '').endsWith('-compute@developer.gserviceaccount.com')) delete t.serviceAccount;
+      if (v === DEFAULT_COMPUTE_ACCOUNT) {
+        if (!isComputeAccount(String(t.serviceAccount ?? ''))) delete t.serviceAccount;
       } else t.serviceAccount = v;
     },
   },
@@ -270,8 +300,9 @@ export const WORKLOAD_FIELDS: readonly FieldDef[] = [
     kinds: ['job'],
     // 0 is proto3's unset (a plain REST read fills it in): the server default, 1.
     read: (r) => (r ? (toNumber((r as RunJob).template?.taskCount) || 1) : undefined),
-    desired: (c) => c.job.tasks ?? 1,
+    desired: (c, cur) => givenOrDefault(c.job.tasks, cur, 1),
     write: (r, _k, v) => {
+      if (v === undefined) return;
       const job = r as RunJob;
       job.template = { ...job.template, taskCount: v as number };
     },
@@ -281,8 +312,9 @@ export const WORKLOAD_FIELDS: readonly FieldDef[] = [
     kinds: ['job'],
     // 0 or unset: as many as possible.
     read: (r) => (r ? (toNumber((r as RunJob).template?.parallelism) ?? 0) : undefined),
-    desired: (c) => c.job.parallelism ?? 0,
+    desired: (c, cur) => givenOrDefault(c.job.parallelism, cur, 0),
     write: (r, _k, v) => {
+      if (v === undefined) return;
       const job = r as RunJob;
       job.template = { ...job.template, parallelism: v as number };
     },
@@ -297,17 +329,18 @@ export const WORKLOAD_FIELDS: readonly FieldDef[] = [
       const t = readTemplate(r, 'service');
       return toNumber(t.maxInstanceRequestConcurrency) || defaultConcurrency(readContainer(r, 'service').resources?.limits?.cpu ?? DEFAULT_CPU);
     },
-    desired: (c) => c.service.concurrency ?? defaultConcurrency(c.cpu ?? DEFAULT_CPU),
+    desired: (c, cur) => givenOrDefault(c.service.concurrency, cur, defaultConcurrency(c.cpu ?? DEFAULT_CPU)),
     write: (r, kind, v) => {
-      revisionTemplate(r, kind).maxInstanceRequestConcurrency = v;
+      if (v !== undefined) revisionTemplate(r, kind).maxInstanceRequestConcurrency = v;
     },
   },
   {
     field: 'min_instances',
     kinds: ['service'],
     read: (r) => (r ? (toNumber((r as RunService).template?.scaling?.minInstanceCount) ?? 0) : undefined),
-    desired: (c) => c.service.minInstances ?? 0,
+    desired: (c, cur) => givenOrDefault(c.service.minInstances, cur, 0),
     write: (r, _k, v) => {
+      if (v === undefined) return;
       const t = revisionTemplate(r, 'service') as { scaling?: Record<string, unknown> };
       t.scaling = { ...t.scaling, minInstanceCount: v };
     },
@@ -316,8 +349,8 @@ export const WORKLOAD_FIELDS: readonly FieldDef[] = [
     field: 'max_instances',
     kinds: ['service'],
     read: (r) => (r ? toNumber((r as RunService).template?.scaling?.maxInstanceCount) : undefined),
-    // Left empty: Cloud Run's own default, whatever it is now; not managed.
-    desired: (c, cur) => c.service.maxInstances ?? (cur ? toNumber((cur as RunService).template?.scaling?.maxInstanceCount) : undefined),
+    // Left empty: the live value on an update, Cloud Run's own default on a create.
+    desired: (c) => c.service.maxInstances,
     write: (r, _k, v) => {
       if (v === undefined) return;
       const t = revisionTemplate(r, 'service') as { scaling?: Record<string, unknown> };
@@ -328,9 +361,9 @@ export const WORKLOAD_FIELDS: readonly FieldDef[] = [
     field: 'ingress',
     kinds: ['service'],
     read: (r) => (r ? (enumName((r as RunService).ingress, INGRESS_NAMES) ?? 'INGRESS_TRAFFIC_ALL').replace('INGRESS_TRAFFIC_UNSPECIFIED', 'INGRESS_TRAFFIC_ALL') : undefined),
-    desired: (c) => INGRESS_BY_INPUT[c.service.ingress ?? 'all'],
+    desired: (c, cur) => givenOrDefault(c.service.ingress && INGRESS_BY_INPUT[c.service.ingress], cur, INGRESS_BY_INPUT.all),
     write: (r, _k, v) => {
-      (r as RunService).ingress = v as RunService['ingress'];
+      if (v !== undefined) (r as RunService).ingress = v as RunService['ingress'];
     },
   },
   {

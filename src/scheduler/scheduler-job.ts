@@ -35,10 +35,16 @@ function isJson(text: string): boolean {
   }
 }
 
+/**
+ * `current`: the Scheduler job as it exists, if it does. attempt_deadline and retry_count left
+ * empty keep its values (issue 11: an empty input never changes a live value); the defaults
+ * apply on a create.
+ */
 export function desiredSchedulerJob(
   config: Config,
   names: { projectId: string; schedulerJob?: string },
   serviceUri: string | undefined,
+  current?: SchedulerJob,
 ): SchedulerJob {
   const s = config.schedule!;
   const invoker = s.invokerServiceAccount;
@@ -65,8 +71,10 @@ export function desiredSchedulerJob(
     schedule: s.cron,
     timeZone: s.timeZone,
     httpTarget,
-    attemptDeadline: duration(s.attemptDeadlineSeconds ?? DEFAULT_ATTEMPT_DEADLINE) as SchedulerJob['attemptDeadline'],
-    retryConfig: { retryCount: s.retryCount ?? 0 },
+    attemptDeadline: duration(
+      s.attemptDeadlineSeconds ?? (current ? durationSeconds(current.attemptDeadline) : undefined) ?? DEFAULT_ATTEMPT_DEADLINE,
+    ) as SchedulerJob['attemptDeadline'],
+    retryConfig: { retryCount: s.retryCount ?? (current ? toNumber(current.retryConfig?.retryCount) : undefined) ?? 0 },
   };
 }
 

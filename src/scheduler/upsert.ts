@@ -1,6 +1,7 @@
 // Reads and writes the Cloud Scheduler job: create, or PATCH with an updateMask of exactly
 // the changed fields; pause/resume are their own calls (state is output-only).
 import { isConflict, isNotFound, readApiError } from '../errors/api-error.js';
+import { ActionError } from '../errors/explain.js';
 import { enumName } from '../google/values.js';
 import type { Api } from '../google/api.js';
 import type { GoogleClients } from '../google/clients.js';
@@ -65,19 +66,56 @@ export async function applySchedulerJob(
       clients.scheduler.update(name, current.body, current.updateMask),
     );
   }
-  if (current.setPaused !== undefined) {
-    const pause = current.setPaused;
-    result = await api.call(`${pause ? 'pausing' : 'resuming'} the Cloud Scheduler job`, name, async () => {
-      try {
-        return await clients.scheduler.call<SchedulerJob>(name, pause ? 'pause' : 'resume');
-      } catch (err) {
-        // FAILED_PRECONDITION: already in that state (e.g. an earlier try that did go through).
-        if (readApiError(err).grpcCode !== 9) throw err;
-        const job = await clients.scheduler.get<SchedulerJob>(name);
-        if (enumName(job.state, SCHEDULER_STATES) === (pause ? 'PAUSED' : 'ENABLED')) return job;
-        throw err;
-      }
-    });
+  if (current.setPaused === true && current.change.action === 'create') {
+    result = await pauseNewOrDelete(api, clients, name);
+  } else if (current.setPaused !== undefined) {
+    result = await setSchedulerPaused(api, clients, name, current.setPaused);
   }
   return result;
+}
+
+/** Pauses or resumes the Scheduler job; one that is in that state already is fine. */
+export async function setSchedulerPaused(api: Api, clients: GoogleClients, name: string, pause: boolean): Promise<SchedulerJob> {
+  return api.call(`${pause ? 'pausing' : 'resuming'} the Cloud Scheduler job`, name, async () => {
+    try {
+      return await clients.scheduler.call<SchedulerJob>(name, pause ? 'pause' : 'resume');
+    } catch (err) {
+      // FAILED_PRECONDITION: already in that state (e.g. an earlier try that did go through).
+      if (readApiError(err).grpcCode !== 9) throw err;
+      const job = await clients.scheduler.get<SchedulerJob>(name);
+      if (enumName(job.state, SCHEDULER_STATES) === (pause ? 'PAUSED' : 'ENABLED')) return job;
+      throw err;
+    }
+  });
+}
+
+/** The new Scheduler job could not be paused and was deleted again: it does not exist. */
+export class DeletedAgainError extends ActionError {}
+
+/**
+ * paused: true on a job this run just created. Cloud Scheduler cannot create a job paused
+ * (Job.state is output only), so it is paused at once, before anyone may invoke the target; if
+ * that fails, the job is deleted again: a pause never fails open into a live trigger.
+ */
+async function pauseNewOrDelete(api: Api, clients: GoogleClients, name: string): Promise<SchedulerJob> {
+  try {
+    return await setSchedulerPaused(api, clients, name, true);
+  } catch (pauseError) {
+    const why = pauseError instanceof Error ? pauseError.message : String(pauseError);
+    try {
+      await api.call('deleting the Cloud Scheduler job this run created', name, () => clients.scheduler.delete(name));
+    } catch (deleteError) {
+      throw new ActionError(
+        `paused: true, but the new Cloud Scheduler job ${name} could not be paused, and deleting it failed too: it is ENABLED and ` +
+          `will fire on its schedule. Pause or delete it now: gcloud scheduler jobs delete ${name.split('/').pop()} ` +
+          `--location=${name.split('/')[3]} --project=${name.split('/')[1]}\nPausing: ${why}\nDeleting: ${deleteError instanceof Error ? deleteError.message : String(deleteError)}`,
+        { cause: pauseError },
+      );
+    }
+    throw new DeletedAgainError(
+      `paused: true, but the new Cloud Scheduler job ${name} could not be paused, so this run deleted it again (no trigger is left ` +
+        `running, and the invoker role was not granted). ${why}`,
+      { cause: pauseError },
+    );
+  }
 }

@@ -3,7 +3,7 @@
 // proven), else directly. Then it follows the result to the end.
 import type { protos } from '@google-cloud/run';
 import type { Config } from '../config/types.js';
-import { GRPC_CODE_NAMES, grpcCodeOf, isTurnedAway } from '../errors/api-error.js';
+import { GRPC_CODE_NAMES, grpcCodeOf, isQuotaError } from '../errors/api-error.js';
 import type { Api } from '../google/api.js';
 import type { GoogleClients } from '../google/clients.js';
 import { pollUntil } from '../google/poll.js';
@@ -26,8 +26,8 @@ export interface SmokeContext {
   schedulerJob?: string;
   /** Epoch ms by which the smoke test must be over (smoke_timeout). */
   deadline: number;
-  /** True when this run just granted the invoker its role: a denial may be IAM propagating. */
-  justGranted: boolean;
+  /** When this run granted the invoker its role (epoch ms), if it did: a denial may be IAM propagating. */
+  grantedAt?: number;
   onProgress?: (line: string) => void;
   /** Called once the execution this smoke test started is known (kept in the outputs if the test then fails or times out). */
   onExecution?: (name: string) => void;
@@ -45,6 +45,9 @@ const CLOCK_SKEW_MS = 30_000;
 
 /** How long a fresh grant may take to be seen by the invoker's token checks. */
 export const IAM_PROPAGATION_MS = 120_000;
+
+/** Most re-triggers after a denial: each one may run the workload, once it goes through. */
+export const MAX_RETRIGGERS = 2;
 
 export function taskCounts(e: Execution): TaskCounts {
   return {
@@ -230,7 +233,7 @@ async function triggerThroughScheduler(ctx: SchedulerTrigger, previousExecution?
   const { api, clients, resource } = ctx;
   const name = ctx.schedulerJob;
   const watchJob = ctx.config.kind === 'job';
-  const grantedAt = Date.now();
+  let retriggers = 0;
   let known = ctx.known;
   for (;;) {
     const before = known ? known.schedulerJob : await api.call('reading the Cloud Scheduler job', name, () => clients.scheduler.get<SchedulerJob>(name));
@@ -238,8 +241,9 @@ async function triggerThroughScheduler(ctx: SchedulerTrigger, previousExecution?
     const previousAttempt = timestampMs(before?.lastAttemptTime) ?? 0;
     const confirm = attemptConfirmer(ctx, JSON.stringify(before?.status ?? null));
     const runAt = Date.now();
-    // Not sent again after an unclear failure: a second attempt would run the workload twice.
-    await api.call('running the Cloud Scheduler job once', name, () => clients.scheduler.call(name, 'run'), { retryOn: isTurnedAway });
+    // Sent again only after a 429 (turned away): after a 503 or a dropped connection the run may
+    // have started, and a second one would run the workload twice.
+    await runOnce(() => api.call('running the Cloud Scheduler job once', name, () => clients.scheduler.call(name, 'run'), { retryOn: isQuotaError }));
     ctx.onProgress?.(`Cloud Scheduler job ${name.split('/').pop()} triggered; waiting for its attempt`);
     const seen = await pollUntil({
       read: async () => {
@@ -257,10 +261,31 @@ async function triggerThroughScheduler(ctx: SchedulerTrigger, previousExecution?
     });
     if (seen.execution) return { code: 0, execution: seen.execution, runAt, confirmedBy: 'the new execution of the job' };
     const { code, message, confirmedBy } = seen.result!;
-    const propagating = code === 7 && ctx.justGranted && Date.now() - grantedAt < IAM_PROPAGATION_MS && Date.now() + 5000 < ctx.deadline;
+    // A denial right after this run's grant may be IAM propagating: triggered again, at most
+    // MAX_RETRIGGERS times and only while the grant is younger than the propagation window.
+    const propagating =
+      code === 7 &&
+      ctx.grantedAt !== undefined &&
+      retriggers < MAX_RETRIGGERS &&
+      Date.now() + 5000 - ctx.grantedAt < IAM_PROPAGATION_MS &&
+      Date.now() + 5000 < ctx.deadline;
     if (!propagating) return { code, message, runAt, confirmedBy };
+    retriggers++;
     ctx.onProgress?.('PERMISSION_DENIED right after granting the invoker role: IAM may still be propagating, trying again in 5s');
     await sleep(5000);
+  }
+}
+
+/** A :run call (sent again on 429 only); a failure says why it was not sent again. */
+async function runOnce<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    if (!(err instanceof Error) || isQuotaError(err)) throw err;
+    err.message +=
+      '\nThe run was not sent again: after this answer it is unknown whether the workload started, and a second run could run it twice. ' +
+      'Check the job\'s executions (or the service\'s logs) before running it by hand.';
+    throw err;
   }
 }
 
@@ -298,7 +323,7 @@ export async function smokeTest(ctx: SmokeContext): Promise<SmokeResult> {
     return { status: 'skipped', message: 'No schedule: the service is Ready, and nothing triggers it.' };
   }
   if (config.kind === 'job' && !ctx.schedulerJob) {
-    const op = await api.call('running the Cloud Run job', resource, () => clients.run.run<Execution>(resource), { retryOn: isTurnedAway });
+    const op = await runOnce(() => api.call('running the Cloud Run job', resource, () => clients.run.run<Execution>(resource), { retryOn: isQuotaError }));
     const name = op.metadata?.name;
     if (!name) throw new Error(`Running ${resource} gave no execution name.`);
     ctx.onExecution?.(name);

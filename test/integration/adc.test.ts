@@ -70,6 +70,18 @@ test('with neither a provider nor Application Default Credentials: a clear error
   expect(fake.requests.slice(before).filter((r) => r.service === 'run' || r.service === 'scheduler')).toEqual([]);
 });
 
+test('a project ID from Application Default Credentials meets the project_id rule before any request (issue 11)', async () => {
+  const inputs = { ...jobInputs(fake, 'adc-project'), workload_identity_provider: '', service_account: '', project_id: '' };
+  const before = fake.requests.length;
+  const result = await run(fake, inputs, {
+    GOOGLE_APPLICATION_CREDENTIALS: credentialFile('project', fake.world.deployer),
+    GOOGLE_CLOUD_PROJECT: 'Demo_Project/../other',
+  });
+  expect(result.code).not.toBe(0);
+  expect(failure(result)).toMatch(/Input 'project_id': the project of Application Default Credentials, "Demo_Project\/\.\.\/other", is not allowed/);
+  expect(fake.requests.slice(before).filter((r) => r.service === 'run' || r.service === 'scheduler')).toEqual([]);
+});
+
 test('every client of the Application Default Credentials path has the same request timeout as the API calls', async () => {
   const { authenticate } = await import('../../src/auth/credentials.ts');
   const { REQUEST_TIMEOUT_MS } = await import('../../src/google/clients.ts');

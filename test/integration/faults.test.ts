@@ -80,8 +80,12 @@ describe('the route table covers every request of a clean run', () => {
   );
 });
 
+/** The :run calls: sent again after a 429 only, never after a 503 (issue 11; see safety.test.ts). */
+const isRun = (path: RegExp) => /:run\$$/.test(path.source);
+
 describe.each([503, 429])('every route answering %i once: the run still succeeds', (status) => {
-  test.concurrent.each(ROUTES.map(([scenario, what, method, path]) => ({ scenario, what, method, path })))(
+  const routes = ROUTES.filter(([, , , path]) => status === 429 || !isRun(path));
+  test.concurrent.each(routes.map(([scenario, what, method, path]) => ({ scenario, what, method, path })))(
     '$scenario: $what ($method)',
     ({ scenario, method, path }) =>
       withFake(async (fake) => {

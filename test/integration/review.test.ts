@@ -96,7 +96,8 @@ describe('fail_on_drift', () => {
   test.each(['update', 'create'] as const)('a console edit of the schedule and of the job fails the check, naming each field and who changed it (userUpdateTime=%s)', async (variant) => {
     fake.setVariants({ userUpdateTime: variant });
     const name = `drift-${variant}`;
-    const inputs = jobInputs(fake, name, { smoke_test: 'false' });
+    // tasks set: an input left empty keeps the live value (issue 11), so only a set one can drift.
+    const inputs = jobInputs(fake, name, { smoke_test: 'false', tasks: '1' });
     expect(failure(await run(fake, inputs))).toBe('');
     const check = { ...inputs, dry_run: 'true', fail_on_drift: 'true' };
     const clean = await run(fake, check);

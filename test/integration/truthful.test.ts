@@ -95,14 +95,17 @@ describe('a failure at each point of the pipeline: outputs and summary say what 
     }),
   );
 
-  test.concurrent('pause: the Scheduler job was created, then the pause failed: it exists, row failed', () =>
+  // Issue 11: a pause cannot fail open. The new job is deleted again, and the invoker role is
+  // not granted (the pause comes before the grant).
+  test.concurrent('pause: the Scheduler job was created, then the pause failed: deleted again, binding not reached', () =>
     withFake(async (fake) => {
       fake.injectFault({ method: 'POST', path: new RegExp(`${SCHED}/jobs/${NAME}-schedule:pause$`), ...DENIED });
       const r = await run(fake, jobInputs(fake, NAME, { paused: 'true' }));
       expect(failure(r)).toMatch(/Permission denied/);
-      expect(rows(r)).toEqual([['Cloud Run job', 'created'], ['IAM binding (roles/run.invoker)', 'created'], ['Scheduler job', 'failed']]);
-      expect(r.outputs).toMatchObject({ changed: 'true', scheduler_job: SCHEDULER_JOB });
-      expect(r.summary).toMatch(/Not applied: the Scheduler job was not fully created/);
+      expect(failure(r)).toMatch(/deleted it again/);
+      expect(rows(r)).toEqual([['Cloud Run job', 'created'], ['IAM binding (roles/run.invoker)', 'not reached'], ['Scheduler job', 'failed']]);
+      expect(r.outputs).toMatchObject({ changed: 'true', scheduler_job: '' });
+      expect(fake.schedulerJobs().filter((j) => j.name === SCHEDULER_JOB)).toEqual([]);
     }),
   );
 

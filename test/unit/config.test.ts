@@ -100,9 +100,12 @@ describe('auth', () => {
     expect(errorFor({ ...REQUIRED, audience: 'https://x' })).toMatch(/^Input 'audience': needs workload_identity_provider/);
   });
 
-  it.each(['service_account', 'runtime_service_account'])('%s must be a service account email', (input) => {
+  it.each([
+    ['service_account', ''],
+    ['runtime_service_account', ', or default'],
+  ])('%s must be a service account email', (input, more) => {
     expect(errorFor({ ...REQUIRED, [input]: 'me@gmail.com' })).toBe(
-      `Input '${input}': "me@gmail.com" is not allowed: a service account email such as NAME@PROJECT.iam.gserviceaccount.com.`,
+      `Input '${input}': "me@gmail.com" is not allowed: a service account email such as NAME@PROJECT.iam.gserviceaccount.com${more}.`,
     );
   });
 
@@ -162,7 +165,7 @@ describe('env_vars, secrets and labels', () => {
     ['CLOUD_RUN_TASK_INDEX=1', /reserved/],
     ['X_GOOGLE_A=1', /reserved/],
     ['A=1,A=2', /"A" is given twice/],
-    ['NOVALUE', /"NOVALUE" is not KEY=VALUE: write one KEY=VALUE a line, or KEY=VALUE,KEY2=VALUE2; a value with a comma is quoted \(KEY="a,b"\) or escapes it \(KEY=a\\,b\)/],
+    ['NOVALUE', /entry 1 \(not shown: it may hold a value\) is not KEY=VALUE: write one KEY=VALUE a line, or KEY=VALUE,KEY2=VALUE2; a value with a comma is quoted \(KEY="a,b"\) or escapes it \(KEY=a\\,b\)/],
     ['URLS="https://a/,https://b/', /the value of "URLS" has no closing "/],
     ['URLS="https://a/" x', /the quoted value of "URLS" has text after its closing quote: write one KEY=VALUE a line/],
     ['=1', /is not KEY=VALUE/],

@@ -36,6 +36,7 @@ const JOB_INPUTS: Record<string, string> = {
   region: REGION,
   name: 'nightly',
   image: DIGEST,
+  runtime_service_account: 'default',
   schedule: '0 3 * * *',
   invoker_service_account: INVOKER,
   env_vars: 'MODE=full,LEVEL=2',
@@ -405,6 +406,20 @@ describe('a rerun against what the first deploy created', () => {
     expect(p.bindings).toHaveLength(1);
     expect(p.bindings[0]).toMatchObject({ role: INVOKER_ROLE, member: `serviceAccount:${other}` });
     expect(p.bindings[0]!.change.action).toBe('create');
+  });
+
+  // Issue 11: an empty input never changes a live value.
+  it('keeps a live attempt_deadline and retry_count when the inputs are empty; defaults only on a create', () => {
+    for (const form of ['json', 'decoded'] as Form[]) {
+      const live = deployed(config({ attempt_deadline: '10m', retry_count: '3' }), form).schedulerJob;
+      const kept = planScheduler(config(), resourceNames(config(), PROJECT), live, undefined)!;
+      expect(kept.change.action).toBe('unchanged');
+      const changed = planScheduler(config({ retry_count: '1' }), resourceNames(config(), PROJECT), live, undefined)!;
+      expect(changed.change.fields).toEqual([{ field: 'retry_count', before: 3, after: 1 }]);
+      expect(changed.updateMask).toEqual(['retry_config.retry_count']);
+    }
+    const created = planScheduler(config(), resourceNames(config(), PROJECT), undefined, undefined)!;
+    expect([created.body.attemptDeadline, created.body.retryConfig]).toEqual(['180s', { retryCount: 0 }]);
   });
 
   it('treats a Scheduler time zone stored as "" or UTC as Etc/UTC', () => {

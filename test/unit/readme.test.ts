@@ -32,7 +32,9 @@ describe('README tables', () => {
       expect(`${name}: ${row.split(' | ')[2]}`).toMatch(new RegExp(`^${name}: \\S`));
     }
     expect(inputs).toContain('| `tasks` |  | `1` |');
-    expect(inputs).toContain('| `runtime_service_account` |  | *the Compute Engine default service account* |');
+    expect(inputs).toContain('| `ingress` |  | `all` |');
+    // Issue 11: no default compute account by accident, so no default shown.
+    expect(inputs).toContain('| `runtime_service_account` |  |  |');
   });
 
   it('are the rendering of the current action.yml (run `npm run docs` if this fails)', () => {
@@ -77,12 +79,17 @@ describe('README content', () => {
   it('has the quickstart pieces: APIs, provider with an attribute condition, roles', () => {
     for (const s of [
       'run.googleapis.com', 'cloudscheduler.googleapis.com', 'iamcredentials.googleapis.com', 'sts.googleapis.com',
-      'workload-identity-pools create', 'providers create-oidc', '--attribute-condition="assertion.repository_owner ==',
-      'roles/run.admin', 'roles/cloudscheduler.admin', 'roles/iam.serviceAccountUser', 'roles/iam.workloadIdentityUser',
-      'id-token: write',
+      'workload-identity-pools create', 'providers create-oidc',
+      // Issue 11: the numeric owner ID (a renamed organization's name can be squatted), the
+      // deployer impersonable from the deploying environment only, a custom role.
+      '--attribute-condition="assertion.repository_owner_id ==', 'https://api.github.com/users/',
+      'subject/repo:${REPO}:environment:${GITHUB_ENVIRONMENT}', 'gcloud iam roles create',
+      'roles/iam.serviceAccountUser', 'roles/iam.workloadIdentityUser',
+      'id-token: write', '## Safe by default',
     ]) {
       expect(readme).toContain(s);
     }
+    expect(readme).not.toContain('attribute.repository/${REPO}');
   });
 
   it('links only to files that exist', () => {

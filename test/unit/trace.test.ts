@@ -1,6 +1,7 @@
 // The redaction of the debug HTTP trace (src/google/trace.ts).
 import { expect, test } from '@jest/globals';
-import { configureTrace, redactJson, redactText, REDACTED } from '../../src/google/trace.ts';
+import { scrubSecrets } from '../../src/errors/scrub.ts';
+import { configureTrace, redactJson, REDACTED } from '../../src/google/trace.ts';
 
 test('env var values, secret references, trigger bodies and every token field are redacted; the rest stays', () => {
   const body = {
@@ -17,9 +18,10 @@ test('env var values, secret references, trigger bodies and every token field ar
   });
 });
 
+// The trace text goes through the one scrubbing function of errors and retry lines (issue 11).
 test("this run's env var values and secret references are cut out of any text, short values only by field", () => {
   configureTrace({ RUNNER_DEBUG: '1' }, ['postgres://u:pw@db/x', 'my-secret:3', 'abc']);
-  expect(redactText('Invalid value "postgres://u:pw@db/x" for my-secret:3 (abc)')).toBe(`Invalid value "${REDACTED}" for ${REDACTED} (abc)`);
-  expect(redactText('Authorization: Bearer ya29.a0AfH6SM')).not.toContain('ya29');
+  expect(scrubSecrets('Invalid value "postgres://u:pw@db/x" for my-secret:3 (abc)')).toBe(`Invalid value "${REDACTED}" for ${REDACTED} (abc)`);
+  expect(scrubSecrets('Authorization: Bearer ya29.a0AfH6SM')).not.toContain('ya29');
   configureTrace({}, []);
 });

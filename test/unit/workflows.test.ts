@@ -2,7 +2,9 @@
 // output), ask for exactly the two permissions, serialise deploys per target; the manual
 // workflow offers kind as a choice; every third-party action is pinned by commit SHA;
 // every workflow file passes the offline actionlint.
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from '@jest/globals';
@@ -25,7 +27,7 @@ const actionInputs = Object.fromEntries(Object.entries(allActionInputs).filter((
 const actionOutputs = Object.keys(action.outputs as Obj);
 const call = deploy.on.workflow_call as Obj;
 // Inputs of the workflow itself, not of the action.
-const OWN_INPUTS = ['environment', 'runs_on'];
+const OWN_INPUTS = ['environment', 'runs_on', 'timeout_minutes'];
 
 /** The job and the step that runs the action (uses: ./.cloud-run-cron) of a reusable workflow. */
 function actionStep(workflow: Obj = deploy): { jobId: string; job: Obj; step: Obj } {
@@ -81,18 +83,56 @@ describe('reusable workflow (.github/workflows/deploy.yml)', () => {
   it('asks for exactly id-token: write and contents: read', () => {
     const exact = { 'id-token': 'write', contents: 'read' };
     expect(deploy.permissions).toEqual(exact);
-    for (const job of Object.values(deploy.jobs as Record<string, Obj>)) {
-      if (job.permissions !== undefined) expect(job.permissions).toEqual(exact);
+    const { jobId } = actionStep();
+    for (const [id, job] of Object.entries(deploy.jobs as Record<string, Obj>)) {
+      // The job that runs the action asks for the two; any other job for nothing.
+      expect(job.permissions).toEqual(id === jobId ? exact : {});
     }
   });
 
-  it('serialises deploys of the same target (project, region, kind, name) without cancelling one', () => {
+  it('serialises deploys of the same target without cancelling one, and has a time limit', () => {
     const { job } = actionStep();
-    const concurrency = job.concurrency ?? deploy.concurrency;
-    expect(concurrency).toBeDefined();
-    const group = typeof concurrency === 'string' ? concurrency : concurrency.group;
-    for (const key of ['project_id', 'region', 'kind', 'name']) expect(group).toContain(`inputs.${key}`);
-    if (typeof concurrency === 'object') expect(concurrency['cancel-in-progress'] ?? false).toBe(false);
+    expect(job.concurrency).toEqual({ group: '${{ needs.target.outputs.group }}', 'cancel-in-progress': false });
+    expect(job['timeout-minutes']).toBe('${{ inputs.timeout_minutes }}');
+    expect(call.inputs.timeout_minutes.default).toBeGreaterThan(0);
+  });
+
+  // Issue 11: the key is built from the normalized project, region, kind, name and scheduler
+  // job, so two spellings of one target cannot run at once. The workflow's own script runs here.
+  describe('the concurrency key', () => {
+    const step = (deploy.jobs.target.steps as Obj[]).find((s) => s.id === 'key')!;
+    const key = (inputs: Record<string, string>): string => {
+      const dir = mkdtempSync(join(tmpdir(), 'key-'));
+      const out = join(dir, 'output');
+      const env: Record<string, string> = { PATH: process.env.PATH ?? '', GITHUB_OUTPUT: out };
+      for (const name of Object.keys(step.env as Obj)) env[name] = inputs[name] ?? '';
+      execFileSync('bash', ['-c', step.run as string], { env });
+      const group = readFileSync(out, 'utf8').trim().replace(/^group=/, '');
+      rmSync(dir, { recursive: true, force: true });
+      return group;
+    };
+    const base = { PROJECT_ID: 'my-proj', REGION: 'europe-west1', KIND: 'job', NAME: 'nightly', SCHEDULE: '0 3 * * *' };
+
+    it('is the same for two spellings of one target', () => {
+      const group = key(base);
+      expect(group).toBe('cloud-run-cron/my-proj/europe-west1/job/nightly/europe-west1/nightly-schedule');
+      expect(key({ ...base, PROJECT_ID: ' My-Proj ', REGION: 'Europe-West1', KIND: 'JOB', NAME: 'Nightly' })).toBe(group);
+      expect(key({ ...base, KIND: '' })).toBe(group);
+      expect(key({ ...base, PROJECT_ID: '', SERVICE_ACCOUNT: 'deployer@my-proj.iam.gserviceaccount.com' })).toBe(group);
+      expect(key({ ...base, SCHEDULER_JOB: 'Nightly-Schedule', SCHEDULER_REGION: 'europe-west1' })).toBe(group);
+    });
+
+    it('differs for different targets', () => {
+      const group = key(base);
+      const others: Record<string, string>[] = [{ PROJECT_ID: 'other-proj' }, { REGION: 'us-central1' }, { KIND: 'service' }, { NAME: 'weekly' }, { SCHEDULER_JOB: 'x' }, { SCHEDULE: '' }];
+      for (const other of others) {
+        expect(key({ ...base, ...other })).not.toBe(group);
+      }
+    });
+
+    it('takes the inputs through env, never inlined into the script', () => {
+      expect(step.run).not.toMatch(/\$\{\{/);
+    });
   });
 
   it('runs in the optional GitHub environment', () => {
@@ -157,6 +197,11 @@ describe('manual workflow (.github/workflows/manual.yml)', () => {
     expect(inputs.image.required).toBe(true);
     expect(inputs.schedule).toBeDefined();
     expect(inputs.dry_run.type).toBe('boolean');
+  });
+
+  it('deploys in a GitHub environment, so its protection rules apply (issue 11)', () => {
+    const caller = Object.values(manual.jobs as Record<string, Obj>).find((j) => j.uses === './.github/workflows/deploy.yml')!;
+    expect(caller.with.environment).toBe('production');
   });
 
   it('calls the reusable workflow with the two permissions', () => {

@@ -129,10 +129,18 @@ describe('the field table', () => {
     for (const f of WORKLOAD_FIELDS) for (const kind of f.kinds) expect(f.read(undefined, kind)).toBeUndefined();
   });
 
-  it('reads server defaults as the values an empty input wants', () => {
-    const c = config();
-    const current = job();
-    for (const f of fieldsFor('job')) expect([f.field, f.read(current, 'job')]).toEqual([f.field, f.desired(c, current)]);
+  it('creates with the server defaults: what a job created with empty inputs reads back as', () => {
+    const c = config({ runtime_service_account: 'default' });
+    for (const f of fieldsFor('job')) expect([f.field, f.read(job(), 'job')]).toEqual([f.field, f.desired(c, undefined)]);
+  });
+
+  // Issue 11: an empty input never changes a live value. Only the fields that merge with what
+  // exists (env_vars, secrets, labels) want something on an update without an input.
+  it('wants nothing on an update from an empty input: the live value is kept', () => {
+    const wanting = fieldsFor('job').filter((f) => f.desired(config(), job()) !== undefined).map((f) => f.field);
+    expect(wanting.sort()).toEqual(['env_vars', 'image', 'labels', 'secrets']);
+    const wantingService = fieldsFor('service').filter((f) => f.desired(config({ kind: 'service' }), service()) !== undefined).map((f) => f.field);
+    expect(wantingService.sort()).toEqual(['env_vars', 'image', 'labels', 'secrets']);
   });
 });
 
@@ -184,11 +192,8 @@ describe('env_vars and secrets', () => {
   it('merge keeps unnamed variables in place, replaces named ones, appends new ones', () => {
     const s = step(config({ env_vars: 'MODE=new,ADDED=a' }), job({ env: existing }));
     expect(s.change.fields.map((f) => f.field)).toEqual(['env_vars']);
-    expect(s.change.fields[0]).toEqual({
-      field: 'env_vars',
-      before: [{ name: 'KEEP', value: 'k' }, { name: 'MODE', value: 'old' }],
-      after: [{ name: 'KEEP', value: 'k' }, { name: 'MODE', value: 'new' }, { name: 'ADDED', value: 'a' }],
-    });
+    // Issue 11: the plan names the variables and what happens to each, never a value.
+    expect(s.change.fields[0]).toEqual({ field: 'env_vars', after: 'KEEP: (unchanged), MODE: (changed), ADDED: (added)' });
     expect(env(s.body)).toEqual([plain('KEEP', 'k'), plain('MODE', 'new'), plain('ADDED', 'a'), secret('TOKEN', 'token'), secret('OLD_SECRET', 'old')]);
   });
 
@@ -206,6 +211,7 @@ describe('env_vars and secrets', () => {
   it('overwrite with no input removes every plain variable', () => {
     const s = step(config({ env_vars_update_strategy: 'overwrite' }), job({ env: existing }));
     expect(env(s.body)).toEqual([secret('TOKEN', 'token'), secret('OLD_SECRET', 'old')]);
+    expect(s.change.fields).toEqual([{ field: 'env_vars', after: 'KEEP: (removed), MODE: (removed)' }]);
   });
 
   it('secrets merge: keeps unnamed, replaces named (a new version), appends new', () => {
@@ -297,14 +303,30 @@ describe('runtime service account', () => {
     expect(step(config({ runtime_service_account: COMPUTE_SA }), job({ sa: COMPUTE_SA })).change.action).toBe('unchanged');
   });
 
-  it('sets a user-managed account, and drops it again when the input is emptied', () => {
+  it('sets a user-managed account; an emptied input keeps it; default drops it', () => {
     const runner = 'runner@my-proj.iam.gserviceaccount.com';
     const set = step(config({ runtime_service_account: runner }), job());
     expect(set.change.fields).toEqual([{ field: 'runtime_service_account', before: '(default compute account)', after: runner }]);
     expect((set.body as RunJob).template!.template!.serviceAccount).toBe(runner);
-    const cleared = step(config(), job({ sa: runner }));
-    expect(cleared.change.action).toBe('update');
+    // Issue 11, first reproduction: redeployed without the input, the job keeps its account.
+    const kept = step(config(), job({ sa: runner }));
+    expect(kept.change.action).toBe('unchanged');
+    const newImage = step(config({ image: DIGEST2 }), job({ sa: runner }));
+    expect(newImage.change.fields.map((f) => f.field)).toEqual(['image']);
+    expect((newImage.body as RunJob).template!.template!.serviceAccount).toBe(runner);
+    const cleared = step(config({ runtime_service_account: 'default' }), job({ sa: runner }));
+    expect(cleared.change.fields).toEqual([{ field: 'runtime_service_account', before: runner, after: '(default compute account)' }]);
     expect((cleared.body as RunJob).template!.template!.serviceAccount).toBeUndefined();
+  });
+
+  it('refuses to create a workload without runtime_service_account, explaining the risk and the way out', () => {
+    for (const kind of ['job', 'service']) {
+      expect(() => step(config({ kind }), undefined)).toThrow(/runtime_service_account.*default compute account[\s\S]*roles\/editor[\s\S]*gcloud iam service-accounts create[\s\S]*runtime_service_account: default/);
+    }
+    const opted = step(config({ runtime_service_account: 'default' }), undefined);
+    expect(opted.change.action).toBe('create');
+    expect((opted.body as RunJob).template!.template!.serviceAccount).toBeUndefined();
+    expect(step(config({ runtime_service_account: 'DEFAULT' }), undefined).change.action).toBe('create');
   });
 });
 
@@ -328,6 +350,25 @@ describe('labels', () => {
 describe('service fields', () => {
   const svc = (inputs: Record<string, string> = {}) => config({ kind: 'service', ...inputs });
 
+  // Issue 11, second reproduction: an internal service stays internal when ingress is left out.
+  it('keeps every live service setting when the inputs are empty', () => {
+    const live: RunService = {
+      ...service({ ingress: 'INGRESS_TRAFFIC_INTERNAL_ONLY', concurrency: 5, maxInstances: 4, cpu: '2000m' }),
+    };
+    live.template!.scaling!.minInstanceCount = 2;
+    live.template!.timeout = '900s' as unknown as RunService['createTime'];
+    live.template!.serviceAccount = 'runtime@my-proj.iam.gserviceaccount.com';
+    const s = step(svc({ image: DIGEST2 }), live);
+    expect(s.change.fields.map((f) => f.field)).toEqual(['image']);
+    const body = s.body as RunService;
+    expect(body.ingress).toBe('INGRESS_TRAFFIC_INTERNAL_ONLY');
+    expect(body.template!.scaling).toEqual({ minInstanceCount: 2, maxInstanceCount: 4 });
+    expect(body.template!.maxInstanceRequestConcurrency).toBe(5);
+    expect(body.template!.timeout).toBe('900s');
+    expect(body.template!.serviceAccount).toBe('runtime@my-proj.iam.gserviceaccount.com');
+    expect(body.template!.containers![0]!.resources!.limits).toEqual({ cpu: '2000m', memory: '512Mi' });
+  });
+
   it('reads the ingress enum as a name or a number, UNSPECIFIED as ALL', () => {
     for (const ingress of ['INGRESS_TRAFFIC_ALL', 1, 'INGRESS_TRAFFIC_UNSPECIFIED', 0]) {
       expect(step(svc(), service({ ingress })).change.action).toBe('unchanged');
@@ -346,7 +387,7 @@ describe('service fields', () => {
   });
 
   it('creates a service without max_instances', () => {
-    const s = step(svc(), undefined);
+    const s = step(svc({ runtime_service_account: 'default' }), undefined);
     expect(s.change.fields.map((f) => f.field)).not.toContain('max_instances');
     expect((s.body as RunService).template!.scaling).toEqual({ minInstanceCount: 0 });
   });
@@ -355,7 +396,7 @@ describe('service fields', () => {
     expect(step(svc(), service({ concurrency: 80 })).change.action).toBe('unchanged');
     expect(step(svc(), service({ concurrency: 0 })).change.action).toBe('unchanged');
     expect(step(svc({ cpu: '0.5' }), service({ cpu: '500m', concurrency: 1 })).change.action).toBe('unchanged');
-    const created = step(svc({ cpu: '0.5' }), undefined);
+    const created = step(svc({ cpu: '0.5', runtime_service_account: 'default' }), undefined);
     expect((created.body as RunService).template!.maxInstanceRequestConcurrency).toBe(1);
     expect(step(svc({ concurrency: '10' }), service({ concurrency: '10' })).change.action).toBe('unchanged');
   });
@@ -363,7 +404,7 @@ describe('service fields', () => {
 
 describe('a first deploy body', () => {
   it('holds every managed field of a job', () => {
-    const s = step(config({ env_vars: 'A=1', secrets: 'S=s:1', command: 'python main.py', args: '["--full"]', task_timeout: '30m', tasks: '2' }), undefined);
+    const s = step(config({ env_vars: 'A=1', secrets: 'S=s:1', command: 'python main.py', args: '["--full"]', task_timeout: '30m', tasks: '2', runtime_service_account: 'default' }), undefined);
     expect(s.change.action).toBe('create');
     const body = s.body as RunJob;
     expect(body.template!.taskCount).toBe(2);
