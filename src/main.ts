@@ -52,6 +52,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     ...config.envVars.map((e) => e.value),
     ...config.secrets.flatMap((s) => [s.secret, `${s.secret}:${s.version}`]),
     env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '',
+    config.comment.token ?? '',
   ]);
   // The first round trip leaves now; the rest of the code loads while it is in flight (not
   // before it is on the wire: loading a chunk blocks the event loop that would send it).

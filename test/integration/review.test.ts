@@ -72,7 +72,8 @@ describe('the plan as a pull-request comment', () => {
   test("a fork's read-only token only warns: the step succeeds and the plan stays in the summary", async () => {
     const inputs = jobInputs(fake, 'fork-job', { dry_run: 'true', github_token: fake.github.readOnlyToken });
     const before = fake.requests.length;
-    const r = await run(fake, inputs, pullRequestEnv(8, { fork: true }));
+    // Step debug logging on: the HTTP trace must not show the token either.
+    const r = await run(fake, inputs, { ...pullRequestEnv(8, { fork: true }), RUNNER_DEBUG: '1' });
     expect(r.code).toBe(0);
     expect(failure(r)).toBe('');
     expect(r.stdout).toMatch(/::warning::Could not comment on pull request #8: GitHub answered 403: Resource not accessible by integration.*fork.*read-only token/);
