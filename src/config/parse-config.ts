@@ -74,7 +74,7 @@ export function parseConfig(get: (name: string) => string, options: { deferWarni
     job,
     service,
     schedule: absent ? undefined : readSchedule(r, kind, name, region),
-    teardown: absent ? readTeardown(r, name, region) : undefined,
+    teardown: readTeardown(r, absent, name, region),
     smoke: readSmoke(r),
     dryRun: r.bool('dry_run'),
     failOnDrift: readFailOnDrift(r),
@@ -98,11 +98,17 @@ function readSmoke(r: Reader): Config['smoke'] {
 }
 
 /** state: absent: the Scheduler job to delete (named as a deploy names it) and whether unmarked resources may go. */
-function readTeardown(r: Reader, name: string | undefined, region: string | undefined): Config['teardown'] {
+function readTeardown(r: Reader, absent: boolean, name: string | undefined, region: string | undefined): Config['teardown'] {
+  const force = r.bool('force');
+  if (!absent) {
+    if (force) r.ignore('force', 'it applies to state: absent only');
+    return undefined;
+  }
+  if (r.raw.fail_on_drift.toLowerCase() === 'true') r.fail('fail_on_drift', 'applies to state: present: with state: absent there is nothing the live state should match. Remove fail_on_drift.');
   return {
     schedulerJobId: r.matching('scheduler_job', RULES.schedulerJob) ?? `${name}-schedule`,
     schedulerRegion: r.matching('scheduler_region', RULES.region) ?? region ?? '',
-    force: r.bool('force'),
+    force,
   };
 }
 

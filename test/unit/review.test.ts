@@ -135,6 +135,12 @@ describe('state: absent', () => {
   const job = (labels: Record<string, string>) => ({ name: JOB, labels }) as never;
   const trigger = (description: string) => ({ name: SCHEDULER, description }) as never;
 
+  it('force is checked always (ignored with a notice without state: absent); fail_on_drift does not go with it', () => {
+    expect(errorFor({ ...REQUIRED, force: 'yes' })).toMatch(/^Input 'force': "yes" is not allowed: use true or false/);
+    expect(parse({ ...REQUIRED, force: 'true' }).notices).toEqual(["Input 'force' is ignored: it applies to state: absent only."]);
+    expect(errorFor({ ...REQUIRED, state: 'absent', dry_run: 'true', fail_on_drift: 'true' })).toMatch(/^Input 'fail_on_drift': applies to state: present/);
+  });
+
   it('needs no image; names the Scheduler job as a deploy does', () => {
     expect(config.teardown).toEqual({ schedulerJobId: 'nightly-schedule', schedulerRegion: 'europe-west1', force: false });
     expect(config.schedule).toBeUndefined();
