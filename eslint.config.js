@@ -24,6 +24,8 @@ export default defineConfig(
       'build/**',
       'coverage/**',
       '.bench/**',
+      '.stryker-tmp/**',
+      'reports/**',
       '.cloud-run-cron/**',
       'examples/**/node_modules/**',
       'examples/**/dist/**',

@@ -5,6 +5,8 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.test.json' }] },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
+  // StrykerJS's sandbox copies of the repo (npm run stryker) are not part of this one.
+  modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'],
   testSequencer: '<rootDir>/test/sequencer.mjs',
   testTimeout: 60000,
   // test.concurrent cases (integration tests against a local Google Cloud each) mostly wait

@@ -13,16 +13,14 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var google_auth_library__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(492);
 /* harmony import */ var google_auth_library__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(google_auth_library__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fetch__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(816);
+/* harmony import */ var node_fetch__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(816);
 /* harmony import */ var _google_clients_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2188);
 /* harmony import */ var _google_endpoints_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8157);
-/* harmony import */ var _google_trace_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5126);
-/* harmony import */ var _github_token_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1139);
-/* harmony import */ var _mask_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8080);
+/* harmony import */ var _github_token_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1139);
+/* harmony import */ var _mask_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8080);
 // Workload Identity Federation: GitHub OIDC token -> STS federated token -> (optionally)
 // an access token of the deployer service account. Without a provider, Application
 // Default Credentials. Every token that passes through is masked.
-
 
 
 
@@ -47,43 +45,13 @@ function maskTokensIn(data) {
     for (const field of TOKEN_FIELDS) {
         const value = data[field];
         if (typeof value === 'string' && value)
-            (0,_mask_js__WEBPACK_IMPORTED_MODULE_5__/* .maskSecret */ .$)(value);
-    }
-}
-/**
- * Every request an auth client makes (its own, the STS exchange's, and the API calls made through
- * it) goes through node-fetch with the same timeout as all the others, is traced in step debug
- * logging, and has the tokens of its answer masked before anything could print them.
- */
-function prepareTransport(client) {
-    const exchange = client.stsCredential;
-    for (const transporter of new Set([client.transporter, exchange?.transporter])) {
-        if (!transporter)
-            continue;
-        // node-fetch honours proxy agents; loaded while the GitHub token is in flight (start-up).
-        transporter.defaults.fetchImplementation = (0,_google_trace_js__WEBPACK_IMPORTED_MODULE_3__/* .tracedFetch */ .Wb)(transporter.defaults.fetchImplementation ?? node_fetch__WEBPACK_IMPORTED_MODULE_6__["default"]);
-        transporter.defaults.timeout ??= _google_clients_js__WEBPACK_IMPORTED_MODULE_1__/* .REQUEST_TIMEOUT_MS */ .j2;
-        transporter.interceptors.response.add({
-            resolved: async (response) => {
-                maskTokensIn(response.data);
-                return response;
-            },
-        });
+            (0,_mask_js__WEBPACK_IMPORTED_MODULE_4__/* .maskSecret */ .$)(value);
     }
 }
 function federatedClient(auth, githubToken, env) {
     const provider = auth.workloadIdentityProvider;
-    // The GitHub OIDC token lives about 5 minutes: the first exchange uses the one requested at
-    // start-up, every later one (google-auth-library refreshes before the access token expires)
-    // a freshly requested one.
-    let first = githubToken;
-    const subjectToken = () => {
-        const token = first ?? (0,_github_token_js__WEBPACK_IMPORTED_MODULE_4__/* .requestGithubToken */ .eH)((0,_github_token_js__WEBPACK_IMPORTED_MODULE_4__/* .githubAudience */ ._g)(auth), env);
-        first = undefined;
-        return token;
-    };
-    const sts = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_2__/* .endpointFor */ .Lo)('sts', env);
-    const iamcredentials = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_2__/* .endpointFor */ .Lo)('iamcredentials', env);
+    const sts = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_2__/* .endpointFor */ .L)('sts', env);
+    const iamcredentials = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_2__/* .endpointFor */ .L)('iamcredentials', env);
     const client = new google_auth_library__WEBPACK_IMPORTED_MODULE_0__.IdentityPoolClient({
         type: 'external_account',
         audience: `//iam.googleapis.com/${provider}`,
@@ -92,10 +60,25 @@ function federatedClient(auth, githubToken, env) {
         service_account_impersonation_url: auth.serviceAccount
             ? `${iamcredentials}v1/projects/-/serviceAccounts/${auth.serviceAccount}:generateAccessToken`
             : undefined,
-        subject_token_supplier: { getSubjectToken: subjectToken },
+        subject_token_supplier: { getSubjectToken: () => githubToken },
         scopes: [CLOUD_PLATFORM_SCOPE],
     });
-    prepareTransport(client);
+    // The STS exchange has a Gaxios of its own; mask what either one receives.
+    const exchange = client.stsCredential;
+    for (const transporter of new Set([client.transporter, exchange?.transporter])) {
+        // The fetch gaxios would load on its first request anyway (node-fetch, which honours
+        // proxy agents), loaded here instead: while the GitHub token is in flight (start-up).
+        if (transporter)
+            transporter.defaults.fetchImplementation ??= node_fetch__WEBPACK_IMPORTED_MODULE_5__["default"];
+        if (transporter)
+            transporter.defaults.timeout ??= _google_clients_js__WEBPACK_IMPORTED_MODULE_1__/* .REQUEST_TIMEOUT_MS */ .j2;
+        transporter?.interceptors.response.add({
+            resolved: async (response) => {
+                maskTokensIn(response.data);
+                return response;
+            },
+        });
+    }
     return client;
 }
 function isImpersonationFailure(err) {
@@ -119,7 +102,7 @@ projectId) {
         await client.getAccessToken(); // masked by the interceptor
     }
     catch (err) {
-        if (err instanceof _github_token_js__WEBPACK_IMPORTED_MODULE_4__/* .GithubTokenError */ .tB)
+        if (err instanceof _github_token_js__WEBPACK_IMPORTED_MODULE_3__/* .GithubTokenError */ .t)
             throw new AuthError('github-token', err);
         // The supplier's promise may have failed inside the library; look at it directly.
         const tokenFailure = await githubToken.then(() => undefined, (e) => e);
@@ -139,7 +122,6 @@ async function applicationDefault(serviceAccount, env, projectId) {
         // is a Cloud Resource Manager request, which needs resourcemanager.projects.get).
         const googleAuth = new google_auth_library__WEBPACK_IMPORTED_MODULE_0__.GoogleAuth({ scopes: [CLOUD_PLATFORM_SCOPE], ...(projectId ? { projectId } : {}) });
         const source = await googleAuth.getClient();
-        prepareTransport(source);
         const adcProjectId = projectId ?? ((await googleAuth.getProjectId().catch(() => undefined)) ?? undefined);
         let authClient = source;
         if (serviceAccount) {
@@ -151,13 +133,12 @@ async function applicationDefault(serviceAccount, env, projectId) {
                 targetScopes: [CLOUD_PLATFORM_SCOPE],
                 lifetime: 3600,
                 delegates: [],
-                endpoint: (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_2__/* .endpointFor */ .Lo)('iamcredentials', env).replace(/\/$/, ''),
+                endpoint: (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_2__/* .endpointFor */ .L)('iamcredentials', env).replace(/\/$/, ''),
             });
-            prepareTransport(authClient);
         }
         const { token } = await authClient.getAccessToken();
         if (token)
-            (0,_mask_js__WEBPACK_IMPORTED_MODULE_5__/* .maskSecret */ .$)(token);
+            (0,_mask_js__WEBPACK_IMPORTED_MODULE_4__/* .maskSecret */ .$)(token);
         const email = serviceAccount ?? source.email;
         return { authClient, identity: email ?? 'Application Default Credentials', adcProjectId };
     }
@@ -185,7 +166,7 @@ function restClient(authClient, env = process.env) {
     const bases = new Map();
     const url = (api, path, query) => {
         if (!bases.has(api))
-            bases.set(api, (0,_endpoints_js__WEBPACK_IMPORTED_MODULE_0__/* .endpointFor */ .Lo)(api, env));
+            bases.set(api, (0,_endpoints_js__WEBPACK_IMPORTED_MODULE_0__/* .endpointFor */ .L)(api, env));
         const params = Object.entries(query ?? {}).filter((e) => e[1] !== undefined);
         const search = params.length ? `?${new URLSearchParams(params).toString()}` : '';
         // Resource names keep their '/' and ':'; nothing else in them needs escaping.
@@ -198,7 +179,6 @@ function restClient(authClient, env = process.env) {
     return {
         get: (api, path, query) => request('GET', url(api, path, query)),
         send: (api, method, path, body, query) => request(method, url(api, path, query), body ?? {}),
-        delete: (api, path) => request('DELETE', url(api, path)),
     };
 }
 function makeClients(authClient, env = process.env) {
@@ -216,7 +196,6 @@ function makeClients(authClient, env = process.env) {
         create: (parent, job) => rest.send('cloudscheduler', 'POST', `v1/${parent}/jobs`, job),
         update: (name, job, mask) => rest.send('cloudscheduler', 'PATCH', `v1/${name}`, job, { updateMask: mask.join(',') }),
         call: (name, verb) => rest.send('cloudscheduler', 'POST', `v1/${name}:${verb}`, {}),
-        delete: (name) => rest.delete('cloudscheduler', `v1/${name}`),
         async locations(projectId) {
             const ids = [];
             let pageToken;
@@ -230,10 +209,42 @@ function makeClients(authClient, env = process.env) {
             return ids.sort();
         },
     };
-    const logging = {
-        list: (request) => rest.send('logging', 'POST', 'v2/entries:list', request),
-    };
-    return { run, scheduler, logging };
+    return { run, scheduler };
+}
+
+
+/***/ }),
+
+/***/ 8157:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ endpointFor)
+/* harmony export */ });
+// Where the action's own requests go. gcloud's CLOUDSDK_API_ENDPOINT_OVERRIDES_* properties,
+// read as env vars, move them (a proxy, a private endpoint, the local Google Cloud); what the
+// action stores in Google Cloud (Scheduler URIs, OIDC audiences) always stays canonical.
+const PUBLIC_HOSTS = {
+    run: 'run.googleapis.com',
+    cloudscheduler: 'cloudscheduler.googleapis.com',
+    sts: 'sts.googleapis.com',
+    iamcredentials: 'iamcredentials.googleapis.com',
+};
+/** The base URL of an API, ending in '/': https://run.googleapis.com/ or its override. */
+function endpointFor(api, env = process.env) {
+    const name = `CLOUDSDK_API_ENDPOINT_OVERRIDES_${api.toUpperCase()}`;
+    const override = env[name]?.trim();
+    if (!override)
+        return `https://${PUBLIC_HOSTS[api]}/`;
+    let url;
+    try {
+        url = new URL(override);
+    }
+    catch {
+        throw new Error(`${name} is not a URL: use a base URL such as https://${PUBLIC_HOSTS[api]}/`);
+    }
+    // A path in the override is kept (a proxy may serve the API under one).
+    return `${url.origin}${url.pathname.replace(/\/*$/, '/')}`;
 }
 
 
@@ -254,10 +265,6 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(6421);
 // EXTERNAL MODULE: ./src/auth/credentials.ts
 var auth_credentials = __webpack_require__(8168);
-// EXTERNAL MODULE: ./src/config/rules.ts
-var rules = __webpack_require__(5413);
-// EXTERNAL MODULE: ./src/config/types.ts
-var types = __webpack_require__(2143);
 // EXTERNAL MODULE: ./src/errors/api-error.ts
 var api_error = __webpack_require__(1384);
 ;// CONCATENATED MODULE: ./src/errors/grants.ts
@@ -522,27 +529,8 @@ function describeProviderCommand(provider) {
     const [, project = 'PROJECT_NUMBER', pool = 'POOL', id = 'PROVIDER'] = m ?? [];
     return `gcloud iam workload-identity-pools providers describe ${id} --workload-identity-pool=${pool} --location=global --project=${project} --format='value(attributeCondition)'`;
 }
-/** The mapping that keeps google.subject short, with the README's other mappings (update-oidc replaces them all). */
-function shortSubjectCommand(provider) {
-    const m = provider ? PROVIDER_PATH.exec(provider) : null;
-    const [, project = 'PROJECT_NUMBER', pool = 'POOL', id = 'PROVIDER'] = m ?? [];
-    return (`gcloud iam workload-identity-pools providers update-oidc ${id} --workload-identity-pool=${pool} --location=global --project=${project} ` +
-        `--attribute-mapping="google.subject=assertion.repository_id+':'+assertion.run_id,attribute.actor=assertion.actor,` +
-        `attribute.repository=assertion.repository,attribute.repository_owner=assertion.repository_owner"`);
-}
 function stsDiagnosis(error, description, ctx) {
     const provider = ctx.provider ?? 'PROVIDER';
-    if (/exceeds the 127 bytes? limit/i.test(description)) {
-        const fix = shortSubjectCommand(ctx.provider);
-        return {
-            text: "The provider's attribute mapping makes google.subject longer than the 127 bytes Google allows. With " +
-                "google.subject=assertion.sub, GitHub's sub (repo:OWNER/REPO:ref:refs/heads/BRANCH) is too long for a long " +
-                'repository or branch name. Map google.subject to something short (the IAM bindings of this setup use ' +
-                'attribute.repository, so they keep working), keeping the other mappings:\n' +
-                `  ${fix}`,
-            fix,
-        };
-    }
     if (/attribute condition/i.test(description)) {
         const fix = describeProviderCommand(ctx.provider);
         return {
@@ -586,7 +574,7 @@ function explainSts(err, ctx) {
     const diagnosis = stsDiagnosis(error, description, ctx);
     const lines = [
         `Exchanging the GitHub OIDC token at Google STS failed (Failed to generate Google Cloud federated token)` +
-            `${ctx.provider ? ` for provider ${ctx.provider}` : ''}: ${error ? `${error}: ` : ''}${(0,scrub/* scrubSecrets */.Zg)(description)}`,
+            `${ctx.provider ? ` for provider ${ctx.provider}` : ''}: ${error ? `${error}: ` : ''}${(0,scrub/* scrubSecrets */.Z)(description)}`,
         ...(shape ? [shape] : []),
         diagnosis.text,
     ];
@@ -658,8 +646,6 @@ function createApi(base, deadline, onRetry) {
 
 // EXTERNAL MODULE: ./src/google/clients.ts
 var google_clients = __webpack_require__(2188);
-// EXTERNAL MODULE: ./src/google/endpoints.ts
-var endpoints = __webpack_require__(8157);
 ;// CONCATENATED MODULE: ./src/google/values.ts
 // Values as Google's APIs hand them back. REST JSON gives enum names, int64 and durations
 // as strings ("600s") and bytes as base64; the generated clients give enum numbers, Longs
@@ -831,11 +817,6 @@ function secretEnv(entries) {
         version: e.valueSource.secretKeyRef.version ?? 'latest',
     }));
 }
-/** Every plain env var value of every container of the resource (for scrubSecrets). */
-function envValuesOf(r, kind) {
-    const containers = (readTemplate(r, kind).containers ?? []);
-    return containers.flatMap((c) => plainEnv(c.env).map((e) => e.value));
-}
 /** merge: keep what exists and is not named (in place), replace named, append new. */
 function mergeByName(current, wanted, strategy, namedElsewhere) {
     if (strategy === 'overwrite')
@@ -847,19 +828,6 @@ function mergeByName(current, wanted, strategy, namedElsewhere) {
     const have = new Set(kept.map((c) => c.name));
     return [...kept, ...wanted.filter((w) => !have.has(w.name))];
 }
-/**
- * Empty means "leave it as it is": the value given, else nothing to manage on an update (the
- * live value stays), else, on a create, the default. The one rule every input that maps to a
- * setting of the job or service follows (README, "Safe by default").
- */
-function givenOrDefault(given, current, createDefault) {
-    if (given !== undefined)
-        return given;
-    return current ? undefined : createDefault;
-}
-/** runtime_service_account: default — the project's default compute account, chosen explicitly. */
-const DEFAULT_COMPUTE_ACCOUNT = '(default compute account)';
-const isComputeAccount = (sa) => sa.endsWith('-compute@developer.gserviceaccount.com');
 const both = ['job', 'service'];
 /** Fields of the revision/task template: one definition, a default per kind. */
 function templateNumber(field, key, kinds, defaults, fromConfig, isDuration = false) {
@@ -868,7 +836,7 @@ function templateNumber(field, key, kinds, defaults, fromConfig, isDuration = fa
         field,
         kinds,
         read: (r, kind) => (r ? (get(readTemplate(r, kind)[key]) ?? defaults[kind]) : undefined),
-        desired: (c, cur) => givenOrDefault(fromConfig(c), cur, defaults[c.kind]),
+        desired: (c) => fromConfig(c) ?? defaults[c.kind],
         write: (r, kind, v) => {
             if (v === undefined)
                 return;
@@ -882,13 +850,8 @@ function resourceLimit(field, key, fallback, canonical, fromConfig) {
         field,
         kinds: both,
         read: (r, kind) => (r ? canonical(readContainer(r, kind).resources?.limits?.[key] ?? fallback) : undefined),
-        desired: (c, cur) => {
-            const value = givenOrDefault(fromConfig(c), cur, fallback);
-            return value === undefined ? undefined : canonical(value);
-        },
+        desired: (c) => canonical(fromConfig(c) ?? fallback),
         write: (r, kind, v) => {
-            if (v === undefined)
-                return;
             const ctr = container(r, kind);
             ctr.resources = { ...ctr.resources, limits: { ...ctr.resources?.limits, [key]: v } };
         },
@@ -908,20 +871,18 @@ const WORKLOAD_FIELDS = [
         field: 'command',
         kinds: both,
         read: (r, kind) => (r ? [...(readContainer(r, kind).command ?? [])] : undefined),
-        desired: (c, cur) => givenOrDefault(c.command, cur, []),
+        desired: (c) => c.command ?? [],
         write: (r, kind, v) => {
-            if (v !== undefined)
-                container(r, kind).command = v;
+            container(r, kind).command = v;
         },
     },
     {
         field: 'args',
         kinds: both,
         read: (r, kind) => (r ? [...(readContainer(r, kind).args ?? [])] : undefined),
-        desired: (c, cur) => givenOrDefault(c.args, cur, []),
+        desired: (c) => c.args ?? [],
         write: (r, kind, v) => {
-            if (v !== undefined)
-                container(r, kind).args = v;
+            container(r, kind).args = v;
         },
     },
     {
@@ -954,27 +915,21 @@ const WORKLOAD_FIELDS = [
     {
         field: 'runtime_service_account',
         kinds: both,
-        // An empty runtime account on the resource means the default compute account, which the server fills in.
+        // An empty runtime account means the default compute account, which the server fills in.
         read: (r, kind) => {
             if (!r)
                 return undefined;
             const sa = readTemplate(r, kind).serviceAccount;
-            return !sa || isComputeAccount(sa) ? DEFAULT_COMPUTE_ACCOUNT : sa;
+            return !sa || sa.endsWith('-compute@developer.gserviceaccount.com') ? '(default compute account)' : sa;
         },
-        // 'default', or a default compute account named in the input, is the account the server
-        // fills in; empty keeps the live account (a create without one is refused by the planner).
-        desired: (c) => {
-            const sa = c.runtimeServiceAccount;
-            if (sa === undefined)
-                return undefined;
-            return sa === 'default' || isComputeAccount(sa) ? DEFAULT_COMPUTE_ACCOUNT : sa;
-        },
+        // A default compute account named in the input is the same account the server fills in.
+        desired: (c) => !c.runtimeServiceAccount || c.runtimeServiceAccount.endsWith('-compute@developer.gserviceaccount.com')
+            ? '(default compute account)'
+            : c.runtimeServiceAccount,
         write: (r, kind, v) => {
-            if (v === undefined)
-                return;
             const t = revisionTemplate(r, kind);
-            if (v === DEFAULT_COMPUTE_ACCOUNT) {
-                if (!isComputeAccount(String(t.serviceAccount ?? '')))
+            if (v === '(default compute account)') {
+                if (!String(t.serviceAccount ?? '').endsWith('-compute@developer.gserviceaccount.com'))
                     delete t.serviceAccount;
             }
             else
@@ -988,10 +943,8 @@ const WORKLOAD_FIELDS = [
         kinds: ['job'],
         // 0 is proto3's unset (a plain REST read fills it in): the server default, 1.
         read: (r) => (r ? (toNumber(r.template?.taskCount) || 1) : undefined),
-        desired: (c, cur) => givenOrDefault(c.job.tasks, cur, 1),
+        desired: (c) => c.job.tasks ?? 1,
         write: (r, _k, v) => {
-            if (v === undefined)
-                return;
             const job = r;
             job.template = { ...job.template, taskCount: v };
         },
@@ -1001,10 +954,8 @@ const WORKLOAD_FIELDS = [
         kinds: ['job'],
         // 0 or unset: as many as possible.
         read: (r) => (r ? (toNumber(r.template?.parallelism) ?? 0) : undefined),
-        desired: (c, cur) => givenOrDefault(c.job.parallelism, cur, 0),
+        desired: (c) => c.job.parallelism ?? 0,
         write: (r, _k, v) => {
-            if (v === undefined)
-                return;
             const job = r;
             job.template = { ...job.template, parallelism: v };
         },
@@ -1020,20 +971,17 @@ const WORKLOAD_FIELDS = [
             const t = readTemplate(r, 'service');
             return toNumber(t.maxInstanceRequestConcurrency) || defaultConcurrency(readContainer(r, 'service').resources?.limits?.cpu ?? DEFAULT_CPU);
         },
-        desired: (c, cur) => givenOrDefault(c.service.concurrency, cur, defaultConcurrency(c.cpu ?? DEFAULT_CPU)),
+        desired: (c) => c.service.concurrency ?? defaultConcurrency(c.cpu ?? DEFAULT_CPU),
         write: (r, kind, v) => {
-            if (v !== undefined)
-                revisionTemplate(r, kind).maxInstanceRequestConcurrency = v;
+            revisionTemplate(r, kind).maxInstanceRequestConcurrency = v;
         },
     },
     {
         field: 'min_instances',
         kinds: ['service'],
         read: (r) => (r ? (toNumber(r.template?.scaling?.minInstanceCount) ?? 0) : undefined),
-        desired: (c, cur) => givenOrDefault(c.service.minInstances, cur, 0),
+        desired: (c) => c.service.minInstances ?? 0,
         write: (r, _k, v) => {
-            if (v === undefined)
-                return;
             const t = revisionTemplate(r, 'service');
             t.scaling = { ...t.scaling, minInstanceCount: v };
         },
@@ -1042,8 +990,8 @@ const WORKLOAD_FIELDS = [
         field: 'max_instances',
         kinds: ['service'],
         read: (r) => (r ? toNumber(r.template?.scaling?.maxInstanceCount) : undefined),
-        // Left empty: the live value on an update, Cloud Run's own default on a create.
-        desired: (c) => c.service.maxInstances,
+        // Left empty: Cloud Run's own default, whatever it is now; not managed.
+        desired: (c, cur) => c.service.maxInstances ?? (cur ? toNumber(cur.template?.scaling?.maxInstanceCount) : undefined),
         write: (r, _k, v) => {
             if (v === undefined)
                 return;
@@ -1055,10 +1003,9 @@ const WORKLOAD_FIELDS = [
         field: 'ingress',
         kinds: ['service'],
         read: (r) => (r ? (enumName(r.ingress, INGRESS_NAMES) ?? 'INGRESS_TRAFFIC_ALL').replace('INGRESS_TRAFFIC_UNSPECIFIED', 'INGRESS_TRAFFIC_ALL') : undefined),
-        desired: (c, cur) => givenOrDefault(c.service.ingress && INGRESS_BY_INPUT[c.service.ingress], cur, INGRESS_BY_INPUT.all),
+        desired: (c) => INGRESS_BY_INPUT[c.service.ingress ?? 'all'],
         write: (r, _k, v) => {
-            if (v !== undefined)
-                r.ingress = v;
+            r.ingress = v;
         },
     },
     {
@@ -1142,12 +1089,7 @@ function isJson(text) {
         return false;
     }
 }
-/**
- * `current`: the Scheduler job as it exists, if it does. attempt_deadline and retry_count left
- * empty keep its values (issue 11: an empty input never changes a live value); the defaults
- * apply on a create.
- */
-function desiredSchedulerJob(config, names, serviceUri, current) {
+function desiredSchedulerJob(config, names, serviceUri) {
     const s = config.schedule;
     const invoker = s.invokerServiceAccount;
     const audience = serviceUri ?? URL_AFTER_DEPLOY;
@@ -1173,8 +1115,8 @@ function desiredSchedulerJob(config, names, serviceUri, current) {
         schedule: s.cron,
         timeZone: s.timeZone,
         httpTarget,
-        attemptDeadline: duration(s.attemptDeadlineSeconds ?? (current ? durationSeconds(current.attemptDeadline) : undefined) ?? DEFAULT_ATTEMPT_DEADLINE),
-        retryConfig: { retryCount: s.retryCount ?? (current ? toNumber(current.retryConfig?.retryCount) : undefined) ?? 0 },
+        attemptDeadline: duration(s.attemptDeadlineSeconds ?? DEFAULT_ATTEMPT_DEADLINE),
+        retryConfig: { retryCount: s.retryCount ?? 0 },
     };
 }
 /** The target as compared: what matters for the call Scheduler makes, defaults filled in. */
@@ -1231,32 +1173,12 @@ function differences(compared, exists) {
 
 
 
-
-
 const INVOKER_ROLE = 'roles/run.invoker';
 const OVERRIDES_ROLE = 'roles/run.jobsExecutorWithOverrides';
 function isDigestPinned(image) {
     return /@sha256:[a-f0-9]{64}$/.test(image);
 }
-/**
- * A workload created without runtime_service_account would run as the default compute
- * account, which often holds Editor on the whole project: refused unless chosen explicitly.
- */
-function requireRuntimeAccount(config, names) {
-    if (config.runtimeServiceAccount !== undefined)
-        return;
-    throw new types/* InputError */.d('runtime_service_account', `required to create the ${config.kind} ${config.name}: without it the container runs as the project's default compute account ` +
-        '(PROJECT_NUMBER-compute@developer.gserviceaccount.com), which often holds roles/editor on the whole project, so the workload ' +
-        'could change almost anything in it. Create an account of its own and let the deployer act as it:\n' +
-        `  gcloud iam service-accounts create ${config.name}-runtime --project=${names.projectId}\n` +
-        `  gcloud iam service-accounts add-iam-policy-binding ${config.name}-runtime@${names.projectId}.iam.gserviceaccount.com ` +
-        `--project=${names.projectId} --member=serviceAccount:${config.auth.serviceAccount ?? 'DEPLOYER'} --role=roles/iam.serviceAccountUser\n` +
-        `then set runtime_service_account: ${config.name}-runtime@${names.projectId}.iam.gserviceaccount.com ` +
-        '(and grant it only what the workload needs). To run as the default compute account anyway, set runtime_service_account: default.');
-}
 function planWorkload(config, names, current, deployId) {
-    if (!current)
-        requireRuntimeAccount(config, names);
     const type = config.kind === 'job' ? 'run-job' : 'run-service';
     const defs = fieldsFor(config.kind);
     const compared = defs.map((d) => ({
@@ -1264,7 +1186,7 @@ function planWorkload(config, names, current, deployId) {
         before: d.read(current, config.kind),
         after: d.desired(config, current),
     }));
-    const fields = differences(compared, current !== undefined).map(withoutValues);
+    const fields = differences(compared, current !== undefined);
     const byTag = !isDigestPinned(config.image);
     // A service whose latest revision failed is deployed again (a new revision), not left as is.
     const failed = config.kind === 'service' && current ? serviceReadiness(current).failed : undefined;
@@ -1288,15 +1210,6 @@ function planWorkload(config, names, current, deployId) {
             : 'image is named by a tag, which may point at a new digest now: redeployed (pin the image by @sha256: digest to skip this)';
     }
     return { change, body };
-}
-/**
- * The plan never holds an env var value (issue 11): env_vars is shown as what happens to each
- * variable, `DB_PASSWORD: (changed)`. The values stay in the request body only.
- */
-function withoutValues(f) {
-    if (f.field !== 'env_vars')
-        return f;
-    return { field: f.field, after: (0,scrub/* envValueChanges */.mF)((f.before ?? []), (f.after ?? [])) };
 }
 /**
  * Fields of the current resource that must not be sent back with an update: a fixed revision
@@ -1362,7 +1275,6 @@ function planBindings(config, names, policy) {
             change: {
                 type: 'iam-binding',
                 resource: names.resource,
-                subject: role,
                 action: exists ? 'unchanged' : 'create',
                 fields: exists ? [] : [{ field: 'binding', after: `${role} ${member}` }],
                 ...(reason ? { reason } : {}),
@@ -1374,7 +1286,7 @@ function planBindings(config, names, policy) {
 function planScheduler(config, names, current, serviceUri) {
     if (!config.schedule || !names.schedulerJob)
         return undefined;
-    const desired = desiredSchedulerJob(config, names, serviceUri, current);
+    const desired = desiredSchedulerJob(config, names, serviceUri);
     const compared = SCHEDULER_FIELDS.map((f) => ({ field: f.field, before: current ? f.read(current) : undefined, after: f.read(desired) }));
     const fields = differences(compared, current !== undefined);
     const state = current ? enumName(current.state, SCHEDULER_STATES) : undefined;
@@ -1426,237 +1338,11 @@ function planRun({ config, names, current, deployId }) {
     if (config.kind === 'service' && !config.service.allowUnauthenticated && hasBinding(current.policy, INVOKER_ROLE, 'allUsers')) {
         warnings.push(`The service ${config.name} is public (allUsers holds ${INVOKER_ROLE}) although allow_unauthenticated is false; the binding was not made by this run and is left as it is.`);
     }
-    warnings.push(...openServiceWarnings(config, current));
     const plan = [workload.change, ...bindings.map((b) => b.change), ...(scheduler ? [scheduler.change] : [])];
     return { plan, workload, bindings, scheduler, warnings };
 }
-/**
- * Where a service is or becomes open to anyone (issue 11): a warning annotation, not only a plan
- * line. The action does not turn invokerIamDisabled off (a setting made elsewhere, kept like the
- * others it does not manage); it says so, with the command that does.
- */
-function openServiceWarnings(config, current) {
-    if (config.kind !== 'service')
-        return [];
-    const out = [];
-    const service = current.workload;
-    if (service?.invokerIamDisabled === true && !config.service.allowUnauthenticated) {
-        out.push(`The service ${config.name} has the invoker IAM check disabled (invokerIamDisabled: true): anyone who can reach it can call it, ` +
-            `although allow_unauthenticated is not true. It is left as it is; turn the check on again: ` +
-            `gcloud run services update ${config.name} --invoker-iam-check --region=${config.region}`);
-    }
-    if (config.service.allowUnauthenticated && !hasBinding(current.policy, INVOKER_ROLE, 'allUsers')) {
-        out.push(`allow_unauthenticated: true makes the service ${config.name} public: ${INVOKER_ROLE} is granted to allUsers, so anyone on the ` +
-            'internet can call it. A scheduled service does not need this; remove the input to keep it private.');
-    }
-    return out;
-}
 function planChangesAnything(plan) {
     return plan.some((c) => c.action !== 'unchanged');
-}
-
-;// CONCATENATED MODULE: ./src/report/plan-text.ts
-const SYMBOL = { create: '+', update: '~', unchanged: '=' };
-const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-/** 'secrets.DB_PASSWORD', 'secrets': the value is a Secret Manager reference. */
-const isSecretField = (field) => field === 'secrets' || field.startsWith('secrets.');
-/**
- * Only the reference of a secret value ('db-password:latest', 'DB=db-password:3'); anything
- * unrecognised is hidden rather than guessed at.
- */
-function secretReference(value) {
-    if (value === undefined || value === null)
-        return value;
-    if (Array.isArray(value))
-        return value.map(secretReference);
-    if (typeof value === 'string')
-        return value;
-    if (isObj(value)) {
-        // SecretEnvVar {name, secret, version}, or Cloud Run's valueSource.secretKeyRef
-        const ref = isObj(value.valueSource) && isObj(value.valueSource.secretKeyRef) ? value.valueSource.secretKeyRef : value;
-        if (typeof ref.secret === 'string') {
-            const reference = `${ref.secret}:${typeof ref.version === 'string' ? ref.version : 'latest'}`;
-            return typeof value.name === 'string' ? `${value.name}=${reference}` : reference;
-        }
-    }
-    return '(secret reference)';
-}
-/** A field's value as it may be shown or output. */
-function displayValue(field, value) {
-    return isSecretField(field) ? secretReference(value) : value;
-}
-/**
- * A value for the log: quoted strings, compact JSON, always whole: a digest, an email or a
- * URL cut in the middle cannot be read or copied (the log wraps long lines itself).
- */
-function formatValue(value) {
-    if (value === undefined)
-        return '(none)';
-    if (typeof value === 'string')
-        return JSON.stringify(value);
-    return JSON.stringify(value) ?? String(value);
-}
-/** Fields the planner already describes in words (env_vars: `NAME: (changed)`, never a value). */
-const DESCRIBED = new Set(['env_vars']);
-function fieldLine(action, f) {
-    if (DESCRIBED.has(f.field))
-        return `    ${f.field}: ${String(f.after)}`;
-    const after = formatValue(displayValue(f.field, f.after));
-    if (action === 'create')
-        return `    ${f.field}: ${after}`;
-    return `    ${f.field}: ${formatValue(displayValue(f.field, f.before))} -> ${after}`;
-}
-function changeLines(c) {
-    return [
-        `${SYMBOL[c.action]} ${c.action} ${c.type} ${c.resource}`,
-        ...(c.reason ? [`  # ${c.reason}`] : []),
-        ...(c.action === 'unchanged' ? [] : c.fields.map((f) => fieldLine(c.action, f))),
-    ];
-}
-/** Whether the resource of a change exists after the run (a plan not applied: as planned). */
-function existsAfterRun(c) {
-    switch (c.status) {
-        case undefined:
-        case 'created':
-        case 'updated':
-        case 'unchanged':
-            return true;
-        case 'failed':
-        case 'not reached':
-            return Boolean(c.written) || c.action !== 'create';
-    }
-}
-/** 'Plan: 1 to create, 1 to update, 2 unchanged.' */
-function planTotals(plan) {
-    const count = (a) => plan.filter((c) => c.action === a).length;
-    return `Plan: ${count('create')} to create, ${count('update')} to update, ${count('unchanged')} unchanged.`;
-}
-/** The plan as a readable diff for the log. */
-function formatPlan(plan) {
-    if (plan.length === 0)
-        return 'Plan: nothing to do.';
-    return [...plan.flatMap(changeLines), '', planTotals(plan)].join('\n');
-}
-/** Keys sorted at every level, so equal plans give equal JSON. */
-function stable(value) {
-    if (Array.isArray(value))
-        return value.map(stable);
-    if (!isObj(value))
-        return value;
-    return Object.fromEntries(Object.keys(value)
-        .sort()
-        .map((k) => [k, stable(value[k])]));
-}
-/** The `plan` output: compact JSON, fixed key order, secrets as references. */
-function planToJson(plan) {
-    return JSON.stringify(plan.map((c) => ({
-        type: c.type,
-        resource: c.resource,
-        action: c.action,
-        fields: c.fields.map((f) => ({
-            field: f.field,
-            before: stable(displayValue(f.field, f.before)),
-            after: stable(displayValue(f.field, f.after)),
-        })),
-        ...(c.reason ? { reason: c.reason } : {}),
-        ...(c.status ? { status: c.status } : {}),
-    })));
-}
-
-;// CONCATENATED MODULE: ./src/report/links.ts
-const CONSOLE = 'https://console.cloud.google.com';
-const NAME = /^projects\/([^/]+)\/locations\/([^/]+)\/(jobs|services)\/([^/]+)(?:\/executions\/([^/]+))?$/;
-/** The parts of a full resource name, or undefined when it has another shape. */
-function parseResourceName(name) {
-    const m = NAME.exec(name);
-    if (!m)
-        return undefined;
-    const [, project = '', location = '', collection = '', id = '', execution] = m;
-    return { project, location, collection, id, execution };
-}
-const q = (project) => `?project=${encodeURIComponent(project)}`;
-const seg = encodeURIComponent;
-const runJobUrl = (r) => `${CONSOLE}/run/jobs/details/${seg(r.location)}/${seg(r.id)}/executions${q(r.project)}`;
-const runServiceUrl = (r) => `${CONSOLE}/run/detail/${seg(r.location)}/${seg(r.id)}/metrics${q(r.project)}`;
-const schedulerJobUrl = (r) => `${CONSOLE}/cloudscheduler/jobs/edit/${seg(r.location)}/${seg(r.id)}${q(r.project)}`;
-/** The permissions tab of a Cloud Run job or service (where its IAM policy is shown). */
-function runPermissionsUrl(r) {
-    const base = r.collection === 'services' ? `${CONSOLE}/run/detail` : `${CONSOLE}/run/jobs/details`;
-    return `${base}/${seg(r.location)}/${seg(r.id)}/permissions${q(r.project)}`;
-}
-/** An execution's details page (tasks, status). */
-const executionUrl = (r) => `${CONSOLE}/run/jobs/executions/details/${seg(r.location)}/${seg(r.execution)}${q(r.project)}`;
-/**
- * Logs Explorer for a job, one execution of it, or a service:
- * console.cloud.google.com/logs/query;query=FILTER?project=P (the legacy logs/viewer form,
- * which Cloud Run still puts in Execution.logUri, is not used).
- */
-function logsUrl(r) {
-    const filter = r.collection === 'services'
-        ? ['resource.type="cloud_run_revision"', `resource.labels.service_name="${r.id}"`, `resource.labels.location="${r.location}"`]
-        : [
-            'resource.type="cloud_run_job"',
-            `resource.labels.job_name="${r.id}"`,
-            `resource.labels.location="${r.location}"`,
-            ...(r.execution ? [`labels."run.googleapis.com/execution_name"="${r.execution}"`] : []),
-        ];
-    return `${CONSOLE}/logs/query;query=${encodeURIComponent(filter.join('\n'))}${q(r.project)}`;
-}
-/** The Console page of a planned resource; for an IAM binding, the permissions of the resource it is on. */
-function consoleUrl(type, resource) {
-    const r = parseResourceName(resource);
-    if (!r)
-        return undefined;
-    switch (type) {
-        case 'run-job':
-            return runJobUrl(r);
-        case 'run-service':
-            return runServiceUrl(r);
-        case 'iam-binding':
-            return runPermissionsUrl(r);
-        case 'scheduler-job':
-            return schedulerJobUrl(r);
-    }
-}
-/** Logs of a full job, execution or service name. */
-function logsUrlOf(resource) {
-    const r = parseResourceName(resource);
-    return r ? logsUrl(r) : undefined;
-}
-/** The logs of a smoke test: its execution's (as a Logs Explorer link), else the link it came with. */
-function smokeLogsUrl(smoke) {
-    return (smoke.execution && logsUrlOf(smoke.execution)) || smoke.logUri;
-}
-/** Details page of a full execution name (projects/P/locations/L/jobs/J/executions/E). */
-function executionUrlOf(name) {
-    const r = parseResourceName(name);
-    return r?.execution ? executionUrl({ ...r, execution: r.execution }) : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/report/outputs.ts
-
-
-
-/** The step's outputs, as action.yml declares them. */
-function outputsOf(report) {
-    // A name is output only for what exists: a create that was never reached made nothing.
-    const exists = (type) => report.plan.filter((c) => c.type === type).every(existsAfterRun);
-    return {
-        kind: report.config.kind,
-        resource: exists(report.config.kind === 'job' ? 'run-job' : 'run-service') ? report.resource : '',
-        url: report.url ?? '',
-        revision: report.revision ?? '',
-        scheduler_job: report.schedulerJob && exists('scheduler-job') ? report.schedulerJob : '',
-        execution: report.smoke.execution ?? '',
-        execution_status: report.smoke.status,
-        logs_url: smokeLogsUrl(report.smoke) ?? (report.dryRun ? '' : (logsUrlOf(report.resource) ?? '')),
-        changed: String(report.changed),
-        plan: planToJson(report.plan),
-    };
-}
-function setOutputs(report) {
-    for (const [name, value] of Object.entries(outputsOf(report)))
-        core.setOutput(name, value);
 }
 
 // EXTERNAL MODULE: ./src/config/duration.ts
@@ -1664,6 +1350,10 @@ var config_duration = __webpack_require__(7840);
 ;// CONCATENATED MODULE: ./src/report/format.ts
 // Small text formatters shared by the log, the plan and the summary.
 
+/** `text` cut to `max` characters, marking the cut. */
+function truncate(text, max = 80) {
+    return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
 /** Wall time for people: '850ms', '4.2s', '1m5s'. */
 function formatElapsed(ms) {
     if (ms < 1000)
@@ -1713,6 +1403,184 @@ function formatRunTime(date, timeZone) {
     return `${p.weekday} ${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} ${zone}`;
 }
 
+;// CONCATENATED MODULE: ./src/report/plan-text.ts
+
+const SYMBOL = { create: '+', update: '~', unchanged: '=' };
+const MAX_VALUE = 80;
+const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** 'secrets.DB_PASSWORD', 'secrets': the value is a Secret Manager reference. */
+const isSecretField = (field) => field === 'secrets' || field.startsWith('secrets.');
+/**
+ * Only the reference of a secret value ('db-password:latest', 'DB=db-password:3'); anything
+ * unrecognised is hidden rather than guessed at.
+ */
+function secretReference(value) {
+    if (value === undefined || value === null)
+        return value;
+    if (Array.isArray(value))
+        return value.map(secretReference);
+    if (typeof value === 'string')
+        return value;
+    if (isObj(value)) {
+        // SecretEnvVar {name, secret, version}, or Cloud Run's valueSource.secretKeyRef
+        const ref = isObj(value.valueSource) && isObj(value.valueSource.secretKeyRef) ? value.valueSource.secretKeyRef : value;
+        if (typeof ref.secret === 'string') {
+            const reference = `${ref.secret}:${typeof ref.version === 'string' ? ref.version : 'latest'}`;
+            return typeof value.name === 'string' ? `${value.name}=${reference}` : reference;
+        }
+    }
+    return '(secret reference)';
+}
+/** A field's value as it may be shown or output. */
+function displayValue(field, value) {
+    return isSecretField(field) ? secretReference(value) : value;
+}
+/** A value for the log: quoted strings, compact JSON, long values cut. */
+function formatValue(value) {
+    if (value === undefined)
+        return '(none)';
+    if (typeof value === 'string')
+        return JSON.stringify(truncate(value, MAX_VALUE));
+    return truncate(JSON.stringify(value) ?? String(value), MAX_VALUE);
+}
+function fieldLine(action, f) {
+    const after = formatValue(displayValue(f.field, f.after));
+    if (action === 'create')
+        return `    ${f.field}: ${after}`;
+    return `    ${f.field}: ${formatValue(displayValue(f.field, f.before))} -> ${after}`;
+}
+function changeLines(c) {
+    return [
+        `${SYMBOL[c.action]} ${c.action} ${c.type} ${c.resource}`,
+        ...(c.reason ? [`  # ${c.reason}`] : []),
+        ...(c.action === 'unchanged' ? [] : c.fields.map((f) => fieldLine(c.action, f))),
+    ];
+}
+/** 'Plan: 1 to create, 1 to update, 2 unchanged.' */
+function planTotals(plan) {
+    const count = (a) => plan.filter((c) => c.action === a).length;
+    return `Plan: ${count('create')} to create, ${count('update')} to update, ${count('unchanged')} unchanged.`;
+}
+/** The plan as a readable diff for the log. */
+function formatPlan(plan) {
+    if (plan.length === 0)
+        return 'Plan: nothing to do.';
+    return [...plan.flatMap(changeLines), '', planTotals(plan)].join('\n');
+}
+/** Keys sorted at every level, so equal plans give equal JSON. */
+function stable(value) {
+    if (Array.isArray(value))
+        return value.map(stable);
+    if (!isObj(value))
+        return value;
+    return Object.fromEntries(Object.keys(value)
+        .sort()
+        .map((k) => [k, stable(value[k])]));
+}
+/** The `plan` output: compact JSON, fixed key order, secrets as references. */
+function planToJson(plan) {
+    return JSON.stringify(plan.map((c) => ({
+        type: c.type,
+        resource: c.resource,
+        action: c.action,
+        fields: c.fields.map((f) => ({
+            field: f.field,
+            before: stable(displayValue(f.field, f.before)),
+            after: stable(displayValue(f.field, f.after)),
+        })),
+        ...(c.reason ? { reason: c.reason } : {}),
+    })));
+}
+
+;// CONCATENATED MODULE: ./src/report/links.ts
+const CONSOLE = 'https://console.cloud.google.com';
+const NAME = /^projects\/([^/]+)\/locations\/([^/]+)\/(jobs|services)\/([^/]+)(?:\/executions\/([^/]+))?$/;
+/** The parts of a full resource name, or undefined when it has another shape. */
+function parseResourceName(name) {
+    const m = NAME.exec(name);
+    if (!m)
+        return undefined;
+    const [, project = '', location = '', collection = '', id = '', execution] = m;
+    return { project, location, collection, id, execution };
+}
+const q = (project) => `?project=${encodeURIComponent(project)}`;
+const seg = encodeURIComponent;
+const runJobUrl = (r) => `${CONSOLE}/run/jobs/details/${seg(r.location)}/${seg(r.id)}/executions${q(r.project)}`;
+const runServiceUrl = (r) => `${CONSOLE}/run/detail/${seg(r.location)}/${seg(r.id)}/metrics${q(r.project)}`;
+const schedulerJobUrl = (r) => `${CONSOLE}/cloudscheduler/jobs/edit/${seg(r.location)}/${seg(r.id)}${q(r.project)}`;
+/** The permissions tab of a Cloud Run job or service (where its IAM policy is shown). */
+function runPermissionsUrl(r) {
+    const base = r.collection === 'services' ? `${CONSOLE}/run/detail` : `${CONSOLE}/run/jobs/details`;
+    return `${base}/${seg(r.location)}/${seg(r.id)}/permissions${q(r.project)}`;
+}
+/** An execution's details page (tasks, status). */
+const executionUrl = (r) => `${CONSOLE}/run/jobs/executions/details/${seg(r.location)}/${seg(r.execution)}${q(r.project)}`;
+/**
+ * Cloud Logging for a job, one execution of it, or a service: the same Logs Viewer form
+ * Cloud Run puts in Execution.logUri.
+ */
+function logsUrl(r) {
+    const filter = r.collection === 'services'
+        ? ['resource.type="cloud_run_revision"', `resource.labels.service_name="${r.id}"`, `resource.labels.location="${r.location}"`]
+        : [
+            'resource.type="cloud_run_job"',
+            `resource.labels.job_name="${r.id}"`,
+            `resource.labels.location="${r.location}"`,
+            ...(r.execution ? [`labels."run.googleapis.com/execution_name"="${r.execution}"`] : []),
+        ];
+    return `${CONSOLE}/logs/viewer${q(r.project)}&advancedFilter=${encodeURIComponent(filter.join('\n'))}`;
+}
+/** The Console page of a planned resource; for an IAM binding, the permissions of the resource it is on. */
+function consoleUrl(type, resource) {
+    const r = parseResourceName(resource);
+    if (!r)
+        return undefined;
+    switch (type) {
+        case 'run-job':
+            return runJobUrl(r);
+        case 'run-service':
+            return runServiceUrl(r);
+        case 'iam-binding':
+            return runPermissionsUrl(r);
+        case 'scheduler-job':
+            return schedulerJobUrl(r);
+    }
+}
+/** Logs of a full job, execution or service name. */
+function logsUrlOf(resource) {
+    const r = parseResourceName(resource);
+    return r ? logsUrl(r) : undefined;
+}
+/** Details page of a full execution name (projects/P/locations/L/jobs/J/executions/E). */
+function executionUrlOf(name) {
+    const r = parseResourceName(name);
+    return r?.execution ? executionUrl({ ...r, execution: r.execution }) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+
+
+
+/** The step's outputs, as action.yml declares them. */
+function outputsOf(report) {
+    return {
+        kind: report.config.kind,
+        resource: report.resource,
+        url: report.url ?? '',
+        revision: report.revision ?? '',
+        scheduler_job: report.schedulerJob ?? '',
+        execution: report.smoke.execution ?? '',
+        execution_status: report.smoke.status,
+        logs_url: report.smoke.logUri ?? (report.dryRun ? '' : (logsUrlOf(report.resource) ?? '')),
+        changed: String(report.changed),
+        plan: planToJson(report.plan),
+    };
+}
+function setOutputs(report) {
+    for (const [name, value] of Object.entries(outputsOf(report)))
+        core.setOutput(name, value);
+}
+
 ;// CONCATENATED MODULE: ./src/report/log.ts
 // The step's log: one collapsible group per phase, and polling progress that says something only when there is something to say.
 
@@ -1731,20 +1599,19 @@ async function log_phase(name, fn, options = {}) {
     }
 }
 /**
- * A progress reporter for a polling loop: a line only when the status, task counts or detail
- * changed since the last line, and at most one per interval (so a 1 s poll does not flood
- * the log, and a long wait on nothing new stays quiet).
+ * A progress reporter for a polling loop: prints when the status, task counts or detail
+ * change, otherwise at most once per interval (so a 1 s poll does not flood the log).
  */
 function createProgress(label, options = {}) {
-    const { intervalMs = 3_000, clock = Date.now, print = core.info } = options;
+    const { intervalMs = 10_000, clock = Date.now, print = core.info } = options;
     const start = clock();
     let lastKey;
     let lastPrint = -Infinity;
     return {
-        update(state, final = false) {
+        update(state) {
             const now = clock();
             const what = [state.status, state.tasks && formatTasks(state.tasks), state.detail].filter(Boolean).join(' · ');
-            if (what === lastKey || (!final && now - lastPrint < intervalMs))
+            if (what === lastKey && now - lastPrint < intervalMs)
                 return false;
             print(`${label}: ${what} (${formatElapsed(now - start)})`);
             lastKey = what;
@@ -1795,7 +1662,7 @@ const TYPE_LABEL = {
 };
 const DONE = { create: 'created', update: 'updated', unchanged: 'unchanged' };
 const PLANNED = { create: 'to create', update: 'to update', unchanged: 'unchanged' };
-const STATUS_ICON = { succeeded: '✅', failed: '❌', running: '⏳', skipped: '⏭️' };
+const STATUS_ICON = { succeeded: '✅', failed: '❌', skipped: '⏭️' };
 const MAX_FIELDS = 6;
 const NEXT_RUNS = 3;
 function outcomeOf(report) {
@@ -1827,26 +1694,13 @@ function contextLine(report) {
 /** The role an IAM binding change is about, where the plan names it: the role granted first, the reason last
  * (a reason may name the role it replaces, e.g. 'roles/run.invoker does not include it'). */
 function roleOf(c) {
-    const texts = [c.subject, ...c.fields.flatMap((f) => [f.after, f.field]), ...c.fields.map((f) => f.before), c.reason];
+    const texts = [...c.fields.flatMap((f) => [f.after, f.field]), ...c.fields.map((f) => f.before), c.reason];
     for (const t of texts) {
         const m = typeof t === 'string' ? /roles\/[A-Za-z.]+/.exec(t) : null;
         if (m)
             return m[0];
     }
     return undefined;
-}
-/** The resource of a change as the summary's table and the log name it, the same on every run. */
-function resourceLabel(c) {
-    const role = c.type === 'iam-binding' ? roleOf(c) : undefined;
-    return role ? `${TYPE_LABEL[c.type]} (${role})` : TYPE_LABEL[c.type];
-}
-const STARTING = { create: 'creating', update: 'updating', unchanged: 'checking' };
-/** One log line for a change: 'Scheduler job nightly-schedule: creating', then '…: created'. */
-function changeLine(c, starting) {
-    const name = parseResourceName(c.resource)?.id ?? c.resource;
-    const what = starting ? STARTING[c.action] : (c.status ?? DONE[c.action]);
-    const fields = starting && c.action === 'update' ? ` (${fieldNames(c)})` : '';
-    return `${resourceLabel(c)} ${name}: ${what}${fields}`;
 }
 function fieldNames(c) {
     if (c.action !== 'update' || c.fields.length === 0)
@@ -1859,11 +1713,12 @@ function resourceTable(report) {
     const verbs = report.dryRun ? PLANNED : DONE;
     const withNotes = report.plan.some((c) => c.reason);
     const rows = report.plan.map((c) => {
+        const role = c.type === 'iam-binding' ? roleOf(c) : undefined;
         const name = parseResourceName(c.resource)?.id ?? c.resource;
         const row = [
-            [resourceLabel(c)],
+            [role ? `${TYPE_LABEL[c.type]} (${role})` : TYPE_LABEL[c.type]],
             [code(name, consoleUrl(c.type, c.resource))],
-            [c.status ?? verbs[c.action]],
+            [verbs[c.action]],
             [fieldNames(c)],
         ];
         if (withNotes)
@@ -1885,13 +1740,7 @@ function scheduleBlocks(report, now) {
     if (!s)
         return [{ kind: 'section', title: 'Schedule' }, { kind: 'para', line: ['None: deployed only; no Scheduler job was touched.'] }];
     const items = [[code(s.cron), ` — ${describeSafely(s.cron)} (${s.timeZone})`]];
-    const change = report.plan.find((c) => c.type === 'scheduler-job');
-    if (change?.status === 'not reached' || change?.status === 'failed') {
-        const what = change.action === 'create' ? 'created' : 'updated';
-        const state = existsAfterRun(change) ? 'It keeps the settings it had before this run.' : 'It does not exist: nothing runs on this schedule.';
-        items.push([`Not applied: the Scheduler job was ${change.status === 'failed' ? `not fully ${what}` : `not ${what}`}, since the run stopped. ${state}`]);
-    }
-    else if (s.paused) {
+    if (s.paused) {
         items.push(['Paused: the Scheduler job does not fire until it is resumed.']);
     }
     else {
@@ -1906,23 +1755,21 @@ function smokeBlocks(report) {
     const items = [[`${STATUS_ICON[smoke.status]} ${smoke.status}${smoke.message ? ` — ${smoke.message}` : ''}`]];
     if (smoke.durationMs !== undefined)
         items.push([`Duration: ${formatElapsed(smoke.durationMs)}`]);
-    const logs = smokeLogsUrl(smoke);
     if (smoke.execution) {
         const id = parseResourceName(smoke.execution)?.execution ?? smoke.execution;
         const line = ['Execution: ', code(id, executionUrlOf(smoke.execution))];
-        if (logs)
-            line.push(' · ', summary_link('logs', logs));
+        if (smoke.logUri)
+            line.push(' · ', summary_link('logs', smoke.logUri));
         items.push(line);
     }
-    else if (logs) {
-        items.push([summary_link('Logs', logs)]);
+    else if (smoke.logUri) {
+        items.push([summary_link('Logs', smoke.logUri)]);
     }
-    // Said once: not again when the message already gives the task counts.
-    if (smoke.tasks && !smoke.message.includes(formatTasks(smoke.tasks)))
+    if (smoke.tasks)
         items.push([`Tasks: ${formatTasks(smoke.tasks)}`]);
     if (smoke.attemptStatus) {
         const a = smoke.attemptStatus;
-        items.push([`Scheduler attempt: ${a.name}${a.message ? `: ${a.message}` : ''}`]);
+        items.push([`Scheduler attempt: ${a.name} (${a.code})${a.message ? `: ${a.message}` : ''}`]);
     }
     return [{ kind: 'section', title: 'Smoke test' }, { kind: 'list', items }];
 }
@@ -1942,9 +1789,6 @@ function buildSummary(report, now) {
         blocks.push({ kind: 'alert', level: 'CAUTION', lines: ['The run stopped with this error:'], code: report.error });
     if (report.dryRun)
         blocks.push({ kind: 'alert', level: 'NOTE', lines: ['Dry run: nothing was written. The plan below is what a run would do.'] });
-    const notices = report.config.notices;
-    if (notices.length > 0)
-        blocks.push({ kind: 'alert', level: 'NOTE', lines: notices.map((n) => (notices.length > 1 ? `- ${n}` : n)) });
     if (report.warnings.length > 0) {
         blocks.push({ kind: 'alert', level: 'WARNING', lines: report.warnings.map((w) => (report.warnings.length > 1 ? `- ${w}` : w)) });
     }
@@ -2115,13 +1959,10 @@ async function pollUntil(opts) {
 
 
 
-
 /** How far the runner's clock may be off Google's when telling our execution from older ones. */
 const CLOCK_SKEW_MS = 30_000;
 /** How long a fresh grant may take to be seen by the invoker's token checks. */
 const IAM_PROPAGATION_MS = 120_000;
-/** Most re-triggers after a denial: each one may run the workload, once it goes through. */
-const MAX_RETRIGGERS = 2;
 function taskCounts(e) {
     return {
         total: toNumber(e.taskCount) ?? 0,
@@ -2149,10 +1990,7 @@ async function followExecution(ctx, name, started) {
     const execution = await pollUntil({
         read: () => api.call('reading the execution', name, () => clients.run.get(name)),
         finished: (e) => timestampMs(e.completionTime) !== undefined,
-        onRead: (e) => {
-            const finished = timestampMs(e.completionTime) !== undefined;
-            progress.update({ status: finished ? 'finished' : 'running', tasks: taskCounts(e) }, finished);
-        },
+        onRead: (e) => progress.update({ status: timestampMs(e.completionTime) ? 'finished' : 'running', tasks: taskCounts(e) }),
         deadline: ctx.deadline,
         onTimeout: (e) => new Error(`The smoke test timed out (smoke_timeout) while execution ${name} was still running` +
             (e ? ` (${formatTasks(taskCounts(e))})` : '') +
@@ -2193,81 +2031,12 @@ function attemptHint(code, kind) {
         };
     return hints[code] ?? 'see the Cloud Scheduler job\'s logs';
 }
-/** Past attempt_deadline, plus this, an attempt has surely ended (Scheduler abandons it at the deadline). */
-const ATTEMPT_END_MARGIN_MS = 2_000;
-/** The AttemptFinished entry of the attempt that started at `startedAt` (Google's clock), if Cloud Logging has it yet. */
-async function finishedEntry(ctx, startedAt) {
-    const [, project, , location, , id] = ctx.schedulerJob.split('/');
-    const filter = [
-        `logName = "projects/${project}/logs/cloudscheduler.googleapis.com%2Fexecutions"`,
-        'resource.type = "cloud_scheduler_job"',
-        `resource.labels.job_id = "${id}"`,
-        `resource.labels.location = "${location}"`,
-        'jsonPayload."@type" = "type.googleapis.com/google.cloud.scheduler.logging.AttemptFinished"',
-        `timestamp >= "${new Date(startedAt).toISOString()}"`,
-    ].join(' AND ');
-    const page = await ctx.api.call('reading the Cloud Scheduler attempt log (Cloud Logging)', `projects/${project}`, () => ctx.clients.logging.list({ resourceNames: [`projects/${project}`], filter, orderBy: 'timestamp asc', pageSize: 1 }));
-    return page.entries?.[0];
-}
-/**
- * Tells when the attempt this run started has ended, and with what. Cloud Scheduler may write
- * lastAttemptTime when an attempt starts and `status` only when it ends, so `status` alone, read
- * as soon as lastAttemptTime moves, may be the previous attempt's. In order:
- * 1. the attempt's AttemptFinished entry in Cloud Logging (needs logging.logEntries.list);
- * 2. the Scheduler job's `status`, once it differs from what it was before the run;
- * 3. the Scheduler job's `status`, once attempt_deadline has passed since the attempt was seen.
- */
-function attemptConfirmer(ctx, previousStatus) {
-    let logsUnreadable;
-    let seenAt;
-    return async (job) => {
-        seenAt ??= Date.now();
-        if (logsUnreadable === undefined) {
-            try {
-                const entry = await finishedEntry(ctx, timestampMs(job.lastAttemptTime));
-                if (entry) {
-                    const name = entry.jsonPayload?.status;
-                    const code = name ? api_error/* GRPC_CODE_NAMES */.gH.indexOf(name) : -1;
-                    const http = entry.httpRequest?.status;
-                    return {
-                        code: code >= 0 ? code : http && http >= 400 ? ((0,api_error/* grpcCodeOf */.pW)({ message: '', metadata: {}, httpStatus: http }) ?? 2) : 0,
-                        message: entry.jsonPayload?.debugInfo ?? job.status?.message ?? undefined,
-                        confirmedBy: "the attempt's AttemptFinished entry in Cloud Logging",
-                    };
-                }
-            }
-            catch (err) {
-                logsUnreadable = (err instanceof Error ? err.message : String(err)).split('\n')[0];
-                ctx.onProgress?.(`Cloud Logging is not readable (${logsUnreadable}); confirming the attempt from the Cloud Scheduler job instead`);
-            }
-        }
-        const fromStatus = (how) => ({ code: toNumber(job.status?.code) ?? 0, message: job.status?.message ?? undefined, confirmedBy: how });
-        const unreadable = logsUnreadable ? ` (Cloud Logging was not readable: grant the deployer roles/logging.viewer for a quicker answer)` : '';
-        if (JSON.stringify(job.status ?? null) !== previousStatus)
-            return fromStatus(`the Cloud Scheduler job's status, which changed after the run${unreadable}`);
-        const deadlineMs = (durationSeconds(job.attemptDeadline) ?? DEFAULT_ATTEMPT_DEADLINE) * 1000;
-        if (Date.now() >= seenAt + deadlineMs + ATTEMPT_END_MARGIN_MS) {
-            return fromStatus(`the Cloud Scheduler job's status once attempt_deadline had passed${unreadable}`);
-        }
-        return undefined;
-    };
-}
-/**
- * The full name of an execution the job refers to. Cloud Run gives `latestCreatedExecution.name`
- * as the short execution ID (`nightly-abc12`); some clients treat it as a full name: both work.
- */
-function executionName(job, ref) {
-    if (!ref)
-        return undefined;
-    return ref.includes('/') ? ref : `${job}/executions/${ref}`;
-}
 /** The job's newest execution if it is new and not older than our run (a schedule or a person may have started another). */
-function ourExecution(resource, job, previous, runAt) {
+function ourExecution(job, previous, runAt) {
     const newest = job.latestCreatedExecution;
-    const name = executionName(resource, newest?.name);
-    if (!name || name === previous)
+    if (!newest?.name || newest.name === previous)
         return undefined;
-    return (timestampMs(newest?.createTime) ?? runAt) >= runAt - CLOCK_SKEW_MS ? name : undefined;
+    return (timestampMs(newest.createTime) ?? runAt) >= runAt - CLOCK_SKEW_MS ? newest.name : undefined;
 }
 /**
  * Runs the Scheduler job once and waits for its attempt; retries a denial while IAM propagates.
@@ -2278,17 +2047,15 @@ async function triggerThroughScheduler(ctx, previousExecution) {
     const { api, clients, resource } = ctx;
     const name = ctx.schedulerJob;
     const watchJob = ctx.config.kind === 'job';
-    let retriggers = 0;
+    const grantedAt = Date.now();
     let known = ctx.known;
     for (;;) {
         const before = known ? known.schedulerJob : await api.call('reading the Cloud Scheduler job', name, () => clients.scheduler.get(name));
         known = undefined; // a retry after a denial reads afresh
         const previousAttempt = timestampMs(before?.lastAttemptTime) ?? 0;
-        const confirm = attemptConfirmer(ctx, JSON.stringify(before?.status ?? null));
         const runAt = Date.now();
-        // Sent again only after a 429 (turned away): after a 503 or a dropped connection the run may
-        // have started, and a second one would run the workload twice.
-        await runOnce(() => api.call('running the Cloud Scheduler job once', name, () => clients.scheduler.call(name, 'run'), { retryOn: api_error/* isQuotaError */.jq }));
+        // Not sent again after an unclear failure: a second attempt would run the workload twice.
+        await api.call('running the Cloud Scheduler job once', name, () => clients.scheduler.call(name, 'run'), { retryOn: api_error/* isTurnedAway */.n7 });
         ctx.onProgress?.(`Cloud Scheduler job ${name.split('/').pop()} triggered; waiting for its attempt`);
         const seen = await pollUntil({
             read: async () => {
@@ -2296,54 +2063,29 @@ async function triggerThroughScheduler(ctx, previousExecution) {
                     api.call('reading the Cloud Scheduler job', name, () => clients.scheduler.get(name)),
                     watchJob ? api.call('reading the Cloud Run job', resource, () => clients.run.get(resource)) : undefined,
                 ]);
-                const execution = workload && ourExecution(resource, workload, previousExecution, runAt);
-                const attempted = (timestampMs(job.lastAttemptTime) ?? 0) > previousAttempt;
-                return { execution, result: !execution && attempted ? await confirm(job) : undefined };
+                return { job, execution: workload && ourExecution(workload, previousExecution, runAt) };
             },
-            finished: (x) => x.execution !== undefined || x.result !== undefined,
+            finished: (x) => x.execution !== undefined || (timestampMs(x.job.lastAttemptTime) ?? 0) > previousAttempt,
             deadline: ctx.deadline,
             onTimeout: () => new Error(`The smoke test timed out (smoke_timeout) waiting for Cloud Scheduler's attempt of ${name}.`),
         });
         if (seen.execution)
-            return { code: 0, execution: seen.execution, runAt, confirmedBy: 'the new execution of the job' };
-        const { code, message, confirmedBy } = seen.result;
-        // A denial right after this run's grant may be IAM propagating: triggered again, at most
-        // MAX_RETRIGGERS times and only while the grant is younger than the propagation window.
-        const propagating = code === 7 &&
-            ctx.grantedAt !== undefined &&
-            retriggers < MAX_RETRIGGERS &&
-            Date.now() + 5000 - ctx.grantedAt < IAM_PROPAGATION_MS &&
-            Date.now() + 5000 < ctx.deadline;
+            return { code: 0, execution: seen.execution, runAt };
+        const code = toNumber(seen.job.status?.code) ?? 0;
+        const propagating = code === 7 && ctx.justGranted && Date.now() - grantedAt < IAM_PROPAGATION_MS && Date.now() + 5000 < ctx.deadline;
         if (!propagating)
-            return { code, message, runAt, confirmedBy };
-        retriggers++;
+            return { code, message: seen.job.status?.message ?? undefined, runAt };
         ctx.onProgress?.('PERMISSION_DENIED right after granting the invoker role: IAM may still be propagating, trying again in 5s');
         await (0,google_retry/* sleep */.yy)(5000);
     }
 }
-/** A :run call (sent again on 429 only); a failure says why it was not sent again. */
-async function runOnce(call) {
-    try {
-        return await call();
-    }
-    catch (err) {
-        if (!(err instanceof Error) || (0,api_error/* isQuotaError */.jq)(err))
-            throw err;
-        err.message +=
-            '\nThe run was not sent again: after this answer it is unknown whether the workload started, and a second run could run it twice. ' +
-                'Check the job\'s executions (or the service\'s logs) before running it by hand.';
-        throw err;
-    }
-}
-function failedAttempt(ctx, attempt, started) {
-    const { code, message } = attempt;
+function failedAttempt(ctx, code, message, started) {
     const name = api_error/* GRPC_CODE_NAMES */.gH[code] ?? String(code);
     return {
         status: 'failed',
         durationMs: Date.now() - started,
         attemptStatus: { code, name, message },
-        message: `The Cloud Scheduler attempt failed with ${name}${message ? ` (${message})` : ''}: most likely ${attemptHint(code, ctx.config.kind)}. ` +
-            `(Confirmed by ${attempt.confirmedBy}.)`,
+        message: `The Cloud Scheduler attempt failed with ${name}${message ? ` (${message})` : ''}: most likely ${attemptHint(code, ctx.config.kind)}.`,
     };
 }
 /** The execution the trigger started: the job's newest execution, once it is a new one. */
@@ -2351,11 +2093,11 @@ async function newExecution(ctx, previous, runAt) {
     const { api, clients, resource } = ctx;
     const job = await pollUntil({
         read: () => api.call('reading the Cloud Run job', resource, () => clients.run.get(resource)),
-        finished: (j) => ourExecution(resource, j, previous, runAt) !== undefined,
+        finished: (j) => ourExecution(j, previous, runAt) !== undefined,
         deadline: ctx.deadline,
         onTimeout: () => new Error(`The smoke test timed out (smoke_timeout): the trigger ran but no new execution of ${resource} appeared.`),
     });
-    return ourExecution(resource, job, previous, runAt);
+    return ourExecution(job, previous, runAt);
 }
 async function smokeTest(ctx) {
     const started = Date.now();
@@ -2364,42 +2106,33 @@ async function smokeTest(ctx) {
         return { status: 'skipped', message: 'No schedule: the service is Ready, and nothing triggers it.' };
     }
     if (config.kind === 'job' && !ctx.schedulerJob) {
-        const op = await runOnce(() => api.call('running the Cloud Run job', resource, () => clients.run.run(resource), { retryOn: api_error/* isQuotaError */.jq }));
+        const op = await api.call('running the Cloud Run job', resource, () => clients.run.run(resource), { retryOn: api_error/* isTurnedAway */.n7 });
         const name = op.metadata?.name;
         if (!name)
             throw new Error(`Running ${resource} gave no execution name.`);
-        ctx.onExecution?.(name);
         ctx.onProgress?.(`Execution ${name.split('/').pop()} started`);
         return followExecution(ctx, name, started);
-    }
-    if (config.schedule?.paused) {
-        return {
-            status: 'skipped',
-            message: 'The Cloud Scheduler job is paused (paused: true), so the smoke test did not run it: a paused trigger does not fire, ' +
-                'and Cloud Scheduler may refuse to run a paused job by hand. Set paused: false to resume it and test it.',
-        };
     }
     const trigger = { ...ctx, schedulerJob: ctx.schedulerJob };
     if (config.kind === 'service') {
         const attempt = await triggerThroughScheduler(trigger);
         if (attempt.code !== 0)
-            return failedAttempt(ctx, attempt, started);
+            return failedAttempt(ctx, attempt.code, attempt.message, started);
         return {
             status: 'succeeded',
             durationMs: Date.now() - started,
             attemptStatus: { code: 0, name: 'OK' },
-            message: `Cloud Scheduler called the service with its OIDC token, and the service answered with success (confirmed by ${attempt.confirmedBy}).`,
+            message: 'Cloud Scheduler called the service with its OIDC token, and the service answered with success.',
         };
     }
     const before = ctx.known
         ? ctx.known.workload
         : await api.call('reading the Cloud Run job', resource, () => clients.run.get(resource));
-    const previous = executionName(resource, before?.latestCreatedExecution?.name);
+    const previous = before?.latestCreatedExecution?.name ?? undefined;
     const attempt = await triggerThroughScheduler(trigger, previous);
     if (attempt.code !== 0)
-        return failedAttempt(ctx, attempt, started);
+        return failedAttempt(ctx, attempt.code, attempt.message, started);
     const execution = attempt.execution ?? (await newExecution(ctx, previous, attempt.runAt));
-    ctx.onExecution?.(execution);
     ctx.onProgress?.(`Execution ${execution.split('/').pop()} started by Cloud Scheduler`);
     return followExecution(ctx, execution, started);
 }
@@ -2457,26 +2190,7 @@ async function applyBindings(api, clients, kind, resource, steps, policy) {
 
 
 
-
-
 const label = (kind) => (kind === 'job' ? 'Cloud Run job' : 'Cloud Run service');
-/**
- * A read that reached no Cloud Run API: in a region Cloud Run does not serve, the front end
- * answers 404 with a generic "The requested URL ... was not found on this server" (an HTML page
- * or JSON), or 400. A missing job or service is a 404 that names the resource instead.
- */
-function isRegionNotServed(err) {
-    const facts = (0,api_error/* readApiError */.tR)(err);
-    if (facts.httpStatus === 400 || facts.grpcCode === 3)
-        return true;
-    return (facts.httpStatus === 404 || facts.grpcCode === 5) && /was not found on this server|<html/i.test(facts.message);
-}
-function regionNotServed(name, err) {
-    const region = /\/locations\/([^/]+)\//.exec(name)?.[1] ?? '?';
-    return new ActionError(`Input 'region': Cloud Run does not serve '${region}': reading ${name} reached no Cloud Run API there ` +
-        `(${(0,api_error/* statusLabel */.Rh)((0,api_error/* readApiError */.tR)(err)) || 'an error'}). Set region to a Cloud Run region, for example us-central1 or europe-west1 ` +
-        '(the list: https://cloud.google.com/run/docs/locations, or gcloud run regions list).', { resource: name, cause: err });
-}
 /** The job or service, or undefined when it does not exist. */
 async function readWorkload(api, clients, kind, name) {
     return api.call(`reading the ${label(kind)}`, name, async () => {
@@ -2484,8 +2198,6 @@ async function readWorkload(api, clients, kind, name) {
             return await clients.run.get(name);
         }
         catch (err) {
-            if (isRegionNotServed(err))
-                throw regionNotServed(name, err);
             if ((0,api_error/* isNotFound */.c4)(err))
                 return undefined;
             throw err;
@@ -2498,10 +2210,8 @@ class OperationError extends Error {
 async function waitForOperation(api, clients, kind, op, resource) {
     let latest = op;
     if (!latest.done && op.name) {
-        const progress = createProgress(`${label(kind)} ${resource.split('/').pop()}`);
         latest = await pollUntil({
             read: () => api.call(`waiting for the ${label(kind)} operation`, resource, () => clients.run.get(op.name)),
-            onRead: (o) => progress.update({ status: o.done ? 'operation done' : 'operation running' }, Boolean(o.done)),
             finished: (o) => Boolean(o.done),
             deadline: api.deadline,
             onTimeout: () => new Error(`The ${label(kind)} operation ${op.name} did not finish before the step's deadline.`),
@@ -2512,19 +2222,9 @@ async function waitForOperation(api, clients, kind, op, resource) {
     }
     return latest.response;
 }
-/** A service's readiness as one progress line: its newest revision and where it is. */
-function readinessLine(s) {
-    const revision = s.latestCreatedRevision?.split('/').pop();
-    const { ready, failed } = serviceReadiness(s);
-    const status = ready ? 'Ready' : failed ? 'not Ready' : 'waiting for Ready';
-    const reason = !ready ? (s.terminalCondition?.reason ?? undefined) : undefined;
-    return { status, detail: [revision && `revision ${revision}`, reason && String(reason)].filter(Boolean).join(', ') || undefined };
-}
 async function waitForReady(api, clients, name) {
-    const progress = createProgress(`Cloud Run service ${name.split('/').pop()}`);
     const service = await pollUntil({
         read: () => api.call('waiting for the Cloud Run service to be Ready', name, () => clients.run.get(name)),
-        onRead: (s) => progress.update(readinessLine(s), serviceReadiness(s).ready || serviceReadiness(s).failed !== undefined),
         finished: (s) => serviceReadiness(s).ready || serviceReadiness(s).failed !== undefined,
         deadline: api.deadline,
         onTimeout: (s) => new Error(`The Cloud Run service ${name} did not become Ready in time${s?.terminalCondition?.message ? `: ${s.terminalCondition.message}` : ''}.`),
@@ -2590,7 +2290,6 @@ known) {
 
 
 
-
 async function readSchedulerJob(api, clients, name) {
     return api.call('reading the Cloud Scheduler job', name, async () => {
         try {
@@ -2628,56 +2327,24 @@ async function applySchedulerJob(api, clients, step, replan) {
     if (current.change.action === 'update' && current.updateMask.length > 0) {
         result = await api.call('updating the Cloud Scheduler job', name, async () => clients.scheduler.update(name, current.body, current.updateMask));
     }
-    if (current.setPaused === true && current.change.action === 'create') {
-        result = await pauseNewOrDelete(api, clients, name);
-    }
-    else if (current.setPaused !== undefined) {
-        result = await setSchedulerPaused(api, clients, name, current.setPaused);
+    if (current.setPaused !== undefined) {
+        const pause = current.setPaused;
+        result = await api.call(`${pause ? 'pausing' : 'resuming'} the Cloud Scheduler job`, name, async () => {
+            try {
+                return await clients.scheduler.call(name, pause ? 'pause' : 'resume');
+            }
+            catch (err) {
+                // FAILED_PRECONDITION: already in that state (e.g. an earlier try that did go through).
+                if ((0,api_error/* readApiError */.tR)(err).grpcCode !== 9)
+                    throw err;
+                const job = await clients.scheduler.get(name);
+                if (enumName(job.state, SCHEDULER_STATES) === (pause ? 'PAUSED' : 'ENABLED'))
+                    return job;
+                throw err;
+            }
+        });
     }
     return result;
-}
-/** Pauses or resumes the Scheduler job; one that is in that state already is fine. */
-async function setSchedulerPaused(api, clients, name, pause) {
-    return api.call(`${pause ? 'pausing' : 'resuming'} the Cloud Scheduler job`, name, async () => {
-        try {
-            return await clients.scheduler.call(name, pause ? 'pause' : 'resume');
-        }
-        catch (err) {
-            // FAILED_PRECONDITION: already in that state (e.g. an earlier try that did go through).
-            if ((0,api_error/* readApiError */.tR)(err).grpcCode !== 9)
-                throw err;
-            const job = await clients.scheduler.get(name);
-            if (enumName(job.state, SCHEDULER_STATES) === (pause ? 'PAUSED' : 'ENABLED'))
-                return job;
-            throw err;
-        }
-    });
-}
-/** The new Scheduler job could not be paused and was deleted again: it does not exist. */
-class DeletedAgainError extends ActionError {
-}
-/**
- * paused: true on a job this run just created. Cloud Scheduler cannot create a job paused
- * (Job.state is output only), so it is paused at once, before anyone may invoke the target; if
- * that fails, the job is deleted again: a pause never fails open into a live trigger.
- */
-async function pauseNewOrDelete(api, clients, name) {
-    try {
-        return await setSchedulerPaused(api, clients, name, true);
-    }
-    catch (pauseError) {
-        const why = pauseError instanceof Error ? pauseError.message : String(pauseError);
-        try {
-            await api.call('deleting the Cloud Scheduler job this run created', name, () => clients.scheduler.delete(name));
-        }
-        catch (deleteError) {
-            throw new ActionError(`paused: true, but the new Cloud Scheduler job ${name} could not be paused, and deleting it failed too: it is ENABLED and ` +
-                `will fire on its schedule. Pause or delete it now: gcloud scheduler jobs delete ${name.split('/').pop()} ` +
-                `--location=${name.split('/')[3]} --project=${name.split('/')[1]}\nPausing: ${why}\nDeleting: ${deleteError instanceof Error ? deleteError.message : String(deleteError)}`, { cause: pauseError });
-        }
-        throw new DeletedAgainError(`paused: true, but the new Cloud Scheduler job ${name} could not be paused, so this run deleted it again (no trigger is left ` +
-            `running, and the invoker role was not granted). ${why}`, { cause: pauseError });
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/apply.ts
@@ -2685,126 +2352,30 @@ async function pauseNewOrDelete(api, clients, name) {
 
 
 
-/** The clients with `onWrite` called after every write that Google accepted. */
-function watchWrites(clients, onWrite) {
-    const after = (p) => p.then((value) => {
-        onWrite();
-        return value;
-    });
-    return {
-        ...clients,
-        run: {
-            ...clients.run,
-            create: (parent, collection, id, body) => after(clients.run.create(parent, collection, id, body)),
-            replace: (name, body) => after(clients.run.replace(name, body)),
-            setIamPolicy: (name, policy) => after(clients.run.setIamPolicy(name, policy)),
-        },
-        scheduler: {
-            ...clients.scheduler,
-            create: (parent, job) => after(clients.scheduler.create(parent, job)),
-            update: (name, job, mask) => after(clients.scheduler.update(name, job, mask)),
-            call: (name, verb) => (verb === 'run' ? clients.scheduler.call(name, verb) : after(clients.scheduler.call(name, verb))),
-            delete: (name) => after(clients.scheduler.delete(name)),
-        },
-    };
-}
 async function applyPlan(api, clients, config, names, runPlan, current, deployId, hooks) {
-    let plan = [runPlan.workload.change, ...runPlan.bindings.map((b) => b.change), ...(runPlan.scheduler ? [runPlan.scheduler.change] : [])];
-    for (const change of plan)
-        change.status = 'not reached';
-    hooks.plan(plan);
-    /** Runs one resource's writes, recording on `changes` what came of them. */
-    const step = async (changes, fn) => {
-        const tracked = watchWrites(clients, () => {
-            for (const c of changes)
-                c.written = true;
-            hooks.wrote();
-        });
-        for (const c of changes)
-            if (c.action !== 'unchanged')
-                hooks.progress(c, true);
-        try {
-            const result = await fn(tracked);
-            for (const c of changes)
-                c.status = !c.written ? 'unchanged' : c.action === 'create' ? 'created' : 'updated';
-            return result;
-        }
-        catch (err) {
-            for (const c of changes)
-                c.status = 'failed';
-            throw err;
-        }
-        finally {
-            for (const c of changes)
-                hooks.progress(c, false);
-        }
-    };
-    // paused: true on an existing Scheduler job: the pause is the first write of all, so nothing
-    // this run changes can be triggered before it holds (issue 11).
-    let schedulerNow = current.schedulerJob;
-    const pauseFirst = Boolean(schedulerNow) && runPlan.scheduler?.setPaused === true;
-    if (pauseFirst) {
-        const planned = runPlan.scheduler.change;
-        schedulerNow = await hooks.phase('pause', () => step([planned], (tracked) => setSchedulerPaused(api, tracked, planned.resource, true)));
-    }
-    const workload = await hooks.phase('deploy', () => step([runPlan.workload.change], (tracked) => applyWorkload(api, tracked, config.kind, names.resource, runPlan.workload, (fresh) => planWorkload(config, names, fresh, deployId), current.workload)));
+    const workloadChanged = runPlan.workload.change.action !== 'unchanged';
+    const workload = await hooks.phase('deploy', () => applyWorkload(api, clients, config.kind, names.resource, runPlan.workload, (fresh) => planWorkload(config, names, fresh, deployId), current.workload));
+    if (workloadChanged)
+        hooks.wrote();
     // A new service's URL is known only now: plan the trigger again with it.
     const serviceUri = config.kind === 'service' ? (workload.uri ?? undefined) : undefined;
-    const scheduler = runPlan.scheduler && planScheduler(config, names, schedulerNow, serviceUri);
-    const schedulerWrites = scheduler !== undefined && scheduler.change.action !== 'unchanged';
-    if (scheduler) {
-        if (pauseFirst)
-            scheduler.change = withPause(scheduler.change, runPlan.scheduler.change);
-        scheduler.change.status = 'not reached';
-        plan = [...plan.slice(0, -1), scheduler.change];
-        hooks.plan(plan);
-    }
-    const bindingChanges = runPlan.bindings.map((b) => b.change);
-    const schedulerChanges = scheduler ? [scheduler.change] : [];
-    let grantedAt;
-    const grant = () => step(bindingChanges, async (tracked) => {
-        const wrote = await applyBindings(api, tracked, config.kind, names.resource, runPlan.bindings, current.policy);
-        // A write whose answer was lost, then found done on the re-read: it went through.
-        if (wrote && !bindingChanges.some((c) => c.written)) {
-            bindingChanges.forEach((c) => (c.written = true));
-            hooks.wrote();
-        }
-        if (bindingChanges.some((c) => c.written))
-            grantedAt = Date.now();
-    });
-    const schedule = () => step(schedulerChanges, async (tracked) => {
-        if (!scheduler || !schedulerWrites)
-            return;
-        try {
-            await applySchedulerJob(api, tracked, scheduler, (fresh) => planScheduler(config, names, fresh, serviceUri));
-        }
-        catch (err) {
-            // Created, not paused, deleted again: it does not exist after this run.
-            if (err instanceof DeletedAgainError)
-                scheduler.change.written = false;
-            throw err;
-        }
-    });
-    // A new Scheduler job to be paused is created and paused before the invoker may call the
-    // target (if the pause fails, the job is deleted and nothing is granted). Otherwise the two
-    // are independent: side by side, in one log group. Both are waited for, so a failure of one
-    // does not leave the other's status unknown.
-    const pausedCreate = scheduler?.change.action === 'create' && scheduler.setPaused === true;
-    const results = await hooks.phase('iam + schedule', async () => {
-        if (!pausedCreate)
-            return Promise.allSettled([grant(), schedule()]);
-        const scheduled = await Promise.allSettled([schedule()]);
-        return scheduled[0].status === 'rejected' ? scheduled : [...scheduled, ...(await Promise.allSettled([grant()]))];
-    });
-    const failed = results.find((r) => r.status === 'rejected');
-    if (failed)
-        throw failed.reason;
-    return { workload, plan, changed: plan.some((c) => c.written), granted: bindingChanges.some((c) => c.written), grantedAt };
-}
-/** The Scheduler change as applied after the pause went first: the pause (and its write) stay in the report. */
-function withPause(after, planned) {
-    const pause = planned.fields.filter((f) => f.field === 'paused');
-    return { ...after, action: 'update', fields: [...after.fields.filter((f) => f.field !== 'paused'), ...pause], written: planned.written };
+    const scheduler = runPlan.scheduler && planScheduler(config, names, current.schedulerJob, serviceUri);
+    // Independent of each other: side by side, in one log group.
+    const [granted, scheduled] = await hooks.phase('iam + schedule', () => Promise.all([
+        applyBindings(api, clients, config.kind, names.resource, runPlan.bindings, current.policy).then((wrote) => {
+            if (wrote)
+                hooks.wrote();
+            return wrote;
+        }),
+        scheduler && scheduler.change.action !== 'unchanged'
+            ? applySchedulerJob(api, clients, scheduler, (fresh) => planScheduler(config, names, fresh, serviceUri)).then(() => {
+                hooks.wrote();
+                return true;
+            })
+            : Promise.resolve(false),
+    ]));
+    const plan = [runPlan.workload.change, ...runPlan.bindings.map((b) => b.change), ...(scheduler ? [scheduler.change] : [])];
+    return { workload, plan, changed: workloadChanged || granted || scheduled, granted };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/names.ts
@@ -2829,39 +2400,30 @@ function otherKindName(config, projectId) {
 
 
 
-const settle = (p) => p.then((value) => ({ value }), (error) => ({ error }));
-const read_current_valueOf = (s) => {
-    if ('error' in s)
-        throw s.error;
-    return s.value;
-};
+
 async function readCurrentState(api, clients, config, names) {
     const other = config.kind === 'job' ? 'service' : 'job';
-    // The policy and Scheduler reads are settled, not raced: what they mean depends on the others
-    // (a policy read of a workload that does not exist may fail with 404 or 403; a Scheduler job
-    // read in a location where Scheduler is not offered fails with 400, 403 or 404).
     const [workload, otherKind, policy, schedulerJob, regions] = await Promise.all([
         readWorkload(api, clients, config.kind, names.resource),
         readWorkload(api, clients, other, otherKindName(config, names.projectId)),
-        settle(readPolicy(api, clients, config.kind, names.resource)),
-        settle(names.schedulerJob ? readSchedulerJob(api, clients, names.schedulerJob) : Promise.resolve(undefined)),
+        // The policy read fails with NOT_FOUND when the workload does not exist yet.
+        readPolicy(api, clients, config.kind, names.resource).catch((err) => {
+            if ((0,api_error/* isNotFound */.c4)(err))
+                return undefined;
+            throw err;
+        }),
+        names.schedulerJob ? readSchedulerJob(api, clients, names.schedulerJob) : undefined,
         config.schedule ? schedulerRegions(api, clients, names.projectId) : undefined,
     ]);
     if (config.schedule && regions && !regions.includes(config.schedule.region)) {
         throw new Error(`Input 'scheduler_region': Cloud Scheduler is not offered in ${config.schedule.region}. ` +
             `It is offered in: ${regions.join(', ')}. Set scheduler_region to one of them (the Cloud Run ${config.kind} may stay in ${config.region}).`);
     }
-    // The workload read says it is absent: whatever its policy read answered does not matter.
-    return { workload, otherKind, policy: workload ? read_current_valueOf(policy) : undefined, schedulerJob: read_current_valueOf(schedulerJob) };
+    return { workload, otherKind, policy: workload ? policy : undefined, schedulerJob };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/run-pipeline.ts
 // The run after the inputs are valid: auth -> read -> plan -> apply -> smoke -> report.
-
-
-
-
-
 
 
 
@@ -2882,14 +2444,8 @@ async function runPipeline(config,
 authenticating, env, deployDeadlineMs) {
     const phases = {};
     const phase = (name, fn) => log_phase(name, fn, { into: phases });
-    for (const notice of config.notices)
-        core.notice(notice);
     for (const warning of config.warnings)
         core.warning(warning);
-    for (const notice of (0,endpoints/* overrideNotices */.Ai)(env))
-        core.info(notice);
-    // Values never leave the run: every text below that did not come from the plan is scrubbed.
-    (0,scrub/* registerSecretValues */.om)(config.envVars.map((e) => e.value));
     const errorContext = {
         projectId: config.projectId,
         deployer: config.auth.serviceAccount,
@@ -2899,9 +2455,6 @@ authenticating, env, deployDeadlineMs) {
     };
     let report;
     let failure;
-    /** The execution the smoke test started, once known: it stays in the outputs whatever happens next. */
-    let startedExecution;
-    let smokeStarted = false;
     try {
         const credentials = await phase('auth', async () => {
             try {
@@ -2919,28 +2472,14 @@ authenticating, env, deployDeadlineMs) {
         if (!projectId) {
             throw new Error("Input 'project_id': no project is known: set project_id, or a service_account whose email names its project.");
         }
-        // A project from Application Default Credentials meets the same rule as the input (issue 11).
-        if (!rules/* RULES */.y0.projectId.pattern.test(projectId)) {
-            throw new types/* InputError */.d('project_id', `the project of Application Default Credentials, ${JSON.stringify(projectId)}, is not allowed: ${rules/* RULES */.y0.projectId.allowed}. Set project_id.`);
-        }
-        const api = createApi({ ...errorContext, projectId }, Date.now() + deployDeadlineMs, (err, delay) => core.info((0,scrub/* scrubSecrets */.Zg)(`Retrying in ${delay}ms: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`)));
+        const api = createApi({ ...errorContext, projectId }, Date.now() + deployDeadlineMs, (err, delay) => core.info(`Retrying in ${delay}ms: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`));
         const clients = (0,google_clients/* makeClients */.nv)(credentials.authClient, env);
         const names = resourceNames(config, projectId);
         const deployId = `${env.GITHUB_RUN_ID ?? Date.now()}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`;
-        const current = await phase('read', async () => {
-            const state = await readCurrentState(api, clients, config, names);
-            const kindLabel = config.kind === 'job' ? 'Cloud Run job' : 'Cloud Run service';
-            core.info(`${kindLabel} ${config.name}: ${state.workload ? 'exists' : 'does not exist yet'}`);
-            if (state.workload)
-                core.info(`IAM policy of ${config.name}: ${state.policy?.bindings?.length ?? 0} binding(s)`);
-            if (names.schedulerJob)
-                core.info(`Scheduler job ${names.schedulerJob.split('/').pop()}: ${state.schedulerJob ? 'exists' : 'does not exist yet'}`);
-            return state;
-        });
-        (0,scrub/* registerSecretValues */.om)([...envValuesOf(current.workload, config.kind), ...envValuesOf(current.otherKind, config.kind === 'job' ? 'service' : 'job')]);
+        const current = await phase('read', () => readCurrentState(api, clients, config, names));
         const runPlan = planRun({ config, names, current, deployId });
         for (const warning of runPlan.warnings)
-            core.warning((0,scrub/* scrubSecrets */.Zg)(warning));
+            core.warning(warning);
         // Each change's reason (a tag redeploy, a re-pointed trigger) is in the plan, once.
         core.info(`Plan:\n${formatPlan(runPlan.plan)}`);
         report = {
@@ -2967,11 +2506,6 @@ authenticating, env, deployDeadlineMs) {
                 if (report)
                     report.changed = true;
             },
-            plan: (plan) => {
-                if (report)
-                    report.plan = plan;
-            },
-            progress: (change, starting) => core.info(changeLine(change, starting)),
         });
         const service = config.kind === 'service' ? applied.workload : undefined;
         report.plan = applied.plan;
@@ -2985,12 +2519,7 @@ authenticating, env, deployDeadlineMs) {
             report.warnings.push(warning);
         }
         report.smoke = { status: 'skipped', message: 'The smoke test is off (smoke_test: false).' };
-        if (config.smoke.enabled && config.smoke.onlyWhenChanged && !report.changed) {
-            report.smoke = { status: 'skipped', message: 'Nothing was written, so the smoke test did not run (smoke_test: changed).' };
-            core.info(report.smoke.message);
-        }
-        else if (config.smoke.enabled) {
-            smokeStarted = true;
+        if (config.smoke.enabled) {
             const smokeApi = createApi({ ...errorContext, projectId }, Date.now() + config.smoke.timeoutSeconds * 1000);
             const smoke = await phase('smoke', () => smokeTest({
                 api: smokeApi,
@@ -2999,30 +2528,21 @@ authenticating, env, deployDeadlineMs) {
                 resource: names.resource,
                 schedulerJob: names.schedulerJob,
                 deadline: smokeApi.deadline,
-                grantedAt: applied.grantedAt,
+                justGranted: applied.granted,
                 onProgress: (line) => core.info(line),
-                onExecution: (name) => (startedExecution = name),
                 known: { workload: current.workload, schedulerJob: current.schedulerJob },
             }));
-            // A failed execution's or attempt's message comes from Google: scrubbed like any error.
-            report.smoke = { ...smoke, message: (0,scrub/* scrubSecrets */.Zg)(smoke.message) };
+            report.smoke = smoke;
             if (smoke.status === 'failed')
-                throw new ActionError(report.smoke.message);
-            core.info(report.smoke.message);
+                throw new ActionError(smoke.message);
+            core.info(smoke.message);
         }
     }
     catch (err) {
-        const message = (0,scrub/* scrubSecrets */.Zg)(err instanceof Error ? err.message : String(err));
+        const message = err instanceof Error ? err.message : String(err);
         failure = message;
         if (report && report.smoke.status !== 'failed')
             report.error = message;
-        if (report && startedExecution && report.smoke.execution === undefined) {
-            // Timed out or lost sight of it: the execution goes on in Cloud Run.
-            report.smoke = { status: 'running', execution: startedExecution, logUri: logsUrlOf(startedExecution), message: `Execution ${startedExecution} was still running when the step stopped.` };
-        }
-        else if (report && report.smoke.status === 'skipped' && smokeStarted) {
-            report.smoke = { status: 'failed', message };
-        }
         core.setFailed(message);
     }
     finally {

@@ -20,7 +20,7 @@ export interface Provider {
   disabled: boolean;
 }
 
-interface IssuedToken { identity: Identity; expires: number }
+interface IssuedToken { identity: Identity; expires: number; scopes?: string[] }
 
 const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 const ACCESS_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:access_token';
@@ -53,11 +53,16 @@ export class Auth {
     return '1' + (h.readBigUInt64BE(0) % 10n ** 20n).toString().padStart(20, '0');
   }
 
-  issueAccessToken(identity: Identity, seconds = 3600, prefix = 'ya29.c.'): { token: string; expires: number } {
+  issueAccessToken(identity: Identity, seconds = 3600, prefix = 'ya29.c.', scopes?: string[]): { token: string; expires: number } {
     const token = `${prefix}fake${randomBytes(24).toString('base64url')}`;
     const expires = Date.now() + Math.min(seconds, this.maxTokenSeconds) * 1000;
-    this.tokens.set(token, { identity, expires });
+    this.tokens.set(token, { identity, expires, ...(scopes ? { scopes } : {}) });
     return { token, expires };
+  }
+
+  /** The OAuth scopes a token was minted with (undefined: not recorded, e.g. an STS token). */
+  scopesOf(token: string): string[] | undefined {
+    return this.tokens.get(token)?.scopes;
   }
 
   idToken(email: string, audience: string, includeEmail: boolean): string {

@@ -36,7 +36,7 @@ const lines = [
   `#   deployer ${w.deployer}`,
   `#   runtime  ${w.runtime}`,
   `#   invoker  ${w.invoker}`,
-  '# image markers: fail, flaky, sleep<N>ms (jobs); notready, http500, slow (services)',
+  '# image markers (an image named .../fake-<marker>[-<marker>]): fail, flaky, sleep<N>ms (jobs); notready, http500, slow (services)',
   `# variants (--variants a=b,c=d or FAKE_GCP_VARIANTS): ${Object.entries(fake.variants).map(([k, v]) => `${k}=${v}`).join(',')}`,
   '',
   '# sample run of the action against it (without GITHUB_OUTPUT/GITHUB_STEP_SUMMARY the outputs',

@@ -200,6 +200,18 @@ export class Router {
     return ms;
   }
 
+  /** Every token (GitHub OIDC, STS, access, ID token) this server handed to a caller, in order. */
+  readonly tokensSent: string[] = [];
+
+  private noteTokensSent(service: Service, body: unknown): void {
+    if (service !== 'github' && service !== 'sts' && service !== 'iamcredentials') return;
+    if (!body || typeof body !== 'object') return;
+    for (const key of ['value', 'access_token', 'id_token', 'accessToken', 'token']) {
+      const v = (body as Record<string, unknown>)[key];
+      if (typeof v === 'string' && v) this.tokensSent.push(v);
+    }
+  }
+
   async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const start = performance.now();
     const at = Date.now();
@@ -232,6 +244,7 @@ export class Router {
       };
       const out = await route.route.handler(ctx);
       const reply: Reply = isReply(out) ? out : { body: out };
+      this.noteTokensSent(service, reply.body);
       status = reply.status ?? 200;
       send(res, status, reply);
     } catch (e) {

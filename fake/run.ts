@@ -10,13 +10,19 @@ import {
 } from './http.ts';
 import { DEFAULT_VARIANTS, type Variants } from './variants.ts';
 import type { Iam, Identity, World } from './iam.ts';
+import { page } from './paging.ts';
 import { applyUpdateMask, decode, type Json } from './schema.ts';
 
 export interface RunTimings {
   /** how long a create/update operation takes, and a revision to become ready */
   operationMs: number;
-  /** how long one task attempt runs (an image marker `sleep<N>ms` overrides it) */
+  /** how long one task attempt runs (an image marker `fake-sleep<N>ms` overrides it) */
   taskMs: number;
+  /**
+   * How long a service stays Reconciling (not Ready, latest revision not serving) after its
+   * operation is done (default 0: Ready when the operation finishes).
+   */
+  readyDelayMs?: number;
 }
 
 /** Cloud Run regions (2025). Region codes are those of the `*.a.run.app` hostnames. */
@@ -39,6 +45,30 @@ const TYPE = (m: string): string => `type.googleapis.com/google.cloud.run.v2.${m
 const NOT_READY_MESSAGE = 'The user-provided container failed to start and listen on the port defined provided by the PORT=8080 environment variable within the allocated timeout. This can happen when the container port is misconfigured or if the timeout is too short. The health check timeout can be extended. Logs for this revision might contain more information.';
 
 type Kind = 'jobs' | 'services';
+
+/** What an image asks of the fake's containers (fake/README.md, "Image markers"). */
+export interface ImageMarkers { fail: boolean; flaky: boolean; notready: boolean; http500: boolean; slow: boolean; sleepMs?: number }
+
+/**
+ * The markers of an image: only a repository whose last path segment is `fake-` followed by
+ * markers joined with `-` (`.../fake-fail:1`, `.../fake-flaky-sleep200ms@sha256:...`) has any.
+ * Any other name, tag or digest never changes behaviour, whatever words it contains.
+ */
+export function imageMarkers(image: string): ImageMarkers {
+  const none: ImageMarkers = { fail: false, flaky: false, notready: false, http500: false, slow: false };
+  const path = image.split('@')[0];
+  const segment = path.slice(path.lastIndexOf('/') + 1).replace(/:[^:]*$/, '');
+  const m = /^fake-([a-z0-9-]+)$/.exec(segment);
+  if (!m) return none;
+  const out = { ...none };
+  for (const token of m[1].split('-')) {
+    const sleep = /^sleep(\d+)ms$/.exec(token);
+    if (sleep) out.sleepMs = Number(sleep[1]);
+    else if (token === 'fail' || token === 'flaky' || token === 'notready' || token === 'http500' || token === 'slow') out[token] = true;
+    else return none; // not a marker list: an ordinary image
+  }
+  return out;
+}
 
 interface Operation {
   name: string;
@@ -397,8 +427,7 @@ export class CloudRun {
   }
 
   private taskDuration(image: string): number {
-    const m = /sleep(\d+)ms/.exec(image);
-    return m ? Number(m[1]) : this.timings.taskMs;
+    return imageMarkers(image).sleepMs ?? this.timings.taskMs;
   }
 
   private beginTasks(s: ExecState): void {
@@ -422,7 +451,8 @@ export class CloudRun {
     this.clock.later(this.taskDuration(image), () => {
       if (s.cancelled) return;
       setCount(s.json, 'runningCount', Number(s.json.runningCount ?? 0) - 1);
-      const failed = image.includes('fail') || (image.includes('flaky') && attempt === 0);
+      const markers = imageMarkers(image);
+      const failed = markers.fail || (markers.flaky && attempt === 0);
       const maxRetries = Number((s.json.template as Json).maxRetries ?? 3);
       if (!failed) setCount(s.json, 'succeededCount', Number(s.json.succeededCount ?? 0) + 1);
       else if (attempt < maxRetries) {
@@ -647,7 +677,7 @@ export class CloudRun {
       cur.observedGeneration = generation;
       delete cur.reconciling;
       cur.etag = this.etag();
-      if (image.includes('notready')) {
+      if (imageMarkers(image).notready) {
         const msg = `Revision '${revShort}' is not ready and cannot serve traffic. ${NOT_READY_MESSAGE}`;
         if (rev) {
           delete rev.reconciling;
@@ -658,14 +688,28 @@ export class CloudRun {
         this.finish(op, undefined, { code: rpcCode('FAILED_PRECONDITION'), message: msg });
         return;
       }
-      if (rev) {
-        delete rev.reconciling;
-        rev.conditions = [cond('Ready', 'CONDITION_SUCCEEDED'), cond('ResourcesAvailable', 'CONDITION_SUCCEEDED'), cond('ContainerHealthy', 'CONDITION_SUCCEEDED')];
+      const becomeReady = (): void => {
+        if (this.services.get(name) !== cur || cur.generation !== generation) return;
+        if (rev) {
+          delete rev.reconciling;
+          rev.conditions = [cond('Ready', 'CONDITION_SUCCEEDED'), cond('ResourcesAvailable', 'CONDITION_SUCCEEDED'), cond('ContainerHealthy', 'CONDITION_SUCCEEDED')];
+        }
+        delete cur.reconciling;
+        cur.latestReadyRevision = revName;
+        cur.terminalCondition = cond('Ready', 'CONDITION_SUCCEEDED');
+        cur.conditions = [cond('RoutesReady', 'CONDITION_SUCCEEDED'), cond('ConfigurationsReady', 'CONDITION_SUCCEEDED')];
+        cur.trafficStatuses = (cur.traffic as Json[]).map(t => structuredClone(t));
+        cur.etag = this.etag();
+      };
+      const delay = this.timings.readyDelayMs ?? 0;
+      if (delay > 0) {
+        // The operation is done, the service still Reconciling: Ready (and serving) only later.
+        cur.reconciling = true;
+        this.finish(op, cur);
+        this.clock.later(delay, becomeReady);
+        return;
       }
-      cur.latestReadyRevision = revName;
-      cur.terminalCondition = cond('Ready', 'CONDITION_SUCCEEDED');
-      cur.conditions = [cond('RoutesReady', 'CONDITION_SUCCEEDED'), cond('ConfigurationsReady', 'CONDITION_SUCCEEDED')];
-      cur.trafficStatuses = (cur.traffic as Json[]).map(t => structuredClone(t));
+      becomeReady();
       this.finish(op, cur);
     });
   }
@@ -760,19 +804,23 @@ export class CloudRun {
       return { httpStatus: 503, message: 'Service Unavailable' };
     }
     const image = String(((rev.containers as Json[])[0]).image);
-    if (image.includes('slow')) {
+    const markers = imageMarkers(image);
+    if (markers.slow) {
       await new Promise<void>(r => this.clock.later(deadlineMs + 10, r));
       record(504, claims);
       return { httpStatus: 504, message: 'upstream request timeout' };
     }
-    const status = image.includes('http500') ? 500 : 200;
-    // `sleep<N>ms` in the image: the handler takes N ms to answer (as for job tasks).
-    await new Promise<void>(r => this.clock.later(Number(/sleep(\d+)ms/.exec(image)?.[1] ?? 5), r));
+    const status = markers.http500 ? 500 : 200;
+    // `sleep<N>ms` marker: the handler takes N ms to answer (as for job tasks).
+    await new Promise<void>(r => this.clock.later(markers.sleepMs ?? 5, r));
     record(status, claims);
     return { httpStatus: status, message: status === 200 ? 'OK' : 'Internal Server Error' };
   }
 
   // ---------- IAM policies on jobs and services ----------
+
+  /** One change per resource to make right after its policy is next read (see FakeGcp.afterNextPolicyRead). */
+  readonly afterPolicyRead = new Map<string, () => void>();
 
   private iamRoutes(router: Router, kind: Kind, idOf: (ctx: Ctx, who: Identity) => string): void {
     const base = `^/v2/projects/([^/]+)/locations/([^/]+)/${kind}/([^/:]+)`;
@@ -786,7 +834,12 @@ export class CloudRun {
         // Unverified (FACTS.md): 404, or 403 as for a resource the caller may not see.
         throw this.variants.iamMissing === '403' ? permissionDenied(`${perm}.getIamPolicy`, name) : this.notFoundError(kind, name);
       }
-      return policyJson(this.iam.getPolicy(name));
+      const answer = policyJson(this.iam.getPolicy(name));
+      // A change a test asked for, made after this read was answered: the reader's etag is stale.
+      const change = this.afterPolicyRead.get(name);
+      this.afterPolicyRead.delete(name);
+      change?.();
+      return answer;
     });
     router.add('POST', new RegExp(`${base}:setIamPolicy$`), 'run', ctx => {
       const who = this.auth.identify(ctx);
@@ -828,7 +881,8 @@ export class CloudRun {
       const parent = this.parent(who, project, location, `run.${kind}.list`);
       this.require(who, parent, `run.${kind}.list`);
       const items = [...(kind === 'jobs' ? this.jobs : this.services).values()].filter(x => String(x.name).startsWith(`${parent}/`));
-      return items.length ? { [kind]: items } : {};
+      // The proto gives no maximum page size; the fake caps at 100 (unverified).
+      return page(items, ctx.query, kind, 100);
     };
     const del = (kind: Kind) => (ctx: Ctx): Json => {
       const who = this.auth.identify(ctx);

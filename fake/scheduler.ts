@@ -12,6 +12,7 @@ import {
 import type { Iam, Identity, World } from './iam.ts';
 import type { AttemptResult, CloudRun } from './run.ts';
 import type { Logging } from './logging.ts';
+import { page } from './paging.ts';
 import { applyUpdateMask, decode, type Json } from './schema.ts';
 import { DEFAULT_VARIANTS, type Variants } from './variants.ts';
 
@@ -278,7 +279,8 @@ export class Scheduler {
       return { httpStatus: 403, message: `Cloud Scheduler could not get a token for ${email}: the service account does not exist.` };
     }
     if (oauth) {
-      bearer = this.auth.issueAccessToken(this.iam.identityOfServiceAccount(email), 3600).token;
+      const scope = String(oauth.scope ?? CLOUD_PLATFORM);
+      bearer = this.auth.issueAccessToken(this.iam.identityOfServiceAccount(email), 3600, undefined, scope.split(/[\s,]+/).filter(Boolean)).token;
       tokenKind = 'oauth';
     } else if (oidc) {
       bearer = this.auth.idToken(email, String(oidc.audience ?? uri), true);
@@ -291,6 +293,10 @@ export class Scheduler {
       // A Google API: its front end wants an OAuth access token; an ID token is rejected.
       const who = tokenKind === 'oauth' && bearer ? this.auth.lookup(bearer) : undefined;
       if (!who) return { httpStatus: 401, message: 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.' };
+      // Cloud Run Admin API methods need the cloud-platform scope; a token without it is refused.
+      if (!(this.auth.scopesOf(bearer!) ?? [CLOUD_PLATFORM]).includes(CLOUD_PLATFORM)) {
+        return { httpStatus: 403, message: 'Request had insufficient authentication scopes.' };
+      }
       const v1 = /^\/apis\/run\.googleapis\.com\/v1\/namespaces\/([^/]+)\/jobs\/([^/:]+):run$/.exec(decodeURIComponent(url.pathname));
       const v2 = /^\/v2\/projects\/([^/]+)\/locations\/([^/]+)\/jobs\/([^/:]+):run$/.exec(decodeURIComponent(url.pathname));
       if (method !== 'POST') return { httpStatus: 404, message: `Method ${method} not found for ${url.pathname}.` };
@@ -336,7 +342,7 @@ export class Scheduler {
       const parent = this.parent(project, location, 'cloudscheduler.jobs.list');
       this.require(who, parent, 'cloudscheduler.jobs.list');
       const jobs = [...this.jobs.values()].filter(j => String(j.name).startsWith(`${parent}/`));
-      return jobs.length ? { jobs } : {};
+      return page(jobs, ctx.query, 'jobs', 500);
     });
     const named = (ctx: Ctx, who: Identity, permission: string): string => {
       const [project, location, id] = ctx.params;

@@ -1,6 +1,7 @@
 // The local Google Cloud: one HTTP server on 127.0.0.1 serving the GitHub OIDC token endpoint,
 // STS, IAM Credentials, Cloud Run Admin v2 and Cloud Scheduler v1, seeded with a default world,
 // plus /__fake/ control endpoints so another process can drive it.
+import { paging } from './paging.ts';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Auth } from './auth.ts';
@@ -27,6 +28,8 @@ export interface FakeOptions {
   quiet?: boolean;
   /** real ms per second of Scheduler attempt deadline / retry backoff (default 2) */
   schedulerMsPerSecond?: number;
+  /** how long a service stays Reconciling after its operation is done (default 0) */
+  readyDelayMs?: number;
   /** unsettled behaviours (fake/variants.ts); default: FAKE_GCP_VARIANTS, else the first of each */
   variants?: Partial<Variants>;
 }
@@ -59,6 +62,13 @@ export interface FakeGcp {
   schedulerAttempts(): Attempt[];
   /** requests that reached a service's container (through the Scheduler) */
   servedRequests(): ServedRequest[];
+  /**
+   * Changes the resource's IAM policy (e.g. `() => fake.grant(...)`) right after its next
+   * getIamPolicy is answered: a reader's following setIamPolicy then carries a stale etag.
+   */
+  afterNextPolicyRead(resource: string, change: () => void): void;
+  /** Every token handed out over HTTP (GitHub OIDC, STS, IAM Credentials), oldest first. */
+  tokensSent(): string[];
   /** the variants in effect (fake/variants.ts); change them with setVariants */
   variants: Readonly<Variants>;
   setVariants(partial: Partial<Variants>): void;
@@ -78,8 +88,10 @@ export interface FakeGcp {
     /** opens a pull request; returns the payload the runner writes to GITHUB_EVENT_PATH */
     pullRequestEvent(opts?: { number?: number; fork?: boolean; action?: string }): Record<string, unknown>;
   };
+  /** most items per page of a list (Run jobs/services, Scheduler jobs), whatever was asked; default unlimited */
+  listPageMax: number;
   /** timings in effect (tests may change them between steps) */
-  timings: { operationMs: number; taskMs: number; schedulerMsPerSecond: number; iamPropagationMs: number };
+  timings: { operationMs: number; taskMs: number; schedulerMsPerSecond: number; iamPropagationMs: number; readyDelayMs: number };
   close(): Promise<void>;
 }
 
@@ -132,7 +144,7 @@ export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
   const iam = new Iam(world);
   const github = new GitHub(world.repository);
   const auth = new Auth(world, iam, github);
-  const run = new CloudRun(world, iam, auth, clock, { operationMs: opts.operationMs ?? 150, taskMs: opts.taskMs ?? 300 });
+  const run = new CloudRun(world, iam, auth, clock, { operationMs: opts.operationMs ?? 150, taskMs: opts.taskMs ?? 300, readyDelayMs: opts.readyDelayMs ?? 0 });
   const scheduler = new Scheduler(world, iam, auth, run, clock, { msPerSecond: opts.schedulerMsPerSecond ?? 2, dispatchMs: 20 });
   const logging = new Logging(world, iam, auth);
   const variants = setVariants({ ...DEFAULT_VARIANTS }, { ...parseVariants(process.env.FAKE_GCP_VARIANTS), ...(opts.variants ?? {}) });
@@ -193,6 +205,10 @@ export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
     schedulerJobs: () => [...scheduler.jobs.values()],
     schedulerAttempts: () => scheduler.attempts,
     servedRequests: () => run.served,
+    tokensSent: () => [...router.tokensSent],
+    afterNextPolicyRead: (resource, change) => {
+      run.afterPolicyRead.set(resource, change);
+    },
     variants,
     setVariants: partial => {
       setVariants(variants, partial);
@@ -213,6 +229,8 @@ export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
       if (l.accessTokenSeconds !== undefined) auth.maxTokenSeconds = l.accessTokenSeconds;
       if (l.githubTokenSeconds !== undefined) github.ttlSeconds = l.githubTokenSeconds;
     },
+    get listPageMax() { return paging.max; },
+    set listPageMax(v: number) { paging.max = v; },
     timings: {
       get operationMs() { return run.timings.operationMs; },
       set operationMs(v: number) { run.timings.operationMs = v; },
@@ -222,6 +240,8 @@ export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
       set schedulerMsPerSecond(v: number) { scheduler.timings.msPerSecond = v; },
       get iamPropagationMs() { return iam.propagationMs; },
       set iamPropagationMs(v: number) { iam.propagationMs = v; },
+      get readyDelayMs() { return run.timings.readyDelayMs ?? 0; },
+      set readyDelayMs(v: number) { run.timings.readyDelayMs = v; },
     },
     close: async () => {
       clock.clear();
@@ -275,7 +295,7 @@ function registerControl(router: Router, fake: FakeGcp): void {
   });
   router.add('POST', /^\/__fake\/timings$/, 'control', ctx => {
     const b = body(ctx.body);
-    for (const k of ['operationMs', 'taskMs', 'schedulerMsPerSecond', 'iamPropagationMs'] as const) if (b[k] !== undefined) fake.timings[k] = Number(b[k]);
+    for (const k of ['operationMs', 'taskMs', 'schedulerMsPerSecond', 'iamPropagationMs', 'readyDelayMs'] as const) if (b[k] !== undefined) fake.timings[k] = Number(b[k]);
     return { ...fake.timings };
   });
   router.add('POST', /^\/__fake\/iam\/(grant|revoke)$/, 'control', ctx => {

@@ -3,6 +3,9 @@
 // as the runner does, on Node 24, for a first deploy and a no-op rerun of a job with a schedule
 // and a digest-pinned image, and for one long execution to measure the smoke test's polling.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startFakeGcp, type FakeGcp, type RequestLogEntry } from '../fake/server.ts';
 import { jobInputs } from '../test/integration/setup.ts';
 import { BUNDLE, NODE24, runAction, type ActionRun } from './lib/run-action.ts';
@@ -81,6 +84,76 @@ function measure(fake: FakeGcp, log: RequestLogEntry[], run: ActionRun, since: n
   };
 }
 
+/** A manifest of `n` digest-pinned jobs with a schedule each, in a fresh workspace. */
+function fleetWorkspace(fake: FakeGcp, prefix: string, n: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-fleet-'));
+  const w = fake.world;
+  const workloads = Array.from({ length: n }, (_, i) => `  - name: ${prefix}-${i}
+    image: us-docker.pkg.dev/${w.projectId}/apps/w${i}@sha256:${'a'.repeat(64)}
+    schedule: '${i % 60} 3 * * *'`).join('\n');
+  writeFileSync(join(dir, 'fleet.yaml'), `version: 1
+fleet: ${prefix}
+defaults:
+  runtime_service_account: ${w.runtime}
+  invoker_service_account: ${w.invoker}
+workloads:
+${workloads}
+`);
+  return dir;
+}
+
+/**
+ * Fleet mode (issue 14): a fresh 20-workload fleet with max_parallel 4 and no smoke test, against
+ * the bound read phase + ceil(20 / 4) x one fresh workload's write chain; and a no-op rerun of a
+ * 50-workload fleet: its sequential round trips and its wall time against a single-workload no-op rerun.
+ */
+async function benchFleet(fake: FakeGcp, stamp: string, singleRerunMs: number, row: (label: string, xs: number[], unit?: string, digits?: number) => string): Promise<void> {
+  const w = fake.world;
+  const base = { workload_identity_provider: w.provider, service_account: w.deployer, region: w.region, manifest: 'fleet.yaml', smoke_test: 'false' };
+  const chainSpan = (log: RequestLogEntry[]): number => {
+    const writes = log.filter((r) => r.method !== 'GET' && (r.service === 'run' || r.service === 'scheduler'));
+    const polls = log.filter((r) => r.method === 'GET' && /\/operations\//.test(r.path));
+    const all = [...writes, ...polls];
+    return all.length ? Math.max(...all.map((r) => r.end)) - Math.min(...writes.map((r) => r.start)) : 0;
+  };
+  const fresh: { wall: number; bound: number; read: number; chain: number }[] = [];
+  const rerun: { wall: number; trips: number }[] = [];
+  for (let i = 1; i <= Math.min(RUNS, 3); i++) {
+    // One fresh workload's write chain: the first write to the end of its last write (and operation read).
+    let since = fake.requests.length;
+    const one = await runAction({ inputs: { ...jobInputs(fake, `fb-${stamp}-one-${i}`), smoke_test: 'false' }, env: fake.env() });
+    if (one.code !== 0) throw new Error(`single fresh run failed:\n${one.stdout}`);
+    const chain = chainSpan(fake.requests.slice(since));
+
+    const dir = fleetWorkspace(fake, `f20-${stamp}-${i}`, 20);
+    since = fake.requests.length;
+    const run = await runAction({ inputs: { ...base, max_parallel: '4' }, env: { ...fake.env(), GITHUB_WORKSPACE: dir } });
+    if (run.code !== 0) throw new Error(`fleet of 20 failed:\n${run.stdout}`);
+    const log = fake.requests.slice(since);
+    const firstWrite = Math.min(...log.filter((r) => r.method !== 'GET' && (r.service === 'run' || r.service === 'scheduler')).map((r) => r.at));
+    const read = firstWrite - run.spawnedAt;
+    fresh.push({ wall: run.wallMs, read, chain, bound: read + Math.ceil(20 / 4) * chain });
+
+    const dir50 = fleetWorkspace(fake, `f50-${stamp}-${i}`, 50);
+    const first = await runAction({ inputs: { ...base, max_parallel: '8' }, env: { ...fake.env(), GITHUB_WORKSPACE: dir50 } });
+    if (first.code !== 0) throw new Error(`fleet of 50 failed:\n${first.stdout}`);
+    since = fake.requests.length;
+    const again = await runAction({ inputs: { ...base, smoke_test: '' }, env: { ...fake.env(), GITHUB_WORKSPACE: dir50 } });
+    if (again.code !== 0) throw new Error(`fleet of 50 rerun failed:\n${again.stdout}`);
+    rerun.push({ wall: again.wallMs, trips: longestChain(fake.requests.slice(since)) });
+  }
+  console.log('Fleet mode (manifest of digest-pinned jobs with a schedule each), median (each run):');
+  console.log(row('fresh 20, max_parallel 4, no smoke: wall', fresh.map((x) => x.wall), ' ms'));
+  console.log(row('  read phase (start -> first write)', fresh.map((x) => x.read), ' ms'));
+  console.log(row('  one fresh workload\'s write chain', fresh.map((x) => x.chain), ' ms'));
+  console.log(row('  bound: read + ceil(20/4) x chain', fresh.map((x) => x.bound), ' ms'));
+  console.log(row('  wall / bound (goal <= 1.3)', fresh.map((x) => x.wall / x.bound), '', 2));
+  console.log(row('no-op rerun of 50: wall', rerun.map((x) => x.wall), ' ms'));
+  console.log(row('  sequential round trips (goal <= 6)', rerun.map((x) => x.trips)));
+  console.log(row('  wall / single-workload no-op rerun (goal <= 2)', rerun.map((x) => x.wall / singleRerunMs), '', 2));
+  console.log('');
+}
+
 /** ms from the execution's completionTime to the end of the action's first read that saw it. */
 function noticeDelay(fake: FakeGcp, log: RequestLogEntry[], run: ActionRun, _since: number): number | undefined {
   const name = run.outputs.execution;
@@ -140,6 +213,7 @@ async function main(): Promise<void> {
   }
   console.log(row('bare Node 24: process start -> one request', bare, ' ms'));
   console.log('');
+  await benchFleet(fake, stamp, median(results.rerun.map((x) => x.wallMs)), row);
 
   // The smoke test's polling over a longer execution: how soon the end is seen, how often it reads.
   const inputs = jobInputs(fake, `bench-${stamp}-long`, { image: `us-docker.pkg.dev/demo-project/apps/sleep${LONG_TASK_MS}ms:1` });

@@ -1,8 +1,9 @@
 // npm run demo: the whole product on the embedded local Google Cloud. Starts it, runs the
 // bundled action as the GitHub runner would, for a job and for a service (deploy, trigger,
-// smoke test), shows each run's log, job summary and outputs; then reviews a change on a pull
-// request (a dry run that comments the plan, and a second one that updates the same comment);
-// stops everything, and exits non-zero on a failure.
+// smoke test), then a small fleet from a manifest (deployed, then pruned of one workload), then
+// reviews a change on a pull request (a dry run that comments the plan, and a second one that
+// updates the same comment); shows each run's log, job summary and outputs, stops everything,
+// and exits non-zero on a failure.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +21,7 @@ const common = {
   runtime_service_account: w.runtime,
   invoker_service_account: w.invoker,
 };
-const demos: { title: string; inputs: Record<string, string> }[] = [
+const demos: { title: string; inputs: Record<string, string>; manifest?: string }[] = [
   {
     title: 'a Cloud Run job, run nightly by Cloud Scheduler with an OAuth token',
     inputs: {
@@ -49,11 +50,50 @@ const demos: { title: string; inputs: Record<string, string> }[] = [
   },
 ];
 
+// Fleet mode: a manifest of three workloads (one job with two schedules), then the same
+// manifest without one of them, with prune: true.
+const workspace = mkdtempSync(join(tmpdir(), 'cloud-run-cron-demo-'));
+const manifest = (withWarmer: boolean): string => `version: 1
+fleet: reports
+defaults:
+  runtime_service_account: ${w.runtime}
+  invoker_service_account: ${w.invoker}
+  time_zone: Europe/Berlin
+workloads:
+  - name: fleet-report
+    kind: job
+    image: \${REPORT_IMAGE}
+    schedule: '0 3 * * *'
+  - name: fleet-ingest
+    kind: job
+    image: us-docker.pkg.dev/${w.projectId}/apps/ingest@${DIGEST}
+    env_vars: { SOURCE: s3 }
+    schedules:
+      - id: hourly
+        schedule: '0 * * * *'
+      - id: weekly-full
+        schedule: '30 2 * * 0'
+        args: ['--full']
+        task_count: 4
+${withWarmer ? `  - name: fleet-warmer
+    kind: service
+    image: us-docker.pkg.dev/${w.projectId}/apps/warmer@${DIGEST}
+    schedule: '*/15 * * * *'
+    path: /warm
+` : ''}`;
+const fleetInputs = { workload_identity_provider: w.provider, service_account: w.deployer, region: w.region, manifest: 'cloud-run-cron.yaml' };
+const fleetEnv = { GITHUB_WORKSPACE: workspace, REPORT_IMAGE: `us-docker.pkg.dev/${w.projectId}/apps/report@${DIGEST}` };
+demos.push(
+  { title: 'a fleet of three workloads from cloud-run-cron.yaml (fleet mode)', inputs: fleetInputs, manifest: manifest(true) },
+  { title: 'the fleet without fleet-warmer, with prune: true (its Scheduler job, then the service, are deleted)', inputs: { ...fleetInputs, prune: 'true' }, manifest: manifest(false) },
+);
+
 let failed = 0;
 try {
   for (const demo of demos) {
     console.log(`\n=== Deploying ${demo.title}\n`);
-    const run = await runAction({ inputs: demo.inputs, env: fake.env(), echo: true });
+    if (demo.manifest) writeFileSync(join(workspace, 'cloud-run-cron.yaml'), demo.manifest);
+    const run = await runAction({ inputs: demo.inputs, env: { ...fake.env(), ...(demo.manifest ? fleetEnv : {}) }, echo: true });
     console.log(`\n--- Job summary (the Markdown written to GITHUB_STEP_SUMMARY) ---\n${run.summary}`);
     console.log(`--- Outputs ---\n${Object.entries(run.outputs).filter(([k]) => k !== 'plan').map(([k, v]) => `${k}=${v}`).join('\n')}`);
     console.log(`--- exit code ${run.code}, ${Math.round(run.wallMs)} ms ---`);

@@ -10,7 +10,7 @@ import type { ClientRequest } from 'node:http';
 import { githubAudience, requestGithubToken } from './auth/github-token.js';
 import { guardRailWarnings } from './config/guard-rails.js';
 import { parseConfig } from './config/parse-config.js';
-import type { Config } from './config/types.js';
+import type { FleetRun } from './fleet/run-fleet.js';
 import { checkOverrides } from './google/endpoints.js';
 import { configureTrace } from './google/trace.js';
 
@@ -36,9 +36,13 @@ export function getInput(name: string, env: NodeJS.ProcessEnv = process.env): st
 }
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  let config: Config;
+  let fleet: FleetRun;
   try {
-    config = parseConfig((name) => getInput(name, env), { deferWarnings: true });
+    const get = (name: string): string => getInput(name, env);
+    // Fleet mode loads its manifest reader (YAML, JSON Schema) only when a manifest is given.
+    fleet = get('manifest')
+      ? await import('./fleet/manifest.js').then(({ loadManifest }) => loadManifest(get, env))
+      : { configs: [parseConfig(get, { deferWarnings: true })], prune: false, maxParallel: 1 };
     checkOverrides(env);
   } catch (err) {
     const core = await import('@actions/core');
@@ -49,11 +53,21 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   }
   // Step debug logging: every HTTP exchange in the log, without this run's env var values and secret references.
   configureTrace(env, [
-    ...config.envVars.map((e) => e.value),
-    ...config.secrets.flatMap((s) => [s.secret, `${s.secret}:${s.version}`]),
+    ...fleet.configs.flatMap((config) => [
+      ...config.envVars.map((e) => e.value),
+      ...config.secrets.flatMap((s) => [s.secret, `${s.secret}:${s.version}`]),
+    ]),
     env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '',
-    config.comment.token ?? '',
+    fleet.configs[0]?.comment.token ?? '',
   ]);
+  const config = fleet.configs[0];
+  if (!config) {
+    // A manifest with no workloads: no authentication is needed to do nothing.
+    const { runFleet } = await import('./fleet/run-fleet.js');
+    const none = Promise.reject(new Error('no workloads: nothing authenticates'));
+    none.catch(() => undefined);
+    return runFleet(fleet, none, env, DEPLOY_DEADLINE_MS);
+  }
   // The first round trip leaves now; the rest of the code loads while it is in flight (not
   // before it is on the wire: loading a chunk blocks the event loop that would send it).
   const provider = config.auth.workloadIdentityProvider;
@@ -77,8 +91,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const credentials = import('./auth/credentials.js').then(({ authenticate }) => authenticate(config.auth, githubToken, env, config.projectId));
   credentials.catch(() => undefined); // reported by the auth step
   await Promise.race([onTheWire, credentials.then(noop, noop)]);
-  const pipeline = import('./pipeline/run-pipeline.js');
-  config.warnings = guardRailWarnings(config);
-  const { runPipeline } = await pipeline;
-  await runPipeline(config, credentials, env, DEPLOY_DEADLINE_MS);
+  const pipeline = import('./fleet/run-fleet.js');
+  for (const c of fleet.configs) c.warnings = guardRailWarnings(c);
+  const { runFleet } = await pipeline;
+  await runFleet(fleet, credentials, env, DEPLOY_DEADLINE_MS);
 }

@@ -50,7 +50,7 @@ export const INPUT_DEFAULTS = {
   retry_count: '',
   paused: 'false',
   // Smoke test and mode
-  smoke_test: 'true',
+  smoke_test: '',
   smoke_timeout: '10m',
   dry_run: 'false',
   // Review
@@ -59,13 +59,18 @@ export const INPUT_DEFAULTS = {
   fail_on_drift: 'false',
   comment_on_pr: 'auto',
   github_token: '${{ github.token }}',
+  // Fleet mode
+  manifest: '',
+  prune: 'false',
+  max_parallel: '4',
+  only: '',
 } as const satisfies Record<string, string>;
 
 export type InputName = keyof typeof INPUT_DEFAULTS;
 export type RawInputs = Record<InputName, string>;
 
 /** Inputs action.yml marks required: true. */
-export const REQUIRED_INPUTS: readonly InputName[] = ['region', 'name', 'image'];
+export const REQUIRED_INPUTS: readonly InputName[] = ['region'];
 
 export const INPUT_NAMES = Object.keys(INPUT_DEFAULTS) as InputName[];
 

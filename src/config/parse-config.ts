@@ -53,6 +53,9 @@ export function parseConfig(get: (name: string) => string, options: { deferWarni
   const labels = readLabels(r);
   if (kind === 'job') ignoreOthers(r, SERVICE_ONLY, 'service', kind);
   if (kind === 'service') ignoreOthers(r, JOB_ONLY, 'job', kind);
+  for (const input of ['prune', 'max_parallel', 'only'] as const) {
+    if (r.isSet(input)) r.ignore(input, 'it applies to fleet mode only, and manifest is empty');
+  }
   const job = kind === 'job' ? readJob(r) : {};
   const service = kind === 'service' ? readService(r) : { allowUnauthenticated: false };
   const config: Config = {

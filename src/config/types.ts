@@ -72,6 +72,8 @@ export interface CommentConfig {
 
 export interface Config {
   auth: AuthConfig;
+  /** Fleet mode: the fleet's owner id (its label value and Scheduler description marker). */
+  fleet?: string;
   /** Absent when it must come from ADC; resolved after auth. */
   projectId?: string;
   region: string;
@@ -94,6 +96,8 @@ export interface Config {
   service: ServiceSettings;
   /** Absent = deploy only; no Scheduler job is touched. */
   schedule?: ScheduleConfig;
+  /** Fleet mode: the workload's further schedules (a Scheduler job each, triggering the same workload). */
+  moreSchedules?: ScheduleConfig[];
   /** smoke_test: enabled unless false; onlyWhenChanged for `changed` (skipped when nothing was written). */
   smoke: { enabled: boolean; onlyWhenChanged: boolean; timeoutSeconds: number };
   dryRun: boolean;

@@ -66,6 +66,8 @@ export interface CloudRunApi {
   run<M>(name: string): Promise<Operation<unknown, M>>;
   getIamPolicy<P>(name: string): Promise<P>;
   setIamPolicy<P>(name: string, policy: P): Promise<P>;
+  /** Every job or service of a location (all pages). */
+  list<T>(parent: string, collection: 'jobs' | 'services'): Promise<T[]>;
   delete<T>(name: string): Promise<Operation<T>>;
 }
 
@@ -78,6 +80,20 @@ export interface SchedulerApi {
   delete(name: string): Promise<unknown>;
   /** Location IDs where Cloud Scheduler is offered to the project. */
   locations(projectId: string): Promise<string[]>;
+  /** Every Scheduler job of a location (all pages). */
+  list<T>(parent: string): Promise<T[]>;
+}
+
+/** Every item of a paged list: follows nextPageToken to the end. */
+async function allPages<T>(key: string, read: (pageToken: string | undefined) => Promise<Record<string, unknown> & { nextPageToken?: string }>): Promise<T[]> {
+  const items: T[] = [];
+  let pageToken: string | undefined;
+  do {
+    const page = await read(pageToken);
+    items.push(...((page[key] as T[] | undefined) ?? []));
+    pageToken = page.nextPageToken || undefined;
+  } while (pageToken);
+  return items;
 }
 
 export function makeClients(authClient: AuthClient, env: NodeJS.ProcessEnv = process.env): GoogleClients {
@@ -90,6 +106,7 @@ export function makeClients(authClient: AuthClient, env: NodeJS.ProcessEnv = pro
     run: (name) => rest.send('run', 'POST', `v2/${name}:run`, {}),
     getIamPolicy: (name) => rest.get('run', `v2/${name}:getIamPolicy`, { 'options.requestedPolicyVersion': '3' }),
     setIamPolicy: (name, policy) => rest.send('run', 'POST', `v2/${name}:setIamPolicy`, { policy }),
+    list: (parent, collection) => allPages(collection, (pageToken) => rest.get('run', `v2/${parent}/${collection}`, { pageSize: '100', pageToken })),
     delete: (name) => rest.delete('run', `v2/${name}`),
   };
   const scheduler: SchedulerApi = {
@@ -99,19 +116,10 @@ export function makeClients(authClient: AuthClient, env: NodeJS.ProcessEnv = pro
     call: (name, verb) => rest.send('cloudscheduler', 'POST', `v1/${name}:${verb}`, {}),
     delete: (name) => rest.delete('cloudscheduler', `v1/${name}`),
     async locations(projectId) {
-      const ids: string[] = [];
-      let pageToken: string | undefined;
-      do {
-        const page = await rest.get<{ locations?: { locationId?: string }[]; nextPageToken?: string }>(
-          'cloudscheduler',
-          `v1/projects/${projectId}/locations`,
-          { pageToken },
-        );
-        for (const l of page.locations ?? []) if (l.locationId) ids.push(l.locationId);
-        pageToken = page.nextPageToken || undefined;
-      } while (pageToken);
-      return ids.sort();
+      const locations = await allPages<{ locationId?: string }>('locations', (pageToken) => rest.get('cloudscheduler', `v1/projects/${projectId}/locations`, { pageToken }));
+      return locations.flatMap((l) => (l.locationId ? [l.locationId] : [])).sort();
     },
+    list: (parent) => allPages('jobs', (pageToken) => rest.get('cloudscheduler', `v1/${parent}/jobs`, { pageSize: '500', pageToken })),
   };
   const logging: LoggingApi = {
     list: (request) => rest.send('logging', 'POST', 'v2/entries:list', request),

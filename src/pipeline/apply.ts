@@ -7,7 +7,7 @@ import type { Config } from '../config/types.js';
 import type { Api } from '../google/api.js';
 import type { GoogleClients } from '../google/clients.js';
 import { applyBindings } from '../iam/binding.js';
-import { planScheduler, planWorkload, type IamPolicy, type Names, type RunPlan } from '../plan/planner.js';
+import { planMoreSchedulers, planScheduler, planWorkload, withSchedule, type IamPolicy, type Names, type RunPlan } from '../plan/planner.js';
 import type { Change } from '../plan/types.js';
 import { applyWorkload } from '../run/deploy.js';
 import type { RunResource, RunService } from '../run/workload.js';
@@ -67,11 +67,11 @@ export async function applyPlan(
   config: Config,
   names: Names,
   runPlan: RunPlan,
-  current: { workload?: RunResource; schedulerJob?: SchedulerJob; policy?: IamPolicy },
+  current: { workload?: RunResource; schedulerJob?: SchedulerJob; policy?: IamPolicy; moreSchedulerJobs?: (SchedulerJob | undefined)[] },
   deployId: string,
   hooks: ApplyHooks,
 ): Promise<Applied> {
-  let plan = [runPlan.workload.change, ...runPlan.bindings.map((b) => b.change), ...(runPlan.scheduler ? [runPlan.scheduler.change] : [])];
+  let plan = [runPlan.workload.change, ...runPlan.bindings.map((b) => b.change), ...(runPlan.scheduler ? [runPlan.scheduler.change] : []), ...runPlan.moreSchedulers.map((m) => m.change)];
   for (const change of plan) change.status = 'not reached';
   hooks.plan(plan);
 
@@ -113,10 +113,15 @@ export async function applyPlan(
   const serviceUri = config.kind === 'service' ? ((workload as RunService).uri ?? undefined) : undefined;
   const scheduler = runPlan.scheduler && planScheduler(config, names, schedulerNow, serviceUri);
   const schedulerWrites = scheduler !== undefined && scheduler.change.action !== 'unchanged';
+  // A workload's further schedules (fleet mode): a Scheduler job each, planned the same way.
+  const more = planMoreSchedulers(config, names, current.moreSchedulerJobs, serviceUri);
   if (scheduler) {
     if (pauseFirst) scheduler.change = withPause(scheduler.change, runPlan.scheduler!.change);
     scheduler.change.status = 'not reached';
-    plan = [...plan.slice(0, -1), scheduler.change];
+  }
+  for (const m of more) m.change.status = 'not reached';
+  if (scheduler || more.length) {
+    plan = [runPlan.workload.change, ...runPlan.bindings.map((b) => b.change), ...(scheduler ? [scheduler.change] : []), ...more.map((m) => m.change)];
     hooks.plan(plan);
   }
 
@@ -144,15 +149,25 @@ export async function applyPlan(
         throw err;
       }
     });
+  const scheduleMore = () =>
+    Promise.all(
+      more.map((trigger, i) =>
+        step([trigger.change], async (tracked) => {
+          if (trigger.change.action === 'unchanged') return;
+          const own = withSchedule(config, names, config.moreSchedules![i]!);
+          await applySchedulerJob(api, tracked, trigger, (fresh) => planScheduler(own.config, own.names, fresh, serviceUri)!);
+        }),
+      ),
+    );
   // A new Scheduler job to be paused is created and paused before the invoker may call the
   // target (if the pause fails, the job is deleted and nothing is granted). Otherwise the two
   // are independent: side by side, in one log group. Both are waited for, so a failure of one
   // does not leave the other's status unknown.
   const pausedCreate = scheduler?.change.action === 'create' && scheduler.setPaused === true;
   const results = await hooks.phase('iam + schedule', async () => {
-    if (!pausedCreate) return Promise.allSettled([grant(), schedule()]);
+    if (!pausedCreate) return Promise.allSettled([grant(), schedule(), scheduleMore()]);
     const scheduled = await Promise.allSettled([schedule()]);
-    return scheduled[0].status === 'rejected' ? scheduled : [...scheduled, ...(await Promise.allSettled([grant()]))];
+    return scheduled[0].status === 'rejected' ? scheduled : [...scheduled, ...(await Promise.allSettled([grant(), scheduleMore()]))];
   });
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;

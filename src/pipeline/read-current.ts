@@ -18,24 +18,35 @@ const valueOf = <T>(s: Settled<T>): T => {
   return s.value;
 };
 
+/** The error for a Scheduler region where Cloud Scheduler is not offered (`offered`: where it is). */
+export function schedulerNotOffered(config: Config, region: string, offered: readonly string[]): Error {
+  return new Error(
+    `Input 'scheduler_region': Cloud Scheduler is not offered in ${region}. ` +
+      `It is offered in: ${offered.join(', ')}. Set scheduler_region to one of them (the Cloud Run ${config.kind} may stay in ${config.region}).`,
+  );
+}
+
 export async function readCurrentState(api: Api, clients: GoogleClients, config: Config, names: Names): Promise<CurrentState> {
   const other = config.kind === 'job' ? 'service' : 'job';
   // The policy and Scheduler reads are settled, not raced: what they mean depends on the others
   // (a policy read of a workload that does not exist may fail with 404 or 403; a Scheduler job
   // read in a location where Scheduler is not offered fails with 400, 403 or 404).
-  const [workload, otherKind, policy, schedulerJob, regions] = await Promise.all([
+  const more = (config.moreSchedules ?? []).map((s) => `projects/${names.projectId}/locations/${s.region}/jobs/${s.jobId}`);
+  const [workload, otherKind, policy, schedulerJob, regions, ...moreSchedulerJobs] = await Promise.all([
     readWorkload(api, clients, config.kind, names.resource),
     readWorkload(api, clients, other, otherKindName(config, names.projectId)),
     settle<IamPolicy | undefined>(readPolicy(api, clients, config.kind, names.resource)),
     settle<SchedulerJob | undefined>(names.schedulerJob ? readSchedulerJob(api, clients, names.schedulerJob) : Promise.resolve(undefined)),
     config.schedule ? schedulerRegions(api, clients, names.projectId) : undefined,
+    ...more.map((name) => readSchedulerJob(api, clients, name)),
   ]);
-  if (config.schedule && regions && !regions.includes(config.schedule.region)) {
-    throw new Error(
-      `Input 'scheduler_region': Cloud Scheduler is not offered in ${config.schedule.region}. ` +
-        `It is offered in: ${regions.join(', ')}. Set scheduler_region to one of them (the Cloud Run ${config.kind} may stay in ${config.region}).`,
-    );
-  }
+  if (config.schedule && regions && !regions.includes(config.schedule.region)) throw schedulerNotOffered(config, config.schedule.region, regions);
   // The workload read says it is absent: whatever its policy read answered does not matter.
-  return { workload, otherKind, policy: workload ? valueOf(policy) : undefined, schedulerJob: valueOf(schedulerJob) };
+  return {
+    workload,
+    otherKind,
+    policy: workload ? valueOf(policy) : undefined,
+    schedulerJob: valueOf(schedulerJob),
+    ...(more.length ? { moreSchedulerJobs: moreSchedulerJobs as (SchedulerJob | undefined)[] } : {}),
+  };
 }

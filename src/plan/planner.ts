@@ -1,7 +1,7 @@
 // The planner: desired state (from the config) against what exists (read in parallel by
 // main) -> a plan and the exact request bodies to apply it. Pure: no I/O, no clock.
 import type { protos as runProtos } from '@google-cloud/run';
-import { InputError, type Config, type EnvVar } from '../config/types.js';
+import { InputError, type Config, type EnvVar, type ScheduleConfig } from '../config/types.js';
 import { fieldsFor, serviceReadiness, stampDeploy, type RunResource, type RunService } from '../run/workload.js';
 import { desiredSchedulerJob, SCHEDULER_FIELDS, SCHEDULER_STATES, type SchedulerJob } from '../scheduler/scheduler-job.js';
 import { enumName } from '../google/values.js';
@@ -27,6 +27,8 @@ export interface CurrentState {
   /** IAM policy of the workload; absent when the workload does not exist yet. */
   policy?: IamPolicy;
   schedulerJob?: SchedulerJob;
+  /** The Scheduler jobs of config.moreSchedules, in their order (undefined: absent). */
+  moreSchedulerJobs?: (SchedulerJob | undefined)[];
 }
 
 export interface WorkloadStep {
@@ -55,6 +57,8 @@ export interface RunPlan {
   workload: WorkloadStep;
   bindings: BindingStep[];
   scheduler?: SchedulerStep;
+  /** The steps of config.moreSchedules, in their order. */
+  moreSchedulers: SchedulerStep[];
   warnings: string[];
 }
 
@@ -161,7 +165,8 @@ function structuredCloneResource<T>(value: T): T {
 export function desiredBindings(config: Config): { role: string; member: string; reason?: string }[] {
   const out: { role: string; member: string; reason?: string }[] = [];
   if (config.schedule) {
-    const withOverrides = config.kind === 'job' && config.schedule.bodyHasOverrides;
+    // One binding for every trigger: they share the invoker; any trigger with overrides needs the larger role.
+    const withOverrides = config.kind === 'job' && [config.schedule, ...(config.moreSchedules ?? [])].some((s) => s.bodyHasOverrides);
     out.push({
       role: withOverrides ? OVERRIDES_ROLE : INVOKER_ROLE,
       member: `serviceAccount:${config.schedule.invokerServiceAccount}`,
@@ -242,6 +247,23 @@ function targetKind(job: SchedulerJob): 'job' | 'service' {
   return job.httpTarget?.oidcToken ? 'service' : 'job';
 }
 
+/** The config and names as seen by one of config.moreSchedules (the same workload, another trigger). */
+export function withSchedule(config: Config, names: Names, schedule: ScheduleConfig): { config: Config; names: Names } {
+  return {
+    config: { ...config, schedule, moreSchedules: undefined },
+    names: { ...names, schedulerJob: `projects/${names.projectId}/locations/${schedule.region}/jobs/${schedule.jobId}` },
+  };
+}
+
+/** The Scheduler steps of config.moreSchedules. */
+export function planMoreSchedulers(config: Config, names: Names, current: (SchedulerJob | undefined)[] | undefined, serviceUri: string | undefined): SchedulerStep[] {
+  return (config.moreSchedules ?? []).flatMap((schedule, i) => {
+    const other = withSchedule(config, names, schedule);
+    const step = planScheduler(other.config, other.names, current?.[i], serviceUri);
+    return step ? [step] : [];
+  });
+}
+
 export interface PlanInput {
   config: Config;
   names: Names;
@@ -255,6 +277,7 @@ export function planRun({ config, names, current, deployId }: PlanInput): RunPla
   const bindings = planBindings(config, names, current.policy);
   const serviceUri = config.kind === 'service' ? (current.workload as { uri?: string } | undefined)?.uri ?? undefined : undefined;
   const scheduler = planScheduler(config, names, current.schedulerJob, serviceUri);
+  const moreSchedulers = planMoreSchedulers(config, names, current.moreSchedulerJobs, serviceUri);
   const warnings: string[] = [];
   if (current.otherKind) {
     const other = config.kind === 'job' ? 'service' : 'job';
@@ -270,8 +293,8 @@ export function planRun({ config, names, current, deployId }: PlanInput): RunPla
     );
   }
   warnings.push(...openServiceWarnings(config, current));
-  const plan = [workload.change, ...bindings.map((b) => b.change), ...(scheduler ? [scheduler.change] : [])];
-  return { plan, workload, bindings, scheduler, warnings };
+  const plan = [workload.change, ...bindings.map((b) => b.change), ...(scheduler ? [scheduler.change] : []), ...moreSchedulers.map((m) => m.change)];
+  return { plan, workload, bindings, scheduler, moreSchedulers, warnings };
 }
 
 /**

@@ -14,14 +14,16 @@ export interface PhaseOptions {
   /** Where the wall time goes; default `phaseTimes`. */
   into?: PhaseTimes;
   clock?: () => number;
+  /** false: no log group (phases of workloads that run side by side would interleave their groups). */
+  group?: boolean;
 }
 
 /** Runs `fn` inside a log group and records its wall time under `name`, failed or not. */
 export async function phase<T>(name: string, fn: () => Promise<T>, options: PhaseOptions = {}): Promise<T> {
-  const { title = name, into = phaseTimes, clock = Date.now } = options;
+  const { title = name, into = phaseTimes, clock = Date.now, group = true } = options;
   const start = clock();
   try {
-    return await core.group(title, fn);
+    return await (group ? core.group(title, fn) : fn());
   } finally {
     into[name] = (into[name] ?? 0) + (clock() - start);
   }

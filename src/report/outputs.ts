@@ -25,3 +25,31 @@ export function outputsOf(report: RunReport): Record<string, string> {
 export function setOutputs(report: RunReport): void {
   for (const [name, value] of Object.entries(outputsOf(report))) core.setOutput(name, value);
 }
+
+/** One workload in the `results` output. */
+export interface WorkloadResult {
+  name: string;
+  kind: string;
+  resource: string;
+  url: string;
+  scheduler_jobs: string[];
+  changed: boolean;
+  execution: string;
+  execution_status: string;
+}
+
+/** A workload's entry of `results`, from its report (absent: it stopped before it was planned). */
+export function resultOf(name: string, kind: string, report: RunReport | undefined): WorkloadResult {
+  const o = report ? outputsOf(report) : undefined;
+  return {
+    name,
+    kind,
+    resource: o?.resource ?? '',
+    url: o?.url ?? '',
+    // Every trigger of the workload (fleet mode may give it several) that exists after the run.
+    scheduler_jobs: (report?.plan ?? []).filter((c) => c.type === 'scheduler-job' && existsAfterRun(c)).map((c) => c.resource),
+    changed: report?.changed ?? false,
+    execution: o?.execution ?? '',
+    execution_status: o?.execution_status ?? 'skipped',
+  };
+}

@@ -311,6 +311,79 @@ export function renderSummaryText(report: RunReport, now: Date = new Date()): st
 }
 
 // ---------------------------------------------------------------------------------------
+// Fleet mode: one table of every workload, the deletions, and each failure.
+
+export interface FleetEntry {
+  name: string;
+  kind: Kind;
+  /** Absent when the workload stopped before it was planned (its failure says why). */
+  report?: RunReport;
+  failure?: string;
+}
+
+function fleetRow(e: FleetEntry, now: Date): Line[] {
+  const r = e.report;
+  const s = r?.config.schedule;
+  const next = s ? nextRuns(s.cron, s.timeZone, 1, now).map((d) => formatRunTime(d, s.timeZone))[0] : undefined;
+  const changes = r ? r.plan.filter((c) => c.action !== 'unchanged') : [];
+  const verbs = r?.dryRun ? PLANNED : DONE;
+  const what = changes.length === 0 ? (r ? 'no change' : '—') : changes.map((c) => `${TYPE_LABEL[c.type]} ${c.status ?? verbs[c.action]}`).join(', ');
+  const type = e.kind === 'job' ? 'run-job' : 'run-service';
+  const outcome = e.failure ? `❌ ${e.failure.split('\n')[0]}` : r ? `${STATUS_ICON[r.smoke.status]} ${r.smoke.status}` : '—';
+  const logs = r ? smokeLogsUrl(r.smoke) : undefined;
+  return [
+    [code(e.name, r ? consoleUrl(type, r.resource) : undefined)],
+    [e.kind],
+    [r?.resource ?? ''],
+    s
+      ? [
+          code(s.jobId, r?.schedulerJob ? consoleUrl('scheduler-job', r.schedulerJob) : undefined),
+          ` ${s.cron}${next ? ` (next ${next})` : ''}`,
+          ...(r?.config.moreSchedules ?? []).map((m) => `, ${m.jobId} ${m.cron}`),
+        ]
+      : ['—'],
+    [what],
+    [outcome],
+    logs ? [link('logs', logs)] : [''],
+  ];
+}
+
+function buildFleetSummary(fleet: string, dryRun: boolean, entries: readonly FleetEntry[], deletions: readonly Change[], now: Date): Block[] {
+  const failed = entries.filter((e) => e.failure);
+  const failedDeletes = deletions.filter((c) => c.status === 'failed');
+  const icon = failed.length || failedDeletes.length ? '❌' : dryRun ? '📝' : '✅';
+  const changed = entries.filter((e) => e.report?.plan.some((c) => (dryRun ? c.action !== 'unchanged' : c.written))).length;
+  const blocks: Block[] = [
+    { kind: 'heading', text: `${icon} cloud-run-cron fleet ${fleet}: ${entries.length} workload${entries.length === 1 ? '' : 's'}, ${changed} ${dryRun ? 'to change (dry run)' : 'changed'}${failed.length ? `, ${failed.length} failed` : ''}` },
+    {
+      kind: 'table',
+      head: ['Workload', 'Kind', 'Resource', 'Schedule', dryRun ? 'Planned' : 'Changed', 'Smoke test', 'Links'],
+      rows: entries.map((e) => fleetRow(e, now)),
+    },
+  ];
+  if (deletions.length > 0) {
+    const verbs = dryRun ? PLANNED : DONE;
+    blocks.push({ kind: 'section', title: 'Pruned (no longer in the manifest)' });
+    blocks.push({
+      kind: 'table',
+      head: ['Resource', 'Name', 'Status'],
+      rows: deletions.map((c) => [[TYPE_LABEL[c.type]], [code(c.resource)], [c.status ?? verbs[c.action]]]),
+    });
+  }
+  if (failed.length > 0 || failedDeletes.length > 0) {
+    blocks.push({ kind: 'section', title: 'Failures' });
+    blocks.push({ kind: 'code', lang: '', text: [...failed.map((e) => `${e.name}: ${e.failure}`), ...failedDeletes.map((c) => `${c.resource}: not deleted`)].join('\n\n') });
+  }
+  return blocks;
+}
+
+/** The fleet's job summary (Markdown) and the same as plain text for a terminal. */
+export function renderFleetSummary(fleet: string, dryRun: boolean, entries: readonly FleetEntry[], deletions: readonly Change[], now: Date = new Date()): { markdown: string; text: string } {
+  const blocks = buildFleetSummary(fleet, dryRun, entries, deletions, now);
+  return { markdown: `${blocks.map(mdBlock).join('\n\n')}\n`, text: `${blocks.map(textBlock).join('\n\n')}\n` };
+}
+
+// ---------------------------------------------------------------------------------------
 // Writing.
 
 /**

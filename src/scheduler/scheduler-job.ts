@@ -67,7 +67,7 @@ export function desiredSchedulerJob(
   }
   return {
     name: names.schedulerJob,
-    description: `Runs the Cloud Run ${config.kind} ${config.name} (managed by cloud-run-cron)`,
+    description: schedulerDescription(config),
     schedule: s.cron,
     timeZone: s.timeZone,
     httpTarget,
@@ -76,6 +76,16 @@ export function desiredSchedulerJob(
     ) as SchedulerJob['attemptDeadline'],
     retryConfig: { retryCount: s.retryCount ?? (current ? toNumber(current.retryConfig?.retryCount) : undefined) ?? 0 },
   };
+}
+
+/** Fleet mode: the marker prune recognises its own Scheduler jobs by (they have no labels). */
+export function fleetMarker(fleet: string, workload: string): string {
+  return `cloud-run-cron fleet=${fleet} workload=${workload}`;
+}
+
+function schedulerDescription(config: Config): string {
+  const what = `Runs the Cloud Run ${config.kind} ${config.name}`;
+  return config.fleet ? `${fleetMarker(config.fleet, config.name)}: ${what}` : `${what} (managed by cloud-run-cron)`;
 }
 
 /** The target as compared: what matters for the call Scheduler makes, defaults filled in. */

@@ -32,6 +32,11 @@ export async function deleteSchedulerJob(api: Api, clients: GoogleClients, name:
   });
 }
 
+/** Every Scheduler job of a location. */
+export async function listSchedulerJobs(api: Api, clients: GoogleClients, parent: string): Promise<SchedulerJob[]> {
+  return api.call('listing the Cloud Scheduler jobs', parent, () => clients.scheduler.list<SchedulerJob>(parent));
+}
+
 /** The regions where Cloud Scheduler is offered to this project. */
 export async function schedulerRegions(api: Api, clients: GoogleClients, projectId: string): Promise<string[]> {
   return api.call('listing the Cloud Scheduler locations', `projects/${projectId}`, () => clients.scheduler.locations(projectId));

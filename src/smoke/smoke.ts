@@ -235,6 +235,9 @@ async function triggerThroughScheduler(ctx: SchedulerTrigger, previousExecution?
   const watchJob = ctx.config.kind === 'job';
   let retriggers = 0;
   let known = ctx.known;
+  // Waits between tries while a fresh grant propagates: 1 s, doubling up to 16 s (no fixed sleep,
+  // so a grant that takes effect quickly costs little).
+  let propagationWaitMs = 1000;
   for (;;) {
     const before = known ? known.schedulerJob : await api.call('reading the Cloud Scheduler job', name, () => clients.scheduler.get<SchedulerJob>(name));
     known = undefined; // a retry after a denial reads afresh
@@ -261,18 +264,22 @@ async function triggerThroughScheduler(ctx: SchedulerTrigger, previousExecution?
     });
     if (seen.execution) return { code: 0, execution: seen.execution, runAt, confirmedBy: 'the new execution of the job' };
     const { code, message, confirmedBy } = seen.result!;
+    // A token without the needed scope is refused with PERMISSION_DENIED too, but no wait mends it.
+    const scopeRefused = /insufficient authentication scopes/i.test(message ?? '');
     // A denial right after this run's grant may be IAM propagating: triggered again, at most
     // MAX_RETRIGGERS times and only while the grant is younger than the propagation window.
     const propagating =
       code === 7 &&
+      !scopeRefused &&
       ctx.grantedAt !== undefined &&
       retriggers < MAX_RETRIGGERS &&
-      Date.now() + 5000 - ctx.grantedAt < IAM_PROPAGATION_MS &&
-      Date.now() + 5000 < ctx.deadline;
+      Date.now() + propagationWaitMs - ctx.grantedAt < IAM_PROPAGATION_MS &&
+      Date.now() + propagationWaitMs < ctx.deadline;
     if (!propagating) return { code, message, runAt, confirmedBy };
     retriggers++;
-    ctx.onProgress?.('PERMISSION_DENIED right after granting the invoker role: IAM may still be propagating, trying again in 5s');
-    await sleep(5000);
+    ctx.onProgress?.(`PERMISSION_DENIED right after granting the invoker role: IAM may still be propagating, trying again in ${propagationWaitMs / 1000}s`);
+    await sleep(propagationWaitMs);
+    propagationWaitMs = Math.min(propagationWaitMs * 2, 16_000);
   }
 }
 

@@ -120,7 +120,7 @@ describe('when an attempt becomes visible', () => {
     try {
       // a service whose handler takes 300 ms to answer
       const c = clients(fake);
-      const [op] = await c.services.createService({ parent, serviceId: 'slowweb', service: { template: { containers: [{ image: 'img/web-sleep300ms:1' }] } } });
+      const [op] = await c.services.createService({ parent, serviceId: 'slowweb', service: { template: { containers: [{ image: 'img/fake-sleep300ms:1' }] } } });
       const [svc] = await op.promise();
       fake.grant(`${parent}/services/slowweb`, `serviceAccount:${invoker}`, 'roles/run.invoker');
       const name = `${parent}/jobs/timing-start`;

@@ -154,7 +154,7 @@ describe('executions', () => {
   });
 
   test('an image with "fail" fails every attempt, with retries', async () => {
-    await createJob('bad-job', 'img/fail:1', { template: { taskCount: 2, template: { containers: [{ image: 'img/fail:1' }], maxRetries: 1 } } });
+    await createJob('bad-job', 'img/fake-fail:1', { template: { taskCount: 2, template: { containers: [{ image: 'img/fake-fail:1' }], maxRetries: 1 } } });
     const [op] = await c.jobs.runJob({ name: `${parent}/jobs/bad-job` });
     await op.promise();
     const e = await waitExecution((op.metadata as { name: string }).name);
@@ -166,11 +166,11 @@ describe('executions', () => {
   });
 
   test('"flaky" succeeds on retry; maxRetries 0 stays failed', async () => {
-    await createJob('flaky-job', 'img/flaky:1', { template: { template: { containers: [{ image: 'img/flaky:1' }] } } });
+    await createJob('flaky-job', 'img/fake-flaky:1', { template: { template: { containers: [{ image: 'img/fake-flaky:1' }] } } });
     const [op] = await c.jobs.runJob({ name: `${parent}/jobs/flaky-job` });
     const e = await waitExecution((op.metadata as { name: string }).name);
     expect(e).toMatchObject({ succeededCount: 1, retriedCount: 1 });
-    await createJob('flaky-0', 'img/flaky:1', { template: { template: { containers: [{ image: 'img/flaky:1' }], maxRetries: 0 } } });
+    await createJob('flaky-0', 'img/fake-flaky:1', { template: { template: { containers: [{ image: 'img/fake-flaky:1' }], maxRetries: 0 } } });
     const [op0] = await c.jobs.runJob({ name: `${parent}/jobs/flaky-0` });
     expect((await waitExecution((op0.metadata as { name: string }).name)).failedCount).toBe(1);
   });
@@ -198,7 +198,7 @@ describe('executions', () => {
   });
 
   test('cancel makes the execution cancelled', async () => {
-    await createJob('long-job', 'img/sleep2000ms:1');
+    await createJob('long-job', 'img/fake-sleep2000ms:1');
     const [op] = await c.jobs.runJob({ name: `${parent}/jobs/long-job` });
     const name = (op.metadata as { name: string }).name;
     const [cop] = await c.executions.cancelExecution({ name });

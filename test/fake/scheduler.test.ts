@@ -20,7 +20,7 @@ beforeAll(async () => {
   await op.promise();
   const [sop] = await c.services.createService({ parent, serviceId: 'web', service: { template: { containers: [{ image: 'img/web:1' }] } } });
   await sop.promise();
-  for (const [id, image] of [['web500', 'img/http500:1'], ['webslow', 'img/slow:1']]) {
+  for (const [id, image] of [['web500', 'img/fake-http500:1'], ['webslow', 'img/fake-slow:1']]) {
     const [o] = await c.services.createService({ parent, serviceId: id, service: { template: { containers: [{ image }] } } });
     await o.promise();
   }
@@ -103,6 +103,15 @@ describe('Cloud Scheduler', () => {
 
     await createSchedulerJob('wrong-region', { uri: runUri('europe-west1', 'nightly'), oauthToken: { serviceAccountEmail: invoker } });
     expect((await runAndWait(`${parent}/jobs/wrong-region`)).status?.code).toBe(5);
+  });
+
+  test('job target: a token minted with another scope than cloud-platform is refused by the Admin API', async () => {
+    await createSchedulerJob('narrow-scope', { uri: runUri('us-central1', 'nightly'), oauthToken: { serviceAccountEmail: invoker, scope: 'https://www.googleapis.com/auth/userinfo.email' } });
+    const refused = await runAndWait(`${parent}/jobs/narrow-scope`);
+    expect(refused.status?.code).toBe(7);
+    expect(refused.status?.message).toMatch(/insufficient authentication scopes/);
+    await createSchedulerJob('full-scope', { uri: runUri('us-central1', 'nightly'), oauthToken: { serviceAccountEmail: invoker, scope: CLOUD_PLATFORM } });
+    expect((await runAndWait(`${parent}/jobs/full-scope`)).status?.code ?? 0).toBe(0);
   });
 
   test('service target: OK, wrong audience, missing binding, 500, deadline', async () => {

@@ -61,7 +61,7 @@ describe('services', () => {
   });
 
   test('an image that never listens ends the operation with the container message', async () => {
-    const [op] = await c.services.createService({ parent, serviceId: 'broken', service: svcBody('img/notready:1') as never });
+    const [op] = await c.services.createService({ parent, serviceId: 'broken', service: svcBody('img/fake-notready:1') as never });
     await expect(op.promise()).rejects.toThrow(/failed to start and listen on the port defined provided by the PORT=8080/);
     const [got] = await c.services.getService({ name: `${parent}/services/broken` });
     expect(got.terminalCondition).toMatchObject({ type: 'Ready', state: 'CONDITION_FAILED' });

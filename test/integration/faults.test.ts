@@ -98,8 +98,9 @@ describe.each([503, 429])('every route answering %i once: the run still succeeds
         expect(result.outputs.execution_status).toBe('succeeded');
         // The fault fired, and the action asked again (a read of the other kind answers 404).
         const hits = fake.requests.slice(since).filter((r) => r.method === method && path.test(r.path));
-        expect(hits[0]?.status).toBe(status);
-        expect(hits[1]?.status).not.toBe(status);
+        expect(hits.length).toBeGreaterThanOrEqual(2);
+        expect(hits[0].status).toBe(status);
+        expect(hits[1].status).not.toBe(status);
       }),
   );
 });
@@ -154,7 +155,7 @@ test.concurrent('a create that meets ALREADY_EXISTS (another writer won) continu
 
 test.concurrent('a failing operation fails the step with the operation\'s error', () =>
   withFake(async (fake) => {
-    const result = await run(fake, serviceInputs(fake, NAME, { image: IMAGE('notready:1') }));
+    const result = await run(fake, serviceInputs(fake, NAME, { image: IMAGE('fake-notready:1') }));
     expect(result.code).not.toBe(0);
     const message = failure(result);
     expect(message).toContain(NAME);
@@ -164,7 +165,7 @@ test.concurrent('a failing operation fails the step with the operation\'s error'
 
 test.concurrent('an execution cancelled while the smoke test follows it fails the step, saying it was cancelled', () =>
   withFake(async (fake) => {
-    const pending = run(fake, jobInputs(fake, NAME, { image: IMAGE('sleep20000ms:1') }));
+    const pending = run(fake, jobInputs(fake, NAME, { image: IMAGE('fake-sleep20000ms:1') }));
     await seen(fake, (r) => /\/executions\/[^/]+$/.test(r.path) && r.method === 'GET');
     const execution = String(fake.executions().find((e) => String(e.name).startsWith(`${JOB}/executions/`))!.name);
     const token = await deployerToken(fake);
@@ -182,7 +183,7 @@ test.concurrent('an execution cancelled while the smoke test follows it fails th
 
 test.concurrent('a Scheduler attempt that ends in DEADLINE_EXCEEDED fails the step naming it', () =>
   withFake(async (fake) => {
-    const result = await run(fake, serviceInputs(fake, NAME, { image: IMAGE('slow:1') }));
+    const result = await run(fake, serviceInputs(fake, NAME, { image: IMAGE('fake-slow:1') }));
     expect(result.code).not.toBe(0);
     const message = failure(result);
     expect(message).toMatch(/DEADLINE_EXCEEDED/);
@@ -243,7 +244,11 @@ test.concurrent('a PERMISSION_DENIED right after this run granted the invoker ro
     expect(result.outputs.execution_status).toBe('succeeded');
     expect(result.stdout).toMatch(/PERMISSION_DENIED right after granting the invoker role/);
     const attempts = fake.schedulerAttempts().filter((a) => String(a.job).endsWith('/propagating-schedule'));
-    expect(attempts.map((a) => (a.status as { code?: number }).code ?? 0)).toEqual([7, 0]);
+    // Denied while the grant propagates (once or more, by the action's growing waits), then OK.
+    const codes = attempts.map((a) => (a.status as { code?: number }).code ?? 0);
+    expect(codes.length).toBeGreaterThanOrEqual(2);
+    expect(codes.slice(0, -1).every((c) => c === 7)).toBe(true);
+    expect(codes.at(-1)).toBe(0);
   } finally {
     await fake.close();
   }

@@ -18,7 +18,7 @@ describe('Scheduler writes lastAttemptTime when an attempt starts and its status
 
   test('a first attempt that fails is reported as failed, not as the absent status before it', async () => {
     // The handler takes 800 ms: long enough for a reader to see lastAttemptTime before the status.
-    const result = await run(fake, serviceInputs(fake, 'first500', { image: 'us-docker.pkg.dev/demo-project/apps/web-http500-sleep800ms:1' }));
+    const result = await run(fake, serviceInputs(fake, 'first500', { image: 'us-docker.pkg.dev/demo-project/apps/fake-http500-sleep800ms:1' }));
     expect(result.outputs.execution_status).toBe('failed');
     expect(failure(result)).toMatch(/failed with INTERNAL/);
   });
@@ -26,7 +26,7 @@ describe('Scheduler writes lastAttemptTime when an attempt starts and its status
   test('an attempt that fails after one that succeeded is reported as failed', async () => {
     const ok = await run(fake, serviceInputs(fake, 'flip'));
     expect(ok.outputs.execution_status).toBe('succeeded');
-    const broken = await run(fake, serviceInputs(fake, 'flip', { image: 'us-docker.pkg.dev/demo-project/apps/web-http500-sleep800ms:2' }));
+    const broken = await run(fake, serviceInputs(fake, 'flip', { image: 'us-docker.pkg.dev/demo-project/apps/fake-http500-sleep800ms:2' }));
     expect(broken.outputs.execution_status).toBe('failed');
     expect(failure(broken)).toMatch(/failed with INTERNAL.*Confirmed by the attempt's AttemptFinished entry in Cloud Logging/s);
   });
@@ -38,7 +38,7 @@ describe('Scheduler writes lastAttemptTime when an attempt starts and its status
     afterAll(() => fake.grant(project, deployer(), 'roles/logging.viewer'));
 
     test("the result is confirmed by the Scheduler job's status once it changes, and the summary says so", async () => {
-      const result = await run(fake, serviceInputs(fake, 'nologs', { image: 'us-docker.pkg.dev/demo-project/apps/web-http500:1' }));
+      const result = await run(fake, serviceInputs(fake, 'nologs', { image: 'us-docker.pkg.dev/demo-project/apps/fake-http500:1' }));
       expect(result.outputs.execution_status).toBe('failed');
       expect(failure(result)).toMatch(/failed with INTERNAL/);
       expect(result.summary).toMatch(/status, which changed after the run .*Cloud Logging was not readable/s);
@@ -93,7 +93,7 @@ describe('Workload Identity Federation', () => {
     // Access tokens that are always within google-auth-library's refresh window, GitHub tokens of 2 s.
     fake.setTokenLifetimes({ accessTokenSeconds: 60, githubTokenSeconds: 2 });
     const before = fake.requests.length;
-    const result = await run(fake, jobInputs(fake, 'refresh', { image: 'us-docker.pkg.dev/demo-project/apps/refresh-sleep3500ms:1' }));
+    const result = await run(fake, jobInputs(fake, 'refresh', { image: 'us-docker.pkg.dev/demo-project/apps/fake-sleep3500ms:1' }));
     expect(failure(result)).toBe('');
     const requests = fake.requests.slice(before);
     const exchanges = requests.filter((r) => r.service === 'sts');

@@ -96,6 +96,9 @@ describe('a first deploy of a job with a schedule', () => {
     expect(again.outputs.changed).toBe('false');
     expect(writesIn(fake, before)).toEqual([]);
     expect(again.outputs.execution_status).toBe('succeeded');
+    // The smoke test followed the execution this run started, not the first run's.
+    expect(again.outputs.execution).toMatch(/\/executions\//);
+    expect(again.outputs.execution).not.toBe(result.outputs.execution);
   });
 });
 
@@ -109,7 +112,7 @@ test('a job without a schedule is deployed and run directly', async () => {
 });
 
 test('a failing workload fails the step naming the execution, its failed tasks and its logs', async () => {
-  const inputs = jobInputs(fake, 'broken', { image: 'us-docker.pkg.dev/demo-project/apps/task-fail:latest', tasks: '2', max_retries: '0' });
+  const inputs = jobInputs(fake, 'broken', { image: 'us-docker.pkg.dev/demo-project/apps/fake-fail:latest', tasks: '2', max_retries: '0' });
   const result = await run(fake, inputs);
   expect(result.code).not.toBe(0);
   expect(result.outputs.execution_status).toBe('failed');

@@ -459,7 +459,7 @@ test('a service whose revision was named elsewhere is updated (the fixed name is
 });
 
 test('a service whose last revision failed is deployed again on a rerun, and fails again while it still fails', async () => {
-  const broken = serviceInputs(fake, 'fails-twice', { image: `us-docker.pkg.dev/demo-project/apps/notready@${DIGEST('9')}` });
+  const broken = serviceInputs(fake, 'fails-twice', { image: `us-docker.pkg.dev/demo-project/apps/fake-notready@${DIGEST('9')}` });
   const first = await run(fake, broken);
   expect(first.code).not.toBe(0);
   const before = fake.requests.length;

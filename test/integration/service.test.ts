@@ -132,7 +132,7 @@ test('the trigger carries http_method, body (base64 on the wire), attempt_deadli
 });
 
 test('a handler that answers 500 fails the smoke test naming the status', async () => {
-  const inputs = serviceInputs(fake, 'web-500', { image: 'us-docker.pkg.dev/demo-project/apps/http500@sha256:' + 'c'.repeat(64) });
+  const inputs = serviceInputs(fake, 'web-500', { image: 'us-docker.pkg.dev/demo-project/apps/fake-http500@sha256:' + 'c'.repeat(64) });
   const result = await run(fake, inputs);
   expect(result.code).not.toBe(0);
   expect(result.outputs.execution_status).toBe('failed');
@@ -146,7 +146,7 @@ test('a handler that answers 500 fails the smoke test naming the status', async 
 
 test('a revision that never becomes ready fails the deploy with the condition message', async () => {
   const before = fake.requests.length;
-  const inputs = serviceInputs(fake, 'web-notready', { image: 'us-docker.pkg.dev/demo-project/apps/notready@sha256:' + 'd'.repeat(64) });
+  const inputs = serviceInputs(fake, 'web-notready', { image: 'us-docker.pkg.dev/demo-project/apps/fake-notready@sha256:' + 'd'.repeat(64) });
   const result = await run(fake, inputs);
   expect(result.code).not.toBe(0);
   const message = failure(result);

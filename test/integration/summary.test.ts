@@ -206,7 +206,7 @@ describe('the log', () => {
   });
 
   test('an error is one ::error:: annotation, and the groups stay closed', async () => {
-    const result = await run(fake, jobInputs(fake, 'failing', { image: 'us-docker.pkg.dev/demo-project/apps/task-fail:latest', max_retries: '0' }));
+    const result = await run(fake, jobInputs(fake, 'failing', { image: 'us-docker.pkg.dev/demo-project/apps/fake-fail:latest', max_retries: '0' }));
     expect(result.code).not.toBe(0);
     const errors = result.stdout.split('\n').filter((l) => l.startsWith('::error'));
     expect(errors).toHaveLength(1);

@@ -66,7 +66,7 @@ describe('a failure at each point of the pipeline: outputs and summary say what 
 
   test.concurrent('ready wait: the service was created (changed) but failed; no Scheduler job', () =>
     withFake(async (fake) => {
-      const r = await run(fake, serviceInputs(fake, NAME, { image: 'us-docker.pkg.dev/demo-project/apps/notready:1' }));
+      const r = await run(fake, serviceInputs(fake, NAME, { image: 'us-docker.pkg.dev/demo-project/apps/fake-notready:1' }));
       expect(failure(r)).toMatch(/failed to deploy: Revision .* is not ready/);
       expect(rows(r)).toEqual([['Cloud Run service', 'failed'], ['IAM binding (roles/run.invoker)', 'not reached'], ['Scheduler job', 'not reached']]);
       expect(r.outputs).toMatchObject({ changed: 'true', resource: SERVICE, scheduler_job: '', execution_status: 'skipped' });
@@ -111,7 +111,7 @@ describe('a failure at each point of the pipeline: outputs and summary say what 
 
   test.concurrent('smoke: a timeout keeps the started execution, as running', () =>
     withFake(async (fake) => {
-      const r = await run(fake, jobInputs(fake, NAME, { image: 'us-docker.pkg.dev/demo-project/apps/sleep5000ms:1', smoke_timeout: '1s' }));
+      const r = await run(fake, jobInputs(fake, NAME, { image: 'us-docker.pkg.dev/demo-project/apps/fake-sleep5000ms:1', smoke_timeout: '1s' }));
       expect(failure(r)).toMatch(/timed out/);
       expect(r.outputs.execution).toMatch(new RegExp(`^${JOB}/executions/`));
       expect(r.outputs).toMatchObject({ changed: 'true', execution_status: 'running', scheduler_job: SCHEDULER_JOB });

@@ -66,7 +66,7 @@ describe.each(variantMatrix().map((v) => [label(v), v] as const))('under %s', (_
   });
 
   test('a service that answers 500 fails the smoke test with its attempt, never the previous one', async () => {
-    const result = await run(fake, serviceInputs(fake, 'web500', { image: 'us-docker.pkg.dev/demo-project/apps/web-http500:1' }));
+    const result = await run(fake, serviceInputs(fake, 'web500', { image: 'us-docker.pkg.dev/demo-project/apps/fake-http500:1' }));
     expect(result.code).not.toBe(0);
     expect(result.outputs.execution_status).toBe('failed');
     expect(failure(result)).toMatch(/INTERNAL/);

@@ -38,8 +38,6 @@ const CALLS: Call[] = [
   { method: 'run.getIamPolicy', invoke: (c) => c.run.getIamPolicy(`${P}/services/n`), http: 'GET', path: /\/services\/n:getIamPolicy$/, permission: 'run.services.getIamPolicy' },
   { method: 'run.setIamPolicy', invoke: (c) => c.run.setIamPolicy(`${P}/jobs/n`, {}), http: 'POST', path: /\/jobs\/n:setIamPolicy$/, permission: 'run.jobs.setIamPolicy' },
   { method: 'run.setIamPolicy', invoke: (c) => c.run.setIamPolicy(`${P}/services/n`, {}), http: 'POST', path: /\/services\/n:setIamPolicy$/, permission: 'run.services.setIamPolicy' },
-  { method: 'run.delete', invoke: (c) => c.run.delete(`${P}/jobs/n`), http: 'DELETE', path: /\/v2\/.*\/jobs\/n$/, permission: 'run.jobs.delete' },
-  { method: 'run.delete', invoke: (c) => c.run.delete(`${P}/services/n`), http: 'DELETE', path: /\/v2\/.*\/services\/n$/, permission: 'run.services.delete' },
   { method: 'scheduler.get', invoke: (c) => c.scheduler.get(`${P}/jobs/s`), http: 'GET', path: /\/v1\/.*\/jobs\/s$/, permission: 'cloudscheduler.jobs.get' },
   { method: 'scheduler.create', invoke: (c) => c.scheduler.create(P, {}), http: 'POST', path: /\/v1\/.*\/jobs$/, permission: 'cloudscheduler.jobs.create' },
   { method: 'scheduler.update', invoke: (c) => c.scheduler.update(`${P}/jobs/s`, {}, ['schedule']), http: 'PATCH', path: /\/jobs\/s$/, permission: 'cloudscheduler.jobs.update' },
@@ -47,6 +45,12 @@ const CALLS: Call[] = [
   { method: 'scheduler.call:pause', invoke: (c) => c.scheduler.call(`${P}/jobs/s`, 'pause'), http: 'POST', path: /\/jobs\/s:pause$/, permission: 'cloudscheduler.jobs.pause' },
   { method: 'scheduler.call:resume', invoke: (c) => c.scheduler.call(`${P}/jobs/s`, 'resume'), http: 'POST', path: /\/jobs\/s:resume$/, permission: 'cloudscheduler.jobs.enable' },
   { method: 'scheduler.delete', invoke: (c) => c.scheduler.delete(`${P}/jobs/s`), http: 'DELETE', path: /\/v1\/.*\/jobs\/s$/, permission: 'cloudscheduler.jobs.delete' },
+  // Fleet mode: list reads (all pages) and prune's deletions.
+  { method: 'run.list', invoke: (c) => c.run.list(P, 'jobs'), http: 'GET', path: /\/v2\/.*\/jobs$/, permission: 'run.jobs.list' },
+  { method: 'run.list', invoke: (c) => c.run.list(P, 'services'), http: 'GET', path: /\/v2\/.*\/services$/, permission: 'run.services.list' },
+  { method: 'run.delete', invoke: (c) => c.run.delete(`${P}/jobs/n`), http: 'DELETE', path: /\/v2\/.*\/jobs\/n$/, permission: 'run.jobs.delete' },
+  { method: 'run.delete', invoke: (c) => c.run.delete(`${P}/services/n`), http: 'DELETE', path: /\/v2\/.*\/services\/n$/, permission: 'run.services.delete' },
+  { method: 'scheduler.list', invoke: (c) => c.scheduler.list(P), http: 'GET', path: /\/v1\/.*\/jobs$/, permission: 'cloudscheduler.jobs.list' },
   { method: 'logging.list', invoke: (c) => c.logging.list({ resourceNames: ['projects/p'], filter: 'x' }), http: 'POST', path: /^\/v2\/entries:list$/, permission: 'logging.logEntries.list' },
   { method: 'scheduler.locations', invoke: (c) => c.scheduler.locations('p'), http: 'GET', path: /\/v1\/projects\/p\/locations$/, permission: 'cloudscheduler.locations.list' },
 ];

@@ -1,0 +1,142 @@
+// The named critical mutations of issue 16: each breaks one behaviour the product promises, and
+// `npm run mutants` checks that the named tests fail (kill it) when it is applied to src/.
+// Adding a mutant is one entry here. `search` must occur exactly once in `file` (a unit test and
+// the runner both check it), so a refactoring that moves the code makes this list fail loudly.
+
+export interface Mutant {
+  /** Short id, printed in the report. */
+  name: string;
+  /** What breaks, in words. */
+  breaks: string;
+  /** Path under the repository root (always in src/). */
+  file: string;
+  /** Exact text, found once in the file. */
+  search: string;
+  replace: string;
+  /** Test files (repository paths) that must fail with the mutant applied. */
+  tests: string[];
+}
+
+const BLIND_SPOTS = 'test/integration/blind-spots.test.ts';
+
+export const MUTANTS: readonly Mutant[] = [
+  {
+    name: 'mask-off',
+    breaks: 'token masking switched off (maskSecret writes nothing)',
+    file: 'src/auth/mask.ts',
+    search: '  if (!secret) return;',
+    replace: '  if (secret.length >= 0) return;',
+    tests: [BLIND_SPOTS],
+  },
+  {
+    name: 'previous-execution',
+    breaks: "the job smoke test accepts the job's previous execution as the one it started",
+    file: 'src/smoke/smoke.ts',
+    search: 'if (!name || name === previous) return undefined;',
+    replace: 'if (!name) return undefined;',
+    tests: [BLIND_SPOTS],
+  },
+  {
+    name: 'no-wait-for-ready',
+    breaks: 'ensureReady takes a service that is not Ready yet as Ready',
+    file: 'src/run/deploy.ts',
+    search: 'return ready ? service : waitForReady(api, clients, name);',
+    replace: 'return service;',
+    tests: [BLIND_SPOTS],
+  },
+  {
+    name: 'oauth-scope',
+    breaks: "the job trigger's OAuth token asks for another scope than cloud-platform",
+    file: 'src/scheduler/scheduler-job.ts',
+    search: 'oauthToken: { serviceAccountEmail: invoker, scope: CLOUD_PLATFORM_SCOPE },',
+    replace: "oauthToken: { serviceAccountEmail: invoker, scope: 'https://www.googleapis.com/auth/userinfo.email' },",
+    tests: ['test/integration/job.test.ts'],
+  },
+  {
+    name: 'etag-dropped',
+    breaks: 'setIamPolicy is sent without the etag that was read',
+    file: 'src/iam/binding.ts',
+    search: 'return { ...policy, bindings };',
+    replace: 'return { ...policy, etag: undefined, bindings };',
+    tests: [BLIND_SPOTS],
+  },
+  {
+    name: 'other-bindings-dropped',
+    breaks: "other members' bindings are left out of the policy written",
+    file: 'src/iam/binding.ts',
+    search: 'const bindings = (policy.bindings ?? []).map(',
+    replace: 'const bindings = (policy.bindings ?? []).filter(() => false).map(',
+    tests: [BLIND_SPOTS],
+  },
+  {
+    name: 'oidc-audience-with-path',
+    breaks: "the service trigger's OIDC audience is the target URL with its path",
+    file: 'src/scheduler/scheduler-job.ts',
+    search: 'const audience = serviceUri ?? URL_AFTER_DEPLOY;',
+    replace: 'const audience = serviceUri ? serviceTargetUri(serviceUri, s.path) : URL_AFTER_DEPLOY;',
+    tests: ['test/integration/service.test.ts'],
+  },
+  {
+    name: 'update-mask-wider',
+    breaks: "the Scheduler PATCH's updateMask names every managed field, not only the changed ones",
+    file: 'src/plan/planner.ts',
+    search: 'SCHEDULER_FIELDS.filter((f) => repair || fields.some((c) => c.field === f.field)).map((f) => f.mask)',
+    replace: 'SCHEDULER_FIELDS.map((f) => f.mask)',
+    tests: ['test/unit/planner.test.ts'],
+  },
+  {
+    name: 'any-finished-execution-succeeds',
+    breaks: 'a finished execution counts as a success whatever its Completed condition says',
+    file: 'src/smoke/smoke.ts',
+    search: "if (state === 'CONDITION_SUCCEEDED') return { succeeded: true };",
+    replace: "if (state === 'CONDITION_SUCCEEDED' || e.completionTime) return { succeeded: true };",
+    tests: ['test/integration/job.test.ts'],
+  },
+  {
+    name: 'failed-attempt-ok',
+    breaks: "a failed Cloud Scheduler attempt counts as OK",
+    file: 'src/smoke/smoke.ts',
+    search: 'const { code, message, confirmedBy } = seen.result!;',
+    replace: 'const { message, confirmedBy } = seen.result!; const code = 0;',
+    tests: ['test/integration/service.test.ts'],
+  },
+  {
+    name: 'binding-on-project',
+    breaks: 'the invoker binding is written on the project instead of the one job or service',
+    file: 'src/iam/binding.ts',
+    search: 'return clients.run.setIamPolicy(resource, next);',
+    replace: "return clients.run.setIamPolicy(resource.split('/locations/')[0]!, next);",
+    tests: ['test/integration/job.test.ts'],
+  },
+  {
+    name: 'run-resent-on-503',
+    breaks: "the Scheduler job's :run is sent again after a 503, so the workload may run twice",
+    file: 'src/smoke/smoke.ts',
+    search: "clients.scheduler.call(name, 'run'), { retryOn: isQuotaError }",
+    replace: "clients.scheduler.call(name, 'run'), { retryOn: () => true }",
+    tests: ['test/integration/safety.test.ts'],
+  },
+  {
+    name: 'env-value-in-plan',
+    breaks: 'the plan shows env var values (they reach the log, the plan output and the summary)',
+    file: 'src/plan/planner.ts',
+    search: "  if (f.field !== 'env_vars') return f;",
+    replace: '  return f;',
+    tests: ['test/integration/safety.test.ts'],
+  },
+  {
+    name: 'empty-input-overwrites',
+    breaks: 'an empty input sets the default on an update instead of keeping the live value',
+    file: 'src/run/workload.ts',
+    search: '  return current ? undefined : createDefault;',
+    replace: '  return current ? createDefault : createDefault;',
+    tests: ['test/integration/safety.test.ts'],
+  },
+];
+
+/** How often `search` occurs in `text` (each mutant's must occur exactly once in its file). */
+export function occurrences(text: string, search: string): number {
+  let n = 0;
+  for (let i = text.indexOf(search); i >= 0; i = text.indexOf(search, i + 1)) n++;
+  return n;
+}

@@ -1,0 +1,184 @@
+// The fleet layer above the one-workload pipeline: one authentication, then read all, plan
+// all, apply with at most max_parallel workloads in flight, prune, report all. The
+// single-workload mode is a fleet of one: the same path, with today's outputs and summary.
+import * as core from '@actions/core';
+import { AuthError, type Credentials } from '../auth/credentials.js';
+import { RULES } from '../config/rules.js';
+import { InputError, type Config } from '../config/types.js';
+import { explainAuthError, type ErrorContext } from '../errors/explain.js';
+import { registerSecretValues, scrubSecrets } from '../errors/scrub.js';
+import { createApi } from '../google/api.js';
+import { overrideNotices } from '../google/endpoints.js';
+import { makeClients } from '../google/clients.js';
+import { phase } from '../report/log.js';
+import { resultOf, setOutputs } from '../report/outputs.js';
+import { formatPlan, planToJson } from '../report/plan-text.js';
+import { changeLine, renderFleetSummary, renderSummary, renderSummaryText, writeSummary } from '../report/summary.js';
+import { withSchedule } from '../plan/planner.js';
+import type { Change } from '../plan/types.js';
+import { applyDeletions, inParallel } from '../pipeline/delete.js';
+import { applyWorkloadRun, planWorkloadRun, readWorkload, startWorkload, type PipelineContext, type WorkloadRun } from '../pipeline/run-pipeline.js';
+import { planPrune, readOwned } from './prune.js';
+import { readFleet } from './read-fleet.js';
+import { commentOnPullRequest } from '../report/pr-comment.js';
+
+export interface FleetRun {
+  /** The fleet's owner id; absent in the single-workload mode. */
+  id?: string;
+  configs: Config[];
+  prune: boolean;
+  maxParallel: number;
+}
+
+export async function runFleet(fleet: FleetRun, authenticating: Promise<Credentials>, env: NodeJS.ProcessEnv, deployDeadlineMs: number): Promise<void> {
+  const single = fleet.id === undefined;
+  const tag = (config: Config, text: string): string => (single ? text : `${config.name}: ${text}`);
+  for (const config of fleet.configs) {
+    for (const notice of config.notices) core.notice(tag(config, notice));
+    for (const warning of config.warnings) core.warning(tag(config, warning));
+  }
+  for (const notice of overrideNotices(env)) core.info(notice);
+  // Values never leave the run: every text below that did not come from the plan is scrubbed.
+  registerSecretValues(fleet.configs.flatMap((c) => c.envVars.map((e) => e.value)));
+  const first = fleet.configs[0];
+  if (!first) {
+    // A manifest with no workloads: nothing is deployed, and nothing is ever pruned.
+    core.info(`Fleet ${fleet.id}: the manifest has no workloads: nothing to deploy, and nothing is pruned.`);
+    core.setOutput('changed', 'false');
+    core.setOutput('plan', '[]');
+    core.setOutput('results', '[]');
+    return;
+  }
+  const errorContext: Omit<ErrorContext, 'action' | 'resource'> = {
+    projectId: first.projectId,
+    deployer: first.auth.serviceAccount,
+    provider: first.auth.workloadIdentityProvider,
+    repository: env.GITHUB_REPOSITORY,
+    audience: first.auth.audience,
+  };
+  const authPhase: Record<string, number> = {};
+  let runs: WorkloadRun[] = [];
+  let deletions: Change[] = [];
+  const failures: string[] = [];
+  try {
+    const credentials = await phase(
+      'auth',
+      async () => {
+        try {
+          const c = await authenticating;
+          core.info(`Authenticated as ${c.identity}`);
+          return c;
+        } catch (err) {
+          if (err instanceof AuthError) throw explainAuthError(err.stage, err.cause, { ...errorContext, action: 'authenticating' }, env);
+          throw err;
+        }
+      },
+      { into: authPhase },
+    );
+    const projectId = first.projectId ?? credentials.adcProjectId;
+    if (!projectId) {
+      throw new Error("Input 'project_id': no project is known: set project_id, or a service_account whose email names its project.");
+    }
+    // A project from Application Default Credentials meets the same rule as the input (issue 11).
+    if (!RULES.projectId.pattern.test(projectId)) {
+      throw new InputError('project_id', `the project of Application Default Credentials, ${JSON.stringify(projectId)}, is not allowed: ${RULES.projectId.allowed}. Set project_id.`);
+    }
+    const api = createApi({ ...errorContext, projectId }, Date.now() + deployDeadlineMs, (err, delay) =>
+      core.info(scrubSecrets(`Retrying in ${delay}ms: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`)),
+    );
+    const ctx: PipelineContext = {
+      api,
+      clients: makeClients(credentials.authClient, env),
+      projectId,
+      errorContext,
+      deployId: `${env.GITHUB_RUN_ID ?? Date.now()}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`,
+    };
+    const ctxOf = (config: Config): PipelineContext => (single ? ctx : { ...ctx, label: config.name });
+    runs = fleet.configs.map((config) => startWorkload(ctxOf(config), config));
+    for (const run of runs) Object.assign(run.phases, authPhase);
+
+    // Read all (and, to prune, what the fleet owns), then plan all.
+    const owned =
+      fleet.prune && fleet.id !== undefined
+        ? readOwned(api, ctx.clients, projectId, fleet.id, [...new Set(fleet.configs.flatMap((c) => [c.region, ...[c.schedule, ...(c.moreSchedules ?? [])].flatMap((s) => (s ? [s.region] : []))]))])
+        : undefined;
+    owned?.catch(() => undefined);
+    if (single) {
+      await Promise.all(runs.map((run) => readWorkload(ctxOf(run.config), run)));
+    } else {
+      // A fleet reads with list calls: two round trips whatever its size.
+      await phase('read', async () => {
+        await readFleet(api, ctx.clients, projectId, runs);
+        const exist = runs.filter((r) => r.current?.workload).length;
+        core.info(`Fleet ${fleet.id}: ${runs.length} workload(s) declared, ${exist} exist${runs.some((r) => r.failure) ? `, ${runs.filter((r) => r.failure).length} could not be read` : ''}`);
+      });
+    }
+    for (const run of runs) planWorkloadRun(ctxOf(run.config), run);
+    if (owned && fleet.id !== undefined) {
+      const declared = {
+        resources: new Set(runs.map((r) => r.names.resource)),
+        schedulerJobs: new Set(
+          runs.flatMap((r) => [
+            ...(r.names.schedulerJob ? [r.names.schedulerJob] : []),
+            ...(r.config.moreSchedules ?? []).map((s) => withSchedule(r.config, r.names, s).names.schedulerJob!),
+          ]),
+        ),
+      };
+      deletions = planPrune(fleet.id, await owned, declared);
+      core.info(`Prune plan of fleet ${fleet.id}:\n${deletions.length ? formatPlan(deletions) : 'nothing carries its marks that the manifest no longer declares.'}`);
+    }
+
+    // Apply with at most max_parallel workloads in flight; then prune (triggers first).
+    if (!first.dryRun) {
+      await inParallel(runs, fleet.maxParallel, (run) => applyWorkloadRun(ctxOf(run.config), run));
+      if (deletions.length > 0) {
+        await phase('prune', () =>
+          applyDeletions(api, ctx.clients, deletions, fleet.maxParallel, { progress: (c, starting) => core.info(changeLine(c, starting)) }),
+        ).catch((err: unknown) => failures.push(scrubSecrets(`prune: ${err instanceof Error ? err.message : String(err)}`)));
+      }
+    } else if (deletions.length > 0) {
+      core.info('Dry run: the deletions above were not applied.');
+    }
+  } catch (err) {
+    failures.push(scrubSecrets(err instanceof Error ? err.message : String(err)));
+  }
+  for (const run of runs) if (run.failure) failures.unshift(single ? run.failure : `${run.config.name}: ${run.failure}`);
+  await report(fleet, runs, deletions, failures, env);
+  if (failures.length === 1) core.setFailed(failures[0]!);
+  else if (failures.length > 1) core.setFailed(`${failures.length} failures:\n${failures.map((f) => `- ${f}`).join('\n')}`);
+}
+
+async function report(fleet: FleetRun, runs: readonly WorkloadRun[], deletions: readonly Change[], failures: readonly string[], env: NodeJS.ProcessEnv): Promise<void> {
+  const results = fleet.configs.map((config, i) => resultOf(config.name, config.kind, runs[i]?.report));
+  const single = fleet.id === undefined ? runs[0] : undefined;
+  if (fleet.id === undefined) {
+    const config = fleet.configs[0]!;
+    const report = single?.report;
+    if (report) {
+      setOutputs(report);
+      core.setOutput('results', JSON.stringify(results));
+      // Without a summary file (run by hand, outside GitHub Actions) the summary goes to the log.
+      const summary = renderSummary(report);
+      if (!(await writeSummary(summary, env))) core.info(renderSummaryText(report));
+      await commentOnPullRequest(config, { project: report.projectId, region: config.region, kind: config.kind, name: config.name }, summary, env, core);
+      return;
+    }
+    // Stopped before anything was read (auth, the project, the Scheduler region): no plan.
+    core.setOutput('kind', config.kind);
+    core.setOutput('changed', 'false');
+    core.setOutput('execution_status', 'skipped');
+    core.setOutput('results', JSON.stringify(results));
+    const message = failures[0] ?? 'unknown error';
+    await writeSummary(`## ❌ cloud-run-cron: ${config.kind} ${config.name} was not deployed\n\nNothing was written.\n\n\`\`\`\n${message}\n\`\`\`\n`, env).catch(() => undefined);
+    return;
+  }
+  const plan = [...runs.flatMap((r) => r.report?.plan ?? []), ...deletions];
+  core.setOutput('changed', String(runs.some((r) => r.report?.changed) || deletions.some((c) => c.written)));
+  core.setOutput('plan', planToJson(plan));
+  core.setOutput('results', JSON.stringify(results));
+  const entries = fleet.configs.map((config, i) => ({ name: config.name, kind: config.kind, report: runs[i]?.report, failure: runs[i]?.failure ?? (runs[i] ? undefined : failures[0]) }));
+  const { markdown, text } = renderFleetSummary(fleet.id, fleet.configs[0]?.dryRun ?? false, entries, deletions);
+  if (!(await writeSummary(markdown, env))) core.info(text);
+  const first = fleet.configs[0];
+  if (first) await commentOnPullRequest(first, { fleet: fleet.id }, markdown, env, core);
+}

@@ -1,0 +1,219 @@
+// Fleet mode's manifest (issue 14): validated by schema/manifest.schema.json, every problem at
+// once with its path; workload keys read as the inputs of the same name; prune plans only
+// what carries the fleet's marks.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { loadManifest, nearest } from '../../src/fleet/manifest.js';
+import { ownsSchedulerJob, ownsWorkload, planPrune } from '../../src/fleet/prune.js';
+import { planDeletions } from '../../src/plan/delete.js';
+
+const SA = (n: string) => `${n}@my-project.iam.gserviceaccount.com`;
+const IMAGE = `europe-west1-docker.pkg.dev/my-project/jobs/ingest@sha256:${'a'.repeat(64)}`;
+
+async function load(text: string, inputs: Record<string, string> = {}, env: Record<string, string> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'manifest-'));
+  writeFileSync(join(dir, 'm.yaml'), text);
+  const all: Record<string, string> = { manifest: 'm.yaml', region: 'europe-west1', project_id: 'my-project', ...inputs };
+  return loadManifest((n) => all[n] ?? '', { GITHUB_WORKSPACE: dir, ...env });
+}
+const problemsOf = (p: Promise<unknown>) => p.then(() => [] as string[], (e: { problems?: string[]; message: string }) => e.problems ?? [e.message]);
+
+const GOOD = `version: 1
+fleet: reports
+defaults:
+  runtime_service_account: ${SA('cron-runtime')}
+  invoker_service_account: ${SA('scheduler-invoker')}
+  time_zone: Europe/Berlin
+workloads:
+  - name: nightly-report
+    kind: job
+    image: \${REPORT_IMAGE}
+    schedule: '0 3 * * *'
+  - name: ingest
+    kind: job
+    image: ${IMAGE}
+    env_vars: { SOURCE: s3 }
+    schedules:
+      - id: hourly
+        schedule: '0 * * * *'
+      - id: weekly-full
+        schedule: '30 2 * * 0'
+        args: ['--full']
+        task_count: 4
+        task_timeout: 2h
+  - name: cache-warmer
+    kind: service
+    image: ${IMAGE}
+    schedule: '*/15 * * * *'
+    path: /warm
+`;
+
+describe('loadManifest', () => {
+  it('reads the issue example into one Config per workload, with the fleet marks', async () => {
+    const m = await load(GOOD, {}, { REPORT_IMAGE: IMAGE });
+    expect(m.id).toBe('reports');
+    expect(m.maxParallel).toBe(4);
+    expect(m.prune).toBe(false);
+    expect(m.configs.map((c) => [c.name, c.kind, c.region])).toEqual([
+      ['nightly-report', 'job', 'europe-west1'],
+      ['ingest', 'job', 'europe-west1'],
+      ['cache-warmer', 'service', 'europe-west1'],
+    ]);
+    const [nightly, ingest, warmer] = m.configs;
+    expect(nightly!.image).toBe(IMAGE);
+    expect(nightly!.labels).toEqual({ 'managed-by': 'cloud-run-cron', 'cloud-run-cron-fleet': 'reports' });
+    expect(nightly!.schedule).toMatchObject({ jobId: 'nightly-report-schedule', timeZone: 'Europe/Berlin', invokerServiceAccount: SA('scheduler-invoker') });
+    // smoke_test defaults to changed in fleet mode.
+    expect(nightly!.smoke).toMatchObject({ enabled: true, onlyWhenChanged: true });
+    expect(ingest!.envVars).toEqual([{ name: 'SOURCE', value: 's3' }]);
+    expect(ingest!.schedule).toMatchObject({ jobId: 'ingest-hourly', cron: '0 * * * *', bodyHasOverrides: false });
+    expect(ingest!.moreSchedules).toHaveLength(1);
+    const weekly = ingest!.moreSchedules![0]!;
+    expect(weekly).toMatchObject({ jobId: 'ingest-weekly-full', cron: '30 2 * * 0', timeZone: 'Europe/Berlin', bodyHasOverrides: true });
+    expect(JSON.parse(weekly.body!)).toEqual({ overrides: { containerOverrides: [{ args: ['--full'] }], taskCount: 4, timeoutSeconds: 7200 } });
+    expect(warmer!.schedule).toMatchObject({ path: '/warm' });
+  });
+
+  it('smoke_test given as an input wins over the fleet default', async () => {
+    const m = await load(GOOD, { smoke_test: 'false' }, { REPORT_IMAGE: IMAGE });
+    expect(m.configs[0]!.smoke.enabled).toBe(false);
+  });
+
+  it('reports every problem at once, each with its path, and unknown keys with the nearest name', async () => {
+    const problems = await problemsOf(
+      load(`version: 2
+fleet: Reports
+defaultz: {}
+workloads:
+  - name: a
+    imagee: x
+    schedule: '0 3 * * *'
+    schedules: [{ id: x, schedule: '0 4 * * *' }]
+  - name: a
+    image: \${MISSING}
+    tasks: many
+    schedules:
+      - id: Bad_ID
+        schedule: '0 4 * * *'
+`),
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^version: /),
+        expect.stringMatching(/^fleet: should match pattern/),
+        'defaultz: unknown key; did you mean defaults?',
+        'workloads[0].imagee: unknown key; did you mean image?',
+        expect.stringMatching(/^workloads\[1\]\.image: \$\{MISSING\} is not set in the step's environment \(workload a\)/),
+        expect.stringMatching(/^workloads\[1\]\.tasks: should be integer/),
+        expect.stringMatching(/^workloads\[1\]\.schedules\[0\]\.id: should match pattern/),
+      ]),
+    );
+  });
+
+  it('reports duplicate names, duplicate Scheduler jobs and schedule with schedules, with the schema problems', async () => {
+    const problems = await problemsOf(
+      load(`version: 1
+bogus: 1
+fleet: reports
+defaults: { invoker_service_account: ${SA('inv')} }
+workloads:
+  - { name: a, image: ${IMAGE}, schedule: '0 3 * * *', schedules: [{ id: x, schedule: '0 4 * * *' }] }
+  - { name: a, image: ${IMAGE} }
+  - { name: b, image: ${IMAGE}, schedule: '0 3 * * *', scheduler_job: a-x }
+`),
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^workloads\[1\]\.name: "a" is also workloads\[0\]\.name/),
+        expect.stringMatching(/^workloads\[0\]: schedule and schedules are exclusive/),
+        expect.stringMatching(/^workloads\[2\]: Scheduler job "a-x" is also that of workloads\[0\]/),
+        'bogus: unknown key; allowed: version, fleet, defaults, workloads',
+      ]),
+    );
+  });
+
+  it('names the workload path of a value the input parser refuses, and a per-schedule one by its schedule', async () => {
+    const problems = await problemsOf(
+      load(`version: 1
+fleet: reports
+defaults: { invoker_service_account: ${SA('inv')} }
+workloads:
+  - name: a
+    image: ${IMAGE}
+    memory: lots
+    schedules:
+      - { id: x, schedule: '61 * * * *' }
+      - { id: y, schedule: '0 3 * * *', task_timeout: forever }
+  - { name: s, kind: service, image: ${IMAGE}, schedules: [{ id: x, schedule: '0 3 * * *', args: ['--x'] }] }
+`),
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^workloads\[0\]\.memory: "lots" is not allowed/),
+        expect.stringMatching(/^workloads\[0\]\.schedules\[0\]\.schedule: "61 \* \* \* \*" is not allowed/),
+        expect.stringMatching(/^workloads\[0\]\.schedules\[1\]\.task_timeout: "forever" is not allowed/),
+        expect.stringMatching(/^workloads\[1\]\.schedules\[0\]: args is a job override/),
+      ]),
+    );
+  });
+
+  it('refuses single-workload inputs next to a manifest, naming them, before reading the file', async () => {
+    const problems = await problemsOf(load('not: [valid', { name: 'x', image: 'y', schedule: '0 3 * * *' }));
+    expect(problems).toEqual([expect.stringMatching(/^Inputs 'name', 'image', 'schedule': with manifest set, the single-workload inputs must be empty: move them into the manifest/)]);
+  });
+
+  it('only deploys the named workloads and turns prune off; an unknown name is a problem', async () => {
+    const m = await load(GOOD, { only: 'ingest', prune: 'true' }, { REPORT_IMAGE: IMAGE });
+    expect(m.configs.map((c) => c.name)).toEqual(['ingest']);
+    expect(m.prune).toBe(false);
+    expect(await problemsOf(load(GOOD, { only: 'nope' }, { REPORT_IMAGE: IMAGE }))).toEqual([`Input 'only': "nope" is not a workload of the manifest.`]);
+  });
+
+  it('nearest suggests a close name only', () => {
+    expect(nearest('imagee', ['image', 'name'])).toBe('image');
+    expect(nearest('schedul', ['schedule', 'schedules'])).toBe('schedule');
+    expect(nearest('zzzzzz', ['image', 'name'])).toBeUndefined();
+  });
+});
+
+describe('prune planning', () => {
+  const P = 'projects/p/locations/europe-west1';
+  it('deletes only what carries the marks and is not declared: Scheduler jobs first', () => {
+    const plan = planPrune(
+      'reports',
+      {
+        workloads: [
+          { type: 'run-job', resource: `${P}/jobs/kept` },
+          { type: 'run-service', resource: `${P}/services/gone` },
+        ],
+        schedulerJobs: [`${P}/jobs/kept-schedule`, `${P}/jobs/gone-schedule`],
+      },
+      { resources: new Set([`${P}/jobs/kept`]), schedulerJobs: new Set([`${P}/jobs/kept-schedule`]) },
+    );
+    expect(plan.map((c) => [c.action, c.type, c.resource])).toEqual([
+      ['delete', 'scheduler-job', `${P}/jobs/gone-schedule`],
+      ['delete', 'run-service', `${P}/services/gone`],
+    ]);
+  });
+
+  it('recognises its own marks and nobody else’s', () => {
+    expect(ownsWorkload('reports', { 'managed-by': 'cloud-run-cron', 'cloud-run-cron-fleet': 'reports' })).toBe(true);
+    expect(ownsWorkload('reports', { 'managed-by': 'cloud-run-cron' })).toBe(false);
+    expect(ownsWorkload('reports', { 'cloud-run-cron-fleet': 'reports' })).toBe(false);
+    expect(ownsWorkload('reports', { 'managed-by': 'cloud-run-cron', 'cloud-run-cron-fleet': 'reports2' })).toBe(false);
+    expect(ownsSchedulerJob('reports', 'cloud-run-cron fleet=reports workload=a: Runs the Cloud Run job a')).toBe(true);
+    expect(ownsSchedulerJob('reports', 'cloud-run-cron fleet=reports2 workload=a')).toBe(false);
+    expect(ownsSchedulerJob('reports', 'Runs the Cloud Run job a (managed by cloud-run-cron)')).toBe(false);
+    expect(ownsSchedulerJob('reports', undefined)).toBe(false);
+  });
+
+  it('planDeletions orders triggers before workloads whatever the input order', () => {
+    const plan = planDeletions([
+      { type: 'run-job', resource: `${P}/jobs/a`, reason: 'r' },
+      { type: 'scheduler-job', resource: `${P}/jobs/a-schedule`, reason: 'r' },
+    ]);
+    expect(plan.map((c) => c.type)).toEqual(['scheduler-job', 'run-job']);
+  });
+});
