@@ -13,14 +13,16 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var google_auth_library__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(492);
 /* harmony import */ var google_auth_library__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(google_auth_library__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fetch__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(816);
+/* harmony import */ var node_fetch__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(816);
 /* harmony import */ var _google_clients_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2188);
 /* harmony import */ var _google_endpoints_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8157);
-/* harmony import */ var _github_token_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1139);
-/* harmony import */ var _mask_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8080);
+/* harmony import */ var _google_trace_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5126);
+/* harmony import */ var _github_token_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1139);
+/* harmony import */ var _mask_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8080);
 // Workload Identity Federation: GitHub OIDC token -> STS federated token -> (optionally)
 // an access token of the deployer service account. Without a provider, Application
 // Default Credentials. Every token that passes through is masked.
+
 
 
 
@@ -45,13 +47,43 @@ function maskTokensIn(data) {
     for (const field of TOKEN_FIELDS) {
         const value = data[field];
         if (typeof value === 'string' && value)
-            (0,_mask_js__WEBPACK_IMPORTED_MODULE_4__/* .maskSecret */ .$)(value);
+            (0,_mask_js__WEBPACK_IMPORTED_MODULE_5__/* .maskSecret */ .$)(value);
+    }
+}
+/**
+ * Every request an auth client makes (its own, the STS exchange's, and the API calls made through
+ * it) goes through node-fetch with the same timeout as all the others, is traced in step debug
+ * logging, and has the tokens of its answer masked before anything could print them.
+ */
+function prepareTransport(client) {
+    const exchange = client.stsCredential;
+    for (const transporter of new Set([client.transporter, exchange?.transporter])) {
+        if (!transporter)
+            continue;
+        // node-fetch honours proxy agents; loaded while the GitHub token is in flight (start-up).
+        transporter.defaults.fetchImplementation = (0,_google_trace_js__WEBPACK_IMPORTED_MODULE_3__/* .tracedFetch */ .Wb)(transporter.defaults.fetchImplementation ?? node_fetch__WEBPACK_IMPORTED_MODULE_6__["default"]);
+        transporter.defaults.timeout ??= _google_clients_js__WEBPACK_IMPORTED_MODULE_1__/* .REQUEST_TIMEOUT_MS */ .j2;
+        transporter.interceptors.response.add({
+            resolved: async (response) => {
+                maskTokensIn(response.data);
+                return response;
+            },
+        });
     }
 }
 function federatedClient(auth, githubToken, env) {
     const provider = auth.workloadIdentityProvider;
-    const sts = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_2__/* .endpointFor */ .L)('sts', env);
-    const iamcredentials = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_2__/* .endpointFor */ .L)('iamcredentials', env);
+    // The GitHub OIDC token lives about 5 minutes: the first exchange uses the one requested at
+    // start-up, every later one (google-auth-library refreshes before the access token expires)
+    // a freshly requested one.
+    let first = githubToken;
+    const subjectToken = () => {
+        const token = first ?? (0,_github_token_js__WEBPACK_IMPORTED_MODULE_4__/* .requestGithubToken */ .eH)((0,_github_token_js__WEBPACK_IMPORTED_MODULE_4__/* .githubAudience */ ._g)(auth), env);
+        first = undefined;
+        return token;
+    };
+    const sts = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_2__/* .endpointFor */ .Lo)('sts', env);
+    const iamcredentials = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_2__/* .endpointFor */ .Lo)('iamcredentials', env);
     const client = new google_auth_library__WEBPACK_IMPORTED_MODULE_0__.IdentityPoolClient({
         type: 'external_account',
         audience: `//iam.googleapis.com/${provider}`,
@@ -60,25 +92,10 @@ function federatedClient(auth, githubToken, env) {
         service_account_impersonation_url: auth.serviceAccount
             ? `${iamcredentials}v1/projects/-/serviceAccounts/${auth.serviceAccount}:generateAccessToken`
             : undefined,
-        subject_token_supplier: { getSubjectToken: () => githubToken },
+        subject_token_supplier: { getSubjectToken: subjectToken },
         scopes: [CLOUD_PLATFORM_SCOPE],
     });
-    // The STS exchange has a Gaxios of its own; mask what either one receives.
-    const exchange = client.stsCredential;
-    for (const transporter of new Set([client.transporter, exchange?.transporter])) {
-        // The fetch gaxios would load on its first request anyway (node-fetch, which honours
-        // proxy agents), loaded here instead: while the GitHub token is in flight (start-up).
-        if (transporter)
-            transporter.defaults.fetchImplementation ??= node_fetch__WEBPACK_IMPORTED_MODULE_5__["default"];
-        if (transporter)
-            transporter.defaults.timeout ??= _google_clients_js__WEBPACK_IMPORTED_MODULE_1__/* .REQUEST_TIMEOUT_MS */ .j2;
-        transporter?.interceptors.response.add({
-            resolved: async (response) => {
-                maskTokensIn(response.data);
-                return response;
-            },
-        });
-    }
+    prepareTransport(client);
     return client;
 }
 function isImpersonationFailure(err) {
@@ -102,7 +119,7 @@ projectId) {
         await client.getAccessToken(); // masked by the interceptor
     }
     catch (err) {
-        if (err instanceof _github_token_js__WEBPACK_IMPORTED_MODULE_3__/* .GithubTokenError */ .t)
+        if (err instanceof _github_token_js__WEBPACK_IMPORTED_MODULE_4__/* .GithubTokenError */ .tB)
             throw new AuthError('github-token', err);
         // The supplier's promise may have failed inside the library; look at it directly.
         const tokenFailure = await githubToken.then(() => undefined, (e) => e);
@@ -122,6 +139,7 @@ async function applicationDefault(serviceAccount, env, projectId) {
         // is a Cloud Resource Manager request, which needs resourcemanager.projects.get).
         const googleAuth = new google_auth_library__WEBPACK_IMPORTED_MODULE_0__.GoogleAuth({ scopes: [CLOUD_PLATFORM_SCOPE], ...(projectId ? { projectId } : {}) });
         const source = await googleAuth.getClient();
+        prepareTransport(source);
         const adcProjectId = projectId ?? ((await googleAuth.getProjectId().catch(() => undefined)) ?? undefined);
         let authClient = source;
         if (serviceAccount) {
@@ -133,12 +151,13 @@ async function applicationDefault(serviceAccount, env, projectId) {
                 targetScopes: [CLOUD_PLATFORM_SCOPE],
                 lifetime: 3600,
                 delegates: [],
-                endpoint: (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_2__/* .endpointFor */ .L)('iamcredentials', env).replace(/\/$/, ''),
+                endpoint: (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_2__/* .endpointFor */ .Lo)('iamcredentials', env).replace(/\/$/, ''),
             });
+            prepareTransport(authClient);
         }
         const { token } = await authClient.getAccessToken();
         if (token)
-            (0,_mask_js__WEBPACK_IMPORTED_MODULE_4__/* .maskSecret */ .$)(token);
+            (0,_mask_js__WEBPACK_IMPORTED_MODULE_5__/* .maskSecret */ .$)(token);
         const email = serviceAccount ?? source.email;
         return { authClient, identity: email ?? 'Application Default Credentials', adcProjectId };
     }
@@ -166,7 +185,7 @@ function restClient(authClient, env = process.env) {
     const bases = new Map();
     const url = (api, path, query) => {
         if (!bases.has(api))
-            bases.set(api, (0,_endpoints_js__WEBPACK_IMPORTED_MODULE_0__/* .endpointFor */ .L)(api, env));
+            bases.set(api, (0,_endpoints_js__WEBPACK_IMPORTED_MODULE_0__/* .endpointFor */ .Lo)(api, env));
         const params = Object.entries(query ?? {}).filter((e) => e[1] !== undefined);
         const search = params.length ? `?${new URLSearchParams(params).toString()}` : '';
         // Resource names keep their '/' and ':'; nothing else in them needs escaping.
@@ -179,7 +198,19 @@ function restClient(authClient, env = process.env) {
     return {
         get: (api, path, query) => request('GET', url(api, path, query)),
         send: (api, method, path, body, query) => request(method, url(api, path, query), body ?? {}),
+        delete: (api, path) => request('DELETE', url(api, path)),
     };
+}
+/** Every item of a paged list: follows nextPageToken to the end. */
+async function allPages(key, read) {
+    const items = [];
+    let pageToken;
+    do {
+        const page = await read(pageToken);
+        items.push(...(page[key] ?? []));
+        pageToken = page.nextPageToken || undefined;
+    } while (pageToken);
+    return items;
 }
 function makeClients(authClient, env = process.env) {
     const rest = restClient(authClient, env);
@@ -190,61 +221,25 @@ function makeClients(authClient, env = process.env) {
         run: (name) => rest.send('run', 'POST', `v2/${name}:run`, {}),
         getIamPolicy: (name) => rest.get('run', `v2/${name}:getIamPolicy`, { 'options.requestedPolicyVersion': '3' }),
         setIamPolicy: (name, policy) => rest.send('run', 'POST', `v2/${name}:setIamPolicy`, { policy }),
+        list: (parent, collection) => allPages(collection, (pageToken) => rest.get('run', `v2/${parent}/${collection}`, { pageSize: '100', pageToken })),
+        delete: (name) => rest.delete('run', `v2/${name}`),
     };
     const scheduler = {
         get: (name) => rest.get('cloudscheduler', `v1/${name}`),
         create: (parent, job) => rest.send('cloudscheduler', 'POST', `v1/${parent}/jobs`, job),
         update: (name, job, mask) => rest.send('cloudscheduler', 'PATCH', `v1/${name}`, job, { updateMask: mask.join(',') }),
         call: (name, verb) => rest.send('cloudscheduler', 'POST', `v1/${name}:${verb}`, {}),
+        delete: (name) => rest.delete('cloudscheduler', `v1/${name}`),
         async locations(projectId) {
-            const ids = [];
-            let pageToken;
-            do {
-                const page = await rest.get('cloudscheduler', `v1/projects/${projectId}/locations`, { pageToken });
-                for (const l of page.locations ?? [])
-                    if (l.locationId)
-                        ids.push(l.locationId);
-                pageToken = page.nextPageToken || undefined;
-            } while (pageToken);
-            return ids.sort();
+            const locations = await allPages('locations', (pageToken) => rest.get('cloudscheduler', `v1/projects/${projectId}/locations`, { pageToken }));
+            return locations.flatMap((l) => (l.locationId ? [l.locationId] : [])).sort();
         },
+        list: (parent) => allPages('jobs', (pageToken) => rest.get('cloudscheduler', `v1/${parent}/jobs`, { pageSize: '500', pageToken })),
     };
-    return { run, scheduler };
-}
-
-
-/***/ }),
-
-/***/ 8157:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ endpointFor)
-/* harmony export */ });
-// Where the action's own requests go. gcloud's CLOUDSDK_API_ENDPOINT_OVERRIDES_* properties,
-// read as env vars, move them (a proxy, a private endpoint, the local Google Cloud); what the
-// action stores in Google Cloud (Scheduler URIs, OIDC audiences) always stays canonical.
-const PUBLIC_HOSTS = {
-    run: 'run.googleapis.com',
-    cloudscheduler: 'cloudscheduler.googleapis.com',
-    sts: 'sts.googleapis.com',
-    iamcredentials: 'iamcredentials.googleapis.com',
-};
-/** The base URL of an API, ending in '/': https://run.googleapis.com/ or its override. */
-function endpointFor(api, env = process.env) {
-    const name = `CLOUDSDK_API_ENDPOINT_OVERRIDES_${api.toUpperCase()}`;
-    const override = env[name]?.trim();
-    if (!override)
-        return `https://${PUBLIC_HOSTS[api]}/`;
-    let url;
-    try {
-        url = new URL(override);
-    }
-    catch {
-        throw new Error(`${name} is not a URL: use a base URL such as https://${PUBLIC_HOSTS[api]}/`);
-    }
-    // A path in the override is kept (a proxy may serve the API under one).
-    return `${url.origin}${url.pathname.replace(/\/*$/, '/')}`;
+    const logging = {
+        list: (request) => rest.send('logging', 'POST', 'v2/entries:list', request),
+    };
+    return { run, scheduler, logging };
 }
 
 

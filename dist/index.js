@@ -5,16 +5,23 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ requestGithubToken),
-/* harmony export */   t: () => (/* binding */ GithubTokenError)
+/* harmony export */   _g: () => (/* binding */ githubAudience),
+/* harmony export */   eH: () => (/* binding */ requestGithubToken),
+/* harmony export */   tB: () => (/* binding */ GithubTokenError)
 /* harmony export */ });
 /* harmony import */ var _google_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8673);
-/* harmony import */ var _mask_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8080);
+/* harmony import */ var _google_trace_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5126);
+/* harmony import */ var _mask_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8080);
 // The GitHub OIDC token: the first round trip of every run. This module is on the start-up
 // path, before @actions/core and the Google libraries load, so it needs Node's own http(s)
 // client only (the one of the URL's scheme), and it retries passing errors by itself.
 
 
+
+/** The audience of the GitHub OIDC token: the input, or what the provider accepts by default. */
+function githubAudience(auth) {
+    return auth.audience ?? `https://iam.googleapis.com/${auth.workloadIdentityProvider ?? ''}`;
+}
 /** Thrown when the runner cannot give a GitHub OIDC token. */
 class GithubTokenError extends Error {
     constructor(message, options) {
@@ -28,6 +35,8 @@ const BUDGET_MS = 60_000;
 const REQUEST_TIMEOUT_MS = 30_000;
 async function get(url, bearer, onSent) {
     const { request } = url.protocol === 'http:' ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23));
+    const started = performance.now();
+    const trace = (status, body) => (0,_google_trace_js__WEBPACK_IMPORTED_MODULE_1__/* .traceExchange */ .ve)({ method: 'GET', url: url.href, status, ms: performance.now() - started, response: body });
     return new Promise((resolve, reject) => {
         const req = request(url, {
             method: 'GET',
@@ -36,11 +45,18 @@ async function get(url, bearer, onSent) {
         }, (res) => {
             const chunks = [];
             res.on('data', (c) => chunks.push(c));
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+            res.on('end', () => {
+                const answer = { status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') };
+                trace(answer.status, answer.body);
+                resolve(answer);
+            });
             res.on('error', reject);
         });
         req.on('timeout', () => req.destroy(Object.assign(new Error('the request timed out'), { code: 'ETIMEDOUT' })));
-        req.on('error', reject);
+        req.on('error', (err) => {
+            trace(`failed (${err.message})`);
+            reject(err);
+        });
         req.on('finish', () => onSent?.());
         req.end();
     });
@@ -82,7 +98,7 @@ function requestGithubToken(audience, env = process.env, options = {}) {
         }
         if (typeof value !== 'string' || !value)
             throw fail('the response holds no token');
-        (0,_mask_js__WEBPACK_IMPORTED_MODULE_1__/* .maskSecret */ .$)(value);
+        (0,_mask_js__WEBPACK_IMPORTED_MODULE_2__/* .maskSecret */ .$)(value);
         return value;
     };
     return (0,_google_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetry */ .bD)(attempt, {
@@ -231,266 +247,15 @@ function formatDuration(seconds) {
 
 /***/ }),
 
-/***/ 1384:
+/***/ 1279:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Rh: () => (/* binding */ statusLabel),
-/* harmony export */   T1: () => (/* binding */ isPermissionDenied),
-/* harmony export */   c4: () => (/* binding */ isNotFound),
-/* harmony export */   dh: () => (/* binding */ isConflict),
-/* harmony export */   gH: () => (/* binding */ GRPC_CODE_NAMES),
-/* harmony export */   jq: () => (/* binding */ isQuotaError),
-/* harmony export */   n7: () => (/* binding */ isTurnedAway),
-/* harmony export */   pW: () => (/* binding */ grpcCodeOf),
-/* harmony export */   r3: () => (/* binding */ isRetryable),
-/* harmony export */   tR: () => (/* binding */ readApiError)
+/* harmony export */   X: () => (/* binding */ guardRailWarnings)
 /* harmony export */ });
-/* harmony import */ var _scrub_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(356);
-// Reads the facts out of a failed Google API call, whatever shape it arrives in:
-// - google-gax GoogleError (REST fallback): `code` = gRPC number, `httpStatusCode`,
-//   `reason`/`domain`/`errorInfoMetadata` promoted from google.rpc.ErrorInfo, `statusDetails`;
-// - gaxios GaxiosError: `status` = HTTP, `code` = HTTP number or a system code string,
-//   `response.data` = the AIP-193 body `{error: {code, message, status, details}}` (or an
-//   OAuth body `{error, error_description}` from STS);
-// - a google.rpc.Status (an LRO `error`, a Scheduler attempt `status`): `{code, message}`;
-// - anything else: its message.
-
-/** google.rpc.Code names, indexed by number. */
-const GRPC_CODE_NAMES = [
-    'OK', 'CANCELLED', 'UNKNOWN', 'INVALID_ARGUMENT', 'DEADLINE_EXCEEDED', 'NOT_FOUND', 'ALREADY_EXISTS',
-    'PERMISSION_DENIED', 'RESOURCE_EXHAUSTED', 'FAILED_PRECONDITION', 'ABORTED', 'OUT_OF_RANGE',
-    'UNIMPLEMENTED', 'INTERNAL', 'UNAVAILABLE', 'DATA_LOSS', 'UNAUTHENTICATED',
-];
-// The mapping google-gax applies (status.ts rpcCodeFromHttpStatusCode), for errors that carry
-// only an HTTP status.
-const HTTP_TO_GRPC = {
-    400: 3, 401: 16, 403: 7, 404: 5, 409: 10, 412: 9, 416: 11, 429: 8, 499: 1, 501: 12, 503: 14, 504: 4,
-};
-const isObj = (v) => typeof v === 'object' && v !== null;
-const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
-const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-function grpcFromName(name) {
-    const i = GRPC_CODE_NAMES.indexOf(name);
-    return i >= 0 ? i : undefined;
-}
-/** Parsed body of a gaxios response (object, or JSON text). */
-function responseBody(err) {
-    const data = isObj(err.response) ? err.response.data : undefined;
-    if (isObj(data))
-        return data;
-    if (typeof data === 'string') {
-        try {
-            const parsed = JSON.parse(data);
-            return isObj(parsed) ? parsed : undefined;
-        }
-        catch {
-            return undefined;
-        }
-    }
-    return undefined;
-}
-/** The google.rpc.ErrorInfo among raw JSON details or decoded statusDetails. */
-function errorInfo(details) {
-    if (!Array.isArray(details))
-        return undefined;
-    return details.find((d) => isObj(d) && (d['@type'] === 'type.googleapis.com/google.rpc.ErrorInfo' || (typeof d.reason === 'string' && isObj(d.metadata))));
-}
-function stringRecord(v) {
-    if (!isObj(v))
-        return {};
-    return Object.fromEntries(Object.entries(v).filter((e) => typeof e[1] === 'string'));
-}
-/** The facts of `err`, from whichever fields it carries. */
-function readApiError(err) {
-    if (!isObj(err))
-        return { message: (0,_scrub_js__WEBPACK_IMPORTED_MODULE_0__/* .scrubSecrets */ .Z)(String(err)), metadata: {} };
-    const body = responseBody(err);
-    const apiBody = body && isObj(body.error) ? body.error : undefined; // AIP-193
-    const oauth = body && typeof body.error === 'string' ? body : undefined; // RFC 6749 §5.2
-    const info = errorInfo(apiBody?.details) ?? errorInfo(err.statusDetails);
-    const code = num(err.code);
-    const httpStatus = num(err.httpStatusCode) ?? num(err.status) ?? (isObj(err.response) ? num(err.response.status) : undefined) ??
-        num(apiBody?.code) ?? (code !== undefined && code >= 100 ? code : undefined);
-    const grpcCode = (code !== undefined && code < 100 ? code : undefined) ?? grpcFromName(apiBody?.status) ?? grpcFromName(err.status);
-    const message = str(apiBody?.message) ?? str(err.message) ?? (oauth ? `${String(oauth.error)}` : String(err));
-    const cause = isObj(err.cause) ? err.cause : undefined;
-    return {
-        message: (0,_scrub_js__WEBPACK_IMPORTED_MODULE_0__/* .scrubSecrets */ .Z)(message),
-        httpStatus,
-        grpcCode,
-        reason: str(err.reason) ?? str(info?.reason),
-        domain: str(err.domain) ?? str(info?.domain),
-        metadata: { ...stringRecord(info?.metadata), ...stringRecord(err.errorInfoMetadata) },
-        oauthError: str(oauth?.error),
-        oauthDescription: str(oauth?.error_description),
-        systemCode: str(err.code) ?? str(cause?.code),
-    };
-}
-/** The gRPC code of `facts`: as carried, else mapped from the HTTP status like google-gax does. */
-function grpcCodeOf(facts) {
-    if (facts.grpcCode !== undefined)
-        return facts.grpcCode;
-    const http = facts.httpStatus;
-    if (http === undefined)
-        return undefined;
-    return HTTP_TO_GRPC[http] ?? (http >= 500 && http < 600 ? 13 : http >= 400 && http < 500 ? 9 : undefined);
-}
-/** 'HTTP 403, PERMISSION_DENIED' — whichever parts are known. */
-function statusLabel(facts) {
-    const code = grpcCodeOf(facts);
-    return [facts.httpStatus && `HTTP ${facts.httpStatus}`, code !== undefined && GRPC_CODE_NAMES[code]].filter(Boolean).join(', ');
-}
-// Classification: an error matches when either its HTTP status or its gRPC code says so
-// (a GoogleError for HTTP 409 + status ALREADY_EXISTS carries code 6 and httpStatusCode 409).
-function matches(err, http, grpc) {
-    const f = readApiError(err);
-    return (f.httpStatus !== undefined && http.includes(f.httpStatus)) || (f.grpcCode !== undefined && grpc.includes(f.grpcCode));
-}
-// Connection-level failures worth one more try (ECONNREFUSED is not: nothing listens).
-const TRANSIENT_SYSTEM_CODES = ['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'TimeoutError'];
-/** 429, 5xx gateway errors, RESOURCE_EXHAUSTED / UNAVAILABLE / INTERNAL / DEADLINE_EXCEEDED, dropped connections. */
-function isRetryable(err) {
-    if (matches(err, [429, 500, 502, 503, 504], [8, 14, 13, 4]))
-        return true;
-    const system = readApiError(err).systemCode;
-    return system !== undefined && TRANSIENT_SYSTEM_CODES.includes(system);
-}
-/** 409, ALREADY_EXISTS, ABORTED (a stale etag). */
-const isConflict = (err) => matches(err, [409], [6, 10]);
-/** 404, NOT_FOUND. */
-const isNotFound = (err) => matches(err, [404], [5]);
-/** 429, RESOURCE_EXHAUSTED: a quota; back off harder and poll slower. */
-const isQuotaError = (err) => matches(err, [429], [8]);
-/** 403, PERMISSION_DENIED. */
-const isPermissionDenied = (err) => matches(err, [403], [7]);
-/**
- * 429 / 503 (RESOURCE_EXHAUSTED / UNAVAILABLE): the request was turned away, so even a call
- * that must not run twice (a job's :run) may be sent again. A 500, a 504 or a dropped
- * connection leave it unknown whether the work started.
- */
-const isTurnedAway = (err) => matches(err, [429, 503], [8, 14]);
-
-
-/***/ }),
-
-/***/ 356:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ scrubSecrets)
-/* harmony export */ });
-// Defence in depth: API and STS messages can echo request material back, so anything
-// that looks like a credential is cut out before a message reaches the log.
-const SECRET_PATTERNS = [
-    // JWTs (GitHub OIDC tokens, Google ID tokens): header.payload[.signature]
-    /\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}(?:\.[A-Za-z0-9_-]*)?/g,
-    // Google OAuth access tokens
-    /\bya29\.[A-Za-z0-9_.-]+/g,
-    // Any bearer credential in an echoed header
-    /\b(Bearer\s+)[A-Za-z0-9_.~+/=-]+/gi,
-    // Token fields echoed in form or JSON bodies
-    /\b((?:access_token|id_token|refresh_token|subject_token|accessToken|idToken)["']?\s*[:=]\s*["']?)[^"'&\s,}]+/g,
-];
-/** `text` with anything token-like replaced by [REDACTED]. */
-function scrubSecrets(text) {
-    return SECRET_PATTERNS.reduce((out, pattern) => out.replace(pattern, (_match, keep) => `${typeof keep === 'string' ? keep : ''}[REDACTED]`), text);
-}
-
-
-/***/ }),
-
-/***/ 8673:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   bD: () => (/* binding */ withRetry),
-/* harmony export */   rG: () => (/* binding */ quotaSignal),
-/* harmony export */   yy: () => (/* binding */ sleep)
-/* harmony export */ });
-/* unused harmony export backoffMs */
-/* harmony import */ var _errors_api_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1384);
-// Bounded retries with exponential backoff and full jitter. Google's APIs answer 429 and
-// 503 in normal operation; the Run and Scheduler clients do not retry in REST mode.
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/**
- * When a quota error (429 / RESOURCE_EXHAUSTED) was last seen, by any call of this run: the
- * project's read quota is shared, so the pollers slow down (pollUntil reads this).
- */
-const quotaSignal = { lastAt: 0, count: 0 };
-/** The backoff before attempt `attempt + 1`; quota errors back off harder. */
-function backoffMs(attempt, err, opts = {}) {
-    const base = opts.baseMs ?? 250;
-    const quota = (0,_errors_api_error_js__WEBPACK_IMPORTED_MODULE_0__/* .isQuotaError */ .jq)(err);
-    const ceiling = Math.min(opts.maxMs ?? 8000, (quota ? base * 4 : base) * 2 ** (attempt - 1));
-    // Full jitter, but never less than a quarter of the ceiling, so a retry is not immediate.
-    const r = (opts.random ?? Math.random)();
-    return Math.round(ceiling * (0.25 + 0.75 * r));
-}
-async function withRetry(fn, opts = {}) {
-    const attempts = opts.attempts ?? 6;
-    const retryOn = opts.retryOn ?? _errors_api_error_js__WEBPACK_IMPORTED_MODULE_0__/* .isRetryable */ .r3;
-    const started = Date.now();
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await fn();
-        }
-        catch (err) {
-            if ((0,_errors_api_error_js__WEBPACK_IMPORTED_MODULE_0__/* .isQuotaError */ .jq)(err)) {
-                quotaSignal.lastAt = Date.now();
-                quotaSignal.count++;
-            }
-            if (attempt >= attempts || !retryOn(err))
-                throw err;
-            const delay = backoffMs(attempt, err, opts);
-            if (opts.deadline !== undefined && Date.now() + delay > opts.deadline)
-                throw err;
-            if (Date.now() + delay - started > (opts.budgetMs ?? 120_000))
-                throw err;
-            opts.onRetry?.(err, delay, attempt);
-            await sleep(delay);
-        }
-    }
-}
-
-
-/***/ }),
-
-/***/ 9407:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9414);
-// Entry point of the bundle (dist/index.js): what GitHub runs.
-
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 9414:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
-
-// UNUSED EXPORTS: getInput
-
-// EXTERNAL MODULE: external "node:diagnostics_channel"
-var external_node_diagnostics_channel_ = __nccwpck_require__(3053);
-// EXTERNAL MODULE: ./src/auth/github-token.ts
-var github_token = __nccwpck_require__(1139);
-// EXTERNAL MODULE: ./src/config/cron-core.ts + 1 modules
-var cron_core = __nccwpck_require__(5947);
-// EXTERNAL MODULE: ./src/config/duration.ts
-var duration = __nccwpck_require__(7840);
-;// CONCATENATED MODULE: ./src/config/guard-rails.ts
+/* unused harmony export DEFAULT_ATTEMPT_DEADLINE_SECONDS */
+/* harmony import */ var _cron_core_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5947);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7840);
 // Warnings for designs that deploy fine but are known to misbehave once scheduled.
 
 
@@ -505,21 +270,21 @@ const serviceOutlivesDeadline = ({ kind, service }, schedule) => {
     const deadline = schedule.attemptDeadlineSeconds ?? DEFAULT_ATTEMPT_DEADLINE_SECONDS;
     if (kind !== 'service' || timeout === undefined || timeout <= deadline)
         return undefined;
-    const problem = `The service's timeout (${(0,duration/* formatDuration */.a)(timeout)}) is longer than the Cloud Scheduler attempt deadline ` +
-        `(${(0,duration/* formatDuration */.a)(deadline)}): the Scheduler gives up first and may retry while the first request still runs.`;
+    const problem = `The service's timeout (${(0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(timeout)}) is longer than the Cloud Scheduler attempt deadline ` +
+        `(${(0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(deadline)}): the Scheduler gives up first and may retry while the first request still runs.`;
     return timeout > MAX_ATTEMPT_DEADLINE_SECONDS
         ? `${problem} No attempt deadline can exceed 30m, so use kind: job, which runs to completion without holding a request open.`
-        : `${problem} Set attempt_deadline to at least ${(0,duration/* formatDuration */.a)(timeout)}, or use kind: job.`;
+        : `${problem} Set attempt_deadline to at least ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(timeout)}, or use kind: job.`;
 };
 const runsCanOverlap = ({ kind, job, service }, schedule) => {
     const [work, input] = kind === 'job'
         ? [job.taskTimeoutSeconds ?? DEFAULT_TASK_TIMEOUT_SECONDS, "the job's task_timeout"]
         : [service.timeoutSeconds ?? DEFAULT_SERVICE_TIMEOUT_SECONDS, "the service's timeout"];
-    const interval = (0,cron_core/* shortestIntervalSeconds */.jy)(schedule.cron, schedule.timeZone);
+    const interval = (0,_cron_core_js__WEBPACK_IMPORTED_MODULE_0__/* .shortestIntervalSeconds */ .jy)(schedule.cron, schedule.timeZone);
     if (interval >= work)
         return undefined;
-    return (`The schedule "${schedule.cron}" fires as often as every ${(0,duration/* formatDuration */.a)(interval)}, but one run may take up to ` +
-        `${(0,duration/* formatDuration */.a)(work)} (${input}): ` +
+    return (`The schedule "${schedule.cron}" fires as often as every ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(interval)}, but one run may take up to ` +
+        `${(0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(work)} (${input}): ` +
         'runs can overlap. Fire less often, shorten the timeout, or make the work safe to run twice at once.');
 };
 const overridesNeedRole = ({ kind }, schedule) => kind === 'job' && schedule.bodyHasOverrides
@@ -539,7 +304,18 @@ function guardRailWarnings(config) {
     return RULES.map((rule) => rule(config, schedule)).filter((w) => w !== undefined);
 }
 
-;// CONCATENATED MODULE: ./src/config/inputs.ts
+
+/***/ }),
+
+/***/ 4389:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ko: () => (/* binding */ readInputs),
+/* harmony export */   Qh: () => (/* binding */ INPUT_NAMES),
+/* harmony export */   WJ: () => (/* binding */ INPUT_DEFAULTS)
+/* harmony export */ });
+/* unused harmony export REQUIRED_INPUTS */
 // The action's inputs and their action.yml defaults. The runner applies these defaults
 // itself; readInputs applies them too, so running dist/index.js with only the required
 // inputs set behaves the same. test/unit/action-defaults.test.ts keeps this table and
@@ -566,6 +342,16 @@ const INPUT_DEFAULTS = {
     args: '',
     cpu: '',
     memory: '',
+    // Networking, volumes and hardware
+    vpc_network: '',
+    vpc_subnetwork: '',
+    vpc_egress: '',
+    vpc_connector: '',
+    cloudsql_instances: '',
+    execution_environment: '',
+    gpu: '',
+    gpu_type: '',
+    spec: '',
     // Job only
     tasks: '',
     parallelism: '',
@@ -578,6 +364,8 @@ const INPUT_DEFAULTS = {
     max_instances: '',
     ingress: '',
     allow_unauthenticated: 'false',
+    cpu_throttling: '',
+    startup_cpu_boost: '',
     // Schedule
     schedule: '',
     time_zone: 'Etc/UTC',
@@ -591,12 +379,17 @@ const INPUT_DEFAULTS = {
     retry_count: '',
     paused: 'false',
     // Smoke test and mode
-    smoke_test: 'true',
+    smoke_test: '',
     smoke_timeout: '10m',
     dry_run: 'false',
+    // Fleet mode
+    manifest: '',
+    prune: 'false',
+    max_parallel: '4',
+    only: '',
 };
 /** Inputs action.yml marks required: true. */
-const REQUIRED_INPUTS = (/* unused pure expression or super */ null && (['region', 'name', 'image']));
+const REQUIRED_INPUTS = (/* unused pure expression or super */ null && (['region']));
 const INPUT_NAMES = Object.keys(INPUT_DEFAULTS);
 /** Every input, trimmed, with the action.yml default when absent or empty. */
 function readInputs(get) {
@@ -608,10 +401,1132 @@ function readInputs(get) {
     return raw;
 }
 
-;// CONCATENATED MODULE: ./src/config/rules.ts
+
+/***/ }),
+
+/***/ 5979:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J0: () => (/* binding */ parseEnvVars),
+/* harmony export */   Xy: () => (/* binding */ parseLabels),
+/* harmony export */   Z4: () => (/* binding */ mountDir),
+/* harmony export */   dC: () => (/* binding */ parseSecrets),
+/* harmony export */   hD: () => (/* binding */ quote)
+/* harmony export */ });
+/* unused harmony exports LIST_FORMS, parsePairs */
+/* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5413);
+// KEY=VALUE lists (env_vars, secrets, labels) in google-github-actions/deploy-cloudrun's
+// forms: one a line or comma-separated; a value may contain '='; a comma in a value is
+// written '\,' or the value is quoted ("a,b" or 'a,b', where the quotes are not part of it).
+
+/** What an error about a list entry shows, so the fix is in the message. */
+const LIST_FORMS = 'write one KEY=VALUE a line, or KEY=VALUE,KEY2=VALUE2; a value with a comma is quoted (KEY="a,b") or escapes it (KEY=a\\,b)';
+const QUOTES = new Set(['"', "'"]);
+/**
+ * The entries of a list, split on newlines and on commas outside quotes. A value that starts
+ * with a quote runs to the matching quote (commas and newlines included); `\,` is a comma and
+ * `\"` or `\'` a quote anywhere. `problems` gets an unclosed quote or text after one.
+ */
+function splitEntries(text, problems) {
+    const entries = [];
+    let entry = '';
+    let open;
+    let afterQuote = false;
+    let inValue = false;
+    const end = () => {
+        if (entry.trim() !== '')
+            entries.push(entry.trim());
+        entry = '';
+        inValue = false;
+        afterQuote = false;
+    };
+    for (let i = 0; i < text.length; i++) {
+        const ch = text[i] ?? '';
+        const next = text[i + 1] ?? '';
+        if (ch === '\\' && (next === ',' || QUOTES.has(next))) {
+            entry += next;
+            i++;
+        }
+        else if (open !== undefined) {
+            if (ch === open) {
+                open = undefined;
+                afterQuote = true;
+            }
+            else {
+                entry += ch;
+            }
+        }
+        else if (ch === ',' || ch === '\n' || ch === '\r') {
+            end();
+        }
+        else if (afterQuote && ch.trim() !== '') {
+            problems.push(`the quoted value of ${quote(entry.slice(0, entry.indexOf('=')).trim())} has text after its closing quote: ${LIST_FORMS}`);
+            afterQuote = false;
+            entry += ch;
+        }
+        else if (inValue && QUOTES.has(ch) && entry.slice(entry.indexOf('=') + 1).trim() === '') {
+            entry = entry.trimEnd();
+            open = ch;
+        }
+        else {
+            if (ch === '=')
+                inValue = true;
+            entry += ch;
+        }
+    }
+    if (open !== undefined)
+        problems.push(`the value of ${quote(entry.slice(0, entry.indexOf('=')).trim())} has no closing ${open}: ${LIST_FORMS}`);
+    end();
+    return entries;
+}
+/** `showEntries: false` (env_vars): an entry that is not KEY=VALUE may be (part of) a value, so it is not echoed (issue 11). */
+function parsePairs(text, showEntries = true) {
+    const items = [];
+    const problems = [];
+    const seen = new Set();
+    for (const [i, entry] of splitEntries(text, problems).entries()) {
+        const eq = entry.indexOf('=');
+        const key = eq > 0 ? entry.slice(0, eq).trim() : '';
+        if (key === '') {
+            const what = showEntries ? quote(entry) : `entry ${i + 1} (not shown: it may hold a value)`;
+            problems.push(`${what} is not KEY=VALUE: ${LIST_FORMS}`);
+        }
+        else if (seen.has(key)) {
+            problems.push(`${quote(key)} is given twice`);
+        }
+        else {
+            seen.add(key);
+            items.push({ key, value: entry.slice(eq + 1).trim() });
+        }
+    }
+    return { items, problems };
+}
+function envNameProblem(name) {
+    if (!_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y0.envName.pattern.test(name))
+        return `the name ${quote(name)} is not allowed: use ${_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y0.envName.allowed}`;
+    if (_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .RESERVED_ENV_NAMES */ .y7.has(name) || name.startsWith('X_GOOGLE_'))
+        return `${quote(name)} is reserved: Cloud Run sets it`;
+    return undefined;
+}
+function parseEnvVars(text) {
+    const { items, problems } = parsePairs(text, false);
+    problems.push(...items.flatMap(({ key }) => envNameProblem(key) ?? []));
+    return { items: items.map(({ key, value }) => ({ name: key, value })), problems };
+}
+/** A secret file's path: absolute, a directory and a file name, no `..` or empty parts. */
+const SECRET_PATH = /^(?:\/[A-Za-z0-9_.-]+)+$/;
+/**
+ * KEY=SECRET:VERSION entries: a KEY that starts with '/' is a file path (the secret mounted as
+ * that file, deploy-cloudrun's convention), any other KEY an environment variable.
+ */
+function parseSecrets(text) {
+    const { items, problems } = parsePairs(text);
+    const secrets = [];
+    const files = [];
+    for (const { key, value } of items) {
+        const isFile = key.startsWith('/');
+        const keyProblem = isFile ? secretPathProblem(key) : envNameProblem(key);
+        if (keyProblem)
+            problems.push(keyProblem);
+        if (!_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y0.secretRef.pattern.test(value)) {
+            problems.push(`${quote(`${key}=${value}`)} is not allowed: write KEY=${_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y0.secretRef.allowed} (or /MOUNT/PATH/FILE=SECRET:VERSION for a file)`);
+            continue;
+        }
+        const colon = value.lastIndexOf(':');
+        const ref = { secret: value.slice(0, colon), version: value.slice(colon + 1) };
+        if (isFile)
+            files.push({ path: key, ...ref });
+        else
+            secrets.push({ name: key, ...ref });
+    }
+    problems.push(...mountProblems(files));
+    return { items: secrets, files, problems };
+}
+function secretPathProblem(path) {
+    const parts = path.split('/').slice(1);
+    if (!SECRET_PATH.test(path) || parts.length < 2 || parts.some((p) => p === '.' || p === '..')) {
+        return `the file path ${quote(path)} is not allowed: use /MOUNT/DIR/FILE (a directory to mount and a file name; letters, digits, '.', '_' and '-')`;
+    }
+    return undefined;
+}
+/** The directory a secret file is mounted in. */
+function mountDir(path) {
+    return path.slice(0, path.lastIndexOf('/'));
+}
+/** One volume per directory: the files in a directory come from one secret. */
+function mountProblems(files) {
+    const byDir = new Map();
+    const out = [];
+    for (const f of files) {
+        const dir = mountDir(f.path);
+        const other = byDir.get(dir);
+        if (other !== undefined && other !== f.secret) {
+            out.push(`${quote(dir)} holds files of two secrets (${other} and ${f.secret}): a directory is one secret's volume, use another directory`);
+        }
+        byDir.set(dir, f.secret);
+    }
+    return out;
+}
+function parseLabels(text) {
+    const { items, problems } = parsePairs(text);
+    for (const { key, value } of items) {
+        if (_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .RESERVED_LABEL_PREFIXES */ .dG.some((prefix) => key.startsWith(prefix))) {
+            problems.push(`the key ${quote(key)} is reserved: keys under ${_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .RESERVED_LABEL_PREFIXES */ .dG.join(' and ')} are set by Google Cloud`);
+        }
+        else if (!_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y0.labelKey.pattern.test(key)) {
+            problems.push(`the key ${quote(key)} is not allowed: use ${_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y0.labelKey.allowed}`);
+        }
+        if (!_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y0.labelValue.pattern.test(value)) {
+            problems.push(`the value ${quote(value)} of ${quote(key)} is not allowed: use ${_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y0.labelValue.allowed}`);
+        }
+    }
+    if (items.length > 64)
+        problems.push(`${items.length} labels are too many: at most 64`);
+    return { items, problems };
+}
+/** A value as the messages show it: JSON-quoted, long ones cut. */
+function quote(value) {
+    return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+}
+
+
+/***/ }),
+
+/***/ 2286:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  o: () => (/* binding */ parseConfig)
+});
+
+;// CONCATENATED MODULE: ./node_modules/shlex/shlex.js
+
+
+/*
+  Port of a subset of the features of CPython's shlex module, which provides a
+  shell-like lexer. Original code by Eric S. Raymond and other contributors.
+*/
+
+class Shlexer {
+  constructor (string) {
+    this.i = 0
+    this.string = string
+
+    /**
+     * Characters that will be considered whitespace and skipped. Whitespace
+     * bounds tokens. By default, includes space, tab, linefeed and carriage
+     * return.
+     */
+    this.whitespace = ' \t\r\n'
+
+    /**
+     * Characters that will be considered string quotes. The token accumulates
+     * until the same quote is encountered again (thus, different quote types
+     * protect each other as in the shell.) By default, includes ASCII single
+     * and double quotes.
+     */
+    this.quotes = `'"`
+
+    /**
+     * Characters that will be considered as escape. Just `\` by default.
+     */
+    this.escapes = '\\'
+
+    /**
+     * The subset of quote types that allow escaped characters. Just `"` by default.
+     */
+    this.escapedQuotes = '"'
+
+    /**
+     * Whether to support ANSI C-style $'' quotes
+     * https://www.gnu.org/software/bash/manual/html_node/ANSI_002dC-Quoting.html
+     */
+    this.ansiCQuotes = true
+
+    /**
+     * Whether to support localized $"" quotes
+     * https://www.gnu.org/software/bash/manual/html_node/Locale-Translation.html
+     *
+     * The behavior is as if the current locale is set to C or POSIX, i.e., the
+     * contents are not translated.
+     */
+    this.localeQuotes = true
+
+    this.debug = false
+  }
+
+  readChar () {
+    return this.string.charAt(this.i++)
+  }
+
+  processEscapes (string, quote, isAnsiCQuote) {
+    if (!isAnsiCQuote && !this.escapedQuotes.includes(quote)) {
+      // This quote type doesn't support escape sequences
+      return string
+    }
+
+    // We need to form a regex that matches any of the escape characters,
+    // without interpreting any of the characters as a regex special character.
+    const anyEscape = '[' + this.escapes.replace(/(.)/g, '\\$1') + ']'
+
+    // In regular quoted strings, we can only escape an escape character, and
+    // the quote character itself.
+    if (!isAnsiCQuote && this.escapedQuotes.includes(quote)) {
+      const re = new RegExp(
+        anyEscape + '(' + anyEscape + '|\\' + quote + ')', 'g')
+      return string.replace(re, '$1')
+    }
+
+    // ANSI C quoted strings support a wide variety of escape sequences
+    if (isAnsiCQuote) {
+      const patterns = {
+        // Literal characters
+        '([\\\\\'"?])': (x) => x,
+
+        // Non-printable ASCII characters
+        'a': () => '\x07',
+        'b': () => '\x08',
+        'e|E': () => '\x1b',
+        'f': () => '\x0c',
+        'n': () => '\x0a',
+        'r': () => '\x0d',
+        't': () => '\x09',
+        'v': () => '\x0b',
+
+        // Octal bytes
+        '([0-7]{1,3})': (x) => String.fromCharCode(parseInt(x, 8)),
+
+        // Hexadecimal bytes
+        'x([0-9a-fA-F]{1,2})': (x) => String.fromCharCode(parseInt(x, 16)),
+
+        // Unicode code units
+        'u([0-9a-fA-F]{1,4})': (x) => String.fromCharCode(parseInt(x, 16)),
+        'U([0-9a-fA-F]{1,8})': (x) => String.fromCharCode(parseInt(x, 16)),
+
+        // Control characters
+        // https://en.wikipedia.org/wiki/Control_character#How_control_characters_map_to_keyboards
+        'c(.)': (x) => {
+          if (x === '?') {
+            return '\x7f'
+          } else if (x === '@') {
+            return '\x00'
+          } else {
+            return String.fromCharCode(x.charCodeAt(0) & 31)
+          }
+        }
+      }
+
+      // Construct an uber-RegEx that catches all of the above pattern
+      const re = new RegExp(
+        anyEscape + '(' + Object.keys(patterns).join('|') + ')', 'g')
+
+      // For each match, figure out which subpattern matched, and apply the
+      // corresponding function
+      return string.replace(re, function (m, p1) {
+        for (const matched in patterns) {
+          const mm = new RegExp('^' + matched + '$').exec(p1)
+          if (mm === null) {
+            continue
+          }
+
+          return patterns[matched].apply(null, mm.slice(1))
+        }
+      })
+    }
+
+    // Should not get here
+    return undefined
+  }
+
+  * [Symbol.iterator] () {
+    let inQuote = false
+    let inDollarQuote = false
+    let escaped = false
+    let lastDollar = -2 // position of last dollar sign we saw
+    let token
+
+    if (this.debug) {
+      console.log('full input:', '>' + this.string + '<')
+    }
+
+    while (true) {
+      const pos = this.i
+      const char = this.readChar()
+
+      if (this.debug) {
+        console.log(
+          'position:', pos,
+          'input:', '>' + char + '<',
+          'accumulated:', token,
+          'inQuote:', inQuote,
+          'inDollarQuote:', inDollarQuote,
+          'lastDollar:', lastDollar,
+          'escaped:', escaped
+        )
+      }
+
+      // Ran out of characters, we're done
+      if (char === '') {
+        if (inQuote) { throw new Error('Got EOF while in a quoted string') }
+        if (escaped) { throw new Error('Got EOF while in an escape sequence') }
+        if (token !== undefined) { yield token }
+        return
+      }
+
+      // We were in an escape sequence, complete it
+      if (escaped) {
+        if (char === '\n') {
+          // An escaped newline just means to continue the command on the next
+          // line. We just need to ignore it.
+        } else if (inQuote) {
+          // If we are in a quote, just accumulate the whole escape sequence,
+          // as we will interpret escape sequences later.
+          token = (token || '') + escaped + char
+        } else {
+          // Just use the literal character
+          token = (token || '') + char
+        }
+
+        escaped = false
+        continue
+      }
+
+      if (this.escapes.includes(char)) {
+        if (!inQuote || inDollarQuote !== false || this.escapedQuotes.includes(inQuote)) {
+          // We encountered an escape character, which is going to affect how
+          // we treat the next character.
+          escaped = char
+          continue
+        } else {
+          // This string type doesn't use escape characters. Ignore for now.
+        }
+      }
+
+      // We were in a string
+      if (inQuote !== false) {
+        // String is finished. Don't grab the quote character.
+        if (char === inQuote) {
+          token = this.processEscapes(token, inQuote, inDollarQuote === '\'')
+          inQuote = false
+          inDollarQuote = false
+          continue
+        }
+
+        // String isn't finished yet, accumulate the character
+        token = (token || '') + char
+        continue
+      }
+
+      // This is the start of a new string, don't accumulate the quotation mark
+      if (this.quotes.includes(char)) {
+        inQuote = char
+        if (lastDollar === pos - 1) {
+          if (char === '\'' && !this.ansiCQuotes) {
+            // Feature not enabled
+          } else if (char === '"' && !this.localeQuotes) {
+            // Feature not enabled
+          } else {
+            inDollarQuote = char
+          }
+        }
+
+        token = (token || '') // fixes blank string
+
+        if (inDollarQuote !== false) {
+          // Drop the opening $ we captured before
+          token = token.slice(0, -1)
+        }
+
+        continue
+      }
+
+      // This is a dollar sign, record that we saw it in case it's the start of
+      // an ANSI C or localized string
+      if (inQuote === false && char === '$') {
+        lastDollar = pos
+      }
+
+      // This is whitespace, so yield the token if we have one
+      if (this.whitespace.includes(char)) {
+        if (token !== undefined) { yield token }
+        token = undefined
+        continue
+      }
+
+      // Otherwise, accumulate the character
+      token = (token || '') + char
+    }
+  }
+}
+
+
+/**
+ * Splits a given string using shell-like syntax. This function is the inverse
+ * of shlex.join().
+ *
+ * @param {String} s String to split.
+ * @returns {String[]}
+ */
+function split (s) {
+  return Array.from(new Shlexer(s))
+}
+
+/**
+ * Escapes a potentially shell-unsafe string using quotes.
+ *
+ * @param {String} s String to quote
+ * @returns {String}
+ */
+function quote (s) {
+  if (s === '') { return '\'\'' }
+
+  const unsafeRe = /[^\w@%\-+=:,./]/
+  if (!unsafeRe.test(s)) { return s }
+
+  return ('\'' + s.replace(/('+)/g, '\'"$1"\'') + '\'').replace(/^''|''$/g, '')
+}
+
+
+/**
+ * Concatenate the tokens of the list args and return a string. This function
+ * is the inverse of shlex.split().
+ *
+ * The returned value is shell-escaped to protect against injection
+ * vulnerabilities (see shlex.quote()).
+ *
+ * @param {String[]} args List of args to join
+ * @returns {String}
+ */
+function join (args) {
+  if (!Array.isArray(args)) {
+    throw new TypeError("args should be an array")
+  }
+  return args.map(quote).join(" ")
+}
+
+// EXTERNAL MODULE: ./src/config/cron-core.ts + 1 modules
+var cron_core = __nccwpck_require__(5947);
+// EXTERNAL MODULE: ./src/config/guard-rails.ts
+var guard_rails = __nccwpck_require__(1279);
+// EXTERNAL MODULE: ./src/config/inputs.ts
+var inputs = __nccwpck_require__(4389);
+// EXTERNAL MODULE: ./src/config/lists.ts
+var lists = __nccwpck_require__(5979);
+// EXTERNAL MODULE: ./src/config/duration.ts
+var duration = __nccwpck_require__(7840);
+// EXTERNAL MODULE: ./src/config/types.ts
+var types = __nccwpck_require__(2143);
+;// CONCATENATED MODULE: ./src/config/reader.ts
+// Reads one raw input at a time and records what is wrong with it, so parseConfig can
+// report every bad input at once.
+
+
+
+
+class Reader {
+    raw;
+    errors = [];
+    /** Inputs set for a part this run does not use: ignored, each with a notice saying why. */
+    notices = [];
+    constructor(raw) {
+        this.raw = raw;
+    }
+    /** Records a problem with `input`; returns undefined so callers can `return r.fail(...)`. */
+    fail(input, message) {
+        this.errors.push(new types/* InputError */.d(input, message));
+        return undefined;
+    }
+    /** Records that `input` is ignored, and `why` (not an error: the run does what was asked). */
+    ignore(input, why) {
+        this.notices.push(`Input '${input}' is ignored: ${why}.`);
+    }
+    hasError(input) {
+        return this.errors.some((e) => e.input === input);
+    }
+    /** The value, or undefined when empty. */
+    text(input) {
+        return this.raw[input] === '' ? undefined : this.raw[input];
+    }
+    /** Whether the input differs from its action.yml default (i.e. the user set it). */
+    isSet(input) {
+        return this.raw[input] !== inputs/* INPUT_DEFAULTS */.WJ[input];
+    }
+    required(input, rule) {
+        if (this.text(input) === undefined)
+            return this.fail(input, `required: ${rule.allowed}.`);
+        return this.matching(input, rule);
+    }
+    matching(input, rule) {
+        const value = this.text(input);
+        if (value === undefined || rule.pattern.test(value))
+            return value;
+        return this.notAllowed(input, rule.allowed);
+    }
+    notAllowed(input, allowed) {
+        return this.fail(input, `${(0,lists/* quote */.hD)(this.raw[input])} is not allowed: ${allowed}.`);
+    }
+    /** One of `values`, matched in any case (post -> POST). */
+    oneOf(input, values) {
+        const value = this.text(input)?.toLowerCase();
+        if (value === undefined)
+            return undefined;
+        return values.find((v) => v.toLowerCase() === value) ?? this.notAllowed(input, `use ${orList(values)}`);
+    }
+    /** true or false, in any case. */
+    bool(input) {
+        const value = this.raw[input].toLowerCase();
+        if (value !== 'true' && value !== 'false')
+            this.notAllowed(input, 'use true or false');
+        return value === 'true';
+    }
+    int(input, min, max = Number.MAX_SAFE_INTEGER) {
+        const value = this.text(input);
+        if (value === undefined)
+            return undefined;
+        const n = /^\d+$/.test(value) ? Number(value) : NaN;
+        if (n >= min && n <= max)
+            return n;
+        const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `from ${min} to ${max}`;
+        return this.notAllowed(input, `use a whole number ${range}`);
+    }
+    duration(input, minSeconds, maxSeconds) {
+        const value = this.text(input);
+        if (value === undefined)
+            return undefined;
+        const seconds = (0,duration/* parseDuration */.E)(value);
+        if (seconds !== undefined && seconds >= minSeconds && seconds <= maxSeconds)
+            return seconds;
+        const range = `from ${(0,duration/* formatDuration */.a)(minSeconds)} to ${(0,duration/* formatDuration */.a)(maxSeconds)}`;
+        return this.notAllowed(input, `use a duration ${range}, such as 90s, 10m, 2h, 1h30m or a number of seconds`);
+    }
+}
+function orList(values) {
+    return values.length < 2 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
+}
+
+// EXTERNAL MODULE: ./src/config/rules.ts
+var rules = __nccwpck_require__(5413);
+;// CONCATENATED MODULE: ./src/config/run-job-body.ts
+// The Scheduler body for a job: a Cloud Run Admin API v1 RunJobRequest, since the trigger
+// calls .../v1/namespaces/PROJECT/jobs/NAME:run. Checked strictly, as the API rejects
+// unknown fields.
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStringArray = (v) => Array.isArray(v) && v.every((s) => typeof s === 'string');
+const isIntIn = (v, min, max) => Number.isInteger(v) && v >= min && v <= max;
+function unknownKeys(obj, allowed, where) {
+    return Object.keys(obj)
+        .filter((k) => !allowed.includes(k))
+        .map((k) => `${where} has an unknown field "${k}" (allowed: ${allowed.join(', ')})`);
+}
+function envProblems(env, where) {
+    if (!Array.isArray(env))
+        return [`${where}.env must be an array of {"name", "value"}`];
+    return env.flatMap((e, i) => isObject(e) && typeof e.name === 'string' && (e.value === undefined || typeof e.value === 'string')
+        ? unknownKeys(e, ['name', 'value'], `${where}.env[${i}]`)
+        : [`${where}.env[${i}] must be {"name": string, "value": string}`]);
+}
+function containerOverrideProblems(c, i) {
+    const where = `overrides.containerOverrides[${i}]`;
+    if (!isObject(c))
+        return [`${where} must be an object`];
+    return [
+        ...unknownKeys(c, ['name', 'args', 'env', 'clearArgs'], where),
+        ...(c.name !== undefined && typeof c.name !== 'string' ? [`${where}.name must be a string`] : []),
+        ...(c.args !== undefined && !isStringArray(c.args) ? [`${where}.args must be an array of strings`] : []),
+        ...(c.clearArgs !== undefined && typeof c.clearArgs !== 'boolean' ? [`${where}.clearArgs must be true or false`] : []),
+        ...(c.env !== undefined ? envProblems(c.env, where) : []),
+    ];
+}
+function overridesProblems(o) {
+    if (!isObject(o))
+        return ['overrides must be an object'];
+    const { containerOverrides: co, taskCount, timeoutSeconds } = o;
+    return [
+        ...unknownKeys(o, ['containerOverrides', 'taskCount', 'timeoutSeconds'], 'overrides'),
+        ...(co !== undefined && !Array.isArray(co) ? ['overrides.containerOverrides must be an array'] : []),
+        ...(Array.isArray(co) ? co.flatMap(containerOverrideProblems) : []),
+        ...(taskCount !== undefined && !isIntIn(taskCount, 1, 10000) ? ['overrides.taskCount must be a whole number from 1 to 10000'] : []),
+        ...(timeoutSeconds !== undefined && !isIntIn(timeoutSeconds, 1, 168 * 3600)
+            ? ['overrides.timeoutSeconds must be a whole number of seconds from 1 to 604800 (168h)']
+            : []),
+    ];
+}
+/** Checks `text` as a RunJobRequest; `hasOverrides` when it carries `overrides`. */
+function checkRunJobBody(text) {
+    let body;
+    try {
+        body = JSON.parse(text);
+    }
+    catch {
+        return { hasOverrides: false, problems: ['it is not JSON'] };
+    }
+    if (!isObject(body))
+        return { hasOverrides: false, problems: ['it must be a JSON object'] };
+    const problems = [
+        ...unknownKeys(body, ['overrides'], 'the request'),
+        ...(body.overrides !== undefined ? overridesProblems(body.overrides) : []),
+    ];
+    return { hasOverrides: body.overrides !== undefined, problems };
+}
+
+;// CONCATENATED MODULE: ./src/config/run-features.ts
+// The networking, volume and hardware inputs (issue 13): VPC egress, Cloud SQL, the execution
+// environment, GPUs and the service CPU settings; each checked before any request, with the
+// rules Cloud Run documents (README "Networking, volumes and hardware" cites them).
+
+
+const EGRESS = ['all-traffic', 'private-ranges-only'];
+const GPU_TYPES = ['nvidia-l4'];
+/** Per GPU type, the least CPU (cores) and memory (bytes) an instance with it must have. */
+const GPU_MINIMUMS = {
+    'nvidia-l4': { cpu: 4, memory: 16 * 2 ** 30, memoryText: '16Gi' },
+};
+const NAME = '[a-z]([-a-z0-9]*[a-z0-9])?';
+const NETWORK = new RegExp(`^(?:${NAME}|projects/[a-z0-9-]+/global/networks/${NAME})$`);
+const SUBNETWORK = new RegExp(`^(?:${NAME}|projects/[a-z0-9-]+/regions/[a-z0-9-]+/subnetworks/${NAME})$`);
+const CONNECTOR = new RegExp(`^(?:${NAME}|projects/[a-z0-9-]+/locations/[a-z0-9-]+/connectors/${NAME})$`);
+const CLOUDSQL = /^[a-z][a-z0-9-:.]*[a-z0-9]:[a-z]+(?:-[a-z]+)+\d+:[a-z][a-z0-9-]*$/;
+/** true, false or empty (undefined). */
+function optionalBool(r, input) {
+    const value = r.oneOf(input, ['true', 'false']);
+    return value === undefined ? undefined : value === 'true';
+}
+function readVpc(r, projectId, region) {
+    const network = r.matching('vpc_network', { pattern: NETWORK, allowed: 'a VPC network name, or projects/PROJECT/global/networks/NAME' });
+    const subnetwork = r.matching('vpc_subnetwork', {
+        pattern: SUBNETWORK,
+        allowed: 'a subnetwork name, or projects/PROJECT/regions/REGION/subnetworks/NAME',
+    });
+    let connector = r.matching('vpc_connector', { pattern: CONNECTOR, allowed: 'a connector name, or projects/PROJECT/locations/REGION/connectors/NAME' });
+    const egress = r.oneOf('vpc_egress', EGRESS);
+    if (connector && (network || subnetwork)) {
+        r.fail('vpc_connector', 'is a Serverless VPC Access connector, and vpc_network/vpc_subnetwork ask for Direct VPC egress: a job or service uses one or the other. Remove vpc_connector or vpc_network/vpc_subnetwork.');
+    }
+    if (egress && !connector && !network && !subnetwork) {
+        r.fail('vpc_egress', 'says which traffic goes through the VPC: it needs vpc_network, vpc_subnetwork or vpc_connector.');
+    }
+    if (connector && !connector.includes('/')) {
+        if (projectId && region)
+            connector = `projects/${projectId}/locations/${region}/connectors/${connector}`;
+        else
+            r.fail('vpc_connector', `${(0,lists/* quote */.hD)(connector)} is a short name and project_id is not known before authenticating: use projects/PROJECT/locations/REGION/connectors/NAME`);
+    }
+    if (!network && !subnetwork && !connector && !egress)
+        return undefined;
+    return { network, subnetwork, connector, egress };
+}
+function readCloudSql(r) {
+    const text = r.text('cloudsql_instances');
+    if (text === undefined)
+        return undefined;
+    const names = text.split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
+    for (const n of names.filter((n) => !CLOUDSQL.test(n))) {
+        r.fail('cloudsql_instances', `${(0,lists/* quote */.hD)(n)} is not allowed: use PROJECT:REGION:INSTANCE (the instance connection name, e.g. my-proj:europe-west1:main-db).`);
+    }
+    if (new Set(names).size !== names.length)
+        r.fail('cloudsql_instances', 'an instance is given twice.');
+    return names;
+}
+/**
+ * GPUs, with Cloud Run's documented rules (https://cloud.google.com/run/docs/configuring/services/gpu,
+ * https://cloud.google.com/run/docs/configuring/jobs/gpu): one GPU per instance; an L4 needs at
+ * least 4 CPU and 16 GiB of memory; a service with a GPU uses instance-based billing (CPU always
+ * allocated, so cpu_throttling false). cpu and memory must be given with gpu: an empty one keeps
+ * the live value, which the check cannot see before reading.
+ */
+function readGpu(r, kind, cpu, memory, cpuThrottling) {
+    const count = r.int('gpu', 0, 1_000);
+    const type = r.oneOf('gpu_type', GPU_TYPES);
+    if (count === undefined) {
+        if (type !== undefined)
+            r.fail('gpu_type', 'needs gpu: set gpu: 1 to attach a GPU of this type.');
+        return undefined;
+    }
+    if (count > 1)
+        return r.fail('gpu', `${count} is not allowed: Cloud Run attaches one GPU per instance; use 1 (or 0 to remove the GPU).`);
+    if (count === 0) {
+        if (type !== undefined)
+            r.fail('gpu_type', 'is set while gpu is 0 (no GPU): remove gpu_type.');
+        return { count };
+    }
+    if (type === undefined) {
+        if (!r.hasError('gpu_type'))
+            r.fail('gpu_type', `required with gpu: use ${GPU_TYPES.join(' or ')}.`);
+        return undefined;
+    }
+    const min = GPU_MINIMUMS[type];
+    const cores = cpu === undefined ? undefined : (0,rules/* cpuCores */.ns)(cpu);
+    if (cores === undefined || cores < min.cpu) {
+        r.fail('cpu', `a GPU (${type}) needs at least ${min.cpu} CPU: set cpu: ${min.cpu} or more${cpu === undefined ? ' (it is empty)' : ''}.`);
+    }
+    const bytes = memory === undefined ? undefined : (0,rules/* memoryBytes */.ZY)(memory);
+    if (bytes === undefined || bytes < min.memory) {
+        r.fail('memory', `a GPU (${type}) needs at least ${min.memoryText} of memory: set memory: ${min.memoryText} or more${memory === undefined ? ' (it is empty)' : ''}.`);
+    }
+    if (kind === 'service' && cpuThrottling !== false) {
+        r.fail('cpu_throttling', 'a service with a GPU needs instance-based billing (CPU always allocated): set cpu_throttling: false.');
+    }
+    return { count, type };
+}
+/**
+ * A service with less than 1 CPU needs request-based billing and the first generation execution
+ * environment (https://cloud.google.com/run/docs/configuring/services/cpu, "If you use less than
+ * 1 vCPU").
+ */
+function checkFractionalCpu(r, cpu, runtime) {
+    const cores = cpu === undefined ? undefined : (0,rules/* cpuCores */.ns)(cpu);
+    if (cores === undefined || cores >= 1)
+        return;
+    if (runtime.cpuThrottling === false) {
+        r.fail('cpu_throttling', `false (instance-based billing) needs at least 1 CPU, and cpu is ${cpu}: with less than 1 CPU Cloud Run bills by request.`);
+    }
+    if (runtime.executionEnvironment === 'gen2') {
+        r.fail('execution_environment', `gen2 needs at least 1 CPU for a service, and cpu is ${cpu}: use gen1, or cpu: 1 or more.`);
+    }
+}
+function readRuntime(r, kind, at) {
+    const service = kind === 'service';
+    const cpuThrottling = service ? optionalBool(r, 'cpu_throttling') : undefined;
+    const runtime = {
+        vpc: readVpc(r, at.projectId, at.region),
+        cloudSqlInstances: readCloudSql(r),
+        executionEnvironment: r.oneOf('execution_environment', ['gen1', 'gen2']),
+        gpu: readGpu(r, kind, at.cpu, at.memory, cpuThrottling),
+        cpuThrottling,
+        startupCpuBoost: service ? optionalBool(r, 'startup_cpu_boost') : undefined,
+    };
+    if (service)
+        checkFractionalCpu(r, at.cpu, runtime);
+    return runtime;
+}
+/** The `spec` input's text, when set (parsed and validated lazily by run/spec.ts, before any request). */
+function readSpecText(r) {
+    const text = r.text('spec');
+    return text === undefined ? undefined : { text };
+}
+
+;// CONCATENATED MODULE: ./src/config/parse-config.ts
+// Turns the raw inputs into a Config, or throws InputErrors naming every bad input.
+
+
+
+
+
+
+
+
+
+
+const KINDS = ['job', 'service'];
+const STRATEGIES = ['merge', 'overwrite'];
+const INGRESSES = ['all', 'internal', 'internal-and-cloud-load-balancing'];
+const HTTP_METHODS = ['POST', 'GET', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
+const BODY_METHODS = ['POST', 'PUT', 'PATCH'];
+const JOB_ONLY = ['tasks', 'parallelism', 'max_retries', 'task_timeout'];
+const SERVICE_ONLY = [
+    'timeout', 'concurrency', 'min_instances', 'max_instances', 'ingress', 'allow_unauthenticated', 'path',
+    'cpu_throttling', 'startup_cpu_boost',
+];
+/** Inputs that only shape the Scheduler job. */
+const SCHEDULE_ONLY = [
+    'time_zone', 'scheduler_job', 'scheduler_region', 'invoker_service_account', 'path', 'http_method', 'body',
+    'attempt_deadline', 'retry_count', 'paused',
+];
+const HOUR = 3600;
+const PROVIDER = /^projects\/([^/]+)\/locations\/global\/workloadIdentityPools\/([^/]+)\/providers\/([^/]+)$/;
+const POOL = /^projects\/[^/]+\/locations\/global\/workloadIdentityPools\/[^/]+\/?$/;
+const POOL_OR_PROVIDER_ID = /^[a-z0-9-]{4,32}$/;
+const PROVIDER_FORMAT = 'projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER';
+const SA_PROJECT = /^[^@]+@([a-z][a-z0-9-]{4,28}[a-z0-9])\.iam\.gserviceaccount\.com$/;
+/**
+ * Validates every input; throws InputErrors listing all problems, before any request.
+ * `deferWarnings`: leave config.warnings empty (the guard rails walk 200 runs of the schedule,
+ * ~40 ms): main computes them with guardRailWarnings once the first request is in flight.
+ */
+function parseConfig(get, options = {}) {
+    const r = new Reader((0,inputs/* readInputs */.Ko)(get));
+    const kind = r.oneOf('kind', KINDS);
+    const name = r.required('name', rules/* RULES */.y0.name);
+    const region = r.required('region', rules/* RULES */.y0.region);
+    const auth = readAuth(r);
+    const labels = readLabels(r, options.commitSha);
+    if (kind === 'job')
+        ignoreOthers(r, SERVICE_ONLY, 'service', kind);
+    if (kind === 'service')
+        ignoreOthers(r, JOB_ONLY, 'job', kind);
+    for (const input of ['prune', 'max_parallel', 'only']) {
+        if (r.isSet(input))
+            r.ignore(input, 'it applies to fleet mode only, and manifest is empty');
+    }
+    const job = kind === 'job' ? readJob(r) : {};
+    const service = kind === 'service' ? readService(r) : { allowUnauthenticated: false };
+    const projectId = readProjectId(r, auth);
+    const cpu = readChecked(r, 'cpu', rules/* RULES */.y0.cpu.allowed, rules/* cpuCores */.ns);
+    const memory = readChecked(r, 'memory', rules/* RULES */.y0.memory.allowed, rules/* memoryBytes */.ZY);
+    const config = {
+        auth,
+        projectId,
+        region: region ?? '',
+        kind: kind ?? 'job',
+        name: name ?? '',
+        image: r.required('image', rules/* RULES */.y0.image) ?? '',
+        runtimeServiceAccount: readRuntimeAccount(r),
+        ...readEnv(r),
+        envVarsUpdateStrategy: r.oneOf('env_vars_update_strategy', STRATEGIES) ?? 'merge',
+        secretsUpdateStrategy: r.oneOf('secrets_update_strategy', STRATEGIES) ?? 'merge',
+        labels,
+        command: readWords(r, 'command'),
+        args: readWords(r, 'args'),
+        cpu,
+        memory,
+        runtime: readRuntime(r, kind, { projectId, region, cpu, memory }),
+        spec: readSpecText(r),
+        job,
+        service,
+        schedule: readSchedule(r, kind, name, region),
+        smoke: readSmoke(r),
+        dryRun: r.bool('dry_run'),
+        warnings: [],
+        notices: r.notices,
+    };
+    if (r.errors.length > 0)
+        throw new types/* InputErrors */.G(inActionYmlOrder(r.errors));
+    if (!options.deferWarnings)
+        config.warnings = (0,guard_rails/* guardRailWarnings */.X)(config);
+    return config;
+}
+/** smoke_test: true (every run), false, or changed (only a run that wrote something). */
+function readSmoke(r) {
+    const mode = r.oneOf('smoke_test', ['true', 'false', 'changed']) ?? 'true';
+    return {
+        enabled: mode !== 'false',
+        onlyWhenChanged: mode === 'changed',
+        timeoutSeconds: r.duration('smoke_timeout', 1, 6 * HOUR) ?? 600,
+    };
+}
+/** Errors listed as action.yml lists the inputs (a stable sort keeps each input's own order). */
+function inActionYmlOrder(errors) {
+    const rank = (e) => inputs/* INPUT_NAMES */.Qh.indexOf(e.input);
+    return [...errors].sort((a, b) => rank(a) - rank(b));
+}
+function readAuth(r) {
+    const provider = readProvider(r);
+    const serviceAccount = r.matching('service_account', rules/* RULES */.y0.serviceAccount);
+    let audience = r.text('audience');
+    if (audience !== undefined && r.text('workload_identity_provider') === undefined) {
+        r.fail('audience', 'needs workload_identity_provider: the audience is that of the GitHub token exchanged with the provider.');
+    }
+    else if (audience !== undefined && /\s/.test(audience)) {
+        r.notAllowed('audience', 'use a URI without spaces, such as https://iam.googleapis.com/' + PROVIDER_FORMAT);
+    }
+    audience ??= provider && `https://iam.googleapis.com/${provider}`;
+    return { workloadIdentityProvider: provider, serviceAccount, audience };
+}
+/** The provider path, with a message for each mistake people make with it. */
+function readProvider(r) {
+    const input = 'workload_identity_provider';
+    const value = r.text(input);
+    if (value === undefined)
+        return undefined;
+    if (value.startsWith('//iam.googleapis.com/')) {
+        return r.notAllowed(input, `drop the leading //iam.googleapis.com/: use ${PROVIDER_FORMAT}`);
+    }
+    if (POOL.test(value)) {
+        return r.notAllowed(input, `this is a workload identity pool, not a provider: add /providers/PROVIDER (${PROVIDER_FORMAT})`);
+    }
+    const m = PROVIDER.exec(value);
+    if (!m)
+        return r.notAllowed(input, `use ${PROVIDER_FORMAT}`);
+    const [, project = '', pool = '', providerId = ''] = m;
+    if (!/^\d+$/.test(project)) {
+        return r.notAllowed(input, `the provider path needs the project number, not the project ID ${(0,lists/* quote */.hD)(project)}; ` +
+            `find it with: gcloud projects describe ${project} --format='value(projectNumber)'`);
+    }
+    if (!POOL_OR_PROVIDER_ID.test(pool) || !POOL_OR_PROVIDER_ID.test(providerId)) {
+        return r.notAllowed(input, 'pool and provider IDs are 4 to 32 lowercase letters, digits and hyphens');
+    }
+    return value;
+}
+/** project_id, else the project of service_account; undefined = from Application Default Credentials. */
+function readProjectId(r, auth) {
+    if (r.isSet('project_id'))
+        return r.matching('project_id', rules/* RULES */.y0.projectId);
+    return SA_PROJECT.exec(auth.serviceAccount ?? '')?.[1];
+}
+/** An email, or `default`: the default compute account, chosen explicitly (see the planner). */
+function readRuntimeAccount(r) {
+    if (r.text('runtime_service_account')?.toLowerCase() === 'default')
+        return 'default';
+    return r.matching('runtime_service_account', { ...rules/* RULES */.y0.serviceAccount, allowed: `${rules/* RULES */.y0.serviceAccount.allowed}, or default` });
+}
+function readEnv(r) {
+    const env = (0,lists/* parseEnvVars */.J0)(r.raw.env_vars);
+    const secrets = (0,lists/* parseSecrets */.dC)(r.raw.secrets);
+    env.problems.forEach((p) => r.fail('env_vars', `${p}.`));
+    secrets.problems.forEach((p) => r.fail('secrets', `${p}.`));
+    const envNames = new Set(env.items.map((e) => e.name));
+    for (const s of secrets.items.filter((s) => envNames.has(s.name))) {
+        r.fail('secrets', `${(0,lists/* quote */.hD)(s.name)} is also in env_vars: a variable comes from one or the other.`);
+    }
+    return { envVars: env.items, secrets: secrets.items, secretFiles: secrets.files };
+}
+/**
+ * The labels given, and the default ones unless skip_default_labels: managed-by, and commit-sha
+ * (the short SHA of GITHUB_SHA, when the run has one). A user's own label of either key wins.
+ */
+function readLabels(r, commitSha) {
+    const { items, problems } = (0,lists/* parseLabels */.Xy)(r.raw.labels);
+    problems.forEach((p) => r.fail('labels', `${p}.`));
+    const labels = Object.fromEntries(items.map(({ key, value }) => [key, value]));
+    if (r.bool('skip_default_labels'))
+        return labels;
+    const sha = commitSha && /^[0-9a-f]{7,}$/i.test(commitSha) ? { 'commit-sha': commitSha.slice(0, 7).toLowerCase() } : {};
+    return { 'managed-by': 'cloud-run-cron', ...sha, ...labels };
+}
+/**
+ * command/args: a JSON array of strings, or shell-style words (POSIX quoting by shlex, the
+ * port of Python's shlex.split): `--query "SELECT 1"` is two words. Nothing is expanded:
+ * `$(VAR)` reaches Cloud Run, which substitutes it itself.
+ */
+function readWords(r, input) {
+    const value = r.text(input);
+    if (value === undefined)
+        return undefined;
+    const forms = 'use a JSON array of strings such as ["--query", "SELECT 1"], or words separated by spaces with quotes around a word that has spaces (--query "SELECT 1")';
+    if (!value.startsWith('[')) {
+        try {
+            return split(value);
+        }
+        catch (e) {
+            return r.notAllowed(input, `${e.message.replace(/\.$/, '').toLowerCase()}: ${forms}`);
+        }
+    }
+    try {
+        const words = JSON.parse(value);
+        if (Array.isArray(words) && words.every((w) => typeof w === 'string'))
+            return words;
+    }
+    catch {
+        // reported below
+    }
+    return r.notAllowed(input, forms);
+}
+/** A value kept as written once `check` accepts it (cpu, memory). */
+function readChecked(r, input, allowed, check) {
+    const value = r.text(input);
+    if (value === undefined || check(value) !== undefined)
+        return value;
+    return r.notAllowed(input, `use ${allowed}`);
+}
+/**
+ * A notice for each input of the other kind that is set: it is ignored, not an error, so one
+ * workflow can template its inputs for both kinds (a job's tasks do nothing to a service).
+ */
+function ignoreOthers(r, inputs, owner, kind) {
+    // path is also a Scheduler input: without a schedule it gets that notice instead.
+    const schedule = r.text('schedule') !== undefined;
+    for (const input of inputs.filter((i) => r.isSet(i) && (schedule || !SCHEDULE_ONLY.includes(i)))) {
+        r.ignore(input, `it applies to kind: ${owner} only, and this is kind: ${kind}`);
+    }
+}
+function readJob(r) {
+    const tasks = r.int('tasks', 1, 10000);
+    return {
+        tasks,
+        parallelism: r.int('parallelism', 0, tasks ?? 1),
+        maxRetries: r.int('max_retries', 0, 10),
+        taskTimeoutSeconds: r.duration('task_timeout', 1, 168 * HOUR),
+    };
+}
+function readService(r) {
+    const minInstances = r.int('min_instances', 0);
+    const maxInstances = r.int('max_instances', 0);
+    if (minInstances !== undefined && maxInstances !== undefined && minInstances > maxInstances) {
+        r.fail('min_instances', `${minInstances} is more than max_instances (${maxInstances}): use at most max_instances.`);
+    }
+    return {
+        timeoutSeconds: r.duration('timeout', 1, HOUR),
+        concurrency: r.int('concurrency', 1, 1000),
+        minInstances,
+        maxInstances,
+        ingress: r.oneOf('ingress', INGRESSES),
+        allowUnauthenticated: r.bool('allow_unauthenticated'),
+    };
+}
+function readSchedule(r, kind, name, region) {
+    const cron = r.text('schedule');
+    if (cron === undefined) {
+        // Deploy only: the Scheduler inputs have nothing to shape. A workflow that always passes
+        // its invoker (templated from a variable) deploys only when its schedule is empty.
+        SCHEDULE_ONLY.filter((input) => r.isSet(input)).forEach((input) => r.ignore(input, 'it shapes the Cloud Scheduler job, and schedule is empty (deploy only: no Scheduler job is touched)'));
+        return undefined;
+    }
+    const problem = (0,cron_core/* validateCron */.JJ)(cron);
+    if (problem)
+        r.notAllowed('schedule', `${problem}. Use unix-cron with 5 fields: minute hour day-of-month month day-of-week, such as "0 3 * * *"`);
+    const timeZone = r.raw.time_zone;
+    if (!(0,rules/* isTimeZone */.kQ)(timeZone))
+        r.notAllowed('time_zone', 'use an IANA time zone name such as Etc/UTC or Europe/Berlin, spelled with its capitals');
+    const fields = readScheduleFields(r, kind);
+    const invoker = r.matching('invoker_service_account', rules/* RULES */.y0.serviceAccount);
+    if (invoker === undefined && !r.hasError('invoker_service_account')) {
+        r.fail('invoker_service_account', `required with schedule: ${rules/* RULES */.y0.serviceAccount.allowed}, the account Cloud Scheduler calls the ${kind ?? 'job'} as.`);
+    }
+    return {
+        cron,
+        timeZone,
+        jobId: r.matching('scheduler_job', rules/* RULES */.y0.schedulerJob) ?? `${name}-schedule`,
+        region: r.matching('scheduler_region', rules/* RULES */.y0.region) ?? region ?? '',
+        invokerServiceAccount: invoker ?? '',
+        ...fields,
+    };
+}
+function readScheduleFields(r, kind) {
+    const httpMethod = r.oneOf('http_method', HTTP_METHODS) ?? 'POST';
+    if (kind === 'job' && httpMethod !== 'POST') {
+        r.notAllowed('http_method', 'a job is started with POST to its :run URI; remove http_method');
+    }
+    const body = r.text('body');
+    let bodyHasOverrides = false;
+    if (body !== undefined && !BODY_METHODS.includes(httpMethod)) {
+        r.fail('body', `is allowed only with http_method POST, PUT or PATCH, and http_method is ${httpMethod}. Remove body or change http_method.`);
+    }
+    else if (body !== undefined && kind === 'job') {
+        const checked = checkRunJobBody(body);
+        checked.problems.forEach((p) => r.fail('body', `for a job it must be a JSON RunJobRequest such as {"overrides": {"containerOverrides": [{"args": ["--full"]}], "taskCount": 2}}: ${p}.`));
+        bodyHasOverrides = checked.hasOverrides;
+    }
+    return {
+        path: (kind === 'service' && r.matching('path', rules/* RULES */.y0.path)) || '/',
+        httpMethod,
+        body,
+        bodyHasOverrides,
+        attemptDeadlineSeconds: r.duration('attempt_deadline', 15, 30 * 60),
+        retryCount: r.int('retry_count', 0, 5),
+        paused: r.bool('paused'),
+    };
+}
+
+
+/***/ }),
+
+/***/ 5413:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ZY: () => (/* binding */ memoryBytes),
+/* harmony export */   dG: () => (/* binding */ RESERVED_LABEL_PREFIXES),
+/* harmony export */   kQ: () => (/* binding */ isTimeZone),
+/* harmony export */   ns: () => (/* binding */ cpuCores),
+/* harmony export */   y0: () => (/* binding */ RULES),
+/* harmony export */   y7: () => (/* binding */ RESERVED_ENV_NAMES)
+/* harmony export */ });
 // Formats of the text inputs: a pattern and, for the error message, what is allowed.
 const SA_EXAMPLE = 'NAME@PROJECT.iam.gserviceaccount.com';
-const rules_RULES = {
+const RULES = {
     name: {
         pattern: /^[a-z]([a-z0-9-]{0,47}[a-z0-9])?$/,
         allowed: 'use lowercase letters, digits and hyphens, start with a letter, do not end with a hyphen, at most 49 characters',
@@ -703,88 +1618,16 @@ function isTimeZone(zone) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/config/lists.ts
-// KEY=VALUE lists (env_vars, secrets, labels): one a line or comma-separated; a value may
-// contain '='; a comma inside a value is written '\,'.
 
-function splitEntries(text) {
-    return text
-        .split(/\r?\n/)
-        .flatMap((line) => line.split(/(?<!\\),/))
-        .map((entry) => entry.replace(/\\,/g, ',').trim())
-        .filter((entry) => entry !== '');
-}
-function parsePairs(text) {
-    const items = [];
-    const problems = [];
-    const seen = new Set();
-    for (const entry of splitEntries(text)) {
-        const eq = entry.indexOf('=');
-        const key = eq > 0 ? entry.slice(0, eq).trim() : '';
-        if (key === '') {
-            problems.push(`${quote(entry)} is not KEY=VALUE`);
-        }
-        else if (seen.has(key)) {
-            problems.push(`${quote(key)} is given twice`);
-        }
-        else {
-            seen.add(key);
-            items.push({ key, value: entry.slice(eq + 1).trim() });
-        }
-    }
-    return { items, problems };
-}
-function envNameProblem(name) {
-    if (!rules_RULES.envName.pattern.test(name))
-        return `the name ${quote(name)} is not allowed: use ${rules_RULES.envName.allowed}`;
-    if (RESERVED_ENV_NAMES.has(name) || name.startsWith('X_GOOGLE_'))
-        return `${quote(name)} is reserved: Cloud Run sets it`;
-    return undefined;
-}
-function parseEnvVars(text) {
-    const { items, problems } = parsePairs(text);
-    problems.push(...items.flatMap(({ key }) => envNameProblem(key) ?? []));
-    return { items: items.map(({ key, value }) => ({ name: key, value })), problems };
-}
-function parseSecrets(text) {
-    const { items, problems } = parsePairs(text);
-    const secrets = [];
-    for (const { key, value } of items) {
-        const nameProblem = envNameProblem(key);
-        if (nameProblem)
-            problems.push(nameProblem);
-        if (!rules_RULES.secretRef.pattern.test(value)) {
-            problems.push(`${quote(`${key}=${value}`)} is not allowed: write KEY=${rules_RULES.secretRef.allowed}`);
-            continue;
-        }
-        const colon = value.lastIndexOf(':');
-        secrets.push({ name: key, secret: value.slice(0, colon), version: value.slice(colon + 1) });
-    }
-    return { items: secrets, problems };
-}
-function parseLabels(text) {
-    const { items, problems } = parsePairs(text);
-    for (const { key, value } of items) {
-        if (RESERVED_LABEL_PREFIXES.some((prefix) => key.startsWith(prefix))) {
-            problems.push(`the key ${quote(key)} is reserved: keys under ${RESERVED_LABEL_PREFIXES.join(' and ')} are set by Google Cloud`);
-        }
-        else if (!rules_RULES.labelKey.pattern.test(key)) {
-            problems.push(`the key ${quote(key)} is not allowed: use ${rules_RULES.labelKey.allowed}`);
-        }
-        if (!rules_RULES.labelValue.pattern.test(value)) {
-            problems.push(`the value ${quote(value)} of ${quote(key)} is not allowed: use ${rules_RULES.labelValue.allowed}`);
-        }
-    }
-    if (items.length > 64)
-        problems.push(`${items.length} labels are too many: at most 64`);
-    return { items, problems };
-}
-/** A value as the messages show it: JSON-quoted, long ones cut. */
-function quote(value) {
-    return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
-}
+/***/ }),
 
-;// CONCATENATED MODULE: ./src/config/types.ts
+/***/ 2143:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ InputErrors),
+/* harmony export */   d: () => (/* binding */ InputError)
+/* harmony export */ });
 // The validated configuration: everything the later steps need, already parsed,
 // range-checked and defaulted. Produced only by config/parse-config.ts.
 /** A bad input: names the input and what is allowed. Thrown before any request. */
@@ -813,403 +1656,489 @@ class InputErrors extends InputError {
     }
 }
 
-;// CONCATENATED MODULE: ./src/config/reader.ts
-// Reads one raw input at a time and records what is wrong with it, so parseConfig can
-// report every bad input at once.
 
+/***/ }),
 
+/***/ 1384:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Rh: () => (/* binding */ statusLabel),
+/* harmony export */   T1: () => (/* binding */ isPermissionDenied),
+/* harmony export */   c4: () => (/* binding */ isNotFound),
+/* harmony export */   dh: () => (/* binding */ isConflict),
+/* harmony export */   gH: () => (/* binding */ GRPC_CODE_NAMES),
+/* harmony export */   jq: () => (/* binding */ isQuotaError),
+/* harmony export */   pW: () => (/* binding */ grpcCodeOf),
+/* harmony export */   r3: () => (/* binding */ isRetryable),
+/* harmony export */   tR: () => (/* binding */ readApiError)
+/* harmony export */ });
+/* harmony import */ var _scrub_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(356);
+// Reads the facts out of a failed Google API call, whatever shape it arrives in:
+// - google-gax GoogleError (REST fallback): `code` = gRPC number, `httpStatusCode`,
+//   `reason`/`domain`/`errorInfoMetadata` promoted from google.rpc.ErrorInfo, `statusDetails`;
+// - gaxios GaxiosError: `status` = HTTP, `code` = HTTP number or a system code string,
+//   `response.data` = the AIP-193 body `{error: {code, message, status, details}}` (or an
+//   OAuth body `{error, error_description}` from STS);
+// - a google.rpc.Status (an LRO `error`, a Scheduler attempt `status`): `{code, message}`;
+// - anything else: its message.
 
-class Reader {
-    raw;
-    errors = [];
-    constructor(raw) {
-        this.raw = raw;
+/** google.rpc.Code names, indexed by number. */
+const GRPC_CODE_NAMES = [
+    'OK', 'CANCELLED', 'UNKNOWN', 'INVALID_ARGUMENT', 'DEADLINE_EXCEEDED', 'NOT_FOUND', 'ALREADY_EXISTS',
+    'PERMISSION_DENIED', 'RESOURCE_EXHAUSTED', 'FAILED_PRECONDITION', 'ABORTED', 'OUT_OF_RANGE',
+    'UNIMPLEMENTED', 'INTERNAL', 'UNAVAILABLE', 'DATA_LOSS', 'UNAUTHENTICATED',
+];
+// The mapping google-gax applies (status.ts rpcCodeFromHttpStatusCode), for errors that carry
+// only an HTTP status.
+const HTTP_TO_GRPC = {
+    400: 3, 401: 16, 403: 7, 404: 5, 409: 10, 412: 9, 416: 11, 429: 8, 499: 1, 501: 12, 503: 14, 504: 4,
+};
+const isObj = (v) => typeof v === 'object' && v !== null;
+const str = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
+const num = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+function grpcFromName(name) {
+    const i = GRPC_CODE_NAMES.indexOf(name);
+    return i >= 0 ? i : undefined;
+}
+/** Parsed body of a gaxios response (object, or JSON text). */
+function responseBody(err) {
+    const data = isObj(err.response) ? err.response.data : undefined;
+    if (isObj(data))
+        return data;
+    if (typeof data === 'string') {
+        try {
+            const parsed = JSON.parse(data);
+            return isObj(parsed) ? parsed : undefined;
+        }
+        catch {
+            return undefined;
+        }
     }
-    /** Records a problem with `input`; returns undefined so callers can `return r.fail(...)`. */
-    fail(input, message) {
-        this.errors.push(new InputError(input, message));
+    return undefined;
+}
+/** The google.rpc.ErrorInfo among raw JSON details or decoded statusDetails. */
+function errorInfo(details) {
+    if (!Array.isArray(details))
         return undefined;
-    }
-    hasError(input) {
-        return this.errors.some((e) => e.input === input);
-    }
-    /** The value, or undefined when empty. */
-    text(input) {
-        return this.raw[input] === '' ? undefined : this.raw[input];
-    }
-    /** Whether the input differs from its action.yml default (i.e. the user set it). */
-    isSet(input) {
-        return this.raw[input] !== INPUT_DEFAULTS[input];
-    }
-    required(input, rule) {
-        if (this.text(input) === undefined)
-            return this.fail(input, `required: ${rule.allowed}.`);
-        return this.matching(input, rule);
-    }
-    matching(input, rule) {
-        const value = this.text(input);
-        if (value === undefined || rule.pattern.test(value))
-            return value;
-        return this.notAllowed(input, rule.allowed);
-    }
-    notAllowed(input, allowed) {
-        return this.fail(input, `${quote(this.raw[input])} is not allowed: ${allowed}.`);
-    }
-    /** One of `values`, matched in any case (post -> POST). */
-    oneOf(input, values) {
-        const value = this.text(input)?.toLowerCase();
-        if (value === undefined)
-            return undefined;
-        return values.find((v) => v.toLowerCase() === value) ?? this.notAllowed(input, `use ${orList(values)}`);
-    }
-    /** true or false, in any case. */
-    bool(input) {
-        const value = this.raw[input].toLowerCase();
-        if (value !== 'true' && value !== 'false')
-            this.notAllowed(input, 'use true or false');
-        return value === 'true';
-    }
-    int(input, min, max = Number.MAX_SAFE_INTEGER) {
-        const value = this.text(input);
-        if (value === undefined)
-            return undefined;
-        const n = /^\d+$/.test(value) ? Number(value) : NaN;
-        if (n >= min && n <= max)
-            return n;
-        const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `from ${min} to ${max}`;
-        return this.notAllowed(input, `use a whole number ${range}`);
-    }
-    duration(input, minSeconds, maxSeconds) {
-        const value = this.text(input);
-        if (value === undefined)
-            return undefined;
-        const seconds = (0,duration/* parseDuration */.E)(value);
-        if (seconds !== undefined && seconds >= minSeconds && seconds <= maxSeconds)
-            return seconds;
-        const range = `from ${(0,duration/* formatDuration */.a)(minSeconds)} to ${(0,duration/* formatDuration */.a)(maxSeconds)}`;
-        return this.notAllowed(input, `use a duration ${range}, such as 90s, 10m, 2h, 1h30m or a number of seconds`);
-    }
+    return details.find((d) => isObj(d) && (d['@type'] === 'type.googleapis.com/google.rpc.ErrorInfo' || (typeof d.reason === 'string' && isObj(d.metadata))));
 }
-function orList(values) {
-    return values.length < 2 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
+function stringRecord(v) {
+    if (!isObj(v))
+        return {};
+    return Object.fromEntries(Object.entries(v).filter((e) => typeof e[1] === 'string'));
+}
+/** The facts of `err`, from whichever fields it carries. */
+function readApiError(err) {
+    if (!isObj(err))
+        return { message: (0,_scrub_js__WEBPACK_IMPORTED_MODULE_0__/* .scrubSecrets */ .Zg)(String(err)), metadata: {} };
+    const body = responseBody(err);
+    const apiBody = body && isObj(body.error) ? body.error : undefined; // AIP-193
+    const oauth = body && typeof body.error === 'string' ? body : undefined; // RFC 6749 §5.2
+    const info = errorInfo(apiBody?.details) ?? errorInfo(err.statusDetails);
+    const code = num(err.code);
+    const httpStatus = num(err.httpStatusCode) ?? num(err.status) ?? (isObj(err.response) ? num(err.response.status) : undefined) ??
+        num(apiBody?.code) ?? (code !== undefined && code >= 100 ? code : undefined);
+    const grpcCode = (code !== undefined && code < 100 ? code : undefined) ?? grpcFromName(apiBody?.status) ?? grpcFromName(err.status);
+    const message = str(apiBody?.message) ?? str(err.message) ?? (oauth ? `${String(oauth.error)}` : String(err));
+    const cause = isObj(err.cause) ? err.cause : undefined;
+    return {
+        message: (0,_scrub_js__WEBPACK_IMPORTED_MODULE_0__/* .scrubSecrets */ .Zg)(message),
+        httpStatus,
+        grpcCode,
+        reason: str(err.reason) ?? str(info?.reason),
+        domain: str(err.domain) ?? str(info?.domain),
+        metadata: { ...stringRecord(info?.metadata), ...stringRecord(err.errorInfoMetadata) },
+        oauthError: str(oauth?.error),
+        oauthDescription: str(oauth?.error_description),
+        systemCode: str(err.code) ?? str(cause?.code),
+    };
+}
+/** The gRPC code of `facts`: as carried, else mapped from the HTTP status like google-gax does. */
+function grpcCodeOf(facts) {
+    if (facts.grpcCode !== undefined)
+        return facts.grpcCode;
+    const http = facts.httpStatus;
+    if (http === undefined)
+        return undefined;
+    return HTTP_TO_GRPC[http] ?? (http >= 500 && http < 600 ? 13 : http >= 400 && http < 500 ? 9 : undefined);
+}
+/** 'HTTP 403, PERMISSION_DENIED' — whichever parts are known. */
+function statusLabel(facts) {
+    const code = grpcCodeOf(facts);
+    return [facts.httpStatus && `HTTP ${facts.httpStatus}`, code !== undefined && GRPC_CODE_NAMES[code]].filter(Boolean).join(', ');
+}
+// Classification: an error matches when either its HTTP status or its gRPC code says so
+// (a GoogleError for HTTP 409 + status ALREADY_EXISTS carries code 6 and httpStatusCode 409).
+function matches(err, http, grpc) {
+    const f = readApiError(err);
+    return (f.httpStatus !== undefined && http.includes(f.httpStatus)) || (f.grpcCode !== undefined && grpc.includes(f.grpcCode));
+}
+// Connection-level failures worth one more try (ECONNREFUSED is not: nothing listens).
+const TRANSIENT_SYSTEM_CODES = ['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'TimeoutError'];
+/** 429, 5xx gateway errors, RESOURCE_EXHAUSTED / UNAVAILABLE / INTERNAL / DEADLINE_EXCEEDED, dropped connections. */
+function isRetryable(err) {
+    if (matches(err, [429, 500, 502, 503, 504], [8, 14, 13, 4]))
+        return true;
+    const system = readApiError(err).systemCode;
+    return system !== undefined && TRANSIENT_SYSTEM_CODES.includes(system);
+}
+/** 409, ALREADY_EXISTS, ABORTED (a stale etag). */
+const isConflict = (err) => matches(err, [409], [6, 10]);
+/** 404, NOT_FOUND. */
+const isNotFound = (err) => matches(err, [404], [5]);
+/**
+ * 429, RESOURCE_EXHAUSTED: a quota; back off harder and poll slower. Also the only answer after
+ * which a call that must not run twice (a job's or a Scheduler job's :run) is sent again: Google
+ * turned the request away before doing anything. A 503, a 500, a 504 or a dropped connection
+ * leave it unknown whether the work started (issue 11).
+ */
+const isQuotaError = (err) => matches(err, [429], [8]);
+/** 403, PERMISSION_DENIED. */
+const isPermissionDenied = (err) => matches(err, [403], [7]);
+
+
+/***/ }),
+
+/***/ 356:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Zg: () => (/* binding */ scrubSecrets),
+/* harmony export */   mF: () => (/* binding */ envValueChanges),
+/* harmony export */   om: () => (/* binding */ registerSecretValues)
+/* harmony export */ });
+/* unused harmony export MIN_SCRUBBED_LENGTH */
+// Redaction, in one place (issue 11): no token and no env var value leaves the run through the
+// log, the `plan` output, the job summary, an error message or a retry line.
+// - The plan never holds a value: env var changes are described by name and what happened to
+//   the value (envValueChanges), so whatever prints a plan cannot print a value.
+// - Text from elsewhere (API errors echoing a request body, retry lines, the final failure)
+//   goes through scrubSecrets: anything token-like, and every env var value this run knows
+//   (registered from the inputs and from the live job or service), becomes [REDACTED].
+const SECRET_PATTERNS = [
+    // JWTs (GitHub OIDC tokens, Google ID tokens): header.payload[.signature]
+    /\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}(?:\.[A-Za-z0-9_-]*)?/g,
+    // Google OAuth access tokens
+    /\bya29\.[A-Za-z0-9_.-]+/g,
+    // Any bearer credential in an echoed header
+    /\b(Bearer\s+)[A-Za-z0-9_.~+/=-]+/gi,
+    // Token fields echoed in form or JSON bodies
+    /\b((?:access_token|id_token|refresh_token|subject_token|accessToken|idToken)["']?\s*[:=]\s*["']?)[^"'&\s,}]+/g,
+];
+/**
+ * Values shorter than this are not cut out of text: a value such as `1` or `on` would blank
+ * every digit or word of a message. They never appear in the plan either way.
+ */
+const MIN_SCRUBBED_LENGTH = 4;
+/** Env var values known to this run, longest first (a value that contains another goes first). */
+let knownValues = [];
+/** Adds values (plain env var values) that scrubSecrets cuts out of every text from now on. */
+function registerSecretValues(values) {
+    const all = new Set(knownValues);
+    for (const v of values)
+        if (v.length >= MIN_SCRUBBED_LENGTH)
+            all.add(v);
+    knownValues = [...all].sort((a, b) => b.length - a.length);
+}
+/** `text` with anything token-like and every registered value replaced by [REDACTED]. */
+function scrubSecrets(text) {
+    const scrubbed = SECRET_PATTERNS.reduce((out, pattern) => out.replace(pattern, (_match, keep) => `${typeof keep === 'string' ? keep : ''}[REDACTED]`), text);
+    // Also as JSON escapes them (a request body echoed as JSON text).
+    return knownValues.reduce((out, v) => {
+        const json = JSON.stringify(v).slice(1, -1);
+        return out.split(v).join('[REDACTED]').split(json).join('[REDACTED]');
+    }, scrubbed);
+}
+/**
+ * What happens to each variable's value, by name, without the value: `DB_PASSWORD: (changed),
+ * MODE: (unchanged)`. Variables that exist before and not after are `(removed)`.
+ */
+function envValueChanges(before, after) {
+    const old = new Map(before.map((e) => [e.name, e.value]));
+    const now = new Set(after.map((e) => e.name));
+    const lines = after.map(({ name, value }) => [
+        name,
+        !old.has(name) ? '(added)' : old.get(name) === value ? '(unchanged)' : '(changed)',
+    ]);
+    for (const { name } of before)
+        if (!now.has(name))
+            lines.push([name, '(removed)']);
+    return lines.map(([name, change]) => `${name}: ${change}`).join(', ');
 }
 
-;// CONCATENATED MODULE: ./src/config/run-job-body.ts
-// The Scheduler body for a job: a Cloud Run Admin API v1 RunJobRequest, since the trigger
-// calls .../v1/namespaces/PROJECT/jobs/NAME:run. Checked strictly, as the API rejects
-// unknown fields.
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isStringArray = (v) => Array.isArray(v) && v.every((s) => typeof s === 'string');
-const isIntIn = (v, min, max) => Number.isInteger(v) && v >= min && v <= max;
-function unknownKeys(obj, allowed, where) {
-    return Object.keys(obj)
-        .filter((k) => !allowed.includes(k))
-        .map((k) => `${where} has an unknown field "${k}" (allowed: ${allowed.join(', ')})`);
-}
-function envProblems(env, where) {
-    if (!Array.isArray(env))
-        return [`${where}.env must be an array of {"name", "value"}`];
-    return env.flatMap((e, i) => isObject(e) && typeof e.name === 'string' && (e.value === undefined || typeof e.value === 'string')
-        ? unknownKeys(e, ['name', 'value'], `${where}.env[${i}]`)
-        : [`${where}.env[${i}] must be {"name": string, "value": string}`]);
-}
-function containerOverrideProblems(c, i) {
-    const where = `overrides.containerOverrides[${i}]`;
-    if (!isObject(c))
-        return [`${where} must be an object`];
-    return [
-        ...unknownKeys(c, ['name', 'args', 'env', 'clearArgs'], where),
-        ...(c.name !== undefined && typeof c.name !== 'string' ? [`${where}.name must be a string`] : []),
-        ...(c.args !== undefined && !isStringArray(c.args) ? [`${where}.args must be an array of strings`] : []),
-        ...(c.clearArgs !== undefined && typeof c.clearArgs !== 'boolean' ? [`${where}.clearArgs must be true or false`] : []),
-        ...(c.env !== undefined ? envProblems(c.env, where) : []),
-    ];
-}
-function overridesProblems(o) {
-    if (!isObject(o))
-        return ['overrides must be an object'];
-    const { containerOverrides: co, taskCount, timeoutSeconds } = o;
-    return [
-        ...unknownKeys(o, ['containerOverrides', 'taskCount', 'timeoutSeconds'], 'overrides'),
-        ...(co !== undefined && !Array.isArray(co) ? ['overrides.containerOverrides must be an array'] : []),
-        ...(Array.isArray(co) ? co.flatMap(containerOverrideProblems) : []),
-        ...(taskCount !== undefined && !isIntIn(taskCount, 1, 10000) ? ['overrides.taskCount must be a whole number from 1 to 10000'] : []),
-        ...(timeoutSeconds !== undefined && !isIntIn(timeoutSeconds, 1, 168 * 3600)
-            ? ['overrides.timeoutSeconds must be a whole number of seconds from 1 to 604800 (168h)']
-            : []),
-    ];
-}
-/** Checks `text` as a RunJobRequest; `hasOverrides` when it carries `overrides`. */
-function checkRunJobBody(text) {
-    let body;
+
+/***/ }),
+
+/***/ 8157:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ai: () => (/* binding */ overrideNotices),
+/* harmony export */   Lo: () => (/* binding */ endpointFor),
+/* harmony export */   yk: () => (/* binding */ checkOverrides)
+/* harmony export */ });
+// Where the action's own requests go. gcloud's CLOUDSDK_API_ENDPOINT_OVERRIDES_* properties,
+// read as env vars, move them (a proxy, a private endpoint, the local Google Cloud); what the
+// action stores in Google Cloud (Scheduler URIs, OIDC audiences) always stays canonical.
+const PUBLIC_HOSTS = {
+    run: 'run.googleapis.com',
+    cloudscheduler: 'cloudscheduler.googleapis.com',
+    sts: 'sts.googleapis.com',
+    iamcredentials: 'iamcredentials.googleapis.com',
+    logging: 'logging.googleapis.com',
+};
+/** The base URL of an API, ending in '/': https://run.googleapis.com/ or its override. */
+function endpointFor(api, env = process.env) {
+    const name = `CLOUDSDK_API_ENDPOINT_OVERRIDES_${api.toUpperCase()}`;
+    const override = env[name]?.trim();
+    if (!override)
+        return `https://${PUBLIC_HOSTS[api]}/`;
+    let url;
     try {
-        body = JSON.parse(text);
+        url = new URL(override);
     }
     catch {
-        return { hasOverrides: false, problems: ['it is not JSON'] };
+        throw new Error(`${name} is not a URL: use a base URL such as https://${PUBLIC_HOSTS[api]}/`);
     }
-    if (!isObject(body))
-        return { hasOverrides: false, problems: ['it must be a JSON object'] };
-    const problems = [
-        ...unknownKeys(body, ['overrides'], 'the request'),
-        ...(body.overrides !== undefined ? overridesProblems(body.overrides) : []),
-    ];
-    return { hasOverrides: body.overrides !== undefined, problems };
+    // Tokens travel to this endpoint: plain http only to this machine (the local Google Cloud).
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+        throw new Error(`${name} is ${JSON.stringify(`${url.protocol}//${url.host}`)}: use an https:// URL (plain http:// is allowed only for a loopback host such as 127.0.0.1 or localhost), because the access token is sent to it.`);
+    }
+    // A path in the override is kept (a proxy may serve the API under one).
+    return `${url.origin}${url.pathname.replace(/\/*$/, '/')}`;
+}
+/** One line per active override, for the log (printed once per run by the pipeline). */
+function overrideNotices(env = process.env) {
+    return Object.keys(PUBLIC_HOSTS)
+        .filter((api) => env[`CLOUDSDK_API_ENDPOINT_OVERRIDES_${api.toUpperCase()}`]?.trim())
+        .map((api) => `CLOUDSDK_API_ENDPOINT_OVERRIDES_${api.toUpperCase()} is set: ${api} requests go to ${endpointFor(api, env)} instead of https://${PUBLIC_HOSTS[api]}/`);
+}
+/** 127.0.0.0/8, ::1 and localhost. */
+function isLoopback(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+/** Throws on the first bad override, before any request is sent (main calls it with the inputs). */
+function checkOverrides(env = process.env) {
+    for (const api of Object.keys(PUBLIC_HOSTS))
+        endpointFor(api, env);
 }
 
-;// CONCATENATED MODULE: ./src/config/parse-config.ts
-// Turns the raw inputs into a Config, or throws InputErrors naming every bad input.
 
+/***/ }),
 
+/***/ 8673:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   rG: () => (/* binding */ quotaSignal),
+/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */ });
+/* unused harmony export backoffMs */
+/* harmony import */ var _errors_api_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1384);
+// Bounded retries with exponential backoff and full jitter. Google's APIs answer 429 and
+// 503 in normal operation; the Run and Scheduler clients do not retry in REST mode.
 
-
-
-
-
-const KINDS = ['job', 'service'];
-const STRATEGIES = ['merge', 'overwrite'];
-const INGRESSES = ['all', 'internal', 'internal-and-cloud-load-balancing'];
-const HTTP_METHODS = ['POST', 'GET', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
-const BODY_METHODS = ['POST', 'PUT', 'PATCH'];
-const JOB_ONLY = ['tasks', 'parallelism', 'max_retries', 'task_timeout'];
-const SERVICE_ONLY = [
-    'timeout', 'concurrency', 'min_instances', 'max_instances', 'ingress', 'allow_unauthenticated', 'path',
-];
-/** Inputs that only shape the Scheduler job. */
-const SCHEDULE_ONLY = [
-    'time_zone', 'scheduler_job', 'scheduler_region', 'invoker_service_account', 'path', 'http_method', 'body',
-    'attempt_deadline', 'retry_count', 'paused',
-];
-const HOUR = 3600;
-const PROVIDER = /^projects\/([^/]+)\/locations\/global\/workloadIdentityPools\/([^/]+)\/providers\/([^/]+)$/;
-const POOL = /^projects\/[^/]+\/locations\/global\/workloadIdentityPools\/[^/]+\/?$/;
-const POOL_OR_PROVIDER_ID = /^[a-z0-9-]{4,32}$/;
-const PROVIDER_FORMAT = 'projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER';
-const SA_PROJECT = /^[^@]+@([a-z][a-z0-9-]{4,28}[a-z0-9])\.iam\.gserviceaccount\.com$/;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
- * Validates every input; throws InputErrors listing all problems, before any request.
- * `deferWarnings`: leave config.warnings empty (the guard rails walk 200 runs of the schedule,
- * ~40 ms): main computes them with guardRailWarnings once the first request is in flight.
+ * When a quota error (429 / RESOURCE_EXHAUSTED) was last seen, by any call of this run: the
+ * project's read quota is shared, so the pollers slow down (pollUntil reads this).
  */
-function parseConfig(get, options = {}) {
-    const r = new Reader(readInputs(get));
-    const kind = r.oneOf('kind', KINDS);
-    const name = r.required('name', rules_RULES.name);
-    const region = r.required('region', rules_RULES.region);
-    const auth = readAuth(r);
-    const labels = readLabels(r);
-    // Inputs of the other kind first, so they are not also reported as needing schedule.
-    if (kind === 'job')
-        rejectOthers(r, SERVICE_ONLY, 'service', kind);
-    if (kind === 'service')
-        rejectOthers(r, JOB_ONLY, 'job', kind);
-    const job = kind === 'job' ? readJob(r) : {};
-    const service = kind === 'service' ? readService(r) : { allowUnauthenticated: false };
-    const config = {
-        auth,
-        projectId: readProjectId(r, auth),
-        region: region ?? '',
-        kind: kind ?? 'job',
-        name: name ?? '',
-        image: r.required('image', rules_RULES.image) ?? '',
-        runtimeServiceAccount: r.matching('runtime_service_account', rules_RULES.serviceAccount),
-        ...readEnv(r),
-        envVarsUpdateStrategy: r.oneOf('env_vars_update_strategy', STRATEGIES) ?? 'merge',
-        secretsUpdateStrategy: r.oneOf('secrets_update_strategy', STRATEGIES) ?? 'merge',
-        labels,
-        command: readWords(r, 'command'),
-        args: readWords(r, 'args'),
-        cpu: readChecked(r, 'cpu', rules_RULES.cpu.allowed, cpuCores),
-        memory: readChecked(r, 'memory', rules_RULES.memory.allowed, memoryBytes),
-        job,
-        service,
-        schedule: readSchedule(r, kind, name, region),
-        smoke: { enabled: r.bool('smoke_test'), timeoutSeconds: r.duration('smoke_timeout', 1, 6 * HOUR) ?? 600 },
-        dryRun: r.bool('dry_run'),
-        warnings: [],
-    };
-    if (r.errors.length > 0)
-        throw new InputErrors(inActionYmlOrder(r.errors));
-    if (!options.deferWarnings)
-        config.warnings = guardRailWarnings(config);
-    return config;
+const quotaSignal = { lastAt: 0, count: 0 };
+/** The backoff before attempt `attempt + 1`; quota errors back off harder. */
+function backoffMs(attempt, err, opts = {}) {
+    const base = opts.baseMs ?? 250;
+    const quota = (0,_errors_api_error_js__WEBPACK_IMPORTED_MODULE_0__/* .isQuotaError */ .jq)(err);
+    const ceiling = Math.min(opts.maxMs ?? 8000, (quota ? base * 4 : base) * 2 ** (attempt - 1));
+    // Full jitter, but never less than a quarter of the ceiling, so a retry is not immediate.
+    const r = (opts.random ?? Math.random)();
+    return Math.round(ceiling * (0.25 + 0.75 * r));
 }
-/** Errors listed as action.yml lists the inputs (a stable sort keeps each input's own order). */
-function inActionYmlOrder(errors) {
-    const rank = (e) => INPUT_NAMES.indexOf(e.input);
-    return [...errors].sort((a, b) => rank(a) - rank(b));
+async function withRetry(fn, opts = {}) {
+    const attempts = opts.attempts ?? 6;
+    const retryOn = opts.retryOn ?? _errors_api_error_js__WEBPACK_IMPORTED_MODULE_0__/* .isRetryable */ .r3;
+    const started = Date.now();
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await fn();
+        }
+        catch (err) {
+            if ((0,_errors_api_error_js__WEBPACK_IMPORTED_MODULE_0__/* .isQuotaError */ .jq)(err)) {
+                quotaSignal.lastAt = Date.now();
+                quotaSignal.count++;
+            }
+            if (attempt >= attempts || !retryOn(err))
+                throw err;
+            const delay = backoffMs(attempt, err, opts);
+            if (opts.deadline !== undefined && Date.now() + delay > opts.deadline)
+                throw err;
+            if (Date.now() + delay - started > (opts.budgetMs ?? 120_000))
+                throw err;
+            opts.onRetry?.(err, delay, attempt);
+            await sleep(delay);
+        }
+    }
 }
-function readAuth(r) {
-    const provider = readProvider(r);
-    const serviceAccount = r.matching('service_account', rules_RULES.serviceAccount);
-    let audience = r.text('audience');
-    if (audience !== undefined && r.text('workload_identity_provider') === undefined) {
-        r.fail('audience', 'needs workload_identity_provider: the audience is that of the GitHub token exchanged with the provider.');
-    }
-    else if (audience !== undefined && /\s/.test(audience)) {
-        r.notAllowed('audience', 'use a URI without spaces, such as https://iam.googleapis.com/' + PROVIDER_FORMAT);
-    }
-    audience ??= provider && `https://iam.googleapis.com/${provider}`;
-    return { workloadIdentityProvider: provider, serviceAccount, audience };
+
+
+/***/ }),
+
+/***/ 5126:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Wb: () => (/* binding */ tracedFetch),
+/* harmony export */   uQ: () => (/* binding */ configureTrace),
+/* harmony export */   ve: () => (/* binding */ traceExchange)
+/* harmony export */ });
+/* unused harmony exports REDACTED, traceEnabled, isTracing, redactJson */
+/* harmony import */ var _errors_scrub_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(356);
+// The HTTP trace of step debug logging (RUNNER_DEBUG=1, or the ACTIONS_STEP_DEBUG secret set to
+// true): every exchange with GitHub and Google as one `::debug::` line — method, URL, status,
+// duration, and the JSON bodies with every token, Authorization header, env var value and secret
+// reference redacted. It is what a user attaches to a bug report from a real project, so the
+// redaction is the point: by field name (tokens, credentials, `value`, `valueSource`, trigger
+// bodies), then by pattern (JWTs, access tokens, bearer headers: errors/scrub.ts), then every
+// env var value and secret reference of this run's inputs wherever it appears.
+// Light on purpose: it is loaded at start-up, before the first request.
+
+const REDACTED = '[REDACTED]';
+/** A body longer than this is cut (an HTML error page, a long list). */
+const MAX_BODY_CHARS = 4000;
+/** Keys whose string values are credentials. */
+const SECRET_KEY = /token|secret|password|assertion|authorization|credential|private_?key|api_?key/i;
+/** Keys whose values are redacted whole: env var values, secret references, trigger bodies (they may carry env overrides). */
+const VALUE_KEYS = new Set(['value', 'valueSource', 'body']);
+const state = { enabled: false };
+function traceEnabled(env) {
+    return env.RUNNER_DEBUG === '1' || /^true$/i.test(env.ACTIONS_STEP_DEBUG ?? '');
 }
-/** The provider path, with a message for each mistake people make with it. */
-function readProvider(r) {
-    const input = 'workload_identity_provider';
-    const value = r.text(input);
-    if (value === undefined)
-        return undefined;
-    if (value.startsWith('//iam.googleapis.com/')) {
-        return r.notAllowed(input, `drop the leading //iam.googleapis.com/: use ${PROVIDER_FORMAT}`);
-    }
-    if (POOL.test(value)) {
-        return r.notAllowed(input, `this is a workload identity pool, not a provider: add /providers/PROVIDER (${PROVIDER_FORMAT})`);
-    }
-    const m = PROVIDER.exec(value);
-    if (!m)
-        return r.notAllowed(input, `use ${PROVIDER_FORMAT}`);
-    const [, project = '', pool = '', providerId = ''] = m;
-    if (!/^\d+$/.test(project)) {
-        return r.notAllowed(input, `the provider path needs the project number, not the project ID ${quote(project)}; ` +
-            `find it with: gcloud projects describe ${project} --format='value(projectNumber)'`);
-    }
-    if (!POOL_OR_PROVIDER_ID.test(pool) || !POOL_OR_PROVIDER_ID.test(providerId)) {
-        return r.notAllowed(input, 'pool and provider IDs are 4 to 32 lowercase letters, digits and hyphens');
+/**
+ * Turns the trace on when step debug logging is, and registers this run's env var values and
+ * secret references with the one scrubbing function (errors/scrub.ts), which every message
+ * goes through too. Values shorter than MIN_SCRUBBED_LENGTH are redacted by field only.
+ */
+function configureTrace(env, sensitive) {
+    state.enabled = traceEnabled(env);
+    (0,_errors_scrub_js__WEBPACK_IMPORTED_MODULE_0__/* .registerSecretValues */ .om)(sensitive);
+}
+function isTracing() {
+    return state.enabled;
+}
+/** A copy of a JSON value with credentials, env var values and secret references replaced. */
+function redactJson(value) {
+    if (Array.isArray(value))
+        return value.map(redactJson);
+    if (value && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => {
+            if (v === null || v === undefined)
+                return [k, v];
+            if (VALUE_KEYS.has(k) || (SECRET_KEY.test(k) && typeof v !== 'object'))
+                return [k, REDACTED];
+            return [k, redactJson(v)];
+        }));
     }
     return value;
 }
-/** project_id, else the project of service_account; undefined = from Application Default Credentials. */
-function readProjectId(r, auth) {
-    if (r.isSet('project_id'))
-        return r.matching('project_id', rules_RULES.projectId);
-    return SA_PROJECT.exec(auth.serviceAccount ?? '')?.[1];
-}
-function readEnv(r) {
-    const env = parseEnvVars(r.raw.env_vars);
-    const secrets = parseSecrets(r.raw.secrets);
-    env.problems.forEach((p) => r.fail('env_vars', `${p}.`));
-    secrets.problems.forEach((p) => r.fail('secrets', `${p}.`));
-    const envNames = new Set(env.items.map((e) => e.name));
-    for (const s of secrets.items.filter((s) => envNames.has(s.name))) {
-        r.fail('secrets', `${quote(s.name)} is also in env_vars: a variable comes from one or the other.`);
-    }
-    return { envVars: env.items, secrets: secrets.items };
-}
-function readLabels(r) {
-    const { items, problems } = parseLabels(r.raw.labels);
-    problems.forEach((p) => r.fail('labels', `${p}.`));
-    const labels = Object.fromEntries(items.map(({ key, value }) => [key, value]));
-    // A user's own managed-by wins over the default.
-    return r.bool('skip_default_labels') ? labels : { 'managed-by': 'cloud-run-cron', ...labels };
-}
-/** command/args: a JSON array of strings, or words separated by whitespace. */
-function readWords(r, input) {
-    const value = r.text(input);
-    if (value === undefined)
+/** A request or response body as the trace shows it: parsed (JSON or a form), redacted, one line. */
+function showBody(body) {
+    if (body === undefined || body === null || body === '')
         return undefined;
-    if (!value.startsWith('['))
-        return value.split(/\s+/);
-    try {
-        const words = JSON.parse(value);
-        if (Array.isArray(words) && words.every((w) => typeof w === 'string'))
-            return words;
+    let parsed = body;
+    if (body instanceof URLSearchParams)
+        parsed = Object.fromEntries(body);
+    else if (typeof body === 'string') {
+        try {
+            parsed = JSON.parse(body);
+        }
+        catch {
+            parsed = /^[\w.~-]+=[^&]*(&[\w.~-]+=[^&]*)*$/.test(body) ? Object.fromEntries(new URLSearchParams(body)) : body;
+        }
     }
-    catch {
-        // reported below
-    }
-    return r.notAllowed(input, 'use a JSON array of strings such as ["python", "main.py"], or words separated by spaces');
+    else if (typeof body !== 'object')
+        parsed = String(body);
+    const text = typeof parsed === 'string' ? parsed.replace(/\s+/g, ' ').trim() : JSON.stringify(redactJson(parsed));
+    const cut = text.length > MAX_BODY_CHARS ? `${text.slice(0, MAX_BODY_CHARS)}… (${text.length} chars)` : text;
+    return (0,_errors_scrub_js__WEBPACK_IMPORTED_MODULE_0__/* .scrubSecrets */ .Zg)(cut);
 }
-/** A value kept as written once `check` accepts it (cpu, memory). */
-function readChecked(r, input, allowed, check) {
-    const value = r.text(input);
-    if (value === undefined || check(value) !== undefined)
-        return value;
-    return r.notAllowed(input, `use ${allowed}`);
+/** What `::debug::` needs escaped (as @actions/core does). */
+function escapeCommand(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
-/** An error for each input of the other kind that is set. */
-function rejectOthers(r, inputs, owner, kind) {
-    for (const input of inputs.filter((i) => r.isSet(i))) {
-        r.fail(input, `applies to kind: ${owner} only, and this is kind: ${kind}. Remove it or set kind: ${owner}.`);
-    }
+/** Writes one exchange to the debug log (when tracing). */
+function traceExchange(x) {
+    if (!state.enabled)
+        return;
+    const parts = [`HTTP ${x.method.toUpperCase()} ${(0,_errors_scrub_js__WEBPACK_IMPORTED_MODULE_0__/* .scrubSecrets */ .Zg)(x.url)} -> ${x.status} (${Math.round(x.ms)} ms)`];
+    const request = showBody(x.request);
+    if (request)
+        parts.push(`request: ${request}`);
+    const response = showBody(x.response);
+    if (response)
+        parts.push(`response: ${response}`);
+    process.stdout.write(`::debug::${escapeCommand(parts.join(' | '))}\n`);
 }
-function readJob(r) {
-    const tasks = r.int('tasks', 1, 10000);
-    return {
-        tasks,
-        parallelism: r.int('parallelism', 0, tasks ?? 1),
-        maxRetries: r.int('max_retries', 0, 10),
-        taskTimeoutSeconds: r.duration('task_timeout', 1, 168 * HOUR),
+/**
+ * A fetch that traces every exchange. The response body is read here and handed on as a new
+ * Response of the same class (cloning would stall a body larger than the stream's buffer).
+ */
+function tracedFetch(inner) {
+    const traced = async (input, init) => {
+        if (!state.enabled)
+            return inner(input, init);
+        const started = performance.now();
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : String(input.url ?? input);
+        const method = init?.method ?? 'GET';
+        let res;
+        try {
+            res = (await inner(input, init));
+        }
+        catch (err) {
+            traceExchange({ method, url, status: `failed (${err instanceof Error ? err.message : String(err)})`, ms: performance.now() - started, request: init?.body });
+            throw err;
+        }
+        const text = await res.text();
+        traceExchange({ method, url, status: res.status, ms: performance.now() - started, request: init?.body, response: text });
+        const Response = res.constructor;
+        const empty = res.status === 204 || res.status === 304;
+        return new Response(empty ? null : text, { status: res.status, statusText: res.statusText, headers: res.headers, url: res.url });
     };
-}
-function readService(r) {
-    const minInstances = r.int('min_instances', 0);
-    const maxInstances = r.int('max_instances', 0);
-    if (minInstances !== undefined && maxInstances !== undefined && minInstances > maxInstances) {
-        r.fail('min_instances', `${minInstances} is more than max_instances (${maxInstances}): use at most max_instances.`);
-    }
-    return {
-        timeoutSeconds: r.duration('timeout', 1, HOUR),
-        concurrency: r.int('concurrency', 1, 1000),
-        minInstances,
-        maxInstances,
-        ingress: r.oneOf('ingress', INGRESSES),
-        allowUnauthenticated: r.bool('allow_unauthenticated'),
-    };
-}
-function readSchedule(r, kind, name, region) {
-    const cron = r.text('schedule');
-    const problem = cron === undefined ? undefined : (0,cron_core/* validateCron */.JJ)(cron);
-    if (problem)
-        r.notAllowed('schedule', `${problem}. Use unix-cron with 5 fields: minute hour day-of-month month day-of-week, such as "0 3 * * *"`);
-    const timeZone = r.raw.time_zone;
-    if (!isTimeZone(timeZone))
-        r.notAllowed('time_zone', 'use an IANA time zone name such as Etc/UTC or Europe/Berlin, spelled with its capitals');
-    const fields = readScheduleFields(r, kind);
-    const invoker = r.matching('invoker_service_account', rules_RULES.serviceAccount);
-    if (cron === undefined) {
-        SCHEDULE_ONLY.filter((input) => r.isSet(input) && !r.hasError(input)).forEach((input) => r.fail(input, 'needs schedule: without a schedule no Cloud Scheduler job is touched. Set schedule or remove this input.'));
-        return undefined;
-    }
-    if (invoker === undefined && !r.hasError('invoker_service_account')) {
-        r.fail('invoker_service_account', `required with schedule: ${rules_RULES.serviceAccount.allowed}, the account Cloud Scheduler calls the ${kind ?? 'job'} as.`);
-    }
-    return {
-        cron,
-        timeZone,
-        jobId: r.matching('scheduler_job', rules_RULES.schedulerJob) ?? `${name}-schedule`,
-        region: r.matching('scheduler_region', rules_RULES.region) ?? region ?? '',
-        invokerServiceAccount: invoker ?? '',
-        ...fields,
-    };
-}
-function readScheduleFields(r, kind) {
-    const httpMethod = r.oneOf('http_method', HTTP_METHODS) ?? 'POST';
-    if (kind === 'job' && httpMethod !== 'POST') {
-        r.notAllowed('http_method', 'a job is started with POST to its :run URI; remove http_method');
-    }
-    const body = r.text('body');
-    let bodyHasOverrides = false;
-    if (body !== undefined && !BODY_METHODS.includes(httpMethod)) {
-        r.fail('body', `is allowed only with http_method POST, PUT or PATCH, and http_method is ${httpMethod}. Remove body or change http_method.`);
-    }
-    else if (body !== undefined && kind === 'job') {
-        const checked = checkRunJobBody(body);
-        checked.problems.forEach((p) => r.fail('body', `for a job it must be a JSON RunJobRequest such as {"overrides": {"containerOverrides": [{"args": ["--full"]}], "taskCount": 2}}: ${p}.`));
-        bodyHasOverrides = checked.hasOverrides;
-    }
-    return {
-        path: (kind === 'service' && r.matching('path', rules_RULES.path)) || '/',
-        httpMethod,
-        body,
-        bodyHasOverrides,
-        attemptDeadlineSeconds: r.duration('attempt_deadline', 15, 30 * 60),
-        retryCount: r.int('retry_count', 0, 5),
-        paused: r.bool('paused'),
-    };
+    return traced;
 }
 
-;// CONCATENATED MODULE: ./src/main.ts
+
+/***/ }),
+
+/***/ 9407:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1730);
+// Entry point of the bundle (dist/index.js): what GitHub runs.
+
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 1730:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ run)
+/* harmony export */ });
+/* unused harmony export getInput */
+/* harmony import */ var node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3053);
+/* harmony import */ var node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _auth_github_token_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1139);
+/* harmony import */ var _config_guard_rails_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1279);
+/* harmony import */ var _config_parse_config_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2286);
+/* harmony import */ var _google_endpoints_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8157);
+/* harmony import */ var _google_trace_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5126);
 // Wires the steps: inputs -> config -> (auth, while the rest of the code loads) -> what
 // exists -> plan -> apply -> smoke test -> report. Each step lives in its own module.
 //
@@ -1221,15 +2150,17 @@ function readScheduleFields(r, kind) {
 
 
 
+
+
 const noop = () => undefined;
 /** Resolves when the next HTTP request has been handed to the operating system. */
 function nextRequestSent() {
     return new Promise((resolve) => {
         const started = (message) => {
-            (0,external_node_diagnostics_channel_.unsubscribe)('http.client.request.start', started);
+            (0,node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0__.unsubscribe)('http.client.request.start', started);
             message.request.once('finish', () => resolve());
         };
-        (0,external_node_diagnostics_channel_.subscribe)('http.client.request.start', started);
+        (0,node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0__.subscribe)('http.client.request.start', started);
     });
 }
 /** How long deploy, IAM and Scheduler writes may take in all, before the smoke test. */
@@ -1239,9 +2170,19 @@ function getInput(name, env = process.env) {
     return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
 async function run(env = process.env) {
-    let config;
+    let fleet;
     try {
-        config = parseConfig((name) => getInput(name, env), { deferWarnings: true });
+        const get = (name) => getInput(name, env);
+        // Fleet mode loads its manifest reader (YAML, JSON Schema) only when a manifest is given.
+        fleet = get('manifest')
+            ? await Promise.all(/* import() */[__nccwpck_require__.e(189), __nccwpck_require__.e(590)]).then(__nccwpck_require__.bind(__nccwpck_require__, 222)).then(({ loadManifest }) => loadManifest(get, env))
+            : { configs: [(0,_config_parse_config_js__WEBPACK_IMPORTED_MODULE_3__/* .parseConfig */ .o)(get, { deferWarnings: true, commitSha: env.GITHUB_SHA })], prune: false, maxParallel: 1 };
+        (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_4__/* .checkOverrides */ .yk)(env);
+        // Only a run with spec loads the YAML parser and the Run v2 schema, before any request.
+        for (const config of fleet.configs) {
+            if (config.spec)
+                await (await Promise.all(/* import() */[__nccwpck_require__.e(999), __nccwpck_require__.e(950)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9950))).loadSpec(config, (name) => getInput(name, env) !== '');
+        }
     }
     catch (err) {
         const core = await __nccwpck_require__.e(/* import() */ 421).then(__nccwpck_require__.bind(__nccwpck_require__, 6421));
@@ -1249,6 +2190,23 @@ async function run(env = process.env) {
         core.setOutput('execution_status', 'skipped');
         core.setFailed(err instanceof Error ? err.message : String(err));
         return;
+    }
+    // Step debug logging: every HTTP exchange in the log, without this run's env var values and secret references.
+    (0,_google_trace_js__WEBPACK_IMPORTED_MODULE_5__/* .configureTrace */ .uQ)(env, [
+        ...fleet.configs.flatMap((config) => [
+            ...config.envVars.map((e) => e.value),
+            ...(config.spec?.envValues ?? []),
+            ...[...config.secrets, ...config.secretFiles].flatMap((s) => [s.secret, `${s.secret}:${s.version}`]),
+        ]),
+        env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '',
+    ]);
+    const config = fleet.configs[0];
+    if (!config) {
+        // A manifest with no workloads: no authentication is needed to do nothing.
+        const { runFleet } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(492), __nccwpck_require__.e(507), __nccwpck_require__.e(999), __nccwpck_require__.e(189), __nccwpck_require__.e(632)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4632));
+        const none = Promise.reject(new Error('no workloads: nothing authenticates'));
+        none.catch(() => undefined);
+        return runFleet(fleet, none, env, DEPLOY_DEADLINE_MS);
     }
     // The first round trip leaves now; the rest of the code loads while it is in flight (not
     // before it is on the wire: loading a chunk blocks the event loop that would send it).
@@ -1258,7 +2216,7 @@ async function run(env = process.env) {
     if (provider) {
         let onSent;
         const wire = new Promise((resolve) => (onSent = resolve));
-        githubToken = (0,github_token/* requestGithubToken */.e)(config.auth.audience ?? `https://iam.googleapis.com/${provider}`, env, { onSent });
+        githubToken = (0,_auth_github_token_js__WEBPACK_IMPORTED_MODULE_1__/* .requestGithubToken */ .eH)((0,_auth_github_token_js__WEBPACK_IMPORTED_MODULE_1__/* .githubAudience */ ._g)(config.auth), env, { onSent });
         githubToken.catch(() => undefined); // reported by the auth step
         sent = Promise.race([wire, githubToken.then(() => undefined, () => undefined)]);
     }
@@ -1273,10 +2231,11 @@ async function run(env = process.env) {
     const credentials = Promise.all(/* import() */[__nccwpck_require__.e(492), __nccwpck_require__.e(168)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8168)).then(({ authenticate }) => authenticate(config.auth, githubToken, env, config.projectId));
     credentials.catch(() => undefined); // reported by the auth step
     await Promise.race([onTheWire, credentials.then(noop, noop)]);
-    const pipeline = Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(492), __nccwpck_require__.e(507), __nccwpck_require__.e(983)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9983));
-    config.warnings = guardRailWarnings(config);
-    const { runPipeline } = await pipeline;
-    await runPipeline(config, credentials, env, DEPLOY_DEADLINE_MS);
+    const pipeline = Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(492), __nccwpck_require__.e(507), __nccwpck_require__.e(999), __nccwpck_require__.e(189), __nccwpck_require__.e(632)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4632));
+    for (const c of fleet.configs)
+        c.warnings = (0,_config_guard_rails_js__WEBPACK_IMPORTED_MODULE_2__/* .guardRailWarnings */ .X)(c);
+    const { runFleet } = await pipeline;
+    await runFleet(fleet, credentials, env, DEPLOY_DEADLINE_MS);
 }
 
 

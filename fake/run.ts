@@ -233,6 +233,55 @@ export class CloudRun {
     });
   }
 
+  /**
+   * Combinations Cloud Run refuses (FACTS.md): a VPC access with both or neither of a connector
+   * and a network interface is a 400 (a recorded real error); the GPU rules are documented, but not
+   * whether a breach is refused at once or fails the Ready condition: variant `gpuRules`. Answers
+   * the message of a Ready failure to report later, or throws the 400.
+   */
+  private checkCombinations(t: Json, field: string, request: string, isService: boolean): string | undefined {
+    const vpc = t.vpcAccess as Json | undefined;
+    if (vpc) {
+      const nics = (vpc.networkInterfaces ?? []) as Json[];
+      if (Boolean(vpc.connector) === nics.length > 0) {
+        throw fieldError(`${field}.vpc_access.connector`, `Violation in ${request}.${field}.vpc_access.connector: one and only one of connector and network_interfaces must be set.`);
+      }
+      if (nics.length > 1) throw fieldError(`${field}.vpc_access.network_interfaces`, `${field}.vpc_access.network_interfaces: only a single network interface is supported.`);
+      if (nics.length && !nics[0].network && !nics[0].subnetwork) {
+        throw fieldError(`${field}.vpc_access.network_interfaces[0]`, `${field}.vpc_access.network_interfaces[0]: at least one of network or subnetwork must be specified.`);
+      }
+    }
+    const containers = (t.containers ?? []) as Json[];
+    const i = containers.findIndex(c => (((c.resources as Json | undefined)?.limits ?? {}) as Json)['nvidia.com/gpu'] !== undefined);
+    const accelerator = (t.nodeSelector as Json | undefined)?.accelerator;
+    let problem: [string, string] | undefined;
+    if (i < 0) {
+      if (accelerator) problem = [`${field}.node_selector.accelerator`, `${field}.node_selector.accelerator: a GPU type needs a container with a GPU limit (nvidia.com/gpu).`];
+    } else {
+      const c = containers[i];
+      const res = (c.resources ?? {}) as Json;
+      const limits = res.limits as Json;
+      const f = `${field}.containers[${i}].resources`;
+      const gpu = String(limits['nvidia.com/gpu']);
+      const cores = limits.cpu === undefined ? 1 : String(limits.cpu).endsWith('m') ? Number(String(limits.cpu).slice(0, -1)) / 1000 : Number(limits.cpu);
+      const mem = limits.memory === undefined ? 512 * 2 ** 20 : this.memoryBytes(String(limits.memory));
+      if (gpu !== '1') problem = [`${f}.limits[nvidia.com/gpu]`, `${f}.limits[nvidia.com/gpu]: the only supported value is '1', got '${gpu}'.`];
+      else if (!accelerator) problem = [`${field}.node_selector.accelerator`, `${field}.node_selector.accelerator: a container with a GPU needs a GPU type, e.g. nvidia-l4.`];
+      else if (cores < 4) problem = [`${f}.limits[cpu]`, `${f}.limits[cpu]: a GPU needs at least 4 CPU, got ${String(limits.cpu ?? '1000m')}.`];
+      else if (mem < 16 * 2 ** 30) problem = [`${f}.limits[memory]`, `${f}.limits[memory]: a GPU needs at least 16Gi of memory, got ${String(limits.memory ?? '512Mi')}.`];
+      else if (isService && res.cpuIdle === true) problem = [`${f}.cpu_idle`, `${f}.cpu_idle: a GPU needs CPU always allocated (instance-based billing): cpu_idle must be false.`];
+    }
+    if (!problem) return undefined;
+    if (this.variants.gpuRules === '400') throw fieldError(problem[0], problem[1]);
+    return problem[1];
+  }
+
+  private memoryBytes(m: string): number {
+    const u: Record<string, number> = { '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40 };
+    const x = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|k|M|G|T)?$/.exec(m);
+    return x ? Number(x[1]) * u[x[2] ?? ''] : NaN;
+  }
+
   private withContainerDefaults(containers: Json[], isService: boolean): Json[] {
     return containers.map(c => {
       const out = structuredClone(c);
@@ -246,7 +295,7 @@ export class CloudRun {
 
   // ---------- jobs ----------
 
-  private validateJob(job: Json): void {
+  private validateJob(job: Json, request = 'CreateJobRequest'): string | undefined {
     this.checkLabels(job.labels, 'job.labels');
     this.checkLabels(job.annotations, 'job.annotations');
     const t = job.template as Json | undefined;
@@ -264,6 +313,7 @@ export class CloudRun {
       const s = parseSeconds(tt.timeout);
       if (!(s > 0) || s > 168 * 3600) throw fieldError('job.template.template.timeout', `job.template.template.timeout: must be at most 168h (604800s), got ${String(tt.timeout)}.`);
     }
+    return this.checkCombinations(tt, 'job.template.template', request, false);
   }
 
   private jobSpec(job: Json): Json {
@@ -287,7 +337,7 @@ export class CloudRun {
     return `"${randomBytes(18).toString('base64url')}"`;
   }
 
-  private writeJob(who: Identity, name: string, job: Json, prev: Json | undefined, op: Operation): Json {
+  private writeJob(who: Identity, name: string, job: Json, prev: Json | undefined, op: Operation, failure?: string): Json {
     const now = rfc3339();
     const spec = this.jobSpec(job);
     const generation = prev ? String(Number(prev.generation) + 1) : '1';
@@ -314,11 +364,12 @@ export class CloudRun {
       const cur = this.jobs.get(name);
       if (cur && cur.generation === generation) {
         cur.observedGeneration = generation;
-        cur.terminalCondition = cond('Ready', 'CONDITION_SUCCEEDED');
+        cur.terminalCondition = failure ? cond('Ready', 'CONDITION_FAILED', { message: failure }) : cond('Ready', 'CONDITION_SUCCEEDED');
         delete cur.reconciling;
         cur.etag = this.etag();
       }
-      this.finish(op, cur ?? snapshot);
+      if (failure) this.finish(op, undefined, { code: rpcCode('FAILED_PRECONDITION'), message: failure });
+      else this.finish(op, cur ?? snapshot);
     });
     return stored;
   }
@@ -338,7 +389,7 @@ export class CloudRun {
     const name = `${parent}/jobs/${id}`;
     this.require(who, name, 'run.jobs.create');
     if (job.name && job.name !== name && job.name !== id) throw fieldError('job.name', `job.name must be empty or '${name}'.`);
-    this.validateJob(job);
+    const failure = this.validateJob(job);
     this.iam.requireActAs(who, String((((job.template as Json).template ?? {}) as Json).serviceAccount ?? this.world.computeServiceAccount));
     if (this.jobs.has(name)) throw googleError('ALREADY_EXISTS', `Resource '${id}' already exists.`);
     const op = this.newOperation(parent, TYPE('Job'), () => ({}));
@@ -346,7 +397,7 @@ export class CloudRun {
       this.finish(op, { name, ...this.jobSpec(job) });
       return this.opJson(op);
     }
-    this.writeJob(who, name, job, undefined, op);
+    this.writeJob(who, name, job, undefined, op, failure);
     return this.opJson(op);
   }
 
@@ -365,14 +416,14 @@ export class CloudRun {
     if (prev && job.etag && job.etag !== prev.etag) {
       throw googleError('ABORTED', `The job '${id}' was modified concurrently: the etag in the request does not match the current one. Read the job again and retry.`);
     }
-    this.validateJob(job);
+    const failure = this.validateJob(job, 'UpdateJobRequest');
     this.iam.requireActAs(who, String((((job.template as Json).template ?? {}) as Json).serviceAccount ?? this.world.computeServiceAccount));
     const op = this.newOperation(parent, TYPE('Job'), () => ({}));
     if (ctx.query.get('validateOnly') === 'true') {
       this.finish(op, { name, ...this.jobSpec(job) });
       return this.opJson(op);
     }
-    this.writeJob(who, name, job, prev, op);
+    this.writeJob(who, name, job, prev, op, failure);
     return this.opJson(op);
   }
 
@@ -573,7 +624,7 @@ export class CloudRun {
     return { uri, urls: [`https://${id}-${this.world.projectNumber}.${location}.run.app`, uri] };
   }
 
-  private validateService(svc: Json): void {
+  private validateService(svc: Json, request = 'CreateServiceRequest'): string | undefined {
     this.checkLabels(svc.labels, 'service.labels');
     this.checkLabels(svc.annotations, 'service.annotations');
     const t = svc.template as Json | undefined;
@@ -596,6 +647,7 @@ export class CloudRun {
     if (traffic.length && traffic.reduce((n, x) => n + Number(x.percent ?? 0), 0) !== 100) {
       throw fieldError('service.traffic', 'service.traffic: the percentages must add up to 100.');
     }
+    return this.checkCombinations(t, 'service.template', request, true);
   }
 
   private serviceSpec(svc: Json): Json {
@@ -627,7 +679,7 @@ export class CloudRun {
     }
   }
 
-  private writeService(who: Identity, name: string, svc: Json, prev: Json | undefined, op: Operation): void {
+  private writeService(who: Identity, name: string, svc: Json, prev: Json | undefined, op: Operation, failure?: string): void {
     const now = rfc3339();
     const spec = this.serviceSpec(svc);
     const generation = prev ? String(Number(prev.generation) + 1) : '1';
@@ -677,6 +729,17 @@ export class CloudRun {
       cur.observedGeneration = generation;
       delete cur.reconciling;
       cur.etag = this.etag();
+      if (failure) {
+        const msg = `Revision '${revShort}' is not ready and cannot serve traffic. ${failure}`;
+        if (rev) {
+          delete rev.reconciling;
+          rev.conditions = [cond('ResourcesAvailable', 'CONDITION_FAILED', { message: failure })];
+        }
+        cur.terminalCondition = cond('Ready', 'CONDITION_FAILED', { message: msg });
+        cur.conditions = [cond('RoutesReady', 'CONDITION_FAILED', { message: msg }), cond('ConfigurationsReady', 'CONDITION_FAILED', { message: msg })];
+        this.finish(op, undefined, { code: rpcCode('FAILED_PRECONDITION'), message: msg });
+        return;
+      }
       if (imageMarkers(image).notready) {
         const msg = `Revision '${revShort}' is not ready and cannot serve traffic. ${NOT_READY_MESSAGE}`;
         if (rev) {
@@ -725,7 +788,7 @@ export class CloudRun {
     const name = `${parent}/services/${id}`;
     this.require(who, name, 'run.services.create');
     if (svc.name && svc.name !== name && svc.name !== id) throw fieldError('service.name', `service.name must be empty or '${name}'.`);
-    this.validateService(svc);
+    const failure = this.validateService(svc);
     this.iam.requireActAs(who, String((svc.template as Json).serviceAccount ?? this.world.computeServiceAccount));
     if (this.services.has(name)) throw googleError('ALREADY_EXISTS', `Resource '${id}' already exists.`);
     const op = this.newOperation(parent, TYPE('Service'), () => ({}));
@@ -733,7 +796,7 @@ export class CloudRun {
       this.finish(op, { name, ...this.serviceSpec(svc) });
       return this.opJson(op);
     }
-    this.writeService(who, name, svc, undefined, op);
+    this.writeService(who, name, svc, undefined, op, failure);
     return this.opJson(op);
   }
 
@@ -756,7 +819,7 @@ export class CloudRun {
     const mask = ctx.query.get('updateMask');
     // Only the masked fields come from the request; the rest stays as it is.
     if (mask && prev) svc = applyUpdateMask(prev, body, mask);
-    this.validateService(svc);
+    const failure = this.validateService(svc, 'UpdateServiceRequest');
     this.checkRevisionName(name, prev, svc);
     this.iam.requireActAs(who, String((svc.template as Json).serviceAccount ?? this.world.computeServiceAccount));
     const op = this.newOperation(parent, TYPE('Service'), () => ({}));
@@ -764,7 +827,7 @@ export class CloudRun {
       this.finish(op, { name, ...this.serviceSpec(svc) });
       return this.opJson(op);
     }
-    this.writeService(who, name, svc, prev, op);
+    this.writeService(who, name, svc, prev, op, failure);
     return this.opJson(op);
   }
 

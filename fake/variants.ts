@@ -16,6 +16,8 @@ export const VARIANT_VALUES = {
   schedulerLocation: ['400', '403', '404'],
   /** Scheduler's userUpdateTime: moved by every update, or kept from the create (the proto calls it "the creation time") */
   userUpdateTime: ['update', 'create'],
+  /** a GPU without what it needs (CPU, memory, billing, node selector): refused at once, or a failed Ready condition */
+  gpuRules: ['400', 'ready'],
 } as const;
 
 export type Variants = { -readonly [K in keyof typeof VARIANT_VALUES]: (typeof VARIANT_VALUES)[K][number] };
@@ -27,6 +29,7 @@ export const DEFAULT_VARIANTS: Variants = {
   runRegion: '404-html',
   schedulerLocation: '400',
   userUpdateTime: 'update',
+  gpuRules: '400',
 };
 
 /** Checks and applies `partial` onto `into` (unknown names or values throw). */

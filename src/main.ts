@@ -42,8 +42,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     // Fleet mode loads its manifest reader (YAML, JSON Schema) only when a manifest is given.
     fleet = get('manifest')
       ? await import('./fleet/manifest.js').then(({ loadManifest }) => loadManifest(get, env))
-      : { configs: [parseConfig(get, { deferWarnings: true })], prune: false, maxParallel: 1 };
+      : { configs: [parseConfig(get, { deferWarnings: true, commitSha: env.GITHUB_SHA })], prune: false, maxParallel: 1 };
     checkOverrides(env);
+    // Only a run with spec loads the YAML parser and the Run v2 schema, before any request.
+    for (const config of fleet.configs) {
+      if (config.spec) await (await import('./run/spec.js')).loadSpec(config, (name) => getInput(name, env) !== '');
+    }
   } catch (err) {
     const core = await import('@actions/core');
     core.setOutput('changed', 'false');
@@ -55,7 +59,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   configureTrace(env, [
     ...fleet.configs.flatMap((config) => [
       ...config.envVars.map((e) => e.value),
-      ...config.secrets.flatMap((s) => [s.secret, `${s.secret}:${s.version}`]),
+      ...(config.spec?.envValues ?? []),
+      ...[...config.secrets, ...config.secretFiles].flatMap((s) => [s.secret, `${s.secret}:${s.version}`]),
     ]),
     env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '',
     fleet.configs[0]?.comment.token ?? '',

@@ -25,6 +25,16 @@ export const INPUT_DEFAULTS = {
   args: '',
   cpu: '',
   memory: '',
+  // Networking, volumes and hardware
+  vpc_network: '',
+  vpc_subnetwork: '',
+  vpc_egress: '',
+  vpc_connector: '',
+  cloudsql_instances: '',
+  execution_environment: '',
+  gpu: '',
+  gpu_type: '',
+  spec: '',
   // Job only
   tasks: '',
   parallelism: '',
@@ -37,6 +47,8 @@ export const INPUT_DEFAULTS = {
   max_instances: '',
   ingress: '',
   allow_unauthenticated: 'false',
+  cpu_throttling: '',
+  startup_cpu_boost: '',
   // Schedule
   schedule: '',
   time_zone: 'Etc/UTC',

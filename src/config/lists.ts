@@ -2,7 +2,7 @@
 // forms: one a line or comma-separated; a value may contain '='; a comma in a value is
 // written '\,' or the value is quoted ("a,b" or 'a,b', where the quotes are not part of it).
 import { RESERVED_ENV_NAMES, RESERVED_LABEL_PREFIXES, RULES } from './rules.js';
-import type { EnvVar, SecretEnvVar } from './types.js';
+import type { EnvVar, SecretEnvVar, SecretFile } from './types.js';
 
 export interface Pair {
   key: string;
@@ -100,20 +100,60 @@ export function parseEnvVars(text: string): Parsed<EnvVar> {
   return { items: items.map(({ key, value }) => ({ name: key, value })), problems };
 }
 
-export function parseSecrets(text: string): Parsed<SecretEnvVar> {
+/** A secret file's path: absolute, a directory and a file name, no `..` or empty parts. */
+const SECRET_PATH = /^(?:\/[A-Za-z0-9_.-]+)+$/;
+
+/**
+ * KEY=SECRET:VERSION entries: a KEY that starts with '/' is a file path (the secret mounted as
+ * that file, deploy-cloudrun's convention), any other KEY an environment variable.
+ */
+export function parseSecrets(text: string): Parsed<SecretEnvVar> & { files: SecretFile[] } {
   const { items, problems } = parsePairs(text);
   const secrets: SecretEnvVar[] = [];
+  const files: SecretFile[] = [];
   for (const { key, value } of items) {
-    const nameProblem = envNameProblem(key);
-    if (nameProblem) problems.push(nameProblem);
+    const isFile = key.startsWith('/');
+    const keyProblem = isFile ? secretPathProblem(key) : envNameProblem(key);
+    if (keyProblem) problems.push(keyProblem);
     if (!RULES.secretRef.pattern.test(value)) {
-      problems.push(`${quote(`${key}=${value}`)} is not allowed: write KEY=${RULES.secretRef.allowed}`);
+      problems.push(`${quote(`${key}=${value}`)} is not allowed: write KEY=${RULES.secretRef.allowed} (or /MOUNT/PATH/FILE=SECRET:VERSION for a file)`);
       continue;
     }
     const colon = value.lastIndexOf(':');
-    secrets.push({ name: key, secret: value.slice(0, colon), version: value.slice(colon + 1) });
+    const ref = { secret: value.slice(0, colon), version: value.slice(colon + 1) };
+    if (isFile) files.push({ path: key, ...ref });
+    else secrets.push({ name: key, ...ref });
   }
-  return { items: secrets, problems };
+  problems.push(...mountProblems(files));
+  return { items: secrets, files, problems };
+}
+
+function secretPathProblem(path: string): string | undefined {
+  const parts = path.split('/').slice(1);
+  if (!SECRET_PATH.test(path) || parts.length < 2 || parts.some((p) => p === '.' || p === '..')) {
+    return `the file path ${quote(path)} is not allowed: use /MOUNT/DIR/FILE (a directory to mount and a file name; letters, digits, '.', '_' and '-')`;
+  }
+  return undefined;
+}
+
+/** The directory a secret file is mounted in. */
+export function mountDir(path: string): string {
+  return path.slice(0, path.lastIndexOf('/'));
+}
+
+/** One volume per directory: the files in a directory come from one secret. */
+function mountProblems(files: SecretFile[]): string[] {
+  const byDir = new Map<string, string>();
+  const out: string[] = [];
+  for (const f of files) {
+    const dir = mountDir(f.path);
+    const other = byDir.get(dir);
+    if (other !== undefined && other !== f.secret) {
+      out.push(`${quote(dir)} holds files of two secrets (${other} and ${f.secret}): a directory is one secret's volume, use another directory`);
+    }
+    byDir.set(dir, f.secret);
+  }
+  return out;
 }
 
 export function parseLabels(text: string): Parsed<Pair> {

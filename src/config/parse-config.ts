@@ -7,6 +7,7 @@ import { parseEnvVars, parseLabels, parseSecrets, quote } from './lists.js';
 import { Reader } from './reader.js';
 import { cpuCores, isTimeZone, memoryBytes, RULES } from './rules.js';
 import { checkRunJobBody } from './run-job-body.js';
+import { readRuntime, readSpecText } from './run-features.js';
 import {
   InputErrors,
   type InputError,
@@ -23,6 +24,7 @@ const BODY_METHODS: readonly HttpMethod[] = ['POST', 'PUT', 'PATCH'];
 const JOB_ONLY: readonly InputName[] = ['tasks', 'parallelism', 'max_retries', 'task_timeout'];
 const SERVICE_ONLY: readonly InputName[] = [
   'timeout', 'concurrency', 'min_instances', 'max_instances', 'ingress', 'allow_unauthenticated', 'path',
+  'cpu_throttling', 'startup_cpu_boost',
 ];
 /** Inputs that only shape the Scheduler job. */
 const SCHEDULE_ONLY: readonly InputName[] = [
@@ -43,14 +45,14 @@ const SA_PROJECT = /^[^@]+@([a-z][a-z0-9-]{4,28}[a-z0-9])\.iam\.gserviceaccount\
  * `deferWarnings`: leave config.warnings empty (the guard rails walk 200 runs of the schedule,
  * ~40 ms): main computes them with guardRailWarnings once the first request is in flight.
  */
-export function parseConfig(get: (name: string) => string, options: { deferWarnings?: boolean } = {}): Config {
+export function parseConfig(get: (name: string) => string, options: { deferWarnings?: boolean; commitSha?: string } = {}): Config {
   const r = new Reader(readInputs(get));
   const absent = r.oneOf('state', ['present', 'absent'] as const) === 'absent';
   const kind = r.oneOf('kind', KINDS);
   const name = r.required('name', RULES.name);
   const region = r.required('region', RULES.region);
   const auth = readAuth(r);
-  const labels = readLabels(r);
+  const labels = readLabels(r, options.commitSha);
   if (kind === 'job') ignoreOthers(r, SERVICE_ONLY, 'service', kind);
   if (kind === 'service') ignoreOthers(r, JOB_ONLY, 'job', kind);
   for (const input of ['prune', 'max_parallel', 'only'] as const) {
@@ -58,9 +60,12 @@ export function parseConfig(get: (name: string) => string, options: { deferWarni
   }
   const job = kind === 'job' ? readJob(r) : {};
   const service = kind === 'service' ? readService(r) : { allowUnauthenticated: false };
+  const projectId = readProjectId(r, auth);
+  const cpu = readChecked(r, 'cpu', RULES.cpu.allowed, cpuCores);
+  const memory = readChecked(r, 'memory', RULES.memory.allowed, memoryBytes);
   const config: Config = {
     auth,
-    projectId: readProjectId(r, auth),
+    projectId,
     region: region ?? '',
     kind: kind ?? 'job',
     name: name ?? '',
@@ -72,8 +77,10 @@ export function parseConfig(get: (name: string) => string, options: { deferWarni
     labels,
     command: readWords(r, 'command'),
     args: readWords(r, 'args'),
-    cpu: readChecked(r, 'cpu', RULES.cpu.allowed, cpuCores),
-    memory: readChecked(r, 'memory', RULES.memory.allowed, memoryBytes),
+    cpu,
+    memory,
+    runtime: readRuntime(r, kind, { projectId, region, cpu, memory }),
+    spec: readSpecText(r),
     job,
     service,
     schedule: absent ? undefined : readSchedule(r, kind, name, region),
@@ -182,7 +189,7 @@ function readRuntimeAccount(r: Reader): string | undefined {
   return r.matching('runtime_service_account', { ...RULES.serviceAccount, allowed: `${RULES.serviceAccount.allowed}, or default` });
 }
 
-function readEnv(r: Reader): Pick<Config, 'envVars' | 'secrets'> {
+function readEnv(r: Reader): Pick<Config, 'envVars' | 'secrets' | 'secretFiles'> {
   const env = parseEnvVars(r.raw.env_vars);
   const secrets = parseSecrets(r.raw.secrets);
   env.problems.forEach((p) => r.fail('env_vars', `${p}.`));
@@ -191,15 +198,20 @@ function readEnv(r: Reader): Pick<Config, 'envVars' | 'secrets'> {
   for (const s of secrets.items.filter((s) => envNames.has(s.name))) {
     r.fail('secrets', `${quote(s.name)} is also in env_vars: a variable comes from one or the other.`);
   }
-  return { envVars: env.items, secrets: secrets.items };
+  return { envVars: env.items, secrets: secrets.items, secretFiles: secrets.files };
 }
 
-function readLabels(r: Reader): Record<string, string> {
+/**
+ * The labels given, and the default ones unless skip_default_labels: managed-by, and commit-sha
+ * (the short SHA of GITHUB_SHA, when the run has one). A user's own label of either key wins.
+ */
+function readLabels(r: Reader, commitSha: string | undefined): Record<string, string> {
   const { items, problems } = parseLabels(r.raw.labels);
   problems.forEach((p) => r.fail('labels', `${p}.`));
   const labels = Object.fromEntries(items.map(({ key, value }) => [key, value]));
-  // A user's own managed-by wins over the default.
-  return r.bool('skip_default_labels') ? labels : { 'managed-by': 'cloud-run-cron', ...labels };
+  if (r.bool('skip_default_labels')) return labels;
+  const sha: Record<string, string> = commitSha && /^[0-9a-f]{7,}$/i.test(commitSha) ? { 'commit-sha': commitSha.slice(0, 7).toLowerCase() } : {};
+  return { 'managed-by': 'cloud-run-cron', ...sha, ...labels };
 }
 
 /**

@@ -28,6 +28,37 @@ export interface SecretEnvVar {
   version: string;
 }
 
+/** A secret mounted as a file: `/mount/dir/file=SECRET:VERSION` (deploy-cloudrun's form). */
+export interface SecretFile {
+  /** The file's full path, e.g. /secrets/api/key. */
+  path: string;
+  secret: string;
+  version: string;
+}
+
+export type VpcEgress = 'all-traffic' | 'private-ranges-only';
+
+/** VPC egress: Direct VPC (network and/or subnetwork) or a Serverless VPC Access connector. */
+export interface VpcSettings {
+  network?: string;
+  subnetwork?: string;
+  connector?: string;
+  egress?: VpcEgress;
+}
+
+/** Networking, volumes and hardware; absent fields keep the live value (defaults only on create). */
+export interface RuntimeSettings {
+  vpc?: VpcSettings;
+  /** PROJECT:REGION:INSTANCE. */
+  cloudSqlInstances?: string[];
+  executionEnvironment?: 'gen1' | 'gen2';
+  /** GPUs per instance (0 removes the GPU) and their type. */
+  gpu?: { count: number; type?: string };
+  /** Services: CPU only while processing requests (resources.cpuIdle). */
+  cpuThrottling?: boolean;
+  startupCpuBoost?: boolean;
+}
+
 export interface JobSettings {
   tasks?: number;
   parallelism?: number;
@@ -86,7 +117,15 @@ export interface Config {
   envVarsUpdateStrategy: UpdateStrategy;
   secrets: SecretEnvVar[];
   secretsUpdateStrategy: UpdateStrategy;
-  /** Including managed-by=cloud-run-cron unless skip_default_labels. */
+  /** Secrets mounted as files (from `secrets` entries whose key is a path). */
+  secretFiles: SecretFile[];
+  runtime: RuntimeSettings;
+  /**
+   * The `spec` input: its text as given, then (once validated by run/spec.ts, before any
+   * request) the partial resource to merge. Absent when the input is empty.
+   */
+  spec?: { text: string; resource?: Record<string, unknown>; envValues?: string[] };
+  /** Including managed-by=cloud-run-cron and commit-sha unless skip_default_labels. */
   labels: Record<string, string>;
   command?: string[];
   args?: string[];

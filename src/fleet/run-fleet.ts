@@ -39,7 +39,7 @@ export async function runFleet(fleet: FleetRun, authenticating: Promise<Credenti
   }
   for (const notice of overrideNotices(env)) core.info(notice);
   // Values never leave the run: every text below that did not come from the plan is scrubbed.
-  registerSecretValues(fleet.configs.flatMap((c) => c.envVars.map((e) => e.value)));
+  registerSecretValues(fleet.configs.flatMap((c) => [...c.envVars.map((e) => e.value), ...(c.spec?.envValues ?? [])]));
   const first = fleet.configs[0];
   if (!first) {
     // A manifest with no workloads: nothing is deployed, and nothing is ever pruned.

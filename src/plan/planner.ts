@@ -5,6 +5,7 @@ import { InputError, type Config, type EnvVar, type ScheduleConfig } from '../co
 import { fieldsFor, serviceReadiness, stampDeploy, type RunResource, type RunService } from '../run/workload.js';
 import { desiredSchedulerJob, SCHEDULER_FIELDS, SCHEDULER_STATES, type SchedulerJob } from '../scheduler/scheduler-job.js';
 import { enumName } from '../google/values.js';
+import { fieldsSetBySpec, mergeSpec, specChanges } from '../run/spec-merge.js';
 import { envValueChanges } from '../errors/scrub.js';
 import { differences, type Compared } from './diff.js';
 import type { Change, FieldChange, Plan } from './types.js';
@@ -91,26 +92,33 @@ function requireRuntimeAccount(config: Config, names: Names): void {
 export function planWorkload(config: Config, names: Names, current: RunResource | undefined, deployId: string): WorkloadStep {
   if (!current) requireRuntimeAccount(config, names);
   const type = config.kind === 'job' ? 'run-job' : 'run-service';
-  const defs = fieldsFor(config.kind);
+  // Fields that the spec input sets are spec's (their inputs are empty): compared and written as spec.
+  // A spec not yet checked (run/spec.ts loadSpec, before any request) is never dropped silently.
+  if (config.spec && !config.spec.resource) throw new Error('The spec input was not checked before planning (loadSpec): nothing is written.');
+  const spec = config.spec?.resource;
+  const bySpec = spec ? fieldsSetBySpec(spec, config.kind) : new Set<string>();
+  const defs = fieldsFor(config.kind).filter((d) => !bySpec.has(d.field));
   const compared: Compared[] = defs.map((d) => ({
     field: d.field,
     before: d.read(current, config.kind),
     after: d.desired(config, current),
   }));
-  const fields = differences(compared, current !== undefined).map(withoutValues);
+  const fields = [...differences(compared, current !== undefined).map(withoutValues), ...(spec ? specChanges(spec, current) : [])];
   const byTag = !isDigestPinned(config.image);
-  // A service whose latest revision failed is deployed again (a new revision), not left as is.
-  const failed = config.kind === 'service' && current ? serviceReadiness(current as RunService).failed : undefined;
+  // A service whose latest revision failed, or a job whose Ready condition failed (a setting Cloud
+  // Run refused after accepting the request), is deployed again, not left as is.
+  const failed = current ? serviceReadiness(current as RunService).failed : undefined;
   if (current && fields.length === 0 && !byTag && !failed) {
     return { change: { type, resource: names.resource, action: 'unchanged', fields } };
   }
   const body: RunResource = current ? structuredCloneResource(current) : {};
   if (current) dropOneTimeFields(body, config.kind);
   for (const d of defs) d.write(body, config.kind, compared.find((c) => c.field === d.field)!.after);
+  if (spec) mergeSpec(body as Record<string, unknown>, spec);
   if (byTag || failed) stampDeploy(body, config.kind, deployId);
   const change: Change = { type, resource: names.resource, action: current ? 'update' : 'create', fields };
   if (current && failed) {
-    change.reason = `the service's latest revision is not Ready (${failed}): deployed again`;
+    change.reason = `${config.kind === 'service' ? "the service's latest revision" : 'the job'} is not Ready (${failed}): deployed again`;
   } else if (current && byTag) {
     change.reason = fields.length
       ? 'image is named by a tag: Cloud Run resolves it to a digest again'

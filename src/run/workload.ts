@@ -3,7 +3,8 @@
 // made from the config. The planner diffs through this table; apply writes through it,
 // onto a copy of the current resource, so fields the action does not manage survive.
 import type { protos } from '@google-cloud/run';
-import type { Config, EnvVar, SecretEnvVar } from '../config/types.js';
+import type { Config, EnvVar, SecretEnvVar, SecretFile, VpcEgress } from '../config/types.js';
+import { mountDir } from '../config/lists.js';
 import { CONDITION_STATES, duration, durationSeconds, enumName, toNumber } from '../google/values.js';
 
 export type RunJob = protos.google.cloud.run.v2.IJob;
@@ -382,8 +383,290 @@ function sortedRecord(record: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 }
 
+// ---------- networking, volumes and hardware (issue 13) ----------
+// Each is managed only when its input is given: empty leaves the live value as it is, and a
+// create without it gets Cloud Run's default.
+
+type Volume = protos.google.cloud.run.v2.IVolume;
+type VolumeMount = protos.google.cloud.run.v2.IVolumeMount;
+
+const EGRESS_NAMES = ['VPC_EGRESS_UNSPECIFIED', 'ALL_TRAFFIC', 'PRIVATE_RANGES_ONLY'] as const;
+const EGRESS_BY_INPUT: Record<VpcEgress, string> = { 'all-traffic': 'ALL_TRAFFIC', 'private-ranges-only': 'PRIVATE_RANGES_ONLY' };
+const EXECUTION_ENVIRONMENTS = ['EXECUTION_ENVIRONMENT_UNSPECIFIED', 'EXECUTION_ENVIRONMENT_GEN1', 'EXECUTION_ENVIRONMENT_GEN2'] as const;
+export const GPU_LIMIT = 'nvidia.com/gpu';
+export const CLOUDSQL_MOUNT = '/cloudsql';
+
+interface VpcValue {
+  mode: 'direct' | 'connector';
+  network?: string;
+  subnetwork?: string;
+  connector?: string;
+  egress: VpcEgress;
+}
+
+function readVpc(r: RunResource | undefined, kind: Config['kind']): VpcValue | undefined {
+  const access = readTemplate(r, kind).vpcAccess as protos.google.cloud.run.v2.IVpcAccess | undefined;
+  const nic = access?.networkInterfaces?.[0];
+  if (!access?.connector && !nic) return undefined;
+  // Unset egress is PRIVATE_RANGES_ONLY (google/cloud/run/v2/vendor_settings.proto, VpcAccess.egress).
+  const egress = enumName(access.egress, EGRESS_NAMES) === 'ALL_TRAFFIC' ? 'all-traffic' : 'private-ranges-only';
+  if (access.connector) return { mode: 'connector', connector: access.connector, egress };
+  return { mode: 'direct', ...(nic?.network ? { network: nic.network } : {}), ...(nic?.subnetwork ? { subnetwork: nic.subnetwork } : {}), egress };
+}
+
+/** A name given short (`main`) is the live one when that is its full form (`projects/p/global/networks/main`). */
+function sameOrGiven(given: string | undefined, live: string | undefined): string | undefined {
+  if (given === undefined) return undefined;
+  return live !== undefined && !given.includes('/') && live.endsWith(`/${given}`) ? live : given;
+}
+
+function desiredVpc(c: Config, cur: RunResource | undefined): VpcValue | undefined {
+  const v = c.runtime.vpc;
+  if (!v) return undefined;
+  const live = readVpc(cur, c.kind);
+  const mode = v.connector ? 'connector' : v.network || v.subnetwork ? 'direct' : live?.mode;
+  if (!mode) return undefined;
+  const same = live?.mode === mode ? live : undefined;
+  const egress = v.egress ?? same?.egress ?? 'private-ranges-only';
+  if (mode === 'connector') return { mode, connector: sameOrGiven(v.connector, same?.connector) ?? same?.connector, egress };
+  // A part not given (a network without a subnetwork) is what the live interface has, unless the
+  // part given changes (a subnetwork belongs to its network).
+  const givenNetwork = sameOrGiven(v.network, same?.network);
+  const givenSubnetwork = sameOrGiven(v.subnetwork, same?.subnetwork);
+  const network = givenNetwork ?? (givenSubnetwork === undefined || givenSubnetwork === same?.subnetwork ? same?.network : undefined);
+  const subnetwork = givenSubnetwork ?? (givenNetwork === undefined || givenNetwork === same?.network ? same?.subnetwork : undefined);
+  return { mode, ...(network ? { network } : {}), ...(subnetwork ? { subnetwork } : {}), egress };
+}
+
+function writeVpc(r: RunResource, kind: Config['kind'], value: unknown): void {
+  const v = value as VpcValue | undefined;
+  if (!v) return;
+  const t = revisionTemplate(r, kind) as { vpcAccess?: protos.google.cloud.run.v2.IVpcAccess };
+  const egress = EGRESS_BY_INPUT[v.egress] as protos.google.cloud.run.v2.VpcAccess['egress'];
+  if (v.mode === 'connector') {
+    t.vpcAccess = { connector: v.connector, egress };
+    return;
+  }
+  // Network tags set elsewhere stay.
+  const tags = t.vpcAccess?.networkInterfaces?.[0]?.tags;
+  t.vpcAccess = {
+    egress,
+    networkInterfaces: [{ ...(v.network ? { network: v.network } : {}), ...(v.subnetwork ? { subnetwork: v.subnetwork } : {}), ...(tags?.length ? { tags } : {}) }],
+  };
+}
+
+function volumesOf(r: RunResource | undefined, kind: Config['kind']): Volume[] {
+  return (readTemplate(r, kind).volumes ?? []) as Volume[];
+}
+
+function cloudSqlOf(r: RunResource | undefined, kind: Config['kind']): string[] {
+  return volumesOf(r, kind).flatMap((v) => v.cloudSqlInstance?.instances ?? []).sort();
+}
+
+/** Puts (or, with `volume` undefined, removes) the volume `name` and its mount on the managed container. */
+function setVolume(r: RunResource, kind: Config['kind'], name: string, volume: Volume | undefined, mountPath: string | undefined): void {
+  const t = revisionTemplate(r, kind) as { volumes?: Volume[] };
+  const ctr = container(r, kind);
+  const volumes = (t.volumes ?? []).filter((v) => v.name !== name);
+  const mounts = (ctr.volumeMounts ?? []).filter((m: VolumeMount) => m.name !== name);
+  if (volume && mountPath) {
+    volumes.push(volume);
+    mounts.push({ name, mountPath });
+  }
+  t.volumes = volumes;
+  ctr.volumeMounts = mounts;
+  if (!volumes.length) delete t.volumes;
+  if (!mounts.length) delete ctr.volumeMounts;
+}
+
+/** Secret files: each item of a Secret Manager volume mounted on the managed container. */
+function secretFilesOf(r: RunResource | undefined, kind: Config['kind']): SecretFile[] {
+  const mounts = readContainer(r, kind).volumeMounts ?? [];
+  return volumesOf(r, kind)
+    .filter((v) => v.secret?.items?.length)
+    .flatMap((v) => {
+      const mount = mounts.find((m) => m.name === v.name);
+      if (!mount?.mountPath) return [];
+      return (v.secret!.items ?? []).map((i) => ({ path: `${mount.mountPath}/${i.path ?? ''}`, secret: v.secret!.secret ?? '', version: i.version ?? 'latest' }));
+    })
+    .sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** A volume name from its directory, the same on every run (`/secrets/api` -> `secret-secrets-api`). */
+function secretVolumeName(dir: string): string {
+  return `secret${dir.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`.slice(0, 63).replace(/-+$/, '');
+}
+
+function writeSecretFiles(r: RunResource, kind: Config['kind'], value: unknown): void {
+  if (value === undefined) return;
+  const files = value as SecretFile[];
+  const mounts = readContainer(r, kind).volumeMounts ?? [];
+  // The secret volumes with items that the managed container mounts are this field's: replaced.
+  for (const v of volumesOf(r, kind).filter((v) => v.secret?.items?.length && mounts.some((m) => m.name === v.name))) {
+    setVolume(r, kind, v.name ?? '', undefined, undefined);
+  }
+  const byDir = new Map<string, SecretFile[]>();
+  for (const f of files) byDir.set(mountDir(f.path), [...(byDir.get(mountDir(f.path)) ?? []), f]);
+  for (const [dir, inDir] of byDir) {
+    const name = secretVolumeName(dir);
+    const items = inDir.map((f) => ({ path: f.path.slice(dir.length + 1), version: f.version }));
+    setVolume(r, kind, name, { name, secret: { secret: inDir[0]!.secret, items } }, dir);
+  }
+}
+
+interface GpuValue {
+  count: number;
+  type?: string;
+}
+
+function readGpu(r: RunResource | undefined, kind: Config['kind']): GpuValue {
+  const count = Number(readContainer(r, kind).resources?.limits?.[GPU_LIMIT] ?? 0) || 0;
+  const type = (readTemplate(r, kind).nodeSelector as { accelerator?: string } | undefined)?.accelerator;
+  return count ? { count, ...(type ? { type } : {}) } : { count };
+}
+
+function containerFlag(field: string, key: 'cpuIdle' | 'startupCpuBoost', fromConfig: (c: Config) => boolean | undefined): FieldDef {
+  return {
+    field,
+    kinds: ['service'],
+    // Unset reads as false: with resources set (the action always sets limits), cpu_idle must be
+    // set explicitly to be true (google/cloud/run/v2/k8s.min.proto, ResourceRequirements.cpu_idle).
+    read: (r) => (r ? readContainer(r, 'service').resources?.[key] === true : undefined),
+    desired: (c) => fromConfig(c),
+    write: (r, kind, v) => {
+      if (v === undefined) return;
+      const ctr = container(r, kind);
+      ctr.resources = { ...ctr.resources, [key]: v as boolean };
+    },
+  };
+}
+
+export const RUNTIME_FIELDS: readonly FieldDef[] = [
+  {
+    field: 'vpc',
+    kinds: both,
+    read: (r, kind) => (r ? readVpc(r, kind) ?? null : undefined),
+    desired: desiredVpc,
+    write: writeVpc,
+  },
+  {
+    field: 'cloudsql_instances',
+    kinds: both,
+    read: (r, kind) => (r ? cloudSqlOf(r, kind) : undefined),
+    desired: (c) => (c.runtime.cloudSqlInstances ? [...c.runtime.cloudSqlInstances].sort() : undefined),
+    write: (r, kind, v) => {
+      if (v === undefined) return;
+      const instances = v as string[];
+      const existing = volumesOf(r, kind).find((x) => x.cloudSqlInstance);
+      const name = existing?.name ?? 'cloudsql';
+      const mountPath = (readContainer(r, kind).volumeMounts ?? []).find((m) => m.name === name)?.mountPath ?? CLOUDSQL_MOUNT;
+      setVolume(r, kind, name, instances.length ? { name, cloudSqlInstance: { instances } } : undefined, mountPath);
+    },
+  },
+  {
+    field: 'secret_files',
+    kinds: both,
+    read: (r, kind) => (r ? secretFilesOf(r, kind) : undefined),
+    // Like secrets: merge keeps the files not named (by path); overwrite replaces them all.
+    // With the secrets input empty, the live files stay.
+    desired: (c, cur) => {
+      if (!c.secretFiles.length && !c.secrets.length) return undefined;
+      const named = (fs: SecretFile[]) => fs.map((f) => ({ ...f, name: f.path }));
+      const merged = mergeByName(named(secretFilesOf(cur, c.kind)), named(c.secretFiles), c.secretsUpdateStrategy, new Set());
+      return merged.map(({ path, secret, version }) => ({ path, secret, version })).sort((a, b) => a.path.localeCompare(b.path));
+    },
+    write: writeSecretFiles,
+  },
+  {
+    field: 'execution_environment',
+    kinds: both,
+    read: (r, kind) => {
+      if (!r) return undefined;
+      const name = enumName(readTemplate(r, kind).executionEnvironment, EXECUTION_ENVIRONMENTS);
+      return name === 'EXECUTION_ENVIRONMENT_GEN1' ? 'gen1' : name === 'EXECUTION_ENVIRONMENT_GEN2' ? 'gen2' : '(Cloud Run default)';
+    },
+    desired: (c) => c.runtime.executionEnvironment,
+    write: (r, kind, v) => {
+      if (v !== undefined) revisionTemplate(r, kind).executionEnvironment = v === 'gen1' ? 'EXECUTION_ENVIRONMENT_GEN1' : 'EXECUTION_ENVIRONMENT_GEN2';
+    },
+  },
+  {
+    field: 'gpu',
+    kinds: both,
+    read: (r, kind) => (r ? readGpu(r, kind) : undefined),
+    desired: (c) => c.runtime.gpu,
+    write: (r, kind, v) => {
+      const gpu = v as GpuValue | undefined;
+      if (!gpu) return;
+      const t = revisionTemplate(r, kind);
+      const ctr = container(r, kind);
+      const limits = { ...ctr.resources?.limits };
+      delete limits[GPU_LIMIT];
+      if (gpu.count) {
+        limits[GPU_LIMIT] = String(gpu.count);
+        t.nodeSelector = { accelerator: gpu.type };
+      } else delete t.nodeSelector;
+      ctr.resources = { ...ctr.resources, limits };
+    },
+  },
+  containerFlag('cpu_throttling', 'cpuIdle', (c) => c.runtime.cpuThrottling),
+  containerFlag('startup_cpu_boost', 'startupCpuBoost', (c) => c.runtime.startupCpuBoost),
+];
+
 export function fieldsFor(kind: Config['kind']): FieldDef[] {
-  return WORKLOAD_FIELDS.filter((f) => f.kinds.includes(kind));
+  return [...WORKLOAD_FIELDS, ...RUNTIME_FIELDS].filter((f) => f.kinds.includes(kind));
+}
+
+/** Where a field of the table lives in the resource, and which inputs set it (for `spec`). */
+export interface FieldPaths {
+  field: string;
+  inputs: readonly string[];
+  kinds?: readonly Config['kind'][];
+  /** `$T`: the revision (service) or task (job) template; `$C`: its first container, the one the inputs shape. */
+  paths: readonly string[];
+  /** Whether the config sets it, when that is not simply "one of `inputs` is not empty". */
+  given?: (c: Config) => boolean;
+}
+
+/**
+ * The `spec` input may set a path only when the inputs that own it are empty (checked before any
+ * request by run/spec.ts); where it does, the field is spec's, and the table leaves it alone.
+ */
+export const FIELD_PATHS: readonly FieldPaths[] = [
+  { field: 'name', inputs: ['name'], paths: ['name'] },
+  { field: 'image', inputs: ['image'], paths: ['$C.image'] },
+  { field: 'command', inputs: ['command'], paths: ['$C.command'] },
+  { field: 'args', inputs: ['args'], paths: ['$C.args'] },
+  { field: 'env_vars', inputs: ['env_vars'], paths: ['$C.env'] },
+  { field: 'secrets', inputs: ['secrets'], paths: ['$C.env'], given: (c) => c.secrets.length > 0 },
+  { field: 'secret_files', inputs: ['secrets'], paths: ['$T.volumes', '$C.volumeMounts'], given: (c) => c.secretFiles.length > 0 },
+  { field: 'cpu', inputs: ['cpu'], paths: ['$C.resources.limits.cpu'] },
+  { field: 'memory', inputs: ['memory'], paths: ['$C.resources.limits.memory'] },
+  { field: 'runtime_service_account', inputs: ['runtime_service_account'], paths: ['$T.serviceAccount'] },
+  { field: 'tasks', inputs: ['tasks'], kinds: ['job'], paths: ['template.taskCount'] },
+  { field: 'parallelism', inputs: ['parallelism'], kinds: ['job'], paths: ['template.parallelism'] },
+  { field: 'max_retries', inputs: ['max_retries'], kinds: ['job'], paths: ['$T.maxRetries'] },
+  { field: 'task_timeout', inputs: ['task_timeout'], kinds: ['job'], paths: ['$T.timeout'] },
+  { field: 'timeout', inputs: ['timeout'], kinds: ['service'], paths: ['$T.timeout'] },
+  { field: 'concurrency', inputs: ['concurrency'], kinds: ['service'], paths: ['$T.maxInstanceRequestConcurrency'] },
+  { field: 'min_instances', inputs: ['min_instances'], kinds: ['service'], paths: ['$T.scaling.minInstanceCount'] },
+  { field: 'max_instances', inputs: ['max_instances'], kinds: ['service'], paths: ['$T.scaling.maxInstanceCount'] },
+  { field: 'ingress', inputs: ['ingress'], kinds: ['service'], paths: ['ingress'] },
+  { field: 'vpc', inputs: ['vpc_network', 'vpc_subnetwork', 'vpc_egress', 'vpc_connector'], paths: ['$T.vpcAccess'] },
+  { field: 'cloudsql_instances', inputs: ['cloudsql_instances'], paths: ['$T.volumes', '$C.volumeMounts'] },
+  { field: 'execution_environment', inputs: ['execution_environment'], paths: ['$T.executionEnvironment'] },
+  { field: 'gpu', inputs: ['gpu', 'gpu_type'], paths: [`$C.resources.limits.${GPU_LIMIT}`, '$T.nodeSelector'] },
+  { field: 'cpu_throttling', inputs: ['cpu_throttling'], kinds: ['service'], paths: ['$C.resources.cpuIdle'] },
+  { field: 'startup_cpu_boost', inputs: ['startup_cpu_boost'], kinds: ['service'], paths: ['$C.resources.startupCpuBoost'] },
+];
+
+/**
+ * A FIELD_PATHS path spelled for a kind. The inputs shape the first container (spec may set the
+ * others, e.g. a sidecar, freely); with sidecars already on a service, the one that serves.
+ */
+export function resourcePath(path: string, kind: Config['kind']): string {
+  const template = kind === 'job' ? 'template.template' : 'template';
+  return path.replace('$C', '$T.containers[0]').replace('$T', template);
 }
 
 /** Sets the template annotation that makes Cloud Run resolve a tag again. */

@@ -21,6 +21,8 @@ export function config(overrides: Partial<Config> = {}): Config {
     envVarsUpdateStrategy: 'merge',
     secrets: [],
     secretsUpdateStrategy: 'merge',
+    secretFiles: [],
+    runtime: {},
     labels: { 'managed-by': 'cloud-run-cron' },
     job: {},
     service: { allowUnauthenticated: false },

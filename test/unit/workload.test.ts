@@ -131,7 +131,10 @@ describe('the field table', () => {
 
   it('creates with the server defaults: what a job created with empty inputs reads back as', () => {
     const c = config({ runtime_service_account: 'default' });
-    for (const f of fieldsFor('job')) expect([f.field, f.read(job(), 'job')]).toEqual([f.field, f.desired(c, undefined)]);
+    // (the issue 13 fields have no create default: undefined, Cloud Run's own)
+    for (const f of fieldsFor('job').filter((f) => f.desired(c, undefined) !== undefined)) {
+      expect([f.field, f.read(job(), 'job')]).toEqual([f.field, f.desired(c, undefined)]);
+    }
   });
 
   // Issue 11: an empty input never changes a live value. Only the fields that merge with what

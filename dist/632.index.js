@@ -1,0 +1,2454 @@
+export const id = 632;
+export const ids = [632,168];
+export const modules = {
+
+/***/ 8168:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AuthError: () => (/* binding */ AuthError),
+/* harmony export */   CLOUD_PLATFORM_SCOPE: () => (/* binding */ CLOUD_PLATFORM_SCOPE),
+/* harmony export */   authenticate: () => (/* binding */ authenticate)
+/* harmony export */ });
+/* harmony import */ var google_auth_library__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(492);
+/* harmony import */ var google_auth_library__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(google_auth_library__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fetch__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(816);
+/* harmony import */ var _google_clients_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2188);
+/* harmony import */ var _google_endpoints_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8157);
+/* harmony import */ var _google_trace_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5126);
+/* harmony import */ var _github_token_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1139);
+/* harmony import */ var _mask_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8080);
+// Workload Identity Federation: GitHub OIDC token -> STS federated token -> (optionally)
+// an access token of the deployer service account. Without a provider, Application
+// Default Credentials. Every token that passes through is masked.
+
+
+
+
+
+
+
+const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
+/** An authentication failure, tagged with the link of the chain that broke. */
+class AuthError extends Error {
+    stage;
+    constructor(stage, cause) {
+        super(cause instanceof Error ? cause.message : String(cause), { cause });
+        this.name = 'AuthError';
+        this.stage = stage;
+    }
+}
+const TOKEN_FIELDS = ['access_token', 'accessToken', 'token', 'id_token', 'idToken'];
+/** Masks every token in an auth response before anything could print it. */
+function maskTokensIn(data) {
+    if (!data || typeof data !== 'object')
+        return;
+    for (const field of TOKEN_FIELDS) {
+        const value = data[field];
+        if (typeof value === 'string' && value)
+            (0,_mask_js__WEBPACK_IMPORTED_MODULE_5__/* .maskSecret */ .$)(value);
+    }
+}
+/**
+ * Every request an auth client makes (its own, the STS exchange's, and the API calls made through
+ * it) goes through node-fetch with the same timeout as all the others, is traced in step debug
+ * logging, and has the tokens of its answer masked before anything could print them.
+ */
+function prepareTransport(client) {
+    const exchange = client.stsCredential;
+    for (const transporter of new Set([client.transporter, exchange?.transporter])) {
+        if (!transporter)
+            continue;
+        // node-fetch honours proxy agents; loaded while the GitHub token is in flight (start-up).
+        transporter.defaults.fetchImplementation = (0,_google_trace_js__WEBPACK_IMPORTED_MODULE_3__/* .tracedFetch */ .Wb)(transporter.defaults.fetchImplementation ?? node_fetch__WEBPACK_IMPORTED_MODULE_6__["default"]);
+        transporter.defaults.timeout ??= _google_clients_js__WEBPACK_IMPORTED_MODULE_1__/* .REQUEST_TIMEOUT_MS */ .j2;
+        transporter.interceptors.response.add({
+            resolved: async (response) => {
+                maskTokensIn(response.data);
+                return response;
+            },
+        });
+    }
+}
+function federatedClient(auth, githubToken, env) {
+    const provider = auth.workloadIdentityProvider;
+    // The GitHub OIDC token lives about 5 minutes: the first exchange uses the one requested at
+    // start-up, every later one (google-auth-library refreshes before the access token expires)
+    // a freshly requested one.
+    let first = githubToken;
+    const subjectToken = () => {
+        const token = first ?? (0,_github_token_js__WEBPACK_IMPORTED_MODULE_4__/* .requestGithubToken */ .eH)((0,_github_token_js__WEBPACK_IMPORTED_MODULE_4__/* .githubAudience */ ._g)(auth), env);
+        first = undefined;
+        return token;
+    };
+    const sts = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_2__/* .endpointFor */ .Lo)('sts', env);
+    const iamcredentials = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_2__/* .endpointFor */ .Lo)('iamcredentials', env);
+    const client = new google_auth_library__WEBPACK_IMPORTED_MODULE_0__.IdentityPoolClient({
+        type: 'external_account',
+        audience: `//iam.googleapis.com/${provider}`,
+        subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+        token_url: `${sts}v1/token`,
+        service_account_impersonation_url: auth.serviceAccount
+            ? `${iamcredentials}v1/projects/-/serviceAccounts/${auth.serviceAccount}:generateAccessToken`
+            : undefined,
+        subject_token_supplier: { getSubjectToken: subjectToken },
+        scopes: [CLOUD_PLATFORM_SCOPE],
+    });
+    prepareTransport(client);
+    return client;
+}
+function isImpersonationFailure(err) {
+    const e = err;
+    const url = String(e?.config?.url ?? e?.response?.config?.url ?? '');
+    return url.includes(':generateAccessToken');
+}
+/**
+ * Authenticates and proves it by getting the first access token now, so a broken link of
+ * the chain fails here, named, before any Cloud Run or Scheduler request.
+ */
+async function authenticate(auth, githubToken, env = process.env, 
+/** The project when the inputs name it; otherwise ADC's project is asked for. */
+projectId) {
+    if (!auth.workloadIdentityProvider)
+        return applicationDefault(auth.serviceAccount, env, projectId);
+    if (!githubToken)
+        throw new Error('internal: a GitHub token request is needed with a workload identity provider');
+    const client = federatedClient(auth, githubToken, env);
+    try {
+        await client.getAccessToken(); // masked by the interceptor
+    }
+    catch (err) {
+        if (err instanceof _github_token_js__WEBPACK_IMPORTED_MODULE_4__/* .GithubTokenError */ .tB)
+            throw new AuthError('github-token', err);
+        // The supplier's promise may have failed inside the library; look at it directly.
+        const tokenFailure = await githubToken.then(() => undefined, (e) => e);
+        if (tokenFailure)
+            throw new AuthError('github-token', tokenFailure);
+        throw new AuthError(isImpersonationFailure(err) ? 'impersonation' : 'sts', err);
+    }
+    return {
+        authClient: client,
+        identity: auth.serviceAccount ?? `the federated principal of ${auth.workloadIdentityProvider}`,
+    };
+}
+async function applicationDefault(serviceAccount, env, projectId) {
+    let stage = 'adc';
+    try {
+        // A known project spares the library finding one (for a federated credential file that
+        // is a Cloud Resource Manager request, which needs resourcemanager.projects.get).
+        const googleAuth = new google_auth_library__WEBPACK_IMPORTED_MODULE_0__.GoogleAuth({ scopes: [CLOUD_PLATFORM_SCOPE], ...(projectId ? { projectId } : {}) });
+        const source = await googleAuth.getClient();
+        prepareTransport(source);
+        const adcProjectId = projectId ?? ((await googleAuth.getProjectId().catch(() => undefined)) ?? undefined);
+        let authClient = source;
+        if (serviceAccount) {
+            // ADC (e.g. from an earlier auth step) acting as the deployer account.
+            stage = 'impersonation';
+            authClient = new google_auth_library__WEBPACK_IMPORTED_MODULE_0__.Impersonated({
+                sourceClient: source,
+                targetPrincipal: serviceAccount,
+                targetScopes: [CLOUD_PLATFORM_SCOPE],
+                lifetime: 3600,
+                delegates: [],
+                endpoint: (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_2__/* .endpointFor */ .Lo)('iamcredentials', env).replace(/\/$/, ''),
+            });
+            prepareTransport(authClient);
+        }
+        const { token } = await authClient.getAccessToken();
+        if (token)
+            (0,_mask_js__WEBPACK_IMPORTED_MODULE_5__/* .maskSecret */ .$)(token);
+        const email = serviceAccount ?? source.email;
+        return { authClient, identity: email ?? 'Application Default Credentials', adcProjectId };
+    }
+    catch (err) {
+        throw new AuthError(stage, err);
+    }
+}
+
+
+/***/ }),
+
+/***/ 4632:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runFleet: () => (/* binding */ runFleet)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./src/auth/credentials.ts
+var auth_credentials = __webpack_require__(8168);
+// EXTERNAL MODULE: ./src/config/rules.ts
+var rules = __webpack_require__(5413);
+// EXTERNAL MODULE: ./src/config/types.ts
+var types = __webpack_require__(2143);
+// EXTERNAL MODULE: ./src/errors/explain.ts + 1 modules
+var explain = __webpack_require__(1832);
+// EXTERNAL MODULE: ./src/errors/scrub.ts
+var scrub = __webpack_require__(356);
+// EXTERNAL MODULE: ./src/google/retry.ts
+var google_retry = __webpack_require__(8673);
+;// CONCATENATED MODULE: ./src/google/api.ts
+// Every Google API call goes through here: retried while the error is passing, turned
+// into one message that names the step, the resource and the fix when it is not.
+
+
+function createApi(base, deadline, onRetry) {
+    return {
+        deadline,
+        async call(action, resource, fn, retry) {
+            try {
+                return await (0,google_retry/* withRetry */.bD)(fn, { deadline, onRetry, ...retry });
+            }
+            catch (err) {
+                throw (0,explain/* explainApiError */.cU)(err, { ...base, action, resource });
+            }
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/google/endpoints.ts
+var endpoints = __webpack_require__(8157);
+// EXTERNAL MODULE: ./src/google/clients.ts
+var clients = __webpack_require__(2188);
+// EXTERNAL MODULE: ./src/config/duration.ts
+var duration = __webpack_require__(7840);
+;// CONCATENATED MODULE: ./src/report/format.ts
+// Small text formatters shared by the log, the plan and the summary.
+
+/** Wall time for people: '850ms', '4.2s', '1m5s'. */
+function formatElapsed(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    if (ms < 10_000)
+        return `${(ms / 1000).toFixed(1)}s`;
+    return (0,duration/* formatDuration */.a)(ms / 1000);
+}
+/** '2/5 succeeded, 1 running, 1 failed, 1 retried' (zero counts other than succeeded left out). */
+function formatTasks(t) {
+    const extra = [
+        ['running', t.running],
+        ['failed', t.failed],
+        ['cancelled', t.cancelled],
+        ['retried', t.retried],
+    ]
+        .filter(([, n]) => n > 0)
+        .map(([what, n]) => `${n} ${what}`);
+    return [`${t.succeeded}/${t.total} succeeded`, ...extra].join(', ');
+}
+const RUN_TIME_FORMAT = {
+    weekday: 'short',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+};
+function parts(date, timeZone, locale) {
+    const fmt = new Intl.DateTimeFormat(locale, { ...RUN_TIME_FORMAT, timeZone });
+    return Object.fromEntries(fmt.formatToParts(date).map((p) => [p.type, p.value]));
+}
+/**
+ * 'Sat 2026-11-28 03:00 CET' in `timeZone`. en-US knows the American abbreviations
+ * (EST) and en-GB the European ones (CET, BST); elsewhere the offset (GMT+9) stays.
+ */
+function formatRunTime(date, timeZone) {
+    const p = parts(date, timeZone, 'en-US');
+    let zone = p.timeZoneName ?? '';
+    if (zone.startsWith('GMT')) {
+        const gb = parts(date, timeZone, 'en-GB').timeZoneName ?? '';
+        if (/^[A-Z]{2,5}$/.test(gb) && gb !== 'GMT')
+            zone = gb;
+    }
+    return `${p.weekday} ${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} ${zone}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/log.ts
+// The step's log: one collapsible group per phase, and polling progress that says something only when there is something to say.
+
+
+/** Wall time per phase of this run, ms (what RunReport.phases carries). */
+const phaseTimes = {};
+/** Runs `fn` inside a log group and records its wall time under `name`, failed or not. */
+async function phase(name, fn, options = {}) {
+    const { title = name, into = phaseTimes, clock = Date.now, group = true } = options;
+    const start = clock();
+    try {
+        return await (group ? core.group(title, fn) : fn());
+    }
+    finally {
+        into[name] = (into[name] ?? 0) + (clock() - start);
+    }
+}
+/**
+ * A progress reporter for a polling loop: a line only when the status, task counts or detail
+ * changed since the last line, and at most one per interval (so a 1 s poll does not flood
+ * the log, and a long wait on nothing new stays quiet).
+ */
+function createProgress(label, options = {}) {
+    const { intervalMs = 3_000, clock = Date.now, print = core.info } = options;
+    const start = clock();
+    let lastKey;
+    let lastPrint = -Infinity;
+    return {
+        update(state, final = false) {
+            const now = clock();
+            const what = [state.status, state.tasks && formatTasks(state.tasks), state.detail].filter(Boolean).join(' · ');
+            if (what === lastKey || (!final && now - lastPrint < intervalMs))
+                return false;
+            print(`${label}: ${what} (${formatElapsed(now - start)})`);
+            lastKey = what;
+            lastPrint = now;
+            return true;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/links.ts
+const CONSOLE = 'https://console.cloud.google.com';
+const NAME = /^projects\/([^/]+)\/locations\/([^/]+)\/(jobs|services)\/([^/]+)(?:\/executions\/([^/]+))?$/;
+/** The parts of a full resource name, or undefined when it has another shape. */
+function parseResourceName(name) {
+    const m = NAME.exec(name);
+    if (!m)
+        return undefined;
+    const [, project = '', location = '', collection = '', id = '', execution] = m;
+    return { project, location, collection, id, execution };
+}
+const q = (project) => `?project=${encodeURIComponent(project)}`;
+const seg = encodeURIComponent;
+const runJobUrl = (r) => `${CONSOLE}/run/jobs/details/${seg(r.location)}/${seg(r.id)}/executions${q(r.project)}`;
+const runServiceUrl = (r) => `${CONSOLE}/run/detail/${seg(r.location)}/${seg(r.id)}/metrics${q(r.project)}`;
+const schedulerJobUrl = (r) => `${CONSOLE}/cloudscheduler/jobs/edit/${seg(r.location)}/${seg(r.id)}${q(r.project)}`;
+/** The permissions tab of a Cloud Run job or service (where its IAM policy is shown). */
+function runPermissionsUrl(r) {
+    const base = r.collection === 'services' ? `${CONSOLE}/run/detail` : `${CONSOLE}/run/jobs/details`;
+    return `${base}/${seg(r.location)}/${seg(r.id)}/permissions${q(r.project)}`;
+}
+/** An execution's details page (tasks, status). */
+const executionUrl = (r) => `${CONSOLE}/run/jobs/executions/details/${seg(r.location)}/${seg(r.execution)}${q(r.project)}`;
+/**
+ * Logs Explorer for a job, one execution of it, or a service:
+ * console.cloud.google.com/logs/query;query=FILTER?project=P (the legacy logs/viewer form,
+ * which Cloud Run still puts in Execution.logUri, is not used).
+ */
+function logsUrl(r) {
+    const filter = r.collection === 'services'
+        ? ['resource.type="cloud_run_revision"', `resource.labels.service_name="${r.id}"`, `resource.labels.location="${r.location}"`]
+        : [
+            'resource.type="cloud_run_job"',
+            `resource.labels.job_name="${r.id}"`,
+            `resource.labels.location="${r.location}"`,
+            ...(r.execution ? [`labels."run.googleapis.com/execution_name"="${r.execution}"`] : []),
+        ];
+    return `${CONSOLE}/logs/query;query=${encodeURIComponent(filter.join('\n'))}${q(r.project)}`;
+}
+/** The Console page of a planned resource; for an IAM binding, the permissions of the resource it is on. */
+function consoleUrl(type, resource) {
+    const r = parseResourceName(resource);
+    if (!r)
+        return undefined;
+    switch (type) {
+        case 'run-job':
+            return runJobUrl(r);
+        case 'run-service':
+            return runServiceUrl(r);
+        case 'iam-binding':
+            return runPermissionsUrl(r);
+        case 'scheduler-job':
+            return schedulerJobUrl(r);
+    }
+}
+/** Logs of a full job, execution or service name. */
+function logsUrlOf(resource) {
+    const r = parseResourceName(resource);
+    return r ? logsUrl(r) : undefined;
+}
+/** The logs of a smoke test: its execution's (as a Logs Explorer link), else the link it came with. */
+function smokeLogsUrl(smoke) {
+    return (smoke.execution && logsUrlOf(smoke.execution)) || smoke.logUri;
+}
+/** Details page of a full execution name (projects/P/locations/L/jobs/J/executions/E). */
+function executionUrlOf(name) {
+    const r = parseResourceName(name);
+    return r?.execution ? executionUrl({ ...r, execution: r.execution }) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/report/plan-text.ts
+const SYMBOL = { create: '+', update: '~', unchanged: '=', delete: '-' };
+const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** 'secrets.DB_PASSWORD', 'secrets': the value is a Secret Manager reference. */
+const isSecretField = (field) => field === 'secrets' || field.startsWith('secrets.');
+/**
+ * Only the reference of a secret value ('db-password:latest', 'DB=db-password:3'); anything
+ * unrecognised is hidden rather than guessed at.
+ */
+function secretReference(value) {
+    if (value === undefined || value === null)
+        return value;
+    if (Array.isArray(value))
+        return value.map(secretReference);
+    if (typeof value === 'string')
+        return value;
+    if (isObj(value)) {
+        // SecretEnvVar {name, secret, version}, or Cloud Run's valueSource.secretKeyRef
+        const ref = isObj(value.valueSource) && isObj(value.valueSource.secretKeyRef) ? value.valueSource.secretKeyRef : value;
+        if (typeof ref.secret === 'string') {
+            const reference = `${ref.secret}:${typeof ref.version === 'string' ? ref.version : 'latest'}`;
+            return typeof value.name === 'string' ? `${value.name}=${reference}` : reference;
+        }
+    }
+    return '(secret reference)';
+}
+/** A field's value as it may be shown or output. */
+function displayValue(field, value) {
+    return isSecretField(field) ? secretReference(value) : value;
+}
+/**
+ * A value for the log: quoted strings, compact JSON, always whole: a digest, an email or a
+ * URL cut in the middle cannot be read or copied (the log wraps long lines itself).
+ */
+function formatValue(value) {
+    if (value === undefined)
+        return '(none)';
+    if (typeof value === 'string')
+        return JSON.stringify(value);
+    return JSON.stringify(value) ?? String(value);
+}
+/** Fields the planner already describes in words (env_vars: `NAME: (changed)`, never a value). */
+const DESCRIBED = new Set(['env_vars']);
+function fieldLine(action, f) {
+    if (DESCRIBED.has(f.field))
+        return `    ${f.field}: ${String(f.after)}`;
+    const after = formatValue(displayValue(f.field, f.after));
+    if (action === 'create')
+        return `    ${f.field}: ${after}`;
+    return `    ${f.field}: ${formatValue(displayValue(f.field, f.before))} -> ${after}`;
+}
+function changeLines(c) {
+    return [
+        `${SYMBOL[c.action]} ${c.action} ${c.type} ${c.resource}`,
+        ...(c.reason ? [`  # ${c.reason}`] : []),
+        ...(c.action === 'unchanged' ? [] : c.fields.map((f) => fieldLine(c.action, f))),
+    ];
+}
+/** Whether the resource of a change exists after the run (a plan not applied: as planned). */
+function existsAfterRun(c) {
+    switch (c.status) {
+        case undefined:
+        case 'created':
+        case 'updated':
+        case 'unchanged':
+            return c.action !== 'delete';
+        case 'deleted':
+            return false;
+        case 'failed':
+        case 'not reached':
+            return Boolean(c.written) || c.action !== 'create';
+    }
+}
+/** 'Plan: 1 to create, 1 to update, 2 unchanged.' */
+function planTotals(plan) {
+    const count = (a) => plan.filter((c) => c.action === a).length;
+    const deletes = count('delete') ? `, ${count('delete')} to delete` : '';
+    return `Plan: ${count('create')} to create, ${count('update')} to update${deletes}, ${count('unchanged')} unchanged.`;
+}
+/** The plan as a readable diff for the log. */
+function formatPlan(plan) {
+    if (plan.length === 0)
+        return 'Plan: nothing to do.';
+    return [...plan.flatMap(changeLines), '', planTotals(plan)].join('\n');
+}
+/** Keys sorted at every level, so equal plans give equal JSON. */
+function stable(value) {
+    if (Array.isArray(value))
+        return value.map(stable);
+    if (!isObj(value))
+        return value;
+    return Object.fromEntries(Object.keys(value)
+        .sort()
+        .map((k) => [k, stable(value[k])]));
+}
+/** The `plan` output: compact JSON, fixed key order, secrets as references. */
+function planToJson(plan) {
+    return JSON.stringify(plan.map((c) => ({
+        type: c.type,
+        resource: c.resource,
+        action: c.action,
+        fields: c.fields.map((f) => ({
+            field: f.field,
+            before: stable(displayValue(f.field, f.before)),
+            after: stable(displayValue(f.field, f.after)),
+        })),
+        ...(c.reason ? { reason: c.reason } : {}),
+        ...(c.status ? { status: c.status } : {}),
+    })));
+}
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+
+
+
+/** The step's outputs, as action.yml declares them. */
+function outputsOf(report) {
+    // A name is output only for what exists: a create that was never reached made nothing.
+    const exists = (type) => report.plan.filter((c) => c.type === type).every(existsAfterRun);
+    return {
+        kind: report.config.kind,
+        resource: exists(report.config.kind === 'job' ? 'run-job' : 'run-service') ? report.resource : '',
+        url: report.url ?? '',
+        revision: report.revision ?? '',
+        scheduler_job: report.schedulerJob && exists('scheduler-job') ? report.schedulerJob : '',
+        execution: report.smoke.execution ?? '',
+        execution_status: report.smoke.status,
+        logs_url: smokeLogsUrl(report.smoke) ?? (report.dryRun ? '' : (logsUrlOf(report.resource) ?? '')),
+        changed: String(report.changed),
+        plan: planToJson(report.plan),
+    };
+}
+function setOutputs(report) {
+    for (const [name, value] of Object.entries(outputsOf(report)))
+        core.setOutput(name, value);
+}
+/** A workload's entry of `results`, from its report (absent: it stopped before it was planned). */
+function resultOf(name, kind, report) {
+    const o = report ? outputsOf(report) : undefined;
+    return {
+        name,
+        kind,
+        resource: o?.resource ?? '',
+        url: o?.url ?? '',
+        // Every trigger of the workload (fleet mode may give it several) that exists after the run.
+        scheduler_jobs: (report?.plan ?? []).filter((c) => c.type === 'scheduler-job' && existsAfterRun(c)).map((c) => c.resource),
+        changed: report?.changed ?? false,
+        execution: o?.execution ?? '',
+        execution_status: o?.execution_status ?? 'skipped',
+    };
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./node_modules/cronstrue/dist/cronstrue.js
+var cronstrue = __webpack_require__(2507);
+var cronstrue_default = /*#__PURE__*/__webpack_require__.n(cronstrue);
+// EXTERNAL MODULE: ./src/config/cron-core.ts + 1 modules
+var cron_core = __webpack_require__(5947);
+;// CONCATENATED MODULE: ./src/config/cron.ts
+// Unix cron as Cloud Scheduler reads it: five fields, evaluated in an IANA time zone.
+// Validation and run times are in cron-core.ts (on the start-up path); the English
+// description needs cronstrue, which loads only with what imports this module (the report).
+
+
+/** The schedule in English, e.g. "At 03:00, Monday through Friday". */
+function describeCron(expr) {
+    return cronstrue_default().toString(expr.trim(), { use24HourTimeFormat: true, throwExceptionOnParseError: true });
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+// The job summary: what exists now, what changed, when it runs next, how the smoke test
+// went. Built once as a small document, then rendered as GitHub Markdown (the step summary)
+// or as plain text (a terminal), so both always say the same thing.
+
+
+
+
+
+
+const code = (text, href) => ({ text, code: true, href });
+const summary_link = (text, href) => ({ text, href });
+// ---------------------------------------------------------------------------------------
+// Content.
+const KIND_LABEL = { job: 'Cloud Run job', service: 'Cloud Run service' };
+const TYPE_LABEL = {
+    'run-job': 'Cloud Run job',
+    'run-service': 'Cloud Run service',
+    'iam-binding': 'IAM binding',
+    'scheduler-job': 'Scheduler job',
+};
+const DONE = { create: 'created', update: 'updated', unchanged: 'unchanged', delete: 'deleted' };
+const PLANNED = { create: 'to create', update: 'to update', unchanged: 'unchanged', delete: 'to delete' };
+const STATUS_ICON = { succeeded: '✅', failed: '❌', running: '⏳', skipped: '⏭️' };
+const MAX_FIELDS = 6;
+const NEXT_RUNS = 3;
+function outcomeOf(report) {
+    if (report.dryRun && report.error === undefined)
+        return 'dry-run';
+    return report.error !== undefined || report.smoke.status === 'failed' ? 'failed' : 'succeeded';
+}
+function headingText(report) {
+    const subject = `${KIND_LABEL[report.config.kind]} ${report.config.name}`;
+    switch (outcomeOf(report)) {
+        case 'dry-run': {
+            const n = report.plan.filter((c) => c.action !== 'unchanged').length;
+            return `📝 Dry run: ${subject} — ${n === 0 ? 'no changes' : `${n} change${n === 1 ? '' : 's'} planned`}`;
+        }
+        case 'failed':
+            return `❌ ${subject}: ${report.error !== undefined ? 'the run failed' : 'the smoke test failed'}`;
+        case 'succeeded':
+            return `✅ ${subject} ${report.changed ? 'deployed' : 'is up to date'}${report.config.schedule ? ' and scheduled' : ''}`;
+    }
+}
+function contextLine(report) {
+    const line = ['Project ', code(report.projectId), ' · region ', code(report.config.region)];
+    if (report.url)
+        line.push(' · URL ', summary_link(report.url, report.url));
+    if (report.revision)
+        line.push(' · revision ', code(report.revision));
+    return line;
+}
+/** The role an IAM binding change is about, where the plan names it: the role granted first, the reason last
+ * (a reason may name the role it replaces, e.g. 'roles/run.invoker does not include it'). */
+function roleOf(c) {
+    const texts = [c.subject, ...c.fields.flatMap((f) => [f.after, f.field]), ...c.fields.map((f) => f.before), c.reason];
+    for (const t of texts) {
+        const m = typeof t === 'string' ? /roles\/[A-Za-z.]+/.exec(t) : null;
+        if (m)
+            return m[0];
+    }
+    return undefined;
+}
+/** The resource of a change as the summary's table and the log name it, the same on every run. */
+function resourceLabel(c) {
+    const role = c.type === 'iam-binding' ? roleOf(c) : undefined;
+    return role ? `${TYPE_LABEL[c.type]} (${role})` : TYPE_LABEL[c.type];
+}
+const STARTING = { create: 'creating', update: 'updating', unchanged: 'checking', delete: 'deleting' };
+/** One log line for a change: 'Scheduler job nightly-schedule: creating', then '…: created'. */
+function changeLine(c, starting) {
+    const name = parseResourceName(c.resource)?.id ?? c.resource;
+    const what = starting ? STARTING[c.action] : (c.status ?? DONE[c.action]);
+    const fields = starting && c.action === 'update' ? ` (${fieldNames(c)})` : '';
+    return `${resourceLabel(c)} ${name}: ${what}${fields}`;
+}
+function fieldNames(c) {
+    if (c.action !== 'update' || c.fields.length === 0)
+        return '—';
+    const names = c.fields.map((f) => f.field);
+    const shown = names.slice(0, MAX_FIELDS).join(', ');
+    return names.length > MAX_FIELDS ? `${shown} +${names.length - MAX_FIELDS} more` : shown;
+}
+function resourceTable(report) {
+    const verbs = report.dryRun ? PLANNED : DONE;
+    const withNotes = report.plan.some((c) => c.reason);
+    const rows = report.plan.map((c) => {
+        const name = parseResourceName(c.resource)?.id ?? c.resource;
+        const row = [
+            [resourceLabel(c)],
+            [code(name, consoleUrl(c.type, c.resource))],
+            [c.status ?? verbs[c.action]],
+            [fieldNames(c)],
+        ];
+        if (withNotes)
+            row.push([c.reason ?? '']);
+        return row;
+    });
+    return { kind: 'table', head: ['Resource', 'Name', 'Change', 'Changed fields', ...(withNotes ? ['Notes'] : [])], rows };
+}
+function describeSafely(cron) {
+    try {
+        return describeCron(cron);
+    }
+    catch {
+        return 'unix-cron';
+    }
+}
+function scheduleBlocks(report, now) {
+    const s = report.config.schedule;
+    if (!s)
+        return [{ kind: 'section', title: 'Schedule' }, { kind: 'para', line: ['None: deployed only; no Scheduler job was touched.'] }];
+    const items = [[code(s.cron), ` — ${describeSafely(s.cron)} (${s.timeZone})`]];
+    const change = report.plan.find((c) => c.type === 'scheduler-job');
+    if (change?.status === 'not reached' || change?.status === 'failed') {
+        const what = change.action === 'create' ? 'created' : 'updated';
+        const state = existsAfterRun(change) ? 'It keeps the settings it had before this run.' : 'It does not exist: nothing runs on this schedule.';
+        items.push([`Not applied: the Scheduler job was ${change.status === 'failed' ? `not fully ${what}` : `not ${what}`}, since the run stopped. ${state}`]);
+    }
+    else if (s.paused) {
+        items.push(['Paused: the Scheduler job does not fire until it is resumed.']);
+    }
+    else {
+        const runs = (0,cron_core/* nextRuns */.Oz)(s.cron, s.timeZone, NEXT_RUNS, now).map((d) => formatRunTime(d, s.timeZone));
+        items.push([`Next runs: ${runs.join(' · ')}`]);
+    }
+    items.push(['Triggered by Scheduler job ', code(s.jobId), ' as ', code(s.invokerServiceAccount)]);
+    return [{ kind: 'section', title: 'Schedule' }, { kind: 'list', items }];
+}
+function smokeBlocks(report) {
+    const smoke = report.smoke;
+    const items = [[`${STATUS_ICON[smoke.status]} ${smoke.status}${smoke.message ? ` — ${smoke.message}` : ''}`]];
+    if (smoke.durationMs !== undefined)
+        items.push([`Duration: ${formatElapsed(smoke.durationMs)}`]);
+    const logs = smokeLogsUrl(smoke);
+    if (smoke.execution) {
+        const id = parseResourceName(smoke.execution)?.execution ?? smoke.execution;
+        const line = ['Execution: ', code(id, executionUrlOf(smoke.execution))];
+        if (logs)
+            line.push(' · ', summary_link('logs', logs));
+        items.push(line);
+    }
+    else if (logs) {
+        items.push([summary_link('Logs', logs)]);
+    }
+    // Said once: not again when the message already gives the task counts.
+    if (smoke.tasks && !smoke.message.includes(formatTasks(smoke.tasks)))
+        items.push([`Tasks: ${formatTasks(smoke.tasks)}`]);
+    if (smoke.attemptStatus) {
+        const a = smoke.attemptStatus;
+        items.push([`Scheduler attempt: ${a.name}${a.message ? `: ${a.message}` : ''}`]);
+    }
+    return [{ kind: 'section', title: 'Smoke test' }, { kind: 'list', items }];
+}
+function timingsLine(phases) {
+    const entries = Object.entries(phases);
+    if (entries.length === 0)
+        return undefined;
+    return [`Timings: ${entries.map(([name, ms]) => `${name} ${formatElapsed(ms)}`).join(' · ')}`];
+}
+/** The summary as a document, for either renderer. */
+function buildSummary(report, now) {
+    const blocks = [
+        { kind: 'heading', text: headingText(report) },
+        { kind: 'para', line: contextLine(report) },
+    ];
+    if (report.error !== undefined)
+        blocks.push({ kind: 'alert', level: 'CAUTION', lines: ['The run stopped with this error:'], code: report.error });
+    if (report.dryRun)
+        blocks.push({ kind: 'alert', level: 'NOTE', lines: ['Dry run: nothing was written. The plan below is what a run would do.'] });
+    const notices = report.config.notices;
+    if (notices.length > 0)
+        blocks.push({ kind: 'alert', level: 'NOTE', lines: notices.map((n) => (notices.length > 1 ? `- ${n}` : n)) });
+    if (report.warnings.length > 0) {
+        blocks.push({ kind: 'alert', level: 'WARNING', lines: report.warnings.map((w) => (report.warnings.length > 1 ? `- ${w}` : w)) });
+    }
+    if (report.plan.length > 0)
+        blocks.push(resourceTable(report));
+    blocks.push(...scheduleBlocks(report, now), ...smokeBlocks(report));
+    if (report.dryRun)
+        blocks.push({ kind: 'section', title: 'Plan' }, { kind: 'code', lang: 'diff', text: formatPlan(report.plan) });
+    const timings = timingsLine(report.phases);
+    if (timings)
+        blocks.push({ kind: 'para', line: timings });
+    return blocks;
+}
+// ---------------------------------------------------------------------------------------
+// Markdown.
+const mdSpan = (s) => {
+    if (typeof s === 'string')
+        return s;
+    const text = s.code ? `\`${s.text.replace(/`/g, "'")}\`` : s.text;
+    return s.href ? `[${text}](${s.href})` : text;
+};
+const mdLine = (line) => line.map(mdSpan).join('');
+const mdCell = (line) => mdLine(line).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+function mdBlock(b) {
+    switch (b.kind) {
+        case 'heading':
+            return `## ${b.text}`;
+        case 'section':
+            return `### ${b.title}`;
+        case 'para':
+            return mdLine(b.line);
+        case 'list':
+            return b.items.map((i) => `- ${mdLine(i)}`).join('\n');
+        case 'table':
+            return [
+                `| ${b.head.join(' | ')} |`,
+                `| ${b.head.map(() => '---').join(' | ')} |`,
+                ...b.rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`),
+            ].join('\n');
+        case 'code': {
+            const fence = b.text.includes('```') ? '~~~' : '```';
+            return `${fence}${b.lang}\n${b.text}\n${fence}`;
+        }
+        case 'alert': {
+            // A code block keeps the error's line breaks and its indented command intact.
+            const body = b.code === undefined ? b.lines : [...b.lines, mdBlock({ kind: 'code', lang: '', text: b.code })];
+            return [`> [!${b.level}]`, ...body.join('\n').split('\n').map((l) => `> ${l}`)].join('\n');
+        }
+    }
+}
+/** GitHub-flavoured Markdown for GITHUB_STEP_SUMMARY. */
+function renderSummary(report, now = new Date()) {
+    return `${buildSummary(report, now).map(mdBlock).join('\n\n')}\n`;
+}
+// ---------------------------------------------------------------------------------------
+// Plain text.
+const textSpan = (s) => (typeof s === 'string' ? s : s.href && s.href !== s.text ? `${s.text} <${s.href}>` : s.text);
+const textLine = (line) => line.map(textSpan).join('');
+const plainCell = (line) => line.map((s) => (typeof s === 'string' ? s : s.text)).join('');
+function textTable(b) {
+    const cells = [b.head, ...b.rows.map((r) => r.map(plainCell))];
+    const widths = b.head.map((_, i) => Math.max(...cells.map((row) => [...(row[i] ?? '')].length)));
+    const fmt = (row) => row.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+    // Links do not fit in columns: list them under the table, named by the row's first cell.
+    const links = b.rows.flatMap((r) => r.flat().flatMap((s) => (typeof s !== 'string' && s.href ? [`  ${plainCell(r[0] ?? [])} ${s.text}: ${s.href}`] : [])));
+    return [fmt(b.head), fmt(widths.map((w) => '-'.repeat(w))), ...cells.slice(1).map(fmt), ...links].join('\n');
+}
+function textBlock(b) {
+    switch (b.kind) {
+        case 'heading':
+            return b.text;
+        case 'section':
+            return `${b.title}\n${'-'.repeat(b.title.length)}`;
+        case 'para':
+            return textLine(b.line);
+        case 'list':
+            return b.items.map((i) => `  - ${textLine(i)}`).join('\n');
+        case 'table':
+            return textTable(b);
+        case 'code':
+            return b.text.replace(/^/gm, '    ');
+        case 'alert': {
+            const body = b.code === undefined ? b.lines : [...b.lines, ...b.code.split('\n').map((l) => `  ${l}`)];
+            return body.map((l, i) => (i === 0 ? `${b.level}: ${l}` : `  ${l}`)).join('\n');
+        }
+    }
+}
+/** The same summary as plain text for a terminal. */
+function renderSummaryText(report, now = new Date()) {
+    return `${buildSummary(report, now).map(textBlock).join('\n\n')}\n`;
+}
+function fleetRow(e, now) {
+    const r = e.report;
+    const s = r?.config.schedule;
+    const next = s ? (0,cron_core/* nextRuns */.Oz)(s.cron, s.timeZone, 1, now).map((d) => formatRunTime(d, s.timeZone))[0] : undefined;
+    const changes = r ? r.plan.filter((c) => c.action !== 'unchanged') : [];
+    const verbs = r?.dryRun ? PLANNED : DONE;
+    const what = changes.length === 0 ? (r ? 'no change' : '—') : changes.map((c) => `${TYPE_LABEL[c.type]} ${c.status ?? verbs[c.action]}`).join(', ');
+    const type = e.kind === 'job' ? 'run-job' : 'run-service';
+    const outcome = e.failure ? `❌ ${e.failure.split('\n')[0]}` : r ? `${STATUS_ICON[r.smoke.status]} ${r.smoke.status}` : '—';
+    const logs = r ? smokeLogsUrl(r.smoke) : undefined;
+    return [
+        [code(e.name, r ? consoleUrl(type, r.resource) : undefined)],
+        [e.kind],
+        [r?.resource ?? ''],
+        s
+            ? [
+                code(s.jobId, r?.schedulerJob ? consoleUrl('scheduler-job', r.schedulerJob) : undefined),
+                ` ${s.cron}${next ? ` (next ${next})` : ''}`,
+                ...(r?.config.moreSchedules ?? []).map((m) => `, ${m.jobId} ${m.cron}`),
+            ]
+            : ['—'],
+        [what],
+        [outcome],
+        logs ? [summary_link('logs', logs)] : [''],
+    ];
+}
+function buildFleetSummary(fleet, dryRun, entries, deletions, now) {
+    const failed = entries.filter((e) => e.failure);
+    const failedDeletes = deletions.filter((c) => c.status === 'failed');
+    const icon = failed.length || failedDeletes.length ? '❌' : dryRun ? '📝' : '✅';
+    const changed = entries.filter((e) => e.report?.plan.some((c) => (dryRun ? c.action !== 'unchanged' : c.written))).length;
+    const blocks = [
+        { kind: 'heading', text: `${icon} cloud-run-cron fleet ${fleet}: ${entries.length} workload${entries.length === 1 ? '' : 's'}, ${changed} ${dryRun ? 'to change (dry run)' : 'changed'}${failed.length ? `, ${failed.length} failed` : ''}` },
+        {
+            kind: 'table',
+            head: ['Workload', 'Kind', 'Resource', 'Schedule', dryRun ? 'Planned' : 'Changed', 'Smoke test', 'Links'],
+            rows: entries.map((e) => fleetRow(e, now)),
+        },
+    ];
+    if (deletions.length > 0) {
+        const verbs = dryRun ? PLANNED : DONE;
+        blocks.push({ kind: 'section', title: 'Pruned (no longer in the manifest)' });
+        blocks.push({
+            kind: 'table',
+            head: ['Resource', 'Name', 'Status'],
+            rows: deletions.map((c) => [[TYPE_LABEL[c.type]], [code(c.resource)], [c.status ?? verbs[c.action]]]),
+        });
+    }
+    if (failed.length > 0 || failedDeletes.length > 0) {
+        blocks.push({ kind: 'section', title: 'Failures' });
+        blocks.push({ kind: 'code', lang: '', text: [...failed.map((e) => `${e.name}: ${e.failure}`), ...failedDeletes.map((c) => `${c.resource}: not deleted`)].join('\n\n') });
+    }
+    return blocks;
+}
+/** The fleet's job summary (Markdown) and the same as plain text for a terminal. */
+function renderFleetSummary(fleet, dryRun, entries, deletions, now = new Date()) {
+    const blocks = buildFleetSummary(fleet, dryRun, entries, deletions, now);
+    return { markdown: `${blocks.map(mdBlock).join('\n\n')}\n`, text: `${blocks.map(textBlock).join('\n\n')}\n` };
+}
+// ---------------------------------------------------------------------------------------
+// Writing.
+/**
+ * Appends `markdown` to the step summary file. Outside Actions (no GITHUB_STEP_SUMMARY)
+ * it does nothing; a failed write is a warning, never the step's failure.
+ */
+async function writeSummary(markdown, env = process.env) {
+    const file = env.GITHUB_STEP_SUMMARY;
+    if (!file) {
+        core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
+        return false;
+    }
+    try {
+        await (0,promises_.appendFile)(file, markdown.endsWith('\n') ? markdown : `${markdown}\n`, 'utf8');
+        return true;
+    }
+    catch (e) {
+        core.warning(`Could not write the job summary to ${file}: ${e.message}`);
+        return false;
+    }
+}
+
+// EXTERNAL MODULE: ./src/run/workload.ts
+var workload = __webpack_require__(9124);
+// EXTERNAL MODULE: ./src/scheduler/scheduler-job.ts
+var scheduler_job = __webpack_require__(634);
+// EXTERNAL MODULE: ./src/google/values.ts
+var values = __webpack_require__(4937);
+// EXTERNAL MODULE: ./src/run/spec-merge.ts
+var spec_merge = __webpack_require__(4999);
+;// CONCATENATED MODULE: ./src/plan/diff.ts
+/** Deep equality of JSON-like values (key order ignored). */
+function sameValue(a, b) {
+    return canonical(a) === canonical(b);
+}
+function canonical(value) {
+    return JSON.stringify(value, (_key, v) => v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => x.localeCompare(y)))
+        : v);
+}
+const isEmpty = (v) => v === '' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && v !== null && Object.keys(v).length === 0);
+/** The differences among compared fields; on a create every managed field that has a value. */
+function differences(compared, exists) {
+    return compared
+        .filter((c) => c.after !== undefined && (exists ? !sameValue(c.before, c.after) : !isEmpty(c.after)))
+        .map((c) => (exists ? { field: c.field, before: c.before, after: c.after } : { field: c.field, after: c.after }));
+}
+
+;// CONCATENATED MODULE: ./src/plan/planner.ts
+
+
+
+
+
+
+
+const INVOKER_ROLE = 'roles/run.invoker';
+const OVERRIDES_ROLE = 'roles/run.jobsExecutorWithOverrides';
+function isDigestPinned(image) {
+    return /@sha256:[a-f0-9]{64}$/.test(image);
+}
+/**
+ * A workload created without runtime_service_account would run as the default compute
+ * account, which often holds Editor on the whole project: refused unless chosen explicitly.
+ */
+function requireRuntimeAccount(config, names) {
+    if (config.runtimeServiceAccount !== undefined)
+        return;
+    throw new types/* InputError */.d('runtime_service_account', `required to create the ${config.kind} ${config.name}: without it the container runs as the project's default compute account ` +
+        '(PROJECT_NUMBER-compute@developer.gserviceaccount.com), which often holds roles/editor on the whole project, so the workload ' +
+        'could change almost anything in it. Create an account of its own and let the deployer act as it:\n' +
+        `  gcloud iam service-accounts create ${config.name}-runtime --project=${names.projectId}\n` +
+        `  gcloud iam service-accounts add-iam-policy-binding ${config.name}-runtime@${names.projectId}.iam.gserviceaccount.com ` +
+        `--project=${names.projectId} --member=serviceAccount:${config.auth.serviceAccount ?? 'DEPLOYER'} --role=roles/iam.serviceAccountUser\n` +
+        `then set runtime_service_account: ${config.name}-runtime@${names.projectId}.iam.gserviceaccount.com ` +
+        '(and grant it only what the workload needs). To run as the default compute account anyway, set runtime_service_account: default.');
+}
+function planWorkload(config, names, current, deployId) {
+    if (!current)
+        requireRuntimeAccount(config, names);
+    const type = config.kind === 'job' ? 'run-job' : 'run-service';
+    // Fields that the spec input sets are spec's (their inputs are empty): compared and written as spec.
+    // A spec not yet checked (run/spec.ts loadSpec, before any request) is never dropped silently.
+    if (config.spec && !config.spec.resource)
+        throw new Error('The spec input was not checked before planning (loadSpec): nothing is written.');
+    const spec = config.spec?.resource;
+    const bySpec = spec ? (0,spec_merge/* fieldsSetBySpec */.gy)(spec, config.kind) : new Set();
+    const defs = (0,workload/* fieldsFor */.VV)(config.kind).filter((d) => !bySpec.has(d.field));
+    const compared = defs.map((d) => ({
+        field: d.field,
+        before: d.read(current, config.kind),
+        after: d.desired(config, current),
+    }));
+    const fields = [...differences(compared, current !== undefined).map(withoutValues), ...(spec ? (0,spec_merge/* specChanges */.$6)(spec, current) : [])];
+    const byTag = !isDigestPinned(config.image);
+    // A service whose latest revision failed, or a job whose Ready condition failed (a setting Cloud
+    // Run refused after accepting the request), is deployed again, not left as is.
+    const failed = current ? (0,workload/* serviceReadiness */.my)(current).failed : undefined;
+    if (current && fields.length === 0 && !byTag && !failed) {
+        return { change: { type, resource: names.resource, action: 'unchanged', fields } };
+    }
+    const body = current ? structuredCloneResource(current) : {};
+    if (current)
+        dropOneTimeFields(body, config.kind);
+    for (const d of defs)
+        d.write(body, config.kind, compared.find((c) => c.field === d.field).after);
+    if (spec)
+        (0,spec_merge/* mergeSpec */.S_)(body, spec);
+    if (byTag || failed)
+        (0,workload/* stampDeploy */.Bx)(body, config.kind, deployId);
+    const change = { type, resource: names.resource, action: current ? 'update' : 'create', fields };
+    if (current && failed) {
+        change.reason = `${config.kind === 'service' ? "the service's latest revision" : 'the job'} is not Ready (${failed}): deployed again`;
+    }
+    else if (current && byTag) {
+        change.reason = fields.length
+            ? 'image is named by a tag: Cloud Run resolves it to a digest again'
+            : 'image is named by a tag, which may point at a new digest now: redeployed (pin the image by @sha256: digest to skip this)';
+    }
+    return { change, body };
+}
+/**
+ * The plan never holds an env var value (issue 11): env_vars is shown as what happens to each
+ * variable, `DB_PASSWORD: (changed)`. The values stay in the request body only.
+ */
+function withoutValues(f) {
+    if (f.field !== 'env_vars')
+        return f;
+    return { field: f.field, after: (0,scrub/* envValueChanges */.mF)((f.before ?? []), (f.after ?? [])) };
+}
+/**
+ * Fields of the current resource that must not be sent back with an update: a fixed revision
+ * name (a changed template under the same name fails with "Revision named ... with different
+ * configuration already exists"), and a job's execution tokens (they start an execution named
+ * after them on create or update).
+ */
+function dropOneTimeFields(body, kind) {
+    if (kind === 'service') {
+        const template = body.template;
+        if (template)
+            delete template.revision;
+    }
+    else {
+        const job = body;
+        delete job.startExecutionToken;
+        delete job.runExecutionToken;
+    }
+}
+/** A plain object of any realm (a vm context, structuredClone), not a Long, Buffer or Date. */
+function isPlainObject(value) {
+    if (!value || typeof value !== 'object')
+        return false;
+    const proto = Object.getPrototypeOf(value);
+    return proto === null || Object.getPrototypeOf(proto) === null;
+}
+/** A copy that keeps protobuf values (Long, Buffer) intact, unlike JSON round trips. */
+function structuredCloneResource(value) {
+    if (Array.isArray(value))
+        return value.map((v) => structuredCloneResource(v));
+    if (isPlainObject(value)) {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, structuredCloneResource(v)]));
+    }
+    return value;
+}
+/** Who needs which role on the workload: the Scheduler's invoker, and allUsers when asked. */
+function desiredBindings(config) {
+    const out = [];
+    if (config.schedule) {
+        // One binding for every trigger: they share the invoker; any trigger with overrides needs the larger role.
+        const withOverrides = config.kind === 'job' && [config.schedule, ...(config.moreSchedules ?? [])].some((s) => s.bodyHasOverrides);
+        out.push({
+            role: withOverrides ? OVERRIDES_ROLE : INVOKER_ROLE,
+            member: `serviceAccount:${config.schedule.invokerServiceAccount}`,
+            reason: withOverrides
+                ? `the trigger body carries overrides, which need run.jobs.runWithOverrides: ${INVOKER_ROLE} does not include it`
+                : undefined,
+        });
+    }
+    if (config.kind === 'service' && config.service.allowUnauthenticated) {
+        out.push({ role: INVOKER_ROLE, member: 'allUsers', reason: 'allow_unauthenticated: true makes the service public' });
+    }
+    return out;
+}
+function hasBinding(policy, role, member) {
+    return (policy?.bindings ?? []).some((b) => b.role === role && !b.condition && (b.members ?? []).includes(member));
+}
+function planBindings(config, names, policy) {
+    return desiredBindings(config).map(({ role, member, reason }) => {
+        const exists = hasBinding(policy, role, member);
+        return {
+            role,
+            member,
+            change: {
+                type: 'iam-binding',
+                resource: names.resource,
+                subject: role,
+                action: exists ? 'unchanged' : 'create',
+                fields: exists ? [] : [{ field: 'binding', after: `${role} ${member}` }],
+                ...(reason ? { reason } : {}),
+            },
+        };
+    });
+}
+/** serviceUri: the service's URL; undefined while the service is still to be created. */
+function planScheduler(config, names, current, serviceUri) {
+    if (!config.schedule || !names.schedulerJob)
+        return undefined;
+    const desired = (0,scheduler_job/* desiredSchedulerJob */.$B)(config, names, serviceUri, current);
+    const compared = scheduler_job/* SCHEDULER_FIELDS */._9.map((f) => ({ field: f.field, before: current ? f.read(current) : undefined, after: f.read(desired) }));
+    const fields = differences(compared, current !== undefined);
+    const state = current ? (0,values/* enumName */.$U)(current.state, scheduler_job/* SCHEDULER_STATES */.fz) : undefined;
+    // A job left UPDATE_FAILED by an interrupted update is not run until a PATCH succeeds:
+    // write every managed field again, whether or not they look the same.
+    const repair = state === 'UPDATE_FAILED';
+    if (repair)
+        fields.push({ field: 'state', before: 'UPDATE_FAILED', after: 'ENABLED' });
+    const updateMask = !current
+        ? []
+        : scheduler_job/* SCHEDULER_FIELDS */._9.filter((f) => repair || fields.some((c) => c.field === f.field)).map((f) => f.mask);
+    const paused = config.schedule.paused;
+    const currentlyPaused = state === 'PAUSED';
+    // DISABLED (by the system, after errors) is resumed like a paused job unless paused is asked for.
+    const setPaused = current
+        ? paused !== currentlyPaused || (state === 'DISABLED' && !paused)
+            ? paused
+            : undefined
+        : paused
+            ? true
+            : undefined;
+    if (current && setPaused !== undefined)
+        fields.push({ field: 'paused', before: state === 'DISABLED' ? 'DISABLED' : currentlyPaused, after: paused });
+    else if (!current && paused)
+        fields.push({ field: 'paused', after: true });
+    const action = !current ? 'create' : fields.length ? 'update' : 'unchanged';
+    const change = { type: 'scheduler-job', resource: names.schedulerJob, action, fields };
+    const retargeted = fields.find((f) => f.field === 'target');
+    if (current && retargeted && targetKind(current) !== config.kind) {
+        change.reason = `re-pointed from the Cloud Run ${targetKind(current)} to the ${config.kind}, with ${config.kind === 'job' ? 'an OAuth' : 'an OIDC'} token`;
+    }
+    return { change, body: desired, updateMask, setPaused };
+}
+function targetKind(job) {
+    return job.httpTarget?.oidcToken ? 'service' : 'job';
+}
+/** The config and names as seen by one of config.moreSchedules (the same workload, another trigger). */
+function withSchedule(config, names, schedule) {
+    return {
+        config: { ...config, schedule, moreSchedules: undefined },
+        names: { ...names, schedulerJob: `projects/${names.projectId}/locations/${schedule.region}/jobs/${schedule.jobId}` },
+    };
+}
+/** The Scheduler steps of config.moreSchedules. */
+function planMoreSchedulers(config, names, current, serviceUri) {
+    return (config.moreSchedules ?? []).flatMap((schedule, i) => {
+        const other = withSchedule(config, names, schedule);
+        const step = planScheduler(other.config, other.names, current?.[i], serviceUri);
+        return step ? [step] : [];
+    });
+}
+function planRun({ config, names, current, deployId }) {
+    const workload = planWorkload(config, names, current.workload, deployId);
+    const bindings = planBindings(config, names, current.policy);
+    const serviceUri = config.kind === 'service' ? current.workload?.uri ?? undefined : undefined;
+    const scheduler = planScheduler(config, names, current.schedulerJob, serviceUri);
+    const moreSchedulers = planMoreSchedulers(config, names, current.moreSchedulerJobs, serviceUri);
+    const warnings = [];
+    if (current.otherKind) {
+        const other = config.kind === 'job' ? 'service' : 'job';
+        const command = other === 'job' ? 'jobs' : 'services';
+        warnings.push(`A Cloud Run ${other} named ${config.name} still exists in ${config.region}; it is left in place and no longer triggered. ` +
+            `Delete it when it is no longer needed: gcloud run ${command} delete ${config.name} --region=${config.region} --project=${names.projectId}`);
+    }
+    if (config.kind === 'service' && !config.service.allowUnauthenticated && hasBinding(current.policy, INVOKER_ROLE, 'allUsers')) {
+        warnings.push(`The service ${config.name} is public (allUsers holds ${INVOKER_ROLE}) although allow_unauthenticated is false; the binding was not made by this run and is left as it is.`);
+    }
+    warnings.push(...openServiceWarnings(config, current));
+    const plan = [workload.change, ...bindings.map((b) => b.change), ...(scheduler ? [scheduler.change] : []), ...moreSchedulers.map((m) => m.change)];
+    return { plan, workload, bindings, scheduler, moreSchedulers, warnings };
+}
+/**
+ * Where a service is or becomes open to anyone (issue 11): a warning annotation, not only a plan
+ * line. The action does not turn invokerIamDisabled off (a setting made elsewhere, kept like the
+ * others it does not manage); it says so, with the command that does.
+ */
+function openServiceWarnings(config, current) {
+    if (config.kind !== 'service')
+        return [];
+    const out = [];
+    const service = current.workload;
+    if (service?.invokerIamDisabled === true && !config.service.allowUnauthenticated) {
+        out.push(`The service ${config.name} has the invoker IAM check disabled (invokerIamDisabled: true): anyone who can reach it can call it, ` +
+            `although allow_unauthenticated is not true. It is left as it is; turn the check on again: ` +
+            `gcloud run services update ${config.name} --invoker-iam-check --region=${config.region}`);
+    }
+    if (config.service.allowUnauthenticated && !hasBinding(current.policy, INVOKER_ROLE, 'allUsers')) {
+        out.push(`allow_unauthenticated: true makes the service ${config.name} public: ${INVOKER_ROLE} is granted to allUsers, so anyone on the ` +
+            'internet can call it. A scheduled service does not need this; remove the input to keep it private.');
+    }
+    return out;
+}
+function planChangesAnything(plan) {
+    return plan.some((c) => c.action !== 'unchanged');
+}
+
+// EXTERNAL MODULE: ./src/errors/api-error.ts
+var api_error = __webpack_require__(1384);
+;// CONCATENATED MODULE: ./src/google/poll.ts
+// Polling that notices completion soon and stays polite: quick at first, backing off to a
+// cap (about one read a second, counted from the start of one read to the start of the
+// next), slower after a quota error anywhere in the run; every read retried on passing
+// errors (by the caller's api.call), and nothing waits past its deadline.
+
+
+const POLL_FIRST_MS = 100;
+/** Under a second, so a completion is seen within 1 s; ~1.1 reads/s sustained. */
+const POLL_CAP_MS = 900;
+/** A quota error multiplies the cap by up to this much. */
+const QUOTA_SLOWDOWN_MAX = 8;
+async function pollUntil(opts) {
+    const baseCap = opts.capMs ?? POLL_CAP_MS;
+    let interval = opts.firstMs ?? POLL_FIRST_MS;
+    let slowdown = 1;
+    let quotaSeen = google_retry/* quotaSignal */.rG.count;
+    let last;
+    if (opts.initialDelayMs)
+        await (0,google_retry/* sleep */.yy)(Math.min(opts.initialDelayMs, Math.max(0, opts.deadline - Date.now())));
+    for (;;) {
+        const readStart = Date.now();
+        try {
+            last = await opts.read();
+            opts.onRead?.(last);
+            if (opts.finished(last))
+                return last;
+        }
+        catch (err) {
+            // The read itself already retried; a quota error that still comes through only slows us.
+            if (!(0,api_error/* isQuotaError */.jq)(err))
+                throw err;
+        }
+        if (google_retry/* quotaSignal */.rG.count !== quotaSeen) {
+            // A 429 (ours, retried or not, or another call's): back off hard, and stay slower.
+            quotaSeen = google_retry/* quotaSignal */.rG.count;
+            slowdown = Math.min(QUOTA_SLOWDOWN_MAX, slowdown * 2);
+            interval = Math.max(interval, baseCap) * 2;
+        }
+        const cap = baseCap * slowdown;
+        interval = Math.min(cap, interval);
+        const wait = Math.max(0, readStart + interval - Date.now());
+        interval *= 1.5;
+        const remaining = opts.deadline - Date.now();
+        if (remaining <= 0)
+            throw opts.onTimeout(last);
+        await (0,google_retry/* sleep */.yy)(Math.min(wait, remaining));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/deploy.ts
+
+
+
+
+
+const label = (kind) => (kind === 'job' ? 'Cloud Run job' : 'Cloud Run service');
+/**
+ * A read that reached no Cloud Run API: in a region Cloud Run does not serve, the front end
+ * answers 404 with a generic "The requested URL ... was not found on this server" (an HTML page
+ * or JSON), or 400. A missing job or service is a 404 that names the resource instead.
+ */
+function isRegionNotServed(err) {
+    const facts = (0,api_error/* readApiError */.tR)(err);
+    if (facts.httpStatus === 400 || facts.grpcCode === 3)
+        return true;
+    return (facts.httpStatus === 404 || facts.grpcCode === 5) && /was not found on this server|<html/i.test(facts.message);
+}
+function regionNotServed(name, err) {
+    const region = /\/locations\/([^/]+)\//.exec(name)?.[1] ?? '?';
+    return new explain/* ActionError */.lZ(`Input 'region': Cloud Run does not serve '${region}': reading ${name} reached no Cloud Run API there ` +
+        `(${(0,api_error/* statusLabel */.Rh)((0,api_error/* readApiError */.tR)(err)) || 'an error'}). Set region to a Cloud Run region, for example us-central1 or europe-west1 ` +
+        '(the list: https://cloud.google.com/run/docs/locations, or gcloud run regions list).', { resource: name, cause: err });
+}
+/** The job or service, or undefined when it does not exist. */
+async function readWorkload(api, clients, kind, name) {
+    return api.call(`reading the ${label(kind)}`, name, async () => {
+        try {
+            return await clients.run.get(name);
+        }
+        catch (err) {
+            if (isRegionNotServed(err))
+                throw regionNotServed(name, err);
+            if ((0,api_error/* isNotFound */.c4)(err))
+                return undefined;
+            throw err;
+        }
+    });
+}
+class OperationError extends Error {
+}
+/** Waits for the operation; answers its result (the job or service as written), if it gives one. */
+async function waitForOperation(api, clients, kind, op, resource) {
+    let latest = op;
+    if (!latest.done && op.name) {
+        const progress = createProgress(`${label(kind)} ${resource.split('/').pop()}`);
+        latest = await pollUntil({
+            read: () => api.call(`waiting for the ${label(kind)} operation`, resource, () => clients.run.get(op.name)),
+            onRead: (o) => progress.update({ status: o.done ? 'operation done' : 'operation running' }, Boolean(o.done)),
+            finished: (o) => Boolean(o.done),
+            deadline: api.deadline,
+            onTimeout: () => new Error(`The ${label(kind)} operation ${op.name} did not finish before the step's deadline.`),
+        });
+    }
+    if (latest.error) {
+        throw new OperationError(`The ${label(kind)} ${resource} failed to deploy: ${latest.error.message ?? JSON.stringify(latest.error)}`);
+    }
+    return latest.response;
+}
+/**
+ * Deletes the job or service and waits for the deletion to finish. One already gone counts
+ * as deleted. Answers whether this call deleted it.
+ */
+async function deleteWorkload(api, clients, kind, name) {
+    const op = await api.call(`deleting the ${label(kind)}`, name, async () => {
+        try {
+            return await clients.run.delete(name);
+        }
+        catch (err) {
+            if ((0,api_error/* isNotFound */.c4)(err))
+                return undefined;
+            throw err;
+        }
+    });
+    if (!op)
+        return false;
+    await waitForOperation(api, clients, kind, op, name);
+    return true;
+}
+/** A service's readiness as one progress line: its newest revision and where it is. */
+function readinessLine(s) {
+    const revision = s.latestCreatedRevision?.split('/').pop();
+    const { ready, failed } = (0,workload/* serviceReadiness */.my)(s);
+    const status = ready ? 'Ready' : failed ? 'not Ready' : 'waiting for Ready';
+    const reason = !ready ? (s.terminalCondition?.reason ?? undefined) : undefined;
+    return { status, detail: [revision && `revision ${revision}`, reason && String(reason)].filter(Boolean).join(', ') || undefined };
+}
+async function waitForReady(api, clients, name) {
+    const progress = createProgress(`Cloud Run service ${name.split('/').pop()}`);
+    const service = await pollUntil({
+        read: () => api.call('waiting for the Cloud Run service to be Ready', name, () => clients.run.get(name)),
+        onRead: (s) => progress.update(readinessLine(s), (0,workload/* serviceReadiness */.my)(s).ready || (0,workload/* serviceReadiness */.my)(s).failed !== undefined),
+        finished: (s) => (0,workload/* serviceReadiness */.my)(s).ready || (0,workload/* serviceReadiness */.my)(s).failed !== undefined,
+        deadline: api.deadline,
+        onTimeout: (s) => new Error(`The Cloud Run service ${name} did not become Ready in time${s?.terminalCondition?.message ? `: ${s.terminalCondition.message}` : ''}.`),
+    });
+    const failed = (0,workload/* serviceReadiness */.my)(service).failed;
+    if (failed)
+        throw new Error(`The Cloud Run service ${name} did not become Ready: ${failed}`);
+    return service;
+}
+/** The service when it is Ready; waits while it is getting there; fails when it will not be. */
+async function ensureReady(api, clients, name, service) {
+    const { ready, failed } = (0,workload/* serviceReadiness */.my)(service);
+    if (failed)
+        throw new Error(`The Cloud Run service ${name} is not Ready: ${failed}`);
+    return ready ? service : waitForReady(api, clients, name);
+}
+function parentOf(name) {
+    return name.slice(0, name.lastIndexOf('/', name.lastIndexOf('/') - 1));
+}
+/**
+ * Applies the workload step. A create that meets ALREADY_EXISTS (another writer won) and an
+ * update that meets a stale etag (ABORTED) re-read and re-plan, then write again.
+ */
+async function applyWorkload(api, clients, kind, name, step, replan, 
+/** The job or service as the read phase saw it: an unchanged one is not read again. */
+known) {
+    let current = step;
+    let written;
+    for (let attempt = 1;; attempt++) {
+        if (current.change.action === 'unchanged' || !current.body) {
+            const resource = attempt === 1 && known ? known : (await readWorkload(api, clients, kind, name));
+            // Nothing to write, but a service whose last revision failed is not a success.
+            return kind === 'service' ? ensureReady(api, clients, name, resource) : resource;
+        }
+        const create = current.change.action === 'create';
+        const id = name.slice(name.lastIndexOf('/') + 1);
+        try {
+            const collection = kind === 'job' ? 'jobs' : 'services';
+            const body = { ...current.body, name: create ? undefined : name };
+            const op = await api.call(`${create ? 'creating' : 'updating'} the ${label(kind)}`, name, () => create ? clients.run.create(parentOf(name), collection, id, body) : clients.run.replace(name, body));
+            written = await waitForOperation(api, clients, kind, op, name);
+            break;
+        }
+        catch (err) {
+            // Someone else wrote first: ALREADY_EXISTS on a create, ABORTED (a stale etag) on an
+            // update. (ALREADY_EXISTS on an update is a revision name clash: not a race.)
+            const code = (0,api_error/* readApiError */.tR)(err).grpcCode;
+            const race = create ? code === 6 : code === 10;
+            if (!race || attempt >= 3)
+                throw err;
+            current = replan(await readWorkload(api, clients, kind, name));
+        }
+    }
+    // The operation's result is the resource as written: no read is needed when it says enough.
+    if (kind === 'service')
+        return written ? ensureReady(api, clients, name, written) : waitForReady(api, clients, name);
+    return written?.name ? written : (await readWorkload(api, clients, kind, name));
+}
+
+// EXTERNAL MODULE: ./src/scheduler/upsert.ts
+var upsert = __webpack_require__(5618);
+;// CONCATENATED MODULE: ./src/pipeline/delete.ts
+
+
+/** Deletes what `changes` (action 'delete') name, at most `parallel` at once per group. */
+async function applyDeletions(api, clients, changes, parallel, hooks = {}) {
+    const deletions = changes.filter((c) => c.action === 'delete');
+    for (const c of deletions)
+        c.status = 'not reached';
+    const one = async (c) => {
+        hooks.progress?.(c, true);
+        try {
+            const deleted = c.type === 'scheduler-job'
+                ? await (0,upsert/* deleteSchedulerJob */.Mw)(api, clients, c.resource)
+                : await deleteWorkload(api, clients, c.type === 'run-job' ? 'job' : 'service', c.resource);
+            c.written = deleted;
+            c.status = deleted ? 'deleted' : 'unchanged';
+            if (deleted)
+                hooks.wrote?.();
+        }
+        catch (err) {
+            c.status = 'failed';
+            throw err;
+        }
+        finally {
+            hooks.progress?.(c, false);
+        }
+    };
+    const triggers = deletions.filter((c) => c.type === 'scheduler-job');
+    const workloads = deletions.filter((c) => c.type !== 'scheduler-job');
+    const failures = (await inParallel(triggers, parallel, one)).filter((r) => r.status === 'rejected');
+    if (failures.length === 0)
+        failures.push(...(await inParallel(workloads, parallel, one)).filter((r) => r.status === 'rejected'));
+    if (failures[0])
+        throw failures[0].reason;
+}
+/** Runs `fn` on every item with at most `limit` in flight; settles them all. */
+async function inParallel(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            try {
+                results[i] = { status: 'fulfilled', value: await fn(items[i], i) };
+            }
+            catch (reason) {
+                results[i] = { status: 'rejected', reason };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/smoke/smoke.ts
+
+
+
+
+
+
+
+/** How far the runner's clock may be off Google's when telling our execution from older ones. */
+const CLOCK_SKEW_MS = 30_000;
+/** How long a fresh grant may take to be seen by the invoker's token checks. */
+const IAM_PROPAGATION_MS = 120_000;
+/** Most re-triggers after a denial: each one may run the workload, once it goes through. */
+const MAX_RETRIGGERS = 2;
+function taskCounts(e) {
+    return {
+        total: (0,values/* toNumber */.Ro)(e.taskCount) ?? 0,
+        succeeded: (0,values/* toNumber */.Ro)(e.succeededCount) ?? 0,
+        failed: (0,values/* toNumber */.Ro)(e.failedCount) ?? 0,
+        cancelled: (0,values/* toNumber */.Ro)(e.cancelledCount) ?? 0,
+        retried: (0,values/* toNumber */.Ro)(e.retriedCount) ?? 0,
+        running: (0,values/* toNumber */.Ro)(e.runningCount) ?? 0,
+    };
+}
+/** The outcome of a finished execution. */
+function executionOutcome(e) {
+    const completed = (e.conditions ?? []).find((c) => c.type === 'Completed');
+    const state = (0,values/* enumName */.$U)(completed?.state, values/* CONDITION_STATES */.xm);
+    if (state === 'CONDITION_SUCCEEDED')
+        return { succeeded: true };
+    const reason = completed?.message || (completed?.executionReason ? String(completed.executionReason) : undefined);
+    // executionReason CANCELLED (3 as an enum number) or tasks counted as cancelled.
+    const cancelled = completed?.executionReason === 'CANCELLED' || completed?.executionReason === 3 || ((0,values/* toNumber */.Ro)(e.cancelledCount) ?? 0) > 0;
+    return { succeeded: false, cancelled, reason: reason ?? (cancelled ? 'cancelled' : undefined) };
+}
+async function followExecution(ctx, name, started) {
+    const { api, clients } = ctx;
+    const progress = createProgress(`Execution ${name.split('/').pop()}`, { print: ctx.onProgress });
+    const execution = await pollUntil({
+        read: () => api.call('reading the execution', name, () => clients.run.get(name)),
+        finished: (e) => (0,values/* timestampMs */.R5)(e.completionTime) !== undefined,
+        onRead: (e) => {
+            const finished = (0,values/* timestampMs */.R5)(e.completionTime) !== undefined;
+            progress.update({ status: finished ? 'finished' : 'running', tasks: taskCounts(e) }, finished);
+        },
+        deadline: ctx.deadline,
+        onTimeout: (e) => new Error(`The smoke test timed out (smoke_timeout) while execution ${name} was still running` +
+            (e ? ` (${formatTasks(taskCounts(e))})` : '') +
+            `. It goes on running in Cloud Run; raise smoke_timeout or follow it at ${e?.logUri ?? 'its log'}.`),
+    });
+    const tasks = taskCounts(execution);
+    const outcome = executionOutcome(execution);
+    const durationMs = Date.now() - started;
+    const logUri = execution.logUri ?? undefined;
+    if (outcome.succeeded) {
+        return { status: 'succeeded', execution: name, tasks, logUri, durationMs, message: `Execution ${name} succeeded: ${formatTasks(tasks)}.` };
+    }
+    const logs = `Logs: ${logUri ?? 'see the job in the Cloud Console'}`;
+    const message = outcome.cancelled
+        ? `Execution ${name} was cancelled before it finished (${formatTasks(tasks)})` +
+            (outcome.reason && outcome.reason !== 'cancelled' ? `: ${outcome.reason}` : '') +
+            `. Someone or something cancelled it in Cloud Run while the smoke test followed it. ${logs}`
+        : `Execution ${name} failed: ${tasks.failed} of ${tasks.total} task(s) failed` + (outcome.reason ? ` (${outcome.reason})` : '') + `. ${logs}`;
+    return { status: 'failed', execution: name, tasks, logUri, durationMs, message };
+}
+/** What a Scheduler attempt's status most likely means, by target kind. */
+function attemptHint(code, kind) {
+    const hints = kind === 'service'
+        ? {
+            16: 'the OIDC token was rejected: its audience must be exactly the service URL (without the path)',
+            7: 'the invoker service account lacks roles/run.invoker on the service',
+            4: 'the service did not answer within attempt_deadline; for work this long use kind: job',
+            5: 'the URL or path does not exist on the service',
+            13: 'the service answered with a server error (HTTP 5xx): see its logs',
+            2: 'the service answered with an error: see its logs',
+            14: 'the service was unavailable (HTTP 503): see its logs',
+        }
+        : {
+            16: 'the trigger must use an OAuth token (scope cloud-platform) to call the Cloud Run Admin API',
+            7: 'the invoker service account lacks run.jobs.run on the job (roles/run.invoker)',
+            5: 'the job run URI names another region or project than the job',
+            3: 'the Cloud Run Admin API rejected the trigger body',
+        };
+    return hints[code] ?? 'see the Cloud Scheduler job\'s logs';
+}
+/** Past attempt_deadline, plus this, an attempt has surely ended (Scheduler abandons it at the deadline). */
+const ATTEMPT_END_MARGIN_MS = 2_000;
+/** The AttemptFinished entry of the attempt that started at `startedAt` (Google's clock), if Cloud Logging has it yet. */
+async function finishedEntry(ctx, startedAt) {
+    const [, project, , location, , id] = ctx.schedulerJob.split('/');
+    const filter = [
+        `logName = "projects/${project}/logs/cloudscheduler.googleapis.com%2Fexecutions"`,
+        'resource.type = "cloud_scheduler_job"',
+        `resource.labels.job_id = "${id}"`,
+        `resource.labels.location = "${location}"`,
+        'jsonPayload."@type" = "type.googleapis.com/google.cloud.scheduler.logging.AttemptFinished"',
+        `timestamp >= "${new Date(startedAt).toISOString()}"`,
+    ].join(' AND ');
+    const page = await ctx.api.call('reading the Cloud Scheduler attempt log (Cloud Logging)', `projects/${project}`, () => ctx.clients.logging.list({ resourceNames: [`projects/${project}`], filter, orderBy: 'timestamp asc', pageSize: 1 }));
+    return page.entries?.[0];
+}
+/**
+ * Tells when the attempt this run started has ended, and with what. Cloud Scheduler may write
+ * lastAttemptTime when an attempt starts and `status` only when it ends, so `status` alone, read
+ * as soon as lastAttemptTime moves, may be the previous attempt's. In order:
+ * 1. the attempt's AttemptFinished entry in Cloud Logging (needs logging.logEntries.list);
+ * 2. the Scheduler job's `status`, once it differs from what it was before the run;
+ * 3. the Scheduler job's `status`, once attempt_deadline has passed since the attempt was seen.
+ */
+function attemptConfirmer(ctx, previousStatus) {
+    let logsUnreadable;
+    let seenAt;
+    return async (job) => {
+        seenAt ??= Date.now();
+        if (logsUnreadable === undefined) {
+            try {
+                const entry = await finishedEntry(ctx, (0,values/* timestampMs */.R5)(job.lastAttemptTime));
+                if (entry) {
+                    const name = entry.jsonPayload?.status;
+                    const code = name ? api_error/* GRPC_CODE_NAMES */.gH.indexOf(name) : -1;
+                    const http = entry.httpRequest?.status;
+                    return {
+                        code: code >= 0 ? code : http && http >= 400 ? ((0,api_error/* grpcCodeOf */.pW)({ message: '', metadata: {}, httpStatus: http }) ?? 2) : 0,
+                        message: entry.jsonPayload?.debugInfo ?? job.status?.message ?? undefined,
+                        confirmedBy: "the attempt's AttemptFinished entry in Cloud Logging",
+                    };
+                }
+            }
+            catch (err) {
+                logsUnreadable = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+                ctx.onProgress?.(`Cloud Logging is not readable (${logsUnreadable}); confirming the attempt from the Cloud Scheduler job instead`);
+            }
+        }
+        const fromStatus = (how) => ({ code: (0,values/* toNumber */.Ro)(job.status?.code) ?? 0, message: job.status?.message ?? undefined, confirmedBy: how });
+        const unreadable = logsUnreadable ? ` (Cloud Logging was not readable: grant the deployer roles/logging.viewer for a quicker answer)` : '';
+        if (JSON.stringify(job.status ?? null) !== previousStatus)
+            return fromStatus(`the Cloud Scheduler job's status, which changed after the run${unreadable}`);
+        const deadlineMs = ((0,values/* durationSeconds */.o8)(job.attemptDeadline) ?? scheduler_job/* DEFAULT_ATTEMPT_DEADLINE */.pK) * 1000;
+        if (Date.now() >= seenAt + deadlineMs + ATTEMPT_END_MARGIN_MS) {
+            return fromStatus(`the Cloud Scheduler job's status once attempt_deadline had passed${unreadable}`);
+        }
+        return undefined;
+    };
+}
+/**
+ * The full name of an execution the job refers to. Cloud Run gives `latestCreatedExecution.name`
+ * as the short execution ID (`nightly-abc12`); some clients treat it as a full name: both work.
+ */
+function executionName(job, ref) {
+    if (!ref)
+        return undefined;
+    return ref.includes('/') ? ref : `${job}/executions/${ref}`;
+}
+/** The job's newest execution if it is new and not older than our run (a schedule or a person may have started another). */
+function ourExecution(resource, job, previous, runAt) {
+    const newest = job.latestCreatedExecution;
+    const name = executionName(resource, newest?.name);
+    if (!name || name === previous)
+        return undefined;
+    return ((0,values/* timestampMs */.R5)(newest?.createTime) ?? runAt) >= runAt - CLOCK_SKEW_MS ? name : undefined;
+}
+/**
+ * Runs the Scheduler job once and waits for its attempt; retries a denial while IAM propagates.
+ * For a job target it watches the job too (previousExecution: its newest execution before the
+ * run), so a new execution ends the wait as soon as it exists, without another round trip.
+ */
+async function triggerThroughScheduler(ctx, previousExecution) {
+    const { api, clients, resource } = ctx;
+    const name = ctx.schedulerJob;
+    const watchJob = ctx.config.kind === 'job';
+    let retriggers = 0;
+    let known = ctx.known;
+    // Waits between tries while a fresh grant propagates: 1 s, doubling up to 16 s (no fixed sleep,
+    // so a grant that takes effect quickly costs little).
+    let propagationWaitMs = 1000;
+    for (;;) {
+        const before = known ? known.schedulerJob : await api.call('reading the Cloud Scheduler job', name, () => clients.scheduler.get(name));
+        known = undefined; // a retry after a denial reads afresh
+        const previousAttempt = (0,values/* timestampMs */.R5)(before?.lastAttemptTime) ?? 0;
+        const confirm = attemptConfirmer(ctx, JSON.stringify(before?.status ?? null));
+        const runAt = Date.now();
+        // Sent again only after a 429 (turned away): after a 503 or a dropped connection the run may
+        // have started, and a second one would run the workload twice.
+        await runOnce(() => api.call('running the Cloud Scheduler job once', name, () => clients.scheduler.call(name, 'run'), { retryOn: api_error/* isQuotaError */.jq }));
+        ctx.onProgress?.(`Cloud Scheduler job ${name.split('/').pop()} triggered; waiting for its attempt`);
+        const seen = await pollUntil({
+            read: async () => {
+                const [job, workload] = await Promise.all([
+                    api.call('reading the Cloud Scheduler job', name, () => clients.scheduler.get(name)),
+                    watchJob ? api.call('reading the Cloud Run job', resource, () => clients.run.get(resource)) : undefined,
+                ]);
+                const execution = workload && ourExecution(resource, workload, previousExecution, runAt);
+                const attempted = ((0,values/* timestampMs */.R5)(job.lastAttemptTime) ?? 0) > previousAttempt;
+                return { execution, result: !execution && attempted ? await confirm(job) : undefined };
+            },
+            finished: (x) => x.execution !== undefined || x.result !== undefined,
+            deadline: ctx.deadline,
+            onTimeout: () => new Error(`The smoke test timed out (smoke_timeout) waiting for Cloud Scheduler's attempt of ${name}.`),
+        });
+        if (seen.execution)
+            return { code: 0, execution: seen.execution, runAt, confirmedBy: 'the new execution of the job' };
+        const { code, message, confirmedBy } = seen.result;
+        // A token without the needed scope is refused with PERMISSION_DENIED too, but no wait mends it.
+        const scopeRefused = /insufficient authentication scopes/i.test(message ?? '');
+        // A denial right after this run's grant may be IAM propagating: triggered again, at most
+        // MAX_RETRIGGERS times and only while the grant is younger than the propagation window.
+        const propagating = code === 7 &&
+            !scopeRefused &&
+            ctx.grantedAt !== undefined &&
+            retriggers < MAX_RETRIGGERS &&
+            Date.now() + propagationWaitMs - ctx.grantedAt < IAM_PROPAGATION_MS &&
+            Date.now() + propagationWaitMs < ctx.deadline;
+        if (!propagating)
+            return { code, message, runAt, confirmedBy };
+        retriggers++;
+        ctx.onProgress?.(`PERMISSION_DENIED right after granting the invoker role: IAM may still be propagating, trying again in ${propagationWaitMs / 1000}s`);
+        await (0,google_retry/* sleep */.yy)(propagationWaitMs);
+        propagationWaitMs = Math.min(propagationWaitMs * 2, 16_000);
+    }
+}
+/** A :run call (sent again on 429 only); a failure says why it was not sent again. */
+async function runOnce(call) {
+    try {
+        return await call();
+    }
+    catch (err) {
+        if (!(err instanceof Error) || (0,api_error/* isQuotaError */.jq)(err))
+            throw err;
+        err.message +=
+            '\nThe run was not sent again: after this answer it is unknown whether the workload started, and a second run could run it twice. ' +
+                'Check the job\'s executions (or the service\'s logs) before running it by hand.';
+        throw err;
+    }
+}
+function failedAttempt(ctx, attempt, started) {
+    const { code, message } = attempt;
+    const name = api_error/* GRPC_CODE_NAMES */.gH[code] ?? String(code);
+    return {
+        status: 'failed',
+        durationMs: Date.now() - started,
+        attemptStatus: { code, name, message },
+        message: `The Cloud Scheduler attempt failed with ${name}${message ? ` (${message})` : ''}: most likely ${attemptHint(code, ctx.config.kind)}. ` +
+            `(Confirmed by ${attempt.confirmedBy}.)`,
+    };
+}
+/** The execution the trigger started: the job's newest execution, once it is a new one. */
+async function newExecution(ctx, previous, runAt) {
+    const { api, clients, resource } = ctx;
+    const job = await pollUntil({
+        read: () => api.call('reading the Cloud Run job', resource, () => clients.run.get(resource)),
+        finished: (j) => ourExecution(resource, j, previous, runAt) !== undefined,
+        deadline: ctx.deadline,
+        onTimeout: () => new Error(`The smoke test timed out (smoke_timeout): the trigger ran but no new execution of ${resource} appeared.`),
+    });
+    return ourExecution(resource, job, previous, runAt);
+}
+async function smokeTest(ctx) {
+    const started = Date.now();
+    const { api, clients, config, resource } = ctx;
+    if (config.kind === 'service' && !ctx.schedulerJob) {
+        return { status: 'skipped', message: 'No schedule: the service is Ready, and nothing triggers it.' };
+    }
+    if (config.kind === 'job' && !ctx.schedulerJob) {
+        const op = await runOnce(() => api.call('running the Cloud Run job', resource, () => clients.run.run(resource), { retryOn: api_error/* isQuotaError */.jq }));
+        const name = op.metadata?.name;
+        if (!name)
+            throw new Error(`Running ${resource} gave no execution name.`);
+        ctx.onExecution?.(name);
+        ctx.onProgress?.(`Execution ${name.split('/').pop()} started`);
+        return followExecution(ctx, name, started);
+    }
+    if (config.schedule?.paused) {
+        return {
+            status: 'skipped',
+            message: 'The Cloud Scheduler job is paused (paused: true), so the smoke test did not run it: a paused trigger does not fire, ' +
+                'and Cloud Scheduler may refuse to run a paused job by hand. Set paused: false to resume it and test it.',
+        };
+    }
+    const trigger = { ...ctx, schedulerJob: ctx.schedulerJob };
+    if (config.kind === 'service') {
+        const attempt = await triggerThroughScheduler(trigger);
+        if (attempt.code !== 0)
+            return failedAttempt(ctx, attempt, started);
+        return {
+            status: 'succeeded',
+            durationMs: Date.now() - started,
+            attemptStatus: { code: 0, name: 'OK' },
+            message: `Cloud Scheduler called the service with its OIDC token, and the service answered with success (confirmed by ${attempt.confirmedBy}).`,
+        };
+    }
+    const before = ctx.known
+        ? ctx.known.workload
+        : await api.call('reading the Cloud Run job', resource, () => clients.run.get(resource));
+    const previous = executionName(resource, before?.latestCreatedExecution?.name);
+    const attempt = await triggerThroughScheduler(trigger, previous);
+    if (attempt.code !== 0)
+        return failedAttempt(ctx, attempt, started);
+    const execution = attempt.execution ?? (await newExecution(ctx, previous, attempt.runAt));
+    ctx.onExecution?.(execution);
+    ctx.onProgress?.(`Execution ${execution.split('/').pop()} started by Cloud Scheduler`);
+    return followExecution(ctx, execution, started);
+}
+
+;// CONCATENATED MODULE: ./src/iam/binding.ts
+
+
+async function readPolicy(api, clients, kind, resource) {
+    return api.call(`reading the IAM policy of the Cloud Run ${kind}`, resource, async () => {
+        return clients.run.getIamPolicy(resource);
+    });
+}
+/** The policy with the bindings added (a member joins an existing binding of the role). */
+function withBindings(policy, wanted) {
+    const bindings = (policy.bindings ?? []).map((b) => ({ ...b, members: [...(b.members ?? [])] }));
+    for (const { role, member } of wanted) {
+        if (hasBinding({ bindings }, role, member))
+            continue;
+        const binding = bindings.find((b) => b.role === role && !b.condition);
+        if (binding)
+            binding.members.push(member);
+        else
+            bindings.push({ role, members: [member] });
+    }
+    return { ...policy, bindings };
+}
+const MAX_CONFLICTS = 5;
+/** Adds the missing bindings; returns true if it wrote. */
+async function applyBindings(api, clients, kind, resource, steps, policy) {
+    const wanted = steps.filter((s) => s.change.action !== 'unchanged');
+    if (wanted.length === 0)
+        return false;
+    let current = policy ?? (await readPolicy(api, clients, kind, resource));
+    for (let attempt = 1;; attempt++) {
+        // Present after a write of ours was tried: that write (its answer lost) may be what made it so.
+        if (wanted.every((w) => hasBinding(current, w.role, w.member)))
+            return attempt > 1;
+        const next = withBindings(current, wanted);
+        try {
+            await api.call(`granting ${wanted.map((w) => w.role).join(', ')} on the Cloud Run ${kind}`, resource, async () => {
+                return clients.run.setIamPolicy(resource, next);
+            });
+            return true;
+        }
+        catch (err) {
+            // ABORTED / 409: the etag is stale because someone else wrote; their bindings must survive.
+            if (!(0,api_error/* isConflict */.dh)(err) || attempt >= MAX_CONFLICTS)
+                throw err;
+            current = await readPolicy(api, clients, kind, resource);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/apply.ts
+
+
+
+
+/** The clients with `onWrite` called after every write that Google accepted. */
+function watchWrites(clients, onWrite) {
+    const after = (p) => p.then((value) => {
+        onWrite();
+        return value;
+    });
+    return {
+        ...clients,
+        run: {
+            ...clients.run,
+            create: (parent, collection, id, body) => after(clients.run.create(parent, collection, id, body)),
+            replace: (name, body) => after(clients.run.replace(name, body)),
+            setIamPolicy: (name, policy) => after(clients.run.setIamPolicy(name, policy)),
+        },
+        scheduler: {
+            ...clients.scheduler,
+            create: (parent, job) => after(clients.scheduler.create(parent, job)),
+            update: (name, job, mask) => after(clients.scheduler.update(name, job, mask)),
+            call: (name, verb) => (verb === 'run' ? clients.scheduler.call(name, verb) : after(clients.scheduler.call(name, verb))),
+            delete: (name) => after(clients.scheduler.delete(name)),
+        },
+    };
+}
+async function applyPlan(api, clients, config, names, runPlan, current, deployId, hooks) {
+    let plan = [runPlan.workload.change, ...runPlan.bindings.map((b) => b.change), ...(runPlan.scheduler ? [runPlan.scheduler.change] : []), ...runPlan.moreSchedulers.map((m) => m.change)];
+    for (const change of plan)
+        change.status = 'not reached';
+    hooks.plan(plan);
+    /** Runs one resource's writes, recording on `changes` what came of them. */
+    const step = async (changes, fn) => {
+        const tracked = watchWrites(clients, () => {
+            for (const c of changes)
+                c.written = true;
+            hooks.wrote();
+        });
+        for (const c of changes)
+            if (c.action !== 'unchanged')
+                hooks.progress(c, true);
+        try {
+            const result = await fn(tracked);
+            for (const c of changes)
+                c.status = !c.written ? 'unchanged' : c.action === 'create' ? 'created' : 'updated';
+            return result;
+        }
+        catch (err) {
+            for (const c of changes)
+                c.status = 'failed';
+            throw err;
+        }
+        finally {
+            for (const c of changes)
+                hooks.progress(c, false);
+        }
+    };
+    // paused: true on an existing Scheduler job: the pause is the first write of all, so nothing
+    // this run changes can be triggered before it holds (issue 11).
+    let schedulerNow = current.schedulerJob;
+    const pauseFirst = Boolean(schedulerNow) && runPlan.scheduler?.setPaused === true;
+    if (pauseFirst) {
+        const planned = runPlan.scheduler.change;
+        schedulerNow = await hooks.phase('pause', () => step([planned], (tracked) => (0,upsert/* setSchedulerPaused */.YA)(api, tracked, planned.resource, true)));
+    }
+    const workload = await hooks.phase('deploy', () => step([runPlan.workload.change], (tracked) => applyWorkload(api, tracked, config.kind, names.resource, runPlan.workload, (fresh) => planWorkload(config, names, fresh, deployId), current.workload)));
+    // A new service's URL is known only now: plan the trigger again with it.
+    const serviceUri = config.kind === 'service' ? (workload.uri ?? undefined) : undefined;
+    const scheduler = runPlan.scheduler && planScheduler(config, names, schedulerNow, serviceUri);
+    const schedulerWrites = scheduler !== undefined && scheduler.change.action !== 'unchanged';
+    // A workload's further schedules (fleet mode): a Scheduler job each, planned the same way.
+    const more = planMoreSchedulers(config, names, current.moreSchedulerJobs, serviceUri);
+    if (scheduler) {
+        if (pauseFirst)
+            scheduler.change = withPause(scheduler.change, runPlan.scheduler.change);
+        scheduler.change.status = 'not reached';
+    }
+    for (const m of more)
+        m.change.status = 'not reached';
+    if (scheduler || more.length) {
+        plan = [runPlan.workload.change, ...runPlan.bindings.map((b) => b.change), ...(scheduler ? [scheduler.change] : []), ...more.map((m) => m.change)];
+        hooks.plan(plan);
+    }
+    const bindingChanges = runPlan.bindings.map((b) => b.change);
+    const schedulerChanges = scheduler ? [scheduler.change] : [];
+    let grantedAt;
+    const grant = () => step(bindingChanges, async (tracked) => {
+        const wrote = await applyBindings(api, tracked, config.kind, names.resource, runPlan.bindings, current.policy);
+        // A write whose answer was lost, then found done on the re-read: it went through.
+        if (wrote && !bindingChanges.some((c) => c.written)) {
+            bindingChanges.forEach((c) => (c.written = true));
+            hooks.wrote();
+        }
+        if (bindingChanges.some((c) => c.written))
+            grantedAt = Date.now();
+    });
+    const schedule = () => step(schedulerChanges, async (tracked) => {
+        if (!scheduler || !schedulerWrites)
+            return;
+        try {
+            await (0,upsert/* applySchedulerJob */.Nt)(api, tracked, scheduler, (fresh) => planScheduler(config, names, fresh, serviceUri));
+        }
+        catch (err) {
+            // Created, not paused, deleted again: it does not exist after this run.
+            if (err instanceof upsert/* DeletedAgainError */._y)
+                scheduler.change.written = false;
+            throw err;
+        }
+    });
+    const scheduleMore = () => Promise.all(more.map((trigger, i) => step([trigger.change], async (tracked) => {
+        if (trigger.change.action === 'unchanged')
+            return;
+        const own = withSchedule(config, names, config.moreSchedules[i]);
+        await (0,upsert/* applySchedulerJob */.Nt)(api, tracked, trigger, (fresh) => planScheduler(own.config, own.names, fresh, serviceUri));
+    })));
+    // A new Scheduler job to be paused is created and paused before the invoker may call the
+    // target (if the pause fails, the job is deleted and nothing is granted). Otherwise the two
+    // are independent: side by side, in one log group. Both are waited for, so a failure of one
+    // does not leave the other's status unknown.
+    const pausedCreate = scheduler?.change.action === 'create' && scheduler.setPaused === true;
+    const results = await hooks.phase('iam + schedule', async () => {
+        if (!pausedCreate)
+            return Promise.allSettled([grant(), schedule(), scheduleMore()]);
+        const scheduled = await Promise.allSettled([schedule()]);
+        return scheduled[0].status === 'rejected' ? scheduled : [...scheduled, ...(await Promise.allSettled([grant(), scheduleMore()]))];
+    });
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+    return { workload, plan, changed: plan.some((c) => c.written), granted: bindingChanges.some((c) => c.written), grantedAt };
+}
+/** The Scheduler change as applied after the pause went first: the pause (and its write) stay in the report. */
+function withPause(after, planned) {
+    const pause = planned.fields.filter((f) => f.field === 'paused');
+    return { ...after, action: 'update', fields: [...after.fields.filter((f) => f.field !== 'paused'), ...pause], written: planned.written };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/names.ts
+function resourceNames(config, projectId) {
+    const collection = config.kind === 'job' ? 'jobs' : 'services';
+    return {
+        projectId,
+        resource: `projects/${projectId}/locations/${config.region}/${collection}/${config.name}`,
+        schedulerJob: config.schedule
+            ? `projects/${projectId}/locations/${config.schedule.region}/jobs/${config.schedule.jobId}`
+            : undefined,
+    };
+}
+/** The same name as the other kind: a job named x and a service named x. */
+function otherKindName(config, projectId) {
+    const collection = config.kind === 'job' ? 'services' : 'jobs';
+    return `projects/${projectId}/locations/${config.region}/${collection}/${config.name}`;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/read-current.ts
+
+
+
+
+const settle = (p) => p.then((value) => ({ value }), (error) => ({ error }));
+const read_current_valueOf = (s) => {
+    if ('error' in s)
+        throw s.error;
+    return s.value;
+};
+/** The error for a Scheduler region where Cloud Scheduler is not offered (`offered`: where it is). */
+function schedulerNotOffered(config, region, offered) {
+    return new Error(`Input 'scheduler_region': Cloud Scheduler is not offered in ${region}. ` +
+        `It is offered in: ${offered.join(', ')}. Set scheduler_region to one of them (the Cloud Run ${config.kind} may stay in ${config.region}).`);
+}
+async function readCurrentState(api, clients, config, names) {
+    const other = config.kind === 'job' ? 'service' : 'job';
+    // The policy and Scheduler reads are settled, not raced: what they mean depends on the others
+    // (a policy read of a workload that does not exist may fail with 404 or 403; a Scheduler job
+    // read in a location where Scheduler is not offered fails with 400, 403 or 404).
+    const more = (config.moreSchedules ?? []).map((s) => `projects/${names.projectId}/locations/${s.region}/jobs/${s.jobId}`);
+    const [workload, otherKind, policy, schedulerJob, regions, ...moreSchedulerJobs] = await Promise.all([
+        readWorkload(api, clients, config.kind, names.resource),
+        readWorkload(api, clients, other, otherKindName(config, names.projectId)),
+        settle(readPolicy(api, clients, config.kind, names.resource)),
+        settle(names.schedulerJob ? (0,upsert/* readSchedulerJob */.$J)(api, clients, names.schedulerJob) : Promise.resolve(undefined)),
+        config.schedule ? (0,upsert/* schedulerRegions */.L8)(api, clients, names.projectId) : undefined,
+        ...more.map((name) => (0,upsert/* readSchedulerJob */.$J)(api, clients, name)),
+    ]);
+    if (config.schedule && regions && !regions.includes(config.schedule.region))
+        throw schedulerNotOffered(config, config.schedule.region, regions);
+    // The workload read says it is absent: whatever its policy read answered does not matter.
+    return {
+        workload,
+        otherKind,
+        policy: workload ? read_current_valueOf(policy) : undefined,
+        schedulerJob: read_current_valueOf(schedulerJob),
+        ...(more.length ? { moreSchedulerJobs: moreSchedulerJobs } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/run-pipeline.ts
+// The one-workload pipeline below the fleet layer (src/fleet/run-fleet.ts): read what
+// exists, plan, apply, smoke-test, each step recording what it did in the workload's report.
+// A failure is recorded, not thrown: one failing workload does not stop the others.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function phaseOf(ctx, run) {
+    return (name, fn) => phase(name, fn, { into: run.phases, group: !ctx.label });
+}
+function startWorkload(ctx, config) {
+    return { config, names: resourceNames(config, ctx.projectId), phases: {} };
+}
+/** Reads what exists of the workload (its job or service, IAM policy, Scheduler job). */
+async function run_pipeline_readWorkload(ctx, run) {
+    const { config, names } = run;
+    await recordFailure(run, () => phaseOf(ctx, run)('read', async () => {
+        const state = await readCurrentState(ctx.api, ctx.clients, config, names);
+        const kindLabel = config.kind === 'job' ? 'Cloud Run job' : 'Cloud Run service';
+        core.info(`${kindLabel} ${config.name}: ${state.workload ? 'exists' : 'does not exist yet'}`);
+        if (state.workload)
+            core.info(`IAM policy of ${config.name}: ${state.policy?.bindings?.length ?? 0} binding(s)`);
+        if (names.schedulerJob)
+            core.info(`Scheduler job ${names.schedulerJob.split('/').pop()}: ${state.schedulerJob ? 'exists' : 'does not exist yet'}`);
+        run.current = state;
+    }));
+}
+/** Plans the workload against what was read, and starts its report. Pure but for the log. */
+function planWorkloadRun(ctx, run) {
+    const { config, names, current } = run;
+    if (!current || run.failure)
+        return;
+    (0,scrub/* registerSecretValues */.om)([...(0,workload/* envValuesOf */.d9)(current.workload, config.kind), ...(0,workload/* envValuesOf */.d9)(current.otherKind, config.kind === 'job' ? 'service' : 'job')]);
+    const runPlan = planRun({ config, names, current, deployId: ctx.deployId });
+    run.runPlan = runPlan;
+    for (const warning of runPlan.warnings)
+        core.warning((0,scrub/* scrubSecrets */.Zg)(ctx.label ? `${ctx.label}: ${warning}` : warning));
+    // Each change's reason (a tag redeploy, a re-pointed trigger) is in the plan, once.
+    core.info(`Plan${ctx.label ? ` of ${ctx.label}` : ''}:\n${formatPlan(runPlan.plan)}`);
+    run.report = {
+        config,
+        projectId: ctx.projectId,
+        dryRun: config.dryRun,
+        resource: names.resource,
+        schedulerJob: names.schedulerJob,
+        warnings: [...config.warnings, ...runPlan.warnings],
+        phases: run.phases,
+        plan: runPlan.plan,
+        changed: false,
+        url: current.workload?.uri ?? undefined,
+        smoke: { status: 'skipped', message: 'The run stopped before the smoke test.' },
+    };
+    if (config.dryRun) {
+        run.report.smoke.message = 'Dry run: nothing was written and the smoke test was skipped.';
+        core.info(planChangesAnything(runPlan.plan) ? `Dry run: the plan${ctx.label ? ` of ${ctx.label}` : ''} above was not applied.` : `Dry run: ${ctx.label ?? 'everything'} is up to date.`);
+    }
+}
+/** Applies the plan and smoke-tests the workload, recording what was done (also on failure). */
+async function applyWorkloadRun(ctx, run) {
+    const { config, names, current, runPlan, report } = run;
+    if (!current || !runPlan || !report || run.failure || config.dryRun)
+        return;
+    const phase = phaseOf(ctx, run);
+    await recordFailure(run, async () => {
+        const applied = await applyPlan(ctx.api, ctx.clients, config, names, runPlan, current, ctx.deployId, {
+            phase,
+            wrote: () => (report.changed = true),
+            plan: (plan) => (report.plan = plan),
+            progress: (change, starting) => core.info(changeLine(change, starting)),
+        });
+        const service = config.kind === 'service' ? applied.workload : undefined;
+        report.plan = applied.plan;
+        report.changed = applied.changed;
+        report.url = service?.uri ?? undefined;
+        report.revision = service?.latestReadyRevision?.split('/').pop() ?? undefined;
+        const share = service ? (0,workload/* latestRevisionTraffic */.WU)(service) : 100;
+        if (share < 100) {
+            const warning = `The service's traffic is split or pinned elsewhere: its latest revision ${report.revision} serves ${share}% of requests, so the trigger (and the smoke test) may reach an older revision. Route traffic to the latest revision: gcloud run services update-traffic ${config.name} --to-latest --region=${config.region} --project=${ctx.projectId}`;
+            core.warning(warning);
+            report.warnings.push(warning);
+        }
+        report.smoke = { status: 'skipped', message: 'The smoke test is off (smoke_test: false).' };
+        if (config.smoke.enabled && config.smoke.onlyWhenChanged && !report.changed) {
+            report.smoke = { status: 'skipped', message: 'Nothing was written, so the smoke test did not run (smoke_test: changed).' };
+            core.info(ctx.label ? `${ctx.label}: ${report.smoke.message}` : report.smoke.message);
+        }
+        else if (config.smoke.enabled) {
+            run.smokeStarted = true;
+            const smokeApi = createApi({ ...ctx.errorContext, projectId: ctx.projectId }, Date.now() + config.smoke.timeoutSeconds * 1000);
+            const smoke = await phase('smoke', () => smokeTest({
+                api: smokeApi,
+                clients: ctx.clients,
+                config,
+                resource: names.resource,
+                schedulerJob: names.schedulerJob,
+                deadline: smokeApi.deadline,
+                grantedAt: applied.grantedAt,
+                onProgress: (line) => core.info(line),
+                onExecution: (name) => (run.startedExecution = name),
+                known: { workload: current.workload, schedulerJob: current.schedulerJob },
+            }));
+            // A failed execution's or attempt's message comes from Google: scrubbed like any error.
+            report.smoke = { ...smoke, message: (0,scrub/* scrubSecrets */.Zg)(smoke.message) };
+            if (smoke.status === 'failed')
+                throw new explain/* ActionError */.lZ(report.smoke.message);
+            core.info(report.smoke.message);
+        }
+    });
+}
+/** Runs `fn`; a failure is recorded on the workload and its report, not thrown. */
+async function recordFailure(run, fn) {
+    try {
+        await fn();
+    }
+    catch (err) {
+        const message = (0,scrub/* scrubSecrets */.Zg)(err instanceof Error ? err.message : String(err));
+        run.failure = message;
+        const report = run.report;
+        if (!report)
+            return;
+        if (report.smoke.status !== 'failed')
+            report.error = message;
+        if (run.startedExecution && report.smoke.execution === undefined) {
+            // Timed out or lost sight of it: the execution goes on in Cloud Run.
+            report.smoke = { status: 'running', execution: run.startedExecution, logUri: logsUrlOf(run.startedExecution), message: `Execution ${run.startedExecution} was still running when the step stopped.` };
+        }
+        else if (report.smoke.status === 'skipped' && run.smokeStarted) {
+            report.smoke = { status: 'failed', message };
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/fleet/prune.ts + 1 modules
+var prune = __webpack_require__(3189);
+;// CONCATENATED MODULE: ./src/fleet/read-fleet.ts
+
+
+
+
+
+const read_fleet_settle = (p) => p.then((value) => ({ value }), (error) => ({ error }));
+const schedulesOf = (c) => [c.schedule, ...(c.moreSchedules ?? [])].filter((s) => s !== undefined);
+/** Fills in `run.current` of every run (or `run.failure` when what it needs could not be read). */
+async function readFleet(api, clients, projectId, runs) {
+    const regions = [...new Set(runs.map((r) => r.config.region))];
+    const schedulerRegionsUsed = [...new Set(runs.flatMap((r) => schedulesOf(r.config).map((s) => s.region)))];
+    const byName = (items) => new Map(items.flatMap((i) => (i.name ? [[i.name, i]] : [])));
+    const listRun = (region, collection) => {
+        const parent = `projects/${projectId}/locations/${region}`;
+        return read_fleet_settle(api.call(`listing the Cloud Run ${collection}`, parent, () => clients.run.list(parent, collection)).then(byName));
+    };
+    const [offered, runLists, schedulerLists] = await Promise.all([
+        schedulerRegionsUsed.length ? read_fleet_settle((0,upsert/* schedulerRegions */.L8)(api, clients, projectId)) : undefined,
+        Promise.all(regions.map(async (region) => [region, await listRun(region, 'jobs'), await listRun(region, 'services')])),
+        Promise.all(schedulerRegionsUsed.map(async (region) => [region, await read_fleet_settle((0,upsert/* listSchedulerJobs */.G3)(api, clients, `projects/${projectId}/locations/${region}`).then(byName))])),
+    ]);
+    const jobsIn = new Map(runLists.map(([region, jobs]) => [region, jobs]));
+    const servicesIn = new Map(runLists.map(([region, , services]) => [region, services]));
+    const schedulerIn = new Map(schedulerLists);
+    const value = (s) => {
+        if (!s)
+            throw new Error('not read');
+        if ('error' in s)
+            throw s.error;
+        return s.value;
+    };
+    await Promise.all(runs.map(async (run) => {
+        const { config, names } = run;
+        try {
+            const jobs = value(jobsIn.get(config.region));
+            const services = value(servicesIn.get(config.region));
+            const [own, other] = config.kind === 'job' ? [jobs, services] : [services, jobs];
+            const schedules = schedulesOf(config);
+            if (schedules.length && offered) {
+                const where = value(offered);
+                const missing = schedules.find((s) => !where.includes(s.region));
+                if (missing)
+                    throw schedulerNotOffered(config, missing.region, where);
+            }
+            const schedulerJob = (name, region) => name && region ? value(schedulerIn.get(region)).get(name) : undefined;
+            const workload = own.get(names.resource);
+            const otherName = otherKindName(config, projectId);
+            const policy = workload ? await readPolicy(api, clients, config.kind, names.resource) : undefined;
+            const state = {
+                workload,
+                otherKind: other.get(otherName),
+                policy,
+                schedulerJob: schedulerJob(names.schedulerJob, config.schedule?.region),
+            };
+            if (config.moreSchedules?.length) {
+                state.moreSchedulerJobs = config.moreSchedules.map((s) => schedulerJob(withSchedule(config, names, s).names.schedulerJob, s.region));
+            }
+            run.current = state;
+        }
+        catch (err) {
+            run.failure = err instanceof Error ? err.message : String(err);
+        }
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/fleet/run-fleet.ts
+// The fleet layer above the one-workload pipeline: one authentication, then read all, plan
+// all, apply with at most max_parallel workloads in flight, prune, report all. The
+// single-workload mode is a fleet of one: the same path, with today's outputs and summary.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
+    const single = fleet.id === undefined;
+    const tag = (config, text) => (single ? text : `${config.name}: ${text}`);
+    for (const config of fleet.configs) {
+        for (const notice of config.notices)
+            core.notice(tag(config, notice));
+        for (const warning of config.warnings)
+            core.warning(tag(config, warning));
+    }
+    for (const notice of (0,endpoints/* overrideNotices */.Ai)(env))
+        core.info(notice);
+    // Values never leave the run: every text below that did not come from the plan is scrubbed.
+    (0,scrub/* registerSecretValues */.om)(fleet.configs.flatMap((c) => [...c.envVars.map((e) => e.value), ...(c.spec?.envValues ?? [])]));
+    const first = fleet.configs[0];
+    if (!first) {
+        // A manifest with no workloads: nothing is deployed, and nothing is ever pruned.
+        core.info(`Fleet ${fleet.id}: the manifest has no workloads: nothing to deploy, and nothing is pruned.`);
+        core.setOutput('changed', 'false');
+        core.setOutput('plan', '[]');
+        core.setOutput('results', '[]');
+        return;
+    }
+    const errorContext = {
+        projectId: first.projectId,
+        deployer: first.auth.serviceAccount,
+        provider: first.auth.workloadIdentityProvider,
+        repository: env.GITHUB_REPOSITORY,
+        audience: first.auth.audience,
+    };
+    const authPhase = {};
+    let runs = [];
+    let deletions = [];
+    const failures = [];
+    try {
+        const credentials = await phase('auth', async () => {
+            try {
+                const c = await authenticating;
+                core.info(`Authenticated as ${c.identity}`);
+                return c;
+            }
+            catch (err) {
+                if (err instanceof auth_credentials.AuthError)
+                    throw (0,explain/* explainAuthError */.y6)(err.stage, err.cause, { ...errorContext, action: 'authenticating' }, env);
+                throw err;
+            }
+        }, { into: authPhase });
+        const projectId = first.projectId ?? credentials.adcProjectId;
+        if (!projectId) {
+            throw new Error("Input 'project_id': no project is known: set project_id, or a service_account whose email names its project.");
+        }
+        // A project from Application Default Credentials meets the same rule as the input (issue 11).
+        if (!rules/* RULES */.y0.projectId.pattern.test(projectId)) {
+            throw new types/* InputError */.d('project_id', `the project of Application Default Credentials, ${JSON.stringify(projectId)}, is not allowed: ${rules/* RULES */.y0.projectId.allowed}. Set project_id.`);
+        }
+        const api = createApi({ ...errorContext, projectId }, Date.now() + deployDeadlineMs, (err, delay) => core.info((0,scrub/* scrubSecrets */.Zg)(`Retrying in ${delay}ms: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`)));
+        const ctx = {
+            api,
+            clients: (0,clients/* makeClients */.nv)(credentials.authClient, env),
+            projectId,
+            errorContext,
+            deployId: `${env.GITHUB_RUN_ID ?? Date.now()}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`,
+        };
+        const ctxOf = (config) => (single ? ctx : { ...ctx, label: config.name });
+        runs = fleet.configs.map((config) => startWorkload(ctxOf(config), config));
+        for (const run of runs)
+            Object.assign(run.phases, authPhase);
+        // Read all (and, to prune, what the fleet owns), then plan all.
+        const owned = fleet.prune && fleet.id !== undefined
+            ? (0,prune/* readOwned */.A4)(api, ctx.clients, projectId, fleet.id, [...new Set(fleet.configs.flatMap((c) => [c.region, ...[c.schedule, ...(c.moreSchedules ?? [])].flatMap((s) => (s ? [s.region] : []))]))])
+            : undefined;
+        owned?.catch(() => undefined);
+        if (single) {
+            await Promise.all(runs.map((run) => run_pipeline_readWorkload(ctxOf(run.config), run)));
+        }
+        else {
+            // A fleet reads with list calls: two round trips whatever its size.
+            await phase('read', async () => {
+                await readFleet(api, ctx.clients, projectId, runs);
+                const exist = runs.filter((r) => r.current?.workload).length;
+                core.info(`Fleet ${fleet.id}: ${runs.length} workload(s) declared, ${exist} exist${runs.some((r) => r.failure) ? `, ${runs.filter((r) => r.failure).length} could not be read` : ''}`);
+            });
+        }
+        for (const run of runs)
+            planWorkloadRun(ctxOf(run.config), run);
+        if (owned && fleet.id !== undefined) {
+            const declared = {
+                resources: new Set(runs.map((r) => r.names.resource)),
+                schedulerJobs: new Set(runs.flatMap((r) => [
+                    ...(r.names.schedulerJob ? [r.names.schedulerJob] : []),
+                    ...(r.config.moreSchedules ?? []).map((s) => withSchedule(r.config, r.names, s).names.schedulerJob),
+                ])),
+            };
+            deletions = (0,prune/* planPrune */.wM)(fleet.id, await owned, declared);
+            core.info(`Prune plan of fleet ${fleet.id}:\n${deletions.length ? formatPlan(deletions) : 'nothing carries its marks that the manifest no longer declares.'}`);
+        }
+        // Apply with at most max_parallel workloads in flight; then prune (triggers first).
+        if (!first.dryRun) {
+            await inParallel(runs, fleet.maxParallel, (run) => applyWorkloadRun(ctxOf(run.config), run));
+            if (deletions.length > 0) {
+                await phase('prune', () => applyDeletions(api, ctx.clients, deletions, fleet.maxParallel, { progress: (c, starting) => core.info(changeLine(c, starting)) })).catch((err) => failures.push((0,scrub/* scrubSecrets */.Zg)(`prune: ${err instanceof Error ? err.message : String(err)}`)));
+            }
+        }
+        else if (deletions.length > 0) {
+            core.info('Dry run: the deletions above were not applied.');
+        }
+    }
+    catch (err) {
+        failures.push((0,scrub/* scrubSecrets */.Zg)(err instanceof Error ? err.message : String(err)));
+    }
+    for (const run of runs)
+        if (run.failure)
+            failures.unshift(single ? run.failure : `${run.config.name}: ${run.failure}`);
+    await report(fleet, runs, deletions, failures, env);
+    if (failures.length === 1)
+        core.setFailed(failures[0]);
+    else if (failures.length > 1)
+        core.setFailed(`${failures.length} failures:\n${failures.map((f) => `- ${f}`).join('\n')}`);
+}
+async function report(fleet, runs, deletions, failures, env) {
+    const results = fleet.configs.map((config, i) => resultOf(config.name, config.kind, runs[i]?.report));
+    const single = fleet.id === undefined ? runs[0] : undefined;
+    if (fleet.id === undefined) {
+        const config = fleet.configs[0];
+        const report = single?.report;
+        if (report) {
+            setOutputs(report);
+            core.setOutput('results', JSON.stringify(results));
+            // Without a summary file (run by hand, outside GitHub Actions) the summary goes to the log.
+            if (!(await writeSummary(renderSummary(report), env)))
+                core.info(renderSummaryText(report));
+            return;
+        }
+        // Stopped before anything was read (auth, the project, the Scheduler region): no plan.
+        core.setOutput('kind', config.kind);
+        core.setOutput('changed', 'false');
+        core.setOutput('execution_status', 'skipped');
+        core.setOutput('results', JSON.stringify(results));
+        const message = failures[0] ?? 'unknown error';
+        await writeSummary(`## ❌ cloud-run-cron: ${config.kind} ${config.name} was not deployed\n\nNothing was written.\n\n\`\`\`\n${message}\n\`\`\`\n`, env).catch(() => undefined);
+        return;
+    }
+    const plan = [...runs.flatMap((r) => r.report?.plan ?? []), ...deletions];
+    core.setOutput('changed', String(runs.some((r) => r.report?.changed) || deletions.some((c) => c.written)));
+    core.setOutput('plan', planToJson(plan));
+    core.setOutput('results', JSON.stringify(results));
+    const entries = fleet.configs.map((config, i) => ({ name: config.name, kind: config.kind, report: runs[i]?.report, failure: runs[i]?.failure ?? (runs[i] ? undefined : failures[0]) }));
+    const { markdown, text } = renderFleetSummary(fleet.id, fleet.configs[0]?.dryRun ?? false, entries, deletions);
+    if (!(await writeSummary(markdown, env)))
+        core.info(text);
+}
+
+
+/***/ }),
+
+/***/ 2188:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j2: () => (/* binding */ REQUEST_TIMEOUT_MS),
+/* harmony export */   nv: () => (/* binding */ makeClients)
+/* harmony export */ });
+/* unused harmony export restClient */
+/* harmony import */ var _endpoints_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8157);
+
+/** No single request may hang the step: a stalled one fails (and is retried where safe). */
+const REQUEST_TIMEOUT_MS = 60_000;
+function restClient(authClient, env = process.env) {
+    const bases = new Map();
+    const url = (api, path, query) => {
+        if (!bases.has(api))
+            bases.set(api, (0,_endpoints_js__WEBPACK_IMPORTED_MODULE_0__/* .endpointFor */ .Lo)(api, env));
+        const params = Object.entries(query ?? {}).filter((e) => e[1] !== undefined);
+        const search = params.length ? `?${new URLSearchParams(params).toString()}` : '';
+        // Resource names keep their '/' and ':'; nothing else in them needs escaping.
+        return `${bases.get(api)}${path}${search}`;
+    };
+    const request = async (method, target, body) => {
+        const res = await authClient.request({ url: target, method, data: body, responseType: 'json', retry: false, timeout: REQUEST_TIMEOUT_MS });
+        return res.data;
+    };
+    return {
+        get: (api, path, query) => request('GET', url(api, path, query)),
+        send: (api, method, path, body, query) => request(method, url(api, path, query), body ?? {}),
+        delete: (api, path) => request('DELETE', url(api, path)),
+    };
+}
+/** Every item of a paged list: follows nextPageToken to the end. */
+async function allPages(key, read) {
+    const items = [];
+    let pageToken;
+    do {
+        const page = await read(pageToken);
+        items.push(...(page[key] ?? []));
+        pageToken = page.nextPageToken || undefined;
+    } while (pageToken);
+    return items;
+}
+function makeClients(authClient, env = process.env) {
+    const rest = restClient(authClient, env);
+    const run = {
+        get: (name) => rest.get('run', `v2/${name}`),
+        create: (parent, collection, id, body) => rest.send('run', 'POST', `v2/${parent}/${collection}`, body, { [collection === 'jobs' ? 'jobId' : 'serviceId']: id }),
+        replace: (name, body) => rest.send('run', 'PATCH', `v2/${name}`, body),
+        run: (name) => rest.send('run', 'POST', `v2/${name}:run`, {}),
+        getIamPolicy: (name) => rest.get('run', `v2/${name}:getIamPolicy`, { 'options.requestedPolicyVersion': '3' }),
+        setIamPolicy: (name, policy) => rest.send('run', 'POST', `v2/${name}:setIamPolicy`, { policy }),
+        list: (parent, collection) => allPages(collection, (pageToken) => rest.get('run', `v2/${parent}/${collection}`, { pageSize: '100', pageToken })),
+        delete: (name) => rest.delete('run', `v2/${name}`),
+    };
+    const scheduler = {
+        get: (name) => rest.get('cloudscheduler', `v1/${name}`),
+        create: (parent, job) => rest.send('cloudscheduler', 'POST', `v1/${parent}/jobs`, job),
+        update: (name, job, mask) => rest.send('cloudscheduler', 'PATCH', `v1/${name}`, job, { updateMask: mask.join(',') }),
+        call: (name, verb) => rest.send('cloudscheduler', 'POST', `v1/${name}:${verb}`, {}),
+        delete: (name) => rest.delete('cloudscheduler', `v1/${name}`),
+        async locations(projectId) {
+            const locations = await allPages('locations', (pageToken) => rest.get('cloudscheduler', `v1/projects/${projectId}/locations`, { pageToken }));
+            return locations.flatMap((l) => (l.locationId ? [l.locationId] : [])).sort();
+        },
+        list: (parent) => allPages('jobs', (pageToken) => rest.get('cloudscheduler', `v1/${parent}/jobs`, { pageSize: '500', pageToken })),
+    };
+    const logging = {
+        list: (request) => rest.send('logging', 'POST', 'v2/entries:list', request),
+    };
+    return { run, scheduler, logging };
+}
+
+
+/***/ })
+
+};
