@@ -205,3 +205,40 @@ describe('state: absent', () => {
     expect(fake.runJobs().some((j) => j.name === `${P}/jobs/${name}`)).toBe(false);
   });
 });
+
+test('fleet mode: state: absent on a workload of the manifest removes it, without prune', async () => {
+  const w = fake.world;
+  const workspace = mkdtempSync(join(tmpdir(), 'review-fleet-'));
+  const fleetRun = (state: string) => {
+    writeFileSync(
+      join(workspace, 'cloud-run-cron.yaml'),
+      `version: 1
+fleet: review
+defaults:
+  runtime_service_account: ${w.runtime}
+  invoker_service_account: ${w.invoker}
+workloads:
+  - name: fleet-kept
+    image: us-docker.pkg.dev/${w.projectId}/apps/kept@${DIGEST('a')}
+    schedule: '0 3 * * *'
+  - name: fleet-gone
+    image: us-docker.pkg.dev/${w.projectId}/apps/gone@${DIGEST('a')}
+    schedule: '0 4 * * *'
+    state: ${state}
+`,
+    );
+    return run(fake, { workload_identity_provider: w.provider, service_account: w.deployer, region: w.region, manifest: 'cloud-run-cron.yaml', smoke_test: 'false' }, { GITHUB_WORKSPACE: workspace });
+  };
+  try {
+    expect(failure(await fleetRun('present'))).toBe('');
+    expect(fake.runJobs().some((j) => j.name === `${P}/jobs/fleet-gone`)).toBe(true);
+    const before = fake.requests.length;
+    const r = await fleetRun('absent');
+    expect(failure(r)).toBe('');
+    expect(fake.requests.slice(before).filter((x) => x.method === 'DELETE').map((x) => x.path)).toEqual([`/v1/${P}/jobs/fleet-gone-schedule`, `/v2/${P}/jobs/fleet-gone`]);
+    expect(fake.runJobs().some((j) => j.name === `${P}/jobs/fleet-kept`)).toBe(true);
+    expect(fake.runJobs().some((j) => j.name === `${P}/jobs/fleet-gone`)).toBe(false);
+  } finally {
+    rmSync(workspace, { recursive: true, force: true });
+  }
+});
