@@ -15,6 +15,7 @@ import { formatPlan } from '../report/plan-text.js';
 import { logsUrlOf } from '../report/links.js';
 import { phase as logPhase } from '../report/log.js';
 import { changeLine } from '../report/summary.js';
+import type { Change } from '../plan/types.js';
 import type { RunReport, SmokeResult } from '../report/types.js';
 import { envValuesOf, latestRevisionTraffic, type RunService } from '../run/workload.js';
 import { smokeTest } from '../smoke/smoke.js';
@@ -84,19 +85,8 @@ export function planWorkloadRun(ctx: PipelineContext, run: WorkloadRun): void {
   for (const warning of runPlan.warnings) core.warning(scrubSecrets(ctx.label ? `${ctx.label}: ${warning}` : warning));
   // Each change's reason (a tag redeploy, a re-pointed trigger) is in the plan, once.
   core.info(`Plan${ctx.label ? ` of ${ctx.label}` : ''}:\n${formatPlan(runPlan.plan)}`);
-  run.report = {
-    config,
-    projectId: ctx.projectId,
-    dryRun: config.dryRun,
-    resource: names.resource,
-    schedulerJob: names.schedulerJob,
-    warnings: [...config.warnings, ...runPlan.warnings],
-    phases: run.phases,
-    plan: runPlan.plan,
-    changed: false,
-    url: (current.workload as RunService | undefined)?.uri ?? undefined,
-    smoke: { status: 'skipped', message: 'The run stopped before the smoke test.' },
-  };
+  run.report = startReport(ctx, run, runPlan.plan, runPlan.warnings, 'The run stopped before the smoke test.');
+  run.report.url = (current.workload as RunService | undefined)?.uri ?? undefined;
   if (config.dryRun) {
     run.report.smoke.message = 'Dry run: nothing was written and the smoke test was skipped.';
     core.info(planChangesAnything(runPlan.plan) ? `Dry run: the plan${ctx.label ? ` of ${ctx.label}` : ''} above was not applied.` : `Dry run: ${ctx.label ?? 'everything'} is up to date.`);
@@ -106,6 +96,23 @@ export function planWorkloadRun(ctx: PipelineContext, run: WorkloadRun): void {
       else core.info(`Drift check${ctx.label ? ` of ${ctx.label}` : ''}: the live state matches the inputs.`);
     }
   }
+}
+
+/** The workload's report as planned: nothing written yet, the smoke test skipped for `why`. */
+export function startReport(ctx: PipelineContext, run: WorkloadRun, plan: Change[], warnings: string[], why: string): RunReport {
+  const { config, names } = run;
+  return {
+    config,
+    projectId: ctx.projectId,
+    dryRun: config.dryRun,
+    resource: names.resource,
+    schedulerJob: names.schedulerJob,
+    warnings: [...config.warnings, ...warnings],
+    phases: run.phases,
+    plan,
+    changed: false,
+    smoke: { status: 'skipped', message: why },
+  };
 }
 
 /** Applies the plan and smoke-tests the workload, recording what was done (also on failure). */

@@ -8,25 +8,14 @@ import { formatPlan } from '../report/plan-text.js';
 import { changeLine } from '../report/summary.js';
 import type { RunReport } from '../report/types.js';
 import { applyDeletions } from './delete.js';
-import type { PipelineContext, WorkloadRun } from './run-pipeline.js';
+import { startReport, type PipelineContext, type WorkloadRun } from './run-pipeline.js';
 
 /** Plans the teardown and starts the workload's report; a refusal is the workload's failure. */
 export function planTeardownRun(ctx: PipelineContext, run: WorkloadRun, current: CurrentState): void {
   const { config, names } = run;
   const torn = planTeardown(config, names, current);
   core.info(`Plan${ctx.label ? ` of ${ctx.label}` : ''}:\n${formatPlan(torn.plan)}`);
-  run.report = {
-    config,
-    projectId: ctx.projectId,
-    dryRun: config.dryRun,
-    resource: names.resource,
-    schedulerJob: names.schedulerJob,
-    warnings: [...config.warnings],
-    phases: run.phases,
-    plan: torn.plan,
-    changed: false,
-    smoke: { status: 'skipped', message: 'state: absent: nothing is deployed, so there is nothing to smoke-test.' },
-  };
+  run.report = startReport(ctx, run, torn.plan, [], 'state: absent: nothing is deployed, so there is nothing to smoke-test.');
   if (torn.refused.length > 0) {
     run.failure = run.report.error =
       `state: absent refused: ${torn.refused.join('; ')}, so it was not made by cloud-run-cron. Nothing was deleted. ` +
