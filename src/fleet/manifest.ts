@@ -35,6 +35,8 @@ export interface FleetSettings {
 
 export interface Manifest extends FleetSettings {
   configs: Config[];
+  /** Whether a workload's input is set: a key of the workload (or of the defaults), or a fleet-wide input. */
+  isSet: (config: Config, input: string) => boolean;
 }
 
 /** A manifest that cannot be used: every problem, each one line starting with its path. */
@@ -102,13 +104,19 @@ export async function loadManifest(get: (name: string) => string, env: NodeJS.Pr
     for (const name of settings.only.filter((n) => !names.has(n))) problems.push(`Input 'only': ${quote(name)} is not a workload of the manifest.`);
   }
   const configs: Config[] = [];
+  const keys = new Map<Config, ReadonlySet<string>>();
   workloads.forEach((workload, index) => {
     if (settings.only && !settings.only.includes(String(workload.name))) return;
-    const config = workloadConfig(manifest.fleet, { ...(manifest.defaults ?? {}), ...workload }, index, get, problems);
-    if (config) configs.push(config);
+    const own = { ...(manifest.defaults ?? {}), ...workload };
+    const config = workloadConfig(manifest.fleet, own, index, get, problems);
+    if (!config) return;
+    configs.push(config);
+    keys.set(config, new Set(Object.keys(own).filter((k) => own[k] !== null)));
   });
   if (problems.length > 0) throw new ManifestError(path, problems);
-  return { ...settings, id: manifest.fleet, configs };
+  const isSet = (config: Config, input: string): boolean =>
+    keys.get(config)?.has(input) === true || (FLEET_WIDE_INPUTS.includes(input as InputName) && get(input) !== '');
+  return { ...settings, id: manifest.fleet, configs, isSet };
 }
 
 
@@ -240,9 +248,13 @@ function duplicates(workloads: readonly Workload[], defaults: Workload): string[
 /** A YAML value as the action input of the same name spells it. */
 function asInput(key: string, value: Json): string {
   if (value === null) return '';
-  if (Array.isArray(value)) return JSON.stringify(value); // command, args: a JSON array of strings
+  if (Array.isArray(value)) {
+    // cloudsql_instances: one a line; command, args: a JSON array of strings.
+    return key === 'cloudsql_instances' ? value.map(String).join('\n') : JSON.stringify(value);
+  }
   if (typeof value === 'object') {
-    if (key === 'body') return JSON.stringify(value);
+    // body: sent as JSON; spec: a partial Cloud Run resource, which the spec reader takes as JSON (a YAML subset).
+    if (key === 'body' || key === 'spec') return JSON.stringify(value);
     // env_vars, secrets, labels: one KEY="VALUE" a line, quotes in the value escaped.
     return Object.entries(value)
       .map(([k, v]) => `${k}="${String(v).replace(/"/g, '\\"')}"`)
