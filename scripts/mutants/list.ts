@@ -97,7 +97,7 @@ export const MUTANTS: readonly Mutant[] = [
     breaks: "a failed Cloud Scheduler attempt counts as OK",
     file: 'src/smoke/smoke.ts',
     search: 'const { code, message, confirmedBy } = seen.result!;',
-    replace: 'const { message, confirmedBy } = seen.result!; const code = 0;',
+    replace: 'const { message, confirmedBy } = seen.result!; const code: number = 0;',
     tests: ['test/integration/service.test.ts'],
   },
   {

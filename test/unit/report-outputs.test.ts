@@ -18,7 +18,8 @@ describe('outputsOf', () => {
       scheduler_job: SCHEDULER,
       execution: `${JOB}/executions/nightly-report-x7k2p`,
       execution_status: 'succeeded',
-      logs_url: 'https://console.cloud.google.com/logs/viewer?project=acme-prod&advancedFilter=x',
+      // Logs Explorer, narrowed to this execution (not the legacy logs/viewer link of logUri).
+      logs_url: expect.stringMatching(/^https:\/\/console\.cloud\.google\.com\/logs\/query;query=.*nightly-report-x7k2p.*\?project=acme-prod$/),
       changed: 'true',
     });
   });
