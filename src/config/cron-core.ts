@@ -49,7 +49,7 @@ export function nextRuns(expr: string, timeZone: string, count: number, from: Da
  * time zone through Intl for every candidate time (~0.2 ms a run, ~40 ms for 200), which a fleet
  * pays once per workload. Here the day's wall-clock times come from the parsed fields, matching
  * days from the calendar, and each wall time becomes an instant through the zone's offsets
- * (sampled once a week and cached per zone), with croner's rules at a DST change: a fixed-time
+ * (sampled once a week and cached per zone: no zone changes its offset twice in a week), with croner's rules at a DST change: a fixed-time
  * job (one minute, one hour) in the skipped hour runs when the clocks jump, and once in a
  * repeated hour; any other job skips the skipped hour and runs on both occurrences of a repeated
  * time. test/unit/config-duration-cron.test.ts checks the result against croner's walk.
@@ -111,6 +111,18 @@ interface Zone {
 }
 
 const WEEK = 7 * DAY;
+
+/** The first second after `lo` (up to `hi`) whose offset differs from that at `lo`, as croner finds it. */
+function changeBetween(lo: number, hi: number, offset: (t: number) => number): number {
+  const at = offset(lo);
+  while (hi - lo > 1000) {
+    const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+    if (offset(mid) === at) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
 const zones = new Map<string, Zone>();
 
 /** A time zone's UTC offsets, read through Intl once a week of time and at each change, and cached. */
@@ -136,16 +148,7 @@ function zoneOffsets(timeZone: string): Zone {
     const [before, next] = [atWeek(w), atWeek(w + 1)];
     if (before === next) return before;
     let change = changes.get(w);
-    if (change === undefined) {
-      // The second at which the offset changes, as croner finds it (to the second).
-      let [lo, hi] = [w * WEEK, (w + 1) * WEEK];
-      while (hi - lo > 1000) {
-        const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
-        if (read(mid) === before) lo = mid;
-        else hi = mid;
-      }
-      changes.set(w, (change = hi));
-    }
+    if (change === undefined) changes.set(w, (change = changeBetween(w * WEEK, (w + 1) * WEEK, read)));
     return t < change ? before : next;
   };
   const instants = (wall: number, fixedTime: boolean): number[] => {
@@ -157,15 +160,7 @@ function zoneOffsets(timeZone: string): Zone {
     if (!fixedTime) return [];
     // In the hour the clocks skip: when they jump, if that is still the same day.
     const jump = Math.max(...offsets.map((o) => wall - o * MINUTE));
-    const change = (() => {
-      let [lo, hi] = [Math.min(...offsets.map((o) => wall - o * MINUTE)), jump];
-      while (hi - lo > 1000) {
-        const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
-        if (offsetAt(mid) === offsetAt(lo)) lo = mid;
-        else hi = mid;
-      }
-      return hi;
-    })();
+    const change = changeBetween(Math.min(...offsets.map((o) => wall - o * MINUTE)), jump, offsetAt);
     return Math.floor((change + offsetAt(change) * MINUTE) / DAY) === Math.floor(wall / DAY) ? [change] : [];
   };
   const zone = { offsetAt, instants };
