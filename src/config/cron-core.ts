@@ -49,10 +49,10 @@ export function nextRuns(expr: string, timeZone: string, count: number, from: Da
  * time zone through Intl for every candidate time (~0.2 ms a run, ~40 ms for 200), which a fleet
  * pays once per workload. Here the day's wall-clock times come from the parsed fields, matching
  * days from the calendar, and each wall time becomes an instant through the zone's offsets
- * (sampled once a week and cached per zone: no zone changes its offset twice in a week), with croner's rules at a DST change: a fixed-time
- * job (one minute, one hour) in the skipped hour runs when the clocks jump, and once in a
- * repeated hour; any other job skips the skipped hour and runs on both occurrences of a repeated
- * time. test/unit/config-duration-cron.test.ts checks the result against croner's walk.
+ * (sampled once a week and cached per zone: no zone changes its offset twice in a week), with
+ * croner's rules at a DST change: a fixed-time job (one minute, one hour) in the skipped hour
+ * runs when the clocks jump, and once in a repeated hour; any other job skips the skipped hour
+ * and runs on both occurrences of a repeated time. test/unit/config-duration-cron.test.ts checks the result against croner's walk.
  */
 export function shortestIntervalSeconds(expr: string, timeZone: string, runs = 200, from: Date = new Date()): number {
   const times = runTimes(expr, timeZone, runs, from.getTime());
