@@ -315,7 +315,7 @@ function guardRailWarnings(config) {
 /* harmony export */   Qh: () => (/* binding */ INPUT_NAMES),
 /* harmony export */   WJ: () => (/* binding */ INPUT_DEFAULTS)
 /* harmony export */ });
-/* unused harmony export REQUIRED_INPUTS */
+/* unused harmony exports REQUIRED_INPUTS, isExpression */
 // The action's inputs and their action.yml defaults. The runner applies these defaults
 // itself; readInputs applies them too, so running dist/index.js with only the required
 // inputs set behaves the same. test/unit/action-defaults.test.ts keeps this table and
@@ -382,6 +382,12 @@ const INPUT_DEFAULTS = {
     smoke_test: '',
     smoke_timeout: '10m',
     dry_run: 'false',
+    // Review
+    state: 'present',
+    force: 'false',
+    fail_on_drift: 'false',
+    comment_on_pr: 'auto',
+    github_token: '${{ github.token }}',
     // Fleet mode
     manifest: '',
     prune: 'false',
@@ -391,12 +397,15 @@ const INPUT_DEFAULTS = {
 /** Inputs action.yml marks required: true. */
 const REQUIRED_INPUTS = (/* unused pure expression or super */ null && (['region']));
 const INPUT_NAMES = Object.keys(INPUT_DEFAULTS);
-/** Every input, trimmed, with the action.yml default when absent or empty. */
+/** A default the runner evaluates (`${{ github.token }}`): outside the runner it means empty. */
+const isExpression = (value) => value.startsWith('${{');
+/** Every input, trimmed, with the action.yml default when absent or empty (an expression default: empty). */
 function readInputs(get) {
     const raw = {};
     for (const name of INPUT_NAMES) {
         const value = (get(name) ?? '').trim();
-        raw[name] = value === '' ? INPUT_DEFAULTS[name] : value;
+        const fallback = INPUT_DEFAULTS[name];
+        raw[name] = value !== '' && !isExpression(value) ? value : isExpression(fallback) ? '' : fallback;
     }
     return raw;
 }
@@ -1248,6 +1257,7 @@ const SA_PROJECT = /^[^@]+@([a-z][a-z0-9-]{4,28}[a-z0-9])\.iam\.gserviceaccount\
  */
 function parseConfig(get, options = {}) {
     const r = new Reader((0,inputs/* readInputs */.Ko)(get));
+    const absent = r.oneOf('state', ['present', 'absent']) === 'absent';
     const kind = r.oneOf('kind', KINDS);
     const name = r.required('name', rules/* RULES */.y0.name);
     const region = r.required('region', rules/* RULES */.y0.region);
@@ -1272,7 +1282,7 @@ function parseConfig(get, options = {}) {
         region: region ?? '',
         kind: kind ?? 'job',
         name: name ?? '',
-        image: r.required('image', rules/* RULES */.y0.image) ?? '',
+        image: (absent ? r.matching('image', rules/* RULES */.y0.image) : r.required('image', rules/* RULES */.y0.image)) ?? '',
         runtimeServiceAccount: readRuntimeAccount(r),
         ...readEnv(r),
         envVarsUpdateStrategy: r.oneOf('env_vars_update_strategy', STRATEGIES) ?? 'merge',
@@ -1286,9 +1296,12 @@ function parseConfig(get, options = {}) {
         spec: readSpecText(r),
         job,
         service,
-        schedule: readSchedule(r, kind, name, region),
+        schedule: absent ? undefined : readSchedule(r, kind, name, region),
+        teardown: readTeardown(r, absent, name, region),
         smoke: readSmoke(r),
         dryRun: r.bool('dry_run'),
+        failOnDrift: readFailOnDrift(r),
+        comment: { mode: r.oneOf('comment_on_pr', ['auto', 'true', 'false']) ?? 'auto', token: r.text('github_token') },
         warnings: [],
         notices: r.notices,
     };
@@ -1306,6 +1319,30 @@ function readSmoke(r) {
         onlyWhenChanged: mode === 'changed',
         timeoutSeconds: r.duration('smoke_timeout', 1, 6 * HOUR) ?? 600,
     };
+}
+/** state: absent: the Scheduler job to delete (named as a deploy names it) and whether unmarked resources may go. */
+function readTeardown(r, absent, name, region) {
+    const force = r.bool('force');
+    if (!absent) {
+        if (force)
+            r.ignore('force', 'it applies to state: absent only');
+        return undefined;
+    }
+    if (r.raw.fail_on_drift.toLowerCase() === 'true')
+        r.fail('fail_on_drift', 'applies to state: present: with state: absent there is nothing the live state should match. Remove fail_on_drift.');
+    return {
+        schedulerJobId: r.matching('scheduler_job', rules/* RULES */.y0.schedulerJob) ?? `${name}-schedule`,
+        schedulerRegion: r.matching('scheduler_region', rules/* RULES */.y0.region) ?? region ?? '',
+        force,
+    };
+}
+/** fail_on_drift: a check that reads only, so it needs dry_run: true. */
+function readFailOnDrift(r) {
+    const fail = r.bool('fail_on_drift');
+    if (fail && r.raw.dry_run.toLowerCase() !== 'true') {
+        r.fail('fail_on_drift', 'true needs dry_run: true: the drift check only reads (a run that applies would change the drifted fields back). Set dry_run: true, or remove fail_on_drift.');
+    }
+    return fail;
 }
 /** Errors listed as action.yml lists the inputs (a stable sort keeps each input's own order). */
 function inActionYmlOrder(errors) {
@@ -2175,7 +2212,7 @@ async function run(env = process.env) {
         const get = (name) => getInput(name, env);
         // Fleet mode loads its manifest reader (YAML, JSON Schema) only when a manifest is given.
         fleet = get('manifest')
-            ? await Promise.all(/* import() */[__nccwpck_require__.e(189), __nccwpck_require__.e(590)]).then(__nccwpck_require__.bind(__nccwpck_require__, 222)).then(({ loadManifest }) => loadManifest(get, env))
+            ? await Promise.all(/* import() */[__nccwpck_require__.e(144), __nccwpck_require__.e(590)]).then(__nccwpck_require__.bind(__nccwpck_require__, 222)).then(({ loadManifest }) => loadManifest(get, env))
             : { configs: [(0,_config_parse_config_js__WEBPACK_IMPORTED_MODULE_3__/* .parseConfig */ .o)(get, { deferWarnings: true, commitSha: env.GITHUB_SHA })], prune: false, maxParallel: 1 };
         (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_4__/* .checkOverrides */ .yk)(env);
         // Only a run with spec loads the YAML parser and the Run v2 schema, before any request.
@@ -2199,11 +2236,12 @@ async function run(env = process.env) {
             ...[...config.secrets, ...config.secretFiles].flatMap((s) => [s.secret, `${s.secret}:${s.version}`]),
         ]),
         env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '',
+        fleet.configs[0]?.comment.token ?? '',
     ]);
     const config = fleet.configs[0];
     if (!config) {
         // A manifest with no workloads: no authentication is needed to do nothing.
-        const { runFleet } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(492), __nccwpck_require__.e(507), __nccwpck_require__.e(999), __nccwpck_require__.e(189), __nccwpck_require__.e(632)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4632));
+        const { runFleet } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(492), __nccwpck_require__.e(507), __nccwpck_require__.e(999), __nccwpck_require__.e(144), __nccwpck_require__.e(707)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1088));
         const none = Promise.reject(new Error('no workloads: nothing authenticates'));
         none.catch(() => undefined);
         return runFleet(fleet, none, env, DEPLOY_DEADLINE_MS);
@@ -2231,7 +2269,7 @@ async function run(env = process.env) {
     const credentials = Promise.all(/* import() */[__nccwpck_require__.e(492), __nccwpck_require__.e(168)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8168)).then(({ authenticate }) => authenticate(config.auth, githubToken, env, config.projectId));
     credentials.catch(() => undefined); // reported by the auth step
     await Promise.race([onTheWire, credentials.then(noop, noop)]);
-    const pipeline = Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(492), __nccwpck_require__.e(507), __nccwpck_require__.e(999), __nccwpck_require__.e(189), __nccwpck_require__.e(632)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4632));
+    const pipeline = Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(492), __nccwpck_require__.e(507), __nccwpck_require__.e(999), __nccwpck_require__.e(144), __nccwpck_require__.e(707)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1088));
     for (const c of fleet.configs)
         c.warnings = (0,_config_guard_rails_js__WEBPACK_IMPORTED_MODULE_2__/* .guardRailWarnings */ .X)(c);
     const { runFleet } = await pipeline;

@@ -202,7 +202,8 @@ export class Scheduler {
     next = this.withDefaults(next);
     this.validate(next, who);
     next.name = name;
-    next.userUpdateTime = rfc3339().replace(/\.\d+Z$/, 'Z');
+    // Moved by an update, or left at the create: unverified (fake/FACTS.md, variant userUpdateTime).
+    if (this.variants.userUpdateTime === 'update') next.userUpdateTime = rfc3339().replace(/\.\d+Z$/, 'Z');
     this.jobs.set(name, next);
     const answer = structuredClone(next);
     this.laterScheduleTime(name);

@@ -5,7 +5,7 @@ import { paging } from './paging.ts';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Auth } from './auth.ts';
-import { GITHUB_ISSUER, GitHub } from './github.ts';
+import { GITHUB_ISSUER, GitHub, type IssueComment } from './github.ts';
 import { Clock, Router, type Fault, type RequestLogEntry } from './http.ts';
 import { Iam, type Policy, type World } from './iam.ts';
 import { Logging } from './logging.ts';
@@ -14,7 +14,7 @@ import { Scheduler, type Attempt } from './scheduler.ts';
 import type { Json } from './schema.ts';
 import { DEFAULT_VARIANTS, parseVariants, setVariants, type Variants } from './variants.ts';
 
-export type { Fault, RequestLogEntry, Policy, World, ServedRequest, Attempt, Variants };
+export type { Fault, RequestLogEntry, Policy, World, ServedRequest, Attempt, Variants, IssueComment };
 
 export interface FakeOptions {
   port?: number;
@@ -76,6 +76,18 @@ export interface FakeGcp {
   logEntries(): Json[];
   /** lifetime of every access token issued from now on / of GitHub OIDC tokens, seconds */
   setTokenLifetimes(l: { accessTokenSeconds?: number; githubTokenSeconds?: number }): void;
+  /** an access token of a person (`user:EMAIL`) holding `role` on the project: someone editing in the Console */
+  userToken(email: string, role?: string): string;
+  /** the local GitHub REST API (GITHUB_API_URL = url + /github/api): tokens, issue comments, event payloads */
+  github: {
+    /** a GITHUB_TOKEN with pull-requests: write / the read-only one of a fork's pull request */
+    writeToken: string;
+    readOnlyToken: string;
+    comments(issue?: number): IssueComment[];
+    addComment(issue: number, body: string, login?: string): IssueComment;
+    /** opens a pull request; returns the payload the runner writes to GITHUB_EVENT_PATH */
+    pullRequestEvent(opts?: { number?: number; fork?: boolean; action?: string }): Record<string, unknown>;
+  };
   /** most items per page of a list (Run jobs/services, Scheduler jobs), whatever was asked; default unlimited */
   listPageMax: number;
   /** timings in effect (tests may change them between steps) */
@@ -166,6 +178,7 @@ export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
       CLOUDSDK_API_ENDPOINT_OVERRIDES_LOGGING: `${url}/`,
       ACTIONS_ID_TOKEN_REQUEST_URL: `${url}/github/token?api-version=2.0`,
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: github.requestToken,
+      GITHUB_API_URL: `${url}/github/api`,
     }),
     get requests() {
       return router.requests;
@@ -201,6 +214,17 @@ export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
       setVariants(variants, partial);
     },
     logEntries: () => logging.entries,
+    userToken: (email, role = 'roles/editor') => {
+      iam.grant(`projects/${world.projectId}`, `user:${email}`, role);
+      return auth.issueAccessToken({ kind: 'user', principal: `user:${email}`, email, members: [`user:${email}`] }).token;
+    },
+    github: {
+      writeToken: github.writeToken,
+      readOnlyToken: github.readOnlyToken,
+      comments: issue => github.comments.filter(c => issue === undefined || c.issue === issue),
+      addComment: (issue, body, login) => github.addComment(issue, body, login),
+      pullRequestEvent: opts => github.pullRequestEvent(opts),
+    },
     setTokenLifetimes: l => {
       if (l.accessTokenSeconds !== undefined) auth.maxTokenSeconds = l.accessTokenSeconds;
       if (l.githubTokenSeconds !== undefined) github.ttlSeconds = l.githubTokenSeconds;

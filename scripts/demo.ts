@@ -1,8 +1,10 @@
 // npm run demo: the whole product on the embedded local Google Cloud. Starts it, runs the
 // bundled action as the GitHub runner would, for a job and for a service (deploy, trigger,
-// smoke test), then a small fleet from a manifest (deployed, then pruned of one workload),
-// shows each run's log, job summary and outputs, stops everything, and exits non-zero on a failure.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+// smoke test), then a small fleet from a manifest (deployed, then pruned of one workload), then
+// reviews a change on a pull request (a dry run that comments the plan, and a second one that
+// updates the same comment); shows each run's log, job summary and outputs, stops everything,
+// and exits non-zero on a failure.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startFakeGcp } from '../fake/server.ts';
@@ -97,6 +99,23 @@ try {
     console.log(`--- exit code ${run.code}, ${Math.round(run.wallMs)} ms ---`);
     if (run.code !== 0) failed++;
   }
+
+  // Review before deploy: a pull request changes the job; its dry run comments the plan, and the
+  // next push to the pull request updates that same comment.
+  const dir = mkdtempSync(join(tmpdir(), 'cloud-run-cron-demo-'));
+  const event = join(dir, 'event.json');
+  writeFileSync(event, JSON.stringify(fake.github.pullRequestEvent({ number: 42 })));
+  const prEnv = { ...fake.env(), GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event };
+  const job = demos[0]!.inputs;
+  for (const [step, change] of [['opened', { tasks: '4' }], ['synchronize', { tasks: '4', schedule: '30 2 * * *' }]] as const) {
+    console.log(`\n=== Pull request #42 ${step}: dry run with comment_on_pr (auto)\n`);
+    const run = await runAction({ inputs: { ...job, ...change, dry_run: 'true', github_token: fake.github.writeToken }, env: prEnv });
+    const comments = fake.github.comments(42);
+    console.log(run.stdout.split('\n').filter((l) => /Pull request #42|::warning::/.test(l)).join('\n'));
+    console.log(`--- pull request #42 has ${comments.length} comment(s); comment ${comments[0]?.id} reads ---\n${comments[0]?.body ?? '(none)'}`);
+    if (run.code !== 0 || comments.length !== 1) failed++;
+  }
+  rmSync(dir, { recursive: true, force: true });
 } finally {
   await fake.close();
 }

@@ -66,6 +66,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       ...[...config.secrets, ...config.secretFiles].flatMap((s) => [s.secret, `${s.secret}:${s.version}`]),
     ]),
     env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '',
+    fleet.configs[0]?.comment.token ?? '',
   ]);
   const config = fleet.configs[0];
   if (!config) {

@@ -32,8 +32,9 @@ export const MUTANTS: readonly Mutant[] = [
     name: 'previous-execution',
     breaks: "the job smoke test accepts the job's previous execution as the one it started",
     file: 'src/smoke/smoke.ts',
-    search: 'if (!name || name === previous) return undefined;',
-    replace: 'if (!name) return undefined;',
+    // Both halves of "is it new": another name than before, and not created before the run.
+    search: 'if (!name || name === previous) return undefined;\n  return (timestampMs(newest?.createTime) ?? runAt) >= runAt - CLOCK_SKEW_MS ? name : undefined;',
+    replace: 'return name;',
     tests: [BLIND_SPOTS],
   },
   {

@@ -65,6 +65,12 @@ export const INPUT_DEFAULTS = {
   smoke_test: '',
   smoke_timeout: '10m',
   dry_run: 'false',
+  // Review
+  state: 'present',
+  force: 'false',
+  fail_on_drift: 'false',
+  comment_on_pr: 'auto',
+  github_token: '${{ github.token }}',
   // Fleet mode
   manifest: '',
   prune: 'false',
@@ -80,12 +86,16 @@ export const REQUIRED_INPUTS: readonly InputName[] = ['region'];
 
 export const INPUT_NAMES = Object.keys(INPUT_DEFAULTS) as InputName[];
 
-/** Every input, trimmed, with the action.yml default when absent or empty. */
+/** A default the runner evaluates (`${{ github.token }}`): outside the runner it means empty. */
+export const isExpression = (value: string): boolean => value.startsWith('${{');
+
+/** Every input, trimmed, with the action.yml default when absent or empty (an expression default: empty). */
 export function readInputs(get: (name: string) => string): RawInputs {
   const raw = {} as RawInputs;
   for (const name of INPUT_NAMES) {
     const value = (get(name) ?? '').trim();
-    raw[name] = value === '' ? INPUT_DEFAULTS[name] : value;
+    const fallback: string = INPUT_DEFAULTS[name];
+    raw[name] = value !== '' && !isExpression(value) ? value : isExpression(fallback) ? '' : fallback;
   }
   return raw;
 }

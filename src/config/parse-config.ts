@@ -47,6 +47,7 @@ const SA_PROJECT = /^[^@]+@([a-z][a-z0-9-]{4,28}[a-z0-9])\.iam\.gserviceaccount\
  */
 export function parseConfig(get: (name: string) => string, options: { deferWarnings?: boolean; commitSha?: string } = {}): Config {
   const r = new Reader(readInputs(get));
+  const absent = r.oneOf('state', ['present', 'absent'] as const) === 'absent';
   const kind = r.oneOf('kind', KINDS);
   const name = r.required('name', RULES.name);
   const region = r.required('region', RULES.region);
@@ -68,7 +69,7 @@ export function parseConfig(get: (name: string) => string, options: { deferWarni
     region: region ?? '',
     kind: kind ?? 'job',
     name: name ?? '',
-    image: r.required('image', RULES.image) ?? '',
+    image: (absent ? r.matching('image', RULES.image) : r.required('image', RULES.image)) ?? '',
     runtimeServiceAccount: readRuntimeAccount(r),
     ...readEnv(r),
     envVarsUpdateStrategy: r.oneOf('env_vars_update_strategy', STRATEGIES) ?? 'merge',
@@ -82,9 +83,12 @@ export function parseConfig(get: (name: string) => string, options: { deferWarni
     spec: readSpecText(r),
     job,
     service,
-    schedule: readSchedule(r, kind, name, region),
+    schedule: absent ? undefined : readSchedule(r, kind, name, region),
+    teardown: readTeardown(r, absent, name, region),
     smoke: readSmoke(r),
     dryRun: r.bool('dry_run'),
+    failOnDrift: readFailOnDrift(r),
+    comment: { mode: r.oneOf('comment_on_pr', ['auto', 'true', 'false'] as const) ?? 'auto', token: r.text('github_token') },
     warnings: [],
     notices: r.notices,
   };
@@ -101,6 +105,30 @@ function readSmoke(r: Reader): Config['smoke'] {
     onlyWhenChanged: mode === 'changed',
     timeoutSeconds: r.duration('smoke_timeout', 1, 6 * HOUR) ?? 600,
   };
+}
+
+/** state: absent: the Scheduler job to delete (named as a deploy names it) and whether unmarked resources may go. */
+function readTeardown(r: Reader, absent: boolean, name: string | undefined, region: string | undefined): Config['teardown'] {
+  const force = r.bool('force');
+  if (!absent) {
+    if (force) r.ignore('force', 'it applies to state: absent only');
+    return undefined;
+  }
+  if (r.raw.fail_on_drift.toLowerCase() === 'true') r.fail('fail_on_drift', 'applies to state: present: with state: absent there is nothing the live state should match. Remove fail_on_drift.');
+  return {
+    schedulerJobId: r.matching('scheduler_job', RULES.schedulerJob) ?? `${name}-schedule`,
+    schedulerRegion: r.matching('scheduler_region', RULES.region) ?? region ?? '',
+    force,
+  };
+}
+
+/** fail_on_drift: a check that reads only, so it needs dry_run: true. */
+function readFailOnDrift(r: Reader): boolean {
+  const fail = r.bool('fail_on_drift');
+  if (fail && r.raw.dry_run.toLowerCase() !== 'true') {
+    r.fail('fail_on_drift', 'true needs dry_run: true: the drift check only reads (a run that applies would change the drifted fields back). Set dry_run: true, or remove fail_on_drift.');
+  }
+  return fail;
 }
 
 /** Errors listed as action.yml lists the inputs (a stable sort keeps each input's own order). */

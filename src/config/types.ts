@@ -94,6 +94,13 @@ export interface ScheduleConfig {
   paused: boolean;
 }
 
+export interface CommentConfig {
+  /** auto: on pull_request events with dry_run: true. */
+  mode: 'auto' | 'true' | 'false';
+  /** github_token; absent outside the runner when not given. Never printed. */
+  token?: string;
+}
+
 export interface Config {
   auth: AuthConfig;
   /** Fleet mode: the fleet's owner id (its label value and Scheduler description marker). */
@@ -133,6 +140,12 @@ export interface Config {
   /** smoke_test: enabled unless false; onlyWhenChanged for `changed` (skipped when nothing was written). */
   smoke: { enabled: boolean; onlyWhenChanged: boolean; timeoutSeconds: number };
   dryRun: boolean;
+  /** state: absent: what to remove instead of deploying (the Scheduler job to delete first). */
+  teardown?: { schedulerJobId: string; schedulerRegion: string; force: boolean };
+  /** fail_on_drift: a dry run fails when the live state differs from the inputs. */
+  failOnDrift: boolean;
+  /** The plan as a pull-request comment. */
+  comment: CommentConfig;
   /** Guard-rail warnings found while validating (printed by main as annotations). */
   warnings: string[];
   /** Inputs ignored because their part is off (no schedule, the other kind): printed as notices. */

@@ -24,7 +24,8 @@ const schedulesOf = (c: Config) => [c.schedule, ...(c.moreSchedules ?? [])].filt
 /** Fills in `run.current` of every run (or `run.failure` when what it needs could not be read). */
 export async function readFleet(api: Api, clients: GoogleClients, projectId: string, runs: readonly WorkloadRun[]): Promise<void> {
   const regions = [...new Set(runs.map((r) => r.config.region))];
-  const schedulerRegionsUsed = [...new Set(runs.flatMap((r) => schedulesOf(r.config).map((s) => s.region)))];
+  // A workload with state: absent has no schedule, but its Scheduler job is to be deleted: read that region too.
+  const schedulerRegionsUsed = [...new Set(runs.flatMap((r) => [...schedulesOf(r.config).map((s) => s.region), ...(r.config.teardown ? [r.config.teardown.schedulerRegion] : [])]))];
   const byName = <T extends { name?: string | null }>(items: T[]): Map<string, T> => new Map(items.flatMap((i) => (i.name ? [[i.name, i]] : [])));
   const listRun = (region: string, collection: 'jobs' | 'services') => {
     const parent = `projects/${projectId}/locations/${region}`;
@@ -68,7 +69,7 @@ export async function readFleet(api: Api, clients: GoogleClients, projectId: str
           workload,
           otherKind: other.get(otherName),
           policy,
-          schedulerJob: schedulerJob(names.schedulerJob, config.schedule?.region),
+          schedulerJob: schedulerJob(names.schedulerJob, config.schedule?.region ?? config.teardown?.schedulerRegion),
         };
         if (config.moreSchedules?.length) {
           state.moreSchedulerJobs = config.moreSchedules.map((s) => schedulerJob(withSchedule(config, names, s).names.schedulerJob, s.region));

@@ -20,6 +20,7 @@ import { applyDeletions, inParallel } from '../pipeline/delete.js';
 import { applyWorkloadRun, planWorkloadRun, readWorkload, startWorkload, type PipelineContext, type WorkloadRun } from '../pipeline/run-pipeline.js';
 import { planPrune, readOwned } from './prune.js';
 import { readFleet } from './read-fleet.js';
+import { commentOnPullRequest } from '../report/pr-comment.js';
 
 export interface FleetRun {
   /** The fleet's owner id; absent in the single-workload mode. */
@@ -157,7 +158,9 @@ async function report(fleet: FleetRun, runs: readonly WorkloadRun[], deletions: 
       setOutputs(report);
       core.setOutput('results', JSON.stringify(results));
       // Without a summary file (run by hand, outside GitHub Actions) the summary goes to the log.
-      if (!(await writeSummary(renderSummary(report), env))) core.info(renderSummaryText(report));
+      const summary = renderSummary(report);
+      if (!(await writeSummary(summary, env))) core.info(renderSummaryText(report));
+      await commentOnPullRequest(config, { project: report.projectId, region: config.region, kind: config.kind, name: config.name }, summary, env, core);
       return;
     }
     // Stopped before anything was read (auth, the project, the Scheduler region): no plan.
@@ -176,4 +179,6 @@ async function report(fleet: FleetRun, runs: readonly WorkloadRun[], deletions: 
   const entries = fleet.configs.map((config, i) => ({ name: config.name, kind: config.kind, report: runs[i]?.report, failure: runs[i]?.failure ?? (runs[i] ? undefined : failures[0]) }));
   const { markdown, text } = renderFleetSummary(fleet.id, fleet.configs[0]?.dryRun ?? false, entries, deletions);
   if (!(await writeSummary(markdown, env))) core.info(text);
+  const first = fleet.configs[0];
+  if (first) await commentOnPullRequest(first, { fleet: fleet.id }, markdown, env, core);
 }

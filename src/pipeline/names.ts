@@ -8,7 +8,9 @@ export function resourceNames(config: Config, projectId: string): Names {
     resource: `projects/${projectId}/locations/${config.region}/${collection}/${config.name}`,
     schedulerJob: config.schedule
       ? `projects/${projectId}/locations/${config.schedule.region}/jobs/${config.schedule.jobId}`
-      : undefined,
+      : config.teardown
+        ? `projects/${projectId}/locations/${config.teardown.schedulerRegion}/jobs/${config.teardown.schedulerJobId}`
+        : undefined,
   };
 }
 

@@ -8,17 +8,21 @@ import { registerSecretValues, scrubSecrets } from '../errors/scrub.js';
 import { createApi } from '../google/api.js';
 import type { Api } from '../google/api.js';
 import type { GoogleClients } from '../google/clients.js';
+import { findDrift } from '../plan/drift.js';
 import { planChangesAnything, planRun, type CurrentState, type Names, type RunPlan } from '../plan/planner.js';
+import { driftLine, driftMessage } from '../report/drift-text.js';
 import { formatPlan } from '../report/plan-text.js';
 import { logsUrlOf } from '../report/links.js';
 import { phase as logPhase } from '../report/log.js';
 import { changeLine } from '../report/summary.js';
+import type { Change } from '../plan/types.js';
 import type { RunReport, SmokeResult } from '../report/types.js';
 import { envValuesOf, latestRevisionTraffic, type RunService } from '../run/workload.js';
 import { smokeTest } from '../smoke/smoke.js';
 import { applyPlan } from './apply.js';
 import { resourceNames } from './names.js';
 import { readCurrentState } from './read-current.js';
+import { applyTeardown, planTeardownRun } from './teardown.js';
 
 /** What every workload of a run shares: one authentication, one project, one deadline. */
 export interface PipelineContext {
@@ -74,34 +78,47 @@ export async function readWorkload(ctx: PipelineContext, run: WorkloadRun): Prom
 export function planWorkloadRun(ctx: PipelineContext, run: WorkloadRun): void {
   const { config, names, current } = run;
   if (!current || run.failure) return;
+  if (config.teardown) return planTeardownRun(ctx, run, current);
   registerSecretValues([...envValuesOf(current.workload, config.kind), ...envValuesOf(current.otherKind, config.kind === 'job' ? 'service' : 'job')]);
   const runPlan = planRun({ config, names, current, deployId: ctx.deployId });
   run.runPlan = runPlan;
   for (const warning of runPlan.warnings) core.warning(scrubSecrets(ctx.label ? `${ctx.label}: ${warning}` : warning));
   // Each change's reason (a tag redeploy, a re-pointed trigger) is in the plan, once.
   core.info(`Plan${ctx.label ? ` of ${ctx.label}` : ''}:\n${formatPlan(runPlan.plan)}`);
-  run.report = {
+  run.report = startReport(ctx, run, runPlan.plan, runPlan.warnings, 'The run stopped before the smoke test.');
+  run.report.url = (current.workload as RunService | undefined)?.uri ?? undefined;
+  if (config.dryRun) {
+    run.report.smoke.message = 'Dry run: nothing was written and the smoke test was skipped.';
+    core.info(planChangesAnything(runPlan.plan) ? `Dry run: the plan${ctx.label ? ` of ${ctx.label}` : ''} above was not applied.` : `Dry run: ${ctx.label ?? 'everything'} is up to date.`);
+    if (config.failOnDrift) {
+      run.report.drift = findDrift(runPlan.plan, current).map(driftLine);
+      if (run.report.drift.length > 0) run.failure = run.report.error = driftMessage(run.report.drift);
+      else core.info(`Drift check${ctx.label ? ` of ${ctx.label}` : ''}: the live state matches the inputs.`);
+    }
+  }
+}
+
+/** The workload's report as planned: nothing written yet, the smoke test skipped for `why`. */
+export function startReport(ctx: PipelineContext, run: WorkloadRun, plan: Change[], warnings: string[], why: string): RunReport {
+  const { config, names } = run;
+  return {
     config,
     projectId: ctx.projectId,
     dryRun: config.dryRun,
     resource: names.resource,
     schedulerJob: names.schedulerJob,
-    warnings: [...config.warnings, ...runPlan.warnings],
+    warnings: [...config.warnings, ...warnings],
     phases: run.phases,
-    plan: runPlan.plan,
+    plan,
     changed: false,
-    url: (current.workload as RunService | undefined)?.uri ?? undefined,
-    smoke: { status: 'skipped', message: 'The run stopped before the smoke test.' },
+    smoke: { status: 'skipped', message: why },
   };
-  if (config.dryRun) {
-    run.report.smoke.message = 'Dry run: nothing was written and the smoke test was skipped.';
-    core.info(planChangesAnything(runPlan.plan) ? `Dry run: the plan${ctx.label ? ` of ${ctx.label}` : ''} above was not applied.` : `Dry run: ${ctx.label ?? 'everything'} is up to date.`);
-  }
 }
 
 /** Applies the plan and smoke-tests the workload, recording what was done (also on failure). */
 export async function applyWorkloadRun(ctx: PipelineContext, run: WorkloadRun): Promise<void> {
   const { config, names, current, runPlan, report } = run;
+  if (config.teardown && report && !run.failure && !config.dryRun) return recordFailure(run, () => applyTeardown(ctx, report, phaseOf(ctx, run)));
   if (!current || !runPlan || !report || run.failure || config.dryRun) return;
   const phase = phaseOf(ctx, run);
   await recordFailure(run, async () => {

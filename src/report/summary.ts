@@ -64,8 +64,10 @@ function headingText(report: RunReport): string {
       return `📝 Dry run: ${subject} — ${n === 0 ? 'no changes' : `${n} change${n === 1 ? '' : 's'} planned`}`;
     }
     case 'failed':
+      if (report.drift?.length) return `❌ Drift: ${subject} differs from the inputs`;
       return `❌ ${subject}: ${report.error !== undefined ? 'the run failed' : 'the smoke test failed'}`;
     case 'succeeded':
+      if (report.config.teardown) return `🗑️ ${subject} ${report.changed ? 'removed' : 'is already absent'}`;
       return `✅ ${subject} ${report.changed ? 'deployed' : 'is up to date'}${report.config.schedule ? ' and scheduled' : ''}`;
   }
 }
@@ -89,7 +91,7 @@ function roleOf(c: Change): string | undefined {
 }
 
 /** The resource of a change as the summary's table and the log name it, the same on every run. */
-function resourceLabel(c: Change): string {
+export function resourceLabel(c: Change): string {
   const role = c.type === 'iam-binding' ? roleOf(c) : undefined;
   return role ? `${TYPE_LABEL[c.type]} (${role})` : TYPE_LABEL[c.type];
 }
@@ -138,6 +140,7 @@ function describeSafely(cron: string): string {
 
 function scheduleBlocks(report: RunReport, now: Date): Block[] {
   const s = report.config.schedule;
+  if (report.config.teardown) return teardownScheduleBlocks(report);
   if (!s) return [{ kind: 'section', title: 'Schedule' }, { kind: 'para', line: ['None: deployed only; no Scheduler job was touched.'] }];
   const items: Line[] = [[code(s.cron), ` — ${describeSafely(s.cron)} (${s.timeZone})`]];
   const change = report.plan.find((c) => c.type === 'scheduler-job');
@@ -153,6 +156,16 @@ function scheduleBlocks(report: RunReport, now: Date): Block[] {
   }
   items.push(['Triggered by Scheduler job ', code(s.jobId), ' as ', code(s.invokerServiceAccount)]);
   return [{ kind: 'section', title: 'Schedule' }, { kind: 'list', items }];
+}
+
+/** state: absent: what became of the Scheduler job. */
+function teardownScheduleBlocks(report: RunReport): Block[] {
+  const id = parseResourceName(report.schedulerJob ?? '')?.id ?? report.schedulerJob ?? '';
+  const change = report.plan.find((c) => c.type === 'scheduler-job');
+  const what = !change
+    ? ['No Scheduler job ', code(id), ' exists: nothing triggers the workload.']
+    : ['Scheduler job ', code(id), `: ${change.status ?? (report.dryRun ? 'to delete' : 'deleted')}.`];
+  return [{ kind: 'section', title: 'Schedule' }, { kind: 'para', line: what }];
 }
 
 function smokeBlocks(report: RunReport): Block[] {
@@ -189,7 +202,8 @@ function buildSummary(report: RunReport, now: Date): Block[] {
     { kind: 'heading', text: headingText(report) },
     { kind: 'para', line: contextLine(report) },
   ];
-  if (report.error !== undefined) blocks.push({ kind: 'alert', level: 'CAUTION', lines: ['The run stopped with this error:'], code: report.error });
+  // Drift is listed in its own section below, not again as the error.
+  if (report.error !== undefined && !report.drift?.length) blocks.push({ kind: 'alert', level: 'CAUTION', lines: ['The run stopped with this error:'], code: report.error });
   if (report.dryRun) blocks.push({ kind: 'alert', level: 'NOTE', lines: ['Dry run: nothing was written. The plan below is what a run would do.'] });
   const notices = report.config.notices;
   if (notices.length > 0) blocks.push({ kind: 'alert', level: 'NOTE', lines: notices.map((n) => (notices.length > 1 ? `- ${n}` : n)) });
@@ -197,6 +211,10 @@ function buildSummary(report: RunReport, now: Date): Block[] {
     blocks.push({ kind: 'alert', level: 'WARNING', lines: report.warnings.map((w) => (report.warnings.length > 1 ? `- ${w}` : w)) });
   }
   if (report.plan.length > 0) blocks.push(resourceTable(report));
+  if (report.drift) {
+    const items: Line[] = report.drift.length ? report.drift.map((l) => [l]) : [['None: the live state matches the inputs.']];
+    blocks.push({ kind: 'section', title: 'Drift' }, { kind: 'list', items });
+  }
   blocks.push(...scheduleBlocks(report, now), ...smokeBlocks(report));
   if (report.dryRun) blocks.push({ kind: 'section', title: 'Plan' }, { kind: 'code', lang: 'diff', text: formatPlan(report.plan) });
   const timings = timingsLine(report.phases);

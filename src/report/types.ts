@@ -42,6 +42,8 @@ export interface RunReport {
   warnings: string[];
   /** Wall time per phase, ms (auth, deploy, iam, schedule, smoke). */
   phases: Record<string, number>;
+  /** fail_on_drift: one line per drifted resource (empty: none); absent when not checked. */
+  drift?: string[];
   /** Set when the run failed before it finished: the explained error (summary shows ❌ and it). */
   error?: string;
 }

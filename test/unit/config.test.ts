@@ -37,6 +37,8 @@ describe('defaults: only the required inputs', () => {
       schedule: undefined,
       smoke: { enabled: true, onlyWhenChanged: false, timeoutSeconds: 600 },
       dryRun: false,
+      failOnDrift: false,
+      comment: { mode: 'auto', token: undefined },
       warnings: [],
       notices: [],
     });

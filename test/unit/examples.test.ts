@@ -71,13 +71,14 @@ function parseStep(withInputs: Obj, ctx: Context, where: string): Config {
 }
 
 const isActionStep = (uses: unknown): boolean => typeof uses === 'string' && /^(?:[\w.-]+\/cloud-run-cron@|\.\/\.cloud-run-cron$)/.test(uses);
-const isReusableCall = (uses: unknown): boolean => typeof uses === 'string' && /(?:^\.|cloud-run-cron)\/\.github\/workflows\/deploy\.yml(?:@|$)/.test(uses);
+/** The reusable workflow a job calls (deploy.yml or plan.yml), if it is one of ours. */
+const reusableCalled = (uses: unknown): string | undefined =>
+  typeof uses === 'string' ? /(?:^\.|cloud-run-cron)\/\.github\/workflows\/(deploy|plan)\.yml(?:@|$)/.exec(uses)?.[1] : undefined;
 
-const reusable = parseYaml(readFileSync(join(ROOT, '.github/workflows/deploy.yml'), 'utf8')) as Obj;
-const reusableInputs = reusable.on.workflow_call.inputs as Record<string, Obj>;
-
-/** What deploy.yml hands the action for a caller's `with`: its own defaults, booleans as 'true'/'false'. */
-function throughReusable(callerWith: Obj, ctx: Context, where: string): Config {
+/** What deploy.yml or plan.yml hands the action for a caller's `with`: its own defaults, booleans as 'true'/'false'. */
+function throughReusable(file: string, callerWith: Obj, ctx: Context, where: string): Config {
+  const reusable = parseYaml(readFileSync(join(ROOT, `.github/workflows/${file}.yml`), 'utf8')) as Obj;
+  const reusableInputs = reusable.on.workflow_call.inputs as Record<string, Obj>;
   const inputs: Record<string, string> = {};
   for (const [name, spec] of Object.entries(reusableInputs)) {
     const given = callerWith?.[name];
@@ -86,7 +87,7 @@ function throughReusable(callerWith: Obj, ctx: Context, where: string): Config {
   const { step } = Object.values(reusable.jobs as Record<string, Obj>)
     .flatMap((job) => (job.steps ?? []).map((step: Obj) => ({ step })))
     .find(({ step }) => isActionStep(step.uses))!;
-  return parseStep(step.with, { env: {}, inputs }, `${where} -> deploy.yml`);
+  return parseStep(step.with, { env: {}, inputs }, `${where} -> ${file}.yml`);
 }
 
 /** Every way a workflow_dispatch form can be filled in: each choice option, defaults elsewhere. */
@@ -112,12 +113,13 @@ function usesIn(doc: Obj, file: string): Use[] {
   const forms = dispatchForms(doc);
   for (const [jobId, job] of Object.entries((doc.jobs ?? {}) as Record<string, Obj>)) {
     const where = `${file} jobs.${jobId}`;
-    if (isReusableCall(job.uses)) {
-      found.push({ where, configs: () => forms.map((inputs) => throughReusable(job.with, { env: {}, inputs }, where)) });
+    const reusable = reusableCalled(job.uses);
+    if (reusable) {
+      found.push({ where, configs: () => forms.map((inputs) => throughReusable(reusable, job.with, { env: {}, inputs }, where)) });
     }
     (job.steps ?? []).forEach((step: Obj, i: number) => {
       // A bare `uses:` line (README's pinning forms) shows a reference, not an invocation.
-      if (!isActionStep(step.uses) || !step.with || file.endsWith('deploy.yml')) return;
+      if (!isActionStep(step.uses) || !step.with || /\/(deploy|plan)\.yml$/.test(file)) return;
       const env = { ...(doc.env ?? {}), ...(job.env ?? {}), ...(step.env ?? {}) } as Record<string, string>;
       found.push({ where: `${where}.steps[${i}]`, configs: () => forms.map((inputs) => parseStep(step.with, { env, inputs }, `${where}.steps[${i}]`)) });
     });
@@ -155,6 +157,7 @@ describe('published uses of the action parse with its own input parser', () => {
     expect(where).toMatch(/examples\/workflows\/deploy-job\.yml/);
     expect(where).toMatch(/examples\/workflows\/deploy-service\.yml/);
     expect(where).toMatch(/\.github\/workflows\/manual\.yml/);
+    expect(where).toMatch(/examples\/workflows\/drift\.yml/);
     expect(allUses.filter((u) => u.where.startsWith('README.md')).length).toBeGreaterThanOrEqual(4);
     // The README shows the action after google-github-actions/auth (credentials from that step).
     const readmeConfigs = allUses.filter((u) => u.where.startsWith('README.md')).flatMap((u) => u.configs());

@@ -39,6 +39,8 @@ export function config(overrides: Partial<Config> = {}): Config {
     },
     smoke: { enabled: true, onlyWhenChanged: false, timeoutSeconds: 600 },
     dryRun: false,
+    failOnDrift: false,
+    comment: { mode: 'auto' },
     warnings: [],
     notices: [],
     ...overrides,

@@ -16,22 +16,26 @@ const load = (path: string): Obj => parse(readFileSync(join(ROOT, path), 'utf8')
 
 const action = load('action.yml');
 const deploy = load('.github/workflows/deploy.yml');
+const planWorkflow = load('.github/workflows/plan.yml');
 const manual = load('.github/workflows/manual.yml');
 const ci = load('.github/workflows/ci.yml');
 
-const actionInputs = action.inputs as Record<string, { required?: boolean; default?: string }>;
+const allActionInputs = action.inputs as Record<string, { required?: boolean; default?: string }>;
+// An input whose default the runner evaluates (github_token: ${{ github.token }}) keeps that default
+// in the called workflow too: it is not an input of the workflow.
+const actionInputs = Object.fromEntries(Object.entries(allActionInputs).filter(([, spec]) => !String(spec.default ?? '').startsWith('${{')));
 const actionOutputs = Object.keys(action.outputs as Obj);
 const call = deploy.on.workflow_call as Obj;
 // Inputs of the workflow itself, not of the action.
 const OWN_INPUTS = ['environment', 'runs_on', 'timeout_minutes'];
 
-/** The deploy job and the step that runs the action (uses: ./.cloud-run-cron). */
-function actionStep(): { jobId: string; job: Obj; step: Obj } {
-  for (const [jobId, job] of Object.entries(deploy.jobs as Record<string, Obj>)) {
+/** The job and the step that runs the action (uses: ./.cloud-run-cron) of a reusable workflow. */
+function actionStep(workflow: Obj = deploy): { jobId: string; job: Obj; step: Obj } {
+  for (const [jobId, job] of Object.entries(workflow.jobs as Record<string, Obj>)) {
     const step = (job.steps ?? []).find((s: Obj) => s.uses === './.cloud-run-cron');
     if (step) return { jobId, job, step };
   }
-  throw new Error('deploy.yml: no step uses ./.cloud-run-cron');
+  throw new Error('no step uses ./.cloud-run-cron');
 }
 
 describe('reusable workflow (.github/workflows/deploy.yml)', () => {
@@ -146,6 +150,41 @@ describe('reusable workflow (.github/workflows/deploy.yml)', () => {
   });
 });
 
+describe('reusable plan workflow (.github/workflows/plan.yml)', () => {
+  const planCall = planWorkflow.on.workflow_call as Obj;
+  // Set by the workflow itself: a plan is a dry run that comments.
+  const SET = { dry_run: 'true', comment_on_pr: 'true' };
+
+  it('declares the same inputs as deploy.yml, less the two it sets', () => {
+    expect(Object.keys(planWorkflow.on)).toEqual(['workflow_call']);
+    const expected = Object.fromEntries(Object.entries(call.inputs as Obj).filter(([n]) => !(n in SET)).map(([n, spec]) => [n, { ...spec, description: expect.any(String) }]));
+    expect(planCall.inputs).toEqual(expected);
+  });
+
+  it('runs the action as a dry run that comments, with every other input passed', () => {
+    const { step } = actionStep(planWorkflow);
+    for (const name of Object.keys(actionInputs)) {
+      expect(step.with?.[name]).toBe(name in SET ? SET[name as keyof typeof SET] : `\${{ inputs.${name} }}`);
+    }
+    expect(Object.keys(step.with).sort()).toEqual(Object.keys(actionInputs).sort());
+  });
+
+  it('passes every action output through', () => {
+    const { jobId, job, step } = actionStep(planWorkflow);
+    for (const name of actionOutputs) {
+      expect((planCall.outputs as Obj)[name]?.value).toBe(`\${{ jobs.${jobId}.outputs.${name} }}`);
+      expect(job.outputs?.[name]).toBe(`\${{ steps.${step.id}.outputs.${name} }}`);
+    }
+  });
+
+  it('asks for exactly id-token: write, contents: read and pull-requests: write', () => {
+    const exact = { 'id-token': 'write', contents: 'read', 'pull-requests': 'write' };
+    expect(planWorkflow.permissions).toEqual(exact);
+    const { jobId } = actionStep(planWorkflow);
+    for (const [id, job] of Object.entries(planWorkflow.jobs as Record<string, Obj>)) expect(job.permissions).toEqual(id === jobId ? exact : {});
+  });
+});
+
 describe('manual workflow (.github/workflows/manual.yml)', () => {
   const inputs = manual.on.workflow_dispatch.inputs as Record<string, Obj>;
 
@@ -193,8 +232,8 @@ describe('every workflow file', () => {
     const rel = files.map((f) => f.slice(ROOT.length).replace(/^\//, ''));
     expect(rel).toEqual(
       expect.arrayContaining([
-        '.github/workflows/ci.yml', '.github/workflows/deploy.yml', '.github/workflows/manual.yml',
-        'examples/workflows/deploy-job.yml', 'examples/workflows/deploy-service.yml',
+        '.github/workflows/ci.yml', '.github/workflows/deploy.yml', '.github/workflows/manual.yml', '.github/workflows/plan.yml',
+        'examples/workflows/deploy-job.yml', 'examples/workflows/deploy-service.yml', 'examples/workflows/drift.yml',
       ]),
     );
   });

@@ -1,0 +1,144 @@
+// The plan and the summary as one pull-request comment (comment_on_pr), updated in place on
+// every later run: the comment carries a hidden marker naming the target, and the run looks for
+// it among the pull request's comments before it writes. @actions/github (Octokit) is loaded only
+// when a comment is written, so no other run pays for it. It talks to GITHUB_API_URL, so GitHub
+// Enterprise Server works too. Commenting is part of the report, never the step's failure: a
+// token that may not write (a fork's pull request gets a read-only one) is a warning.
+import { readFile } from 'node:fs/promises';
+import type { Config } from '../config/types.js';
+
+export interface PullRequest {
+  owner: string;
+  repo: string;
+  number: number;
+  /** Opened from another repository: its token is read-only. */
+  fromFork: boolean;
+}
+
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
+
+/** Whether this run comments: `auto` on pull-request events of a dry run, `true` on any event with a pull request. */
+export function commentWanted(config: Pick<Config, 'comment' | 'dryRun'>, env: NodeJS.ProcessEnv): boolean {
+  if (config.comment.mode === 'auto') return config.dryRun && PULL_REQUEST_EVENTS.includes(env.GITHUB_EVENT_NAME ?? '');
+  return config.comment.mode === 'true';
+}
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj => (v && typeof v === 'object' ? (v as Obj) : {});
+
+/** The pull request of this run's event (the payload at GITHUB_EVENT_PATH), if it has one. */
+export async function pullRequestOf(env: NodeJS.ProcessEnv): Promise<PullRequest | undefined> {
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  if (!env.GITHUB_EVENT_PATH || !owner || !repo) return undefined;
+  let payload: Obj;
+  try {
+    payload = obj(JSON.parse(await readFile(env.GITHUB_EVENT_PATH, 'utf8')));
+  } catch {
+    return undefined;
+  }
+  const pr = obj(payload.pull_request);
+  const issue = obj(payload.issue);
+  // An issue_comment event on a pull request carries the pull request as an issue with a pull_request key.
+  const number = typeof pr.number === 'number' ? pr.number : issue.pull_request && typeof issue.number === 'number' ? issue.number : undefined;
+  if (number === undefined) return undefined;
+  const head = obj(obj(pr.head).repo).full_name;
+  const base = obj(payload.repository).full_name;
+  return { owner, repo, number, fromFork: typeof head === 'string' && typeof base === 'string' && head !== base };
+}
+
+/** The hidden marker that finds this target's comment again: the same for every run of it. */
+export function commentMarker(target: Record<string, string>): string {
+  const parts = Object.entries(target).map(([k, v]) => `${k}=${v}`);
+  return `<!-- cloud-run-cron:plan ${parts.join(' ')} -->`;
+}
+
+/** The comment: the marker, the summary (plan per resource, next runs, warnings), and a link to the run. */
+export function commentBody(marker: string, summary: string, env: NodeJS.ProcessEnv, now: Date = new Date()): string {
+  const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
+  const run = env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+  const sha = env.GITHUB_SHA ? ` for ${env.GITHUB_SHA.slice(0, 7)}` : '';
+  const footer = `${run ? `[Workflow run](${run})` : 'Workflow run'}${sha} · updated ${now.toISOString().replace(/\.\d+Z$/, 'Z')}`;
+  return `${marker}\n${summary.trimEnd()}\n\n---\n<sub>${footer}</sub>\n`;
+}
+
+export interface CommentResult {
+  action: 'created' | 'updated';
+  url?: string;
+}
+
+interface Comment {
+  id: number;
+  body?: string;
+  html_url?: string;
+}
+
+/** Finds the comment with `marker` on the pull request (every page) and updates it, or creates one. */
+export async function upsertComment(token: string, pr: PullRequest, marker: string, body: string, env: NodeJS.ProcessEnv): Promise<CommentResult> {
+  const { getOctokit } = await import('@actions/github');
+  const octokit = getOctokit(token, { baseUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '') });
+  const where = { owner: pr.owner, repo: pr.repo };
+  const comments: Comment[] = await octokit.paginate(octokit.rest.issues.listComments, { ...where, issue_number: pr.number, per_page: 100 });
+  const mine = comments.find((c) => c.body?.includes(marker));
+  if (mine) {
+    const { data } = await octokit.rest.issues.updateComment({ ...where, comment_id: mine.id, body });
+    return { action: 'updated', url: data.html_url };
+  }
+  const { data } = await octokit.rest.issues.createComment({ ...where, issue_number: pr.number, body });
+  return { action: 'created', url: data.html_url };
+}
+
+/** What a failed comment most likely means, for the warning. */
+export function explainCommentError(err: unknown, pr: PullRequest): string {
+  const status = (err as { status?: unknown }).status;
+  const message = err instanceof Error ? err.message : String(err);
+  const head = `Could not comment on pull request #${pr.number}: ${typeof status === 'number' ? `GitHub answered ${status}: ` : ''}${message}.`;
+  if (status === 403) {
+    const why = pr.fromFork
+      ? 'This pull request comes from a fork, and GitHub gives such runs a read-only token.'
+      : 'The token may not write to pull requests: give the job `permissions: pull-requests: write` (or pass a github_token that may).';
+    return `${head} ${why} The plan is in the job summary.`;
+  }
+  if (status === 401) return `${head} The github_token is not valid. The plan is in the job summary.`;
+  if (status === 404) return `${head} The token cannot see this repository or pull request. The plan is in the job summary.`;
+  return `${head} The plan is in the job summary.`;
+}
+
+export interface CommentLog {
+  info(message: string): void;
+  warning(message: string): void;
+  setSecret(secret: string): void;
+}
+
+/**
+ * Posts or updates the comment when this run should; every problem is a warning. `summary` is the
+ * job summary's Markdown, `target` what the marker names.
+ */
+export async function commentOnPullRequest(
+  config: Pick<Config, 'comment' | 'dryRun'>,
+  target: Record<string, string>,
+  summary: string,
+  env: NodeJS.ProcessEnv,
+  log: CommentLog,
+): Promise<CommentResult | undefined> {
+  if (!commentWanted(config, env)) return undefined;
+  const pr = await pullRequestOf(env);
+  if (!pr) {
+    if (config.comment.mode === 'true') log.warning(`comment_on_pr is true, but this ${env.GITHUB_EVENT_NAME ?? ''} event has no pull request: no comment was written.`);
+    return undefined;
+  }
+  const token = config.comment.token;
+  if (!token) {
+    log.warning(`Input 'github_token' is empty: no comment was written on pull request #${pr.number}. The plan is in the job summary.`);
+    return undefined;
+  }
+  log.setSecret(token);
+  try {
+    const marker = commentMarker(target);
+    const result = await upsertComment(token, pr, marker, commentBody(marker, summary, env), env);
+    log.info(`Pull request #${pr.number}: plan comment ${result.action}${result.url ? ` (${result.url})` : ''}`);
+    return result;
+  } catch (err) {
+    log.warning(explainCommentError(err, pr));
+    return undefined;
+  }
+}
