@@ -109,7 +109,7 @@ export async function loadManifest(get: (name: string) => string, env: NodeJS.Pr
   workloads.forEach((workload, index) => {
     if (settings.only && !settings.only.includes(String(workload.name))) return;
     const own = { ...(manifest.defaults ?? {}), ...workload };
-    const config = workloadConfig(manifest.fleet, own, index, get, problems);
+    const config = workloadConfig(manifest.fleet, own, index, get, problems, env.GITHUB_SHA);
     if (!config) return;
     configs.push(config);
     keys.set(config, new Set(Object.keys(own).filter((k) => own[k] !== null)));
@@ -303,9 +303,9 @@ function overridesBody(schedule: Workload, kind: Json | undefined, at: string, p
   return JSON.stringify({ overrides });
 }
 
-function workloadConfig(fleet: string, workload: Workload, index: number, get: (name: string) => string, problems: string[]): Config | undefined {
+function workloadConfig(fleet: string, workload: Workload, index: number, get: (name: string) => string, problems: string[], commitSha: string | undefined): Config | undefined {
   const at = `workloads[${index}]`;
-  if (!Array.isArray(workload.schedules)) return parseWorkload(fleet, workload, get, problems, (input) => `${at}.${input}`);
+  if (!Array.isArray(workload.schedules)) return parseWorkload(fleet, workload, get, problems, (input) => `${at}.${input}`, commitSha);
   // Several schedules: the workload with each schedule's trigger inputs, read as the inputs are.
   const base = Object.fromEntries(Object.entries(workload).filter(([k]) => k !== 'schedules' && !SCHEDULE_KEYS.includes(k)));
   const configs = workload.schedules.map((item, k) => {
@@ -320,7 +320,7 @@ function workloadConfig(fleet: string, workload: Workload, index: number, get: (
       scheduler_job: `${String(workload.name)}-${String(schedule.id)}`,
       ...(body !== undefined ? { body } : {}),
     };
-    return parseWorkload(fleet, own, get, problems, (input) => (SCHEDULE_KEYS.includes(input) ? `${where}.${input}` : input === 'body' ? where : `${at}.${input}`));
+    return parseWorkload(fleet, own, get, problems, (input) => (SCHEDULE_KEYS.includes(input) ? `${where}.${input}` : input === 'body' ? where : `${at}.${input}`), commitSha);
   });
   const [first, ...more] = configs;
   if (!first || more.some((c) => c === undefined)) return undefined;
@@ -328,7 +328,14 @@ function workloadConfig(fleet: string, workload: Workload, index: number, get: (
   return first;
 }
 
-function parseWorkload(fleet: string, workload: Workload, get: (name: string) => string, problems: string[], pathOf: (input: string) => string): Config | undefined {
+function parseWorkload(
+  fleet: string,
+  workload: Workload,
+  get: (name: string) => string,
+  problems: string[],
+  pathOf: (input: string) => string,
+  commitSha: string | undefined,
+): Config | undefined {
   const input = (name: string): string => {
     if (FLEET_ONLY.includes(name as InputName)) return '';
     if (FLEET_WIDE_INPUTS.includes(name as InputName) && !(name === 'region' && workload.region !== undefined)) {
@@ -338,7 +345,8 @@ function parseWorkload(fleet: string, workload: Workload, get: (name: string) =>
     return name in workload ? asInput(name, workload[name]!) : '';
   };
   try {
-    const config = parseConfig(input, { deferWarnings: true });
+    // The commit-sha label as in single mode (issue 13): a workload of a fleet is labelled the same way.
+    const config = parseConfig(input, { deferWarnings: true, commitSha });
     config.fleet = fleet;
     config.labels = { ...config.labels, 'managed-by': 'cloud-run-cron', [FLEET_LABEL]: fleet };
     return config;

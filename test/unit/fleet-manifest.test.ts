@@ -54,6 +54,14 @@ workloads:
 `;
 
 describe('loadManifest', () => {
+  it('labels every workload with the commit-sha as single mode does, unless skip_default_labels', async () => {
+    const sha = '0123456789abcdef0123456789abcdef01234567';
+    const m = await load(GOOD, {}, { REPORT_IMAGE: IMAGE, GITHUB_SHA: sha });
+    for (const c of m.configs) expect(c.labels).toMatchObject({ 'commit-sha': '0123456', 'managed-by': 'cloud-run-cron', 'cloud-run-cron-fleet': 'reports' });
+    const skipped = await load(GOOD.replace('  time_zone: Europe/Berlin\n', '  time_zone: Europe/Berlin\n  skip_default_labels: true\n'), {}, { REPORT_IMAGE: IMAGE, GITHUB_SHA: sha });
+    for (const c of skipped.configs) expect(c.labels['commit-sha']).toBeUndefined();
+  });
+
   it('reads the issue example into one Config per workload, with the fleet marks', async () => {
     const m = await load(GOOD, {}, { REPORT_IMAGE: IMAGE });
     expect(m.id).toBe('reports');
