@@ -198,13 +198,132 @@ function validateCron(expr) {
 function nextRuns(expr, timeZone, count, from = new Date()) {
     return buildCron(expr, timeZone).nextRuns(count, from);
 }
-/** The shortest gap in seconds between consecutive runs over the next `runs` runs; Infinity if it fires at most once. */
+/**
+ * The shortest gap in seconds between consecutive runs over the next `runs` runs; Infinity if it
+ * fires at most once. The same runs as nextRuns (croner), without croner's walk: croner reads the
+ * time zone through Intl for every candidate time (~0.2 ms a run, ~40 ms for 200), which a fleet
+ * pays once per workload. Here the day's wall-clock times come from the parsed fields, matching
+ * days from the calendar, and each wall time becomes an instant through the zone's offsets
+ * (sampled once a week and cached per zone: no zone changes its offset twice in a week), with
+ * croner's rules at a DST change: a fixed-time job (one minute, one hour) in the skipped hour
+ * runs when the clocks jump, and once in a repeated hour; any other job skips the skipped hour
+ * and runs on both occurrences of a repeated time. test/unit/config-duration-cron.test.ts checks the result against croner's walk.
+ */
 function shortestIntervalSeconds(expr, timeZone, runs = 200, from = new Date()) {
-    const times = nextRuns(expr, timeZone, runs, from).map((d) => d.getTime());
+    const times = runTimes(expr, timeZone, runs, from.getTime());
     let min = Infinity;
     for (let i = 1; i < times.length; i++)
         min = Math.min(min, (times[i] - times[i - 1]) / 1000);
     return min;
+}
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+/** croner stops looking for runs in the year 3000 (a wildcard year). */
+const LAST_YEAR = 3000;
+/** The first `count` run instants (ms) after `after`, in order. */
+function runTimes(expr, timeZone, count, after) {
+    const pattern = new C(expr.trim(), undefined, { mode: '5-part' });
+    const [, , dom = '*', , dow = '*'] = fields(expr);
+    const and = dom.startsWith('*') || dow.startsWith('*');
+    const dayMinutes = [];
+    pattern.hour.forEach((h, hour) => pattern.minute.forEach((m, minute) => h && m && dayMinutes.push(hour * 60 + minute)));
+    const zone = zoneOffsets(timeZone);
+    const out = [];
+    // From the local date of `after`: the first day that can hold a later run.
+    const start = new Date(after + zone.offsetAt(after) * MINUTE - DAY);
+    const earliest = after + (zone.offsetAt(after) - 180) * MINUTE;
+    let year = start.getUTCFullYear();
+    let month = start.getUTCMonth();
+    let day = start.getUTCDate();
+    let enough = Infinity; // once `count` runs are found, finish that day and the next (an hour that repeats)
+    for (; year < LAST_YEAR && out.length < enough; month === 11 ? ((month = 0), year++) : month++, day = 1) {
+        if (!pattern.month[month])
+            continue;
+        const first = Date.UTC(year, month, 1);
+        const length = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+        const weekday = new Date(first).getUTCDay();
+        for (; day <= length && out.length < enough; day++) {
+            const d = pattern.day[day - 1] ? 1 : 0;
+            const w = pattern.dayOfWeek[(weekday + day - 1) % 7] ? 1 : 0;
+            if (!(and ? d && w : d || w))
+                continue;
+            const midnight = first + (day - 1) * DAY;
+            for (const minutes of dayMinutes) {
+                const wall = midnight + minutes * MINUTE;
+                if (wall < earliest)
+                    continue; // hours before `after` (a DST change moves a time by less than 3h)
+                for (const t of zone.instants(wall, pattern.isFixedTime))
+                    if (t > after)
+                        out.push(t);
+            }
+            if (out.length >= count && enough === Infinity)
+                enough = out.length + 1;
+        }
+    }
+    return out.sort((a, b) => a - b).slice(0, count);
+}
+const WEEK = 7 * DAY;
+/** The first second after `lo` (up to `hi`) whose offset differs from that at `lo`, as croner finds it. */
+function changeBetween(lo, hi, offset) {
+    const at = offset(lo);
+    while (hi - lo > 1000) {
+        const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+        if (offset(mid) === at)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return hi;
+}
+const zones = new Map();
+/** A time zone's UTC offsets, read through Intl once a week of time and at each change, and cached. */
+function zoneOffsets(timeZone) {
+    const cached = zones.get(timeZone);
+    if (cached)
+        return cached;
+    const format = new Intl.DateTimeFormat('en-US', {
+        timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+    });
+    const read = (t) => {
+        const p = Object.fromEntries(format.formatToParts(t).map((x) => [x.type, Number(x.value)]));
+        return Math.round((Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(t / 1000) * 1000) / MINUTE);
+    };
+    const weeks = new Map();
+    const atWeek = (w) => {
+        let o = weeks.get(w);
+        if (o === undefined)
+            weeks.set(w, (o = read(w * WEEK)));
+        return o;
+    };
+    const changes = new Map(); // week -> first second of the new offset
+    const offsetAt = (t) => {
+        const w = Math.floor(t / WEEK);
+        const [before, next] = [atWeek(w), atWeek(w + 1)];
+        if (before === next)
+            return before;
+        let change = changes.get(w);
+        if (change === undefined)
+            changes.set(w, (change = changeBetween(w * WEEK, (w + 1) * WEEK, read)));
+        return t < change ? before : next;
+    };
+    const instants = (wall, fixedTime) => {
+        const [before, after] = [offsetAt(wall - 2 * DAY), offsetAt(wall + 2 * DAY)];
+        if (before === after)
+            return [wall - before * MINUTE]; // no change within two days
+        const offsets = [before, after];
+        const found = offsets.map((o) => wall - o * MINUTE).filter((t) => t + offsetAt(t) * MINUTE === wall).sort((a, b) => a - b);
+        if (found.length > 0)
+            return fixedTime ? found.slice(0, 1) : found;
+        if (!fixedTime)
+            return [];
+        // In the hour the clocks skip: when they jump, if that is still the same day.
+        const jump = Math.max(...offsets.map((o) => wall - o * MINUTE));
+        const change = changeBetween(Math.min(...offsets.map((o) => wall - o * MINUTE)), jump, offsetAt);
+        return Math.floor((change + offsetAt(change) * MINUTE) / DAY) === Math.floor(wall / DAY) ? [change] : [];
+    };
+    const zone = { offsetAt, instants };
+    zones.set(timeZone, zone);
+    return zone;
 }
 
 
@@ -315,7 +434,7 @@ function guardRailWarnings(config) {
 /* harmony export */   Qh: () => (/* binding */ INPUT_NAMES),
 /* harmony export */   WJ: () => (/* binding */ INPUT_DEFAULTS)
 /* harmony export */ });
-/* unused harmony export REQUIRED_INPUTS */
+/* unused harmony exports REQUIRED_INPUTS, isExpression */
 // The action's inputs and their action.yml defaults. The runner applies these defaults
 // itself; readInputs applies them too, so running dist/index.js with only the required
 // inputs set behaves the same. test/unit/action-defaults.test.ts keeps this table and
@@ -382,6 +501,12 @@ const INPUT_DEFAULTS = {
     smoke_test: '',
     smoke_timeout: '10m',
     dry_run: 'false',
+    // Review
+    state: 'present',
+    force: 'false',
+    fail_on_drift: 'false',
+    comment_on_pr: 'auto',
+    github_token: '${{ github.token }}',
     // Fleet mode
     manifest: '',
     prune: 'false',
@@ -391,12 +516,15 @@ const INPUT_DEFAULTS = {
 /** Inputs action.yml marks required: true. */
 const REQUIRED_INPUTS = (/* unused pure expression or super */ null && (['region']));
 const INPUT_NAMES = Object.keys(INPUT_DEFAULTS);
-/** Every input, trimmed, with the action.yml default when absent or empty. */
+/** A default the runner evaluates (`${{ github.token }}`): outside the runner it means empty. */
+const isExpression = (value) => value.startsWith('${{');
+/** Every input, trimmed, with the action.yml default when absent or empty (an expression default: empty). */
 function readInputs(get) {
     const raw = {};
     for (const name of INPUT_NAMES) {
         const value = (get(name) ?? '').trim();
-        raw[name] = value === '' ? INPUT_DEFAULTS[name] : value;
+        const fallback = INPUT_DEFAULTS[name];
+        raw[name] = value !== '' && !isExpression(value) ? value : isExpression(fallback) ? '' : fallback;
     }
     return raw;
 }
@@ -1243,11 +1371,12 @@ const PROVIDER_FORMAT = 'projects/NUMBER/locations/global/workloadIdentityPools/
 const SA_PROJECT = /^[^@]+@([a-z][a-z0-9-]{4,28}[a-z0-9])\.iam\.gserviceaccount\.com$/;
 /**
  * Validates every input; throws InputErrors listing all problems, before any request.
- * `deferWarnings`: leave config.warnings empty (the guard rails walk 200 runs of the schedule,
- * ~40 ms): main computes them with guardRailWarnings once the first request is in flight.
+ * `deferWarnings`: leave config.warnings empty (the guard rails read the schedule's time zone
+ * through Intl, ~1 ms): main computes them with guardRailWarnings once the first request is in flight.
  */
 function parseConfig(get, options = {}) {
     const r = new Reader((0,inputs/* readInputs */.Ko)(get));
+    const absent = r.oneOf('state', ['present', 'absent']) === 'absent';
     const kind = r.oneOf('kind', KINDS);
     const name = r.required('name', rules/* RULES */.y0.name);
     const region = r.required('region', rules/* RULES */.y0.region);
@@ -1272,7 +1401,7 @@ function parseConfig(get, options = {}) {
         region: region ?? '',
         kind: kind ?? 'job',
         name: name ?? '',
-        image: r.required('image', rules/* RULES */.y0.image) ?? '',
+        image: (absent ? r.matching('image', rules/* RULES */.y0.image) : r.required('image', rules/* RULES */.y0.image)) ?? '',
         runtimeServiceAccount: readRuntimeAccount(r),
         ...readEnv(r),
         envVarsUpdateStrategy: r.oneOf('env_vars_update_strategy', STRATEGIES) ?? 'merge',
@@ -1286,9 +1415,12 @@ function parseConfig(get, options = {}) {
         spec: readSpecText(r),
         job,
         service,
-        schedule: readSchedule(r, kind, name, region),
+        schedule: absent ? undefined : readSchedule(r, kind, name, region),
+        teardown: readTeardown(r, absent, name, region),
         smoke: readSmoke(r),
         dryRun: r.bool('dry_run'),
+        failOnDrift: readFailOnDrift(r),
+        comment: { mode: r.oneOf('comment_on_pr', ['auto', 'true', 'false']) ?? 'auto', token: r.text('github_token') },
         warnings: [],
         notices: r.notices,
     };
@@ -1306,6 +1438,30 @@ function readSmoke(r) {
         onlyWhenChanged: mode === 'changed',
         timeoutSeconds: r.duration('smoke_timeout', 1, 6 * HOUR) ?? 600,
     };
+}
+/** state: absent: the Scheduler job to delete (named as a deploy names it) and whether unmarked resources may go. */
+function readTeardown(r, absent, name, region) {
+    const force = r.bool('force');
+    if (!absent) {
+        if (force)
+            r.ignore('force', 'it applies to state: absent only');
+        return undefined;
+    }
+    if (r.raw.fail_on_drift.toLowerCase() === 'true')
+        r.fail('fail_on_drift', 'applies to state: present: with state: absent there is nothing the live state should match. Remove fail_on_drift.');
+    return {
+        schedulerJobId: r.matching('scheduler_job', rules/* RULES */.y0.schedulerJob) ?? `${name}-schedule`,
+        schedulerRegion: r.matching('scheduler_region', rules/* RULES */.y0.region) ?? region ?? '',
+        force,
+    };
+}
+/** fail_on_drift: a check that reads only, so it needs dry_run: true. */
+function readFailOnDrift(r) {
+    const fail = r.bool('fail_on_drift');
+    if (fail && r.raw.dry_run.toLowerCase() !== 'true') {
+        r.fail('fail_on_drift', 'true needs dry_run: true: the drift check only reads (a run that applies would change the drifted fields back). Set dry_run: true, or remove fail_on_drift.');
+    }
+    return fail;
 }
 /** Errors listed as action.yml lists the inputs (a stable sort keeps each input's own order). */
 function inActionYmlOrder(errors) {
@@ -2175,13 +2331,15 @@ async function run(env = process.env) {
         const get = (name) => getInput(name, env);
         // Fleet mode loads its manifest reader (YAML, JSON Schema) only when a manifest is given.
         fleet = get('manifest')
-            ? await Promise.all(/* import() */[__nccwpck_require__.e(189), __nccwpck_require__.e(590)]).then(__nccwpck_require__.bind(__nccwpck_require__, 222)).then(({ loadManifest }) => loadManifest(get, env))
+            ? await Promise.all(/* import() */[__nccwpck_require__.e(144), __nccwpck_require__.e(590)]).then(__nccwpck_require__.bind(__nccwpck_require__, 222)).then(({ loadManifest }) => loadManifest(get, env))
             : { configs: [(0,_config_parse_config_js__WEBPACK_IMPORTED_MODULE_3__/* .parseConfig */ .o)(get, { deferWarnings: true, commitSha: env.GITHUB_SHA })], prune: false, maxParallel: 1 };
         (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_4__/* .checkOverrides */ .yk)(env);
         // Only a run with spec loads the YAML parser and the Run v2 schema, before any request.
+        // What spec may not also set: a fleet workload's own keys; the step's inputs otherwise.
+        const { isSet = (_, name) => get(name) !== '' } = fleet;
         for (const config of fleet.configs) {
             if (config.spec)
-                await (await Promise.all(/* import() */[__nccwpck_require__.e(999), __nccwpck_require__.e(950)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9950))).loadSpec(config, (name) => getInput(name, env) !== '');
+                await (await Promise.all(/* import() */[__nccwpck_require__.e(999), __nccwpck_require__.e(950)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9950))).loadSpec(config, (name) => isSet(config, name));
         }
     }
     catch (err) {
@@ -2199,11 +2357,12 @@ async function run(env = process.env) {
             ...[...config.secrets, ...config.secretFiles].flatMap((s) => [s.secret, `${s.secret}:${s.version}`]),
         ]),
         env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '',
+        fleet.configs[0]?.comment.token ?? '',
     ]);
     const config = fleet.configs[0];
     if (!config) {
         // A manifest with no workloads: no authentication is needed to do nothing.
-        const { runFleet } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(492), __nccwpck_require__.e(507), __nccwpck_require__.e(999), __nccwpck_require__.e(189), __nccwpck_require__.e(632)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4632));
+        const { runFleet } = await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(492), __nccwpck_require__.e(507), __nccwpck_require__.e(999), __nccwpck_require__.e(144), __nccwpck_require__.e(707)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1088));
         const none = Promise.reject(new Error('no workloads: nothing authenticates'));
         none.catch(() => undefined);
         return runFleet(fleet, none, env, DEPLOY_DEADLINE_MS);
@@ -2231,7 +2390,7 @@ async function run(env = process.env) {
     const credentials = Promise.all(/* import() */[__nccwpck_require__.e(492), __nccwpck_require__.e(168)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8168)).then(({ authenticate }) => authenticate(config.auth, githubToken, env, config.projectId));
     credentials.catch(() => undefined); // reported by the auth step
     await Promise.race([onTheWire, credentials.then(noop, noop)]);
-    const pipeline = Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(492), __nccwpck_require__.e(507), __nccwpck_require__.e(999), __nccwpck_require__.e(189), __nccwpck_require__.e(632)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4632));
+    const pipeline = Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(492), __nccwpck_require__.e(507), __nccwpck_require__.e(999), __nccwpck_require__.e(144), __nccwpck_require__.e(707)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1088));
     for (const c of fleet.configs)
         c.warnings = (0,_config_guard_rails_js__WEBPACK_IMPORTED_MODULE_2__/* .guardRailWarnings */ .X)(c);
     const { runFleet } = await pipeline;

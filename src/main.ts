@@ -10,6 +10,7 @@ import type { ClientRequest } from 'node:http';
 import { githubAudience, requestGithubToken } from './auth/github-token.js';
 import { guardRailWarnings } from './config/guard-rails.js';
 import { parseConfig } from './config/parse-config.js';
+import type { Config } from './config/types.js';
 import type { FleetRun } from './fleet/run-fleet.js';
 import { checkOverrides } from './google/endpoints.js';
 import { configureTrace } from './google/trace.js';
@@ -36,7 +37,7 @@ export function getInput(name: string, env: NodeJS.ProcessEnv = process.env): st
 }
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  let fleet: FleetRun;
+  let fleet: FleetRun & { isSet?: (config: Config, input: string) => boolean };
   try {
     const get = (name: string): string => getInput(name, env);
     // Fleet mode loads its manifest reader (YAML, JSON Schema) only when a manifest is given.
@@ -45,8 +46,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       : { configs: [parseConfig(get, { deferWarnings: true, commitSha: env.GITHUB_SHA })], prune: false, maxParallel: 1 };
     checkOverrides(env);
     // Only a run with spec loads the YAML parser and the Run v2 schema, before any request.
+    // What spec may not also set: a fleet workload's own keys; the step's inputs otherwise.
+    const { isSet = (_: Config, name: string) => get(name) !== '' } = fleet;
     for (const config of fleet.configs) {
-      if (config.spec) await (await import('./run/spec.js')).loadSpec(config, (name) => getInput(name, env) !== '');
+      if (config.spec) await (await import('./run/spec.js')).loadSpec(config, (name) => isSet(config, name));
     }
   } catch (err) {
     const core = await import('@actions/core');

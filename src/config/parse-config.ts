@@ -42,8 +42,8 @@ const SA_PROJECT = /^[^@]+@([a-z][a-z0-9-]{4,28}[a-z0-9])\.iam\.gserviceaccount\
 
 /**
  * Validates every input; throws InputErrors listing all problems, before any request.
- * `deferWarnings`: leave config.warnings empty (the guard rails walk 200 runs of the schedule,
- * ~40 ms): main computes them with guardRailWarnings once the first request is in flight.
+ * `deferWarnings`: leave config.warnings empty (the guard rails read the schedule's time zone
+ * through Intl, ~1 ms): main computes them with guardRailWarnings once the first request is in flight.
  */
 export function parseConfig(get: (name: string) => string, options: { deferWarnings?: boolean; commitSha?: string } = {}): Config {
   const r = new Reader(readInputs(get));

@@ -36,6 +36,8 @@ export interface FleetSettings {
 
 export interface Manifest extends FleetSettings {
   configs: Config[];
+  /** Whether a workload's input is set: a key of the workload (or of the defaults), or a fleet-wide input. */
+  isSet: (config: Config, input: string) => boolean;
 }
 
 /** A manifest that cannot be used: every problem, each one line starting with its path. */
@@ -103,13 +105,19 @@ export async function loadManifest(get: (name: string) => string, env: NodeJS.Pr
     for (const name of settings.only.filter((n) => !names.has(n))) problems.push(`Input 'only': ${quote(name)} is not a workload of the manifest.`);
   }
   const configs: Config[] = [];
+  const keys = new Map<Config, ReadonlySet<string>>();
   workloads.forEach((workload, index) => {
     if (settings.only && !settings.only.includes(String(workload.name))) return;
-    const config = workloadConfig(manifest.fleet, { ...(manifest.defaults ?? {}), ...workload }, index, get, problems);
-    if (config) configs.push(config);
+    const own = { ...(manifest.defaults ?? {}), ...workload };
+    const config = workloadConfig(manifest.fleet, own, index, get, problems, env.GITHUB_SHA);
+    if (!config) return;
+    configs.push(config);
+    keys.set(config, new Set(Object.keys(own).filter((k) => own[k] !== null)));
   });
   if (problems.length > 0) throw new ManifestError(path, problems);
-  return { ...settings, id: manifest.fleet, configs };
+  const isSet = (config: Config, input: string): boolean =>
+    keys.get(config)?.has(input) === true || (FLEET_WIDE_INPUTS.includes(input as InputName) && get(input) !== '');
+  return { ...settings, id: manifest.fleet, configs, isSet };
 }
 
 
@@ -241,9 +249,13 @@ function duplicates(workloads: readonly Workload[], defaults: Workload): string[
 /** A YAML value as the action input of the same name spells it. */
 function asInput(key: string, value: Json): string {
   if (value === null) return '';
-  if (Array.isArray(value)) return JSON.stringify(value); // command, args: a JSON array of strings
+  if (Array.isArray(value)) {
+    // cloudsql_instances: one a line; command, args: a JSON array of strings.
+    return key === 'cloudsql_instances' ? value.map(String).join('\n') : JSON.stringify(value);
+  }
   if (typeof value === 'object') {
-    if (key === 'body') return JSON.stringify(value);
+    // body: sent as JSON; spec: a partial Cloud Run resource, which the spec reader takes as JSON (a YAML subset).
+    if (key === 'body' || key === 'spec') return JSON.stringify(value);
     // env_vars, secrets, labels: one KEY="VALUE" a line, quotes in the value escaped.
     return Object.entries(value)
       .map(([k, v]) => `${k}="${String(v).replace(/"/g, '\\"')}"`)
@@ -291,9 +303,9 @@ function overridesBody(schedule: Workload, kind: Json | undefined, at: string, p
   return JSON.stringify({ overrides });
 }
 
-function workloadConfig(fleet: string, workload: Workload, index: number, get: (name: string) => string, problems: string[]): Config | undefined {
+function workloadConfig(fleet: string, workload: Workload, index: number, get: (name: string) => string, problems: string[], commitSha: string | undefined): Config | undefined {
   const at = `workloads[${index}]`;
-  if (!Array.isArray(workload.schedules)) return parseWorkload(fleet, workload, get, problems, (input) => `${at}.${input}`);
+  if (!Array.isArray(workload.schedules)) return parseWorkload(fleet, workload, get, problems, (input) => `${at}.${input}`, commitSha);
   // Several schedules: the workload with each schedule's trigger inputs, read as the inputs are.
   const base = Object.fromEntries(Object.entries(workload).filter(([k]) => k !== 'schedules' && !SCHEDULE_KEYS.includes(k)));
   const configs = workload.schedules.map((item, k) => {
@@ -308,7 +320,7 @@ function workloadConfig(fleet: string, workload: Workload, index: number, get: (
       scheduler_job: `${String(workload.name)}-${String(schedule.id)}`,
       ...(body !== undefined ? { body } : {}),
     };
-    return parseWorkload(fleet, own, get, problems, (input) => (SCHEDULE_KEYS.includes(input) ? `${where}.${input}` : input === 'body' ? where : `${at}.${input}`));
+    return parseWorkload(fleet, own, get, problems, (input) => (SCHEDULE_KEYS.includes(input) ? `${where}.${input}` : input === 'body' ? where : `${at}.${input}`), commitSha);
   });
   const [first, ...more] = configs;
   if (!first || more.some((c) => c === undefined)) return undefined;
@@ -316,7 +328,14 @@ function workloadConfig(fleet: string, workload: Workload, index: number, get: (
   return first;
 }
 
-function parseWorkload(fleet: string, workload: Workload, get: (name: string) => string, problems: string[], pathOf: (input: string) => string): Config | undefined {
+function parseWorkload(
+  fleet: string,
+  workload: Workload,
+  get: (name: string) => string,
+  problems: string[],
+  pathOf: (input: string) => string,
+  commitSha: string | undefined,
+): Config | undefined {
   const input = (name: string): string => {
     if (FLEET_ONLY.includes(name as InputName)) return '';
     if (FLEET_WIDE_INPUTS.includes(name as InputName) && !(name === 'region' && workload.region !== undefined)) {
@@ -326,7 +345,8 @@ function parseWorkload(fleet: string, workload: Workload, get: (name: string) =>
     return name in workload ? asInput(name, workload[name]!) : '';
   };
   try {
-    const config = parseConfig(input, { deferWarnings: true });
+    // The commit-sha label as in single mode (issue 13): a workload of a fleet is labelled the same way.
+    const config = parseConfig(input, { deferWarnings: true, commitSha });
     config.fleet = fleet;
     config.labels = { ...config.labels, 'managed-by': 'cloud-run-cron', [FLEET_LABEL]: fleet };
     return config;

@@ -1,6 +1,7 @@
 // Fleet mode (issue 14) end to end: a manifest of three workloads deploys, reruns as a
 // no-op, changes one schedule with exactly one Scheduler PATCH, and prunes a removed
-// workload without touching an unmarked job; a bad manifest fails before any request.
+// workload without touching an unmarked job; a bad manifest fails before any request; a
+// workload with issue 13's keys (VPC egress, a spec mapping) deploys and reruns as a no-op.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -229,5 +230,32 @@ workloads:
     expect(all).toContain('workloads[1].image: ${NOT_SET_ANYWHERE} is not set');
     expect(all).toContain('workloads[1].tasks: should be integer');
     expect(all).toContain('workloads[1].name: "a" is also workloads[0].name');
+  });
+});
+
+describe("a fleet workload with issue 13's keys", () => {
+  test('Direct VPC egress and a spec mapping deploy, and a rerun is a no-op', async () => {
+    const w = fake.world;
+    const text = `version: 1
+fleet: net
+defaults: { vpc_network: main, runtime_service_account: ${w.runtime}, invoker_service_account: ${w.invoker} }
+workloads:
+  - name: etl-vpc
+    image: us-docker.pkg.dev/${w.projectId}/apps/etl@${DIGEST('d')}
+    vpc_subnetwork: jobs-eu
+    vpc_egress: all-traffic
+    schedule: '0 2 * * *'
+    spec: { template: { template: { maxRetries: 5 } } }
+`;
+    const r = await fleetRun(text, { smoke_test: 'false' });
+    expect(failure(r)).toBe('');
+    const job = fake.runJobs().find((j) => j.name === `${P}/jobs/etl-vpc`) as { template: { template: Record<string, unknown> } };
+    expect(job.template.template.vpcAccess).toEqual({ egress: 'ALL_TRAFFIC', networkInterfaces: [{ network: 'main', subnetwork: 'jobs-eu' }] });
+    expect(job.template.template.maxRetries).toBe(5);
+    const before = fake.requests.length;
+    const again = await fleetRun(text, { smoke_test: 'false' });
+    expect(failure(again)).toBe('');
+    expect(writesIn(fake, before)).toEqual([]);
+    expect(again.outputs.changed).toBe('false');
   });
 });

@@ -5,7 +5,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { loadManifest, nearest } from '../../src/fleet/manifest.js';
+import { INPUT_NAMES } from '../../src/config/inputs.js';
+import { FLEET_WIDE_INPUTS, loadManifest, nearest } from '../../src/fleet/manifest.js';
+import { loadSpec } from '../../src/run/spec.js';
+import schema from '../../schema/manifest.schema.json' with { type: 'json' };
 import { ownsSchedulerJob, ownsWorkload, planPrune } from '../../src/fleet/prune.js';
 import { planDeletions } from '../../src/plan/delete.js';
 
@@ -51,6 +54,14 @@ workloads:
 `;
 
 describe('loadManifest', () => {
+  it('labels every workload with the commit-sha as single mode does, unless skip_default_labels', async () => {
+    const sha = '0123456789abcdef0123456789abcdef01234567';
+    const m = await load(GOOD, {}, { REPORT_IMAGE: IMAGE, GITHUB_SHA: sha });
+    for (const c of m.configs) expect(c.labels).toMatchObject({ 'commit-sha': '0123456', 'managed-by': 'cloud-run-cron', 'cloud-run-cron-fleet': 'reports' });
+    const skipped = await load(GOOD.replace('  time_zone: Europe/Berlin\n', '  time_zone: Europe/Berlin\n  skip_default_labels: true\n'), {}, { REPORT_IMAGE: IMAGE, GITHUB_SHA: sha });
+    for (const c of skipped.configs) expect(c.labels['commit-sha']).toBeUndefined();
+  });
+
   it('reads the issue example into one Config per workload, with the fleet marks', async () => {
     const m = await load(GOOD, {}, { REPORT_IMAGE: IMAGE });
     expect(m.id).toBe('reports');
@@ -169,6 +180,88 @@ workloads:
     expect(m.configs.map((c) => c.name)).toEqual(['ingest']);
     expect(m.prune).toBe(false);
     expect(await problemsOf(load(GOOD, { only: 'nope' }, { REPORT_IMAGE: IMAGE }))).toEqual([`Input 'only': "nope" is not a workload of the manifest.`]);
+  });
+
+  it('the schema has every per-workload input of action.yml, in a workload and in defaults', () => {
+    const perWorkload = INPUT_NAMES.filter((n) => !FLEET_WIDE_INPUTS.includes(n));
+    expect(perWorkload.filter((n) => !(n in schema.definitions.workload.properties))).toEqual([]);
+    // A workload's identity (its name, its one schedule and that schedule's job) is never a default.
+    const own = ['name', 'schedule', 'scheduler_job'];
+    expect(perWorkload.filter((n) => !own.includes(n) && !(n in schema.properties.defaults.properties))).toEqual([]);
+  });
+
+  it("passes issue 13's keys through with YAML types; spec as a mapping, checked against the workload's own keys", async () => {
+    const text = `version: 1
+fleet: net
+defaults:
+  vpc_network: default
+  cloudsql_instances: [my-project:europe-west1:main-db, 'my-project:europe-west1:replica']
+workloads:
+  - name: etl
+    image: ${IMAGE}
+    vpc_subnetwork: projects/my-project/regions/europe-west1/subnetworks/jobs
+    vpc_egress: all-traffic
+    execution_environment: gen2
+    spec: { template: { template: { maxRetries: 5 } }, annotations: { team: data } }
+  - name: api
+    kind: service
+    image: ${IMAGE}
+    cpu: 4
+    memory: 16Gi
+    gpu: 1
+    gpu_type: nvidia-l4
+    cpu_throttling: false
+    startup_cpu_boost: true
+    spec: |
+      template:
+        sessionAffinity: true
+`;
+    const m = await load(text);
+    const [etl, api] = m.configs;
+    expect(etl!.runtime).toEqual({
+      vpc: { network: 'default', subnetwork: 'projects/my-project/regions/europe-west1/subnetworks/jobs', connector: undefined, egress: 'all-traffic' },
+      cloudSqlInstances: ['my-project:europe-west1:main-db', 'my-project:europe-west1:replica'],
+      executionEnvironment: 'gen2',
+      gpu: undefined,
+      cpuThrottling: undefined,
+      startupCpuBoost: undefined,
+    });
+    expect(api!.runtime).toMatchObject({ gpu: { count: 1, type: 'nvidia-l4' }, cpuThrottling: false, startupCpuBoost: true });
+    // isSet answers for the workload's own keys (and its defaults), not the step's inputs.
+    expect(['vpc_network', 'vpc_egress', 'cloudsql_instances', 'spec', 'image'].map((k) => m.isSet(etl!, k))).toEqual([true, true, true, true, true]);
+    expect(['max_retries', 'gpu', 'manifest'].map((k) => m.isSet(etl!, k))).toEqual([false, false, true]);
+    expect(m.isSet(api!, 'gpu')).toBe(true);
+    await loadSpec(etl!, (k) => m.isSet(etl!, k));
+    expect(etl!.spec!.resource).toEqual({ template: { template: { maxRetries: 5 } }, annotations: { team: 'data' } });
+    await loadSpec(api!, (k) => m.isSet(api!, k));
+    expect(api!.spec!.resource).toEqual({ template: { sessionAffinity: true } });
+  });
+
+  it("spec may not set what a workload's key sets (a key from defaults included)", async () => {
+    const text = `version: 1
+fleet: net
+defaults:
+  vpc_network: default
+workloads:
+  - name: etl
+    image: ${IMAGE}
+    max_retries: 2
+    spec:
+      template:
+        template:
+          maxRetries: 5
+          vpcAccess: { networkInterfaces: [{ network: other }] }
+`;
+    const m = await load(text);
+    const etl = m.configs[0]!;
+    const problems = await loadSpec(etl, (k) => m.isSet(etl, k)).then(
+      () => [],
+      (e: { errors: { message: string }[] }) => e.errors.map((x) => x.message),
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/template\.template\.maxRetries: also set by the input 'max_retries'/),
+      expect.stringMatching(/template\.template\.vpcAccess\.networkInterfaces.*also set by the input 'vpc_network/),
+    ]);
   });
 
   it('nearest suggests a close name only', () => {

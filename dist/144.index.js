@@ -1,5 +1,5 @@
-export const id = 189;
-export const ids = [189];
+export const id = 144;
+export const ids = [144];
 export const modules = {
 
 /***/ 1832:
@@ -395,33 +395,18 @@ function explainAuthError(stage, err, ctx, env = process.env) {
 
 /***/ }),
 
-/***/ 3189:
+/***/ 144:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  _5: () => (/* binding */ FLEET_LABEL),
-  wM: () => (/* binding */ planPrune),
-  A4: () => (/* binding */ readOwned)
-});
-
-// UNUSED EXPORTS: ownsSchedulerJob, ownsWorkload
-
-;// CONCATENATED MODULE: ./src/plan/delete.ts
-/** `- delete` changes for `deletions`: Scheduler jobs first, then jobs and services, each group by name. */
-function planDeletions(deletions) {
-    const rank = (d) => (d.type === 'scheduler-job' ? 0 : 1);
-    return [...deletions]
-        .sort((a, b) => rank(a) - rank(b) || a.resource.localeCompare(b.resource))
-        .map((d) => ({ type: d.type, resource: d.resource, action: 'delete', fields: [], reason: d.reason }));
-}
-
-// EXTERNAL MODULE: ./src/scheduler/scheduler-job.ts
-var scheduler_job = __webpack_require__(634);
-// EXTERNAL MODULE: ./src/scheduler/upsert.ts
-var upsert = __webpack_require__(5618);
-;// CONCATENATED MODULE: ./src/fleet/prune.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A4: () => (/* binding */ readOwned),
+/* harmony export */   _5: () => (/* binding */ FLEET_LABEL),
+/* harmony export */   wM: () => (/* binding */ planPrune)
+/* harmony export */ });
+/* unused harmony exports ownsWorkload, ownsSchedulerJob */
+/* harmony import */ var _plan_delete_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5652);
+/* harmony import */ var _scheduler_scheduler_job_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(634);
+/* harmony import */ var _scheduler_upsert_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5618);
 
 
 
@@ -432,11 +417,11 @@ function ownsWorkload(fleet, labels) {
 }
 function ownsSchedulerJob(fleet, description) {
     // The marker ends with "workload=": the fleet id is followed by a space, so fleet=a never matches fleet=ab.
-    return (description ?? '').startsWith((0,scheduler_job/* fleetMarker */.Th)(fleet, ''));
+    return (description ?? '').startsWith((0,_scheduler_scheduler_job_js__WEBPACK_IMPORTED_MODULE_0__/* .fleetMarker */ .Th)(fleet, ''));
 }
 /** What carries the fleet's marks, in `regions` (Cloud Run) and wherever of them Cloud Scheduler is offered. */
 async function readOwned(api, clients, projectId, fleet, regions) {
-    const offered = new Set(await (0,upsert/* schedulerRegions */.L8)(api, clients, projectId));
+    const offered = new Set(await (0,_scheduler_upsert_js__WEBPACK_IMPORTED_MODULE_1__/* .schedulerRegions */ .L8)(api, clients, projectId));
     const lists = await Promise.all([
         ...regions.flatMap((region) => ['jobs', 'services'].map(async (collection) => {
             const parent = `projects/${projectId}/locations/${region}`;
@@ -447,7 +432,7 @@ async function readOwned(api, clients, projectId, fleet, regions) {
         })),
     ]);
     const scheduler = await Promise.all(regions.filter((r) => offered.has(r)).map(async (region) => {
-        const jobs = await (0,upsert/* listSchedulerJobs */.G3)(api, clients, `projects/${projectId}/locations/${region}`);
+        const jobs = await (0,_scheduler_upsert_js__WEBPACK_IMPORTED_MODULE_1__/* .listSchedulerJobs */ .G3)(api, clients, `projects/${projectId}/locations/${region}`);
         return jobs.filter((j) => ownsSchedulerJob(fleet, j.description) && j.name).map((j) => j.name);
     }));
     return { workloads: lists.flat(), schedulerJobs: scheduler.flat() };
@@ -459,7 +444,24 @@ function planPrune(fleet, owned, declared) {
         ...owned.schedulerJobs.filter((n) => !declared.schedulerJobs.has(n)).map((resource) => ({ type: 'scheduler-job', resource, reason })),
         ...owned.workloads.filter((w) => !declared.resources.has(w.resource)).map((w) => ({ type: w.type, resource: w.resource, reason })),
     ];
-    return planDeletions(deletions);
+    return (0,_plan_delete_js__WEBPACK_IMPORTED_MODULE_2__/* .planDeletions */ .f)(deletions);
+}
+
+
+/***/ }),
+
+/***/ 5652:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ planDeletions)
+/* harmony export */ });
+/** `- delete` changes for `deletions`: Scheduler jobs first, then jobs and services, each group by name. */
+function planDeletions(deletions) {
+    const rank = (d) => (d.type === 'scheduler-job' ? 0 : 1);
+    return [...deletions]
+        .sort((a, b) => rank(a) - rank(b) || a.resource.localeCompare(b.resource))
+        .map((d) => ({ type: d.type, resource: d.resource, action: 'delete', fields: [], reason: d.reason }));
 }
 
 

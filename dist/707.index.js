@@ -1,5 +1,5 @@
-export const id = 632;
-export const ids = [632,168];
+export const id = 707;
+export const ids = [707,168];
 export const modules = {
 
 /***/ 8168:
@@ -169,7 +169,7 @@ async function applicationDefault(serviceAccount, env, projectId) {
 
 /***/ }),
 
-/***/ 4632:
+/***/ 1088:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -591,8 +591,12 @@ function headingText(report) {
             return `📝 Dry run: ${subject} — ${n === 0 ? 'no changes' : `${n} change${n === 1 ? '' : 's'} planned`}`;
         }
         case 'failed':
+            if (report.drift?.length)
+                return `❌ Drift: ${subject} differs from the inputs`;
             return `❌ ${subject}: ${report.error !== undefined ? 'the run failed' : 'the smoke test failed'}`;
         case 'succeeded':
+            if (report.config.teardown)
+                return `🗑️ ${subject} ${report.changed ? 'removed' : 'is already absent'}`;
             return `✅ ${subject} ${report.changed ? 'deployed' : 'is up to date'}${report.config.schedule ? ' and scheduled' : ''}`;
     }
 }
@@ -662,6 +666,8 @@ function describeSafely(cron) {
 }
 function scheduleBlocks(report, now) {
     const s = report.config.schedule;
+    if (report.config.teardown)
+        return teardownScheduleBlocks(report);
     if (!s)
         return [{ kind: 'section', title: 'Schedule' }, { kind: 'para', line: ['None: deployed only; no Scheduler job was touched.'] }];
     const items = [[code(s.cron), ` — ${describeSafely(s.cron)} (${s.timeZone})`]];
@@ -680,6 +686,15 @@ function scheduleBlocks(report, now) {
     }
     items.push(['Triggered by Scheduler job ', code(s.jobId), ' as ', code(s.invokerServiceAccount)]);
     return [{ kind: 'section', title: 'Schedule' }, { kind: 'list', items }];
+}
+/** state: absent: what became of the Scheduler job. */
+function teardownScheduleBlocks(report) {
+    const id = parseResourceName(report.schedulerJob ?? '')?.id ?? report.schedulerJob ?? '';
+    const change = report.plan.find((c) => c.type === 'scheduler-job');
+    const what = !change
+        ? ['No Scheduler job ', code(id), ' exists: nothing triggers the workload.']
+        : ['Scheduler job ', code(id), `: ${change.status ?? (report.dryRun ? 'to delete' : 'deleted')}.`];
+    return [{ kind: 'section', title: 'Schedule' }, { kind: 'para', line: what }];
 }
 function smokeBlocks(report) {
     const smoke = report.smoke;
@@ -718,7 +733,8 @@ function buildSummary(report, now) {
         { kind: 'heading', text: headingText(report) },
         { kind: 'para', line: contextLine(report) },
     ];
-    if (report.error !== undefined)
+    // Drift is listed in its own section below, not again as the error.
+    if (report.error !== undefined && !report.drift?.length)
         blocks.push({ kind: 'alert', level: 'CAUTION', lines: ['The run stopped with this error:'], code: report.error });
     if (report.dryRun)
         blocks.push({ kind: 'alert', level: 'NOTE', lines: ['Dry run: nothing was written. The plan below is what a run would do.'] });
@@ -730,6 +746,10 @@ function buildSummary(report, now) {
     }
     if (report.plan.length > 0)
         blocks.push(resourceTable(report));
+    if (report.drift) {
+        const items = report.drift.length ? report.drift.map((l) => [l]) : [['None: the live state matches the inputs.']];
+        blocks.push({ kind: 'section', title: 'Drift' }, { kind: 'list', items });
+    }
     blocks.push(...scheduleBlocks(report, now), ...smokeBlocks(report));
     if (report.dryRun)
         blocks.push({ kind: 'section', title: 'Plan' }, { kind: 'code', lang: 'diff', text: formatPlan(report.plan) });
@@ -1438,6 +1458,73 @@ async function inParallel(items, limit, fn) {
     return results;
 }
 
+;// CONCATENATED MODULE: ./src/plan/drift.ts
+const drift_text = (v) => (typeof v === 'string' && v !== '' ? v : undefined);
+function findDrift(plan, current) {
+    const drift = [];
+    for (const change of plan) {
+        if (change.action === 'unchanged' || (change.action === 'update' && change.fields.length === 0))
+            continue;
+        const missing = change.action === 'create';
+        const item = { change, fields: missing ? [] : change.fields, missing };
+        if (!missing && (change.type === 'run-job' || change.type === 'run-service')) {
+            const w = current.workload;
+            item.lastModifier = drift_text(w?.lastModifier);
+            item.modifiedAt = timestamp(w?.updateTime);
+        }
+        else if (!missing && change.type === 'scheduler-job') {
+            item.modifiedAt = timestamp(current.schedulerJob?.userUpdateTime);
+        }
+        drift.push(item);
+    }
+    return drift;
+}
+/** An RFC 3339 string as read over REST, or a protobuf Timestamp {seconds, nanos} from a client. */
+function timestamp(v) {
+    if (typeof v === 'string')
+        return drift_text(v);
+    const seconds = v?.seconds;
+    if (seconds === undefined || seconds === null)
+        return undefined;
+    const n = Number(typeof seconds === 'object' ? String(seconds) : seconds);
+    return Number.isFinite(n) ? new Date(n * 1000).toISOString() : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/report/drift-text.ts
+
+
+
+function driftLine(d) {
+    const c = d.change;
+    const name = `${resourceLabel(c)} ${parseResourceName(c.resource)?.id ?? c.resource}`;
+    if (d.missing) {
+        const what = c.type === 'iam-binding' ? `the binding ${c.fields.map((f) => formatValue(f.after)).join(', ')} is missing` : 'does not exist';
+        return `${name}: ${what}`;
+    }
+    const fields = d.fields
+        .map((f) => `${f.field} is ${formatValue(displayValue(f.field, f.before))}, the inputs say ${formatValue(displayValue(f.field, f.after))}`)
+        .join('; ');
+    return `${name}: ${fields}${lastChange(d)}`;
+}
+function lastChange(d) {
+    if (d.lastModifier)
+        return ` (last changed by ${d.lastModifier}${d.modifiedAt ? ` at ${d.modifiedAt}` : ''})`;
+    // The proto documents userUpdateTime as "the creation time": said as the field it is.
+    if (d.modifiedAt && d.change.type === 'scheduler-job')
+        return ` (Cloud Scheduler's userUpdateTime: ${d.modifiedAt}; it does not record who changed the job)`;
+    if (d.modifiedAt)
+        return ` (last changed at ${d.modifiedAt})`;
+    return '';
+}
+/** The step's error when fail_on_drift finds drift. */
+function driftMessage(lines) {
+    return [
+        `Drift: the live state differs from the inputs (fail_on_drift: true):`,
+        ...lines.map((l) => `- ${l}`),
+        'Run without dry_run to put back what the inputs say, or change the inputs to keep what is live.',
+    ].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/smoke/smoke.ts
 
 
@@ -1937,7 +2024,9 @@ function resourceNames(config, projectId) {
         resource: `projects/${projectId}/locations/${config.region}/${collection}/${config.name}`,
         schedulerJob: config.schedule
             ? `projects/${projectId}/locations/${config.schedule.region}/jobs/${config.schedule.jobId}`
-            : undefined,
+            : config.teardown
+                ? `projects/${projectId}/locations/${config.teardown.schedulerRegion}/jobs/${config.teardown.schedulerJobId}`
+                : undefined,
     };
 }
 /** The same name as the other kind: a job named x and a service named x. */
@@ -1988,10 +2077,75 @@ async function readCurrentState(api, clients, config, names) {
     };
 }
 
+// EXTERNAL MODULE: ./src/plan/delete.ts
+var plan_delete = __webpack_require__(5652);
+;// CONCATENATED MODULE: ./src/plan/teardown.ts
+
+const MANAGED_BY = 'cloud-run-cron';
+function planTeardown(config, names, current) {
+    const force = config.teardown?.force ?? false;
+    const kindLabel = config.kind === 'job' ? 'Cloud Run job' : 'Cloud Run service';
+    const deletions = [];
+    const refused = [];
+    if (names.schedulerJob && current.schedulerJob) {
+        const id = names.schedulerJob.split('/').pop();
+        if (!force && !(current.schedulerJob.description ?? '').includes(MANAGED_BY)) {
+            refused.push(`the Scheduler job ${id} does not name ${MANAGED_BY} in its description`);
+        }
+        deletions.push({ type: 'scheduler-job', resource: names.schedulerJob, reason: 'state: absent (first: nothing may trigger a workload that is gone)' });
+    }
+    if (current.workload) {
+        const labels = (current.workload.labels ?? {});
+        if (!force && labels['managed-by'] !== MANAGED_BY) {
+            refused.push(`the ${kindLabel} ${config.name} does not carry the label managed-by=${MANAGED_BY}`);
+        }
+        deletions.push({ type: config.kind === 'job' ? 'run-job' : 'run-service', resource: names.resource, reason: 'state: absent (its IAM policy goes with it)' });
+    }
+    return { plan: (0,plan_delete/* planDeletions */.f)(deletions), refused };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/teardown.ts
+// state: absent in the pipeline: after the read, plan the deletions and refuse what this
+// action did not make (unless force); in a run that applies, delete through the shared delete
+// plumbing (src/pipeline/delete.ts: Scheduler jobs first, each deletion waited for).
+
+
+
+
+
+
+/** Plans the teardown and starts the workload's report; a refusal is the workload's failure. */
+function planTeardownRun(ctx, run, current) {
+    const { config, names } = run;
+    const torn = planTeardown(config, names, current);
+    core.info(`Plan${ctx.label ? ` of ${ctx.label}` : ''}:\n${formatPlan(torn.plan)}`);
+    run.report = startReport(ctx, run, torn.plan, [], 'state: absent: nothing is deployed, so there is nothing to smoke-test.');
+    if (torn.refused.length > 0) {
+        run.failure = run.report.error =
+            `state: absent refused: ${torn.refused.join('; ')}, so it was not made by cloud-run-cron. Nothing was deleted. ` +
+                'Check the names (name, kind, region, scheduler_job, scheduler_region), or set force: true to delete it anyway.';
+    }
+    else if (config.dryRun || torn.plan.length === 0) {
+        core.info(torn.plan.length === 0 ? 'state: absent: nothing is left to remove.' : 'Dry run: the plan above was not applied.');
+    }
+}
+/** Deletes what the teardown plan names. */
+async function applyTeardown(ctx, report, phase) {
+    if (report.plan.length === 0)
+        return;
+    await phase('delete', () => applyDeletions(ctx.api, ctx.clients, report.plan, 1, {
+        progress: (change, starting) => core.info(changeLine(change, starting)),
+        wrote: () => (report.changed = true),
+    }));
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/run-pipeline.ts
 // The one-workload pipeline below the fleet layer (src/fleet/run-fleet.ts): read what
 // exists, plan, apply, smoke-test, each step recording what it did in the workload's report.
 // A failure is recorded, not thrown: one failing workload does not stop the others.
+
+
+
 
 
 
@@ -2031,6 +2185,8 @@ function planWorkloadRun(ctx, run) {
     const { config, names, current } = run;
     if (!current || run.failure)
         return;
+    if (config.teardown)
+        return planTeardownRun(ctx, run, current);
     (0,scrub/* registerSecretValues */.om)([...(0,workload/* envValuesOf */.d9)(current.workload, config.kind), ...(0,workload/* envValuesOf */.d9)(current.otherKind, config.kind === 'job' ? 'service' : 'job')]);
     const runPlan = planRun({ config, names, current, deployId: ctx.deployId });
     run.runPlan = runPlan;
@@ -2038,27 +2194,41 @@ function planWorkloadRun(ctx, run) {
         core.warning((0,scrub/* scrubSecrets */.Zg)(ctx.label ? `${ctx.label}: ${warning}` : warning));
     // Each change's reason (a tag redeploy, a re-pointed trigger) is in the plan, once.
     core.info(`Plan${ctx.label ? ` of ${ctx.label}` : ''}:\n${formatPlan(runPlan.plan)}`);
-    run.report = {
+    run.report = startReport(ctx, run, runPlan.plan, runPlan.warnings, 'The run stopped before the smoke test.');
+    run.report.url = current.workload?.uri ?? undefined;
+    if (config.dryRun) {
+        run.report.smoke.message = 'Dry run: nothing was written and the smoke test was skipped.';
+        core.info(planChangesAnything(runPlan.plan) ? `Dry run: the plan${ctx.label ? ` of ${ctx.label}` : ''} above was not applied.` : `Dry run: ${ctx.label ?? 'everything'} is up to date.`);
+        if (config.failOnDrift) {
+            run.report.drift = findDrift(runPlan.plan, current).map(driftLine);
+            if (run.report.drift.length > 0)
+                run.failure = run.report.error = driftMessage(run.report.drift);
+            else
+                core.info(`Drift check${ctx.label ? ` of ${ctx.label}` : ''}: the live state matches the inputs.`);
+        }
+    }
+}
+/** The workload's report as planned: nothing written yet, the smoke test skipped for `why`. */
+function startReport(ctx, run, plan, warnings, why) {
+    const { config, names } = run;
+    return {
         config,
         projectId: ctx.projectId,
         dryRun: config.dryRun,
         resource: names.resource,
         schedulerJob: names.schedulerJob,
-        warnings: [...config.warnings, ...runPlan.warnings],
+        warnings: [...config.warnings, ...warnings],
         phases: run.phases,
-        plan: runPlan.plan,
+        plan,
         changed: false,
-        url: current.workload?.uri ?? undefined,
-        smoke: { status: 'skipped', message: 'The run stopped before the smoke test.' },
+        smoke: { status: 'skipped', message: why },
     };
-    if (config.dryRun) {
-        run.report.smoke.message = 'Dry run: nothing was written and the smoke test was skipped.';
-        core.info(planChangesAnything(runPlan.plan) ? `Dry run: the plan${ctx.label ? ` of ${ctx.label}` : ''} above was not applied.` : `Dry run: ${ctx.label ?? 'everything'} is up to date.`);
-    }
 }
 /** Applies the plan and smoke-tests the workload, recording what was done (also on failure). */
 async function applyWorkloadRun(ctx, run) {
     const { config, names, current, runPlan, report } = run;
+    if (config.teardown && report && !run.failure && !config.dryRun)
+        return recordFailure(run, () => applyTeardown(ctx, report, phaseOf(ctx, run)));
     if (!current || !runPlan || !report || run.failure || config.dryRun)
         return;
     const phase = phaseOf(ctx, run);
@@ -2131,8 +2301,8 @@ async function recordFailure(run, fn) {
     }
 }
 
-// EXTERNAL MODULE: ./src/fleet/prune.ts + 1 modules
-var prune = __webpack_require__(3189);
+// EXTERNAL MODULE: ./src/fleet/prune.ts
+var prune = __webpack_require__(144);
 ;// CONCATENATED MODULE: ./src/fleet/read-fleet.ts
 
 
@@ -2144,7 +2314,8 @@ const schedulesOf = (c) => [c.schedule, ...(c.moreSchedules ?? [])].filter((s) =
 /** Fills in `run.current` of every run (or `run.failure` when what it needs could not be read). */
 async function readFleet(api, clients, projectId, runs) {
     const regions = [...new Set(runs.map((r) => r.config.region))];
-    const schedulerRegionsUsed = [...new Set(runs.flatMap((r) => schedulesOf(r.config).map((s) => s.region)))];
+    // A workload with state: absent has no schedule, but its Scheduler job is to be deleted: read that region too.
+    const schedulerRegionsUsed = [...new Set(runs.flatMap((r) => [...schedulesOf(r.config).map((s) => s.region), ...(r.config.teardown ? [r.config.teardown.schedulerRegion] : [])]))];
     const byName = (items) => new Map(items.flatMap((i) => (i.name ? [[i.name, i]] : [])));
     const listRun = (region, collection) => {
         const parent = `projects/${projectId}/locations/${region}`;
@@ -2186,7 +2357,7 @@ async function readFleet(api, clients, projectId, runs) {
                 workload,
                 otherKind: other.get(otherName),
                 policy,
-                schedulerJob: schedulerJob(names.schedulerJob, config.schedule?.region),
+                schedulerJob: schedulerJob(names.schedulerJob, config.schedule?.region ?? config.teardown?.schedulerRegion),
             };
             if (config.moreSchedules?.length) {
                 state.moreSchedulerJobs = config.moreSchedules.map((s) => schedulerJob(withSchedule(config, names, s).names.schedulerJob, s.region));
@@ -2199,10 +2370,124 @@ async function readFleet(api, clients, projectId, runs) {
     }));
 }
 
+;// CONCATENATED MODULE: ./src/report/pr-comment.ts
+// The plan and the summary as one pull-request comment (comment_on_pr), updated in place on
+// every later run: the comment carries a hidden marker naming the target, and the run looks for
+// it among the pull request's comments before it writes. @actions/github (Octokit) is loaded only
+// when a comment is written, so no other run pays for it. It talks to GITHUB_API_URL, so GitHub
+// Enterprise Server works too. Commenting is part of the report, never the step's failure: a
+// token that may not write (a fork's pull request gets a read-only one) is a warning.
+
+const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
+/** Whether this run comments: `auto` on pull-request events of a dry run, `true` on any event with a pull request. */
+function commentWanted(config, env) {
+    if (config.comment.mode === 'auto')
+        return config.dryRun && PULL_REQUEST_EVENTS.includes(env.GITHUB_EVENT_NAME ?? '');
+    return config.comment.mode === 'true';
+}
+const obj = (v) => (v && typeof v === 'object' ? v : {});
+/** The pull request of this run's event (the payload at GITHUB_EVENT_PATH), if it has one. */
+async function pullRequestOf(env) {
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!env.GITHUB_EVENT_PATH || !owner || !repo)
+        return undefined;
+    let payload;
+    try {
+        payload = obj(JSON.parse(await (0,promises_.readFile)(env.GITHUB_EVENT_PATH, 'utf8')));
+    }
+    catch {
+        return undefined;
+    }
+    const pr = obj(payload.pull_request);
+    const issue = obj(payload.issue);
+    // An issue_comment event on a pull request carries the pull request as an issue with a pull_request key.
+    const number = typeof pr.number === 'number' ? pr.number : issue.pull_request && typeof issue.number === 'number' ? issue.number : undefined;
+    if (number === undefined)
+        return undefined;
+    const head = obj(obj(pr.head).repo).full_name;
+    const base = obj(payload.repository).full_name;
+    return { owner, repo, number, fromFork: typeof head === 'string' && typeof base === 'string' && head !== base };
+}
+/** The hidden marker that finds this target's comment again: the same for every run of it. */
+function commentMarker(target) {
+    const parts = Object.entries(target).map(([k, v]) => `${k}=${v}`);
+    return `<!-- cloud-run-cron:plan ${parts.join(' ')} -->`;
+}
+/** The comment: the marker, the summary (plan per resource, next runs, warnings), and a link to the run. */
+function commentBody(marker, summary, env, now = new Date()) {
+    const server = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
+    const run = env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID ? `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+    const sha = env.GITHUB_SHA ? ` for ${env.GITHUB_SHA.slice(0, 7)}` : '';
+    const footer = `${run ? `[Workflow run](${run})` : 'Workflow run'}${sha} · updated ${now.toISOString().replace(/\.\d+Z$/, 'Z')}`;
+    return `${marker}\n${summary.trimEnd()}\n\n---\n<sub>${footer}</sub>\n`;
+}
+/** Finds the comment with `marker` on the pull request (every page) and updates it, or creates one. */
+async function upsertComment(token, pr, marker, body, env) {
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const octokit = getOctokit(token, { baseUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '') });
+    const where = { owner: pr.owner, repo: pr.repo };
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...where, issue_number: pr.number, per_page: 100 });
+    const mine = comments.find((c) => c.body?.includes(marker));
+    if (mine) {
+        const { data } = await octokit.rest.issues.updateComment({ ...where, comment_id: mine.id, body });
+        return { action: 'updated', url: data.html_url };
+    }
+    const { data } = await octokit.rest.issues.createComment({ ...where, issue_number: pr.number, body });
+    return { action: 'created', url: data.html_url };
+}
+/** What a failed comment most likely means, for the warning. */
+function explainCommentError(err, pr) {
+    const status = err.status;
+    const message = err instanceof Error ? err.message : String(err);
+    const head = `Could not comment on pull request #${pr.number}: ${typeof status === 'number' ? `GitHub answered ${status}: ` : ''}${message}.`;
+    if (status === 403) {
+        const why = pr.fromFork
+            ? 'This pull request comes from a fork, and GitHub gives such runs a read-only token.'
+            : 'The token may not write to pull requests: give the job `permissions: pull-requests: write` (or pass a github_token that may).';
+        return `${head} ${why} The plan is in the job summary.`;
+    }
+    if (status === 401)
+        return `${head} The github_token is not valid. The plan is in the job summary.`;
+    if (status === 404)
+        return `${head} The token cannot see this repository or pull request. The plan is in the job summary.`;
+    return `${head} The plan is in the job summary.`;
+}
+/**
+ * Posts or updates the comment when this run should; every problem is a warning. `summary` is the
+ * job summary's Markdown, `target` what the marker names.
+ */
+async function commentOnPullRequest(config, target, summary, env, log) {
+    if (!commentWanted(config, env))
+        return undefined;
+    const pr = await pullRequestOf(env);
+    if (!pr) {
+        if (config.comment.mode === 'true')
+            log.warning(`comment_on_pr is true, but this ${env.GITHUB_EVENT_NAME ?? ''} event has no pull request: no comment was written.`);
+        return undefined;
+    }
+    const token = config.comment.token;
+    if (!token) {
+        log.warning(`Input 'github_token' is empty: no comment was written on pull request #${pr.number}. The plan is in the job summary.`);
+        return undefined;
+    }
+    log.setSecret(token);
+    try {
+        const marker = commentMarker(target);
+        const result = await upsertComment(token, pr, marker, commentBody(marker, summary, env), env);
+        log.info(`Pull request #${pr.number}: plan comment ${result.action}${result.url ? ` (${result.url})` : ''}`);
+        return result;
+    }
+    catch (err) {
+        log.warning(explainCommentError(err, pr));
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/fleet/run-fleet.ts
 // The fleet layer above the one-workload pipeline: one authentication, then read all, plan
 // all, apply with at most max_parallel workloads in flight, prune, report all. The
 // single-workload mode is a fleet of one: the same path, with today's outputs and summary.
+
 
 
 
@@ -2349,8 +2634,10 @@ async function report(fleet, runs, deletions, failures, env) {
             setOutputs(report);
             core.setOutput('results', JSON.stringify(results));
             // Without a summary file (run by hand, outside GitHub Actions) the summary goes to the log.
-            if (!(await writeSummary(renderSummary(report), env)))
+            const summary = renderSummary(report);
+            if (!(await writeSummary(summary, env)))
                 core.info(renderSummaryText(report));
+            await commentOnPullRequest(config, { project: report.projectId, region: config.region, kind: config.kind, name: config.name }, summary, env, core);
             return;
         }
         // Stopped before anything was read (auth, the project, the Scheduler region): no plan.
@@ -2370,6 +2657,9 @@ async function report(fleet, runs, deletions, failures, env) {
     const { markdown, text } = renderFleetSummary(fleet.id, fleet.configs[0]?.dryRun ?? false, entries, deletions);
     if (!(await writeSummary(markdown, env)))
         core.info(text);
+    const first = fleet.configs[0];
+    if (first)
+        await commentOnPullRequest(first, { fleet: fleet.id }, markdown, env, core);
 }
 
 
