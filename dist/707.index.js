@@ -2517,8 +2517,8 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
     }
     for (const notice of (0,endpoints/* overrideNotices */.Ai)(env))
         core.info(notice);
-    // Values never leave the run: every text below that did not come from the plan is scrubbed.
-    (0,scrub/* registerSecretValues */.om)(fleet.configs.flatMap((c) => [...c.envVars.map((e) => e.value), ...(c.spec?.envValues ?? [])]));
+    // Values never leave the run: main registered every workload's env values and secret references
+    // with the one scrubbing function (configureTrace) before anything was sent.
     const first = fleet.configs[0];
     if (!first) {
         // A manifest with no workloads: nothing is deployed, and nothing is ever pruned.

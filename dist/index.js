@@ -2149,7 +2149,7 @@ async function withRetry(fn, opts = {}) {
 /* harmony export */   uQ: () => (/* binding */ configureTrace),
 /* harmony export */   ve: () => (/* binding */ traceExchange)
 /* harmony export */ });
-/* unused harmony exports REDACTED, traceEnabled, isTracing, redactJson */
+/* unused harmony exports REDACTED, traceEnabled, redactJson */
 /* harmony import */ var _errors_scrub_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(356);
 // The HTTP trace of step debug logging (RUNNER_DEBUG=1, or the ACTIONS_STEP_DEBUG secret set to
 // true): every exchange with GitHub and Google as one `::debug::` line — method, URL, status,
@@ -2179,9 +2179,6 @@ function traceEnabled(env) {
 function configureTrace(env, sensitive) {
     state.enabled = traceEnabled(env);
     (0,_errors_scrub_js__WEBPACK_IMPORTED_MODULE_0__/* .registerSecretValues */ .om)(sensitive);
-}
-function isTracing() {
-    return state.enabled;
 }
 /** A copy of a JSON value with credentials, env var values and secret references replaced. */
 function redactJson(value) {

@@ -6,7 +6,7 @@ import { AuthError, type Credentials } from '../auth/credentials.js';
 import { RULES } from '../config/rules.js';
 import { InputError, type Config } from '../config/types.js';
 import { explainAuthError, type ErrorContext } from '../errors/explain.js';
-import { registerSecretValues, scrubSecrets } from '../errors/scrub.js';
+import { scrubSecrets } from '../errors/scrub.js';
 import { createApi } from '../google/api.js';
 import { overrideNotices } from '../google/endpoints.js';
 import { makeClients } from '../google/clients.js';
@@ -38,8 +38,8 @@ export async function runFleet(fleet: FleetRun, authenticating: Promise<Credenti
     for (const warning of config.warnings) core.warning(tag(config, warning));
   }
   for (const notice of overrideNotices(env)) core.info(notice);
-  // Values never leave the run: every text below that did not come from the plan is scrubbed.
-  registerSecretValues(fleet.configs.flatMap((c) => [...c.envVars.map((e) => e.value), ...(c.spec?.envValues ?? [])]));
+  // Values never leave the run: main registered every workload's env values and secret references
+  // with the one scrubbing function (configureTrace) before anything was sent.
   const first = fleet.configs[0];
   if (!first) {
     // A manifest with no workloads: nothing is deployed, and nothing is ever pruned.

@@ -33,10 +33,6 @@ export function configureTrace(env: NodeJS.ProcessEnv, sensitive: readonly strin
   registerSecretValues(sensitive);
 }
 
-export function isTracing(): boolean {
-  return state.enabled;
-}
-
 /** A copy of a JSON value with credentials, env var values and secret references replaced. */
 export function redactJson(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactJson);
