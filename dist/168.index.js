@@ -18,7 +18,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _google_endpoints_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8157);
 /* harmony import */ var _google_trace_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5126);
 /* harmony import */ var _github_token_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1139);
-/* harmony import */ var _mask_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8080);
+/* harmony import */ var _report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4731);
 // Workload Identity Federation: GitHub OIDC token -> STS federated token -> (optionally)
 // an access token of the deployer service account. Without a provider, Application
 // Default Credentials. Every token that passes through is masked.
@@ -47,7 +47,7 @@ function maskTokensIn(data) {
     for (const field of TOKEN_FIELDS) {
         const value = data[field];
         if (typeof value === 'string' && value)
-            (0,_mask_js__WEBPACK_IMPORTED_MODULE_5__/* .maskSecret */ .$)(value);
+            (0,_report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_5__.setSecret)(value);
     }
 }
 /**
@@ -157,7 +157,7 @@ async function applicationDefault(serviceAccount, env, projectId) {
         }
         const { token } = await authClient.getAccessToken();
         if (token)
-            (0,_mask_js__WEBPACK_IMPORTED_MODULE_5__/* .maskSecret */ .$)(token);
+            (0,_report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_5__.setSecret)(token);
         const email = serviceAccount ?? source.email;
         return { authClient, identity: email ?? 'Application Default Credentials', adcProjectId };
     }

@@ -18,7 +18,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _google_endpoints_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8157);
 /* harmony import */ var _google_trace_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5126);
 /* harmony import */ var _github_token_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1139);
-/* harmony import */ var _mask_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8080);
+/* harmony import */ var _report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4731);
 // Workload Identity Federation: GitHub OIDC token -> STS federated token -> (optionally)
 // an access token of the deployer service account. Without a provider, Application
 // Default Credentials. Every token that passes through is masked.
@@ -47,7 +47,7 @@ function maskTokensIn(data) {
     for (const field of TOKEN_FIELDS) {
         const value = data[field];
         if (typeof value === 'string' && value)
-            (0,_mask_js__WEBPACK_IMPORTED_MODULE_5__/* .maskSecret */ .$)(value);
+            (0,_report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_5__.setSecret)(value);
     }
 }
 /**
@@ -157,7 +157,7 @@ async function applicationDefault(serviceAccount, env, projectId) {
         }
         const { token } = await authClient.getAccessToken();
         if (token)
-            (0,_mask_js__WEBPACK_IMPORTED_MODULE_5__/* .maskSecret */ .$)(token);
+            (0,_report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_5__.setSecret)(token);
         const email = serviceAccount ?? source.email;
         return { authClient, identity: email ?? 'Application Default Credentials', adcProjectId };
     }
@@ -169,7 +169,7 @@ async function applicationDefault(serviceAccount, env, projectId) {
 
 /***/ }),
 
-/***/ 1088:
+/***/ 8707:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -180,8 +180,8 @@ __webpack_require__.d(__webpack_exports__, {
   runFleet: () => (/* binding */ runFleet)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./src/report/workflow-commands.ts + 1 modules
+var workflow_commands = __webpack_require__(4731);
 // EXTERNAL MODULE: ./src/auth/credentials.ts
 var auth_credentials = __webpack_require__(8168);
 // EXTERNAL MODULE: ./src/config/rules.ts
@@ -282,7 +282,7 @@ async function phase(name, fn, options = {}) {
     const { title = name, into = phaseTimes, clock = Date.now, group = true } = options;
     const start = clock();
     try {
-        return await (group ? core.group(title, fn) : fn());
+        return await (group ? workflow_commands.group(title, fn) : fn());
     }
     finally {
         into[name] = (into[name] ?? 0) + (clock() - start);
@@ -294,7 +294,7 @@ async function phase(name, fn, options = {}) {
  * the log, and a long wait on nothing new stays quiet).
  */
 function createProgress(label, options = {}) {
-    const { intervalMs = 3_000, clock = Date.now, print = core.info } = options;
+    const { intervalMs = 3_000, clock = Date.now, print = workflow_commands.info } = options;
     const start = clock();
     let lastKey;
     let lastPrint = -Infinity;
@@ -516,7 +516,7 @@ function outputsOf(report) {
 }
 function setOutputs(report) {
     for (const [name, value] of Object.entries(outputsOf(report)))
-        core.setOutput(name, value);
+        workflow_commands.setOutput(name, value);
 }
 /** A workload's entry of `results`, from its report (absent: it stopped before it was planned). */
 function resultOf(name, kind, report) {
@@ -904,7 +904,7 @@ function renderFleetSummary(fleet, dryRun, entries, deletions, now = new Date())
 async function writeSummary(markdown, env = process.env) {
     const file = env.GITHUB_STEP_SUMMARY;
     if (!file) {
-        core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
+        workflow_commands.debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
         return false;
     }
     try {
@@ -912,7 +912,7 @@ async function writeSummary(markdown, env = process.env) {
         return true;
     }
     catch (e) {
-        core.warning(`Could not write the job summary to ${file}: ${e.message}`);
+        workflow_commands.warning(`Could not write the job summary to ${file}: ${e.message}`);
         return false;
     }
 }
@@ -2118,7 +2118,7 @@ function planTeardown(config, names, current) {
 function planTeardownRun(ctx, run, current) {
     const { config, names } = run;
     const torn = planTeardown(config, names, current);
-    core.info(`Plan${ctx.label ? ` of ${ctx.label}` : ''}:\n${formatPlan(torn.plan)}`);
+    workflow_commands.info(`Plan${ctx.label ? ` of ${ctx.label}` : ''}:\n${formatPlan(torn.plan)}`);
     run.report = startReport(ctx, run, torn.plan, [], 'state: absent: nothing is deployed, so there is nothing to smoke-test.');
     if (torn.refused.length > 0) {
         run.failure = run.report.error =
@@ -2126,7 +2126,7 @@ function planTeardownRun(ctx, run, current) {
                 'Check the names (name, kind, region, scheduler_job, scheduler_region), or set force: true to delete it anyway.';
     }
     else if (config.dryRun || torn.plan.length === 0) {
-        core.info(torn.plan.length === 0 ? 'state: absent: nothing is left to remove.' : 'Dry run: the plan above was not applied.');
+        workflow_commands.info(torn.plan.length === 0 ? 'state: absent: nothing is left to remove.' : 'Dry run: the plan above was not applied.');
     }
 }
 /** Deletes what the teardown plan names. */
@@ -2134,7 +2134,7 @@ async function applyTeardown(ctx, report, phase) {
     if (report.plan.length === 0)
         return;
     await phase('delete', () => applyDeletions(ctx.api, ctx.clients, report.plan, 1, {
-        progress: (change, starting) => core.info(changeLine(change, starting)),
+        progress: (change, starting) => workflow_commands.info(changeLine(change, starting)),
         wrote: () => (report.changed = true),
     }));
 }
@@ -2172,11 +2172,11 @@ async function run_pipeline_readWorkload(ctx, run) {
     await recordFailure(run, () => phaseOf(ctx, run)('read', async () => {
         const state = await readCurrentState(ctx.api, ctx.clients, config, names);
         const kindLabel = config.kind === 'job' ? 'Cloud Run job' : 'Cloud Run service';
-        core.info(`${kindLabel} ${config.name}: ${state.workload ? 'exists' : 'does not exist yet'}`);
+        workflow_commands.info(`${kindLabel} ${config.name}: ${state.workload ? 'exists' : 'does not exist yet'}`);
         if (state.workload)
-            core.info(`IAM policy of ${config.name}: ${state.policy?.bindings?.length ?? 0} binding(s)`);
+            workflow_commands.info(`IAM policy of ${config.name}: ${state.policy?.bindings?.length ?? 0} binding(s)`);
         if (names.schedulerJob)
-            core.info(`Scheduler job ${names.schedulerJob.split('/').pop()}: ${state.schedulerJob ? 'exists' : 'does not exist yet'}`);
+            workflow_commands.info(`Scheduler job ${names.schedulerJob.split('/').pop()}: ${state.schedulerJob ? 'exists' : 'does not exist yet'}`);
         run.current = state;
     }));
 }
@@ -2191,20 +2191,20 @@ function planWorkloadRun(ctx, run) {
     const runPlan = planRun({ config, names, current, deployId: ctx.deployId });
     run.runPlan = runPlan;
     for (const warning of runPlan.warnings)
-        core.warning((0,scrub/* scrubSecrets */.Zg)(ctx.label ? `${ctx.label}: ${warning}` : warning));
+        workflow_commands.warning((0,scrub/* scrubSecrets */.Zg)(ctx.label ? `${ctx.label}: ${warning}` : warning));
     // Each change's reason (a tag redeploy, a re-pointed trigger) is in the plan, once.
-    core.info(`Plan${ctx.label ? ` of ${ctx.label}` : ''}:\n${formatPlan(runPlan.plan)}`);
+    workflow_commands.info(`Plan${ctx.label ? ` of ${ctx.label}` : ''}:\n${formatPlan(runPlan.plan)}`);
     run.report = startReport(ctx, run, runPlan.plan, runPlan.warnings, 'The run stopped before the smoke test.');
     run.report.url = current.workload?.uri ?? undefined;
     if (config.dryRun) {
         run.report.smoke.message = 'Dry run: nothing was written and the smoke test was skipped.';
-        core.info(planChangesAnything(runPlan.plan) ? `Dry run: the plan${ctx.label ? ` of ${ctx.label}` : ''} above was not applied.` : `Dry run: ${ctx.label ?? 'everything'} is up to date.`);
+        workflow_commands.info(planChangesAnything(runPlan.plan) ? `Dry run: the plan${ctx.label ? ` of ${ctx.label}` : ''} above was not applied.` : `Dry run: ${ctx.label ?? 'everything'} is up to date.`);
         if (config.failOnDrift) {
             run.report.drift = findDrift(runPlan.plan, current).map(driftLine);
             if (run.report.drift.length > 0)
                 run.failure = run.report.error = driftMessage(run.report.drift);
             else
-                core.info(`Drift check${ctx.label ? ` of ${ctx.label}` : ''}: the live state matches the inputs.`);
+                workflow_commands.info(`Drift check${ctx.label ? ` of ${ctx.label}` : ''}: the live state matches the inputs.`);
         }
     }
 }
@@ -2237,7 +2237,7 @@ async function applyWorkloadRun(ctx, run) {
             phase,
             wrote: () => (report.changed = true),
             plan: (plan) => (report.plan = plan),
-            progress: (change, starting) => core.info(changeLine(change, starting)),
+            progress: (change, starting) => workflow_commands.info(changeLine(change, starting)),
         });
         const service = config.kind === 'service' ? applied.workload : undefined;
         report.plan = applied.plan;
@@ -2247,13 +2247,13 @@ async function applyWorkloadRun(ctx, run) {
         const share = service ? (0,workload/* latestRevisionTraffic */.WU)(service) : 100;
         if (share < 100) {
             const warning = `The service's traffic is split or pinned elsewhere: its latest revision ${report.revision} serves ${share}% of requests, so the trigger (and the smoke test) may reach an older revision. Route traffic to the latest revision: gcloud run services update-traffic ${config.name} --to-latest --region=${config.region} --project=${ctx.projectId}`;
-            core.warning(warning);
+            workflow_commands.warning(warning);
             report.warnings.push(warning);
         }
         report.smoke = { status: 'skipped', message: 'The smoke test is off (smoke_test: false).' };
         if (config.smoke.enabled && config.smoke.onlyWhenChanged && !report.changed) {
             report.smoke = { status: 'skipped', message: 'Nothing was written, so the smoke test did not run (smoke_test: changed).' };
-            core.info(ctx.label ? `${ctx.label}: ${report.smoke.message}` : report.smoke.message);
+            workflow_commands.info(ctx.label ? `${ctx.label}: ${report.smoke.message}` : report.smoke.message);
         }
         else if (config.smoke.enabled) {
             run.smokeStarted = true;
@@ -2266,7 +2266,7 @@ async function applyWorkloadRun(ctx, run) {
                 schedulerJob: names.schedulerJob,
                 deadline: smokeApi.deadline,
                 grantedAt: applied.grantedAt,
-                onProgress: (line) => core.info(line),
+                onProgress: (line) => workflow_commands.info(line),
                 onExecution: (name) => (run.startedExecution = name),
                 known: { workload: current.workload, schedulerJob: current.schedulerJob },
             }));
@@ -2274,7 +2274,7 @@ async function applyWorkloadRun(ctx, run) {
             report.smoke = { ...smoke, message: (0,scrub/* scrubSecrets */.Zg)(smoke.message) };
             if (smoke.status === 'failed')
                 throw new explain/* ActionError */.lZ(report.smoke.message);
-            core.info(report.smoke.message);
+            workflow_commands.info(report.smoke.message);
         }
     });
 }
@@ -2511,21 +2511,21 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
     const tag = (config, text) => (single ? text : `${config.name}: ${text}`);
     for (const config of fleet.configs) {
         for (const notice of config.notices)
-            core.notice(tag(config, notice));
+            workflow_commands.notice(tag(config, notice));
         for (const warning of config.warnings)
-            core.warning(tag(config, warning));
+            workflow_commands.warning(tag(config, warning));
     }
     for (const notice of (0,endpoints/* overrideNotices */.Ai)(env))
-        core.info(notice);
+        workflow_commands.info(notice);
     // Values never leave the run: main registered every workload's env values and secret references
     // with the one scrubbing function (configureTrace) before anything was sent.
     const first = fleet.configs[0];
     if (!first) {
         // A manifest with no workloads: nothing is deployed, and nothing is ever pruned.
-        core.info(`Fleet ${fleet.id}: the manifest has no workloads: nothing to deploy, and nothing is pruned.`);
-        core.setOutput('changed', 'false');
-        core.setOutput('plan', '[]');
-        core.setOutput('results', '[]');
+        workflow_commands.info(`Fleet ${fleet.id}: the manifest has no workloads: nothing to deploy, and nothing is pruned.`);
+        workflow_commands.setOutput('changed', 'false');
+        workflow_commands.setOutput('plan', '[]');
+        workflow_commands.setOutput('results', '[]');
         return;
     }
     const errorContext = {
@@ -2543,7 +2543,7 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
         const credentials = await phase('auth', async () => {
             try {
                 const c = await authenticating;
-                core.info(`Authenticated as ${c.identity}`);
+                workflow_commands.info(`Authenticated as ${c.identity}`);
                 return c;
             }
             catch (err) {
@@ -2560,7 +2560,7 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
         if (!rules/* RULES */.y0.projectId.pattern.test(projectId)) {
             throw new types/* InputError */.d('project_id', `the project of Application Default Credentials, ${JSON.stringify(projectId)}, is not allowed: ${rules/* RULES */.y0.projectId.allowed}. Set project_id.`);
         }
-        const api = createApi({ ...errorContext, projectId }, Date.now() + deployDeadlineMs, (err, delay) => core.info((0,scrub/* scrubSecrets */.Zg)(`Retrying in ${delay}ms: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`)));
+        const api = createApi({ ...errorContext, projectId }, Date.now() + deployDeadlineMs, (err, delay) => workflow_commands.info((0,scrub/* scrubSecrets */.Zg)(`Retrying in ${delay}ms: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`)));
         const ctx = {
             api,
             clients: (0,clients/* makeClients */.nv)(credentials.authClient, env),
@@ -2585,7 +2585,7 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
             await phase('read', async () => {
                 await readFleet(api, ctx.clients, projectId, runs);
                 const exist = runs.filter((r) => r.current?.workload).length;
-                core.info(`Fleet ${fleet.id}: ${runs.length} workload(s) declared, ${exist} exist${runs.some((r) => r.failure) ? `, ${runs.filter((r) => r.failure).length} could not be read` : ''}`);
+                workflow_commands.info(`Fleet ${fleet.id}: ${runs.length} workload(s) declared, ${exist} exist${runs.some((r) => r.failure) ? `, ${runs.filter((r) => r.failure).length} could not be read` : ''}`);
             });
         }
         for (const run of runs)
@@ -2599,17 +2599,17 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
                 ])),
             };
             deletions = (0,prune/* planPrune */.wM)(fleet.id, await owned, declared);
-            core.info(`Prune plan of fleet ${fleet.id}:\n${deletions.length ? formatPlan(deletions) : 'nothing carries its marks that the manifest no longer declares.'}`);
+            workflow_commands.info(`Prune plan of fleet ${fleet.id}:\n${deletions.length ? formatPlan(deletions) : 'nothing carries its marks that the manifest no longer declares.'}`);
         }
         // Apply with at most max_parallel workloads in flight; then prune (triggers first).
         if (!first.dryRun) {
             await inParallel(runs, fleet.maxParallel, (run) => applyWorkloadRun(ctxOf(run.config), run));
             if (deletions.length > 0) {
-                await phase('prune', () => applyDeletions(api, ctx.clients, deletions, fleet.maxParallel, { progress: (c, starting) => core.info(changeLine(c, starting)) })).catch((err) => failures.push((0,scrub/* scrubSecrets */.Zg)(`prune: ${err instanceof Error ? err.message : String(err)}`)));
+                await phase('prune', () => applyDeletions(api, ctx.clients, deletions, fleet.maxParallel, { progress: (c, starting) => workflow_commands.info(changeLine(c, starting)) })).catch((err) => failures.push((0,scrub/* scrubSecrets */.Zg)(`prune: ${err instanceof Error ? err.message : String(err)}`)));
             }
         }
         else if (deletions.length > 0) {
-            core.info('Dry run: the deletions above were not applied.');
+            workflow_commands.info('Dry run: the deletions above were not applied.');
         }
     }
     catch (err) {
@@ -2620,9 +2620,9 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
             failures.unshift(single ? run.failure : `${run.config.name}: ${run.failure}`);
     await report(fleet, runs, deletions, failures, env);
     if (failures.length === 1)
-        core.setFailed(failures[0]);
+        workflow_commands.setFailed(failures[0]);
     else if (failures.length > 1)
-        core.setFailed(`${failures.length} failures:\n${failures.map((f) => `- ${f}`).join('\n')}`);
+        workflow_commands.setFailed(`${failures.length} failures:\n${failures.map((f) => `- ${f}`).join('\n')}`);
 }
 async function report(fleet, runs, deletions, failures, env) {
     const results = fleet.configs.map((config, i) => resultOf(config.name, config.kind, runs[i]?.report));
@@ -2632,34 +2632,34 @@ async function report(fleet, runs, deletions, failures, env) {
         const report = single?.report;
         if (report) {
             setOutputs(report);
-            core.setOutput('results', JSON.stringify(results));
+            workflow_commands.setOutput('results', JSON.stringify(results));
             // Without a summary file (run by hand, outside GitHub Actions) the summary goes to the log.
             const summary = renderSummary(report);
             if (!(await writeSummary(summary, env)))
-                core.info(renderSummaryText(report));
-            await commentOnPullRequest(config, { project: report.projectId, region: config.region, kind: config.kind, name: config.name }, summary, env, core);
+                workflow_commands.info(renderSummaryText(report));
+            await commentOnPullRequest(config, { project: report.projectId, region: config.region, kind: config.kind, name: config.name }, summary, env, workflow_commands);
             return;
         }
         // Stopped before anything was read (auth, the project, the Scheduler region): no plan.
-        core.setOutput('kind', config.kind);
-        core.setOutput('changed', 'false');
-        core.setOutput('execution_status', 'skipped');
-        core.setOutput('results', JSON.stringify(results));
+        workflow_commands.setOutput('kind', config.kind);
+        workflow_commands.setOutput('changed', 'false');
+        workflow_commands.setOutput('execution_status', 'skipped');
+        workflow_commands.setOutput('results', JSON.stringify(results));
         const message = failures[0] ?? 'unknown error';
         await writeSummary(`## ❌ cloud-run-cron: ${config.kind} ${config.name} was not deployed\n\nNothing was written.\n\n\`\`\`\n${message}\n\`\`\`\n`, env).catch(() => undefined);
         return;
     }
     const plan = [...runs.flatMap((r) => r.report?.plan ?? []), ...deletions];
-    core.setOutput('changed', String(runs.some((r) => r.report?.changed) || deletions.some((c) => c.written)));
-    core.setOutput('plan', planToJson(plan));
-    core.setOutput('results', JSON.stringify(results));
+    workflow_commands.setOutput('changed', String(runs.some((r) => r.report?.changed) || deletions.some((c) => c.written)));
+    workflow_commands.setOutput('plan', planToJson(plan));
+    workflow_commands.setOutput('results', JSON.stringify(results));
     const entries = fleet.configs.map((config, i) => ({ name: config.name, kind: config.kind, report: runs[i]?.report, failure: runs[i]?.failure ?? (runs[i] ? undefined : failures[0]) }));
     const { markdown, text } = renderFleetSummary(fleet.id, fleet.configs[0]?.dryRun ?? false, entries, deletions);
     if (!(await writeSummary(markdown, env)))
-        core.info(text);
+        workflow_commands.info(text);
     const first = fleet.configs[0];
     if (first)
-        await commentOnPullRequest(first, { fleet: fleet.id }, markdown, env, core);
+        await commentOnPullRequest(first, { fleet: fleet.id }, markdown, env, workflow_commands);
 }
 
 

@@ -5,7 +5,7 @@ import { evalCondition } from './cel.ts';
 import type { GitHub } from './github.ts';
 import { ApiError, badRequest, googleError, rfc3339, type Ctx, type Router } from './http.ts';
 import type { Iam, Identity, World } from './iam.ts';
-import { jwks, newKey, signJwt, verifyJwt, type SigningKey } from './jwt.ts';
+import { issuerKey, jwks, signJwt, verifyJwt, type SigningKey } from './jwt.ts';
 
 export const GOOGLE_ISSUER = 'https://accounts.google.com';
 
@@ -32,7 +32,7 @@ function stsError(error: string, description: string, status = 400): ApiError {
 const UNAUTHENTICATED_MSG = 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential. See https://developers.google.com/identity/sign-in/web/devconsole-project.';
 
 export class Auth {
-  googleKey: SigningKey = newKey();
+  googleKey: SigningKey = issuerKey('google');
   providers: Provider[] = [];
   /** Longest lifetime of any access token this fake issues (tests of token refresh shorten it). */
   maxTokenSeconds = 3600;

@@ -6,7 +6,7 @@
 // read-write token and a read-only one (a fork's pull request); plus pull_request event payloads.
 import { randomBytes } from 'node:crypto';
 import { ApiError, rfc3339, type Ctx, type Router } from './http.ts';
-import { jwks, newKey, signJwt, type SigningKey } from './jwt.ts';
+import { issuerKey, jwks, signJwt, type SigningKey } from './jwt.ts';
 
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 
@@ -22,7 +22,7 @@ export interface IssueComment {
 const DOCS = 'https://docs.github.com/rest/issues/comments';
 
 export class GitHub {
-  key: SigningKey = newKey();
+  key: SigningKey = issuerKey('github');
   /** A GITHUB_TOKEN with pull-requests: write. */
   writeToken = `ghs_write${randomBytes(12).toString('hex')}`;
   /** The read-only GITHUB_TOKEN a pull request from a fork gets. */

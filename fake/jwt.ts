@@ -4,9 +4,23 @@ import { createPublicKey, createSign, createVerify, generateKeyPairSync, randomB
 
 export interface SigningKey { kid: string; privateKey: KeyObject; publicKey: KeyObject }
 
-export function newKey(): SigningKey {
+function newKey(): SigningKey {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   return { kid: randomBytes(8).toString('hex'), privateKey, publicKey };
+}
+
+const issuerKeys = new Map<string, SigningKey>();
+
+/**
+ * The signing key of one issuer (GitHub, Google), the same for every fake this process starts:
+ * a 2048-bit RSA key takes ~75 ms of CPU to generate, and a test run starts over a hundred
+ * fakes. The issuers' keys still differ from each other, so a token signed by the wrong one is
+ * still refused; nothing checks that two fakes in one process have different keys.
+ */
+export function issuerKey(issuer: 'github' | 'google'): SigningKey {
+  let key = issuerKeys.get(issuer);
+  if (!key) issuerKeys.set(issuer, (key = newKey()));
+  return key;
 }
 
 const b64url = (b: Buffer | string): string => Buffer.from(b).toString('base64url');

@@ -4,7 +4,7 @@
 // Start-up is on every run's clock: this module and what it imports statically (the input
 // parser, croner, the GitHub token request on Node's own http client) are all that load
 // before the first request leaves. google-auth-library loads while the GitHub token is in
-// flight; @actions/core and the rest while the STS exchange is.
+// flight; the pipeline and the report while the STS exchange is.
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { ClientRequest } from 'node:http';
 import { githubAudience, requestGithubToken } from './auth/github-token.js';
@@ -14,6 +14,7 @@ import type { Config } from './config/types.js';
 import type { FleetRun } from './fleet/run-fleet.js';
 import { checkOverrides } from './google/endpoints.js';
 import { configureTrace } from './google/trace.js';
+import * as core from './report/workflow-commands.js';
 
 const noop = (): void => undefined;
 
@@ -31,7 +32,7 @@ function nextRequestSent(): Promise<void> {
 /** How long deploy, IAM and Scheduler writes may take in all, before the smoke test. */
 const DEPLOY_DEADLINE_MS = 20 * 60_000;
 
-/** core.getInput without loading @actions/core: INPUT_<NAME>, trimmed. */
+/** The runner's input INPUT_<NAME>, trimmed (as @actions/core's getInput reads it). */
 export function getInput(name: string, env: NodeJS.ProcessEnv = process.env): string {
   return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
@@ -52,7 +53,6 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       if (config.spec) await (await import('./run/spec.js')).loadSpec(config, (name) => isSet(config, name));
     }
   } catch (err) {
-    const core = await import('@actions/core');
     core.setOutput('changed', 'false');
     core.setOutput('execution_status', 'skipped');
     core.setFailed(err instanceof Error ? err.message : String(err));
@@ -90,7 +90,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   }
   await sent;
   // Authentication (google-auth-library) loads and starts first. The rest of the pipeline
-  // (@actions/core, the report) loads once the STS exchange is on the wire, and while it is in
+  // (the plan, apply and report code) loads once the STS exchange is on the wire, and while it is in
   // flight: loading blocks the event loop that would otherwise still have to send it.
   const onTheWire = nextRequestSent();
   // gaxios builds a Headers for every request; Node loads its fetch internals on their first

@@ -30,10 +30,16 @@ export interface ActionRun {
   spawnedAt: number;
 }
 
-/** action.yml's defaults, as the runner applies them. */
+let defaults: { text: string; values: Record<string, string> } | undefined;
+
+/** action.yml's defaults, as the runner applies them (parsed again only when the file changed). */
 export function actionDefaults(): Record<string, string> {
-  const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
-  return Object.fromEntries(Object.entries(action.inputs).map(([name, spec]) => [name, spec.default ?? '']));
+  const text = readFileSync(join(ROOT, 'action.yml'), 'utf8');
+  if (defaults?.text !== text) {
+    const action = parse(text) as { inputs: Record<string, { default?: string }> };
+    defaults = { text, values: Object.fromEntries(Object.entries(action.inputs).map(([name, spec]) => [name, spec.default ?? ''])) };
+  }
+  return { ...defaults.values };
 }
 
 /** The runner's GITHUB_OUTPUT file format: name<<DELIMITER ... DELIMITER. */

@@ -22,10 +22,10 @@ const BLIND_SPOTS = 'test/integration/blind-spots.test.ts';
 export const MUTANTS: readonly Mutant[] = [
   {
     name: 'mask-off',
-    breaks: 'token masking switched off (maskSecret writes nothing)',
-    file: 'src/auth/mask.ts',
-    search: '  if (!secret) return;',
-    replace: '  if (secret.length >= 0) return;',
+    breaks: 'token masking switched off (setSecret writes nothing)',
+    file: 'src/report/workflow-commands.ts',
+    search: "  if (secret) issue('add-mask', secret);",
+    replace: "  if (secret.length < 0) issue('add-mask', secret);",
     tests: [BLIND_SPOTS],
   },
   {

@@ -9,7 +9,7 @@ import { REQUEST_TIMEOUT_MS } from '../google/clients.js';
 import { endpointFor } from '../google/endpoints.js';
 import { tracedFetch } from '../google/trace.js';
 import { githubAudience, GithubTokenError, requestGithubToken } from './github-token.js';
-import { maskSecret } from './mask.js';
+import { setSecret } from '../report/workflow-commands.js';
 
 export const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 
@@ -39,7 +39,7 @@ function maskTokensIn(data: unknown): void {
   if (!data || typeof data !== 'object') return;
   for (const field of TOKEN_FIELDS) {
     const value = (data as Record<string, unknown>)[field];
-    if (typeof value === 'string' && value) maskSecret(value);
+    if (typeof value === 'string' && value) setSecret(value);
   }
 }
 
@@ -155,7 +155,7 @@ async function applicationDefault(serviceAccount: string | undefined, env: NodeJ
       prepareTransport(authClient);
     }
     const { token } = await authClient.getAccessToken();
-    if (token) maskSecret(token);
+    if (token) setSecret(token);
     const email = serviceAccount ?? (source as { email?: string }).email;
     return { authClient, identity: email ?? 'Application Default Credentials', adcProjectId };
   } catch (err) {

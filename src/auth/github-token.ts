@@ -1,11 +1,11 @@
 // The GitHub OIDC token: the first round trip of every run. This module is on the start-up
-// path, before @actions/core and the Google libraries load, so it needs Node's own http(s)
+// path, before the Google libraries load, so it needs Node's own http(s)
 // client only (the one of the URL's scheme), and it retries passing errors by itself.
 
 import type { AuthConfig } from '../config/types.js';
 import { withRetry } from '../google/retry.js';
 import { traceExchange } from '../google/trace.js';
-import { maskSecret } from './mask.js';
+import { setSecret } from '../report/workflow-commands.js';
 
 /** The audience of the GitHub OIDC token: the input, or what the provider accepts by default. */
 export function githubAudience(auth: AuthConfig): string {
@@ -66,8 +66,8 @@ async function get(url: URL, bearer: string, onSent?: () => void): Promise<Answe
 const retryable = (status: number) => status === 429 || status === 408 || (status >= 500 && status <= 504);
 
 /**
- * Starts fetching the GitHub OIDC token at once (what core.getIDToken does, without loading
- * @actions/core): GET ACTIONS_ID_TOKEN_REQUEST_URL&audience=... -> {value}. The token is masked.
+ * Starts fetching the GitHub OIDC token at once (what @actions/core's getIDToken does, without
+ * its HTTP client): GET ACTIONS_ID_TOKEN_REQUEST_URL&audience=... -> {value}. The token is masked.
  */
 export function requestGithubToken(
   audience: string,
@@ -107,7 +107,7 @@ export function requestGithubToken(
       value = undefined;
     }
     if (typeof value !== 'string' || !value) throw fail('the response holds no token');
-    maskSecret(value);
+    setSecret(value);
     return value;
   };
   return withRetry(attempt, {

@@ -1,7 +1,7 @@
 // The fleet layer above the one-workload pipeline: one authentication, then read all, plan
 // all, apply with at most max_parallel workloads in flight, prune, report all. The
 // single-workload mode is a fleet of one: the same path, with today's outputs and summary.
-import * as core from '@actions/core';
+import * as core from '../report/workflow-commands.js';
 import { AuthError, type Credentials } from '../auth/credentials.js';
 import { RULES } from '../config/rules.js';
 import { InputError, type Config } from '../config/types.js';

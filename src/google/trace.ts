@@ -7,6 +7,7 @@
 // env var value and secret reference of this run's inputs wherever it appears.
 // Light on purpose: it is loaded at start-up, before the first request.
 import { registerSecretValues, scrubSecrets } from '../errors/scrub.js';
+import { debug } from '../report/workflow-commands.js';
 
 export const REDACTED = '[REDACTED]';
 /** A body longer than this is cut (an HTML error page, a long list). */
@@ -66,11 +67,6 @@ function showBody(body: unknown): string | undefined {
   return scrubSecrets(cut);
 }
 
-/** What `::debug::` needs escaped (as @actions/core does). */
-function escapeCommand(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
 export interface Exchange {
   method: string;
   url: string;
@@ -89,7 +85,7 @@ export function traceExchange(x: Exchange): void {
   if (request) parts.push(`request: ${request}`);
   const response = showBody(x.response);
   if (response) parts.push(`response: ${response}`);
-  process.stdout.write(`::debug::${escapeCommand(parts.join(' | '))}\n`);
+  debug(parts.join(' | '));
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

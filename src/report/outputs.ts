@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import * as core from './workflow-commands.js';
 import { logsUrlOf, smokeLogsUrl } from './links.js';
 import type { Change } from '../plan/types.js';
 import { existsAfterRun, planToJson } from './plan-text.js';

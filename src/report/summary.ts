@@ -2,7 +2,7 @@
 // went. Built once as a small document, then rendered as GitHub Markdown (the step summary)
 // or as plain text (a terminal), so both always say the same thing.
 import { appendFile } from 'node:fs/promises';
-import * as core from '@actions/core';
+import * as core from './workflow-commands.js';
 import { describeCron, nextRuns } from '../config/cron.js';
 import type { Kind } from '../config/types.js';
 import type { Change, ChangeAction, ResourceType } from '../plan/types.js';

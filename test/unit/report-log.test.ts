@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import { createProgress, phase } from '../../src/report/log.js';
 
-/** What the code writes to stdout (where @actions/core sends commands and info). */
+/** What the code writes to stdout (where workflow commands and info go). */
 function captureStdout(): { lines: () => string[]; restore: () => void } {
   const out: string[] = [];
   const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
