@@ -2,24 +2,26 @@
 // no-op, changes one schedule with exactly one Scheduler PATCH, and prunes a removed
 // workload without touching an unmarked job; a bad manifest fails before any request; a
 // workload with issue 13's keys (VPC egress, a spec mapping) deploys and reruns as a no-op.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+// Every case runs concurrently with the others, on a local Google Cloud of its own, except the
+// story of the fleet of three: its steps share one fake and run one after the other (each starts
+// once the one before has settled) while the other cases run. All cases are at the top level:
+// jest runs the concurrent cases of one describe block together, but the blocks one after the other.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { DIGEST, failure, jobInputs, run, startFake, writesIn, type FakeGcp } from './setup.ts';
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { closeFakes, DIGEST, failure, jobInputs, run, startFake, withFake, writesIn, type FakeGcp } from './setup.ts';
 
-let fake: FakeGcp;
-const workspace = mkdtempSync(join(tmpdir(), 'fleet-'));
-beforeAll(async () => {
-  fake = await startFake();
-});
+// Each run writes its manifest into a workspace of its own (runs are concurrent).
+const workspaces = mkdtempSync(join(tmpdir(), 'fleet-'));
 afterAll(async () => {
-  await fake?.close();
+  await closeFakes();
+  rmSync(workspaces, { recursive: true, force: true });
 });
 
 const P = 'projects/demo-project/locations/us-central1';
 
-function manifest(opts: { nightly?: string; withWarmer?: boolean; withWeekly?: boolean } = {}): string {
+function manifest(fake: FakeGcp, opts: { nightly?: string; withWarmer?: boolean; withWeekly?: boolean } = {}): string {
   const w = fake.world;
   const image = (n: string) => `us-docker.pkg.dev/${w.projectId}/apps/${n}@${DIGEST('a')}`;
   return `# yaml-language-server: $schema=../schema/manifest.schema.json
@@ -62,9 +64,9 @@ ${
 }`;
 }
 
-function fleetRun(text: string, inputs: Record<string, string> = {}, env: Record<string, string> = {}) {
-  const file = join(workspace, 'cloud-run-cron.yaml');
-  writeFileSync(file, text);
+function fleetRun(fake: FakeGcp, text: string, inputs: Record<string, string> = {}, env: Record<string, string> = {}) {
+  const workspace = mkdtempSync(join(workspaces, 'run-'));
+  writeFileSync(join(workspace, 'cloud-run-cron.yaml'), text);
   const w = fake.world;
   return run(
     fake,
@@ -82,9 +84,31 @@ interface Result {
   execution_status: string;
 }
 
-describe('a fleet of three', () => {
-  test('deploys every workload with the fleet marks, in one run', async () => {
-    const r = await fleetRun(manifest());
+const FLEET = 'a fleet of three';
+let storyFake: FakeGcp;
+let lastStep: Promise<unknown> = Promise.resolve();
+beforeAll(async () => {
+  storyFake = await startFake();
+});
+afterAll(async () => {
+  await storyFake?.close();
+});
+/**
+ * A step of the story of the fleet of three, on its one fake: it starts once the step before it
+ * has settled, passed or failed, as the next of sequential tests would (jest starts concurrent
+ * cases in the order they are declared).
+ */
+function step(fn: (fake: FakeGcp) => Promise<void>): () => Promise<void> {
+  return () => {
+    const mine = lastStep.catch(() => undefined).then(() => fn(storyFake));
+    lastStep = mine;
+    return mine;
+  };
+}
+
+test.concurrent(`${FLEET}: deploys every workload with the fleet marks, in one run`,
+  step(async (fake) => {
+    const r = await fleetRun(fake, manifest(fake));
     expect(failure(r)).toBe('');
     const results = JSON.parse(r.outputs.results!) as Result[];
     expect(results.map((x) => [x.name, x.kind, x.resource, x.changed])).toEqual([
@@ -115,12 +139,14 @@ describe('a fleet of three', () => {
     // Overrides need run.jobs.runWithOverrides: the invoker gets that role on this job only.
     expect(fake.getPolicy(`${P}/jobs/ingest`).bindings).toEqual([{ role: 'roles/run.jobsExecutorWithOverrides', members: [`serviceAccount:${fake.world.invoker}`] }]);
     expect(fake.getPolicy(`${P}/jobs/nightly-report`).bindings).toEqual([{ role: 'roles/run.invoker', members: [`serviceAccount:${fake.world.invoker}`] }]);
-  });
+  }),
+);
 
-  test('a rerun reads with list calls (every page), writes nothing and runs no smoke test', async () => {
+test.concurrent(`${FLEET}: a rerun reads with list calls (every page), writes nothing and runs no smoke test`,
+  step(async (fake) => {
     const before = fake.requests.length;
     fake.listPageMax = 1; // one item a page: the action must follow nextPageToken
-    const r = await fleetRun(manifest()).finally(() => (fake.listPageMax = Infinity));
+    const r = await fleetRun(fake, manifest(fake)).finally(() => (fake.listPageMax = Infinity));
     expect(failure(r)).toBe('');
     const reads = fake.requests.slice(before).filter((q) => q.method === 'GET');
     expect(reads.some((q) => q.path === `/v2/${P}/jobs` && q.query.includes('pageToken='))).toBe(true);
@@ -132,23 +158,27 @@ describe('a fleet of three', () => {
     expect((JSON.parse(r.outputs.results!) as Result[]).map((x) => x.execution_status)).toEqual(['skipped', 'skipped', 'skipped']);
     // One authentication for the fleet.
     expect(fake.requests.slice(before).filter((q) => q.service === 'sts').length).toBe(1);
-  });
+  }),
+);
 
-  test('a changed schedule is exactly one Scheduler PATCH', async () => {
+test.concurrent(`${FLEET}: a changed schedule is exactly one Scheduler PATCH`,
+  step(async (fake) => {
     const before = fake.requests.length;
-    const r = await fleetRun(manifest({ nightly: '0 4 * * *' }), { smoke_test: 'false' });
+    const r = await fleetRun(fake, manifest(fake, { nightly: '0 4 * * *' }), { smoke_test: 'false' });
     expect(failure(r)).toBe('');
     const writes = writesIn(fake, before);
     expect(writes).toHaveLength(1);
     expect(writes[0]).toMatchObject({ method: 'PATCH', path: `/v1/${P}/jobs/nightly-report-schedule` });
-  });
+  }),
+);
 
-  test('prune deletes a removed schedule, a removed workload and its Scheduler job, and nothing without the marks', async () => {
+test.concurrent(`${FLEET}: prune deletes a removed schedule, a removed workload and its Scheduler job, and nothing without the marks`,
+  step(async (fake) => {
     // The same name pattern, deployed without the fleet (so without its marks).
     const single = await run(fake, jobInputs(fake, 'cache-warmer-2', { smoke_test: 'false', scheduler_job: 'cache-warmer-2-schedule' }));
     expect(failure(single)).toBe('');
 
-    const dry = await fleetRun(manifest({ nightly: '0 4 * * *', withWarmer: false, withWeekly: false }), { prune: 'true', dry_run: 'true' });
+    const dry = await fleetRun(fake, manifest(fake, { nightly: '0 4 * * *', withWarmer: false, withWeekly: false }), { prune: 'true', dry_run: 'true' });
     expect(failure(dry)).toBe('');
     const planned = (JSON.parse(dry.outputs.plan!) as { type: string; resource: string; action: string }[]).filter((c) => c.action === 'delete');
     expect(planned.map((c) => [c.type, c.resource])).toEqual([
@@ -159,7 +189,7 @@ describe('a fleet of three', () => {
     expect(fake.runServices().some((s) => s.name === `${P}/services/cache-warmer`)).toBe(true);
 
     const before = fake.requests.length;
-    const r = await fleetRun(manifest({ nightly: '0 4 * * *', withWarmer: false, withWeekly: false }), { prune: 'true' });
+    const r = await fleetRun(fake, manifest(fake, { nightly: '0 4 * * *', withWarmer: false, withWeekly: false }), { prune: 'true' });
     expect(failure(r)).toBe('');
     const deletes = fake.requests.slice(before).filter((q) => q.method === 'DELETE').map((q) => q.path);
     // Triggers first, then workloads.
@@ -171,14 +201,30 @@ describe('a fleet of three', () => {
     expect(fake.runJobs().some((j) => j.name === `${P}/jobs/cache-warmer-2`)).toBe(true);
     expect(fake.schedulerJobs().some((j) => String(j.name).endsWith('/jobs/cache-warmer-2-schedule'))).toBe(true);
     expect(r.outputs.changed).toBe('true');
-  });
+  }),
+);
 
-  test('a failing workload does not stop the others; the step names it; 429s are backed off', async () => {
+test.concurrent(`${FLEET}: a manifest with no workloads never prunes`,
+  step(async (fake) => {
+    const before = fake.requests.length;
+    const r = await fleetRun(fake, 'version: 1\nfleet: reports\nworkloads: []\n', { prune: 'true' });
+    expect(failure(r)).toBe('');
+    expect(fake.requests.slice(before).filter((q) => q.method === 'DELETE')).toEqual([]);
+    expect(fake.runJobs().some((j) => j.name === `${P}/jobs/nightly-report`)).toBe(true);
+  }),
+);
+
+test.concurrent(`${FLEET}: a failing workload does not stop the others; the step names it; 429s are backed off`, () =>
+  withFake(async (fake) => {
+    // The fleet as the prune of the story above leaves it: nightly-report at 0 4, ingest with its
+    // hourly schedule only, no cache-warmer.
+    const setUp = await fleetRun(fake, manifest(fake, { nightly: '0 4 * * *', withWarmer: false, withWeekly: false }));
+    expect(failure(setUp)).toBe('');
     // Creating one new job is refused; every Scheduler write meets one 429 first.
     fake.injectFault({ method: 'POST', path: `/v2/${P}/jobs`, status: 403, message: 'Permission denied on the new job' });
     fake.injectFault({ method: 'POST', path: /\/v1\/.*\/jobs$/, status: 429, message: 'Quota exceeded' });
-    const text = manifest({ nightly: '0 4 * * *' }).replace('workloads:\n', `workloads:\n  - { name: refused, image: us-docker.pkg.dev/${fake.world.projectId}/apps/r@${DIGEST('c')}, schedule: '0 5 * * *' }\n`);
-    const r = await fleetRun(text, { smoke_test: 'false' }).finally(() => fake.clearFaults());
+    const text = manifest(fake, { nightly: '0 4 * * *' }).replace('workloads:\n', `workloads:\n  - { name: refused, image: us-docker.pkg.dev/${fake.world.projectId}/apps/r@${DIGEST('c')}, schedule: '0 5 * * *' }\n`);
+    const r = await fleetRun(fake, text, { smoke_test: 'false' }).finally(() => fake.clearFaults());
     expect(r.code).not.toBe(0);
     expect(failure(r)).toMatch(/^refused: /);
     const results = JSON.parse(r.outputs.results!) as Result[];
@@ -189,22 +235,13 @@ describe('a fleet of three', () => {
       ['cache-warmer', true],
     ]);
     expect(fake.runJobs().some((j) => j.name === `${P}/jobs/refused`)).toBe(false);
-    // cache-warmer (pruned above) was created again, its Scheduler job after one 429.
+    // cache-warmer (not in the fleet before) was created, its Scheduler job after one 429.
     expect(fake.schedulerJobs().some((j) => String(j.name).endsWith('/jobs/cache-warmer-schedule'))).toBe(true);
     expect(r.stdout).toMatch(/Retrying in \d+ms: .*Quota exceeded/);
-  });
+  }),
+);
 
-  test('a manifest with no workloads never prunes', async () => {
-    const before = fake.requests.length;
-    const r = await fleetRun('version: 1\nfleet: reports\nworkloads: []\n', { prune: 'true' });
-    expect(failure(r)).toBe('');
-    expect(fake.requests.slice(before).filter((q) => q.method === 'DELETE')).toEqual([]);
-    expect(fake.runJobs().some((j) => j.name === `${P}/jobs/nightly-report`)).toBe(true);
-  });
-});
-
-describe('a bad manifest', () => {
-  const BAD = `version: 1
+const BAD = `version: 1
 fleet: Reports
 workloads:
   - name: a
@@ -215,26 +252,9 @@ workloads:
     tasks: many
     schedule: '61 * * * *'
 `;
-  test('fails before any request, with every problem and its path', async () => {
-    const before = fake.requests.length;
-    // A single-workload input next to a manifest is named alone (nothing else is read with it).
-    const misplaced = await fleetRun(BAD, { name: 'stray' });
-    expect(misplaced.code).not.toBe(0);
-    expect(failure(misplaced)).toMatch(/^Manifest cloud-run-cron.yaml: Input 'name': with manifest set, the single-workload inputs must be empty/);
-    const r = await fleetRun(BAD);
-    expect(r.code).not.toBe(0);
-    expect(fake.requests.length).toBe(before);
-    const all = failure(r);
-    expect(all).toContain('fleet: should match pattern');
-    expect(all).toContain('workloads[0].imagee: unknown key; did you mean image?');
-    expect(all).toContain('workloads[1].image: ${NOT_SET_ANYWHERE} is not set');
-    expect(all).toContain('workloads[1].tasks: should be integer');
-    expect(all).toContain('workloads[1].name: "a" is also workloads[0].name');
-  });
-});
 
-describe("a fleet workload with issue 13's keys", () => {
-  test('Direct VPC egress and a spec mapping deploy, and a rerun is a no-op', async () => {
+test.concurrent("a fleet workload with issue 13's keys: Direct VPC egress and a spec mapping deploy, and a rerun is a no-op", () =>
+  withFake(async (fake) => {
     const w = fake.world;
     const text = `version: 1
 fleet: net
@@ -247,15 +267,34 @@ workloads:
     schedule: '0 2 * * *'
     spec: { template: { template: { maxRetries: 5 } } }
 `;
-    const r = await fleetRun(text, { smoke_test: 'false' });
+    const r = await fleetRun(fake, text, { smoke_test: 'false' });
     expect(failure(r)).toBe('');
     const job = fake.runJobs().find((j) => j.name === `${P}/jobs/etl-vpc`) as { template: { template: Record<string, unknown> } };
     expect(job.template.template.vpcAccess).toEqual({ egress: 'ALL_TRAFFIC', networkInterfaces: [{ network: 'main', subnetwork: 'jobs-eu' }] });
     expect(job.template.template.maxRetries).toBe(5);
     const before = fake.requests.length;
-    const again = await fleetRun(text, { smoke_test: 'false' });
+    const again = await fleetRun(fake, text, { smoke_test: 'false' });
     expect(failure(again)).toBe('');
     expect(writesIn(fake, before)).toEqual([]);
     expect(again.outputs.changed).toBe('false');
-  });
-});
+  }),
+);
+
+test.concurrent('a bad manifest: fails before any request, with every problem and its path', () =>
+  withFake(async (fake) => {
+    const before = fake.requests.length;
+    // A single-workload input next to a manifest is named alone (nothing else is read with it).
+    const misplaced = await fleetRun(fake, BAD, { name: 'stray' });
+    expect(misplaced.code).not.toBe(0);
+    expect(failure(misplaced)).toMatch(/^Manifest cloud-run-cron.yaml: Input 'name': with manifest set, the single-workload inputs must be empty/);
+    const r = await fleetRun(fake, BAD);
+    expect(r.code).not.toBe(0);
+    expect(fake.requests.length).toBe(before);
+    const all = failure(r);
+    expect(all).toContain('fleet: should match pattern');
+    expect(all).toContain('workloads[0].imagee: unknown key; did you mean image?');
+    expect(all).toContain('workloads[1].image: ${NOT_SET_ANYWHERE} is not set');
+    expect(all).toContain('workloads[1].tasks: should be integer');
+    expect(all).toContain('workloads[1].name: "a" is also workloads[0].name');
+  }),
+);
