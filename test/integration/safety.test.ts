@@ -1,6 +1,6 @@
 // Safe by default (issue 11), end to end against the local Google Cloud: the four
 // reproductions of the issue, and the other guarantees of README's "Safe by default".
-import { afterAll, describe, expect, test } from '@jest/globals';
+import { afterAll, expect, test } from '@jest/globals';
 import { closeFakes, failure, jobInputs, run, serviceInputs, visibleLog, withFake, writesIn, type ActionRun, type FakeGcp } from './setup.ts';
 
 // Small timings keep the suite fast (setup.ts: operations 30 ms, task attempts 60 ms, Scheduler seconds 1 ms).
@@ -16,8 +16,31 @@ type Template = { serviceAccount?: string; containers: { env?: { name: string; v
 const jobTemplate = (fake: FakeGcp, name: string) =>
   (fake.runJobs().find((j) => j.name === `${RUN}/jobs/${name}`) as { template: { template: Template } }).template.template;
 
-describe('an empty input never changes a live value', () => {
-  test.concurrent('a job redeployed without runtime_service_account keeps running as its own account (reproduction 1)', () =>
+/**
+ * Every case has a local Google Cloud of its own, so all of them run at once. Jest 30 awaits a
+ * describe block's concurrent tests before it starts the next block, so the groups below are not
+ * describe blocks: `group` only puts its title before each case's name (the full names jest
+ * reports are the same as under describe), and the file's 14 cases are one concurrent set.
+ */
+type Case = (name: string, fn: () => Promise<unknown>, timeout?: number) => void;
+const group = (title: string, cases: (it: Case) => void) => cases((name, fn, timeout) => test.concurrent(`${title} ${name}`, fn, timeout));
+
+// The longest wait first (jest starts concurrent cases in order): the action's re-triggers sleep 1 s, then 2 s.
+group('the workload never runs twice by accident', (it) => {
+  it('after a denial right after the grant, the trigger is sent again at most twice', () =>
+    withFake(async (fake) => {
+      fake.timings.iamPropagationMs = 10 * 60_000; // the denial outlasts the re-triggers
+      const result = await run(fake, jobInputs(fake, 'denied'));
+      expect(result.code).not.toBe(0);
+      expect(failure(result)).toMatch(/PERMISSION_DENIED/);
+      const attempts = fake.schedulerAttempts().filter((a) => String(a.job).endsWith('/denied-schedule'));
+      expect(attempts.map((a) => (a.status as { code?: number }).code)).toEqual([7, 7, 7]);
+    }),
+  );
+});
+
+group('an empty input never changes a live value', (it) => {
+  it('a job redeployed without runtime_service_account keeps running as its own account (reproduction 1)', () =>
     withFake(async (fake) => {
       ok(await run(fake, jobInputs(fake, 'sa-kept', { smoke_test: 'false' })));
       expect(jobTemplate(fake, 'sa-kept').serviceAccount).toBe(fake.world.runtime);
@@ -29,7 +52,7 @@ describe('an empty input never changes a live value', () => {
     }),
   );
 
-  test.concurrent('an internal service redeployed without ingress stays internal (reproduction 2)', () =>
+  it('an internal service redeployed without ingress stays internal (reproduction 2)', () =>
     withFake(async (fake) => {
       const inputs = { ...serviceInputs(fake, 'internal-svc'), ...NO_SCHEDULE };
       ok(await run(fake, { ...inputs, ingress: 'internal', max_instances: '3', timeout: '15m', memory: '1Gi' }));
@@ -47,7 +70,7 @@ describe('an empty input never changes a live value', () => {
     }),
   );
 
-  test.concurrent('a first deploy without runtime_service_account fails before any write, saying why; default opts in', () =>
+  it('a first deploy without runtime_service_account fails before any write, saying why; default opts in', () =>
     withFake(async (fake) => {
       const since = fake.requests.length;
       const refused = await run(fake, jobInputs(fake, 'no-sa', { runtime_service_account: '' }));
@@ -62,11 +85,11 @@ describe('an empty input never changes a live value', () => {
   );
 });
 
-describe('env var values never leave the cloud', () => {
+group('env var values never leave the cloud', (it) => {
   const SECRET = 'hunter2-s3cr3t';
   const leaks = (r: ActionRun) => [r.stdout, r.stderr, r.summary, ...Object.values(r.outputs)].filter((t) => t.includes(SECRET));
 
-  test.concurrent('a dry run with overwrite shows DB_PASSWORD: (removed), never its value (reproduction 3)', () =>
+  it('a dry run with overwrite shows DB_PASSWORD: (removed), never its value (reproduction 3)', () =>
     withFake(async (fake) => {
       const first = await run(fake, jobInputs(fake, 'env-job', { env_vars: `DB_PASSWORD=${SECRET}\nMODE=full`, smoke_test: 'false' }));
       ok(first);
@@ -83,7 +106,7 @@ describe('env var values never leave the cloud', () => {
     }),
   );
 
-  test.concurrent('an API error that echoes the request body, and the retry line before it, are scrubbed', () =>
+  it('an API error that echoes the request body, and the retry line before it, are scrubbed', () =>
     withFake(async (fake) => {
       ok(await run(fake, jobInputs(fake, 'echo-job', { env_vars: `DB_PASSWORD=${SECRET}`, smoke_test: 'false' })));
       const patch = new RegExp(`/v2/${RUN}/jobs/echo-job$`);
@@ -99,10 +122,10 @@ describe('env var values never leave the cloud', () => {
   );
 });
 
-describe('paused: true never fails open', () => {
+group('paused: true never fails open', (it) => {
   const PAUSE = /:pause$/;
 
-  test.concurrent('a new Scheduler job whose pause is denied is deleted again, and nothing is granted (reproduction 4)', () =>
+  it('a new Scheduler job whose pause is denied is deleted again, and nothing is granted (reproduction 4)', () =>
     withFake(async (fake) => {
       fake.injectFault({ method: 'POST', path: PAUSE, status: 403, times: 100, message: "Permission 'cloudscheduler.jobs.pause' denied" });
       const since = fake.requests.length;
@@ -116,7 +139,7 @@ describe('paused: true never fails open', () => {
     }),
   );
 
-  test.concurrent('a new Scheduler job is paused before the invoker role is granted', () =>
+  it('a new Scheduler job is paused before the invoker role is granted', () =>
     withFake(async (fake) => {
       const since = fake.requests.length;
       ok(await run(fake, jobInputs(fake, 'paused-ok', { paused: 'true', smoke_test: 'false' })));
@@ -127,7 +150,7 @@ describe('paused: true never fails open', () => {
     }),
   );
 
-  test.concurrent('a rerun that pauses an existing job pauses it before any other write', () =>
+  it('a rerun that pauses an existing job pauses it before any other write', () =>
     withFake(async (fake) => {
       ok(await run(fake, jobInputs(fake, 'pause-later', { smoke_test: 'false' })));
       const since = fake.requests.length;
@@ -143,8 +166,8 @@ describe('paused: true never fails open', () => {
   );
 });
 
-describe('the workload never runs twice by accident', () => {
-  test.concurrent('a 503 on the Scheduler job\'s :run is not sent again: one :run, and the step fails', () =>
+group('the workload never runs twice by accident', (it) => {
+  it('a 503 on the Scheduler job\'s :run is not sent again: one :run, and the step fails', () =>
     withFake(async (fake) => {
       const path = /-schedule:run$/;
       fake.injectFault({ method: 'POST', path, status: 503 });
@@ -155,7 +178,7 @@ describe('the workload never runs twice by accident', () => {
     }),
   );
 
-  test.concurrent('a 503 on the Cloud Run job\'s :run is not sent again: one :run, and the step fails', () =>
+  it('a 503 on the Cloud Run job\'s :run is not sent again: one :run, and the step fails', () =>
     withFake(async (fake) => {
       const path = new RegExp(`/v2/${RUN}/jobs/once-direct:run$`);
       fake.injectFault({ method: 'POST', path, status: 503 });
@@ -166,7 +189,7 @@ describe('the workload never runs twice by accident', () => {
     }),
   );
 
-  test.concurrent('a 429 on :run is sent again: Google did not accept it', () =>
+  it('a 429 on :run is sent again: Google did not accept it', () =>
     withFake(async (fake) => {
       const path = /-schedule:run$/;
       fake.injectFault({ method: 'POST', path, status: 429 });
@@ -176,20 +199,10 @@ describe('the workload never runs twice by accident', () => {
     }),
   );
 
-  test('after a denial right after the grant, the trigger is sent again at most twice', async () => {
-    await withFake(async (fake) => {
-      fake.timings.iamPropagationMs = 10 * 60_000; // the denial outlasts the re-triggers
-      const result = await run(fake, jobInputs(fake, 'denied'));
-      expect(result.code).not.toBe(0);
-      expect(failure(result)).toMatch(/PERMISSION_DENIED/);
-      const attempts = fake.schedulerAttempts().filter((a) => String(a.job).endsWith('/denied-schedule'));
-      expect(attempts.map((a) => (a.status as { code?: number }).code)).toEqual([7, 7, 7]);
-    });
-  }, 60_000);
 });
 
-describe('open services are called out', () => {
-  test.concurrent('making a service public is a warning annotation', () =>
+group('open services are called out', (it) => {
+  it('making a service public is a warning annotation', () =>
     withFake(async (fake) => {
       const inputs = { ...serviceInputs(fake, 'public-svc'), ...NO_SCHEDULE, allow_unauthenticated: 'true' };
       const first = await run(fake, inputs);
@@ -202,8 +215,8 @@ describe('open services are called out', () => {
   );
 });
 
-describe('endpoints', () => {
-  test.concurrent('an http:// override to another host fails before any request; an active override is logged once', () =>
+group('endpoints', (it) => {
+  it('an http:// override to another host fails before any request; an active override is logged once', () =>
     withFake(async (fake) => {
       const since = fake.requests.length;
       const refused = await run(fake, jobInputs(fake, 'plain-http'), { CLOUDSDK_API_ENDPOINT_OVERRIDES_RUN: 'http://run.example.com/' });
