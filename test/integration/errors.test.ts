@@ -2,7 +2,7 @@
 // failure names it, the resource, and the one gcloud command that grants it; auth failures
 // say which link of GitHub OIDC -> STS -> impersonation broke.
 import { afterAll, expect, test } from '@jest/globals';
-import { closeFakes, failure, jobInputs, run, visibleLog, withFake, writesIn, type ActionRun, type FakeGcp } from './setup.ts';
+import { closeFakes, failure, jobInputs, run, visibleLog, withFake, writesIn, type ActionRun, type FakeGcp, group } from './setup.ts';
 
 // Each case withholds grants or breaks a link of auth on a local Google Cloud of its own (withFake),
 // so all of them run at once.
@@ -43,14 +43,8 @@ function explained(r: ActionRun): string {
 /** Run and Scheduler requests after `since` (none means the action stopped at auth). */
 const apiRequests = (fake: FakeGcp, since: number) => fake.requests.slice(since).filter((r) => r.service === 'run' || r.service === 'scheduler');
 
-/**
- * Jest 30 awaits a describe block's concurrent tests before it starts the next block, so the
- * groups below are not describe blocks: `group` only puts its title before each case's name (the
- * full names jest reports are the same as under describe), and the file's cases are one
- * concurrent set.
- */
-type Case = (name: string, fn: () => Promise<unknown>, timeout?: number) => void;
-const group = (title: string, cases: (it: Case) => void) => cases((name, fn, timeout) => test.concurrent(`${title} ${name}`, fn, timeout));
+// Every case has a local Google Cloud of its own, so all of them run at once: the groups are
+// setup.ts's `group` (not describe blocks), and the file's cases are one concurrent set.
 
 group('auth failures say which link broke, before any Cloud Run or Scheduler request', (it) => {
   // The longest wait first (jest starts concurrent cases in order): the action retries the GitHub token endpoint.

@@ -231,7 +231,7 @@ test.concurrent('two runs at once on the same job: both end well or one fails cl
     const invokers = fake.getPolicy(JOB).bindings.find((x) => x.role === 'roles/run.invoker')?.members;
     expect(invokers).toEqual(expect.arrayContaining([`serviceAccount:${fake.world.invoker}`, `serviceAccount:${fake.world.runtime}`]));
     expect(fake.runJobs().filter((j) => j.name === JOB)).toHaveLength(1);
-  }, 15),
+  }, { latencyMs: 15 }),
 );
 
 // Concurrent: its 5 s wait (the action's pause before trying again) overlaps the other cases.

@@ -3,25 +3,13 @@
 // the fake's default timings, so that the cases run concurrently: their waits (an attempt
 // deadline of 15 s, a token that expires) overlap.
 import { afterAll, expect, test } from '@jest/globals';
-import { startFakeGcp } from '../../fake/server.ts';
 import type { Variants } from '../../fake/variants.ts';
-import { failure, jobInputs, run, serviceInputs, visibleLog, type FakeGcp } from './setup.ts';
+import { closeFakes, failure, jobInputs, run, serviceInputs, visibleLog, withFake, type FakeGcp } from './setup.ts';
 
-const open: FakeGcp[] = [];
-/** Runs `fn` against a fake of its own (default timings, `variants` set), closed after it. */
-async function withOwnFake<T>(fn: (fake: FakeGcp) => Promise<T>, variants: Partial<Variants> = {}): Promise<T> {
-  const fake = await startFakeGcp({ quiet: true, variants });
-  open.push(fake);
-  try {
-    return await fn(fake);
-  } finally {
-    await fake.close();
-  }
-}
-// Closes any fake a case that timed out left open.
-afterAll(async () => {
-  await Promise.all(open.map((f) => f.close().catch(() => undefined)));
-});
+/** A local Google Cloud of its own for each case, with the fake's default timings and `variants`. */
+const withOwnFake = <T>(fn: (fake: FakeGcp) => Promise<T>, variants: Partial<Variants> = {}): Promise<T> =>
+  withFake(fn, { defaultTimings: true, variants });
+afterAll(closeFakes);
 
 // Jest runs the concurrent cases of one describe block together, but one block after the other:
 // so the cases are all at the top level, each named after the behaviour it is about, the longest

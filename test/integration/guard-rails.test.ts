@@ -6,14 +6,10 @@
 // that deploy, on a local Google Cloud of their own, and only read it.
 import { afterAll, expect, test } from '@jest/globals';
 import {
-  closeFakes, failure, jobInputs, run, serviceInputs, startFake, visibleLog, withFake, writesIn, type ActionRun, type FakeGcp,
+  closeFakes, failure, jobInputs, run, serviceInputs, sharedFake, visibleLog, withFake, writesIn, type ActionRun, type FakeGcp,
 } from './setup.ts';
 
-const sharedFakes: FakeGcp[] = [];
-afterAll(async () => {
-  await closeFakes();
-  await Promise.all(sharedFakes.map((f) => f.close().catch(() => undefined)));
-});
+afterAll(closeFakes);
 
 /** The ::warning:: annotations of a run, unescaped. */
 function warnings(r: ActionRun): string[] {
@@ -47,17 +43,11 @@ function notices(r: ActionRun): string[] {
 // A job trigger whose body carries overrides: one deploy, started by the first case that needs it
 // and read by each.
 const overridesBody = JSON.stringify({ overrides: { containerOverrides: [{ args: ['--full'] }], taskCount: 2 } });
-let overridesDeploy: Promise<{ fake: FakeGcp; result: ActionRun; before: number }> | undefined;
-function deployedWithOverrides(): Promise<{ fake: FakeGcp; result: ActionRun; before: number }> {
-  overridesDeploy ??= (async () => {
-    const fake = await startFake();
-    sharedFakes.push(fake);
-    const before = fake.requests.length;
-    const result = await run(fake, jobInputs(fake, 'overrides', { body: overridesBody }));
-    return { fake, result, before };
-  })();
-  return overridesDeploy;
-}
+const deployedWithOverrides = sharedFake(async (fake) => {
+  const before = fake.requests.length;
+  const result = await run(fake, jobInputs(fake, 'overrides', { body: overridesBody }));
+  return { result, before };
+});
 
 test.concurrent('a job trigger whose body carries overrides: grants roles/run.jobsExecutorWithOverrides, not roles/run.invoker, on that job', async () => {
   const { fake, result } = await deployedWithOverrides();

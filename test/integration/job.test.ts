@@ -4,29 +4,19 @@
 // after the previous describe's have ended). The cases about the first deploy share it, on a
 // local Google Cloud of their own, and only read it; the rerun deploys what it reruns itself.
 import { afterAll, expect, test } from '@jest/globals';
-import { closeFakes, failure, jobInputs, run, startFake, visibleLog, withFake, writesIn, type ActionRun, type FakeGcp } from './setup.ts';
+import { closeFakes, failure, jobInputs, run, sharedFake, visibleLog, withFake, writesIn } from './setup.ts';
 
-const sharedFakes: FakeGcp[] = [];
-afterAll(async () => {
-  await closeFakes();
-  await Promise.all(sharedFakes.map((f) => f.close().catch(() => undefined)));
-});
+afterAll(closeFakes);
 
 const RUN_URI = (name: string) =>
   `https://us-central1-run.googleapis.com/apis/run.googleapis.com/v1/namespaces/demo-project/jobs/${name}:run`;
 
 /** A first deploy of a job with a schedule: started by the first case that needs it, read by each. */
-let firstDeploy: Promise<{ fake: FakeGcp; result: ActionRun; requestsBefore: number }> | undefined;
-function deployedNightly(): Promise<{ fake: FakeGcp; result: ActionRun; requestsBefore: number }> {
-  firstDeploy ??= (async () => {
-    const fake = await startFake();
-    sharedFakes.push(fake);
-    const requestsBefore = fake.requests.length;
-    const result = await run(fake, jobInputs(fake, 'nightly'));
-    return { fake, result, requestsBefore };
-  })();
-  return firstDeploy;
-}
+const deployedNightly = sharedFake(async (fake) => {
+  const requestsBefore = fake.requests.length;
+  const result = await run(fake, jobInputs(fake, 'nightly'));
+  return { result, requestsBefore };
+});
 
 test.concurrent('a first deploy of a job with a schedule: a rerun with the same digest-pinned inputs writes nothing', () =>
   withFake(async (fake) => {

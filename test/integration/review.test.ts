@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import { closeFakes, DIGEST, failure, jobInputs, run, serviceInputs, visibleLog, withFake, writesIn, type FakeGcp } from './setup.ts';
+import { closeFakes, DIGEST, failure, jobInputs, run, serviceInputs, visibleLog, withFake, writesIn, type FakeGcp, group } from './setup.ts';
 
 // Each case has a local Google Cloud (and GitHub) of its own (withFake), so all of them run at once.
 let dir: string;
@@ -28,14 +28,8 @@ function pullRequestEnv(fake: FakeGcp, number: number, opts: { fork?: boolean; t
 }
 const githubCalls = (fake: FakeGcp, since: number) => fake.requests.slice(since).filter((r) => r.service === 'github' && r.path.startsWith('/github/api/'));
 
-/**
- * Jest 30 awaits a describe block's concurrent tests before it starts the next block, so the
- * groups below are not describe blocks: `group` only puts its title before each case's name (the
- * full names jest reports are the same as under describe), and the file's cases are one
- * concurrent set.
- */
-type Case = (name: string, fn: () => Promise<unknown>, timeout?: number) => void;
-const group = (title: string, cases: (it: Case) => void) => cases((name, fn, timeout) => test.concurrent(`${title} ${name}`, fn, timeout));
+// Every case has a local Google Cloud of its own, so all of them run at once: the groups are
+// setup.ts's `group` (not describe blocks), and the file's cases are one concurrent set.
 
 group('the plan as a pull-request comment', (it) => {
   it('a dry run on a pull request creates one comment; the next run updates it in place, also when it is on a later page', () =>

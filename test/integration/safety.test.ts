@@ -1,7 +1,7 @@
 // Safe by default (issue 11), end to end against the local Google Cloud: the four
 // reproductions of the issue, and the other guarantees of README's "Safe by default".
-import { afterAll, expect, test } from '@jest/globals';
-import { closeFakes, failure, jobInputs, run, serviceInputs, visibleLog, withFake, writesIn, type ActionRun, type FakeGcp } from './setup.ts';
+import { afterAll, expect } from '@jest/globals';
+import { closeFakes, failure, jobInputs, run, serviceInputs, visibleLog, withFake, writesIn, type ActionRun, type FakeGcp, group } from './setup.ts';
 
 // Small timings keep the suite fast (setup.ts: operations 30 ms, task attempts 60 ms, Scheduler seconds 1 ms).
 afterAll(closeFakes);
@@ -16,14 +16,8 @@ type Template = { serviceAccount?: string; containers: { env?: { name: string; v
 const jobTemplate = (fake: FakeGcp, name: string) =>
   (fake.runJobs().find((j) => j.name === `${RUN}/jobs/${name}`) as { template: { template: Template } }).template.template;
 
-/**
- * Every case has a local Google Cloud of its own, so all of them run at once. Jest 30 awaits a
- * describe block's concurrent tests before it starts the next block, so the groups below are not
- * describe blocks: `group` only puts its title before each case's name (the full names jest
- * reports are the same as under describe), and the file's 14 cases are one concurrent set.
- */
-type Case = (name: string, fn: () => Promise<unknown>, timeout?: number) => void;
-const group = (title: string, cases: (it: Case) => void) => cases((name, fn, timeout) => test.concurrent(`${title} ${name}`, fn, timeout));
+// Every case has a local Google Cloud of its own, so all of them run at once: the groups are
+// setup.ts's `group` (not describe blocks), and the file's cases are one concurrent set.
 
 // The longest wait first (jest starts concurrent cases in order): the action's re-triggers sleep 1 s, then 2 s.
 group('the workload never runs twice by accident', (it) => {

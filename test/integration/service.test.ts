@@ -1,13 +1,10 @@
 // The service path end to end (issue 3): dist/index.js against the local Google Cloud.
 import { afterAll, expect, test } from '@jest/globals';
-import { closeFakes, failure, run, serviceInputs, startFake, visibleLog, withFake, writesIn, type ActionRun, type FakeGcp } from './setup.ts';
+import { closeFakes, failure, run, serviceInputs, sharedFake, visibleLog, withFake, writesIn, type FakeGcp, group } from './setup.ts';
 
 // Each case has a local Google Cloud of its own (withFake), so all of them run at once; the cases
 // that read the first deploy share it (and its local Google Cloud, closed in afterAll).
-const shared: FakeGcp[] = [];
-afterAll(async () => {
-  await Promise.all([closeFakes(), ...shared.map((f) => f.close())]);
-});
+afterAll(closeFakes);
 
 const SERVICE = (name: string) => `projects/demo-project/locations/us-central1/services/${name}`;
 const service = (fake: FakeGcp, name: string) => fake.runServices().find((s) => s.name === SERVICE(name)) as any;
@@ -16,14 +13,8 @@ const schedulerJob = (fake: FakeGcp, id: string) => fake.schedulerJobs().find((j
 const holders = (fake: FakeGcp, resource: string, role: string): string[] =>
   fake.getPolicy(resource).bindings.filter((b) => b.role === role).flatMap((b) => b.members);
 
-/**
- * Jest 30 awaits a describe block's concurrent tests before it starts the next block, so the
- * groups below are not describe blocks: `group` only puts its title before each case's name (the
- * full names jest reports are the same as under describe), and the file's cases are one
- * concurrent set.
- */
-type Case = (name: string, fn: () => Promise<unknown>, timeout?: number) => void;
-const group = (title: string, cases: (it: Case) => void) => cases((name, fn, timeout) => test.concurrent(`${title} ${name}`, fn, timeout));
+// Every case has a local Google Cloud of its own, so all of them run at once: the groups are
+// setup.ts's `group` (not describe blocks), and the file's cases are one concurrent set.
 
 group('allow_unauthenticated', (it) => {
   // The longest waits first (jest starts concurrent cases in order): two runs each.
@@ -62,15 +53,11 @@ group('allow_unauthenticated', (it) => {
 
 group('a first deploy of a service with a schedule', (it) => {
   /** The deploy these cases read: started by the first of them, once, on a local Google Cloud of its own. */
-  let first: Promise<{ fake: FakeGcp; result: ActionRun; requestsBefore: number }> | undefined;
-  const deployed = () =>
-    (first ??= (async () => {
-      const fake = await startFake();
-      shared.push(fake);
-      const requestsBefore = fake.requests.length;
-      const result = await run(fake, serviceInputs(fake, 'web', { path: '/tasks/cleanup' }));
-      return { fake, result, requestsBefore };
-    })());
+  const deployed = sharedFake(async (fake) => {
+    const requestsBefore = fake.requests.length;
+    const result = await run(fake, serviceInputs(fake, 'web', { path: '/tasks/cleanup' }));
+    return { result, requestsBefore };
+  });
 
   it('succeeds with the documented outputs', async () => {
     const { fake, result } = await deployed();

@@ -1,28 +1,41 @@
 // Shared set-up of the integration tests: the local Google Cloud in this process, and the
 // bundled action run as the runner runs it, in a child process on Node 24.
+import { test } from '@jest/globals';
 import { startFakeGcp, type FakeGcp } from '../../fake/server.ts';
+import type { Variants } from '../../fake/variants.ts';
 import { runAction, type ActionRun } from '../../scripts/lib/run-action.ts';
 
 export type { FakeGcp, ActionRun };
 
 export const DIGEST = (c: string) => `sha256:${c.repeat(64)}`;
 
-/**
- * Short fixed waits keep the suite fast (operations 30 ms instead of 150, task attempts 60 ms
- * instead of 300, a Scheduler second 1 ms instead of 2): the order of events is the same.
- */
-export async function startFake(latencyMs = 0): Promise<FakeGcp> {
-  return startFakeGcp({ quiet: true, operationMs: 30, taskMs: 60, schedulerMsPerSecond: 1, latencyMs });
+/** How a test's local Google Cloud is set up. */
+export interface FakeSetup {
+  /**
+   * The fake's own waits (operations 150 ms, task attempts 300 ms, a Scheduler second 2 ms)
+   * instead of the short ones. By default the waits are short, which keeps the suite fast
+   * (operations 30 ms, task attempts 60 ms, a Scheduler second 1 ms): the order of events is the same.
+   */
+  defaultTimings?: boolean;
+  /** Behaviours of Google that are not settled (fake/variants.ts), on top of FAKE_GCP_VARIANTS. */
+  variants?: Partial<Variants>;
+  /** Added before every answer (two requests of one run can then be in flight together). */
+  latencyMs?: number;
 }
 
-/**
- * Runs `fn` against a local Google Cloud of its own (so cases can run concurrently), closed
- * after it. Call closeFakes() in afterAll: it closes any left open by a case that timed out.
- */
 const openFakes: FakeGcp[] = [];
-export async function withFake<T>(fn: (fake: FakeGcp) => Promise<T>, latencyMs = 0): Promise<T> {
-  const fake = await startFake(latencyMs);
+
+/** A local Google Cloud of its own; closeFakes() (in afterAll) closes it if nothing else does. */
+export async function startFake(setup: FakeSetup = {}): Promise<FakeGcp> {
+  const timings = setup.defaultTimings ? {} : { operationMs: 30, taskMs: 60, schedulerMsPerSecond: 1 };
+  const fake = await startFakeGcp({ quiet: true, ...timings, variants: setup.variants, latencyMs: setup.latencyMs ?? 0 });
   openFakes.push(fake);
+  return fake;
+}
+
+/** Runs `fn` against a local Google Cloud of its own (so cases can run concurrently), closed after it. */
+export async function withFake<T>(fn: (fake: FakeGcp) => Promise<T>, setup: FakeSetup = {}): Promise<T> {
+  const fake = await startFake(setup);
   try {
     return await fn(fake);
   } finally {
@@ -30,8 +43,31 @@ export async function withFake<T>(fn: (fake: FakeGcp) => Promise<T>, latencyMs =
   }
 }
 
+/**
+ * State that several concurrent cases read (one deploy that each case checks a part of): set up
+ * once, on a local Google Cloud of its own, by the first case that asks for it.
+ */
+export function sharedFake<T extends object>(prepare: (fake: FakeGcp) => Promise<T>, setup: FakeSetup = {}): () => Promise<T & { fake: FakeGcp }> {
+  let prepared: Promise<T & { fake: FakeGcp }> | undefined;
+  return () => (prepared ??= startFake(setup).then(async (fake) => ({ ...(await prepare(fake)), fake })));
+}
+
+/** Closes every fake the file started that is still open (a case that timed out, a shared one). */
 export async function closeFakes(): Promise<void> {
   await Promise.all(openFakes.map((f) => f.close().catch(() => undefined)));
+}
+
+/** One concurrent case of a group. */
+export type Case = (name: string, fn: () => Promise<unknown>, timeout?: number) => void;
+
+/**
+ * Concurrent cases under a common title, in place of a describe block: jest (jest-circus 30,
+ * regroupConcurrentChildren) runs a describe block's concurrent tests as one set and waits for it
+ * before the next block, so cases in different describe blocks never overlap. A group's cases
+ * join the file's one top-level set; the title starts each test's name, as a describe's would.
+ */
+export function group(title: string, cases: (it: Case) => void): void {
+  cases((name, fn, timeout) => test.concurrent(`${title} ${name}`, fn, timeout));
 }
 
 /** The inputs a job with a schedule needs in the default world. */

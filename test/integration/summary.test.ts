@@ -2,14 +2,11 @@
 // dry run, and the step's log: one group per phase, annotations, polling progress that does not flood.
 import { afterAll, expect, test } from '@jest/globals';
 import { nextRuns } from '../../src/config/cron.ts';
-import { closeFakes, failure, jobInputs, run, serviceInputs, startFake, withFake, writesIn, type ActionRun, type FakeGcp } from './setup.ts';
+import { closeFakes, failure, jobInputs, run, serviceInputs, sharedFake, withFake, writesIn, type ActionRun, group } from './setup.ts';
 
 // Each case has a local Google Cloud of its own (withFake), so all of them run at once; the cases
 // that read one successful run share it (and its local Google Cloud, closed in afterAll).
-const shared: FakeGcp[] = [];
-afterAll(async () => {
-  await Promise.all([closeFakes(), ...shared.map((f) => f.close())]);
-});
+afterAll(closeFakes);
 
 const CONSOLE = 'https://console.cloud.google.com';
 
@@ -49,14 +46,8 @@ function groups(r: ActionRun): [string, string[]][] {
   return out;
 }
 
-/**
- * Jest 30 awaits a describe block's concurrent tests before it starts the next block, so the
- * groups below are not describe blocks: `group` only puts its title before each case's name (the
- * full names jest reports are the same as under describe), and the file's cases are one
- * concurrent set.
- */
-type Case = (name: string, fn: () => Promise<unknown>, timeout?: number) => void;
-const group = (title: string, cases: (it: Case) => void) => cases((name, fn, timeout) => test.concurrent(`${title} ${name}`, fn, timeout));
+// Every case has a local Google Cloud of its own, so all of them run at once: the groups are
+// setup.ts's `group` (not describe blocks), and the file's cases are one concurrent set.
 
 group('the log', (it) => {
   // The longest wait first (jest starts concurrent cases in order): task attempts of 3 s.
@@ -111,15 +102,11 @@ group('after a successful run of a job with a schedule', (it) => {
   const zone = 'America/New_York';
   const cron = '30 6 * * 1-5';
   /** The run these cases read: started by the first of them, once, on a local Google Cloud of its own. */
-  let first: Promise<{ fake: FakeGcp; result: ActionRun; expectedRuns: Date[] }> | undefined;
-  const deployed = () =>
-    (first ??= (async () => {
-      const fake = await startFake();
-      shared.push(fake);
-      const expectedRuns = nextRuns(cron, zone, 3, new Date());
-      const result = await run(fake, jobInputs(fake, 'report', { schedule: cron, time_zone: zone }));
-      return { fake, result, expectedRuns };
-    })());
+  const deployed = sharedFake(async (fake) => {
+    const expectedRuns = nextRuns(cron, zone, 3, new Date());
+    const result = await run(fake, jobInputs(fake, 'report', { schedule: cron, time_zone: zone }));
+    return { result, expectedRuns };
+  });
 
   it('succeeds', async () => {
     const { result } = await deployed();

@@ -2,27 +2,12 @@
 // Google's behaviour is not settled, each plausible one. A compact matrix (every value of every
 // variant in at least one combination) over the scenarios that matter end to end.
 import { afterAll, expect, test } from '@jest/globals';
-import { startFakeGcp } from '../../fake/server.ts';
 import { variantMatrix, type Variants } from '../../fake/variants.ts';
-import { failure, jobInputs, run, serviceInputs, visibleLog, writesIn, type FakeGcp } from './setup.ts';
+import { closeFakes, failure, jobInputs, run, serviceInputs, visibleLog, withFake, writesIn, type FakeGcp } from './setup.ts';
 
 const label = (v: Variants) => Object.entries(v).map(([k, x]) => `${k}=${x}`).join(' ');
 
-const open: FakeGcp[] = [];
-/** Runs `scenario` against a fake of its own under `variants` (default timings), closed after it. */
-async function underVariants(variants: Variants, scenario: (fake: FakeGcp) => Promise<void>): Promise<void> {
-  const fake = await startFakeGcp({ quiet: true, variants });
-  open.push(fake);
-  try {
-    await scenario(fake);
-  } finally {
-    await fake.close();
-  }
-}
-// Closes any fake a case that timed out left open.
-afterAll(async () => {
-  await Promise.all(open.map((f) => f.close().catch(() => undefined)));
-});
+afterAll(closeFakes);
 
 // Every scenario under every combination, each case on a fake of its own so that all of them run
 // concurrently (jest runs one describe block's concurrent cases together, the blocks one after the
@@ -127,6 +112,6 @@ const SCENARIOS: [string, (fake: FakeGcp) => Promise<void>][] = [
 
 for (const [scenario, body] of SCENARIOS) {
   for (const variants of variantMatrix()) {
-    test.concurrent(`under ${label(variants)}: ${scenario}`, () => underVariants(variants, body));
+    test.concurrent(`under ${label(variants)}: ${scenario}`, () => withFake(body, { defaultTimings: true, variants }));
   }
 }
