@@ -18,7 +18,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _google_endpoints_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8157);
 /* harmony import */ var _google_trace_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5126);
 /* harmony import */ var _github_token_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1139);
-/* harmony import */ var _report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4731);
+/* harmony import */ var _report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6514);
 // Workload Identity Federation: GitHub OIDC token -> STS federated token -> (optionally)
 // an access token of the deployer service account. Without a provider, Application
 // Default Credentials. Every token that passes through is masked.

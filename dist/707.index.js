@@ -18,7 +18,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _google_endpoints_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8157);
 /* harmony import */ var _google_trace_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5126);
 /* harmony import */ var _github_token_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1139);
-/* harmony import */ var _report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4731);
+/* harmony import */ var _report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6514);
 // Workload Identity Federation: GitHub OIDC token -> STS federated token -> (optionally)
 // an access token of the deployer service account. Without a provider, Application
 // Default Credentials. Every token that passes through is masked.
@@ -180,8 +180,8 @@ __webpack_require__.d(__webpack_exports__, {
   runFleet: () => (/* binding */ runFleet)
 });
 
-// EXTERNAL MODULE: ./src/report/workflow-commands.ts + 1 modules
-var workflow_commands = __webpack_require__(4731);
+// EXTERNAL MODULE: ./src/report/workflow-commands.ts + 2 modules
+var workflow_commands = __webpack_require__(6514);
 // EXTERNAL MODULE: ./src/auth/credentials.ts
 var auth_credentials = __webpack_require__(8168);
 // EXTERNAL MODULE: ./src/config/rules.ts
@@ -2373,10 +2373,10 @@ async function readFleet(api, clients, projectId, runs) {
 ;// CONCATENATED MODULE: ./src/report/pr-comment.ts
 // The plan and the summary as one pull-request comment (comment_on_pr), updated in place on
 // every later run: the comment carries a hidden marker naming the target, and the run looks for
-// it among the pull request's comments before it writes. @actions/github (Octokit) is loaded only
-// when a comment is written, so no other run pays for it. It talks to GITHUB_API_URL, so GitHub
+// it among the pull request's comments before it writes. It talks to GITHUB_API_URL, so GitHub
 // Enterprise Server works too. Commenting is part of the report, never the step's failure: a
 // token that may not write (a fork's pull request gets a read-only one) is a warning.
+
 
 const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
 /** Whether this run comments: `auto` on pull-request events of a dry run, `true` on any event with a pull request. */
@@ -2421,18 +2421,65 @@ function commentBody(marker, summary, env, now = new Date()) {
     const footer = `${run ? `[Workflow run](${run})` : 'Workflow run'}${sha} · updated ${now.toISOString().replace(/\.\d+Z$/, 'Z')}`;
     return `${marker}\n${summary.trimEnd()}\n\n---\n<sub>${footer}</sub>\n`;
 }
+/** A GitHub REST answer that is not a success: its status and GitHub's message. */
+class GitHubApiError extends Error {
+    status;
+    constructor(status, message) {
+        super(message);
+        this.name = 'GitHubApiError';
+        this.status = status;
+    }
+}
+/** The next page of a list, from the Link header (GitHub's pagination). */
+function nextPage(link) {
+    return /<([^>]+)>;\s*rel="next"/.exec(link ?? '')?.[1];
+}
+/**
+ * The three REST calls of the comment (docs.github.com/rest/issues/comments), on Node's fetch.
+ * Not @actions/github: Octokit and its HTTP client (undici) were 1.1 MB of bundle and ~260,000
+ * lines of types for three requests.
+ */
+async function github(token, method, url, body) {
+    const response = await fetch(url, {
+        method,
+        headers: {
+            accept: 'application/vnd.github+json',
+            authorization: `Bearer ${token}`,
+            'user-agent': 'cloud-run-cron',
+            'x-github-api-version': '2022-11-28',
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(clients/* REQUEST_TIMEOUT_MS */.j2),
+    });
+    const text = await response.text();
+    let data;
+    try {
+        data = text ? JSON.parse(text) : undefined;
+    }
+    catch {
+        data = text;
+    }
+    if (!response.ok) {
+        const message = data?.message;
+        throw new GitHubApiError(response.status, typeof message === 'string' && message ? message : `${response.status} ${response.statusText}`.trim());
+    }
+    return { data: data, link: response.headers.get('link') };
+}
 /** Finds the comment with `marker` on the pull request (every page) and updates it, or creates one. */
 async function upsertComment(token, pr, marker, body, env) {
-    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
-    const octokit = getOctokit(token, { baseUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '') });
-    const where = { owner: pr.owner, repo: pr.repo };
-    const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...where, issue_number: pr.number, per_page: 100 });
-    const mine = comments.find((c) => c.body?.includes(marker));
+    const repo = `${(env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')}/repos/${pr.owner}/${pr.repo}`;
+    let mine;
+    for (let url = `${repo}/issues/${pr.number}/comments?per_page=100`; url && !mine;) {
+        const page = await github(token, 'GET', url);
+        mine = page.data.find((c) => c.body?.includes(marker));
+        url = nextPage(page.link);
+    }
     if (mine) {
-        const { data } = await octokit.rest.issues.updateComment({ ...where, comment_id: mine.id, body });
+        const { data } = await github(token, 'PATCH', `${repo}/issues/comments/${mine.id}`, { body });
         return { action: 'updated', url: data.html_url };
     }
-    const { data } = await octokit.rest.issues.createComment({ ...where, issue_number: pr.number, body });
+    const { data } = await github(token, 'POST', `${repo}/issues/${pr.number}/comments`, { body });
     return { action: 'created', url: data.html_url };
 }
 /** What a failed comment most likely means, for the warning. */

@@ -11,7 +11,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */ });
 /* harmony import */ var _google_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8673);
 /* harmony import */ var _google_trace_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5126);
-/* harmony import */ var _report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4731);
+/* harmony import */ var _report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6514);
 // The GitHub OIDC token: the first round trip of every run. This module is on the start-up
 // path, before the Google libraries load, so it needs Node's own http(s)
 // client only (the one of the URL's scheme), and it retries passing errors by itself.
@@ -2130,7 +2130,7 @@ async function withRetry(fn, opts = {}) {
 /* harmony export */ });
 /* unused harmony exports REDACTED, traceEnabled, redactJson */
 /* harmony import */ var _errors_scrub_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(356);
-/* harmony import */ var _report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4731);
+/* harmony import */ var _report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6514);
 // The HTTP trace of step debug logging (RUNNER_DEBUG=1, or the ACTIONS_STEP_DEBUG secret set to
 // true): every exchange with GitHub and Google as one `::debug::` line — method, URL, status,
 // duration, and the JSON bodies with every token, Authorization header, env var value and secret
@@ -2245,7 +2245,7 @@ function tracedFetch(inner) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1730);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3197);
 // Entry point of the bundle (dist/index.js): what GitHub runs.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -2255,21 +2255,32 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1730:
+/***/ 3197:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ run)
-/* harmony export */ });
-/* unused harmony export getInput */
-/* harmony import */ var node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3053);
-/* harmony import */ var node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _auth_github_token_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1139);
-/* harmony import */ var _config_guard_rails_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1279);
-/* harmony import */ var _config_parse_config_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2286);
-/* harmony import */ var _google_endpoints_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8157);
-/* harmony import */ var _google_trace_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5126);
-/* harmony import */ var _report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4731);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// UNUSED EXPORTS: getInput
+
+;// CONCATENATED MODULE: external "node:diagnostics_channel"
+const external_node_diagnostics_channel_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+// EXTERNAL MODULE: ./src/auth/github-token.ts
+var github_token = __nccwpck_require__(1139);
+// EXTERNAL MODULE: ./src/config/guard-rails.ts
+var guard_rails = __nccwpck_require__(1279);
+// EXTERNAL MODULE: ./src/config/parse-config.ts + 4 modules
+var parse_config = __nccwpck_require__(2286);
+// EXTERNAL MODULE: ./src/google/endpoints.ts
+var endpoints = __nccwpck_require__(8157);
+// EXTERNAL MODULE: ./src/google/trace.ts
+var trace = __nccwpck_require__(5126);
+// EXTERNAL MODULE: ./src/report/workflow-commands.ts + 2 modules
+var workflow_commands = __nccwpck_require__(6514);
+;// CONCATENATED MODULE: ./src/main.ts
 // Wires the steps: inputs -> config -> (auth, while the rest of the code loads) -> what
 // exists -> plan -> apply -> smoke test -> report. Each step lives in its own module.
 //
@@ -2289,10 +2300,10 @@ const noop = () => undefined;
 function nextRequestSent() {
     return new Promise((resolve) => {
         const started = (message) => {
-            (0,node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0__.unsubscribe)('http.client.request.start', started);
+            (0,external_node_diagnostics_channel_namespaceObject.unsubscribe)('http.client.request.start', started);
             message.request.once('finish', () => resolve());
         };
-        (0,node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0__.subscribe)('http.client.request.start', started);
+        (0,external_node_diagnostics_channel_namespaceObject.subscribe)('http.client.request.start', started);
     });
 }
 /** How long deploy, IAM and Scheduler writes may take in all, before the smoke test. */
@@ -2308,8 +2319,8 @@ async function run(env = process.env) {
         // Fleet mode loads its manifest reader (YAML, JSON Schema) only when a manifest is given.
         fleet = get('manifest')
             ? await Promise.all(/* import() */[__nccwpck_require__.e(144), __nccwpck_require__.e(590)]).then(__nccwpck_require__.bind(__nccwpck_require__, 222)).then(({ loadManifest }) => loadManifest(get, env))
-            : { configs: [(0,_config_parse_config_js__WEBPACK_IMPORTED_MODULE_3__/* .parseConfig */ .o)(get, { deferWarnings: true, commitSha: env.GITHUB_SHA })], prune: false, maxParallel: 1 };
-        (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_4__/* .checkOverrides */ .yk)(env);
+            : { configs: [(0,parse_config/* parseConfig */.o)(get, { deferWarnings: true, commitSha: env.GITHUB_SHA })], prune: false, maxParallel: 1 };
+        (0,endpoints/* checkOverrides */.yk)(env);
         // Only a run with spec loads the YAML parser and the Run v2 schema, before any request.
         // What spec may not also set: a fleet workload's own keys; the step's inputs otherwise.
         const { isSet = (_, name) => get(name) !== '' } = fleet;
@@ -2319,13 +2330,13 @@ async function run(env = process.env) {
         }
     }
     catch (err) {
-        _report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_6__.setOutput('changed', 'false');
-        _report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_6__.setOutput('execution_status', 'skipped');
-        _report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_6__.setFailed(err instanceof Error ? err.message : String(err));
+        workflow_commands.setOutput('changed', 'false');
+        workflow_commands.setOutput('execution_status', 'skipped');
+        workflow_commands.setFailed(err instanceof Error ? err.message : String(err));
         return;
     }
     // Step debug logging: every HTTP exchange in the log, without this run's env var values and secret references.
-    (0,_google_trace_js__WEBPACK_IMPORTED_MODULE_5__/* .configureTrace */ .uQ)(env, [
+    (0,trace/* configureTrace */.uQ)(env, [
         ...fleet.configs.flatMap((config) => [
             ...config.envVars.map((e) => e.value),
             ...(config.spec?.envValues ?? []),
@@ -2350,7 +2361,7 @@ async function run(env = process.env) {
     if (provider) {
         let onSent;
         const wire = new Promise((resolve) => (onSent = resolve));
-        githubToken = (0,_auth_github_token_js__WEBPACK_IMPORTED_MODULE_1__/* .requestGithubToken */ .eH)((0,_auth_github_token_js__WEBPACK_IMPORTED_MODULE_1__/* .githubAudience */ ._g)(config.auth), env, { onSent });
+        githubToken = (0,github_token/* requestGithubToken */.eH)((0,github_token/* githubAudience */._g)(config.auth), env, { onSent });
         githubToken.catch(() => undefined); // reported by the auth step
         sent = Promise.race([wire, githubToken.then(() => undefined, () => undefined)]);
     }
@@ -2367,7 +2378,7 @@ async function run(env = process.env) {
     await Promise.race([onTheWire, credentials.then(noop, noop)]);
     const pipeline = Promise.all(/* import() */[__nccwpck_require__.e(492), __nccwpck_require__.e(507), __nccwpck_require__.e(999), __nccwpck_require__.e(144), __nccwpck_require__.e(707)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8707));
     for (const c of fleet.configs)
-        c.warnings = (0,_config_guard_rails_js__WEBPACK_IMPORTED_MODULE_2__/* .guardRailWarnings */ .X)(c);
+        c.warnings = (0,guard_rails/* guardRailWarnings */.X)(c);
     const { runFleet } = await pipeline;
     await runFleet(fleet, credentials, env, DEPLOY_DEADLINE_MS);
 }
@@ -2375,7 +2386,7 @@ async function run(env = process.env) {
 
 /***/ }),
 
-/***/ 4731:
+/***/ 6514:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 // ESM COMPAT FLAG
@@ -2395,8 +2406,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   warning: () => (/* binding */ warning)
 });
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:os"
@@ -2474,7 +2485,7 @@ function setOutput(name, value) {
     }
     if (!(0,external_node_fs_.existsSync)(file))
         throw new Error(`Missing file at path: ${file}`);
-    const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
+    const delimiter = `ghadelimiter_${(0,external_node_crypto_namespaceObject.randomUUID)()}`;
     if (name.includes(delimiter))
         throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
     if (value.includes(delimiter))
@@ -2552,59 +2563,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
-/***/ 4589:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
-
-/***/ }),
-
-/***/ 6698:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
-
-/***/ }),
-
 /***/ 4573:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 7540:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
-
-/***/ }),
-
-/***/ 7598:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-
-/***/ }),
-
-/***/ 3053:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
-
-/***/ }),
-
-/***/ 610:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
-
-/***/ }),
-
-/***/ 8474:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 
@@ -2629,13 +2591,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 2467:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
-
-/***/ }),
-
 /***/ 4708:
 /***/ ((module) => {
 
@@ -2657,24 +2612,10 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
-/***/ 643:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-
-/***/ }),
-
 /***/ 1708:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
-
-/***/ }),
-
-/***/ 1792:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
 
 /***/ }),
 
@@ -2692,13 +2633,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/
 
 /***/ }),
 
-/***/ 1692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-
-/***/ }),
-
 /***/ 3136:
 /***/ ((module) => {
 
@@ -2710,20 +2644,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-
-/***/ }),
-
-/***/ 3429:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
-
-/***/ }),
-
-/***/ 5919:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 
@@ -2766,13 +2686,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("querystring"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
-
-/***/ }),
-
-/***/ 3193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
 /***/ }),
 

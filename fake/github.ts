@@ -150,6 +150,10 @@ export class GitHub {
 
   /** Who may do what with this request's token: 401 without a known one. */
   private access(ctx: Ctx): 'write' | 'read' {
+    // Before anything else: GitHub refuses a request without a User-Agent (fake/FACTS.md).
+    if (!String(ctx.headers['user-agent'] ?? '').trim()) {
+      throw new ApiError(403, { message: 'Request forbidden by administrative rules. Please make sure your request has a User-Agent header (https://docs.github.com/en/rest/using-the-rest-api/getting-started-with-the-rest-api#user-agent).' }, 'no user agent');
+    }
     const m = /^(?:token|bearer) (.+)$/i.exec(String(ctx.headers.authorization ?? ''));
     if (m?.[1] === this.writeToken) return 'write';
     if (m?.[1] === this.readOnlyToken) return 'read';

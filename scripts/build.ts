@@ -73,7 +73,7 @@ export function build(out: string, statsFile?: string): void {
   try {
     execFileSync(
       process.execPath,
-      [join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', 'src/index.ts', '-o', out, '--target', 'es2022', '--transpile-only', '--stats-out', stats],
+      [join(ROOT, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', 'src/index.ts', '-o', out, '--target', 'es2022', '--transpile-only', '--no-cache', '--stats-out', stats],
       { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] },
     );
     const dirs = bundledPackageDirs(JSON.parse(readFileSync(stats, 'utf8')));

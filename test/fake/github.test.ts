@@ -1,6 +1,7 @@
 // The local GitHub's REST API for issue comments (fake/FACTS.md, "GitHub REST API"): pages with a
 // link header, create and update with a read-write token, 403 for a fork's read-only token.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { request } from 'node:http';
 import { startFakeGcp, type FakeGcp } from '../../fake/server.ts';
 
 let fake: FakeGcp;
@@ -53,5 +54,22 @@ describe('issue comments', () => {
     expect((await api(fake.github.writeToken, 'POST', '/repos/acme/app/issues/99/comments', { body: 'x' })).status).toBe(404);
     expect((await api(fake.github.writeToken, 'POST', '/repos/other/app/issues/2/comments', { body: 'x' })).status).toBe(404);
     expect(fake.github.comments(2)).toHaveLength(1);
+  });
+
+  test('a request without a User-Agent header is refused (403) before its token is looked at', async () => {
+    fake.github.pullRequestEvent({ number: 4 });
+    // Node's fetch always sends one (`node`); http.request sends none unless told to.
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(`${fake.env().GITHUB_API_URL}/repos/acme/app/issues/4/comments`, { headers: { authorization: `token ${fake.github.writeToken}` } }, (res) => {
+        let body = '';
+        res.on('data', (d: Buffer) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(answer.status).toBe(403);
+    expect(JSON.parse(answer.body).message).toMatch(/^Request forbidden by administrative rules\. Please make sure your request has a User-Agent header/);
+    expect((await api(fake.github.writeToken, 'GET', '/repos/acme/app/issues/4/comments')).status).toBe(200);
   });
 });
