@@ -216,7 +216,7 @@ async function main(): Promise<void> {
   await benchFleet(fake, stamp, median(results.rerun.map((x) => x.wallMs)), row);
 
   // The smoke test's polling over a longer execution: how soon the end is seen, how often it reads.
-  const inputs = jobInputs(fake, `bench-${stamp}-long`, { image: `us-docker.pkg.dev/demo-project/apps/sleep${LONG_TASK_MS}ms:1` });
+  const inputs = jobInputs(fake, `bench-${stamp}-long`, { image: `us-docker.pkg.dev/demo-project/apps/fake-sleep${LONG_TASK_MS}ms:1` });
   await runAction({ inputs: { ...inputs, smoke_test: 'false' }, env: fake.env() });
   const since = fake.requests.length;
   const run = await runAction({ inputs, env: fake.env() });

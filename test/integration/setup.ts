@@ -1,6 +1,5 @@
 // Shared set-up of the integration tests: the local Google Cloud in this process, and the
 // bundled action run as the runner runs it, in a child process on Node 24.
-import { test } from '@jest/globals';
 import { startFakeGcp, type FakeGcp } from '../../fake/server.ts';
 import type { Variants } from '../../fake/variants.ts';
 import { runAction, type ActionRun } from '../../scripts/lib/run-action.ts';
@@ -67,6 +66,8 @@ export type Case = (name: string, fn: () => Promise<unknown>, timeout?: number) 
  * join the file's one top-level set; the title starts each test's name, as a describe's would.
  */
 export function group(title: string, cases: (it: Case) => void): void {
+  // jest's global `test`, not an import of @jest/globals: the bench (scripts/bench.ts) imports
+  // this module outside jest.
   cases((name, fn, timeout) => test.concurrent(`${title} ${name}`, fn, timeout));
 }
 
