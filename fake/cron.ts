@@ -48,10 +48,18 @@ export function validTimeZone(tz: string): boolean {
   }
 }
 
+// One formatter per zone: building an Intl.DateTimeFormat costs far more than using one, and
+// nextRun reads the local time of up to a few hundred candidate instants.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function localParts(ms: number, tz: string): { minute: number; hour: number; day: number; month: number; dow: number } {
-  const f = new Intl.DateTimeFormat('en-US', {
-    timeZone: tz, hourCycle: 'h23', minute: 'numeric', hour: 'numeric', day: 'numeric', month: 'numeric', weekday: 'short',
-  });
+  let f = formatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz, hourCycle: 'h23', minute: 'numeric', hour: 'numeric', day: 'numeric', month: 'numeric', weekday: 'short',
+    });
+    formatters.set(tz, f);
+  }
   const p = Object.fromEntries(f.formatToParts(new Date(ms)).map(x => [x.type, x.value]));
   const dow = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(p.weekday);
   return { minute: Number(p.minute), hour: Number(p.hour), day: Number(p.day), month: Number(p.month), dow };

@@ -1,7 +1,7 @@
 // Runs the bundled action exactly as the GitHub runner does: a fresh Node process on
 // dist/index.js, inputs as INPUT_<NAME> with action.yml's defaults applied, and the
 // runner's files for outputs and the job summary. Shared by the tests, the demo and the bench.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -69,6 +69,11 @@ export interface RunOptions {
   /** Echo the action's stdout/stderr as it runs. */
   echo?: boolean;
   /**
+   * Start the process from a small helper process (scripts/lib/spawner.mjs) instead of this one:
+   * for a big caller (a jest worker), where starting a process directly is slow.
+   */
+  viaSpawner?: boolean;
+  /**
    * Let Node keep the bundle's compiled code between runs (NODE_COMPILE_CACHE): the tests run
    * the action hundreds of times. Off by default: a runner starts cold, and the bench measures that.
    */
@@ -99,21 +104,14 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
     ...opts.env,
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
-  const spawnedAt = Date.now();
-  const t0 = performance.now();
-  const child = spawn(NODE24, [BUNDLE], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d: Buffer) => {
-    stdout += d;
-    if (opts.echo) process.stdout.write(d);
-  });
-  child.stderr.on('data', (d: Buffer) => {
-    stderr += d;
-    if (opts.echo) process.stderr.write(d);
-  });
-  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
-  const wallMs = performance.now() - t0;
+  const output = (stream: 'stdout' | 'stderr', data: string): void => {
+    if (stream === 'stdout') stdout += data;
+    else stderr += data;
+    if (opts.echo) process[stream].write(data);
+  };
+  const { code, wallMs, spawnedAt } = await (opts.viaSpawner ? startViaSpawner : startHere)(NODE24, [BUNDLE], env, dir, output);
   const result: ActionRun = {
     code,
     stdout,
@@ -125,4 +123,77 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
   };
   rmSync(dir, { recursive: true, force: true });
   return result;
+}
+
+type Output = (stream: 'stdout' | 'stderr', data: string) => void;
+interface Exit {
+  code: number;
+  wallMs: number;
+  /** Epoch ms just before the process was started. */
+  spawnedAt: number;
+}
+
+/** Starts the process from this one. */
+async function startHere(command: string, args: string[], env: Record<string, string>, cwd: string, output: Output): Promise<Exit> {
+  const spawnedAt = Date.now();
+  const t0 = performance.now();
+  const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.setEncoding('utf8');
+  child.stderr.setEncoding('utf8');
+  child.stdout.on('data', (d: string) => output('stdout', d));
+  child.stderr.on('data', (d: string) => output('stderr', d));
+  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
+  return { code, wallMs: performance.now() - t0, spawnedAt };
+}
+
+type SpawnerMessage =
+  | { id: number; type: 'spawned'; at: number }
+  | { id: number; type: 'stdout' | 'stderr'; data: string }
+  | { id: number; type: 'close'; code: number; wallMs: number };
+
+const SPAWNER = join(ROOT, 'scripts', 'lib', 'spawner.mjs');
+/** How long the spawner waits for the next start before it is let go. */
+const SPAWNER_IDLE_MS = 500;
+let spawner: { process: ChildProcess; pending: Map<number, (m: SpawnerMessage) => void>; idle?: NodeJS.Timeout } | undefined;
+let nextId = 1;
+
+/**
+ * Starts the process through the spawner, which this starts when there is none. While a start
+ * is pending the spawner keeps this process alive; idle for SPAWNER_IDLE_MS, it is let go.
+ */
+function startViaSpawner(command: string, args: string[], env: Record<string, string>, cwd: string, output: Output): Promise<Exit> {
+  if (!spawner) {
+    const proc = spawn(NODE24, [SPAWNER], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const started = { process: proc, pending: new Map<number, (m: SpawnerMessage) => void>() };
+    proc.on('message', (m: SpawnerMessage) => started.pending.get(m.id)?.(m));
+    proc.on('exit', () => {
+      if (spawner === started) spawner = undefined;
+      for (const handle of started.pending.values()) handle({ id: 0, type: 'close', code: 1, wallMs: 0 });
+    });
+    proc.unref();
+    spawner = started;
+  }
+  const s = spawner;
+  clearTimeout(s.idle);
+  s.process.channel?.ref();
+  const id = nextId++;
+  let spawnedAt = Date.now();
+  return new Promise<Exit>((resolve) => {
+    s.pending.set(id, (m) => {
+      if (m.type === 'spawned') spawnedAt = m.at;
+      else if (m.type === 'stdout' || m.type === 'stderr') output(m.type, m.data);
+      else if (m.type === 'close') {
+        s.pending.delete(id);
+        if (s.pending.size === 0) {
+          s.process.channel?.unref();
+          s.idle = setTimeout(() => {
+            if (spawner === s) spawner = undefined; // the next start gets a new one
+            if (s.process.connected) s.process.disconnect();
+          }, SPAWNER_IDLE_MS).unref();
+        }
+        resolve({ code: m.code, wallMs: m.wallMs, spawnedAt });
+      }
+    });
+    s.process.send({ id, command, args, env, cwd });
+  });
 }
