@@ -1,18 +1,25 @@
-// Jest's order of test files: the dist check first, then the integration tests, then the rest.
-// Jest puts the files that took longest last time first; on a fresh checkout (CI) it has no
-// times and goes by file size, so the long integration files (they wait on the local Google
-// Cloud) started last and ran alone at the end. Started first, the short unit files fill the
-// other worker around them. The dist check is one ncc build (~10 s of CPU and no waiting): run
-// first, it fills the time the first integration files spend waiting, instead of running at
-// the end (by size it is one of the small files).
+// Jest's order of test files. Jest starts the files that took longest last time first; on a fresh
+// checkout (CI) it has no times and goes by file size, which put the files that take longest
+// (because they wait, or build) last, where they ran alone at the end while the other worker
+// had nothing left to do. So:
+// 1. First, the files known to take longest, in this order: fidelity waits out a 15 s Scheduler
+//    attempt deadline (little CPU: the other worker, tsc and ESLint use the time); faults runs
+//    59 concurrent cases; the dist check is one ncc build; plan has the most integration cases.
+// 2. Then the other integration tests (they wait on the local Google Cloud), in jest's order.
+// 3. Then the unit and fake tests: short, they fill the gaps at the end.
 import Sequencer from '@jest/test-sequencer';
 
 const Base = Sequencer.default ?? Sequencer;
-const rank = (test) => (/[\\/]test[\\/]unit[\\/]dist\.test\.ts$/.test(test.path) ? 0 : /[\\/]test[\\/]integration[\\/]/.test(test.path) ? 1 : 2);
+export const FIRST = ['integration/fidelity.test.ts', 'integration/faults.test.ts', 'unit/dist.test.ts', 'integration/plan.test.ts'];
+const path = (test) => test.path.replace(/\\/g, '/');
+const first = (test) => FIRST.findIndex((f) => path(test).endsWith(`/test/${f}`));
+const integration = (test) => path(test).includes('/test/integration/');
 
-export default class IntegrationFirst extends Base {
+export default class LongestFirst extends Base {
   async sort(tests) {
     const sorted = await super.sort(tests);
-    return [0, 1, 2].flatMap((r) => sorted.filter((t) => rank(t) === r));
+    const known = sorted.filter((t) => first(t) >= 0).sort((a, b) => first(a) - first(b));
+    const rest = sorted.filter((t) => first(t) < 0);
+    return [...known, ...rest.filter(integration), ...rest.filter((t) => !integration(t))];
   }
 }
