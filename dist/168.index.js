@@ -11,17 +11,17 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   CLOUD_PLATFORM_SCOPE: () => (/* binding */ CLOUD_PLATFORM_SCOPE),
 /* harmony export */   authenticate: () => (/* binding */ authenticate)
 /* harmony export */ });
-/* harmony import */ var google_auth_library__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(492);
-/* harmony import */ var google_auth_library__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(google_auth_library__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fetch__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(816);
-/* harmony import */ var _google_clients_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2188);
-/* harmony import */ var _google_endpoints_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8157);
-/* harmony import */ var _google_trace_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5126);
-/* harmony import */ var _github_token_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1139);
-/* harmony import */ var _report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6514);
-// Workload Identity Federation: GitHub OIDC token -> STS federated token -> (optionally)
-// an access token of the deployer service account. Without a provider, Application
-// Default Credentials. Every token that passes through is masked.
+/* harmony import */ var google_auth_library_build_src_auth_identitypoolclient_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9960);
+/* harmony import */ var google_auth_library_build_src_auth_impersonated_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9964);
+/* harmony import */ var node_fetch__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(816);
+/* harmony import */ var _google_clients_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9807);
+/* harmony import */ var _google_endpoints_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8157);
+/* harmony import */ var _google_trace_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5126);
+/* harmony import */ var _github_token_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1139);
+/* harmony import */ var _report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6514);
+// The two clients of Workload Identity Federation, from their own modules: the package's index
+// loads every kind of credential (service account keys, AWS, metadata server, ...) on every run.
+
 
 
 
@@ -47,7 +47,7 @@ function maskTokensIn(data) {
     for (const field of TOKEN_FIELDS) {
         const value = data[field];
         if (typeof value === 'string' && value)
-            (0,_report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_5__.setSecret)(value);
+            (0,_report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_6__.setSecret)(value);
     }
 }
 /**
@@ -61,8 +61,8 @@ function prepareTransport(client) {
         if (!transporter)
             continue;
         // node-fetch honours proxy agents; loaded while the GitHub token is in flight (start-up).
-        transporter.defaults.fetchImplementation = (0,_google_trace_js__WEBPACK_IMPORTED_MODULE_3__/* .tracedFetch */ .Wb)(transporter.defaults.fetchImplementation ?? node_fetch__WEBPACK_IMPORTED_MODULE_6__["default"]);
-        transporter.defaults.timeout ??= _google_clients_js__WEBPACK_IMPORTED_MODULE_1__/* .REQUEST_TIMEOUT_MS */ .j2;
+        transporter.defaults.fetchImplementation = (0,_google_trace_js__WEBPACK_IMPORTED_MODULE_4__/* .tracedFetch */ .Wb)(transporter.defaults.fetchImplementation ?? node_fetch__WEBPACK_IMPORTED_MODULE_7__["default"]);
+        transporter.defaults.timeout ??= _google_clients_js__WEBPACK_IMPORTED_MODULE_2__/* .REQUEST_TIMEOUT_MS */ .j2;
         transporter.interceptors.response.add({
             resolved: async (response) => {
                 maskTokensIn(response.data);
@@ -78,13 +78,13 @@ function federatedClient(auth, githubToken, env) {
     // a freshly requested one.
     let first = githubToken;
     const subjectToken = () => {
-        const token = first ?? (0,_github_token_js__WEBPACK_IMPORTED_MODULE_4__/* .requestGithubToken */ .eH)((0,_github_token_js__WEBPACK_IMPORTED_MODULE_4__/* .githubAudience */ ._g)(auth), env);
+        const token = first ?? (0,_github_token_js__WEBPACK_IMPORTED_MODULE_5__/* .requestGithubToken */ .eH)((0,_github_token_js__WEBPACK_IMPORTED_MODULE_5__/* .githubAudience */ ._g)(auth), env);
         first = undefined;
         return token;
     };
-    const sts = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_2__/* .endpointFor */ .Lo)('sts', env);
-    const iamcredentials = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_2__/* .endpointFor */ .Lo)('iamcredentials', env);
-    const client = new google_auth_library__WEBPACK_IMPORTED_MODULE_0__.IdentityPoolClient({
+    const sts = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_3__/* .endpointFor */ .Lo)('sts', env);
+    const iamcredentials = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_3__/* .endpointFor */ .Lo)('iamcredentials', env);
+    const client = new google_auth_library_build_src_auth_identitypoolclient_js__WEBPACK_IMPORTED_MODULE_0__.IdentityPoolClient({
         type: 'external_account',
         audience: `//iam.googleapis.com/${provider}`,
         subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
@@ -119,7 +119,7 @@ projectId) {
         await client.getAccessToken(); // masked by the interceptor
     }
     catch (err) {
-        if (err instanceof _github_token_js__WEBPACK_IMPORTED_MODULE_4__/* .GithubTokenError */ .tB)
+        if (err instanceof _github_token_js__WEBPACK_IMPORTED_MODULE_5__/* .GithubTokenError */ .tB)
             throw new AuthError('github-token', err);
         // The supplier's promise may have failed inside the library; look at it directly.
         const tokenFailure = await githubToken.then(() => undefined, (e) => e);
@@ -137,7 +137,8 @@ async function applicationDefault(serviceAccount, env, projectId) {
     try {
         // A known project spares the library finding one (for a federated credential file that
         // is a Cloud Resource Manager request, which needs resourcemanager.projects.get).
-        const googleAuth = new google_auth_library__WEBPACK_IMPORTED_MODULE_0__.GoogleAuth({ scopes: [CLOUD_PLATFORM_SCOPE], ...(projectId ? { projectId } : {}) });
+        const { GoogleAuth } = await __webpack_require__.e(/* import() */ 492).then(__webpack_require__.t.bind(__webpack_require__, 492, 23));
+        const googleAuth = new GoogleAuth({ scopes: [CLOUD_PLATFORM_SCOPE], ...(projectId ? { projectId } : {}) });
         const source = await googleAuth.getClient();
         prepareTransport(source);
         const adcProjectId = projectId ?? ((await googleAuth.getProjectId().catch(() => undefined)) ?? undefined);
@@ -145,19 +146,19 @@ async function applicationDefault(serviceAccount, env, projectId) {
         if (serviceAccount) {
             // ADC (e.g. from an earlier auth step) acting as the deployer account.
             stage = 'impersonation';
-            authClient = new google_auth_library__WEBPACK_IMPORTED_MODULE_0__.Impersonated({
+            authClient = new google_auth_library_build_src_auth_impersonated_js__WEBPACK_IMPORTED_MODULE_1__.Impersonated({
                 sourceClient: source,
                 targetPrincipal: serviceAccount,
                 targetScopes: [CLOUD_PLATFORM_SCOPE],
                 lifetime: 3600,
                 delegates: [],
-                endpoint: (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_2__/* .endpointFor */ .Lo)('iamcredentials', env).replace(/\/$/, ''),
+                endpoint: (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_3__/* .endpointFor */ .Lo)('iamcredentials', env).replace(/\/$/, ''),
             });
             prepareTransport(authClient);
         }
         const { token } = await authClient.getAccessToken();
         if (token)
-            (0,_report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_5__.setSecret)(token);
+            (0,_report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_6__.setSecret)(token);
         const email = serviceAccount ?? source.email;
         return { authClient, identity: email ?? 'Application Default Credentials', adcProjectId };
     }
@@ -169,7 +170,7 @@ async function applicationDefault(serviceAccount, env, projectId) {
 
 /***/ }),
 
-/***/ 2188:
+/***/ 9807:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

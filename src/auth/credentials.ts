@@ -1,7 +1,11 @@
 // Workload Identity Federation: GitHub OIDC token -> STS federated token -> (optionally)
 // an access token of the deployer service account. Without a provider, Application
 // Default Credentials. Every token that passes through is masked.
-import { GoogleAuth, IdentityPoolClient, Impersonated, type AuthClient } from 'google-auth-library';
+import type { AuthClient } from 'google-auth-library';
+// The two clients of Workload Identity Federation, from their own modules: the package's index
+// loads every kind of credential (service account keys, AWS, metadata server, ...) on every run.
+import { IdentityPoolClient } from 'google-auth-library/build/src/auth/identitypoolclient.js';
+import { Impersonated } from 'google-auth-library/build/src/auth/impersonated.js';
 import nodeFetch from 'node-fetch';
 import type { AuthConfig } from '../config/types.js';
 import type { AuthStage } from '../errors/explain.js';
@@ -136,6 +140,7 @@ async function applicationDefault(serviceAccount: string | undefined, env: NodeJ
   try {
     // A known project spares the library finding one (for a federated credential file that
     // is a Cloud Resource Manager request, which needs resourcemanager.projects.get).
+    const { GoogleAuth } = await import('google-auth-library');
     const googleAuth = new GoogleAuth({ scopes: [CLOUD_PLATFORM_SCOPE], ...(projectId ? { projectId } : {}) });
     const source = await googleAuth.getClient();
     prepareTransport(source);
