@@ -30,16 +30,15 @@ export interface ActionRun {
   spawnedAt: number;
 }
 
-let defaults: { text: string; values: Record<string, string> } | undefined;
+let defaults: Record<string, string> | undefined;
 
-/** action.yml's defaults, as the runner applies them (parsed again only when the file changed). */
+/** action.yml's defaults, as the runner applies them (read once per process). */
 export function actionDefaults(): Record<string, string> {
-  const text = readFileSync(join(ROOT, 'action.yml'), 'utf8');
-  if (defaults?.text !== text) {
-    const action = parse(text) as { inputs: Record<string, { default?: string }> };
-    defaults = { text, values: Object.fromEntries(Object.entries(action.inputs).map(([name, spec]) => [name, spec.default ?? ''])) };
+  if (!defaults) {
+    const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
+    defaults = Object.fromEntries(Object.entries(action.inputs).map(([name, spec]) => [name, spec.default ?? '']));
   }
-  return { ...defaults.values };
+  return { ...defaults };
 }
 
 /** The runner's GITHUB_OUTPUT file format: name<<DELIMITER ... DELIMITER. */
@@ -68,11 +67,6 @@ export interface RunOptions {
   applyDefaults?: boolean;
   /** Echo the action's stdout/stderr as it runs. */
   echo?: boolean;
-  /**
-   * Start the process from a small helper process (scripts/lib/spawner.mjs) instead of this one:
-   * for a big caller (a jest worker), where starting a process directly is slow.
-   */
-  viaSpawner?: boolean;
   /**
    * Let Node keep the bundle's compiled code between runs (NODE_COMPILE_CACHE): the tests run
    * the action hundreds of times. Off by default: a runner starts cold, and the bench measures that.
@@ -111,7 +105,7 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
     else stderr += data;
     if (opts.echo) process[stream].write(data);
   };
-  const { code, wallMs, spawnedAt } = await (opts.viaSpawner ? startViaSpawner : startHere)(NODE24, [BUNDLE], env, dir, output);
+  const { code, wallMs, spawnedAt } = await startViaSpawner(NODE24, [BUNDLE], env, dir, output);
   const result: ActionRun = {
     code,
     stdout,
@@ -133,19 +127,6 @@ interface Exit {
   spawnedAt: number;
 }
 
-/** Starts the process from this one. */
-async function startHere(command: string, args: string[], env: Record<string, string>, cwd: string, output: Output): Promise<Exit> {
-  const spawnedAt = Date.now();
-  const t0 = performance.now();
-  const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout.setEncoding('utf8');
-  child.stderr.setEncoding('utf8');
-  child.stdout.on('data', (d: string) => output('stdout', d));
-  child.stderr.on('data', (d: string) => output('stderr', d));
-  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
-  return { code, wallMs: performance.now() - t0, spawnedAt };
-}
-
 type SpawnerMessage =
   | { id: number; type: 'spawned'; at: number }
   | { id: number; type: 'stdout' | 'stderr'; data: string }
@@ -158,7 +139,8 @@ let spawner: { process: ChildProcess; pending: Map<number, (m: SpawnerMessage) =
 let nextId = 1;
 
 /**
- * Starts the process through the spawner, which this starts when there is none. While a start
+ * Starts the process through the spawner (scripts/lib/spawner.mjs: starting it from a big
+ * process such as a jest worker is slow), which this starts when there is none. While a start
  * is pending the spawner keeps this process alive; idle for SPAWNER_IDLE_MS, it is let go.
  */
 function startViaSpawner(command: string, args: string[], env: Record<string, string>, cwd: string, output: Output): Promise<Exit> {

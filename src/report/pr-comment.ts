@@ -73,7 +73,7 @@ interface Comment {
 }
 
 /** A GitHub REST answer that is not a success: its status and GitHub's message. */
-export class GitHubApiError extends Error {
+class GitHubApiError extends Error {
   readonly status: number;
   constructor(status: number, message: string) {
     super(message);

@@ -93,7 +93,7 @@ export function serviceInputs(fake: FakeGcp, name: string, extra: Record<string,
 }
 
 export function run(fake: FakeGcp, inputs: Record<string, string>, env: Record<string, string> = {}): Promise<ActionRun> {
-  return runAction({ inputs, env: { ...fake.env(), ...env }, compileCache: true, viaSpawner: true });
+  return runAction({ inputs, env: { ...fake.env(), ...env }, compileCache: true });
 }
 
 /** Writes the action sent: everything but reads, token exchanges and the smoke test's runs. */
