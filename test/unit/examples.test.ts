@@ -18,6 +18,7 @@ const PROJECT = 'my-project';
 const QUICKSTART = {
   provider: 'projects/123456789/locations/global/workloadIdentityPools/github/providers/cloud-run-cron',
   deployer: `cloud-run-cron-deployer@${PROJECT}.iam.gserviceaccount.com`,
+  planner: `cloud-run-cron-planner@${PROJECT}.iam.gserviceaccount.com`,
   runtime: `cron-runtime@${PROJECT}.iam.gserviceaccount.com`,
   invoker: `scheduler-invoker@${PROJECT}.iam.gserviceaccount.com`,
 };
@@ -25,6 +26,7 @@ const QUICKSTART = {
 const VARS: Record<string, string> = {
   GCP_WORKLOAD_IDENTITY_PROVIDER: QUICKSTART.provider,
   GCP_DEPLOYER_SA: QUICKSTART.deployer,
+  GCP_PLANNER_SA: QUICKSTART.planner,
   GCP_INVOKER_SA: QUICKSTART.invoker,
   GCP_RUNTIME_SA: QUICKSTART.runtime,
   GCP_REGION: 'europe-west1',
@@ -175,6 +177,10 @@ describe('published uses of the action parse with its own input parser', () => {
         expect(Object.values(QUICKSTART)).toContain(account);
       }
       if (config.auth.workloadIdentityProvider) expect(config.auth.workloadIdentityProvider).toBe(QUICKSTART.provider);
+      // Plans and drift checks run as the read-only planner, and the planner never applies.
+      if (config.failOnDrift || config.readOnly || config.auth.serviceAccount === QUICKSTART.planner) {
+        expect([config.auth.serviceAccount, config.readOnly, config.dryRun]).toEqual([QUICKSTART.planner, true, true]);
+      }
     }
   });
 
