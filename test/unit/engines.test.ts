@@ -37,7 +37,7 @@ describe('the packaged Node fallback (scripts/node24)', () => {
   const optional = Object.keys(pkg.optionalDependencies ?? {});
 
   it('offers Node 24 for Linux x64 and arm64, each only on its platform: one family, one version, an open licence', () => {
-    const infos = optional.map((name) => ({ name, ...lock.packages[`node_modules/${name}`]! }));
+    const infos = optional.map((name) => ({ name, ...lock.packages[`node_modules/${name}`]! }) as Obj);
     for (const info of infos) {
       expect(semver.major(info.version as string)).toBe(24);
       expect(info.optional).toBe(true);
