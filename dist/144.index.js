@@ -93,7 +93,8 @@ const CODE_HINTS = {
     8: 'A quota was exceeded; the action already backs off and retries. If it persists, raise the quota or run less often.',
     16: 'The access token was rejected (expired, or minted for another audience); re-run the step.',
 };
-const callerOf = (ctx) => (ctx.deployer ? (0,_grants_js__WEBPACK_IMPORTED_MODULE_1__/* .memberOf */ .C5)(ctx.deployer) : 'the deployer');
+/** Who made the denied call: the deployer account, else this run's own federated principal. */
+const callerOf = (ctx) => ctx.deployer ? (0,_grants_js__WEBPACK_IMPORTED_MODULE_1__/* .memberOf */ .C5)(ctx.deployer) : ctx.provider && ctx.subject ? (0,_grants_js__WEBPACK_IMPORTED_MODULE_1__/* .subjectPrincipal */ .hF)(ctx.provider, ctx.subject) : 'the deployer';
 function explainFacts(facts, ctx, cause, options = {}) {
     const { fallbackPermission, denialNote } = options;
     const lines = [headline(ctx, facts)];

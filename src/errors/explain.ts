@@ -1,7 +1,7 @@
 // Every failure becomes one message a person can act on: what the step was doing, on which
 // resource, what Google said, the missing permission, and the one command that grants it.
 import { type ApiErrorFacts, grpcCodeOf, isPermissionDenied, readApiError, statusLabel } from './api-error.js';
-import { type Grant, type GrantContext, grantFor, memberOf } from './grants.js';
+import { type Grant, type GrantContext, grantFor, memberOf, subjectPrincipal } from './grants.js';
 import { scrubSecrets } from './scrub.js';
 
 export { isConflict, isNotFound, isPermissionDenied, isRetryable, readApiError } from './api-error.js';
@@ -124,7 +124,9 @@ interface ExplainOptions {
   denialNote?: string;
 }
 
-const callerOf = (ctx: ErrorContext): string => (ctx.deployer ? memberOf(ctx.deployer) : 'the deployer');
+/** Who made the denied call: the deployer account, else this run's own federated principal. */
+const callerOf = (ctx: ErrorContext): string =>
+  ctx.deployer ? memberOf(ctx.deployer) : ctx.provider && ctx.subject ? subjectPrincipal(ctx.provider, ctx.subject) : 'the deployer';
 
 function explainFacts(facts: ApiErrorFacts, ctx: ErrorContext, cause: unknown, options: ExplainOptions = {}): ActionError {
   const { fallbackPermission, denialNote } = options;

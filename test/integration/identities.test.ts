@@ -184,6 +184,27 @@ test('the review loop with the two identities bound as documented: plan on the p
     { bare: true },
   ));
 
+test('subjects the setup does not bind are refused by the fake, and each fix names the exact subject', () =>
+  withFake(
+    async (fake) => {
+      setUp(fake);
+      const attempt = async (claims: Record<string, unknown>, serviceAccount: string, subject: string) => {
+        fake.setGithubClaims({ event_name: undefined, environment: undefined, repository: undefined, ...claims });
+        const before = fake.requests.length;
+        const r = await run(fake, inputs('unbound', serviceAccount, { dry_run: 'true', read_only: serviceAccount === PLANNER ? 'true' : 'false' }));
+        expect(failure(r)).toMatch(/^Impersonating .* failed/);
+        expect(failure(r)).toContain(`--member=${POOL_PRINCIPAL}${subject} --role=roles/iam.workloadIdentityUser`);
+        expect(fake.requests.slice(before).filter((x) => x.service === 'run' || x.service === 'scheduler')).toEqual([]);
+      };
+      // Another repository of the same owner passes the provider's condition, but no binding names it.
+      await attempt({ repository: 'acme/other', event_name: 'pull_request' }, PLANNER, 'repo:acme/other:pull_request');
+      // main without the environment is not the deployer; another environment is not the planner.
+      await attempt({}, DEPLOYER, 'repo:acme/app:ref:refs/heads/main');
+      await attempt({ environment: 'staging' }, PLANNER, 'repo:acme/app:environment:staging');
+    },
+    { bare: true },
+  ));
+
 test('a fleet run as the planner that would write is refused before any write, naming each write', () =>
   withFake(
     async (fake) => {
