@@ -108,6 +108,8 @@ function dispatchForms(doc: Obj): Record<string, string>[] {
 interface Use {
   where: string;
   configs: () => Config[];
+  /** The GitHub environment of the job (or of the reusable workflow it calls); null for a bare step list. */
+  environment: string | undefined | null;
 }
 
 function usesIn(doc: Obj, file: string): Use[] {
@@ -117,13 +119,13 @@ function usesIn(doc: Obj, file: string): Use[] {
     const where = `${file} jobs.${jobId}`;
     const reusable = reusableCalled(job.uses);
     if (reusable) {
-      found.push({ where, configs: () => forms.map((inputs) => throughReusable(reusable, job.with, { env: {}, inputs }, where)) });
+      found.push({ where, environment: job.with?.environment, configs: () => forms.map((inputs) => throughReusable(reusable, job.with, { env: {}, inputs }, where)) });
     }
     (job.steps ?? []).forEach((step: Obj, i: number) => {
       // A bare `uses:` line (README's pinning forms) shows a reference, not an invocation.
       if (!isActionStep(step.uses) || !step.with || /\/(deploy|plan)\.yml$/.test(file)) return;
       const env = { ...(doc.env ?? {}), ...(job.env ?? {}), ...(step.env ?? {}) } as Record<string, string>;
-      found.push({ where: `${where}.steps[${i}]`, configs: () => forms.map((inputs) => parseStep(step.with, { env, inputs }, `${where}.steps[${i}]`)) });
+      found.push({ where: `${where}.steps[${i}]`, environment: jobId === 'snippet' ? null : job.environment, configs: () => forms.map((inputs) => parseStep(step.with, { env, inputs }, `${where}.steps[${i}]`)) });
     });
   }
   return found;
@@ -180,6 +182,10 @@ describe('published uses of the action parse with its own input parser', () => {
       // Plans and drift checks run as the read-only planner, and the planner never applies.
       if (config.failOnDrift || config.readOnly || config.auth.serviceAccount === QUICKSTART.planner) {
         expect([config.auth.serviceAccount, config.readOnly, config.dryRun]).toEqual([QUICKSTART.planner, true, true]);
+      }
+      // The deployer trusts only the production environment's tokens (the Quickstart's binding).
+      if (config.auth.serviceAccount === QUICKSTART.deployer && config.auth.workloadIdentityProvider && use.environment !== null) {
+        expect(use.environment).toBe('production');
       }
     }
   });
