@@ -55,7 +55,7 @@ const manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"htt
 
 /** Inputs that stay inputs in fleet mode and apply to every workload. */
 const FLEET_WIDE_INPUTS = [
-    'workload_identity_provider', 'service_account', 'audience', 'project_id', 'region',
+    'workload_identity_provider', 'service_account', 'read_only', 'audience', 'project_id', 'region',
     'dry_run', 'smoke_test', 'smoke_timeout', 'manifest', 'prune', 'max_parallel', 'only',
     'fail_on_drift', 'comment_on_pr', 'github_token',
 ];

@@ -7,6 +7,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   _g: () => (/* binding */ githubAudience),
 /* harmony export */   eH: () => (/* binding */ requestGithubToken),
+/* harmony export */   et: () => (/* binding */ subjectOf),
 /* harmony export */   tB: () => (/* binding */ GithubTokenError)
 /* harmony export */ });
 /* harmony import */ var _google_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8673);
@@ -116,6 +117,23 @@ function requestGithubToken(audience, env = process.env, options = {}) {
 }
 /** An answer worth another try. */
 class PassingFailure extends Error {
+}
+/**
+ * The token's `sub` claim (repo:OWNER/REPO:environment:NAME, repo:OWNER/REPO:pull_request, ...):
+ * who this run is to Google, as a principal://.../subject/SUB member names it with the
+ * documented mapping google.subject=assertion.sub. Read for messages only; STS verifies the token.
+ */
+function subjectOf(token) {
+    const payload = token.split('.')[1];
+    if (!payload)
+        return undefined;
+    try {
+        const sub = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')).sub;
+        return typeof sub === 'string' && sub ? sub : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 
@@ -422,6 +440,7 @@ const INPUT_DEFAULTS = {
     // Auth
     workload_identity_provider: '',
     service_account: '',
+    read_only: 'false',
     audience: '',
     // Target
     project_id: '',
@@ -1398,6 +1417,7 @@ function parseConfig(get, options = {}) {
         teardown: readTeardown(r, absent, name, region),
         smoke: readSmoke(r),
         dryRun: r.bool('dry_run'),
+        readOnly: r.bool('read_only'),
         failOnDrift: readFailOnDrift(r),
         comment: { mode: r.oneOf('comment_on_pr', ['auto', 'true', 'false']) ?? 'auto', token: r.text('github_token') },
         warnings: [],
@@ -2009,7 +2029,7 @@ function envValueChanges(before, after) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ai: () => (/* binding */ overrideNotices),
+/* harmony export */   $q: () => (/* binding */ overrideWarning),
 /* harmony export */   Lo: () => (/* binding */ endpointFor),
 /* harmony export */   yk: () => (/* binding */ checkOverrides)
 /* harmony export */ });
@@ -2043,11 +2063,17 @@ function endpointFor(api, env = process.env) {
     // A path in the override is kept (a proxy may serve the API under one).
     return `${url.origin}${url.pathname.replace(/\/*$/, '/')}`;
 }
-/** One line per active override, for the log (printed once per run by the pipeline). */
-function overrideNotices(env = process.env) {
-    return Object.keys(PUBLIC_HOSTS)
-        .filter((api) => env[`CLOUDSDK_API_ENDPOINT_OVERRIDES_${api.toUpperCase()}`]?.trim())
-        .map((api) => `CLOUDSDK_API_ENDPOINT_OVERRIDES_${api.toUpperCase()} is set: ${api} requests go to ${endpointFor(api, env)} instead of https://${PUBLIC_HOSTS[api]}/`);
+/**
+ * The one warning of a run whose requests go elsewhere, naming each variable and its host: an
+ * earlier step can set these through GITHUB_ENV, and the GitHub OIDC token and every access
+ * token travel to them, so the override belongs in the run's annotations, not only in its log.
+ */
+function overrideWarning(env = process.env) {
+    const active = Object.keys(PUBLIC_HOSTS).filter((api) => env[`CLOUDSDK_API_ENDPOINT_OVERRIDES_${api.toUpperCase()}`]?.trim());
+    if (active.length === 0)
+        return undefined;
+    const each = active.map((api) => `CLOUDSDK_API_ENDPOINT_OVERRIDES_${api.toUpperCase()} sends ${api} requests to ${new URL(endpointFor(api, env)).host} (not ${PUBLIC_HOSTS[api]})`);
+    return `Google API endpoints are overridden, and tokens go to these hosts: ${each.join('; ')}. If this workflow or an earlier step did not mean to set them, remove them.`;
 }
 /** 127.0.0.0/8, ::1 and localhost. */
 function isLoopback(hostname) {
@@ -2348,7 +2374,7 @@ async function run(env = process.env) {
     const config = fleet.configs[0];
     if (!config) {
         // A manifest with no workloads: no authentication is needed to do nothing.
-        const { runFleet } = await Promise.all(/* import() */[__nccwpck_require__.e(627), __nccwpck_require__.e(507), __nccwpck_require__.e(999), __nccwpck_require__.e(144), __nccwpck_require__.e(707)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8707));
+        const { runFleet } = await Promise.all(/* import() */[__nccwpck_require__.e(627), __nccwpck_require__.e(507), __nccwpck_require__.e(999), __nccwpck_require__.e(144), __nccwpck_require__.e(354)]).then(__nccwpck_require__.bind(__nccwpck_require__, 354));
         const none = Promise.reject(new Error('no workloads: nothing authenticates'));
         none.catch(() => undefined);
         return runFleet(fleet, none, env, DEPLOY_DEADLINE_MS);
@@ -2376,7 +2402,7 @@ async function run(env = process.env) {
     const credentials = Promise.all(/* import() */[__nccwpck_require__.e(627), __nccwpck_require__.e(168)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8168)).then(({ authenticate }) => authenticate(config.auth, githubToken, env, config.projectId));
     credentials.catch(() => undefined); // reported by the auth step
     await Promise.race([onTheWire, credentials.then(noop, noop)]);
-    const pipeline = Promise.all(/* import() */[__nccwpck_require__.e(627), __nccwpck_require__.e(507), __nccwpck_require__.e(999), __nccwpck_require__.e(144), __nccwpck_require__.e(707)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8707));
+    const pipeline = Promise.all(/* import() */[__nccwpck_require__.e(627), __nccwpck_require__.e(507), __nccwpck_require__.e(999), __nccwpck_require__.e(144), __nccwpck_require__.e(354)]).then(__nccwpck_require__.bind(__nccwpck_require__, 354));
     for (const c of fleet.configs)
         c.warnings = (0,guard_rails/* guardRailWarnings */.X)(c);
     const { runFleet } = await pipeline;

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { Auth } from './auth.ts';
 import { GITHUB_ISSUER, GitHub, type IssueComment } from './github.ts';
 import { Clock, Router, type Fault, type RequestLogEntry } from './http.ts';
+import { runGcloudSetup } from './gcloud.ts';
 import { Iam, type Policy, type World } from './iam.ts';
 import { Logging } from './logging.ts';
 import { CloudRun, type ServedRequest } from './run.ts';
@@ -32,6 +33,12 @@ export interface FakeOptions {
   readyDelayMs?: number;
   /** unsettled behaviours (fake/variants.ts); default: FAKE_GCP_VARIANTS, else the first of each */
   variants?: Partial<Variants>;
+  /**
+   * A project as Google hands it over: only Google's own accounts (Compute default, Scheduler
+   * service agent), no provider, no accounts of the user, no bindings; `fake.gcloud(script)` then
+   * runs the documented setup. Default: the seeded world (DEFAULT_WORLD, bound as the tests need).
+   */
+  bare?: boolean;
 }
 
 export interface FakeGcp {
@@ -84,6 +91,11 @@ export interface FakeGcp {
   setTokenLifetimes(l: { accessTokenSeconds?: number; githubTokenSeconds?: number }): void;
   /** an access token of a person (`user:EMAIL`) holding `role` on the project: someone editing in the Console */
   userToken(email: string, role?: string): string;
+  /**
+   * Runs a setup script's gcloud commands (fake/gcloud.ts) against this project: `given` holds the
+   * variables the reader sets by hand (PROJECT_ID, REPO, ...). Returns the commands applied.
+   */
+  gcloud(script: string, given: Record<string, string>): string[];
   /** the local GitHub REST API (GITHUB_API_URL = url + /github/api): tokens, issue comments, event payloads */
   github: {
     /** a GITHUB_TOKEN with pull-requests: write / the read-only one of a fork's pull request */
@@ -162,7 +174,8 @@ export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
     const schedulerJobs = scheduler.jobsTargeting(resource, workload);
     if (schedulerJobs.length) deletedWhileTargeted.push({ resource, schedulerJobs });
   };
-  seed(iam, auth, world);
+  if (opts.bare) for (const sa of [world.computeServiceAccount, world.schedulerServiceAgent]) iam.serviceAccounts.add(sa);
+  else seed(iam, auth, world);
   github.register(router);
   auth.register(router);
   run.register(router);
@@ -230,6 +243,7 @@ export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
       iam.grant(`projects/${world.projectId}`, `user:${email}`, role);
       return auth.issueAccessToken({ kind: 'user', principal: `user:${email}`, email, members: [`user:${email}`] }).token;
     },
+    gcloud: (script, given) => runGcloudSetup({ iam, auth, projectId: world.projectId, projectNumber: world.projectNumber }, script, given),
     github: {
       writeToken: github.writeToken,
       readOnlyToken: github.readOnlyToken,

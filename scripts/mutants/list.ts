@@ -207,6 +207,46 @@ export const MUTANTS: readonly Mutant[] = [
     replace: '...[],',
     tests: [FLEET_GUARDS],
   },
+  {
+    name: 'planner-write-not-refused',
+    breaks: 'a run of the read-only planner (read_only: true) that would write is not refused before its first write',
+    file: 'src/fleet/run-fleet.ts',
+    search: 'if (first.readOnly) refuseWrites(',
+    replace: 'if (first.readOnly && first.dryRun) refuseWrites(',
+    tests: ['test/integration/identities.test.ts'],
+  },
+  {
+    name: 'planner-smoke-test-not-a-write',
+    breaks: "the planner's refusal leaves out the smoke test, which runs the trigger (a write)",
+    file: 'src/plan/read-only.ts',
+    search: "...(w.smokeTestRuns ? [`${w.label ? `${w.label}: ` : ''}the smoke test (it runs the trigger once)`] : []),",
+    replace: '',
+    tests: ['test/integration/identities.test.ts'],
+  },
+  {
+    name: 'hint-names-repository',
+    breaks: "the impersonation fix binds the whole repository (principalSet attribute.repository) instead of this run's own subject",
+    file: 'src/errors/grants.ts',
+    search: "serviceAccountGrant('roles/iam.workloadIdentityUser', subjectPrincipal(ctx.provider, ctx.subject), account)",
+    replace: "serviceAccountGrant('roles/iam.workloadIdentityUser', `principalSet://iam.googleapis.com/${ctx.provider.replace(/\\/providers\\/[^/]+$/, '')}/attribute.repository/${ctx.repository ?? 'OWNER/REPO'}`, account)",
+    tests: ['test/integration/identities.test.ts', 'test/integration/errors.test.ts'],
+  },
+  {
+    name: 'override-warning-info',
+    breaks: 'endpoint overrides from the environment are only an info line, not a ::warning:: annotation',
+    file: 'src/fleet/run-fleet.ts',
+    search: 'if (overridden) core.warning(overridden);',
+    replace: 'if (overridden) core.info(overridden);',
+    tests: ['test/integration/identities.test.ts'],
+  },
+  {
+    name: 'impersonated-warning',
+    breaks: "google-auth-library's Impersonated validation warning is back in the action's log",
+    file: 'src/auth/credentials.ts',
+    search: 'authClient = suppressAdcWarning ? suppressAdcWarning(() => new Impersonated(options)) : new Impersonated(options);',
+    replace: 'authClient = new Impersonated(options);',
+    tests: ['test/integration/adc.test.ts'],
+  },
 ];
 
 /** How often `search` occurs in `text` (each mutant's must occur exactly once in its file). */

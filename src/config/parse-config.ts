@@ -87,6 +87,7 @@ export function parseConfig(get: (name: string) => string, options: { deferWarni
     teardown: readTeardown(r, absent, name, region),
     smoke: readSmoke(r),
     dryRun: r.bool('dry_run'),
+    readOnly: r.bool('read_only'),
     failOnDrift: readFailOnDrift(r),
     comment: { mode: r.oneOf('comment_on_pr', ['auto', 'true', 'false'] as const) ?? 'auto', token: r.text('github_token') },
     warnings: [],

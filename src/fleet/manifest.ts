@@ -16,7 +16,7 @@ import schema from '../../schema/manifest.schema.json' with { type: 'json' };
 
 /** Inputs that stay inputs in fleet mode and apply to every workload. */
 export const FLEET_WIDE_INPUTS: readonly InputName[] = [
-  'workload_identity_provider', 'service_account', 'audience', 'project_id', 'region',
+  'workload_identity_provider', 'service_account', 'read_only', 'audience', 'project_id', 'region',
   'dry_run', 'smoke_test', 'smoke_timeout', 'manifest', 'prune', 'max_parallel', 'only',
   'fail_on_drift', 'comment_on_pr', 'github_token',
 ];

@@ -37,6 +37,7 @@ describe('defaults: only the required inputs', () => {
       schedule: undefined,
       smoke: { enabled: true, onlyWhenChanged: false, timeoutSeconds: 600 },
       dryRun: false,
+      readOnly: false,
       failOnDrift: false,
       comment: { mode: 'auto', token: undefined },
       warnings: [],

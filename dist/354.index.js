@@ -1,5 +1,5 @@
-export const id = 707;
-export const ids = [707,168];
+export const id = 354;
+export const ids = [354];
 export const modules = {
 
 /***/ 8168:
@@ -13,30 +13,40 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var google_auth_library_build_src_auth_identitypoolclient_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9960);
 /* harmony import */ var google_auth_library_build_src_auth_impersonated_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9964);
-/* harmony import */ var node_fetch__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(816);
-/* harmony import */ var _google_clients_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9807);
-/* harmony import */ var _google_endpoints_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8157);
-/* harmony import */ var _google_trace_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5126);
-/* harmony import */ var _github_token_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1139);
-/* harmony import */ var _report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6514);
+/* harmony import */ var google_auth_library_build_src_util_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7870);
+/* harmony import */ var node_fetch__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(816);
+/* harmony import */ var _errors_grants_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(916);
+/* harmony import */ var _google_clients_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9807);
+/* harmony import */ var _google_endpoints_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8157);
+/* harmony import */ var _google_trace_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5126);
+/* harmony import */ var _github_token_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1139);
+/* harmony import */ var _report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6514);
 // The two clients of Workload Identity Federation, from their own modules: the package's index
 // loads every kind of credential (service account keys, AWS, metadata server, ...) on every run.
 
 
+// @internal in google-auth-library 11 (what its GoogleAuth wraps trusted configurations in); absent in
+// another version, the warning is back and test/integration/adc.test.ts says so.
 
 
 
 
 
 
+
+
+const suppressAdcWarning = google_auth_library_build_src_util_js__WEBPACK_IMPORTED_MODULE_2__.suppressAdcWarning;
 const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 /** An authentication failure, tagged with the link of the chain that broke. */
 class AuthError extends Error {
     stage;
-    constructor(stage, cause) {
+    /** The GitHub OIDC token's subject, when the token came (the principal a fix names). */
+    subject;
+    constructor(stage, cause, subject) {
         super(cause instanceof Error ? cause.message : String(cause), { cause });
         this.name = 'AuthError';
         this.stage = stage;
+        this.subject = subject;
     }
 }
 const TOKEN_FIELDS = ['access_token', 'accessToken', 'token', 'id_token', 'idToken'];
@@ -47,7 +57,7 @@ function maskTokensIn(data) {
     for (const field of TOKEN_FIELDS) {
         const value = data[field];
         if (typeof value === 'string' && value)
-            (0,_report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_6__.setSecret)(value);
+            (0,_report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_8__.setSecret)(value);
     }
 }
 /**
@@ -61,8 +71,8 @@ function prepareTransport(client) {
         if (!transporter)
             continue;
         // node-fetch honours proxy agents; loaded while the GitHub token is in flight (start-up).
-        transporter.defaults.fetchImplementation = (0,_google_trace_js__WEBPACK_IMPORTED_MODULE_4__/* .tracedFetch */ .Wb)(transporter.defaults.fetchImplementation ?? node_fetch__WEBPACK_IMPORTED_MODULE_7__["default"]);
-        transporter.defaults.timeout ??= _google_clients_js__WEBPACK_IMPORTED_MODULE_2__/* .REQUEST_TIMEOUT_MS */ .j2;
+        transporter.defaults.fetchImplementation = (0,_google_trace_js__WEBPACK_IMPORTED_MODULE_6__/* .tracedFetch */ .Wb)(transporter.defaults.fetchImplementation ?? node_fetch__WEBPACK_IMPORTED_MODULE_9__["default"]);
+        transporter.defaults.timeout ??= _google_clients_js__WEBPACK_IMPORTED_MODULE_4__/* .REQUEST_TIMEOUT_MS */ .j2;
         transporter.interceptors.response.add({
             resolved: async (response) => {
                 maskTokensIn(response.data);
@@ -78,12 +88,12 @@ function federatedClient(auth, githubToken, env) {
     // a freshly requested one.
     let first = githubToken;
     const subjectToken = () => {
-        const token = first ?? (0,_github_token_js__WEBPACK_IMPORTED_MODULE_5__/* .requestGithubToken */ .eH)((0,_github_token_js__WEBPACK_IMPORTED_MODULE_5__/* .githubAudience */ ._g)(auth), env);
+        const token = first ?? (0,_github_token_js__WEBPACK_IMPORTED_MODULE_7__/* .requestGithubToken */ .eH)((0,_github_token_js__WEBPACK_IMPORTED_MODULE_7__/* .githubAudience */ ._g)(auth), env);
         first = undefined;
         return token;
     };
-    const sts = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_3__/* .endpointFor */ .Lo)('sts', env);
-    const iamcredentials = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_3__/* .endpointFor */ .Lo)('iamcredentials', env);
+    const sts = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_5__/* .endpointFor */ .Lo)('sts', env);
+    const iamcredentials = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_5__/* .endpointFor */ .Lo)('iamcredentials', env);
     const client = new google_auth_library_build_src_auth_identitypoolclient_js__WEBPACK_IMPORTED_MODULE_0__.IdentityPoolClient({
         type: 'external_account',
         audience: `//iam.googleapis.com/${provider}`,
@@ -110,26 +120,31 @@ function isImpersonationFailure(err) {
 async function authenticate(auth, githubToken, env = process.env, 
 /** The project when the inputs name it; otherwise ADC's project is asked for. */
 projectId) {
-    if (!auth.workloadIdentityProvider)
+    const provider = auth.workloadIdentityProvider;
+    if (!provider)
         return applicationDefault(auth.serviceAccount, env, projectId);
     if (!githubToken)
         throw new Error('internal: a GitHub token request is needed with a workload identity provider');
     const client = federatedClient(auth, githubToken, env);
+    // The first token's subject: the principal this run is, named by every permission fix.
+    const subject = githubToken.then(_github_token_js__WEBPACK_IMPORTED_MODULE_7__/* .subjectOf */ .et, () => undefined);
     try {
         await client.getAccessToken(); // masked by the interceptor
     }
     catch (err) {
-        if (err instanceof _github_token_js__WEBPACK_IMPORTED_MODULE_5__/* .GithubTokenError */ .tB)
+        if (err instanceof _github_token_js__WEBPACK_IMPORTED_MODULE_7__/* .GithubTokenError */ .tB)
             throw new AuthError('github-token', err);
         // The supplier's promise may have failed inside the library; look at it directly.
         const tokenFailure = await githubToken.then(() => undefined, (e) => e);
         if (tokenFailure)
             throw new AuthError('github-token', tokenFailure);
-        throw new AuthError(isImpersonationFailure(err) ? 'impersonation' : 'sts', err);
+        throw new AuthError(isImpersonationFailure(err) ? 'impersonation' : 'sts', err, await subject);
     }
+    const sub = await subject;
     return {
         authClient: client,
-        identity: auth.serviceAccount ?? `the federated principal of ${auth.workloadIdentityProvider}`,
+        identity: auth.serviceAccount ?? (sub ? (0,_errors_grants_js__WEBPACK_IMPORTED_MODULE_3__/* .subjectPrincipal */ .hF)(provider, sub) : `the federated principal of ${provider}`),
+        subject: sub,
     };
 }
 async function applicationDefault(serviceAccount, env, projectId) {
@@ -146,19 +161,25 @@ async function applicationDefault(serviceAccount, env, projectId) {
         if (serviceAccount) {
             // ADC (e.g. from an earlier auth step) acting as the deployer account.
             stage = 'impersonation';
-            authClient = new google_auth_library_build_src_auth_impersonated_js__WEBPACK_IMPORTED_MODULE_1__.Impersonated({
+            // The library warns on every Impersonated built from a configuration it did not validate
+            // itself; it builds its own from a trusted ADC file inside suppressAdcWarning. This one is
+            // validated before it gets here: the target is the service_account input (checked as a
+            // service account email), the endpoint comes from endpointFor (https, or http to loopback
+            // only), and the source is ADC's own client. docs/identities.md says so too.
+            const options = {
                 sourceClient: source,
                 targetPrincipal: serviceAccount,
                 targetScopes: [CLOUD_PLATFORM_SCOPE],
                 lifetime: 3600,
                 delegates: [],
-                endpoint: (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_3__/* .endpointFor */ .Lo)('iamcredentials', env).replace(/\/$/, ''),
-            });
+                endpoint: (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_5__/* .endpointFor */ .Lo)('iamcredentials', env).replace(/\/$/, ''),
+            };
+            authClient = suppressAdcWarning ? suppressAdcWarning(() => new google_auth_library_build_src_auth_impersonated_js__WEBPACK_IMPORTED_MODULE_1__.Impersonated(options)) : new google_auth_library_build_src_auth_impersonated_js__WEBPACK_IMPORTED_MODULE_1__.Impersonated(options);
             prepareTransport(authClient);
         }
         const { token } = await authClient.getAccessToken();
         if (token)
-            (0,_report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_6__.setSecret)(token);
+            (0,_report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_8__.setSecret)(token);
         const email = serviceAccount ?? source.email;
         return { authClient, identity: email ?? 'Application Default Credentials', adcProjectId };
     }
@@ -170,7 +191,7 @@ async function applicationDefault(serviceAccount, env, projectId) {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 354:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -189,8 +210,8 @@ var auth_credentials = __webpack_require__(8168);
 var rules = __webpack_require__(5413);
 // EXTERNAL MODULE: ./src/config/types.ts
 var types = __webpack_require__(2143);
-// EXTERNAL MODULE: ./src/errors/explain.ts + 1 modules
-var explain = __webpack_require__(1832);
+// EXTERNAL MODULE: ./src/errors/explain.ts
+var explain = __webpack_require__(612);
 // EXTERNAL MODULE: ./src/errors/scrub.ts
 var scrub = __webpack_require__(356);
 // EXTERNAL MODULE: ./src/google/retry.ts
@@ -1198,6 +1219,29 @@ function openServiceWarnings(config, current) {
 }
 function planChangesAnything(plan) {
     return plan.some((c) => c.action !== 'unchanged');
+}
+
+;// CONCATENATED MODULE: ./src/plan/read-only.ts
+/** Everything the run would write, one line each: changes, deletions, and smoke tests (each runs the trigger). */
+function plannedWrites(workloads, deletions) {
+    const line = (c, label) => `${label ? `${label}: ` : ''}${c.action} ${c.type} ${c.resource}`;
+    return [
+        ...workloads.flatMap((w) => [
+            ...w.plan.filter((c) => c.action !== 'unchanged').map((c) => line(c, w.label)),
+            ...(w.smokeTestRuns ? [`${w.label ? `${w.label}: ` : ''}the smoke test (it runs the trigger once)`] : []),
+        ]),
+        ...deletions.map((c) => line(c, 'prune')),
+    ];
+}
+/** The refusal, naming the planner account and the deployer that applies. */
+function readOnlyRefusal(account, projectId, writes) {
+    return [
+        `Refused before any write: ${account} is the read-only planner (read_only: true), and this run would write:`,
+        ...writes.map((w) => `- ${w}`),
+        'Nothing was written. Plans and drift checks run as the planner with dry_run: true; writes belong to the deployer ' +
+            `(cloud-run-cron-deployer@${projectId}.iam.gserviceaccount.com in docs/identities.md's setup), which only the deploying ` +
+            "environment may impersonate: apply from a job with that environment, service_account set to the deployer and read_only unset.",
+    ].join('\n');
 }
 
 // EXTERNAL MODULE: ./src/errors/api-error.ts
@@ -2554,6 +2598,7 @@ async function commentOnPullRequest(config, target, summary, env, log) {
 
 
 
+
 async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
     const single = fleet.id === undefined;
     const tag = (config, text) => (single ? text : `${config.name}: ${text}`);
@@ -2563,8 +2608,9 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
         for (const warning of config.warnings)
             workflow_commands.warning(tag(config, warning));
     }
-    for (const notice of (0,endpoints/* overrideNotices */.Ai)(env))
-        workflow_commands.info(notice);
+    const overridden = (0,endpoints/* overrideWarning */.$q)(env);
+    if (overridden)
+        workflow_commands.warning(overridden);
     // Values never leave the run: main registered every workload's env values and secret references
     // with the one scrubbing function (configureTrace) before anything was sent.
     const first = fleet.configs[0];
@@ -2582,6 +2628,7 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
         provider: first.auth.workloadIdentityProvider,
         repository: env.GITHUB_REPOSITORY,
         audience: first.auth.audience,
+        readOnly: first.readOnly,
     };
     const authPhase = {};
     let runs = [];
@@ -2591,12 +2638,13 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
         const credentials = await phase('auth', async () => {
             try {
                 const c = await authenticating;
-                workflow_commands.info(`Authenticated as ${c.identity}`);
+                errorContext.subject = c.subject;
+                workflow_commands.info(`Authenticated as ${c.identity}${c.subject ? ` (GitHub OIDC subject ${c.subject})` : ''}`);
                 return c;
             }
             catch (err) {
                 if (err instanceof auth_credentials.AuthError)
-                    throw (0,explain/* explainAuthError */.y6)(err.stage, err.cause, { ...errorContext, action: 'authenticating' }, env);
+                    throw (0,explain/* explainAuthError */.y6)(err.stage, err.cause, { ...errorContext, subject: err.subject, action: 'authenticating' }, env);
                 throw err;
             }
         }, { into: authPhase });
@@ -2651,6 +2699,8 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
         }
         // Apply with at most max_parallel workloads in flight; then prune (triggers first).
         if (!first.dryRun) {
+            if (first.readOnly)
+                refuseWrites(runs, deletions, credentials.identity, projectId, single);
             await inParallel(runs, fleet.maxParallel, (run) => applyWorkloadRun(ctxOf(run.config), run));
             if (deletions.length > 0) {
                 await phase('prune', () => applyDeletions(api, ctx.clients, deletions, fleet.maxParallel, { progress: (c, starting) => workflow_commands.info(changeLine(c, starting)) })).catch((err) => failures.push((0,scrub/* scrubSecrets */.Zg)(`prune: ${err instanceof Error ? err.message : String(err)}`)));
@@ -2671,6 +2721,22 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
         workflow_commands.setFailed(failures[0]);
     else if (failures.length > 1)
         workflow_commands.setFailed(`${failures.length} failures:\n${failures.map((f) => `- ${f}`).join('\n')}`);
+}
+/** read_only: a run that would write anything stops here, before its first write. */
+function refuseWrites(runs, deletions, account, projectId, single) {
+    const planned = runs.filter((run) => !run.failure && run.report);
+    const writes = plannedWrites(planned.map((run) => {
+        const plan = run.report?.plan ?? [];
+        const smoke = run.config.smoke;
+        return { label: single ? undefined : run.config.name, plan, smokeTestRuns: !run.config.teardown && smoke.enabled && (!smoke.onlyWhenChanged || planChangesAnything(plan)) };
+    }), deletions);
+    if (writes.length === 0)
+        return;
+    const refusal = readOnlyRefusal(account, projectId, writes);
+    // The summary of each workload says why nothing was applied.
+    for (const run of planned)
+        run.report.error = refusal;
+    throw new explain/* ActionError */.lZ(refusal);
 }
 async function report(fleet, runs, deletions, failures, env) {
     const results = fleet.configs.map((config, i) => resultOf(config.name, config.kind, runs[i]?.report));
