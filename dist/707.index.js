@@ -1550,6 +1550,16 @@ function taskCounts(e) {
         running: (0,values/* toNumber */.Ro)(e.runningCount) ?? 0,
     };
 }
+/**
+ * Whether an execution has ended: its Completed condition is terminal. Not completionTime, which
+ * execution.proto says "is not guaranteed to be set in happens-before order across separate
+ * operations" (it has been seen before the condition, with the counts not yet final).
+ */
+function executionFinished(e) {
+    const completed = (e.conditions ?? []).find((c) => c.type === 'Completed');
+    const state = (0,values/* enumName */.$U)(completed?.state, values/* CONDITION_STATES */.xm);
+    return state === 'CONDITION_SUCCEEDED' || state === 'CONDITION_FAILED';
+}
 /** The outcome of a finished execution. */
 function executionOutcome(e) {
     const completed = (e.conditions ?? []).find((c) => c.type === 'Completed');
@@ -1566,9 +1576,9 @@ async function followExecution(ctx, name, started) {
     const progress = createProgress(`Execution ${name.split('/').pop()}`, { print: ctx.onProgress });
     const execution = await pollUntil({
         read: () => api.call('reading the execution', name, () => clients.run.get(name)),
-        finished: (e) => (0,values/* timestampMs */.R5)(e.completionTime) !== undefined,
+        finished: executionFinished,
         onRead: (e) => {
-            const finished = (0,values/* timestampMs */.R5)(e.completionTime) !== undefined;
+            const finished = executionFinished(e);
             progress.update({ status: finished ? 'finished' : 'running', tasks: taskCounts(e) }, finished);
         },
         deadline: ctx.deadline,

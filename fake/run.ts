@@ -87,6 +87,8 @@ interface ExecState {
   finished: boolean;
   cancelled: boolean;
   op?: Operation;
+  /** What the next read shows instead of `json` (variant completionOrder=time-first). */
+  earlierView?: Json;
 }
 
 /** What a service's handler received (through Cloud Scheduler), for tests to assert. */
@@ -520,6 +522,9 @@ export class CloudRun {
     s.finished = true;
     const j = s.json;
     const now = rfc3339();
+    // completion_time "is not guaranteed to be set in happens-before order" (execution.proto):
+    // under completionOrder=time-first the next read shows it before the Completed condition.
+    if (this.variants.completionOrder === 'time-first') s.earlierView = { ...structuredClone(j), completionTime: now };
     j.completionTime = now;
     j.updateTime = now;
     delete j.reconciling;
@@ -992,7 +997,12 @@ export class CloudRun {
       const items = [...this.executions.values()].filter(s => s.jobName === jobName).map(s => s.json).reverse();
       return items.length ? { executions: items } : {};
     });
-    router.add('GET', new RegExp(`${P}/jobs/([^/:]+)/executions/([^/:]+)$`), 'run', ctx => execOf(ctx, this.auth.identify(ctx), 'run.executions.get').json);
+    router.add('GET', new RegExp(`${P}/jobs/([^/:]+)/executions/([^/:]+)$`), 'run', ctx => {
+      const s = execOf(ctx, this.auth.identify(ctx), 'run.executions.get');
+      const view = s.earlierView ?? s.json;
+      delete s.earlierView;
+      return view;
+    });
     router.add('POST', new RegExp(`${P}/jobs/([^/:]+)/executions/([^/:]+):cancel$`), 'run', ctx => {
       const who = this.auth.identify(ctx);
       const s = execOf(ctx, who, 'run.executions.cancel');

@@ -202,8 +202,8 @@ export class Scheduler {
     next = this.withDefaults(next);
     this.validate(next, who);
     next.name = name;
-    // Moved by an update, or left at the create: unverified (fake/FACTS.md, variant userUpdateTime).
-    if (this.variants.userUpdateTime === 'update') next.userUpdateTime = rfc3339().replace(/\.\d+Z$/, 'Z');
+    // Every update moves it, to the second (a recorded PATCH, fake/FACTS.md).
+    next.userUpdateTime = rfc3339().replace(/\.\d+Z$/, 'Z');
     this.jobs.set(name, next);
     const answer = structuredClone(next);
     this.laterScheduleTime(name);

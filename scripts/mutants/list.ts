@@ -18,6 +18,7 @@ export interface Mutant {
 }
 
 const BLIND_SPOTS = 'test/integration/blind-spots.test.ts';
+const REAL_CLOUD = 'test/integration/real-cloud.test.ts';
 
 export const MUTANTS: readonly Mutant[] = [
   {
@@ -132,6 +133,14 @@ export const MUTANTS: readonly Mutant[] = [
     search: '  return current ? undefined : createDefault;',
     replace: '  return current ? createDefault : createDefault;',
     tests: ['test/integration/safety.test.ts'],
+  },
+  {
+    name: 'completion-from-completion-time',
+    breaks: "an execution counts as ended once completionTime is set, before its Completed condition (execution.proto: not in happens-before order)",
+    file: 'src/smoke/smoke.ts',
+    search: '    finished: executionFinished,',
+    replace: '    finished: (e) => timestampMs(e.completionTime) !== undefined,',
+    tests: [REAL_CLOUD],
   },
 ];
 

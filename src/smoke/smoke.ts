@@ -60,6 +60,17 @@ export function taskCounts(e: Execution): TaskCounts {
   };
 }
 
+/**
+ * Whether an execution has ended: its Completed condition is terminal. Not completionTime, which
+ * execution.proto says "is not guaranteed to be set in happens-before order across separate
+ * operations" (it has been seen before the condition, with the counts not yet final).
+ */
+export function executionFinished(e: Execution): boolean {
+  const completed = (e.conditions ?? []).find((c) => c.type === 'Completed');
+  const state = enumName(completed?.state, CONDITION_STATES);
+  return state === 'CONDITION_SUCCEEDED' || state === 'CONDITION_FAILED';
+}
+
 /** The outcome of a finished execution. */
 export function executionOutcome(e: Execution): { succeeded: boolean; cancelled?: boolean; reason?: string } {
   const completed = (e.conditions ?? []).find((c) => c.type === 'Completed');
@@ -76,9 +87,9 @@ async function followExecution(ctx: SmokeContext, name: string, started: number)
   const progress = createProgress(`Execution ${name.split('/').pop()}`, { print: ctx.onProgress });
   const execution = await pollUntil({
     read: () => api.call('reading the execution', name, () => clients.run.get<Execution>(name)),
-    finished: (e) => timestampMs(e.completionTime) !== undefined,
+    finished: executionFinished,
     onRead: (e) => {
-      const finished = timestampMs(e.completionTime) !== undefined;
+      const finished = executionFinished(e);
       progress.update({ status: finished ? 'finished' : 'running', tasks: taskCounts(e) }, finished);
     },
     deadline: ctx.deadline,
