@@ -700,7 +700,7 @@ function quote(value) {
 
 /***/ }),
 
-/***/ 2286:
+/***/ 4593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1114,6 +1114,49 @@ function orList(values) {
     return values.length < 2 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
 }
 
+;// CONCATENATED MODULE: ./src/config/registry.ts
+// Where Cloud Run deploys images from. Its create refuses any other registry only after the
+// workload's request is sent ("Expected an image path like [host/]repo-path..., where host is one
+// of [region.]gcr.io, [region-]docker.pkg.dev or docker.io"): checked here before any request.
+const REMOTE_REPO_DOCS = 'https://cloud.google.com/artifact-registry/docs/repositories/remote-repo';
+/** The registry host of an image reference: Docker Hub when the first segment is not a host. */
+function registryHost(image) {
+    const slash = image.indexOf('/');
+    if (slash < 0)
+        return 'docker.io';
+    const first = image.slice(0, slash);
+    return /[.:]/.test(first) || first === 'localhost' ? first.toLowerCase() : 'docker.io';
+}
+function registryOf(image) {
+    const host = registryHost(image);
+    if (/^[a-z0-9-]+-docker\.pkg\.dev$/.test(host))
+        return 'artifact-registry';
+    if (/^([a-z]+\.)?gcr\.io$/.test(host))
+        return 'container-registry';
+    if (host === 'docker.io')
+        return 'docker-hub';
+    if (host === 'ghcr.io')
+        return 'ghcr';
+    return 'other';
+}
+/** Why Cloud Run cannot deploy `image`, with the fix; undefined when it can (or may). */
+function unpullableReason(image) {
+    if (registryOf(image) !== 'other')
+        return undefined;
+    const host = registryHost(image);
+    return (`Cloud Run cannot deploy images from ${host}: it deploys from Artifact Registry (REGION-docker.pkg.dev), ` +
+        'Container Registry ([REGION.]gcr.io) and Docker Hub (docker.io, or no host), and public images from ghcr.io. ' +
+        `Create an Artifact Registry remote repository for ${host} (${REMOTE_REPO_DOCS}) and use its path, ` +
+        `REGION-docker.pkg.dev/PROJECT/REPOSITORY/${image.slice(host.length + 1)}`);
+}
+/** A notice for images Cloud Run pulls only when they are public. */
+function registryNotice(image) {
+    if (registryOf(image) !== 'ghcr')
+        return undefined;
+    return (`Input 'image': Cloud Run deploys ghcr.io images only when they are public (a private one is refused at the deploy); ` +
+        `for a private image, create an Artifact Registry remote repository for ghcr.io (${REMOTE_REPO_DOCS}) and use its path.`);
+}
+
 // EXTERNAL MODULE: ./src/config/rules.ts
 var rules = __nccwpck_require__(5413);
 ;// CONCATENATED MODULE: ./src/config/run-job-body.ts
@@ -1327,6 +1370,7 @@ function readSpecText(r) {
 
 
 
+
 const KINDS = ['job', 'service'];
 const STRATEGIES = ['merge', 'overwrite'];
 const INGRESSES = ['all', 'internal', 'internal-and-cloud-load-balancing'];
@@ -1380,7 +1424,7 @@ function parseConfig(get, options = {}) {
         region: region ?? '',
         kind: kind ?? 'job',
         name: name ?? '',
-        image: (absent ? r.matching('image', rules/* RULES */.y0.image) : r.required('image', rules/* RULES */.y0.image)) ?? '',
+        image: readImage(r, absent),
         runtimeServiceAccount: readRuntimeAccount(r),
         ...readEnv(r),
         envVarsUpdateStrategy: r.oneOf('env_vars_update_strategy', STRATEGIES) ?? 'merge',
@@ -1408,6 +1452,21 @@ function parseConfig(get, options = {}) {
     if (!options.deferWarnings)
         config.warnings = (0,guard_rails/* guardRailWarnings */.X)(config);
     return config;
+}
+/** The image, from a registry Cloud Run deploys from (state: absent deploys nothing: any reference). */
+function readImage(r, absent) {
+    if (absent)
+        return r.matching('image', rules/* RULES */.y0.image) ?? '';
+    const image = r.required('image', rules/* RULES */.y0.image);
+    if (image === undefined)
+        return '';
+    const unpullable = unpullableReason(image);
+    if (unpullable)
+        return r.fail('image', `${(0,lists/* quote */.hD)(image)}: ${unpullable}.`) ?? '';
+    const notice = registryNotice(image);
+    if (notice)
+        r.notices.push(notice);
+    return image;
 }
 /** smoke_test: true (every run), false, or changed (only a run that wrote something). */
 function readSmoke(r) {
@@ -2272,8 +2331,8 @@ const external_node_diagnostics_channel_namespaceObject = __WEBPACK_EXTERNAL_cre
 var github_token = __nccwpck_require__(1139);
 // EXTERNAL MODULE: ./src/config/guard-rails.ts
 var guard_rails = __nccwpck_require__(1279);
-// EXTERNAL MODULE: ./src/config/parse-config.ts + 4 modules
-var parse_config = __nccwpck_require__(2286);
+// EXTERNAL MODULE: ./src/config/parse-config.ts + 5 modules
+var parse_config = __nccwpck_require__(4593);
 // EXTERNAL MODULE: ./src/google/endpoints.ts
 var endpoints = __nccwpck_require__(8157);
 // EXTERNAL MODULE: ./src/google/trace.ts

@@ -209,12 +209,26 @@ export class CloudRun {
     }
   }
 
+  /** Whether Cloud Run deploys from the image's registry (FACTS.md: Artifact Registry, Container Registry, Docker Hub; GHCR per variant). */
+  private pullable(image: string): boolean {
+    const first = image.split('/')[0];
+    const host = image.includes('/') && /[.:]|^localhost$/.test(first) ? first : 'docker.io';
+    if (/^[a-z0-9-]+-docker\.pkg\.dev$/.test(host) || /^([a-z]+\.)?gcr\.io$/.test(host) || host === 'docker.io') return true;
+    return host === 'ghcr.io' && this.variants.ghcrImages === 'public';
+  }
+
   private checkContainers(containers: Json[] | undefined, field: string, reservedEnv: string[]): void {
     if (!containers?.length) throw fieldError(`${field}.containers`, `${field}.containers: at least one container is required.`);
     if (containers.length > 10) throw fieldError(`${field}.containers`, 'A maximum of 10 containers is allowed.');
     containers.forEach((c, i) => {
       const f = `${field}.containers[${i}]`;
       if (!c.image) throw fieldError(`${f}.image`, `${f}.image: Image is required.`);
+      if (!this.pullable(String(c.image))) {
+        throw fieldError(`${f}.image`,
+          'Expected an image path like [host/]repo-path[:tag and/or @digest], where host is one of [region.]gcr.io, [region-]docker.pkg.dev or docker.io ' +
+          `but obtained ${String(c.image)}. To deploy container images from other public or private registries, set up an Artifact Registry remote repository. ` +
+          'See https://cloud.google.com/artifact-registry/docs/repositories/remote-repo.');
+      }
       const names = new Set<string>();
       ((c.env ?? []) as Json[]).forEach((e, j) => {
         const name = String(e.name ?? '');

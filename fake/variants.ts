@@ -18,6 +18,8 @@ export const VARIANT_VALUES = {
   gpuRules: ['400', 'ready'],
   /** an execution's completionTime: written with the Completed condition, or seen one read before it */
   completionOrder: ['together', 'time-first'],
+  /** an image on ghcr.io: refused like any registry other than Artifact Registry, Container Registry and Docker Hub, or pulled (public images) */
+  ghcrImages: ['refused', 'public'],
 } as const;
 
 export type Variants = { -readonly [K in keyof typeof VARIANT_VALUES]: (typeof VARIANT_VALUES)[K][number] };
@@ -30,6 +32,7 @@ export const DEFAULT_VARIANTS: Variants = {
   schedulerLocation: '400',
   gpuRules: '400',
   completionOrder: 'together',
+  ghcrImages: 'refused',
 };
 
 /** Checks and applies `partial` onto `into` (unknown names or values throw). */

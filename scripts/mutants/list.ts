@@ -142,6 +142,14 @@ export const MUTANTS: readonly Mutant[] = [
     replace: '    finished: (e) => timestampMs(e.completionTime) !== undefined,',
     tests: [REAL_CLOUD],
   },
+  {
+    name: 'registry-check-off',
+    breaks: 'an image from a registry Cloud Run cannot deploy from is sent to Cloud Run instead of refused before any request',
+    file: 'src/config/parse-config.ts',
+    search: "  if (unpullable) return r.fail('image', `${quote(image)}: ${unpullable}.`) ?? '';",
+    replace: '',
+    tests: [REAL_CLOUD],
+  },
 ];
 
 /** How often `search` occurs in `text` (each mutant's must occur exactly once in its file). */

@@ -5,6 +5,7 @@ import { guardRailWarnings } from './guard-rails.js';
 import { INPUT_NAMES, readInputs, type InputName } from './inputs.js';
 import { parseEnvVars, parseLabels, parseSecrets, quote } from './lists.js';
 import { Reader } from './reader.js';
+import { registryNotice, unpullableReason } from './registry.js';
 import { cpuCores, isTimeZone, memoryBytes, RULES } from './rules.js';
 import { checkRunJobBody } from './run-job-body.js';
 import { readRuntime, readSpecText } from './run-features.js';
@@ -69,7 +70,7 @@ export function parseConfig(get: (name: string) => string, options: { deferWarni
     region: region ?? '',
     kind: kind ?? 'job',
     name: name ?? '',
-    image: (absent ? r.matching('image', RULES.image) : r.required('image', RULES.image)) ?? '',
+    image: readImage(r, absent),
     runtimeServiceAccount: readRuntimeAccount(r),
     ...readEnv(r),
     envVarsUpdateStrategy: r.oneOf('env_vars_update_strategy', STRATEGIES) ?? 'merge',
@@ -95,6 +96,18 @@ export function parseConfig(get: (name: string) => string, options: { deferWarni
   if (r.errors.length > 0) throw new InputErrors(inActionYmlOrder(r.errors));
   if (!options.deferWarnings) config.warnings = guardRailWarnings(config);
   return config;
+}
+
+/** The image, from a registry Cloud Run deploys from (state: absent deploys nothing: any reference). */
+function readImage(r: Reader, absent: boolean): string {
+  if (absent) return r.matching('image', RULES.image) ?? '';
+  const image = r.required('image', RULES.image);
+  if (image === undefined) return '';
+  const unpullable = unpullableReason(image);
+  if (unpullable) return r.fail('image', `${quote(image)}: ${unpullable}.`) ?? '';
+  const notice = registryNotice(image);
+  if (notice) r.notices.push(notice);
+  return image;
 }
 
 /** smoke_test: true (every run), false, or changed (only a run that wrote something). */

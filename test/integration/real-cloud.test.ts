@@ -1,7 +1,7 @@
 // What real Google Cloud does that the fake did not model before: each case fails on an action
 // that trusts the simpler world (fake/FACTS.md gives the source of each behaviour).
 import { afterAll, expect } from '@jest/globals';
-import { closeFakes, failure, group, jobInputs, run, withFake } from './setup.ts';
+import { closeFakes, failure, group, jobInputs, run, visibleLog, withFake } from './setup.ts';
 
 afterAll(closeFakes);
 
@@ -21,4 +21,32 @@ group('completion', (it) => {
       expect(failure(result)).toBe('');
       expect(result.outputs.execution_status).toBe('succeeded');
     }, { variants: { completionOrder: 'time-first' } }));
+});
+
+group('registries', (it) => {
+  it('an image from a registry Cloud Run cannot pull from is refused before any request, with the remote-repository fix', () =>
+    withFake(async (fake) => {
+      const before = fake.requests.length;
+      const result = await run(fake, jobInputs(fake, 'quay', { image: 'quay.io/acme/report:1.2' }));
+      expect(result.code).not.toBe(0);
+      expect(failure(result)).toMatch(/^Input 'image': "quay\.io\/acme\/report:1\.2": Cloud Run cannot deploy images from quay\.io/);
+      expect(failure(result)).toContain('Artifact Registry remote repository for quay.io');
+      expect(fake.requests.slice(before)).toEqual([]);
+    }));
+
+  for (const ghcrImages of ['refused', 'public'] as const) {
+    it(`a ghcr.io image (ghcrImages=${ghcrImages}): deployed when Cloud Run takes it, else Cloud Run's refusal with its fix and nothing written`, () =>
+      withFake(async (fake) => {
+        const result = await run(fake, jobInputs(fake, 'gh', { image: 'ghcr.io/acme/report:1.2' }));
+        expect(visibleLog(result)).toMatch(/ghcr\.io images only when they are public/);
+        if (ghcrImages === 'public') {
+          expect(failure(result)).toBe('');
+          expect(result.outputs.execution_status).toBe('succeeded');
+        } else {
+          expect(result.code).not.toBe(0);
+          expect(failure(result)).toMatch(/set up an Artifact Registry remote repository/);
+          expect(fake.schedulerJobs()).toEqual([]);
+        }
+      }, { variants: { ghcrImages } }));
+  }
 });
