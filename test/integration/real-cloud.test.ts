@@ -1,7 +1,7 @@
 // What real Google Cloud does that the fake did not model before: each case fails on an action
 // that trusts the simpler world (fake/FACTS.md gives the source of each behaviour).
 import { afterAll, expect } from '@jest/globals';
-import { closeFakes, failure, group, jobInputs, run, visibleLog, withFake } from './setup.ts';
+import { closeFakes, failure, group, jobInputs, run, serviceInputs, visibleLog, withFake } from './setup.ts';
 
 afterAll(closeFakes);
 
@@ -49,4 +49,20 @@ group('registries', (it) => {
         }
       }, { variants: { ghcrImages } }));
   }
+});
+
+group('gpu', (it) => {
+  it('a service with a GPU and cpu_throttling empty is created with CPU always allocated, and a notice says why', () =>
+    withFake(async (fake) => {
+      const inputs = serviceInputs(fake, 'infer', { gpu: '1', gpu_type: 'nvidia-l4', cpu: '4', memory: '16Gi' });
+      const result = await run(fake, inputs);
+      expect(failure(result)).toBe('');
+      expect(result.stdout).toMatch(/::notice::.*cpu_throttling: false.*GPU/);
+      const svc = fake.runServices().find((x) => String(x.name).endsWith('/services/infer')) as any;
+      expect(svc.template.containers[0].resources.cpuIdle).toBe(false);
+      // The rerun plans nothing: the live value is what the GPU needs.
+      const rerun = await run(fake, inputs);
+      expect(failure(rerun)).toBe('');
+      expect(rerun.outputs.changed).toBe('false');
+    }));
 });
