@@ -1444,7 +1444,7 @@ function parseConfig(get, options = {}) {
         spec: readSpecText(r),
         job,
         service,
-        schedule: absent ? undefined : readSchedule(r, kind, name, region),
+        schedule: absent ? undefined : readSchedule(r, kind, name, region, projectId),
         teardown: readTeardown(r, absent, name, region),
         smoke: readSmoke(r),
         dryRun: r.bool('dry_run'),
@@ -1551,6 +1551,10 @@ function readProvider(r) {
     return value;
 }
 /** project_id, else the project of service_account; undefined = from Application Default Credentials. */
+/** The project ID a service account belongs to, where its email says it (not for PROJECT_NUMBER-compute@...). */
+function accountProject(email) {
+    return SA_PROJECT.exec(email)?.[1] ?? /^([a-z][a-z0-9-]{4,28}[a-z0-9])@appspot\.gserviceaccount\.com$/.exec(email)?.[1];
+}
 function readProjectId(r, auth) {
     if (r.isSet('project_id'))
         return r.matching('project_id', rules/* RULES */.y0.projectId);
@@ -1656,7 +1660,7 @@ function readService(r) {
         allowUnauthenticated: r.bool('allow_unauthenticated'),
     };
 }
-function readSchedule(r, kind, name, region) {
+function readSchedule(r, kind, name, region, projectId) {
     const cron = r.text('schedule');
     if (cron === undefined) {
         // Deploy only: the Scheduler inputs have nothing to shape. A workflow that always passes
@@ -1674,6 +1678,12 @@ function readSchedule(r, kind, name, region) {
     const invoker = r.matching('invoker_service_account', rules/* RULES */.y0.serviceAccount);
     if (invoker === undefined && !r.hasError('invoker_service_account')) {
         r.fail('invoker_service_account', `required with schedule: ${rules/* RULES */.y0.serviceAccount.allowed}, the account Cloud Scheduler calls the ${kind ?? 'job'} as.`);
+    }
+    const invokerProject = invoker === undefined ? undefined : accountProject(invoker);
+    if (invoker !== undefined && projectId !== undefined && invokerProject !== undefined && invokerProject !== projectId) {
+        r.fail('invoker_service_account', `${(0,lists/* quote */.hD)(invoker)} belongs to project ${invokerProject}, and the Cloud Scheduler job is created in ${projectId}: Cloud Scheduler ` +
+            'makes tokens only for a service account in the job\'s own project. Use an invoker account of ' +
+            `${projectId} (such as scheduler-invoker@${projectId}.iam.gserviceaccount.com).`);
     }
     return {
         cron,

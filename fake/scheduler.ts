@@ -120,6 +120,13 @@ export class Scheduler {
       const field = t.oauthToken ? 'job.http_target.oauth_token.service_account_email' : 'job.http_target.oidc_token.service_account_email';
       if (!email) throw fieldError(field, 'The service account email is required.');
       if (t.oidcToken && url.protocol !== 'https:') throw fieldError('job.http_target.uri', 'An OIDC token can only be sent to an https:// URL.');
+      // "The service account must be within the same project as the job" (target.proto); how a
+      // breach is answered is unverified (variant crossProjectInvoker, fake/FACTS.md).
+      const project = /@([a-z][a-z0-9-]+)\.iam\.gserviceaccount\.com$/.exec(email)?.[1];
+      if (project && project !== this.world.projectId) {
+        if (this.variants.crossProjectInvoker === '400') throw fieldError(field, `The service account ${email} must be within the same project as the job.`);
+        throw permissionDenied('iam.serviceAccounts.actAs', `projects/-/serviceAccounts/${email}`, `Permission 'iam.serviceaccounts.actAs' denied on service account ${email} (or it may not exist).`);
+      }
       // Scheduler impersonates the account on the caller's behalf: the caller must be allowed to act as it.
       this.iam.requireActAs(who, email);
     }

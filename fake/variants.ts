@@ -20,6 +20,8 @@ export const VARIANT_VALUES = {
   completionOrder: ['together', 'time-first'],
   /** an image on ghcr.io: refused like any registry other than Artifact Registry, Container Registry and Docker Hub, or pulled (public images) */
   ghcrImages: ['refused', 'public'],
+  /** a Scheduler job whose OAuth/OIDC account is in another project: INVALID_ARGUMENT as documented, or the actAs denial observed */
+  crossProjectInvoker: ['400', '403'],
 } as const;
 
 export type Variants = { -readonly [K in keyof typeof VARIANT_VALUES]: (typeof VARIANT_VALUES)[K][number] };
@@ -33,6 +35,7 @@ export const DEFAULT_VARIANTS: Variants = {
   gpuRules: '400',
   completionOrder: 'together',
   ghcrImages: 'refused',
+  crossProjectInvoker: '400',
 };
 
 /** Checks and applies `partial` onto `into` (unknown names or values throw). */

@@ -150,6 +150,14 @@ export const MUTANTS: readonly Mutant[] = [
     replace: '',
     tests: [REAL_CLOUD],
   },
+  {
+    name: 'cross-project-invoker-allowed',
+    breaks: "an invoker service account of another project than the Scheduler job's is sent to the API (target.proto: it must be in the job's project)",
+    file: 'src/config/parse-config.ts',
+    search: '&& invokerProject !== projectId) {',
+    replace: '&& invokerProject === undefined) {',
+    tests: [REAL_CLOUD],
+  },
 ];
 
 /** How often `search` occurs in `text` (each mutant's must occur exactly once in its file). */

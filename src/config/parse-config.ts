@@ -84,7 +84,7 @@ export function parseConfig(get: (name: string) => string, options: { deferWarni
     spec: readSpecText(r),
     job,
     service,
-    schedule: absent ? undefined : readSchedule(r, kind, name, region),
+    schedule: absent ? undefined : readSchedule(r, kind, name, region, projectId),
     teardown: readTeardown(r, absent, name, region),
     smoke: readSmoke(r),
     dryRun: r.bool('dry_run'),
@@ -191,6 +191,11 @@ function readProvider(r: Reader): string | undefined {
 }
 
 /** project_id, else the project of service_account; undefined = from Application Default Credentials. */
+/** The project ID a service account belongs to, where its email says it (not for PROJECT_NUMBER-compute@...). */
+function accountProject(email: string): string | undefined {
+  return SA_PROJECT.exec(email)?.[1] ?? /^([a-z][a-z0-9-]{4,28}[a-z0-9])@appspot\.gserviceaccount\.com$/.exec(email)?.[1];
+}
+
 function readProjectId(r: Reader, auth: AuthConfig): string | undefined {
   if (r.isSet('project_id')) return r.matching('project_id', RULES.projectId);
   return SA_PROJECT.exec(auth.serviceAccount ?? '')?.[1];
@@ -297,7 +302,7 @@ function readService(r: Reader): ServiceSettings {
   };
 }
 
-function readSchedule(r: Reader, kind: Kind | undefined, name: string | undefined, region: string | undefined): ScheduleConfig | undefined {
+function readSchedule(r: Reader, kind: Kind | undefined, name: string | undefined, region: string | undefined, projectId: string | undefined): ScheduleConfig | undefined {
   const cron = r.text('schedule');
   if (cron === undefined) {
     // Deploy only: the Scheduler inputs have nothing to shape. A workflow that always passes
@@ -315,6 +320,15 @@ function readSchedule(r: Reader, kind: Kind | undefined, name: string | undefine
   const invoker = r.matching('invoker_service_account', RULES.serviceAccount);
   if (invoker === undefined && !r.hasError('invoker_service_account')) {
     r.fail('invoker_service_account', `required with schedule: ${RULES.serviceAccount.allowed}, the account Cloud Scheduler calls the ${kind ?? 'job'} as.`);
+  }
+  const invokerProject = invoker === undefined ? undefined : accountProject(invoker);
+  if (invoker !== undefined && projectId !== undefined && invokerProject !== undefined && invokerProject !== projectId) {
+    r.fail(
+      'invoker_service_account',
+      `${quote(invoker)} belongs to project ${invokerProject}, and the Cloud Scheduler job is created in ${projectId}: Cloud Scheduler ` +
+        'makes tokens only for a service account in the job\'s own project. Use an invoker account of ' +
+        `${projectId} (such as scheduler-invoker@${projectId}.iam.gserviceaccount.com).`,
+    );
   }
   return {
     cron,

@@ -66,3 +66,18 @@ group('gpu', (it) => {
       expect(rerun.outputs.changed).toBe('false');
     }));
 });
+
+group('invoker', (it) => {
+  for (const crossProjectInvoker of ['400', '403'] as const) {
+    it(`an invoker of another project is refused before any request (crossProjectInvoker=${crossProjectInvoker})`, () =>
+      withFake(async (fake) => {
+        const before = fake.requests.length;
+        const result = await run(fake, jobInputs(fake, 'elsewhere', { invoker_service_account: 'invoker@other-project.iam.gserviceaccount.com' }));
+        expect(result.code).not.toBe(0);
+        expect(failure(result)).toMatch(
+          /^Input 'invoker_service_account': "invoker@other-project\.iam\.gserviceaccount\.com" belongs to project other-project, and the Cloud Scheduler job is created in demo-project/,
+        );
+        expect(fake.requests.slice(before)).toEqual([]);
+      }, { variants: { crossProjectInvoker } }));
+  }
+});

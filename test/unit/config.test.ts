@@ -406,6 +406,13 @@ describe('schedule', () => {
     expect(errorFor({ ...SCHEDULED, schedule: '@hourly' })).toMatch(/macros such as @daily/);
   });
 
+  it('refuses an invoker of another project than the Scheduler job, before any request', () => {
+    expect(errorFor({ ...SCHEDULED, project_id: 'my-proj', invoker_service_account: 'inv@elsewhere-1.iam.gserviceaccount.com' })).toMatch(
+      /^Input 'invoker_service_account': "inv@elsewhere-1\.iam\.gserviceaccount\.com" belongs to project elsewhere-1, and the Cloud Scheduler job is created in /,
+    );
+    expect(errorFor({ ...SCHEDULED, project_id: 'my-proj', invoker_service_account: 'elsewhere-1@appspot.gserviceaccount.com' })).toMatch(/belongs to project elsewhere-1/);
+  });
+
   it('requires invoker_service_account with schedule', () => {
     expect(errorFor({ ...SCHEDULED, invoker_service_account: '' })).toMatch(
       /^Input 'invoker_service_account': required with schedule: a service account email such as NAME@PROJECT.iam.gserviceaccount.com/,
