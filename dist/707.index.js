@@ -952,6 +952,7 @@ function differences(compared, exists) {
 
 
 
+
 const INVOKER_ROLE = 'roles/run.invoker';
 const OVERRIDES_ROLE = 'roles/run.jobsExecutorWithOverrides';
 function isDigestPinned(image) {
@@ -1107,26 +1108,23 @@ function planScheduler(config, names, current, serviceUri) {
     const compared = scheduler_job/* SCHEDULER_FIELDS */._9.map((f) => ({ field: f.field, before: current ? f.read(current) : undefined, after: f.read(desired) }));
     const fields = differences(compared, current !== undefined);
     const state = current ? (0,values/* enumName */.$U)(current.state, scheduler_job/* SCHEDULER_STATES */.fz) : undefined;
-    // A job left UPDATE_FAILED by an interrupted update is not run until a PATCH succeeds:
-    // write every managed field again, whether or not they look the same.
+    const paused = config.schedule.paused;
+    if (current && state === 'DISABLED')
+        return recreateDisabled(config, names, current, desired, fields);
+    // A job left UPDATE_FAILED by an interrupted update is not run until a PATCH succeeds
+    // (job.proto: "retry UpdateJob until a successful response is received"): write every managed
+    // field again, whether or not they look the same.
     const repair = state === 'UPDATE_FAILED';
     if (repair)
         fields.push({ field: 'state', before: 'UPDATE_FAILED', after: 'ENABLED' });
     const updateMask = !current
         ? []
         : scheduler_job/* SCHEDULER_FIELDS */._9.filter((f) => repair || fields.some((c) => c.field === f.field)).map((f) => f.mask);
-    const paused = config.schedule.paused;
     const currentlyPaused = state === 'PAUSED';
-    // DISABLED (by the system, after errors) is resumed like a paused job unless paused is asked for.
-    const setPaused = current
-        ? paused !== currentlyPaused || (state === 'DISABLED' && !paused)
-            ? paused
-            : undefined
-        : paused
-            ? true
-            : undefined;
-    if (current && setPaused !== undefined)
-        fields.push({ field: 'paused', before: state === 'DISABLED' ? 'DISABLED' : currentlyPaused, after: paused });
+    // After a repair the state is the API's to say: paused is set explicitly either way.
+    const setPaused = current ? (repair || paused !== currentlyPaused ? paused : undefined) : paused ? true : undefined;
+    if (current && paused !== currentlyPaused)
+        fields.push({ field: 'paused', before: currentlyPaused, after: paused });
     else if (!current && paused)
         fields.push({ field: 'paused', after: true });
     const action = !current ? 'create' : fields.length ? 'update' : 'unchanged';
@@ -1136,6 +1134,31 @@ function planScheduler(config, names, current, serviceUri) {
         change.reason = `re-pointed from the Cloud Run ${targetKind(current)} to the ${config.kind}, with ${config.kind === 'job' ? 'an OAuth' : 'an OIDC'} token`;
     }
     return { change, body: desired, updateMask, setPaused };
+}
+/**
+ * A Scheduler job the system DISABLED (job.proto: "disabled by the system due to error"): neither
+ * resumed nor paused by the API. A job this action wrote (its description is exactly the one
+ * the action writes) is deleted and created again from the desired state, which the action
+ * holds whole; any other is left alone, and the run stops before any write.
+ */
+function recreateDisabled(config, names, current, desired, fields) {
+    const name = names.schedulerJob;
+    if (current.description !== desired.description) {
+        const [, project, , location, , id] = name.split('/');
+        throw new explain/* ActionError */.lZ(`The Cloud Scheduler job ${name} is DISABLED: Cloud Scheduler disabled it after errors, and it can be neither resumed nor paused. ` +
+            `Its description (${JSON.stringify(current.description ?? '')}) is not the one this action writes, so it is not this action's to ` +
+            `delete and create again. See why it was disabled (gcloud scheduler jobs describe ${id} --location=${location} --project=${project}), ` +
+            `then delete it (gcloud scheduler jobs delete ${id} --location=${location} --project=${project}) and run again, or set scheduler_job to another name.`);
+    }
+    const paused = config.schedule.paused;
+    const change = {
+        type: 'scheduler-job',
+        resource: name,
+        action: 'update',
+        fields: [...fields, { field: 'state', before: 'DISABLED', after: paused ? 'PAUSED' : 'ENABLED' }],
+        reason: 'Cloud Scheduler DISABLED it after errors (it can be neither resumed nor paused): deleted and created again from the inputs',
+    };
+    return { change, body: desired, updateMask: [], setPaused: paused ? true : undefined, recreate: true };
 }
 function targetKind(job) {
     return job.httpTarget?.oidcToken ? 'service' : 'job';
@@ -1893,6 +1916,8 @@ async function applyBindings(api, clients, kind, resource, steps, policy) {
 
 
 
+
+
 /** The clients with `onWrite` called after every write that Google accepted. */
 function watchWrites(clients, onWrite) {
     const after = (p) => p.then((value) => {
@@ -1950,7 +1975,8 @@ async function applyPlan(api, clients, config, names, runPlan, current, deployId
     // paused: true on an existing Scheduler job: the pause is the first write of all, so nothing
     // this run changes can be triggered before it holds (issue 11).
     let schedulerNow = current.schedulerJob;
-    const pauseFirst = Boolean(schedulerNow) && runPlan.scheduler?.setPaused === true;
+    // Only an ENABLED job can be paused (PauseJob); one in a system state is repaired or recreated first.
+    const pauseFirst = (0,values/* enumName */.$U)(schedulerNow?.state, scheduler_job/* SCHEDULER_STATES */.fz) === 'ENABLED' && runPlan.scheduler?.setPaused === true;
     if (pauseFirst) {
         const planned = runPlan.scheduler.change;
         schedulerNow = await hooks.phase('pause', () => step([planned], (tracked) => (0,upsert/* setSchedulerPaused */.YA)(api, tracked, planned.resource, true)));
@@ -2009,8 +2035,13 @@ async function applyPlan(api, clients, config, names, runPlan, current, deployId
     // target (if the pause fails, the job is deleted and nothing is granted). Otherwise the two
     // are independent: side by side, in one log group. Both are waited for, so a failure of one
     // does not leave the other's status unknown.
-    const pausedCreate = scheduler?.change.action === 'create' && scheduler.setPaused === true;
+    const pausedCreate = (scheduler?.change.action === 'create' || scheduler?.recreate === true) && scheduler.setPaused === true;
     const results = await hooks.phase('iam + schedule', async () => {
+        // A recreate deletes first: only once everything else of this run went through.
+        if (scheduler?.recreate && !pausedCreate) {
+            const others = await Promise.allSettled([grant(), scheduleMore()]);
+            return others.some((r) => r.status === 'rejected') ? others : [...others, ...(await Promise.allSettled([schedule()]))];
+        }
         if (!pausedCreate)
             return Promise.allSettled([grant(), schedule(), scheduleMore()]);
         const scheduled = await Promise.allSettled([schedule()]);

@@ -211,6 +211,8 @@ export class Scheduler {
     next.name = name;
     // Every update moves it, to the second (a recorded PATCH, fake/FACTS.md).
     next.userUpdateTime = rfc3339().replace(/\.\d+Z$/, 'Z');
+    // UPDATE_FAILED is left by a successful UpdateJob (job.proto); which state follows is unverified: ENABLED here.
+    if (cur.state === 'UPDATE_FAILED') next.state = 'ENABLED';
     this.jobs.set(name, next);
     const answer = structuredClone(next);
     this.laterScheduleTime(name);
@@ -367,11 +369,15 @@ export class Scheduler {
     });
     router.add('POST', new RegExp(`${J}:pause$`), 'scheduler', ctx => {
       const job = this.getJob(named(ctx, this.auth.identify(ctx), 'cloudscheduler.jobs.pause'));
+      // "A job must be in Job.State.ENABLED to be paused" (cloudscheduler.proto PauseJob).
+      if (job.state !== 'ENABLED') throw googleError('FAILED_PRECONDITION', `Job is ${String(job.state)}: only an ENABLED job can be paused.`);
       job.state = 'PAUSED';
       return job;
     });
     router.add('POST', new RegExp(`${J}:resume$`), 'scheduler', ctx => {
       const job = this.getJob(named(ctx, this.auth.identify(ctx), 'cloudscheduler.jobs.enable'));
+      // "A job must be in Job.State.PAUSED to be resumed" (cloudscheduler.proto ResumeJob).
+      if (job.state !== 'PAUSED') throw googleError('FAILED_PRECONDITION', `Job is ${String(job.state)}: only a PAUSED job can be resumed.`);
       job.state = 'ENABLED';
       const st = this.scheduleTime(job);
       if (st) job.scheduleTime = st;

@@ -59,6 +59,11 @@ export interface FakeGcp {
   revisions(): Json[];
   executions(): Json[];
   schedulerJobs(): Json[];
+  /**
+   * What only Cloud Scheduler itself does (job.proto Job.State): DISABLED "by the system due to
+   * error", UPDATE_FAILED after a failed UpdateJob. `job` is the job's ID or full name.
+   */
+  setSchedulerJobState(job: string, state: 'DISABLED' | 'UPDATE_FAILED'): void;
   schedulerAttempts(): Attempt[];
   /** requests that reached a service's container (through the Scheduler) */
   servedRequests(): ServedRequest[];
@@ -203,6 +208,11 @@ export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
     revisions: () => [...run.revisions.values()],
     executions: () => [...run.executions.values()].map(s => s.json),
     schedulerJobs: () => [...scheduler.jobs.values()],
+    setSchedulerJobState: (job, state) => {
+      const found = [...scheduler.jobs.values()].find((j) => j.name === job || String(j.name).endsWith(`/jobs/${job}`));
+      if (!found) throw new Error(`No Scheduler job ${job}`);
+      found.state = state;
+    },
     schedulerAttempts: () => scheduler.attempts,
     servedRequests: () => run.served,
     tokensSent: () => [...router.tokensSent],

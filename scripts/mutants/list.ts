@@ -158,6 +158,14 @@ export const MUTANTS: readonly Mutant[] = [
     replace: '&& invokerProject === undefined) {',
     tests: [REAL_CLOUD],
   },
+  {
+    name: 'disabled-not-recreated',
+    breaks: 'a Scheduler job the system DISABLED is resumed like a paused one (ResumeJob needs PAUSED: the run fails with the raw API error)',
+    file: 'src/plan/planner.ts',
+    search: "  if (current && state === 'DISABLED') return recreateDisabled(config, names, current, desired, fields);",
+    replace: '',
+    tests: [REAL_CLOUD],
+  },
 ];
 
 /** How often `search` occurs in `text` (each mutant's must occur exactly once in its file). */

@@ -1,7 +1,7 @@
 // What real Google Cloud does that the fake did not model before: each case fails on an action
 // that trusts the simpler world (fake/FACTS.md gives the source of each behaviour).
 import { afterAll, expect } from '@jest/globals';
-import { closeFakes, failure, group, jobInputs, run, serviceInputs, visibleLog, withFake } from './setup.ts';
+import { closeFakes, deployerToken, failure, group, jobInputs, run, serviceInputs, visibleLog, withFake, writesIn } from './setup.ts';
 
 afterAll(closeFakes);
 
@@ -79,5 +79,55 @@ group('invoker', (it) => {
         );
         expect(fake.requests.slice(before)).toEqual([]);
       }, { variants: { crossProjectInvoker } }));
+  }
+});
+
+group('scheduler states', (it) => {
+  for (const paused of ['false', 'true']) {
+    it(`a DISABLED Scheduler job the action wrote is deleted and created again (paused: ${paused}); the dry run's plan says so first`, () =>
+      withFake(async (fake) => {
+        const inputs = jobInputs(fake, 'sick', { smoke_test: 'false', paused });
+        expect(failure(await run(fake, inputs))).toBe('');
+        fake.setSchedulerJobState('sick-schedule', 'DISABLED');
+        const dry = await run(fake, { ...inputs, dry_run: 'true' });
+        expect(failure(dry)).toBe('');
+        expect(visibleLog(dry)).toMatch(/DISABLED.*deleted and created again/);
+        const fixed = await run(fake, inputs);
+        expect(failure(fixed)).toBe('');
+        const job = fake.schedulerJobs().find((j) => String(j.name).endsWith('/jobs/sick-schedule'))!;
+        expect(job.state).toBe(paused === 'true' ? 'PAUSED' : 'ENABLED');
+        expect(fixed.outputs.changed).toBe('true');
+      }));
+  }
+
+  it('a DISABLED Scheduler job the action did not write is left alone: the run fails before any write, naming the state and the fix', () =>
+    withFake(async (fake) => {
+      const inputs = jobInputs(fake, 'theirs', { smoke_test: 'false' });
+      expect(failure(await run(fake, inputs))).toBe('');
+      const token = await deployerToken(fake);
+      const name = 'projects/demo-project/locations/us-central1/jobs/theirs-schedule';
+      const edit = await fetch(`${fake.url}/v1/${name}?updateMask=description`, {
+        method: 'PATCH', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ description: 'hand-made' }),
+      });
+      expect(edit.status).toBe(200);
+      fake.setSchedulerJobState('theirs-schedule', 'DISABLED');
+      const before = fake.requests.length;
+      const result = await run(fake, inputs);
+      expect(result.code).not.toBe(0);
+      expect(failure(result)).toMatch(/is DISABLED: Cloud Scheduler disabled it after errors.*gcloud scheduler jobs delete theirs-schedule/s);
+      expect(writesIn(fake, before)).toEqual([]);
+    }));
+
+  for (const paused of ['false', 'true']) {
+    it(`an UPDATE_FAILED Scheduler job is written again whole and ends in the state asked for (paused: ${paused})`, () =>
+      withFake(async (fake) => {
+        const inputs = jobInputs(fake, 'stuck', { smoke_test: 'false', paused });
+        expect(failure(await run(fake, inputs))).toBe('');
+        fake.setSchedulerJobState('stuck-schedule', 'UPDATE_FAILED');
+        const fixed = await run(fake, inputs);
+        expect(failure(fixed)).toBe('');
+        const job = fake.schedulerJobs().find((j) => String(j.name).endsWith('/jobs/stuck-schedule'))!;
+        expect(job.state).toBe(paused === 'true' ? 'PAUSED' : 'ENABLED');
+      }));
   }
 });
