@@ -473,11 +473,12 @@ function planDeletions(deletions) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $B: () => (/* binding */ desiredSchedulerJob),
 /* harmony export */   Th: () => (/* binding */ fleetMarker),
+/* harmony export */   Zl: () => (/* binding */ CLOUD_PLATFORM_SCOPE),
 /* harmony export */   _9: () => (/* binding */ SCHEDULER_FIELDS),
 /* harmony export */   fz: () => (/* binding */ SCHEDULER_STATES),
 /* harmony export */   pK: () => (/* binding */ DEFAULT_ATTEMPT_DEADLINE)
 /* harmony export */ });
-/* unused harmony exports CLOUD_PLATFORM_SCOPE, URL_AFTER_DEPLOY, jobRunUri, serviceTargetUri */
+/* unused harmony exports URL_AFTER_DEPLOY, jobRunUri, serviceTargetUri */
 /* harmony import */ var _google_values_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4937);
 
 const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';

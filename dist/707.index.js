@@ -1644,6 +1644,32 @@ function attemptHint(code, kind) {
         };
     return hints[code] ?? 'see the Cloud Scheduler job\'s logs';
 }
+/**
+ * What is wrong with the trigger's token for its target, read from the Scheduler job as it is
+ * configured (not from an answer's text, which Cloud Scheduler does not pass on: its log gives a
+ * category such as URL_ERROR-ERROR_AUTHENTICATION). A Google API (*.googleapis.com, the Cloud
+ * Run Admin API of a job target) takes only an OAuth access token with the cloud-platform scope.
+ */
+function tokenProblem(job) {
+    const t = job?.httpTarget;
+    let host;
+    try {
+        host = new URL(t?.uri ?? '').hostname;
+    }
+    catch {
+        return undefined;
+    }
+    if (!host.endsWith('.googleapis.com'))
+        return undefined;
+    if (t?.oidcToken)
+        return `the trigger sends an OIDC token to ${host}, a Google API, which takes only an OAuth access token (scope cloud-platform)`;
+    if (!t?.oauthToken)
+        return `the trigger sends no token to ${host}: it needs an OAuth access token (scope cloud-platform)`;
+    const scopes = (t.oauthToken.scope || scheduler_job/* CLOUD_PLATFORM_SCOPE */.Zl).split(/[\s,]+/);
+    if (!scopes.includes(scheduler_job/* CLOUD_PLATFORM_SCOPE */.Zl))
+        return `the trigger's OAuth token has scope ${t.oauthToken.scope}, and ${host} needs ${scheduler_job/* CLOUD_PLATFORM_SCOPE */.Zl}`;
+    return undefined;
+}
 /** Past attempt_deadline, plus this, an attempt has surely ended (Scheduler abandons it at the deadline). */
 const ATTEMPT_END_MARGIN_MS = 2_000;
 /** The AttemptFinished entry of the attempt that started at `startedAt` (Google's clock), if Cloud Logging has it yet. */
@@ -1684,6 +1710,7 @@ function attemptConfirmer(ctx, previousStatus) {
                         code: code >= 0 ? code : http && http >= 400 ? ((0,api_error/* grpcCodeOf */.pW)({ message: '', metadata: {}, httpStatus: http }) ?? 2) : 0,
                         message: entry.jsonPayload?.debugInfo ?? job.status?.message ?? undefined,
                         confirmedBy: "the attempt's AttemptFinished entry in Cloud Logging",
+                        job,
                     };
                 }
             }
@@ -1692,7 +1719,7 @@ function attemptConfirmer(ctx, previousStatus) {
                 ctx.onProgress?.(`Cloud Logging is not readable (${logsUnreadable}); confirming the attempt from the Cloud Scheduler job instead`);
             }
         }
-        const fromStatus = (how) => ({ code: (0,values/* toNumber */.Ro)(job.status?.code) ?? 0, message: job.status?.message ?? undefined, confirmedBy: how });
+        const fromStatus = (how) => ({ code: (0,values/* toNumber */.Ro)(job.status?.code) ?? 0, message: job.status?.message ?? undefined, confirmedBy: how, job });
         const unreadable = logsUnreadable ? ` (Cloud Logging was not readable: grant the deployer roles/logging.viewer for a quicker answer)` : '';
         if (JSON.stringify(job.status ?? null) !== previousStatus)
             return fromStatus(`the Cloud Scheduler job's status, which changed after the run${unreadable}`);
@@ -1760,19 +1787,19 @@ async function triggerThroughScheduler(ctx, previousExecution) {
         });
         if (seen.execution)
             return { code: 0, execution: seen.execution, runAt, confirmedBy: 'the new execution of the job' };
-        const { code, message, confirmedBy } = seen.result;
-        // A token without the needed scope is refused with PERMISSION_DENIED too, but no wait mends it.
-        const scopeRefused = /insufficient authentication scopes/i.test(message ?? '');
+        const { code, message, confirmedBy, job } = seen.result;
+        // A token of the wrong kind or scope is refused too, but no wait mends it.
+        const badToken = code !== 0 ? tokenProblem(job) : undefined;
         // A denial right after this run's grant may be IAM propagating: triggered again, at most
         // MAX_RETRIGGERS times and only while the grant is younger than the propagation window.
         const propagating = code === 7 &&
-            !scopeRefused &&
+            !badToken &&
             ctx.grantedAt !== undefined &&
             retriggers < MAX_RETRIGGERS &&
             Date.now() + propagationWaitMs - ctx.grantedAt < IAM_PROPAGATION_MS &&
             Date.now() + propagationWaitMs < ctx.deadline;
         if (!propagating)
-            return { code, message, runAt, confirmedBy };
+            return { code, message, runAt, confirmedBy, tokenProblem: badToken };
         retriggers++;
         ctx.onProgress?.(`PERMISSION_DENIED right after granting the invoker role: IAM may still be propagating, trying again in ${propagationWaitMs / 1000}s`);
         await (0,google_retry/* sleep */.yy)(propagationWaitMs);
@@ -1796,11 +1823,17 @@ async function runOnce(call) {
 function failedAttempt(ctx, attempt, started) {
     const { code, message } = attempt;
     const name = api_error/* GRPC_CODE_NAMES */.gH[code] ?? String(code);
+    // The job's status may say only UNKNOWN whatever the attempt met: its log entry says more.
+    const unknownOnly = code === 2 && !message;
+    const likely = attempt.tokenProblem
+        ?? (unknownOnly
+            ? "Cloud Scheduler's job status gives no more than UNKNOWN; the attempt's own status and HTTP code are in its AttemptFinished log entry (grant the deployer roles/logging.viewer to have them here)"
+            : `most likely ${attemptHint(code, ctx.config.kind)}`);
     return {
         status: 'failed',
         durationMs: Date.now() - started,
         attemptStatus: { code, name, message },
-        message: `The Cloud Scheduler attempt failed with ${name}${message ? ` (${message})` : ''}: most likely ${attemptHint(code, ctx.config.kind)}. ` +
+        message: `The Cloud Scheduler attempt failed with ${name}${message ? ` (${message})` : ''}: ${likely}. ` +
             `(Confirmed by ${attempt.confirmedBy}.)`,
     };
 }

@@ -12,6 +12,15 @@ import type { Json } from './schema.ts';
 const SCHEDULER_LOG = 'cloudscheduler.googleapis.com%2Fexecutions';
 const PAYLOAD_TYPE = (t: string): string => `type.googleapis.com/google.cloud.scheduler.logging.${t}`;
 
+/** The category Scheduler's AttemptFinished debugInfo gives an HTTP answer (recorded forms; FACTS.md). */
+function debugCategory(http: number): string {
+  if (http < 300) return 'URL_CRAWLED';
+  if (http === 401 || http === 403) return 'URL_ERROR-ERROR_AUTHENTICATION';
+  if (http === 404) return 'URL_ERROR-ERROR_NOT_FOUND';
+  if (http >= 500 || http === 429) return 'URL_UNREACHABLE-UNREACHABLE_5xx';
+  return 'URL_ERROR-ERROR_OTHER';
+}
+
 interface Term { path: string[]; op: '=' | '>=' | '>'; value: string }
 
 /** `a.b."@type" = "x" AND timestamp >= "..."` -> terms; a 400 for anything outside the subset. */
@@ -73,11 +82,11 @@ export class Logging {
       receiveTimestamp: now,
     };
     if (type === 'AttemptFinished') {
-      entry.httpRequest = { status: failure?.httpStatus ?? 200 };
-      if (failure) {
-        payload.status = failure.status;
-        payload.debugInfo = `URL_ERROR-ERROR_OTHER. Original HTTP response code number = ${failure.httpStatus}`;
-      }
+      const http = failure?.httpStatus ?? 200;
+      entry.httpRequest = { status: http };
+      // What the attempt came to, in Scheduler's words (not the target's message): FACTS.md.
+      payload.debugInfo = `${debugCategory(http)}. Original HTTP response code number = ${http}`;
+      if (failure) payload.status = failure.status;
     }
     this.entries.push(entry);
     this.visibleAt.set(entry, Date.now() + this.ingestionMs);

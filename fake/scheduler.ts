@@ -233,7 +233,12 @@ export class Scheduler {
   private finishAttempt(name: string, start: number, uri: string, r: AttemptResult, tries: number): void {
     const job = this.jobs.get(name);
     const statusName = statusForHttp(r.httpStatus);
-    const status: Json = statusName === 'OK' ? {} : { code: rpcCode(statusName), message: r.message };
+    // The job's own status: how much it says is unverified (variant jobStatus, FACTS.md).
+    const status: Json =
+      statusName === 'OK' ? {}
+        : this.variants.jobStatus === 'message' ? { code: rpcCode(statusName), message: r.message }
+          : this.variants.jobStatus === 'code' ? { code: rpcCode(statusName) }
+            : { code: rpcCode('UNKNOWN') };
     this.attempts.push({ job: name, uri, httpStatus: r.httpStatus, status, start: rfc3339(start), end: rfc3339() });
     this.logging?.schedulerAttempt(name, 'AttemptFinished', uri, statusName === 'OK' ? undefined : { status: statusName, httpStatus: r.httpStatus, message: r.message });
     if (!job) return;

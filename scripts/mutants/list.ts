@@ -98,8 +98,8 @@ export const MUTANTS: readonly Mutant[] = [
     name: 'failed-attempt-ok',
     breaks: "a failed Cloud Scheduler attempt counts as OK",
     file: 'src/smoke/smoke.ts',
-    search: 'const { code, message, confirmedBy } = seen.result!;',
-    replace: 'const { message, confirmedBy } = seen.result!; const code: number = 0;',
+    search: 'const { code, message, confirmedBy, job } = seen.result!;',
+    replace: 'const { message, confirmedBy, job } = seen.result!; const code: number = 0;',
     tests: ['test/integration/service.test.ts'],
   },
   {
@@ -165,6 +165,14 @@ export const MUTANTS: readonly Mutant[] = [
     search: "  if (current && state === 'DISABLED') return recreateDisabled(config, names, current, desired, fields);",
     replace: '',
     tests: [REAL_CLOUD],
+  },
+  {
+    name: 'token-problem-ignored',
+    breaks: "a trigger whose OAuth token lacks the cloud-platform scope for a Google API is not recognised (retried as IAM propagation, reported as a missing role)",
+    file: 'src/smoke/smoke.ts',
+    search: '  if (!scopes.includes(CLOUD_PLATFORM_SCOPE)) return',
+    replace: '  if (scopes.length < 0) return',
+    tests: ['test/unit/smoke-token.test.ts'],
   },
 ];
 

@@ -13,7 +13,7 @@ import { formatTasks } from '../report/format.js';
 import { createProgress } from '../report/log.js';
 import type { SmokeResult, TaskCounts } from '../report/types.js';
 import type { RunJob, RunResource } from '../run/workload.js';
-import { DEFAULT_ATTEMPT_DEADLINE, type SchedulerJob } from '../scheduler/scheduler-job.js';
+import { CLOUD_PLATFORM_SCOPE, DEFAULT_ATTEMPT_DEADLINE, type SchedulerJob } from '../scheduler/scheduler-job.js';
 
 type Execution = protos.google.cloud.run.v2.IExecution;
 
@@ -137,9 +137,33 @@ export function attemptHint(code: number, kind: Config['kind']): string {
   return hints[code] ?? 'see the Cloud Scheduler job\'s logs';
 }
 
+/**
+ * What is wrong with the trigger's token for its target, read from the Scheduler job as it is
+ * configured (not from an answer's text, which Cloud Scheduler does not pass on: its log gives a
+ * category such as URL_ERROR-ERROR_AUTHENTICATION). A Google API (*.googleapis.com, the Cloud
+ * Run Admin API of a job target) takes only an OAuth access token with the cloud-platform scope.
+ */
+export function tokenProblem(job: SchedulerJob | undefined): string | undefined {
+  const t = job?.httpTarget;
+  let host: string;
+  try {
+    host = new URL(t?.uri ?? '').hostname;
+  } catch {
+    return undefined;
+  }
+  if (!host.endsWith('.googleapis.com')) return undefined;
+  if (t?.oidcToken) return `the trigger sends an OIDC token to ${host}, a Google API, which takes only an OAuth access token (scope cloud-platform)`;
+  if (!t?.oauthToken) return `the trigger sends no token to ${host}: it needs an OAuth access token (scope cloud-platform)`;
+  const scopes = (t.oauthToken.scope || CLOUD_PLATFORM_SCOPE).split(/[\s,]+/);
+  if (!scopes.includes(CLOUD_PLATFORM_SCOPE)) return `the trigger's OAuth token has scope ${t.oauthToken.scope}, and ${host} needs ${CLOUD_PLATFORM_SCOPE}`;
+  return undefined;
+}
+
 interface AttemptOutcome {
   code: number;
   message?: string;
+  /** What is wrong with the trigger's configured token, if anything (no wait mends it). */
+  tokenProblem?: string;
   /** Job targets: the execution the attempt started, when it showed before the attempt's status. */
   execution?: string;
   /** When the Scheduler job was run (runner's clock). */
@@ -174,7 +198,7 @@ async function finishedEntry(ctx: SchedulerTrigger, startedAt: number): Promise<
   return page.entries?.[0];
 }
 
-type Confirmed = Omit<AttemptOutcome, 'runAt' | 'execution'>;
+type Confirmed = Omit<AttemptOutcome, 'runAt' | 'execution' | 'tokenProblem'> & { job?: SchedulerJob };
 
 /**
  * Tells when the attempt this run started has ended, and with what. Cloud Scheduler may write
@@ -200,6 +224,7 @@ function attemptConfirmer(ctx: SchedulerTrigger, previousStatus: string): (job: 
             code: code >= 0 ? code : http && http >= 400 ? (grpcCodeOf({ message: '', metadata: {}, httpStatus: http }) ?? 2) : 0,
             message: entry.jsonPayload?.debugInfo ?? job.status?.message ?? undefined,
             confirmedBy: "the attempt's AttemptFinished entry in Cloud Logging",
+            job,
           };
         }
       } catch (err) {
@@ -207,7 +232,7 @@ function attemptConfirmer(ctx: SchedulerTrigger, previousStatus: string): (job: 
         ctx.onProgress?.(`Cloud Logging is not readable (${logsUnreadable}); confirming the attempt from the Cloud Scheduler job instead`);
       }
     }
-    const fromStatus = (how: string): Confirmed => ({ code: toNumber(job.status?.code) ?? 0, message: job.status?.message ?? undefined, confirmedBy: how });
+    const fromStatus = (how: string): Confirmed => ({ code: toNumber(job.status?.code) ?? 0, message: job.status?.message ?? undefined, confirmedBy: how, job });
     const unreadable = logsUnreadable ? ` (Cloud Logging was not readable: grant the deployer roles/logging.viewer for a quicker answer)` : '';
     if (JSON.stringify(job.status ?? null) !== previousStatus) return fromStatus(`the Cloud Scheduler job's status, which changed after the run${unreadable}`);
     const deadlineMs = (durationSeconds(job.attemptDeadline) ?? DEFAULT_ATTEMPT_DEADLINE) * 1000;
@@ -274,19 +299,19 @@ async function triggerThroughScheduler(ctx: SchedulerTrigger, previousExecution?
       onTimeout: () => new Error(`The smoke test timed out (smoke_timeout) waiting for Cloud Scheduler's attempt of ${name}.`),
     });
     if (seen.execution) return { code: 0, execution: seen.execution, runAt, confirmedBy: 'the new execution of the job' };
-    const { code, message, confirmedBy } = seen.result!;
-    // A token without the needed scope is refused with PERMISSION_DENIED too, but no wait mends it.
-    const scopeRefused = /insufficient authentication scopes/i.test(message ?? '');
+    const { code, message, confirmedBy, job } = seen.result!;
+    // A token of the wrong kind or scope is refused too, but no wait mends it.
+    const badToken = code !== 0 ? tokenProblem(job) : undefined;
     // A denial right after this run's grant may be IAM propagating: triggered again, at most
     // MAX_RETRIGGERS times and only while the grant is younger than the propagation window.
     const propagating =
       code === 7 &&
-      !scopeRefused &&
+      !badToken &&
       ctx.grantedAt !== undefined &&
       retriggers < MAX_RETRIGGERS &&
       Date.now() + propagationWaitMs - ctx.grantedAt < IAM_PROPAGATION_MS &&
       Date.now() + propagationWaitMs < ctx.deadline;
-    if (!propagating) return { code, message, runAt, confirmedBy };
+    if (!propagating) return { code, message, runAt, confirmedBy, tokenProblem: badToken };
     retriggers++;
     ctx.onProgress?.(`PERMISSION_DENIED right after granting the invoker role: IAM may still be propagating, trying again in ${propagationWaitMs / 1000}s`);
     await sleep(propagationWaitMs);
@@ -312,12 +337,18 @@ type SchedulerTrigger = SmokeContext & { schedulerJob: string };
 function failedAttempt(ctx: SmokeContext, attempt: AttemptOutcome, started: number): SmokeResult {
   const { code, message } = attempt;
   const name = GRPC_CODE_NAMES[code] ?? String(code);
+  // The job's status may say only UNKNOWN whatever the attempt met: its log entry says more.
+  const unknownOnly = code === 2 && !message;
+  const likely = attempt.tokenProblem
+    ?? (unknownOnly
+      ? "Cloud Scheduler's job status gives no more than UNKNOWN; the attempt's own status and HTTP code are in its AttemptFinished log entry (grant the deployer roles/logging.viewer to have them here)"
+      : `most likely ${attemptHint(code, ctx.config.kind)}`);
   return {
     status: 'failed',
     durationMs: Date.now() - started,
     attemptStatus: { code, name, message },
     message:
-      `The Cloud Scheduler attempt failed with ${name}${message ? ` (${message})` : ''}: most likely ${attemptHint(code, ctx.config.kind)}. ` +
+      `The Cloud Scheduler attempt failed with ${name}${message ? ` (${message})` : ''}: ${likely}. ` +
       `(Confirmed by ${attempt.confirmedBy}.)`,
   };
 }

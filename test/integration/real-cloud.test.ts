@@ -131,3 +131,23 @@ group('scheduler states', (it) => {
       }));
   }
 });
+
+group('attempt failure text', (it) => {
+  it("a failed attempt is reported with Scheduler's own debugInfo from its log entry", () =>
+    withFake(async (fake) => {
+      const result = await run(fake, serviceInputs(fake, 'web500', { image: 'us-docker.pkg.dev/demo-project/apps/fake-http500:1' }));
+      expect(result.code).not.toBe(0);
+      expect(failure(result)).toMatch(/failed with INTERNAL \(URL_UNREACHABLE-UNREACHABLE_5xx\. Original HTTP response code number = 500\)/);
+    }));
+
+  it('a job status that says only UNKNOWN, without the log: the run says where the real status is, not a guess', () =>
+    withFake(async (fake) => {
+      fake.revoke(`projects/${fake.world.projectId}`, `serviceAccount:${fake.world.deployer}`, 'roles/logging.viewer');
+      const result = await run(fake, serviceInputs(fake, 'web500', { image: 'us-docker.pkg.dev/demo-project/apps/fake-http500:1' }));
+      expect(result.code).not.toBe(0);
+      const message = failure(result);
+      expect(message).toMatch(/failed with UNKNOWN: Cloud Scheduler's job status gives no more than UNKNOWN/);
+      expect(message).toMatch(/roles\/logging\.viewer/);
+      expect(message).not.toMatch(/the service answered with an error/);
+    }, { variants: { jobStatus: 'unknown' } }));
+});
