@@ -2423,7 +2423,7 @@ async function run(env = process.env) {
     const config = fleet.configs[0];
     if (!config) {
         // A manifest with no workloads: no authentication is needed to do nothing.
-        const { runFleet } = await Promise.all(/* import() */[__nccwpck_require__.e(627), __nccwpck_require__.e(507), __nccwpck_require__.e(999), __nccwpck_require__.e(144), __nccwpck_require__.e(707)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8707));
+        const { runFleet } = await Promise.all(/* import() */[__nccwpck_require__.e(627), __nccwpck_require__.e(507), __nccwpck_require__.e(999), __nccwpck_require__.e(144), __nccwpck_require__.e(759)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2759));
         const none = Promise.reject(new Error('no workloads: nothing authenticates'));
         none.catch(() => undefined);
         return runFleet(fleet, none, env, DEPLOY_DEADLINE_MS);
@@ -2451,7 +2451,7 @@ async function run(env = process.env) {
     const credentials = Promise.all(/* import() */[__nccwpck_require__.e(627), __nccwpck_require__.e(168)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8168)).then(({ authenticate }) => authenticate(config.auth, githubToken, env, config.projectId));
     credentials.catch(() => undefined); // reported by the auth step
     await Promise.race([onTheWire, credentials.then(noop, noop)]);
-    const pipeline = Promise.all(/* import() */[__nccwpck_require__.e(627), __nccwpck_require__.e(507), __nccwpck_require__.e(999), __nccwpck_require__.e(144), __nccwpck_require__.e(707)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8707));
+    const pipeline = Promise.all(/* import() */[__nccwpck_require__.e(627), __nccwpck_require__.e(507), __nccwpck_require__.e(999), __nccwpck_require__.e(144), __nccwpck_require__.e(759)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2759));
     for (const c of fleet.configs)
         c.warnings = (0,guard_rails/* guardRailWarnings */.X)(c);
     const { runFleet } = await pipeline;

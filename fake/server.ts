@@ -64,6 +64,10 @@ export interface FakeGcp {
    * error", UPDATE_FAILED after a failed UpdateJob. `job` is the job's ID or full name.
    */
   setSchedulerJobState(job: string, state: 'DISABLED' | 'UPDATE_FAILED'): void;
+  /** Cloud Logging's entries.list requests a minute (default 60; lower plays other readers). */
+  setLogReadQuota(perMinute: number): void;
+  /** entries.list requests answered 429 so far. */
+  logReadsThrottled(): number;
   schedulerAttempts(): Attempt[];
   /** requests that reached a service's container (through the Scheduler) */
   servedRequests(): ServedRequest[];
@@ -208,6 +212,8 @@ export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
     revisions: () => [...run.revisions.values()],
     executions: () => [...run.executions.values()].map(s => s.json),
     schedulerJobs: () => [...scheduler.jobs.values()],
+    setLogReadQuota: (perMinute) => logging.setReadQuota(perMinute),
+    logReadsThrottled: () => logging.throttled,
     setSchedulerJobState: (job, state) => {
       const found = [...scheduler.jobs.values()].find((j) => j.name === job || String(j.name).endsWith(`/jobs/${job}`));
       if (!found) throw new Error(`No Scheduler job ${job}`);

@@ -14,6 +14,7 @@ import { createProgress } from '../report/log.js';
 import type { SmokeResult, TaskCounts } from '../report/types.js';
 import type { RunJob, RunResource } from '../run/workload.js';
 import { CLOUD_PLATFORM_SCOPE, DEFAULT_ATTEMPT_DEADLINE, type SchedulerJob } from '../scheduler/scheduler-job.js';
+import { LogUnreadable, type AttemptLog } from './attempt-log.js';
 
 type Execution = protos.google.cloud.run.v2.IExecution;
 
@@ -38,6 +39,8 @@ export interface SmokeContext {
    * own writes do not change.
    */
   known?: { workload?: RunResource; schedulerJob?: SchedulerJob };
+  /** The run's one reader of Cloud Scheduler's attempt log (shared by every workload's smoke test). */
+  attemptLog: AttemptLog;
 }
 
 /** How far the runner's clock may be off Google's when telling our execution from older ones. */
@@ -172,31 +175,8 @@ interface AttemptOutcome {
   confirmedBy: string;
 }
 
-/** A Cloud Scheduler attempt's log entry (Cloud Logging, log cloudscheduler.googleapis.com%2Fexecutions). */
-interface AttemptEntry {
-  jsonPayload?: { status?: string; debugInfo?: string };
-  httpRequest?: { status?: number };
-}
-
 /** Past attempt_deadline, plus this, an attempt has surely ended (Scheduler abandons it at the deadline). */
 const ATTEMPT_END_MARGIN_MS = 2_000;
-
-/** The AttemptFinished entry of the attempt that started at `startedAt` (Google's clock), if Cloud Logging has it yet. */
-async function finishedEntry(ctx: SchedulerTrigger, startedAt: number): Promise<AttemptEntry | undefined> {
-  const [, project, , location, , id] = ctx.schedulerJob.split('/');
-  const filter = [
-    `logName = "projects/${project}/logs/cloudscheduler.googleapis.com%2Fexecutions"`,
-    'resource.type = "cloud_scheduler_job"',
-    `resource.labels.job_id = "${id}"`,
-    `resource.labels.location = "${location}"`,
-    'jsonPayload."@type" = "type.googleapis.com/google.cloud.scheduler.logging.AttemptFinished"',
-    `timestamp >= "${new Date(startedAt).toISOString()}"`,
-  ].join(' AND ');
-  const page = await ctx.api.call('reading the Cloud Scheduler attempt log (Cloud Logging)', `projects/${project}`, () =>
-    ctx.clients.logging.list<AttemptEntry>({ resourceNames: [`projects/${project}`], filter, orderBy: 'timestamp asc', pageSize: 1 }),
-  );
-  return page.entries?.[0];
-}
 
 type Confirmed = Omit<AttemptOutcome, 'runAt' | 'execution' | 'tokenProblem'> & { job?: SchedulerJob };
 
@@ -215,7 +195,7 @@ function attemptConfirmer(ctx: SchedulerTrigger, previousStatus: string): (job: 
     seenAt ??= Date.now();
     if (logsUnreadable === undefined) {
       try {
-        const entry = await finishedEntry(ctx, timestampMs(job.lastAttemptTime)!);
+        const entry = await ctx.attemptLog.finished(ctx.schedulerJob, timestampMs(job.lastAttemptTime)!, ctx.deadline);
         if (entry) {
           const name = entry.jsonPayload?.status;
           const code = name ? GRPC_CODE_NAMES.indexOf(name as (typeof GRPC_CODE_NAMES)[number]) : -1;
@@ -228,11 +208,16 @@ function attemptConfirmer(ctx: SchedulerTrigger, previousStatus: string): (job: 
           };
         }
       } catch (err) {
-        logsUnreadable = (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
+        // Only a refusal of the deployer: a spent read quota (429) is "not yet" (attempt-log.ts).
+        if (!(err instanceof LogUnreadable)) throw err;
+        logsUnreadable = err.message;
         ctx.onProgress?.(`Cloud Logging is not readable (${logsUnreadable}); confirming the attempt from the Cloud Scheduler job instead`);
       }
     }
-    const fromStatus = (how: string): Confirmed => ({ code: toNumber(job.status?.code) ?? 0, message: job.status?.message ?? undefined, confirmedBy: how, job });
+    const fromStatus = (how: string): Confirmed => {
+      ctx.attemptLog.forget(ctx.schedulerJob);
+      return { code: toNumber(job.status?.code) ?? 0, message: job.status?.message ?? undefined, confirmedBy: how, job };
+    };
     const unreadable = logsUnreadable ? ` (Cloud Logging was not readable: grant the deployer roles/logging.viewer for a quicker answer)` : '';
     if (JSON.stringify(job.status ?? null) !== previousStatus) return fromStatus(`the Cloud Scheduler job's status, which changed after the run${unreadable}`);
     const deadlineMs = (durationSeconds(job.attemptDeadline) ?? DEFAULT_ATTEMPT_DEADLINE) * 1000;

@@ -1,9 +1,35 @@
 // What real Google Cloud does that the fake did not model before: each case fails on an action
 // that trusts the simpler world (fake/FACTS.md gives the source of each behaviour).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, expect } from '@jest/globals';
-import { closeFakes, deployerToken, failure, group, jobInputs, run, serviceInputs, visibleLog, withFake, writesIn } from './setup.ts';
+import { closeFakes, deployerToken, type FakeGcp, failure, group, jobInputs, run, serviceInputs, visibleLog, withFake, writesIn } from './setup.ts';
 
-afterAll(closeFakes);
+const workspaces = mkdtempSync(join(tmpdir(), 'real-cloud-'));
+afterAll(async () => {
+  await closeFakes();
+  rmSync(workspaces, { recursive: true, force: true });
+});
+
+/** A fleet of `n` services with a schedule each, run from a workspace of its own. */
+function serviceFleet(fake: FakeGcp, n: number, inputs: Record<string, string> = {}) {
+  const w = fake.world;
+  const workspace = mkdtempSync(join(workspaces, 'run-'));
+  const workloads = Array.from({ length: n }, (_, i) => `  - name: svc-${i}
+    kind: service
+    image: us-docker.pkg.dev/${w.projectId}/apps/svc@sha256:${'a'.repeat(64)}
+    schedule: '*/30 * * * *'`).join('\n');
+  writeFileSync(join(workspace, 'cloud-run-cron.yaml'), `version: 1
+fleet: busy
+defaults:
+  runtime_service_account: ${w.runtime}
+  invoker_service_account: ${w.invoker}
+workloads:
+${workloads}
+`);
+  return run(fake, { workload_identity_provider: w.provider, service_account: w.deployer, region: w.region, manifest: 'cloud-run-cron.yaml', ...inputs }, { GITHUB_WORKSPACE: workspace });
+}
 
 group('completion', (it) => {
   it('an execution whose completionTime shows one read before its Completed condition is followed to the condition', () =>
@@ -150,4 +176,34 @@ group('attempt failure text', (it) => {
       expect(message).toMatch(/roles\/logging\.viewer/);
       expect(message).not.toMatch(/the service answered with an error/);
     }, { variants: { jobStatus: 'unknown' } }));
+});
+
+group('log read quota', (it) => {
+  it("a fleet's smoke tests share one paced reader of the attempt log: against a busy read quota every attempt is confirmed, a 429 is never read as a missing permission", () =>
+    withFake(async (fake) => {
+      const first = await serviceFleet(fake, 6, { smoke_test: 'true' });
+      expect(failure(first)).toBe('');
+      // Other readers of the project leave 6 reads a minute; each attempt's status now equals
+      // the one before, so only its log entry confirms it before attempt_deadline (180 s).
+      fake.setLogReadQuota(6);
+      // ...and have just spent them: the fleet's first read is answered 429.
+      const token = await deployerToken(fake);
+      for (let i = 0; i < 6; i++) {
+        const other = await fetch(`${fake.url}/v2/entries:list`, {
+          method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ resourceNames: [`projects/${fake.world.projectId}`], filter: 'resource.type = "gce_instance"' }),
+        });
+        expect(other.status).toBe(200);
+      }
+      const before = fake.requests.length;
+      const again = await serviceFleet(fake, 6, { smoke_test: 'true', smoke_timeout: '150s' });
+      expect(fake.logReadsThrottled()).toBeGreaterThan(0);
+      expect(failure(again)).toBe('');
+      const results = JSON.parse(again.outputs.results!) as { execution_status: string }[];
+      expect(results.map((r) => r.execution_status)).toEqual(Array(6).fill('succeeded'));
+      expect(visibleLog(again)).not.toMatch(/logging\.viewer/);
+      expect(visibleLog(again).match(/confirmed by the attempt.s AttemptFinished entry in Cloud Logging/g)).toHaveLength(6);
+      const reads = fake.requests.slice(before).filter((r) => r.path === '/v2/entries:list').length;
+      expect(reads).toBeLessThanOrEqual(12);
+    }), 200_000);
 });

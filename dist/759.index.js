@@ -1,5 +1,5 @@
-export const id = 707;
-export const ids = [707,168];
+export const id = 759;
+export const ids = [759,168];
 export const modules = {
 
 /***/ 8168:
@@ -170,7 +170,7 @@ async function applicationDefault(serviceAccount, env, projectId) {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 2759:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -217,7 +217,7 @@ function createApi(base, deadline, onRetry) {
 // EXTERNAL MODULE: ./src/google/endpoints.ts
 var endpoints = __webpack_require__(8157);
 // EXTERNAL MODULE: ./src/google/clients.ts
-var clients = __webpack_require__(9807);
+var google_clients = __webpack_require__(9807);
 // EXTERNAL MODULE: ./src/config/duration.ts
 var duration = __webpack_require__(7840);
 ;// CONCATENATED MODULE: ./src/report/format.ts
@@ -1549,7 +1549,208 @@ function driftMessage(lines) {
     ].join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/smoke/attempt-log.ts
+// One reader of Cloud Scheduler's attempt log for the whole run. Cloud Logging's entries.list is
+// limited per project (60 read requests a minute by default, shared with every other log reader
+// of the project), so the smoke tests of a fleet do not each poll it: they register the attempt
+// they wait for, and one batched read (a filter over every pending Scheduler job) answers them
+// all, paced to a share of the quota. A 429 means "not yet" (with a backoff, longer when the
+// server hints so), never "no permission"; only a refusal of the deployer makes the log unreadable.
+
+
+
+/** The deployer may not read the log (a refusal no wait mends); the message says why. */
+class LogUnreadable extends Error {
+}
+const DEFAULT_PACING = { perMinute: 20, minGapMs: 1000, backoffMs: 5000, maxBackoffMs: 60_000 };
+/** Cloud Logging's longest query (https://cloud.google.com/logging/quotas): stay well below it. */
+const MAX_FILTER_CHARS = 15_000;
+/** How far Google's clocks may be off the runner's when asking for entries since an attempt. */
+const SKEW_MS = 30_000;
+/** Consecutive failures (not 429, not a refusal) before the log counts as unreadable. */
+const MAX_FAILURES = 5;
+const PAYLOAD = 'type.googleapis.com/google.cloud.scheduler.logging.AttemptFinished';
+class AttemptLog {
+    /** entries.list requests sent (for the summary and the bench). */
+    reads = 0;
+    /** 429 answers received. */
+    throttled = 0;
+    pending = new Map();
+    found = new Map();
+    readTimes = [];
+    next;
+    notBefore = 0;
+    backoff;
+    failures = 0;
+    unreadable;
+    clients;
+    errorContext;
+    pacing;
+    constructor(clients, errorContext, pacing = DEFAULT_PACING) {
+        this.clients = clients;
+        this.errorContext = errorContext;
+        this.pacing = pacing;
+        this.backoff = pacing.backoffMs;
+    }
+    /**
+     * The AttemptFinished entry of the attempt of `schedulerJob` that started at `since` (epoch ms),
+     * once a read has found it; undefined: not (yet) found by the next read that fits before
+     * `deadline`. Throws LogUnreadable when Cloud Logging refuses the deployer.
+     */
+    async finished(schedulerJob, since, deadline) {
+        const hit = this.take(schedulerJob, since);
+        if (hit)
+            return hit;
+        if (this.unreadable)
+            throw new LogUnreadable(this.unreadable);
+        const [, project, , location, , id] = schedulerJob.split('/');
+        this.pending.set(schedulerJob, { project: project, location: location, id: id, since });
+        if (this.nextReadAt() > deadline)
+            return undefined;
+        await this.read();
+        if (this.unreadable)
+            throw new LogUnreadable(this.unreadable);
+        return this.take(schedulerJob, since);
+    }
+    /** Stops waiting for `schedulerJob` (its attempt was confirmed otherwise). */
+    forget(schedulerJob) {
+        this.pending.delete(schedulerJob);
+        this.found.delete(schedulerJob);
+    }
+    /** Whether the deployer may read the log: one read of its own (shared), or what is known. */
+    async readable(project, deadline) {
+        if (this.unreadable)
+            return this.unreadable;
+        if (this.reads > 0 && this.failures === 0)
+            return true;
+        const probe = `projects/${project}/locations/-/jobs/-`;
+        this.pending.set(probe, { project, location: '-', id: '-', since: Date.now() });
+        try {
+            if (this.nextReadAt() <= deadline)
+                await this.read();
+        }
+        finally {
+            this.pending.delete(probe);
+        }
+        return this.unreadable ?? true;
+    }
+    take(schedulerJob, since) {
+        const entries = this.found.get(schedulerJob) ?? [];
+        const hit = entries.find((e) => Date.parse(e.timestamp ?? '') >= since);
+        if (hit) {
+            this.forget(schedulerJob);
+            return hit;
+        }
+        return undefined;
+    }
+    nextReadAt() {
+        const now = Date.now();
+        const windowStart = now - 60_000;
+        while (this.readTimes.length && this.readTimes[0] <= windowStart)
+            this.readTimes.shift();
+        const byWindow = this.readTimes.length >= this.pacing.perMinute ? this.readTimes[0] + 60_000 : 0;
+        const byGap = (this.readTimes.at(-1) ?? 0) + this.pacing.minGapMs;
+        return Math.max(now, byWindow, byGap, this.notBefore);
+    }
+    /** The next batched read: one for every caller waiting now, paced. */
+    read() {
+        this.next ??= (async () => {
+            await (0,google_retry/* sleep */.yy)(this.nextReadAt() - Date.now());
+            this.next = undefined;
+            await this.readOnce();
+        })();
+        return this.next;
+    }
+    async readOnce() {
+        const batch = this.batch();
+        if (!batch.length)
+            return;
+        const project = batch[0].project;
+        const since = Math.min(...batch.map((p) => p.since)) - SKEW_MS;
+        const jobs = batch.filter((p) => p.id !== '-').map((p) => `resource.labels.job_id = "${p.id}"`);
+        const filter = [
+            `logName = "projects/${project}/logs/cloudscheduler.googleapis.com%2Fexecutions"`,
+            'resource.type = "cloud_scheduler_job"',
+            `jsonPayload."@type" = "${PAYLOAD}"`,
+            `timestamp >= "${new Date(since).toISOString()}"`,
+            ...(jobs.length ? [`(${jobs.join(' OR ')})`] : []),
+        ].join(' AND ');
+        this.readTimes.push(Date.now());
+        this.reads++;
+        try {
+            const page = await this.clients.logging.list({ resourceNames: [`projects/${project}`], filter, orderBy: 'timestamp asc', pageSize: 1000 });
+            this.failures = 0;
+            this.backoff = this.pacing.backoffMs;
+            const byJob = new Map();
+            for (const entry of page.entries ?? []) {
+                const labels = entry.resource?.labels;
+                const name = `projects/${project}/locations/${labels?.location}/jobs/${labels?.job_id}`;
+                if (this.pending.has(name))
+                    byJob.set(name, [...(byJob.get(name) ?? []), entry]);
+            }
+            for (const [name, entries] of byJob)
+                this.found.set(name, entries);
+        }
+        catch (err) {
+            const facts = (0,api_error/* readApiError */.tR)(err);
+            if (facts.httpStatus === 429 || facts.grpcCode === 8) {
+                // The project's read quota is spent (by this run or another reader): not yet.
+                this.throttled++;
+                this.notBefore = Date.now() + (retryHintMs(err) ?? this.backoff);
+                this.backoff = Math.min(this.backoff * 2, this.pacing.maxBackoffMs);
+                return;
+            }
+            const refused = facts.httpStatus === 401 || facts.httpStatus === 403 || facts.grpcCode === 7 || facts.grpcCode === 16;
+            if (refused || ++this.failures >= MAX_FAILURES) {
+                const explained = (0,explain/* explainApiError */.cU)(err, { ...this.errorContext, action: 'reading the Cloud Scheduler attempt log (Cloud Logging)', resource: `projects/${project}` });
+                this.unreadable = explained.message.split('\n')[0];
+                return;
+            }
+            this.notBefore = Date.now() + this.backoff;
+        }
+    }
+    /** The pending jobs of one project whose filter fits in one query. */
+    batch() {
+        const all = [...this.pending.values()];
+        const project = all[0]?.project;
+        const out = [];
+        let chars = 400;
+        for (const p of all) {
+            if (p.project !== project)
+                continue;
+            chars += p.id.length + 40;
+            if (chars > MAX_FILTER_CHARS)
+                break;
+            out.push(p);
+        }
+        // The first waiting jobs go last next time, so a long list is read in turns.
+        for (const p of out) {
+            const key = `projects/${p.project}/locations/${p.location}/jobs/${p.id}`;
+            if (this.pending.delete(key))
+                this.pending.set(key, p);
+        }
+        return out;
+    }
+}
+/** A server's hint of when to try again: google.rpc.RetryInfo's retryDelay, or Retry-After. */
+function retryHintMs(err) {
+    for (let e = err; e && typeof e === 'object'; e = e.cause) {
+        const response = e.response;
+        const data = response?.data;
+        const delay = data?.error?.details?.find((d) => d['@type'] === 'type.googleapis.com/google.rpc.RetryInfo')?.retryDelay;
+        const seconds = delay ? Number(/^([\d.]+)s$/.exec(delay)?.[1]) : NaN;
+        if (Number.isFinite(seconds))
+            return seconds * 1000;
+        const headers = response?.headers;
+        const after = typeof headers?.get === 'function' ? headers.get('retry-after') : headers?.['retry-after'];
+        if (after && /^\d+$/.test(after))
+            return Number(after) * 1000;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/smoke/smoke.ts
+
 
 
 
@@ -1672,20 +1873,6 @@ function tokenProblem(job) {
 }
 /** Past attempt_deadline, plus this, an attempt has surely ended (Scheduler abandons it at the deadline). */
 const ATTEMPT_END_MARGIN_MS = 2_000;
-/** The AttemptFinished entry of the attempt that started at `startedAt` (Google's clock), if Cloud Logging has it yet. */
-async function finishedEntry(ctx, startedAt) {
-    const [, project, , location, , id] = ctx.schedulerJob.split('/');
-    const filter = [
-        `logName = "projects/${project}/logs/cloudscheduler.googleapis.com%2Fexecutions"`,
-        'resource.type = "cloud_scheduler_job"',
-        `resource.labels.job_id = "${id}"`,
-        `resource.labels.location = "${location}"`,
-        'jsonPayload."@type" = "type.googleapis.com/google.cloud.scheduler.logging.AttemptFinished"',
-        `timestamp >= "${new Date(startedAt).toISOString()}"`,
-    ].join(' AND ');
-    const page = await ctx.api.call('reading the Cloud Scheduler attempt log (Cloud Logging)', `projects/${project}`, () => ctx.clients.logging.list({ resourceNames: [`projects/${project}`], filter, orderBy: 'timestamp asc', pageSize: 1 }));
-    return page.entries?.[0];
-}
 /**
  * Tells when the attempt this run started has ended, and with what. Cloud Scheduler may write
  * lastAttemptTime when an attempt starts and `status` only when it ends, so `status` alone, read
@@ -1701,7 +1888,7 @@ function attemptConfirmer(ctx, previousStatus) {
         seenAt ??= Date.now();
         if (logsUnreadable === undefined) {
             try {
-                const entry = await finishedEntry(ctx, (0,values/* timestampMs */.R5)(job.lastAttemptTime));
+                const entry = await ctx.attemptLog.finished(ctx.schedulerJob, (0,values/* timestampMs */.R5)(job.lastAttemptTime), ctx.deadline);
                 if (entry) {
                     const name = entry.jsonPayload?.status;
                     const code = name ? api_error/* GRPC_CODE_NAMES */.gH.indexOf(name) : -1;
@@ -1715,11 +1902,17 @@ function attemptConfirmer(ctx, previousStatus) {
                 }
             }
             catch (err) {
-                logsUnreadable = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+                // Only a refusal of the deployer: a spent read quota (429) is "not yet" (attempt-log.ts).
+                if (!(err instanceof LogUnreadable))
+                    throw err;
+                logsUnreadable = err.message;
                 ctx.onProgress?.(`Cloud Logging is not readable (${logsUnreadable}); confirming the attempt from the Cloud Scheduler job instead`);
             }
         }
-        const fromStatus = (how) => ({ code: (0,values/* toNumber */.Ro)(job.status?.code) ?? 0, message: job.status?.message ?? undefined, confirmedBy: how, job });
+        const fromStatus = (how) => {
+            ctx.attemptLog.forget(ctx.schedulerJob);
+            return { code: (0,values/* toNumber */.Ro)(job.status?.code) ?? 0, message: job.status?.message ?? undefined, confirmedBy: how, job };
+        };
         const unreadable = logsUnreadable ? ` (Cloud Logging was not readable: grant the deployer roles/logging.viewer for a quicker answer)` : '';
         if (JSON.stringify(job.status ?? null) !== previousStatus)
             return fromStatus(`the Cloud Scheduler job's status, which changed after the run${unreadable}`);
@@ -2344,6 +2537,7 @@ async function applyWorkloadRun(ctx, run) {
                 onProgress: (line) => workflow_commands.info(line),
                 onExecution: (name) => (run.startedExecution = name),
                 known: { workload: current.workload, schedulerJob: current.schedulerJob },
+                attemptLog: ctx.attemptLog,
             }));
             // A failed execution's or attempt's message comes from Google: scrubbed like any error.
             report.smoke = { ...smoke, message: (0,scrub/* scrubSecrets */.Zg)(smoke.message) };
@@ -2525,7 +2719,7 @@ async function github(token, method, url, body) {
             ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(clients/* REQUEST_TIMEOUT_MS */.j2),
+        signal: AbortSignal.timeout(google_clients/* REQUEST_TIMEOUT_MS */.j2),
     });
     const text = await response.text();
     let data;
@@ -2628,6 +2822,7 @@ async function commentOnPullRequest(config, target, summary, env, log) {
 
 
 
+
 async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
     const single = fleet.id === undefined;
     const tag = (config, text) => (single ? text : `${config.name}: ${text}`);
@@ -2683,12 +2878,15 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
             throw new types/* InputError */.d('project_id', `the project of Application Default Credentials, ${JSON.stringify(projectId)}, is not allowed: ${rules/* RULES */.y0.projectId.allowed}. Set project_id.`);
         }
         const api = createApi({ ...errorContext, projectId }, Date.now() + deployDeadlineMs, (err, delay) => workflow_commands.info((0,scrub/* scrubSecrets */.Zg)(`Retrying in ${delay}ms: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`)));
+        const clients = (0,google_clients/* makeClients */.nv)(credentials.authClient, env);
         const ctx = {
             api,
-            clients: (0,clients/* makeClients */.nv)(credentials.authClient, env),
+            clients,
             projectId,
             errorContext,
             deployId: `${env.GITHUB_RUN_ID ?? Date.now()}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`,
+            // One reader of the attempt log for every workload: Cloud Logging's read quota is per project.
+            attemptLog: new AttemptLog(clients, { ...errorContext, projectId }),
         };
         const ctxOf = (config) => (single ? ctx : { ...ctx, label: config.name });
         runs = fleet.configs.map((config) => startWorkload(ctxOf(config), config));
