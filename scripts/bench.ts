@@ -1,7 +1,8 @@
 // npm run bench [-- --latency 50 --runs 5]: the action's speed against the local Google Cloud
 // with a fixed latency on every request (issue 7). Runs the bundle (dist/, or CLOUD_RUN_CRON_DIST)
 // as the runner does, on Node 24, for a first deploy and a no-op rerun of a job with a schedule
-// and a digest-pinned image, and for one long execution to measure the smoke test's polling.
+// and a digest-pinned image, and for one long execution to measure the smoke test's polling;
+// `--fleet-smoke-only` runs only the fleet smoke tests against Cloud Logging's read quota.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -154,6 +155,56 @@ async function benchFleet(fake: FakeGcp, stamp: string, singleRerunMs: number, r
   console.log('');
 }
 
+/** A manifest of `n` services with a schedule each, all on one image (`digest` one hex digit). */
+function serviceFleetWorkspace(fake: FakeGcp, prefix: string, n: number, digest: string, dir = mkdtempSync(join(tmpdir(), 'bench-fleet-'))): string {
+  const w = fake.world;
+  const workloads = Array.from({ length: n }, (_, i) => `  - name: ${prefix}-${i}
+    kind: service
+    image: us-docker.pkg.dev/${w.projectId}/apps/web@sha256:${digest.repeat(64)}
+    schedule: '*/30 * * * *'`).join('\n');
+  writeFileSync(join(dir, 'fleet.yaml'), `version: 1
+fleet: ${prefix}
+defaults:
+  runtime_service_account: ${w.runtime}
+  invoker_service_account: ${w.invoker}
+workloads:
+${workloads}
+`);
+  return dir;
+}
+
+/**
+ * Cloud Logging's read quota (60 entries.list a minute per project, shared with every other
+ * reader): a 50-service fleet is redeployed with smoke tests, each attempt's status the same as
+ * the one before, so only its log entry confirms it in time. Goal: every smoke test confirmed, at
+ * most 20 log reads a minute.
+ */
+async function benchFleetSmoke(fake: FakeGcp, stamp: string): Promise<void> {
+  const w = fake.world;
+  const n = arg('fleet-smoke', 50);
+  const base = { workload_identity_provider: w.provider, service_account: w.deployer, region: w.region, manifest: 'fleet.yaml', smoke_test: 'true', max_parallel: '10' };
+  const prefix = `fs-${stamp}`;
+  const dir = serviceFleetWorkspace(fake, prefix, n, 'a');
+  const first = await runAction({ inputs: base, env: { ...fake.env(), GITHUB_WORKSPACE: dir } });
+  if (first.code !== 0) throw new Error(`fleet of ${n} services failed:\n${first.stdout}`);
+  serviceFleetWorkspace(fake, prefix, n, 'b', dir);
+  const since = fake.requests.length;
+  const throttledBefore = fake.logReadsThrottled();
+  const again = await runAction({ inputs: base, env: { ...fake.env(), GITHUB_WORKSPACE: dir } });
+  const reads = fake.requests.slice(since).filter((r) => r.path === '/v2/entries:list').map((r) => r.start);
+  const perMinute = reads.length / (again.wallMs / 60_000);
+  const busiest = Math.max(0, ...reads.map((t) => reads.filter((u) => u >= t && u < t + 60_000).length));
+  const confirmed = (again.stdout.match(/confirmed by the attempt's AttemptFinished entry in Cloud Logging/g) ?? []).length;
+  const results = again.outputs.results ? (JSON.parse(again.outputs.results) as { execution_status: string }[]) : [];
+  const succeeded = results.filter((r) => r.execution_status === 'succeeded').length;
+  console.log(`Fleet smoke tests against Cloud Logging's read quota (${n} services redeployed, max_parallel 10, quota 60 reads/min):`);
+  console.log(`  wall time                                     ${again.wallMs.toFixed(0)} ms${again.code === 0 ? '' : ' (FAILED)'}`);
+  console.log(`  log reads per minute (busiest 60 s)           ${busiest} (goal <= 20); ${reads.length} reads in all${again.wallMs >= 60_000 ? `, ${perMinute.toFixed(1)}/min on average` : ''}`);
+  console.log(`  answered 429                                  ${fake.logReadsThrottled() - throttledBefore}`);
+  console.log(`  smoke tests succeeded                         ${succeeded} of ${n}; confirmed by their log entry: ${confirmed}`);
+  console.log('');
+}
+
 /** ms from the execution's completionTime to the end of the action's first read that saw it. */
 function noticeDelay(fake: FakeGcp, log: RequestLogEntry[], run: ActionRun, _since: number): number | undefined {
   const name = run.outputs.execution;
@@ -178,6 +229,11 @@ async function bareNodeFirstRequest(fake: FakeGcp): Promise<number> {
 
 async function main(): Promise<void> {
   const fake = await startFakeGcp({ quiet: true, latencyMs: LATENCY });
+  if (process.argv.includes('--fleet-smoke-only')) {
+    await benchFleetSmoke(fake, Date.now().toString(36).slice(-4));
+    await fake.close();
+    return;
+  }
   const results: Record<'first' | 'rerun', Measured[]> = { first: [], rerun: [] };
   const bare: number[] = [];
   const stamp = Date.now().toString(36).slice(-4);
@@ -214,6 +270,7 @@ async function main(): Promise<void> {
   console.log(row('bare Node 24: process start -> one request', bare, ' ms'));
   console.log('');
   await benchFleet(fake, stamp, median(results.rerun.map((x) => x.wallMs)), row);
+  await benchFleetSmoke(fake, stamp);
 
   // The smoke test's polling over a longer execution: how soon the end is seen, how often it reads.
   const inputs = jobInputs(fake, `bench-${stamp}-long`, { image: `us-docker.pkg.dev/demo-project/apps/fake-sleep${LONG_TASK_MS}ms:1` });
