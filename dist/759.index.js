@@ -1758,6 +1758,7 @@ function retryHintMs(err) {
 
 
 
+
 /** How far the runner's clock may be off Google's when telling our execution from older ones. */
 const CLOCK_SKEW_MS = 30_000;
 /** How long a fresh grant may take to be seen by the invoker's token checks. */
@@ -1873,6 +1874,8 @@ function tokenProblem(job) {
 }
 /** Past attempt_deadline, plus this, an attempt has surely ended (Scheduler abandons it at the deadline). */
 const ATTEMPT_END_MARGIN_MS = 2_000;
+/** From the :run call to the attempt's start, as allowed for in the time check before triggering. */
+const DISPATCH_ALLOWANCE_MS = 10_000;
 /**
  * Tells when the attempt this run started has ended, and with what. Cloud Scheduler may write
  * lastAttemptTime when an attempt starts and `status` only when it ends, so `status` alone, read
@@ -2030,6 +2033,33 @@ function failedAttempt(ctx, attempt, started) {
             `(Confirmed by ${attempt.confirmedBy}.)`,
     };
 }
+/**
+ * Decided before triggering: can the service attempt be confirmed before smoke_timeout? An
+ * attempt whose status equals the previous one is confirmed by its log entry, else only once
+ * attempt_deadline has passed; so without logging.logEntries.list and with smoke_timeout shorter
+ * than attempt_deadline, the trigger would run the service and the run would end in a bare
+ * timeout. Fails (smoke_test: true) or skips (smoke_test: changed) with the reason instead.
+ */
+async function cannotConfirmInTime(ctx) {
+    const before = ctx.known?.schedulerJob;
+    // Without an earlier attempt's status, any status the attempt writes is a change.
+    if (!before?.status)
+        return undefined;
+    const deadlineSeconds = ctx.config.schedule?.attemptDeadlineSeconds ?? (0,values/* durationSeconds */.o8)(before.attemptDeadline) ?? scheduler_job/* DEFAULT_ATTEMPT_DEADLINE */.pK;
+    const needMs = deadlineSeconds * 1000 + ATTEMPT_END_MARGIN_MS + DISPATCH_ALLOWANCE_MS;
+    if (ctx.deadline - Date.now() >= needMs)
+        return undefined;
+    const project = ctx.schedulerJob.split('/')[1];
+    const readable = await ctx.attemptLog.readable(project, ctx.deadline);
+    if (readable === true)
+        return undefined;
+    const skip = ctx.config.smoke.onlyWhenChanged;
+    const message = `The smoke test ${skip ? 'was skipped' : 'cannot confirm the attempt in time, so it did not run the service'}: Cloud Logging is not readable ` +
+        `(${readable}), and without logging.logEntries.list an attempt whose status equals the previous one is confirmed only once ` +
+        `attempt_deadline (${(0,duration/* formatDuration */.a)(deadlineSeconds)}) has passed, while smoke_timeout is ${(0,duration/* formatDuration */.a)(ctx.config.smoke.timeoutSeconds)}. ` +
+        `Grant the deployer roles/logging.viewer on project ${project}, or set smoke_timeout above ${(0,duration/* formatDuration */.a)(Math.ceil(needMs / 1000))}.`;
+    return { status: skip ? 'skipped' : 'failed', message, ...(skip ? { warn: true } : {}) };
+}
 /** The execution the trigger started: the job's newest execution, once it is a new one. */
 async function newExecution(ctx, previous, runAt) {
     const { api, clients, resource } = ctx;
@@ -2065,6 +2095,9 @@ async function smokeTest(ctx) {
     }
     const trigger = { ...ctx, schedulerJob: ctx.schedulerJob };
     if (config.kind === 'service') {
+        const cannot = await cannotConfirmInTime(trigger);
+        if (cannot)
+            return { ...cannot, durationMs: Date.now() - started };
         const attempt = await triggerThroughScheduler(trigger);
         if (attempt.code !== 0)
             return failedAttempt(ctx, attempt, started);
@@ -2543,7 +2576,10 @@ async function applyWorkloadRun(ctx, run) {
             report.smoke = { ...smoke, message: (0,scrub/* scrubSecrets */.Zg)(smoke.message) };
             if (smoke.status === 'failed')
                 throw new explain/* ActionError */.lZ(report.smoke.message);
-            workflow_commands.info(report.smoke.message);
+            if (smoke.warn)
+                workflow_commands.warning(ctx.label ? `${ctx.label}: ${report.smoke.message}` : report.smoke.message);
+            else
+                workflow_commands.info(report.smoke.message);
         }
     });
 }

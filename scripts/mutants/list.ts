@@ -182,6 +182,14 @@ export const MUTANTS: readonly Mutant[] = [
     replace: "      if (facts.httpStatus === 429 || facts.grpcCode === 8) { this.unreadable = 'grant roles/logging.viewer'; return; }\n      if (facts.httpStatus === -1) {",
     tests: [REAL_CLOUD],
   },
+  {
+    name: 'smoke-in-time-check-off',
+    breaks: 'a service smoke test that cannot be confirmed before smoke_timeout (no log, attempt_deadline longer) runs the service and ends in a bare timeout',
+    file: 'src/smoke/smoke.ts',
+    search: '    if (cannot) return { ...cannot, durationMs: Date.now() - started };',
+    replace: '',
+    tests: [REAL_CLOUD],
+  },
 ];
 
 /** How often `search` occurs in `text` (each mutant's must occur exactly once in its file). */

@@ -167,7 +167,8 @@ export async function applyWorkloadRun(ctx: PipelineContext, run: WorkloadRun): 
       // A failed execution's or attempt's message comes from Google: scrubbed like any error.
       report.smoke = { ...smoke, message: scrubSecrets(smoke.message) };
       if (smoke.status === 'failed') throw new ActionError(report.smoke.message);
-      core.info(report.smoke.message);
+      if (smoke.warn) core.warning(ctx.label ? `${ctx.label}: ${report.smoke.message}` : report.smoke.message);
+      else core.info(report.smoke.message);
     }
   });
 }

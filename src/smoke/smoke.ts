@@ -9,6 +9,7 @@ import type { GoogleClients } from '../google/clients.js';
 import { pollUntil } from '../google/poll.js';
 import { sleep } from '../google/retry.js';
 import { CONDITION_STATES, durationSeconds, enumName, timestampMs, toNumber } from '../google/values.js';
+import { formatDuration } from '../config/duration.js';
 import { formatTasks } from '../report/format.js';
 import { createProgress } from '../report/log.js';
 import type { SmokeResult, TaskCounts } from '../report/types.js';
@@ -177,6 +178,8 @@ interface AttemptOutcome {
 
 /** Past attempt_deadline, plus this, an attempt has surely ended (Scheduler abandons it at the deadline). */
 const ATTEMPT_END_MARGIN_MS = 2_000;
+/** From the :run call to the attempt's start, as allowed for in the time check before triggering. */
+const DISPATCH_ALLOWANCE_MS = 10_000;
 
 type Confirmed = Omit<AttemptOutcome, 'runAt' | 'execution' | 'tokenProblem'> & { job?: SchedulerJob };
 
@@ -338,6 +341,32 @@ function failedAttempt(ctx: SmokeContext, attempt: AttemptOutcome, started: numb
   };
 }
 
+/**
+ * Decided before triggering: can the service attempt be confirmed before smoke_timeout? An
+ * attempt whose status equals the previous one is confirmed by its log entry, else only once
+ * attempt_deadline has passed; so without logging.logEntries.list and with smoke_timeout shorter
+ * than attempt_deadline, the trigger would run the service and the run would end in a bare
+ * timeout. Fails (smoke_test: true) or skips (smoke_test: changed) with the reason instead.
+ */
+async function cannotConfirmInTime(ctx: SchedulerTrigger): Promise<Omit<SmokeResult, 'durationMs'> | undefined> {
+  const before = ctx.known?.schedulerJob;
+  // Without an earlier attempt's status, any status the attempt writes is a change.
+  if (!before?.status) return undefined;
+  const deadlineSeconds = ctx.config.schedule?.attemptDeadlineSeconds ?? durationSeconds(before.attemptDeadline) ?? DEFAULT_ATTEMPT_DEADLINE;
+  const needMs = deadlineSeconds * 1000 + ATTEMPT_END_MARGIN_MS + DISPATCH_ALLOWANCE_MS;
+  if (ctx.deadline - Date.now() >= needMs) return undefined;
+  const project = ctx.schedulerJob.split('/')[1]!;
+  const readable = await ctx.attemptLog.readable(project, ctx.deadline);
+  if (readable === true) return undefined;
+  const skip = ctx.config.smoke.onlyWhenChanged;
+  const message =
+    `The smoke test ${skip ? 'was skipped' : 'cannot confirm the attempt in time, so it did not run the service'}: Cloud Logging is not readable ` +
+    `(${readable}), and without logging.logEntries.list an attempt whose status equals the previous one is confirmed only once ` +
+    `attempt_deadline (${formatDuration(deadlineSeconds)}) has passed, while smoke_timeout is ${formatDuration(ctx.config.smoke.timeoutSeconds)}. ` +
+    `Grant the deployer roles/logging.viewer on project ${project}, or set smoke_timeout above ${formatDuration(Math.ceil(needMs / 1000))}.`;
+  return { status: skip ? 'skipped' : 'failed', message, ...(skip ? { warn: true } : {}) };
+}
+
 /** The execution the trigger started: the job's newest execution, once it is a new one. */
 async function newExecution(ctx: SmokeContext, previous: string | undefined, runAt: number): Promise<string> {
   const { api, clients, resource } = ctx;
@@ -374,6 +403,8 @@ export async function smokeTest(ctx: SmokeContext): Promise<SmokeResult> {
   }
   const trigger = { ...ctx, schedulerJob: ctx.schedulerJob! };
   if (config.kind === 'service') {
+    const cannot = await cannotConfirmInTime(trigger);
+    if (cannot) return { ...cannot, durationMs: Date.now() - started };
     const attempt = await triggerThroughScheduler(trigger);
     if (attempt.code !== 0) return failedAttempt(ctx, attempt, started);
     return {

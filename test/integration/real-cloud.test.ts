@@ -207,3 +207,26 @@ group('log read quota', (it) => {
       expect(reads).toBeLessThanOrEqual(12);
     }), 200_000);
 });
+
+group('smoke test in time', (it) => {
+  for (const smoke_test of ['true', 'changed']) {
+    it(`without the log and with smoke_timeout under attempt_deadline, the run decides before triggering (smoke_test: ${smoke_test})`, () =>
+      withFake(async (fake) => {
+        const inputs = serviceInputs(fake, 'blind', { attempt_deadline: '5m' });
+        expect(failure(await run(fake, inputs))).toBe('');
+        fake.revoke(`projects/${fake.world.projectId}`, `serviceAccount:${fake.world.deployer}`, 'roles/logging.viewer');
+        const served = fake.servedRequests().length;
+        // A new image: the run writes, so smoke_test: changed tests it too.
+        const result = await run(fake, { ...inputs, image: inputs.image!.replace(/a{64}$/, 'b'.repeat(64)), smoke_test, smoke_timeout: '60s' });
+        const message = smoke_test === 'true' ? failure(result) : result.outputs.execution_status === 'skipped' ? visibleLog(result) : '';
+        expect(message).toMatch(/logging\.logEntries\.list/);
+        expect(message).toMatch(/attempt_deadline \(5m\) has passed, while smoke_timeout is 1m/);
+        expect(message).toMatch(/roles\/logging\.viewer/);
+        expect(fake.servedRequests().length).toBe(served);
+        if (smoke_test === 'changed') {
+          expect(failure(result)).toBe('');
+          expect(result.stdout).toMatch(/::warning::.*smoke test was skipped/);
+        }
+      }));
+  }
+});
