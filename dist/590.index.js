@@ -106,47 +106,78 @@ async function loadManifest(get, env) {
     catch (err) {
         throw new types/* InputError */.d('manifest', `cannot read ${file}: ${err.code ?? String(err)}. Give the path of the YAML manifest relative to the repository root (GITHUB_WORKSPACE).`);
     }
-    const data = await parseYaml(path, text);
+    const { data, withLines } = await parseYaml(path, text);
     const expanded = expandVariables(data, env, problems);
-    problems.push(...(await validateAgainstSchema(expanded)));
-    const manifest = expanded;
-    const workloads = manifest.workloads ?? [];
+    const schemaProblems = await validateAgainstSchema(expanded);
+    problems.push(...schemaProblems);
+    const manifest = (isObject(expanded) ? expanded : {});
+    const workloads = Array.isArray(manifest.workloads) ? manifest.workloads : [];
+    const defaults = isObject(manifest.defaults) ? manifest.defaults : {};
     // Duplicates are found in any file whose workloads are objects, with the schema's problems.
-    const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-    if (Array.isArray(workloads) && workloads.every(isObject)) {
-        problems.push(...duplicates(workloads, isObject(manifest.defaults) ? manifest.defaults : {}));
-    }
-    if (problems.length > 0)
-        throw new ManifestError(path, problems);
+    if (workloads.every(isObject))
+        problems.push(...duplicates(workloads, defaults));
     if (settings.only) {
-        const names = new Set(workloads.map((w) => w.name));
+        const names = new Set(workloads.map((w) => (isObject(w) ? w.name : undefined)));
         for (const name of settings.only.filter((n) => !names.has(n)))
             problems.push(`Input 'only': ${(0,lists/* quote */.hD)(name)} is not a workload of the manifest.`);
     }
+    // Each workload is read as the inputs are (its cron, sizes, durations...) even when the schema
+    // found problems elsewhere, so the file's problems are all reported at once; a key the schema
+    // already faulted is not reported twice.
+    const faulted = new Set(schemaProblems.map(pathOfProblem));
+    const semantic = [];
     const configs = [];
     const keys = new Map();
     workloads.forEach((workload, index) => {
+        if (!isObject(workload))
+            return;
         if (settings.only && !settings.only.includes(String(workload.name)))
             return;
-        const own = { ...(manifest.defaults ?? {}), ...workload };
-        const config = workloadConfig(manifest.fleet, own, index, get, problems, env.GITHUB_SHA);
+        const own = { ...defaults, ...workload };
+        const config = workloadConfig(manifest.fleet, own, index, get, semantic, env.GITHUB_SHA);
         if (!config)
             return;
         configs.push(config);
         keys.set(config, new Set(Object.keys(own).filter((k) => own[k] !== null)));
     });
+    problems.push(...semantic.filter((p) => ![...faulted].some((f) => f !== undefined && (pathOfProblem(p) === f || pathOfProblem(p)?.startsWith(`${f}.`)))));
     if (problems.length > 0)
-        throw new ManifestError(path, problems);
+        throw new ManifestError(path, withLines(problems));
     const isSet = (config, input) => keys.get(config)?.has(input) === true || (FLEET_WIDE_INPUTS.includes(input) && get(input) !== '');
     return { ...settings, id: manifest.fleet, configs, isSet };
 }
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The manifest path a problem starts with (`workloads[0].schedule`), if it starts with one. */
+function pathOfProblem(problem) {
+    return /^([A-Za-z_][\w-]*(?:\[\d+\]|\.[A-Za-z_][\w-]*)*):/.exec(problem)?.[1];
+}
+/** The YAML file as data, and a function that adds each problem's line in the file. */
 async function parseYaml(path, text) {
-    const { parseDocument } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
-    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    const { parseDocument, LineCounter, isNode } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, lineCounter });
     if (doc.errors.length > 0) {
-        throw new ManifestError(path, doc.errors.map((e) => `line ${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]}`));
+        throw new ManifestError(path, doc.errors.map((e) => {
+            const at = e.linePos?.[0];
+            return `${at ? `line ${at.line}, column ${at.col}` : 'line ?'}: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`;
+        }));
     }
-    return doc.toJS();
+    const lineOf = (path) => {
+        const keys = [...path.matchAll(/\[(\d+)\]|([^.[\]]+)/g)].map((m) => (m[1] !== undefined ? Number(m[1]) : m[2]));
+        // The deepest node the path reaches (a missing key: its map).
+        for (let n = keys.length; n > 0; n--) {
+            const node = doc.getIn(keys.slice(0, n), true);
+            if (isNode(node) && node.range)
+                return lineCounter.linePos(node.range[0]).line;
+        }
+        return undefined;
+    };
+    const withLines = (problems) => problems.map((p) => {
+        const at = pathOfProblem(p);
+        const line = at === undefined ? undefined : lineOf(at);
+        return line === undefined ? p : `${at} (line ${line})${p.slice(at.length)}`;
+    });
+    return { data: doc.toJS(), withLines };
 }
 /** `${VAR}` in any string, from the step's environment; an unset one is named with its workload. */
 function expandVariables(data, env, problems) {

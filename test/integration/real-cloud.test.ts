@@ -12,6 +12,14 @@ afterAll(async () => {
   rmSync(workspaces, { recursive: true, force: true });
 });
 
+/** The action run on the manifest `text`, from a workspace of its own. */
+function manifestRun(fake: FakeGcp, text: string) {
+  const w = fake.world;
+  const workspace = mkdtempSync(join(workspaces, 'run-'));
+  writeFileSync(join(workspace, 'cloud-run-cron.yaml'), text);
+  return run(fake, { workload_identity_provider: w.provider, service_account: w.deployer, region: w.region, manifest: 'cloud-run-cron.yaml' }, { GITHUB_WORKSPACE: workspace });
+}
+
 /** A fleet of `n` services with a schedule each, run from a workspace of its own. */
 function serviceFleet(fake: FakeGcp, n: number, inputs: Record<string, string> = {}) {
   const w = fake.world;
@@ -229,4 +237,45 @@ group('smoke test in time', (it) => {
         }
       }));
   }
+});
+
+group('manifest problems', (it) => {
+  it('schema and semantic problems are reported together, each with its YAML path and line, before any request', () =>
+    withFake(async (fake) => {
+      const w = fake.world;
+      const before = fake.requests.length;
+      const result = await manifestRun(fake, `version: 1
+fleet: reports
+defaults:
+  runtime_service_account: ${w.runtime}
+  invoker_service_account: ${w.invoker}
+workloads:
+  - name: nightly
+    image: us-docker.pkg.dev/${w.projectId}/apps/n@sha256:${'a'.repeat(64)}
+    schedule: '61 * * * *'
+    memory: lots
+    task_timeout: forever
+    colour: blue
+`);
+      expect(result.code).not.toBe(0);
+      const message = failure(result);
+      expect(message).toContain('workloads[0].colour (line 12): unknown key');
+      expect(message).toContain('workloads[0].schedule (line 9): "61 * * * *" is not allowed');
+      expect(message).toContain('workloads[0].memory (line 10): "lots" is not allowed');
+      expect(message).toContain('workloads[0].task_timeout (line 11): "forever" is not allowed');
+      expect(fake.requests.slice(before)).toEqual([]);
+    }));
+
+  it('a YAML syntax error is reported with its line and column', () =>
+    withFake(async (fake) => {
+      const result = await manifestRun(fake, `version: 1
+fleet: reports
+workloads:
+  - name: a
+    image: [unclosed
+`);
+      expect(result.code).not.toBe(0);
+      expect(failure(result)).toMatch(/line \d+, column \d+: /);
+      expect(failure(result)).not.toMatch(/line \?/);
+    }));
 });
