@@ -68,6 +68,10 @@ export interface FakeGcp {
   setLogReadQuota(perMinute: number): void;
   /** entries.list requests answered 429 so far. */
   logReadsThrottled(): number;
+  /** Turns on Cloud Scheduler's per-project request quotas (default 1,250 reads and 500 writes a minute). */
+  setSchedulerQuotas(q?: { readsPerMinute?: number; writesPerMinute?: number }): void;
+  /** Scheduler requests answered 429 so far, by kind. */
+  schedulerThrottled(): { read: number; write: number };
   schedulerAttempts(): Attempt[];
   /** requests that reached a service's container (through the Scheduler) */
   servedRequests(): ServedRequest[];
@@ -213,6 +217,8 @@ export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
     executions: () => [...run.executions.values()].map(s => s.json),
     schedulerJobs: () => [...scheduler.jobs.values()],
     setLogReadQuota: (perMinute) => logging.setReadQuota(perMinute),
+    setSchedulerQuotas: (q = {}) => scheduler.setQuotas(q),
+    schedulerThrottled: () => ({ ...scheduler.throttled }),
     logReadsThrottled: () => logging.throttled,
     setSchedulerJobState: (job, state) => {
       const found = [...scheduler.jobs.values()].find((j) => j.name === job || String(j.name).endsWith(`/jobs/${job}`));

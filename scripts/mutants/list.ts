@@ -175,11 +175,11 @@ export const MUTANTS: readonly Mutant[] = [
     tests: ['test/unit/smoke-token.test.ts'],
   },
   {
-    name: '429-as-permission',
+    name: 'quota-429-as-permission',
     breaks: "a 429 from Cloud Logging's read quota makes the attempt log count as unreadable (the smoke tests fall back to attempt_deadline and advise roles/logging.viewer)",
     file: 'src/smoke/attempt-log.ts',
     search: '      if (facts.httpStatus === 429 || facts.grpcCode === 8) {',
-    replace: "      if (facts.httpStatus === 429 || facts.grpcCode === 8) { this.unreadable = 'grant roles/logging.viewer'; return; }\n      if (facts.httpStatus === -1) {",
+    replace: "      if (facts.grpcCode === 8 || facts.httpStatus === 429) { this.unreadable = 'grant roles/logging.viewer'; return; }\n      if (facts.httpStatus === -1) {",
     tests: [REAL_CLOUD],
   },
   {

@@ -178,3 +178,22 @@ describe('Cloud Scheduler', () => {
     await expect(c.scheduler.getJob({ name: `${parent}/jobs/ok-tz` })).rejects.toMatchObject({ code: 5 });
   });
 });
+
+describe("Cloud Scheduler's request quotas (when turned on)", () => {
+  test('a write over the per-minute quota is answered 429 RESOURCE_EXHAUSTED; reads count apart', async () => {
+    const own = await startFakeGcp({ quiet: true });
+    try {
+      const t = await tokenOf(clients(own).auth);
+      own.setSchedulerQuotas({ writesPerMinute: 2, readsPerMinute: 100 });
+      const body = (id: string) => ({ name: `${parent}/jobs/${id}`, schedule: '0 3 * * *', httpTarget: { uri: 'https://example.com/' } });
+      const answers = [];
+      for (const id of ['q1', 'q2', 'q3']) answers.push(await rest(own, t, 'POST', `/v1/${parent}/jobs`, body(id)));
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 429]);
+      expect(answers[2]!.json.error.status).toBe('RESOURCE_EXHAUSTED');
+      expect((await rest(own, t, 'GET', `/v1/${parent}/jobs/q1`)).status).toBe(200);
+      expect(own.schedulerThrottled()).toEqual({ read: 0, write: 1 });
+    } finally {
+      await own.close();
+    }
+  });
+});
