@@ -141,8 +141,11 @@ async function loadManifest(get, env) {
         keys.set(config, new Set(Object.keys(own).filter((k) => own[k] !== null)));
     });
     problems.push(...semantic.filter((p) => ![...faulted].some((f) => f !== undefined && (pathOfProblem(p) === f || pathOfProblem(p)?.startsWith(`${f}.`)))));
+    const notices = regionCounts(configs, problems);
     if (problems.length > 0)
         throw new ManifestError(path, withLines(problems));
+    if (configs[0])
+        configs[0].notices.push(...notices);
     const isSet = (config, input) => keys.get(config)?.has(input) === true || (FLEET_WIDE_INPUTS.includes(input) && get(input) !== '');
     return { ...settings, id: manifest.fleet, configs, isSet };
 }
@@ -256,6 +259,35 @@ function editDistance(a, b) {
         prev = row;
     }
     return prev[b.length];
+}
+/**
+ * What a region holds per project: Cloud Scheduler at most 5,000 jobs (1,000 by default,
+ * https://cloud.google.com/scheduler/quotas); Cloud Run 1,000 jobs and 1,000 services by default
+ * (https://cloud.google.com/run/quotas, which now says they can be raised). Over the Scheduler
+ * maximum is a problem; over a default, a notice (the project's own quota is not known here).
+ */
+function regionCounts(configs, problems) {
+    const count = new Map();
+    const add = (key, n) => count.set(key, (count.get(key) ?? 0) + n);
+    for (const c of configs) {
+        add(`${c.kind === 'job' ? 'Cloud Run jobs' : 'Cloud Run services'}|${c.region}`, 1);
+        for (const s of [c.schedule, ...(c.moreSchedules ?? [])])
+            if (s)
+                add(`Cloud Scheduler jobs|${s.region}`, 1);
+    }
+    const notices = [];
+    for (const [key, n] of count) {
+        const [what, region] = key.split('|');
+        const scheduler = what === 'Cloud Scheduler jobs';
+        const source = scheduler ? 'https://cloud.google.com/scheduler/quotas' : 'https://cloud.google.com/run/quotas';
+        if (scheduler && n > 5000) {
+            problems.push(`workloads: ${n} ${what} in ${region}: Cloud Scheduler holds at most 5,000 jobs per project and region (${source}). Split the fleet across regions (scheduler_region) or projects.`);
+        }
+        else if (n > 1000) {
+            notices.push(`The fleet has ${n} ${what} in ${region}, more than the default 1,000 per project and region (${source}): the deploy fails past the project's quota unless it was raised.`);
+        }
+    }
+    return notices;
 }
 /** Scheduler job IDs a workload uses (in its Scheduler region). */
 function schedulerJobIds(w) {

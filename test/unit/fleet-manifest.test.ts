@@ -310,3 +310,20 @@ describe('prune planning', () => {
     expect(plan.map((c) => c.type)).toEqual(['scheduler-job', 'run-job']);
   });
 });
+
+describe('what a region holds', () => {
+  const many = (n: number, extra = '') =>
+    `version: 1
+fleet: big
+defaults: { invoker_service_account: ${SA('inv')}, runtime_service_account: ${SA('run')} }
+workloads:
+${Array.from({ length: n }, (_, i) => `  - { name: w${i}, image: ${IMAGE}, schedule: '0 3 * * *'${extra} }`).join('\n')}
+`;
+
+  it('notes a fleet over the default 1,000 Cloud Run jobs and Scheduler jobs of a region, with the source', async () => {
+    const m = await load(many(1001));
+    const notices = m.configs[0]!.notices.join('\n');
+    expect(notices).toContain('1001 Cloud Run jobs in europe-west1, more than the default 1,000 per project and region (https://cloud.google.com/run/quotas)');
+    expect(notices).toContain('1001 Cloud Scheduler jobs in europe-west1, more than the default 1,000 per project and region (https://cloud.google.com/scheduler/quotas)');
+  });
+});
