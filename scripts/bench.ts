@@ -2,7 +2,8 @@
 // with a fixed latency on every request (issue 7). Runs the bundle (dist/, or CLOUD_RUN_CRON_DIST)
 // as the runner does, on Node 24, for a first deploy and a no-op rerun of a job with a schedule
 // and a digest-pinned image, and for one long execution to measure the smoke test's polling;
-// `--fleet-smoke-only` runs only the fleet smoke tests against Cloud Logging's read quota.
+// `--fleet-smoke-only` runs only the fleet smoke tests against Cloud Logging's read quota,
+// `--fleet-quota-only [--fleet-quota N]` only the fleet at Cloud Scheduler's request quotas.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -205,6 +206,42 @@ async function benchFleetSmoke(fake: FakeGcp, stamp: string): Promise<void> {
   console.log('');
 }
 
+/**
+ * Cloud Scheduler's request quotas (500 writes, 1,250 reads a minute per project) on: a fresh
+ * 500-job fleet against the quota-bound minimum (Scheduler writes needed / 500 a minute), and its
+ * no-op rerun's sequential round trips and wall time against a single-workload no-op rerun.
+ */
+async function benchFleetAtQuota(stamp: string, singleRerunMs: number): Promise<void> {
+  const n = arg('fleet-quota', 500);
+  const fake = await startFakeGcp({ quiet: true, latencyMs: LATENCY });
+  try {
+    fake.setSchedulerQuotas();
+    const w = fake.world;
+    const dir = fleetWorkspace(fake, `fq-${stamp}`, n);
+    const base = { workload_identity_provider: w.provider, service_account: w.deployer, region: w.region, manifest: 'fleet.yaml', smoke_test: 'false', max_parallel: '50' };
+    let since = fake.requests.length;
+    const fresh = await runAction({ inputs: base, env: { ...fake.env(), GITHUB_WORKSPACE: dir } });
+    const log = fake.requests.slice(since);
+    const writes = log.filter((r) => r.service === 'scheduler' && r.method !== 'GET' && r.status < 400).length;
+    const throttled = fake.schedulerThrottled();
+    const results = fresh.outputs.results ? (JSON.parse(fresh.outputs.results) as { status?: string; changed?: boolean }[]) : [];
+    const failed = fresh.code === 0 ? 0 : (fresh.stdout.match(/^::error::(\d+) failures/m)?.[1] ?? 'some');
+    const minimumMs = (writes / 500) * 60_000;
+    since = fake.requests.length;
+    const again = await runAction({ inputs: base, env: { ...fake.env(), GITHUB_WORKSPACE: dir } });
+    const trips = longestChain(fake.requests.slice(since));
+    console.log(`Fleet at Cloud Scheduler's quotas (${n} fresh jobs with a schedule each, max_parallel 50, quotas 500 writes / 1,250 reads a minute):`);
+    console.log(`  wall time                                     ${fresh.wallMs.toFixed(0)} ms; failed workloads: ${failed} (of ${results.length || n})`);
+    console.log(`  Scheduler writes / quota-bound minimum        ${writes} writes -> ${minimumMs.toFixed(0)} ms; wall / minimum ${(fresh.wallMs / minimumMs).toFixed(2)} (goal <= 1.2)`);
+    console.log(`  answered 429 (reads, writes)                  ${throttled.read}, ${throttled.write}`);
+    console.log(`  no-op rerun: wall                             ${again.wallMs.toFixed(0)} ms${again.code === 0 ? '' : ' (FAILED)'}; / single no-op rerun ${(again.wallMs / singleRerunMs).toFixed(2)} (goal <= 2)`);
+    console.log(`  no-op rerun: sequential round trips           ${trips} (goal <= 6)`);
+    console.log('');
+  } finally {
+    await fake.close();
+  }
+}
+
 /** ms from the execution's completionTime to the end of the action's first read that saw it. */
 function noticeDelay(fake: FakeGcp, log: RequestLogEntry[], run: ActionRun, _since: number): number | undefined {
   const name = run.outputs.execution;
@@ -229,6 +266,11 @@ async function bareNodeFirstRequest(fake: FakeGcp): Promise<number> {
 
 async function main(): Promise<void> {
   const fake = await startFakeGcp({ quiet: true, latencyMs: LATENCY });
+  if (process.argv.includes('--fleet-quota-only')) {
+    await benchFleetAtQuota(Date.now().toString(36).slice(-4), arg('single-rerun-ms', NaN));
+    await fake.close();
+    return;
+  }
   if (process.argv.includes('--fleet-smoke-only')) {
     await benchFleetSmoke(fake, Date.now().toString(36).slice(-4));
     await fake.close();
@@ -271,6 +313,7 @@ async function main(): Promise<void> {
   console.log('');
   await benchFleet(fake, stamp, median(results.rerun.map((x) => x.wallMs)), row);
   await benchFleetSmoke(fake, stamp);
+  await benchFleetAtQuota(stamp, median(results.rerun.map((x) => x.wallMs)));
 
   // The smoke test's polling over a longer execution: how soon the end is seen, how often it reads.
   const inputs = jobInputs(fake, `bench-${stamp}-long`, { image: `us-docker.pkg.dev/demo-project/apps/fake-sleep${LONG_TASK_MS}ms:1` });
