@@ -285,7 +285,7 @@ async function triggerThroughScheduler(ctx: SchedulerTrigger, previousExecution?
       finished: (x) => x.execution !== undefined || x.result !== undefined,
       deadline: ctx.deadline,
       onTimeout: () => new Error(`The smoke test timed out (smoke_timeout) waiting for Cloud Scheduler's attempt of ${name}.`),
-    });
+    }).finally(() => ctx.attemptLog.forget(name)); // the shared reader stops looking for this attempt
     if (seen.execution) return { code: 0, execution: seen.execution, runAt, confirmedBy: 'the new execution of the job' };
     const { code, message, confirmedBy, job } = seen.result!;
     // A token of the wrong kind or scope is refused too, but no wait mends it.
