@@ -22,8 +22,8 @@ export const VARIANT_VALUES = {
   ghcrImages: ['refused', 'public'],
   /** a Scheduler job whose OAuth/OIDC account is in another project: INVALID_ARGUMENT as documented, or the actAs denial observed */
   crossProjectInvoker: ['400', '403'],
-  /** a failed attempt in the Scheduler job's `status`: code and the target's message, the code only, or UNKNOWN only (as one recording shows) */
-  jobStatus: ['message', 'code', 'unknown'],
+  /** a failed attempt in the Scheduler job's `status`: the code only (as recorded), code and the target's message, or UNKNOWN only (as one recording shows) */
+  jobStatus: ['code', 'message', 'unknown'],
 } as const;
 
 export type Variants = { -readonly [K in keyof typeof VARIANT_VALUES]: (typeof VARIANT_VALUES)[K][number] };
@@ -38,7 +38,7 @@ export const DEFAULT_VARIANTS: Variants = {
   completionOrder: 'together',
   ghcrImages: 'refused',
   crossProjectInvoker: '400',
-  jobStatus: 'message',
+  jobStatus: 'code',
 };
 
 /** Checks and applies `partial` onto `into` (unknown names or values throw). */

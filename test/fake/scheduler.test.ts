@@ -109,7 +109,9 @@ describe('Cloud Scheduler', () => {
     await createSchedulerJob('narrow-scope', { uri: runUri('us-central1', 'nightly'), oauthToken: { serviceAccountEmail: invoker, scope: 'https://www.googleapis.com/auth/userinfo.email' } });
     const refused = await runAndWait(`${parent}/jobs/narrow-scope`);
     expect(refused.status?.code).toBe(7);
-    expect(refused.status?.message).toMatch(/insufficient authentication scopes/);
+    // Scheduler's log says how the attempt ended, in its own words (not the API's message).
+    const finished = fake.logEntries().filter((e: any) => e.resource.labels.job_id === 'narrow-scope' && e.jsonPayload.status);
+    expect(finished.map((e: any) => e.jsonPayload.debugInfo)).toEqual(['URL_ERROR-ERROR_AUTHENTICATION. Original HTTP response code number = 403']);
     await createSchedulerJob('full-scope', { uri: runUri('us-central1', 'nightly'), oauthToken: { serviceAccountEmail: invoker, scope: CLOUD_PLATFORM } });
     expect((await runAndWait(`${parent}/jobs/full-scope`)).status?.code ?? 0).toBe(0);
   });
