@@ -86,13 +86,19 @@ function measure(fake: FakeGcp, log: RequestLogEntry[], run: ActionRun, since: n
   };
 }
 
-/** A manifest of `n` digest-pinned jobs with a schedule each, in a fresh workspace. */
-function fleetWorkspace(fake: FakeGcp, prefix: string, n: number): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-fleet-'));
+/**
+ * A manifest of `n` digest-pinned workloads with a schedule each, in `dir` (default: a fresh
+ * workspace): jobs, or services on one image whose digest is `digest` repeated.
+ */
+function fleetWorkspace(fake: FakeGcp, prefix: string, n: number, opts: { services?: boolean; digest?: string; dir?: string } = {}): string {
+  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'bench-fleet-'));
   const w = fake.world;
-  const workloads = Array.from({ length: n }, (_, i) => `  - name: ${prefix}-${i}
-    image: us-docker.pkg.dev/${w.projectId}/apps/w${i}@sha256:${'a'.repeat(64)}
-    schedule: '${i % 60} 3 * * *'`).join('\n');
+  const digest = (opts.digest ?? 'a').repeat(64);
+  const workloads = Array.from({ length: n }, (_, i) =>
+    opts.services
+      ? `  - name: ${prefix}-${i}\n    kind: service\n    image: us-docker.pkg.dev/${w.projectId}/apps/web@sha256:${digest}\n    schedule: '*/30 * * * *'`
+      : `  - name: ${prefix}-${i}\n    image: us-docker.pkg.dev/${w.projectId}/apps/w${i}@sha256:${digest}\n    schedule: '${i % 60} 3 * * *'`,
+  ).join('\n');
   writeFileSync(join(dir, 'fleet.yaml'), `version: 1
 fleet: ${prefix}
 defaults:
@@ -156,24 +162,6 @@ async function benchFleet(fake: FakeGcp, stamp: string, singleRerunMs: number, r
   console.log('');
 }
 
-/** A manifest of `n` services with a schedule each, all on one image (`digest` one hex digit). */
-function serviceFleetWorkspace(fake: FakeGcp, prefix: string, n: number, digest: string, dir = mkdtempSync(join(tmpdir(), 'bench-fleet-'))): string {
-  const w = fake.world;
-  const workloads = Array.from({ length: n }, (_, i) => `  - name: ${prefix}-${i}
-    kind: service
-    image: us-docker.pkg.dev/${w.projectId}/apps/web@sha256:${digest.repeat(64)}
-    schedule: '*/30 * * * *'`).join('\n');
-  writeFileSync(join(dir, 'fleet.yaml'), `version: 1
-fleet: ${prefix}
-defaults:
-  runtime_service_account: ${w.runtime}
-  invoker_service_account: ${w.invoker}
-workloads:
-${workloads}
-`);
-  return dir;
-}
-
 /**
  * Cloud Logging's read quota (60 entries.list a minute per project, shared with every other
  * reader): a 50-service fleet is redeployed with smoke tests, each attempt's status the same as
@@ -185,10 +173,10 @@ async function benchFleetSmoke(fake: FakeGcp, stamp: string): Promise<void> {
   const n = arg('fleet-smoke', 50);
   const base = { workload_identity_provider: w.provider, service_account: w.deployer, region: w.region, manifest: 'fleet.yaml', smoke_test: 'true', max_parallel: '10' };
   const prefix = `fs-${stamp}`;
-  const dir = serviceFleetWorkspace(fake, prefix, n, 'a');
+  const dir = fleetWorkspace(fake, prefix, n, { services: true, digest: 'a' });
   const first = await runAction({ inputs: base, env: { ...fake.env(), GITHUB_WORKSPACE: dir } });
   if (first.code !== 0) throw new Error(`fleet of ${n} services failed:\n${first.stdout}`);
-  serviceFleetWorkspace(fake, prefix, n, 'b', dir);
+  fleetWorkspace(fake, prefix, n, { services: true, digest: 'b', dir });
   const since = fake.requests.length;
   const throttledBefore = fake.logReadsThrottled();
   const again = await runAction({ inputs: base, env: { ...fake.env(), GITHUB_WORKSPACE: dir } });
