@@ -468,6 +468,97 @@ function planPrune(fleet, owned, declared) {
 
 /***/ }),
 
+/***/ 4937:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $U: () => (/* binding */ enumName),
+/* harmony export */   DI: () => (/* binding */ bytesBase64),
+/* harmony export */   R5: () => (/* binding */ timestampMs),
+/* harmony export */   Ro: () => (/* binding */ toNumber),
+/* harmony export */   o8: () => (/* binding */ durationSeconds),
+/* harmony export */   p0: () => (/* binding */ duration),
+/* harmony export */   xm: () => (/* binding */ CONDITION_STATES)
+/* harmony export */ });
+// Values as Google's APIs hand them back. REST JSON gives enum names, int64 and durations
+// as strings ("600s") and bytes as base64; the generated clients give enum numbers, Longs
+// and {seconds, nanos}. These read any of those forms; the action writes REST JSON.
+function toNumber(value) {
+    if (value === null || value === undefined || value === '')
+        return undefined;
+    if (typeof value === 'number')
+        return value;
+    if (typeof value === 'string')
+        return Number(value);
+    if (typeof value.toNumber === 'function')
+        return value.toNumber();
+    return undefined;
+}
+/** Seconds of a google.protobuf.Duration in any of its shapes. */
+function durationSeconds(value) {
+    if (value === null || value === undefined)
+        return undefined;
+    if (typeof value === 'string') {
+        const m = /^(-?\d+(?:\.\d+)?)s$/.exec(value);
+        return m ? Number(m[1]) : undefined;
+    }
+    if (typeof value === 'object') {
+        const d = value;
+        return (toNumber(d.seconds) ?? 0) + (toNumber(d.nanos) ?? 0) / 1e9;
+    }
+    return toNumber(value);
+}
+/** A google.protobuf.Duration in REST JSON: "600s". */
+function duration(seconds) {
+    return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(9).replace(/0+$/, '')}s`;
+}
+/** Milliseconds since the epoch of a google.protobuf.Timestamp in any of its shapes. */
+function timestampMs(value) {
+    if (value === null || value === undefined || value === '')
+        return undefined;
+    if (typeof value === 'string') {
+        const t = Date.parse(value);
+        return Number.isNaN(t) ? undefined : t;
+    }
+    if (value instanceof Date)
+        return value.getTime();
+    if (typeof value === 'object') {
+        const t = value;
+        if (t.seconds === undefined && t.nanos === undefined)
+            return undefined;
+        return (toNumber(t.seconds) ?? 0) * 1000 + Math.floor((toNumber(t.nanos) ?? 0) / 1e6);
+    }
+    return undefined;
+}
+/** An enum's name, whether the client gave the name or the number. */
+function enumName(value, names) {
+    if (value === null || value === undefined)
+        return undefined;
+    if (typeof value === 'number')
+        return names[value];
+    return String(value);
+}
+/** Bytes fields come back as Buffer/Uint8Array or base64 text; this gives base64. */
+function bytesBase64(value) {
+    if (value === null || value === undefined)
+        return undefined;
+    if (typeof value === 'string')
+        return value;
+    if (value instanceof Uint8Array)
+        return Buffer.from(value).toString('base64');
+    return undefined;
+}
+const CONDITION_STATES = [
+    'STATE_UNSPECIFIED',
+    'CONDITION_PENDING',
+    'CONDITION_RECONCILING',
+    'CONDITION_FAILED',
+    'CONDITION_SUCCEEDED',
+];
+
+
+/***/ }),
+
 /***/ 5652:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -491,11 +582,12 @@ function planDeletions(deletions) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $B: () => (/* binding */ desiredSchedulerJob),
 /* harmony export */   Th: () => (/* binding */ fleetMarker),
+/* harmony export */   Zl: () => (/* binding */ CLOUD_PLATFORM_SCOPE),
 /* harmony export */   _9: () => (/* binding */ SCHEDULER_FIELDS),
 /* harmony export */   fz: () => (/* binding */ SCHEDULER_STATES),
 /* harmony export */   pK: () => (/* binding */ DEFAULT_ATTEMPT_DEADLINE)
 /* harmony export */ });
-/* unused harmony exports CLOUD_PLATFORM_SCOPE, URL_AFTER_DEPLOY, jobRunUri, serviceTargetUri */
+/* unused harmony exports URL_AFTER_DEPLOY, jobRunUri, serviceTargetUri */
 /* harmony import */ var _google_values_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4937);
 
 const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
@@ -662,6 +754,11 @@ async function applySchedulerJob(api, clients, step, replan) {
     const name = step.change.resource;
     let current = step;
     let result;
+    if (current.recreate) {
+        await deleteSchedulerJob(api, clients, name);
+        result = await api.call('creating the Cloud Scheduler job again', name, () => clients.scheduler.create(parentOf(name), current.body));
+        return current.setPaused ? pauseNewOrDelete(api, clients, name) : result;
+    }
     if (current.change.action === 'create') {
         try {
             result = await api.call('creating the Cloud Scheduler job', name, async () => clients.scheduler.create(parentOf(name), current.body));

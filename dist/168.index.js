@@ -16,7 +16,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var google_auth_library_build_src_util_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7870);
 /* harmony import */ var node_fetch__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(816);
 /* harmony import */ var _errors_grants_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(916);
-/* harmony import */ var _google_clients_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9807);
+/* harmony import */ var _google_clients_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1774);
 /* harmony import */ var _google_endpoints_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8157);
 /* harmony import */ var _google_trace_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5126);
 /* harmony import */ var _github_token_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1139);
@@ -313,15 +313,60 @@ function federationGrant(ctx) {
 
 /***/ }),
 
-/***/ 9807:
+/***/ 1774:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   j2: () => (/* binding */ REQUEST_TIMEOUT_MS),
-/* harmony export */   nv: () => (/* binding */ makeClients)
-/* harmony export */ });
-/* unused harmony export restClient */
-/* harmony import */ var _endpoints_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8157);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  j2: () => (/* binding */ REQUEST_TIMEOUT_MS),
+  nv: () => (/* binding */ makeClients)
+});
+
+// UNUSED EXPORTS: restClient
+
+// EXTERNAL MODULE: ./src/google/endpoints.ts
+var endpoints = __webpack_require__(8157);
+// EXTERNAL MODULE: ./src/google/retry.ts
+var retry = __webpack_require__(8673);
+;// CONCATENATED MODULE: ./src/google/pacer.ts
+// Keeps a run's requests to one API under that API's per-project, per-minute quota, so a large
+// fleet is not turned away with 429s (which the retries would then have to wait out). A token
+// bucket: a burst for the first requests, then an even pace; in any 60 s at most burst + rate.
+
+class Pacer {
+    perMinute;
+    burst;
+    tokens;
+    at = Date.now();
+    queue = Promise.resolve();
+    constructor(perMinute, burst) {
+        this.perMinute = perMinute;
+        this.burst = burst;
+        this.tokens = burst;
+    }
+    /** Resolves when the next request may go (callers are served in order). */
+    take() {
+        const turn = this.queue.then(async () => {
+            this.refill();
+            if (this.tokens < 1) {
+                await (0,retry/* sleep */.yy)(Math.ceil(((1 - this.tokens) * 60_000) / this.perMinute));
+                this.refill();
+            }
+            this.tokens -= 1;
+        });
+        this.queue = turn;
+        return turn;
+    }
+    refill() {
+        const now = Date.now();
+        this.tokens = Math.min(this.burst, this.tokens + ((now - this.at) / 60_000) * this.perMinute);
+        this.at = now;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/google/clients.ts
+
 
 /** No single request may hang the step: a stalled one fails (and is retried where safe). */
 const REQUEST_TIMEOUT_MS = 60_000;
@@ -329,20 +374,25 @@ function restClient(authClient, env = process.env) {
     const bases = new Map();
     const url = (api, path, query) => {
         if (!bases.has(api))
-            bases.set(api, (0,_endpoints_js__WEBPACK_IMPORTED_MODULE_0__/* .endpointFor */ .Lo)(api, env));
+            bases.set(api, (0,endpoints/* endpointFor */.Lo)(api, env));
         const params = Object.entries(query ?? {}).filter((e) => e[1] !== undefined);
         const search = params.length ? `?${new URLSearchParams(params).toString()}` : '';
         // Resource names keep their '/' and ':'; nothing else in them needs escaping.
         return `${bases.get(api)}${path}${search}`;
     };
-    const request = async (method, target, body) => {
+    // Cloud Scheduler allows 1,250 reads and 500 writes a minute per project
+    // (https://cloud.google.com/scheduler/quotas): a run keeps to 1,100 and 450 in any minute.
+    const schedulerPace = { read: new Pacer(1000, 100), write: new Pacer(400, 50) };
+    const request = async (api, method, target, body) => {
+        if (api === 'cloudscheduler')
+            await schedulerPace[method === 'GET' ? 'read' : 'write'].take();
         const res = await authClient.request({ url: target, method, data: body, responseType: 'json', retry: false, timeout: REQUEST_TIMEOUT_MS });
         return res.data;
     };
     return {
-        get: (api, path, query) => request('GET', url(api, path, query)),
-        send: (api, method, path, body, query) => request(method, url(api, path, query), body ?? {}),
-        delete: (api, path) => request('DELETE', url(api, path)),
+        get: (api, path, query) => request(api, 'GET', url(api, path, query)),
+        send: (api, method, path, body, query) => request(api, method, url(api, path, query), body ?? {}),
+        delete: (api, path) => request(api, 'DELETE', url(api, path)),
     };
 }
 /** Every item of a paged list: follows nextPageToken to the end. */

@@ -66,6 +66,19 @@ export interface FakeGcp {
   revisions(): Json[];
   executions(): Json[];
   schedulerJobs(): Json[];
+  /**
+   * What only Cloud Scheduler itself does (job.proto Job.State): DISABLED "by the system due to
+   * error", UPDATE_FAILED after a failed UpdateJob. `job` is the job's ID or full name.
+   */
+  setSchedulerJobState(job: string, state: 'DISABLED' | 'UPDATE_FAILED'): void;
+  /** Cloud Logging's entries.list requests a minute (default 60; lower plays other readers). */
+  setLogReadQuota(perMinute: number): void;
+  /** entries.list requests answered 429 so far. */
+  logReadsThrottled(): number;
+  /** Turns on Cloud Scheduler's per-project request quotas (default 1,250 reads and 500 writes a minute). */
+  setSchedulerQuotas(q?: { readsPerMinute?: number; writesPerMinute?: number }): void;
+  /** Scheduler requests answered 429 so far, by kind. */
+  schedulerThrottled(): { read: number; write: number };
   schedulerAttempts(): Attempt[];
   /** requests that reached a service's container (through the Scheduler) */
   servedRequests(): ServedRequest[];
@@ -227,6 +240,15 @@ export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
     revisions: () => [...run.revisions.values()],
     executions: () => [...run.executions.values()].map(s => s.json),
     schedulerJobs: () => [...scheduler.jobs.values()],
+    setLogReadQuota: (perMinute) => logging.setReadQuota(perMinute),
+    setSchedulerQuotas: (q = {}) => scheduler.setQuotas(q),
+    schedulerThrottled: () => ({ ...scheduler.throttled }),
+    logReadsThrottled: () => logging.throttled,
+    setSchedulerJobState: (job, state) => {
+      const found = [...scheduler.jobs.values()].find((j) => j.name === job || String(j.name).endsWith(`/jobs/${job}`));
+      if (!found) throw new Error(`No Scheduler job ${job}`);
+      found.state = state;
+    },
     schedulerAttempts: () => scheduler.attempts,
     servedRequests: () => run.served,
     tokensSent: () => [...router.tokensSent],

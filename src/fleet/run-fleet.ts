@@ -22,6 +22,7 @@ import { applyWorkloadRun, planWorkloadRun, readWorkload, startWorkload, type Pi
 import { planPrune, readOwned } from './prune.js';
 import { readFleet } from './read-fleet.js';
 import { commentOnPullRequest } from '../report/pr-comment.js';
+import { AttemptLog } from '../smoke/attempt-log.js';
 
 export interface FleetRun {
   /** The fleet's owner id; absent in the single-workload mode. */
@@ -90,12 +91,15 @@ export async function runFleet(fleet: FleetRun, authenticating: Promise<Credenti
     const api = createApi({ ...errorContext, projectId }, Date.now() + deployDeadlineMs, (err, delay) =>
       core.info(scrubSecrets(`Retrying in ${delay}ms: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`)),
     );
+    const clients = makeClients(credentials.authClient, env);
     const ctx: PipelineContext = {
       api,
-      clients: makeClients(credentials.authClient, env),
+      clients,
       projectId,
       errorContext,
       deployId: `${env.GITHUB_RUN_ID ?? Date.now()}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`,
+      // One reader of the attempt log for every workload: Cloud Logging's read quota is per project.
+      attemptLog: new AttemptLog(clients, { ...errorContext, projectId }),
     };
     const ctxOf = (config: Config): PipelineContext => (single ? ctx : { ...ctx, label: config.name });
     runs = fleet.configs.map((config) => startWorkload(ctxOf(config), config));
