@@ -226,12 +226,13 @@ function fieldsSetBySpec(spec, kind) {
 /* harmony export */   my: () => (/* binding */ serviceReadiness),
 /* harmony export */   oU: () => (/* binding */ resourcePath)
 /* harmony export */ });
-/* unused harmony exports MANAGED_LABEL, DEPLOY_ANNOTATION, INGRESS_BY_INPUT, cpuMillis, memoryBytes, canonicalCpu, canonicalMemory, DEFAULT_CPU, DEFAULT_MEMORY, givenOrDefault, DEFAULT_COMPUTE_ACCOUNT, WORKLOAD_FIELDS, GPU_LIMIT, CLOUDSQL_MOUNT, RUNTIME_FIELDS */
+/* unused harmony exports DEPLOY_ANNOTATION, INGRESS_BY_INPUT, cpuMillis, memoryBytes, canonicalCpu, canonicalMemory, DEFAULT_CPU, DEFAULT_MEMORY, givenOrDefault, DEFAULT_COMPUTE_ACCOUNT, WORKLOAD_FIELDS, GPU_LIMIT, CLOUDSQL_MOUNT, RUNTIME_FIELDS */
 /* harmony import */ var _config_lists_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5979);
+/* harmony import */ var _ownership_record_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8132);
 /* harmony import */ var _google_values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4937);
 
 
-const MANAGED_LABEL = { key: 'managed-by', value: 'cloud-run-cron' };
+
 /** Template annotation that makes Cloud Run resolve a tag again (see planner). */
 const DEPLOY_ANNOTATION = 'cloud-run-cron/deploy-id';
 const INGRESS_NAMES = [
@@ -557,8 +558,8 @@ const WORKLOAD_FIELDS = [
         field: 'labels',
         kinds: both,
         read: (r) => (r ? sortedRecord(r.labels ?? {}) : undefined),
-        // Labels set elsewhere are kept; the ones given here win.
-        desired: (c, cur) => sortedRecord({ ...(cur?.labels ?? {}), ...c.labels }),
+        // Labels set elsewhere are kept; the ones given here win; the owner record replaces any earlier one.
+        desired: (c, cur) => sortedRecord((0,_ownership_record_js__WEBPACK_IMPORTED_MODULE_2__/* .withRecordLabels */ .lt)({ ...(cur?.labels ?? {}), ...c.labels }, (0,_ownership_record_js__WEBPACK_IMPORTED_MODULE_2__/* .recordOf */ .zv)(c))),
         write: (r, _k, v) => {
             r.labels = v;
         },

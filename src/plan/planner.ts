@@ -8,6 +8,8 @@ import { enumName } from '../google/values.js';
 import { fieldsSetBySpec, mergeSpec, specChanges } from '../run/spec-merge.js';
 import { envValueChanges } from '../errors/scrub.js';
 import { differences, type Compared } from './diff.js';
+import { hereOf, takeover } from '../ownership/classify.js';
+import { fromLabels } from '../ownership/record.js';
 import type { Change, FieldChange, Plan } from './types.js';
 
 export type IamPolicy = runProtos.google.iam.v1.IPolicy;
@@ -30,6 +32,8 @@ export interface CurrentState {
   schedulerJob?: SchedulerJob;
   /** The Scheduler jobs of config.moreSchedules, in their order (undefined: absent). */
   moreSchedulerJobs?: (SchedulerJob | undefined)[];
+  /** state: absent: every Scheduler job of the regions the workload records (its triggers are among them). */
+  triggers?: SchedulerJob[];
 }
 
 export interface WorkloadStep {
@@ -61,6 +65,8 @@ export interface RunPlan {
   /** The steps of config.moreSchedules, in their order. */
   moreSchedulers: SchedulerStep[];
   warnings: string[];
+  /** Ownership moves (a workload leaving or joining a fleet). */
+  notices: string[];
 }
 
 export const INVOKER_ROLE = 'roles/run.invoker';
@@ -301,8 +307,15 @@ export function planRun({ config, names, current, deployId }: PlanInput): RunPla
     );
   }
   warnings.push(...openServiceWarnings(config, current));
+  const notices: string[] = [];
+  if (current.workload) {
+    const moved = takeover(fromLabels(current.workload.labels as Record<string, string> | undefined), hereOf(config), `Cloud Run ${config.kind} ${config.name}`);
+    if (moved.reason) workload.change.reason = workload.change.reason ? `${moved.reason}; ${workload.change.reason}` : moved.reason;
+    if (moved.warning) warnings.push(moved.warning);
+    if (moved.notice) notices.push(moved.notice);
+  }
   const plan = [workload.change, ...bindings.map((b) => b.change), ...(scheduler ? [scheduler.change] : []), ...moreSchedulers.map((m) => m.change)];
-  return { plan, workload, bindings, scheduler, moreSchedulers, warnings };
+  return { plan, workload, bindings, scheduler, moreSchedulers, warnings, notices };
 }
 
 /**

@@ -127,7 +127,7 @@ test.concurrent(`${FLEET}: deploys every workload with the fleet marks, in one r
     const nightly = fake.runJobs().find((j) => j.name === `${P}/jobs/nightly-report`) as any;
     expect(nightly.template.template.containers[0].image).toContain(DIGEST('b'));
     const sj = fake.schedulerJobs().find((j) => String(j.name).endsWith('/jobs/cache-warmer-schedule')) as any;
-    expect(sj.description).toMatch(/^cloud-run-cron fleet=reports workload=cache-warmer/);
+    expect(sj.description).toMatch(/^cloud-run-cron fleet=reports repo=2000002 workload=cache-warmer\n/);
     // Two schedules of one job: two Scheduler jobs, the second with its overrides in the v1 run body.
     expect(results[1]!.scheduler_jobs).toEqual([`${P}/jobs/ingest-hourly`, `${P}/jobs/ingest-weekly-full`]);
     const weekly = fake.schedulerJobs().find((j) => String(j.name).endsWith('/jobs/ingest-weekly-full')) as any;

@@ -1,5 +1,5 @@
-export const id = 590;
-export const ids = [590];
+export const id = 222;
+export const ids = [222];
 export const modules = {
 
 /***/ 222:
@@ -33,8 +33,8 @@ var duration = __webpack_require__(7840);
 var lists = __webpack_require__(5979);
 // EXTERNAL MODULE: ./src/config/types.ts
 var types = __webpack_require__(2143);
-// EXTERNAL MODULE: ./src/fleet/prune.ts
-var prune = __webpack_require__(144);
+// EXTERNAL MODULE: ./src/ownership/record.ts
+var record = __webpack_require__(8132);
 ;// CONCATENATED MODULE: ./schema/manifest.schema.json
 const manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/cloud-run-cron/cloud-run-cron/schema/manifest.schema.json","title":"cloud-run-cron fleet manifest","type":"object","additionalProperties":false,"required":["version","fleet","workloads"],"properties":{"version":{"const":1,"description":"Manifest format version: 1."},"fleet":{"type":"string","description":"Owner id of the fleet: what it deploys is labelled with it, and prune deletes only what carries it.","pattern":"^[a-z][a-z0-9-]{0,62}$"},"defaults":{"type":"object","additionalProperties":false,"description":"Any workload key; a workload\'s own value wins.","properties":{"kind":{"type":"string","description":"job (default) or service.","enum":["job","service"]},"region":{"type":"string","description":"Cloud Run region; default the region input."},"image":{"type":"string","description":"Container image."},"runtime_service_account":{"type":"string","description":"Service account the container runs as."},"env_vars":{"type":"object","description":"Environment variables, NAME: value.","additionalProperties":{"type":["string","number","boolean"]}},"env_vars_update_strategy":{"type":"string","description":"merge or overwrite.","enum":["merge","overwrite"]},"secrets":{"type":"object","description":"Secret Manager secrets as variables, NAME: SECRET:VERSION.","additionalProperties":{"type":["string","number","boolean"]}},"secrets_update_strategy":{"type":"string","description":"merge or overwrite.","enum":["merge","overwrite"]},"labels":{"type":"object","description":"Labels, key: value.","additionalProperties":{"type":["string","number","boolean"]}},"skip_default_labels":{"type":"boolean","description":"Leave out managed-by=cloud-run-cron (fleet mode still adds its ownership labels)."},"command":{"type":"array","items":{"type":"string"},"description":"Container entrypoint."},"args":{"type":"array","items":{"type":"string"},"description":"Container arguments."},"cpu":{"type":["string","number"],"description":"CPU, such as 1 or 1000m."},"memory":{"type":"string","description":"Memory, such as 512Mi."},"vpc_network":{"type":"string","description":"Direct VPC egress: a network name, or projects/PROJECT/global/networks/NAME."},"vpc_subnetwork":{"type":"string","description":"Direct VPC egress: a subnetwork name, or projects/PROJECT/regions/REGION/subnetworks/NAME."},"vpc_egress":{"type":"string","description":"Which traffic goes through the VPC.","enum":["all-traffic","private-ranges-only"]},"vpc_connector":{"type":"string","description":"Serverless VPC Access connector: a name, or projects/PROJECT/locations/REGION/connectors/NAME."},"cloudsql_instances":{"type":["array","string"],"items":{"type":"string"},"description":"Cloud SQL instance connection names, PROJECT:REGION:INSTANCE."},"execution_environment":{"type":"string","description":"gen1 or gen2.","enum":["gen1","gen2"]},"gpu":{"type":"integer","description":"GPUs per instance: 1, or 0 to remove the GPU.","minimum":0},"gpu_type":{"type":"string","description":"GPU type, with gpu: 1.","enum":["nvidia-l4"]},"spec":{"type":["object","string"],"description":"A partial Cloud Run v2 Job or Service in REST field names (a mapping, or YAML/JSON text), merged over what the inputs set."},"cpu_throttling":{"type":"boolean","description":"Service: CPU only during requests (true) or always allocated (false)."},"startup_cpu_boost":{"type":"boolean","description":"Service: more CPU while an instance starts."},"tasks":{"type":"integer","description":"Job: tasks per execution, 1-10000.","minimum":1,"maximum":10000},"parallelism":{"type":"integer","description":"Job: tasks at once.","minimum":0},"max_retries":{"type":"integer","description":"Job: retries per task, 0-10.","minimum":0,"maximum":10},"task_timeout":{"type":["string","integer"],"description":"A duration: 90s, 10m, 2h, 1h30m, or a number of seconds."},"timeout":{"type":["string","integer"],"description":"A duration: 90s, 10m, 2h, 1h30m, or a number of seconds."},"concurrency":{"type":"integer","description":"Service: requests per instance.","minimum":1,"maximum":1000},"min_instances":{"type":"integer","description":"Service: minimum instances.","minimum":0},"max_instances":{"type":"integer","description":"Service: maximum instances.","minimum":0},"ingress":{"type":"string","description":"Service ingress.","enum":["all","internal","internal-and-cloud-load-balancing"]},"allow_unauthenticated":{"type":"boolean","description":"Service: grant allUsers the invoker role."},"scheduler_region":{"type":"string","description":"Scheduler region; default the workload\'s region."},"invoker_service_account":{"type":"string","description":"Account Cloud Scheduler calls the workload as."},"time_zone":{"type":"string","description":"IANA time zone, default Etc/UTC."},"state":{"type":"string","description":"present (default) or absent: absent removes the workload (its Scheduler job first), even without prune.","enum":["present","absent"]},"force":{"type":"boolean","description":"With state: absent, also remove what does not carry managed-by=cloud-run-cron."},"paused":{"type":"boolean","description":"true creates or keeps the Scheduler job paused."},"retry_count":{"type":"integer","description":"Scheduler retries, 0-5.","minimum":0,"maximum":5},"attempt_deadline":{"type":["string","integer"],"description":"A duration: 90s, 10m, 2h, 1h30m, or a number of seconds."},"path":{"type":"string","description":"Service only: path the Scheduler job calls, default /."},"http_method":{"type":"string","description":"HTTP method of the trigger (a job: POST only).","enum":["POST","GET","PUT","PATCH","DELETE","HEAD","OPTIONS","post","get","put","patch","delete","head","options"]},"body":{"type":["string","object"],"description":"Request body the trigger sends (an object is sent as JSON)."}}},"workloads":{"type":["array","null"],"items":{"$ref":"#/definitions/workload"}}},"definitions":{"workload":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","description":"Cloud Run job or service name.","pattern":"^[a-z]([a-z0-9-]{0,47}[a-z0-9])?$"},"kind":{"type":"string","description":"job (default) or service.","enum":["job","service"]},"region":{"type":"string","description":"Cloud Run region; default the region input."},"image":{"type":"string","description":"Container image."},"runtime_service_account":{"type":"string","description":"Service account the container runs as."},"env_vars":{"type":"object","description":"Environment variables, NAME: value.","additionalProperties":{"type":["string","number","boolean"]}},"env_vars_update_strategy":{"type":"string","description":"merge or overwrite.","enum":["merge","overwrite"]},"secrets":{"type":"object","description":"Secret Manager secrets as variables, NAME: SECRET:VERSION.","additionalProperties":{"type":["string","number","boolean"]}},"secrets_update_strategy":{"type":"string","description":"merge or overwrite.","enum":["merge","overwrite"]},"labels":{"type":"object","description":"Labels, key: value.","additionalProperties":{"type":["string","number","boolean"]}},"skip_default_labels":{"type":"boolean","description":"Leave out managed-by=cloud-run-cron (fleet mode still adds its ownership labels)."},"command":{"type":"array","items":{"type":"string"},"description":"Container entrypoint."},"args":{"type":"array","items":{"type":"string"},"description":"Container arguments."},"cpu":{"type":["string","number"],"description":"CPU, such as 1 or 1000m."},"memory":{"type":"string","description":"Memory, such as 512Mi."},"vpc_network":{"type":"string","description":"Direct VPC egress: a network name, or projects/PROJECT/global/networks/NAME."},"vpc_subnetwork":{"type":"string","description":"Direct VPC egress: a subnetwork name, or projects/PROJECT/regions/REGION/subnetworks/NAME."},"vpc_egress":{"type":"string","description":"Which traffic goes through the VPC.","enum":["all-traffic","private-ranges-only"]},"vpc_connector":{"type":"string","description":"Serverless VPC Access connector: a name, or projects/PROJECT/locations/REGION/connectors/NAME."},"cloudsql_instances":{"type":["array","string"],"items":{"type":"string"},"description":"Cloud SQL instance connection names, PROJECT:REGION:INSTANCE."},"execution_environment":{"type":"string","description":"gen1 or gen2.","enum":["gen1","gen2"]},"gpu":{"type":"integer","description":"GPUs per instance: 1, or 0 to remove the GPU.","minimum":0},"gpu_type":{"type":"string","description":"GPU type, with gpu: 1.","enum":["nvidia-l4"]},"spec":{"type":["object","string"],"description":"A partial Cloud Run v2 Job or Service in REST field names (a mapping, or YAML/JSON text), merged over what the inputs set."},"cpu_throttling":{"type":"boolean","description":"Service: CPU only during requests (true) or always allocated (false)."},"startup_cpu_boost":{"type":"boolean","description":"Service: more CPU while an instance starts."},"tasks":{"type":"integer","description":"Job: tasks per execution, 1-10000.","minimum":1,"maximum":10000},"parallelism":{"type":"integer","description":"Job: tasks at once.","minimum":0},"max_retries":{"type":"integer","description":"Job: retries per task, 0-10.","minimum":0,"maximum":10},"task_timeout":{"type":["string","integer"],"description":"A duration: 90s, 10m, 2h, 1h30m, or a number of seconds."},"timeout":{"type":["string","integer"],"description":"A duration: 90s, 10m, 2h, 1h30m, or a number of seconds."},"concurrency":{"type":"integer","description":"Service: requests per instance.","minimum":1,"maximum":1000},"min_instances":{"type":"integer","description":"Service: minimum instances.","minimum":0},"max_instances":{"type":"integer","description":"Service: maximum instances.","minimum":0},"ingress":{"type":"string","description":"Service ingress.","enum":["all","internal","internal-and-cloud-load-balancing"]},"allow_unauthenticated":{"type":"boolean","description":"Service: grant allUsers the invoker role."},"scheduler_job":{"type":"string","description":"Scheduler job ID; default NAME-schedule."},"scheduler_region":{"type":"string","description":"Scheduler region; default the workload\'s region."},"invoker_service_account":{"type":"string","description":"Account Cloud Scheduler calls the workload as."},"schedule":{"type":"string","description":"unix-cron, 5 fields, such as \'0 3 * * *\'."},"time_zone":{"type":"string","description":"IANA time zone, default Etc/UTC."},"state":{"type":"string","description":"present (default) or absent: absent removes the workload (its Scheduler job first), even without prune.","enum":["present","absent"]},"force":{"type":"boolean","description":"With state: absent, also remove what does not carry managed-by=cloud-run-cron."},"paused":{"type":"boolean","description":"true creates or keeps the Scheduler job paused."},"retry_count":{"type":"integer","description":"Scheduler retries, 0-5.","minimum":0,"maximum":5},"attempt_deadline":{"type":["string","integer"],"description":"A duration: 90s, 10m, 2h, 1h30m, or a number of seconds."},"path":{"type":"string","description":"Service only: path the Scheduler job calls, default /."},"http_method":{"type":"string","description":"HTTP method of the trigger (a job: POST only).","enum":["POST","GET","PUT","PATCH","DELETE","HEAD","OPTIONS","post","get","put","patch","delete","head","options"]},"body":{"type":["string","object"],"description":"Request body the trigger sends (an object is sent as JSON)."},"schedules":{"type":"array","minItems":1,"description":"Several schedules: Scheduler job NAME-ID each.","items":{"$ref":"#/definitions/schedule"}}}},"schedule":{"type":"object","additionalProperties":false,"required":["id","schedule"],"properties":{"id":{"type":"string","description":"Schedule ID: the Scheduler job is NAME-ID.","pattern":"^[a-z0-9-]{1,40}$"},"schedule":{"type":"string","description":"unix-cron, 5 fields, such as \'0 3 * * *\'."},"time_zone":{"type":"string","description":"IANA time zone, default Etc/UTC."},"paused":{"type":"boolean","description":"true creates or keeps the Scheduler job paused."},"retry_count":{"type":"integer","description":"Scheduler retries, 0-5.","minimum":0,"maximum":5},"attempt_deadline":{"type":["string","integer"],"description":"A duration: 90s, 10m, 2h, 1h30m, or a number of seconds."},"path":{"type":"string","description":"Service only: path the Scheduler job calls, default /."},"http_method":{"type":"string","description":"HTTP method of the trigger (a job: POST only).","enum":["POST","GET","PUT","PATCH","DELETE","HEAD","OPTIONS","post","get","put","patch","delete","head","options"]},"body":{"type":["string","object"],"description":"Request body the trigger sends (an object is sent as JSON)."},"args":{"type":"array","items":{"type":"string"},"description":"Job override: container arguments for this schedule."},"env_vars":{"type":"object","description":"Job override: environment variables for this schedule.","additionalProperties":{"type":["string","number","boolean"]}},"task_count":{"type":"integer","description":"Job override: tasks for this schedule.","minimum":1,"maximum":10000},"task_timeout":{"type":["string","integer"],"description":"A duration: 90s, 10m, 2h, 1h30m, or a number of seconds."}}}}}');
 ;// CONCATENATED MODULE: ./src/fleet/manifest.ts
@@ -129,7 +129,7 @@ async function loadManifest(get, env) {
         if (settings.only && !settings.only.includes(String(workload.name)))
             return;
         const own = { ...(manifest.defaults ?? {}), ...workload };
-        const config = workloadConfig(manifest.fleet, own, index, get, problems, env.GITHUB_SHA);
+        const config = workloadConfig(manifest.fleet, own, index, get, problems, { commitSha: env.GITHUB_SHA, repositoryId: (0,record/* repositoryIdOf */.Bu)(env) });
         if (!config)
             return;
         configs.push(config);
@@ -322,10 +322,10 @@ function overridesBody(schedule, kind, at, problems) {
     }
     return JSON.stringify({ overrides });
 }
-function workloadConfig(fleet, workload, index, get, problems, commitSha) {
+function workloadConfig(fleet, workload, index, get, problems, ids) {
     const at = `workloads[${index}]`;
     if (!Array.isArray(workload.schedules))
-        return parseWorkload(fleet, workload, get, problems, (input) => `${at}.${input}`, commitSha);
+        return parseWorkload(fleet, workload, get, problems, (input) => `${at}.${input}`, ids);
     // Several schedules: the workload with each schedule's trigger inputs, read as the inputs are.
     const base = Object.fromEntries(Object.entries(workload).filter(([k]) => k !== 'schedules' && !SCHEDULE_KEYS.includes(k)));
     const configs = workload.schedules.map((item, k) => {
@@ -340,7 +340,7 @@ function workloadConfig(fleet, workload, index, get, problems, commitSha) {
             scheduler_job: `${String(workload.name)}-${String(schedule.id)}`,
             ...(body !== undefined ? { body } : {}),
         };
-        return parseWorkload(fleet, own, get, problems, (input) => (SCHEDULE_KEYS.includes(input) ? `${where}.${input}` : input === 'body' ? where : `${at}.${input}`), commitSha);
+        return parseWorkload(fleet, own, get, problems, (input) => (SCHEDULE_KEYS.includes(input) ? `${where}.${input}` : input === 'body' ? where : `${at}.${input}`), ids);
     });
     const [first, ...more] = configs;
     if (!first || more.some((c) => c === undefined))
@@ -348,7 +348,7 @@ function workloadConfig(fleet, workload, index, get, problems, commitSha) {
     first.moreSchedules = more.map((c) => c.schedule);
     return first;
 }
-function parseWorkload(fleet, workload, get, problems, pathOf, commitSha) {
+function parseWorkload(fleet, workload, get, problems, pathOf, ids) {
     const input = (name) => {
         if (FLEET_ONLY.includes(name))
             return '';
@@ -360,9 +360,9 @@ function parseWorkload(fleet, workload, get, problems, pathOf, commitSha) {
     };
     try {
         // The commit-sha label as in single mode (issue 13): a workload of a fleet is labelled the same way.
-        const config = (0,parse_config/* parseConfig */.o)(input, { deferWarnings: true, commitSha });
+        const config = (0,parse_config/* parseConfig */.o)(input, { deferWarnings: true, ...ids });
+        // The fleet id goes into the owner record (src/ownership/record.ts) of everything it deploys.
         config.fleet = fleet;
-        config.labels = { ...config.labels, 'managed-by': 'cloud-run-cron', [prune/* FLEET_LABEL */._5]: fleet };
         return config;
     }
     catch (err) {
@@ -378,97 +378,6 @@ function parseWorkload(fleet, workload, get, problems, pathOf, commitSha) {
         return undefined;
     }
 }
-
-
-/***/ }),
-
-/***/ 4937:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $U: () => (/* binding */ enumName),
-/* harmony export */   DI: () => (/* binding */ bytesBase64),
-/* harmony export */   R5: () => (/* binding */ timestampMs),
-/* harmony export */   Ro: () => (/* binding */ toNumber),
-/* harmony export */   o8: () => (/* binding */ durationSeconds),
-/* harmony export */   p0: () => (/* binding */ duration),
-/* harmony export */   xm: () => (/* binding */ CONDITION_STATES)
-/* harmony export */ });
-// Values as Google's APIs hand them back. REST JSON gives enum names, int64 and durations
-// as strings ("600s") and bytes as base64; the generated clients give enum numbers, Longs
-// and {seconds, nanos}. These read any of those forms; the action writes REST JSON.
-function toNumber(value) {
-    if (value === null || value === undefined || value === '')
-        return undefined;
-    if (typeof value === 'number')
-        return value;
-    if (typeof value === 'string')
-        return Number(value);
-    if (typeof value.toNumber === 'function')
-        return value.toNumber();
-    return undefined;
-}
-/** Seconds of a google.protobuf.Duration in any of its shapes. */
-function durationSeconds(value) {
-    if (value === null || value === undefined)
-        return undefined;
-    if (typeof value === 'string') {
-        const m = /^(-?\d+(?:\.\d+)?)s$/.exec(value);
-        return m ? Number(m[1]) : undefined;
-    }
-    if (typeof value === 'object') {
-        const d = value;
-        return (toNumber(d.seconds) ?? 0) + (toNumber(d.nanos) ?? 0) / 1e9;
-    }
-    return toNumber(value);
-}
-/** A google.protobuf.Duration in REST JSON: "600s". */
-function duration(seconds) {
-    return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(9).replace(/0+$/, '')}s`;
-}
-/** Milliseconds since the epoch of a google.protobuf.Timestamp in any of its shapes. */
-function timestampMs(value) {
-    if (value === null || value === undefined || value === '')
-        return undefined;
-    if (typeof value === 'string') {
-        const t = Date.parse(value);
-        return Number.isNaN(t) ? undefined : t;
-    }
-    if (value instanceof Date)
-        return value.getTime();
-    if (typeof value === 'object') {
-        const t = value;
-        if (t.seconds === undefined && t.nanos === undefined)
-            return undefined;
-        return (toNumber(t.seconds) ?? 0) * 1000 + Math.floor((toNumber(t.nanos) ?? 0) / 1e6);
-    }
-    return undefined;
-}
-/** An enum's name, whether the client gave the name or the number. */
-function enumName(value, names) {
-    if (value === null || value === undefined)
-        return undefined;
-    if (typeof value === 'number')
-        return names[value];
-    return String(value);
-}
-/** Bytes fields come back as Buffer/Uint8Array or base64 text; this gives base64. */
-function bytesBase64(value) {
-    if (value === null || value === undefined)
-        return undefined;
-    if (typeof value === 'string')
-        return value;
-    if (value instanceof Uint8Array)
-        return Buffer.from(value).toString('base64');
-    return undefined;
-}
-const CONDITION_STATES = [
-    'STATE_UNSPECIFIED',
-    'CONDITION_PENDING',
-    'CONDITION_RECONCILING',
-    'CONDITION_FAILED',
-    'CONDITION_SUCCEEDED',
-];
 
 
 /***/ })
