@@ -1510,7 +1510,8 @@ function requireRuntimeAccount(config, names) {
         `then set runtime_service_account: ${config.name}-runtime@${names.projectId}.iam.gserviceaccount.com ` +
         '(and grant it only what the workload needs). To run as the default compute account anyway, set runtime_service_account: default.');
 }
-function planWorkload(config, names, current, deployId) {
+/** `grants`: the bindings the owner record says this action added (written with the workload). */
+function planWorkload(config, names, current, deployId, grants = []) {
     if (!current)
         requireRuntimeAccount(config, names);
     const type = config.kind === 'job' ? 'run-job' : 'run-service';
@@ -1527,6 +1528,11 @@ function planWorkload(config, names, current, deployId) {
         after: d.desired(config, current),
     }));
     const fields = [...differences(compared, current !== undefined).map(withoutValues), ...(spec ? (0,spec_merge/* specChanges */.$6)(spec, current) : [])];
+    const recordedBefore = (0,record/* grantsOf */.Rr)(current?.annotations);
+    const grantsText = (g) => g.map((x) => `${x.role} ${x.member}`).sort();
+    if (current && JSON.stringify(grantsText(recordedBefore)) !== JSON.stringify(grantsText(grants))) {
+        fields.push({ field: 'owner_record.grants', before: grantsText(recordedBefore), after: grantsText(grants) });
+    }
     const byTag = !isDigestPinned(config.image);
     // A service whose latest revision failed, or a job whose Ready condition failed (a setting Cloud
     // Run refused after accepting the request), is deployed again, not left as is.
@@ -1541,6 +1547,9 @@ function planWorkload(config, names, current, deployId) {
         d.write(body, config.kind, compared.find((c) => c.field === d.field).after);
     if (spec)
         (0,spec_merge/* mergeSpec */.S_)(body, spec);
+    const annotations = (0,record/* withGrants */.MQ)(body.annotations, grants);
+    if (Object.keys(annotations).length > 0 || body.annotations)
+        body.annotations = annotations;
     if (byTag || failed)
         (0,workload/* stampDeploy */.Bx)(body, config.kind, deployId);
     const change = { type, resource: names.resource, action: current ? 'update' : 'create', fields };
@@ -1619,8 +1628,14 @@ function desiredBindings(config) {
 function hasBinding(policy, role, member) {
     return (policy?.bindings ?? []).some((b) => b.role === role && !b.condition && (b.members ?? []).includes(member));
 }
-function planBindings(config, names, policy) {
-    return desiredBindings(config).map(({ role, member, reason }) => {
+/**
+ * The bindings to add, and the ones this action added earlier (`recorded`, from the owner
+ * record) that are no longer wanted: an old invoker, the overrides role once no trigger has
+ * overrides. A binding the action did not record is never removed.
+ */
+function planBindings(config, names, policy, recorded = []) {
+    const desired = desiredBindings(config);
+    const adds = desired.map(({ role, member, reason }) => {
         const exists = hasBinding(policy, role, member);
         return {
             role,
@@ -1635,6 +1650,27 @@ function planBindings(config, names, policy) {
             },
         };
     });
+    const stale = recorded
+        .filter((g) => !desired.some((d) => d.role === g.role && d.member === g.member) && hasBinding(policy, g.role, g.member))
+        .map(({ role, member }) => ({
+        role,
+        member,
+        change: {
+            type: 'iam-binding',
+            resource: names.resource,
+            subject: role,
+            action: 'delete',
+            fields: [{ field: 'binding', before: `${role} ${member}` }],
+            reason: 'granted by this action for an earlier setting and no longer needed',
+        },
+    }));
+    return [...adds, ...stale];
+}
+/** What the owner record says the action granted once `bindings` are applied: what it adds now, and what it added before and still wants. */
+function grantsAfter(bindings, recorded) {
+    return bindings
+        .filter((b) => b.change.action === 'create' || (b.change.action === 'unchanged' && recorded.some((g) => g.role === b.role && g.member === b.member)))
+        .map(({ role, member }) => ({ role, member }));
 }
 /** serviceUri: the service's URL; undefined while the service is still to be created. */
 function planScheduler(config, names, current, serviceUri) {
@@ -1693,8 +1729,10 @@ function planMoreSchedulers(config, names, current, serviceUri) {
     });
 }
 function planRun({ config, names, current, deployId }) {
-    const workload = planWorkload(config, names, current.workload, deployId);
-    const bindings = planBindings(config, names, current.policy);
+    const recorded = (0,record/* grantsOf */.Rr)(current.workload?.annotations);
+    const bindings = planBindings(config, names, current.policy, recorded);
+    const grants = grantsAfter(bindings, recorded);
+    const workload = planWorkload(config, names, current.workload, deployId, grants);
     const serviceUri = config.kind === 'service' ? current.workload?.uri ?? undefined : undefined;
     const scheduler = planScheduler(config, names, current.schedulerJob, serviceUri);
     const moreSchedulers = planMoreSchedulers(config, names, current.moreSchedulerJobs, serviceUri);
@@ -1720,7 +1758,7 @@ function planRun({ config, names, current, deployId }) {
             notices.push(moved.notice);
     }
     const plan = [workload.change, ...bindings.map((b) => b.change), ...(scheduler ? [scheduler.change] : []), ...moreSchedulers.map((m) => m.change)];
-    return { plan, workload, bindings, scheduler, moreSchedulers, warnings, notices };
+    return { plan, workload, bindings, scheduler, moreSchedulers, warnings, notices, grants };
 }
 /**
  * Where a service is or becomes open to anyone (issue 11): a warning annotation, not only a plan
@@ -2513,9 +2551,19 @@ async function readPolicy(api, clients, kind, resource) {
         return clients.run.getIamPolicy(resource);
     });
 }
-/** The policy with the bindings added (a member joins an existing binding of the role). */
-function withBindings(policy, wanted) {
-    const bindings = (policy.bindings ?? []).map((b) => ({ ...b, members: [...(b.members ?? [])] }));
+/**
+ * The policy with the bindings added (a member joins an existing binding of the role), and the
+ * member taken out of the unconditional binding of each role in `stale` (what the action itself
+ * granted and no longer needs); every other binding and member stays.
+ */
+function withBindings(policy, wanted, stale = []) {
+    let bindings = (policy.bindings ?? []).map((b) => ({ ...b, members: [...(b.members ?? [])] }));
+    for (const { role, member } of stale) {
+        const binding = bindings.find((b) => b.role === role && !b.condition);
+        if (binding)
+            binding.members = binding.members.filter((m) => m !== member);
+    }
+    bindings = bindings.filter((b) => b.members.length > 0);
     for (const { role, member } of wanted) {
         if (hasBinding({ bindings }, role, member))
             continue;
@@ -2528,19 +2576,21 @@ function withBindings(policy, wanted) {
     return { ...policy, bindings };
 }
 const MAX_CONFLICTS = 5;
-/** Adds the missing bindings; returns true if it wrote. */
+/** Adds the missing bindings and removes the stale ones in one etag read-modify-write; returns true if it wrote. */
 async function applyBindings(api, clients, kind, resource, steps, policy) {
-    const wanted = steps.filter((s) => s.change.action !== 'unchanged');
-    if (wanted.length === 0)
+    const wanted = steps.filter((s) => s.change.action === 'create');
+    const stale = steps.filter((s) => s.change.action === 'delete');
+    if (wanted.length === 0 && stale.length === 0)
         return false;
     let current = policy ?? (await readPolicy(api, clients, kind, resource));
     for (let attempt = 1;; attempt++) {
-        // Present after a write of ours was tried: that write (its answer lost) may be what made it so.
-        if (wanted.every((w) => hasBinding(current, w.role, w.member)))
+        // Done after a write of ours was tried: that write (its answer lost) may be what made it so.
+        if (wanted.every((w) => hasBinding(current, w.role, w.member)) && !stale.some((s) => hasBinding(current, s.role, s.member)))
             return attempt > 1;
-        const next = withBindings(current, wanted);
+        const next = withBindings(current, wanted, stale);
+        const what = [...(wanted.length ? [`granting ${wanted.map((w) => w.role).join(', ')}`] : []), ...(stale.length ? [`removing ${stale.map((s) => `${s.role} from ${s.member}`).join(', ')}`] : [])].join(' and ');
         try {
-            await api.call(`granting ${wanted.map((w) => w.role).join(', ')} on the Cloud Run ${kind}`, resource, async () => {
+            await api.call(`${what} on the Cloud Run ${kind}`, resource, async () => {
                 return clients.run.setIamPolicy(resource, next);
             });
             return true;
@@ -2600,7 +2650,7 @@ async function applyPlan(api, clients, config, names, runPlan, current, deployId
         try {
             const result = await fn(tracked);
             for (const c of changes)
-                c.status = !c.written ? 'unchanged' : c.action === 'create' ? 'created' : 'updated';
+                c.status = !c.written ? 'unchanged' : c.action === 'create' ? 'created' : c.action === 'delete' ? 'deleted' : 'updated';
             return result;
         }
         catch (err) {
@@ -2621,7 +2671,7 @@ async function applyPlan(api, clients, config, names, runPlan, current, deployId
         const planned = runPlan.scheduler.change;
         schedulerNow = await hooks.phase('pause', () => step([planned], (tracked) => setSchedulerPaused(api, tracked, planned.resource, true)));
     }
-    const workload = await hooks.phase('deploy', () => step([runPlan.workload.change], (tracked) => applyWorkload(api, tracked, config.kind, names.resource, runPlan.workload, (fresh) => planWorkload(config, names, fresh, deployId), current.workload)));
+    const workload = await hooks.phase('deploy', () => step([runPlan.workload.change], (tracked) => applyWorkload(api, tracked, config.kind, names.resource, runPlan.workload, (fresh) => planWorkload(config, names, fresh, deployId, runPlan.grants), current.workload)));
     // A new service's URL is known only now: plan the trigger again with it.
     const serviceUri = config.kind === 'service' ? (workload.uri ?? undefined) : undefined;
     const scheduler = runPlan.scheduler && planScheduler(config, names, schedulerNow, serviceUri);
@@ -3494,8 +3544,15 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
         await Promise.all(runs
             .filter((r) => r.config.teardown && r.current && !r.failure)
             .map((r) => readTeardownTriggers(index, r).catch((err) => (r.failure = (0,scrub/* scrubSecrets */.Zg)(err instanceof Error ? err.message : String(err))))));
-        for (const run of runs)
-            planWorkloadRun(ctxOf(run.config), run);
+        for (const run of runs) {
+            // A workload that cannot be planned (e.g. a new one without runtime_service_account) fails alone.
+            try {
+                planWorkloadRun(ctxOf(run.config), run);
+            }
+            catch (err) {
+                run.failure = (0,scrub/* scrubSecrets */.Zg)(err instanceof Error ? err.message : String(err));
+            }
+        }
         if (listed && owner) {
             const declared = {
                 resources: new Set(runs.map((r) => r.names.resource)),

@@ -2403,13 +2403,15 @@ async function run(env = process.env) {
 /* harmony export */   $S: () => (/* binding */ describeOwner),
 /* harmony export */   Bu: () => (/* binding */ repositoryIdOf),
 /* harmony export */   Kx: () => (/* binding */ fromLabels),
+/* harmony export */   MQ: () => (/* binding */ withGrants),
+/* harmony export */   Rr: () => (/* binding */ grantsOf),
 /* harmony export */   jt: () => (/* binding */ fromDescription),
 /* harmony export */   lt: () => (/* binding */ withRecordLabels),
 /* harmony export */   mf: () => (/* binding */ toDescription),
 /* harmony export */   nt: () => (/* binding */ reservedLabel),
 /* harmony export */   zv: () => (/* binding */ recordOf)
 /* harmony export */ });
-/* unused harmony exports toLabels, grantsOf, withGrants */
+/* unused harmony export toLabels */
 const MANAGED_BY_KEY = 'managed-by';
 const MANAGED_BY = 'cloud-run-cron';
 const PREFIX = 'cloud-run-cron-';

@@ -123,7 +123,14 @@ export async function runFleet(fleet: FleetRun, authenticating: Promise<Credenti
         .filter((r) => r.config.teardown && r.current && !r.failure)
         .map((r) => readTeardownTriggers(index, r).catch((err: unknown) => (r.failure = scrubSecrets(err instanceof Error ? err.message : String(err))))),
     );
-    for (const run of runs) planWorkloadRun(ctxOf(run.config), run);
+    for (const run of runs) {
+      // A workload that cannot be planned (e.g. a new one without runtime_service_account) fails alone.
+      try {
+        planWorkloadRun(ctxOf(run.config), run);
+      } catch (err) {
+        run.failure = scrubSecrets(err instanceof Error ? err.message : String(err));
+      }
+    }
     if (listed && owner) {
       const declared = {
         resources: new Set(runs.map((r) => r.names.resource)),

@@ -9,7 +9,7 @@ import { fieldsSetBySpec, mergeSpec, specChanges } from '../run/spec-merge.js';
 import { envValueChanges } from '../errors/scrub.js';
 import { differences, type Compared } from './diff.js';
 import { hereOf, takeover } from '../ownership/classify.js';
-import { fromLabels } from '../ownership/record.js';
+import { fromLabels, grantsOf, withGrants, type Grant } from '../ownership/record.js';
 import type { Change, FieldChange, Plan } from './types.js';
 
 export type IamPolicy = runProtos.google.iam.v1.IPolicy;
@@ -67,6 +67,8 @@ export interface RunPlan {
   warnings: string[];
   /** Ownership moves (a workload leaving or joining a fleet). */
   notices: string[];
+  /** The bindings the owner record says the action added, once applied. */
+  grants: Grant[];
 }
 
 export const INVOKER_ROLE = 'roles/run.invoker';
@@ -95,7 +97,8 @@ function requireRuntimeAccount(config: Config, names: Names): void {
   );
 }
 
-export function planWorkload(config: Config, names: Names, current: RunResource | undefined, deployId: string): WorkloadStep {
+/** `grants`: the bindings the owner record says this action added (written with the workload). */
+export function planWorkload(config: Config, names: Names, current: RunResource | undefined, deployId: string, grants: readonly Grant[] = []): WorkloadStep {
   if (!current) requireRuntimeAccount(config, names);
   const type = config.kind === 'job' ? 'run-job' : 'run-service';
   // Fields that the spec input sets are spec's (their inputs are empty): compared and written as spec.
@@ -110,6 +113,11 @@ export function planWorkload(config: Config, names: Names, current: RunResource 
     after: d.desired(config, current),
   }));
   const fields = [...differences(compared, current !== undefined).map(withoutValues), ...(spec ? specChanges(spec, current) : [])];
+  const recordedBefore = grantsOf(current?.annotations as Record<string, string> | undefined);
+  const grantsText = (g: readonly Grant[]) => g.map((x) => `${x.role} ${x.member}`).sort();
+  if (current && JSON.stringify(grantsText(recordedBefore)) !== JSON.stringify(grantsText(grants))) {
+    fields.push({ field: 'owner_record.grants', before: grantsText(recordedBefore), after: grantsText(grants) });
+  }
   const byTag = !isDigestPinned(config.image);
   // A service whose latest revision failed, or a job whose Ready condition failed (a setting Cloud
   // Run refused after accepting the request), is deployed again, not left as is.
@@ -121,6 +129,8 @@ export function planWorkload(config: Config, names: Names, current: RunResource 
   if (current) dropOneTimeFields(body, config.kind);
   for (const d of defs) d.write(body, config.kind, compared.find((c) => c.field === d.field)!.after);
   if (spec) mergeSpec(body as Record<string, unknown>, spec);
+  const annotations = withGrants(body.annotations as Record<string, string> | undefined, grants);
+  if (Object.keys(annotations).length > 0 || body.annotations) body.annotations = annotations;
   if (byTag || failed) stampDeploy(body, config.kind, deployId);
   const change: Change = { type, resource: names.resource, action: current ? 'update' : 'create', fields };
   if (current && failed) {
@@ -199,8 +209,14 @@ export function hasBinding(policy: IamPolicy | undefined, role: string, member: 
   return (policy?.bindings ?? []).some((b) => b.role === role && !b.condition && (b.members ?? []).includes(member));
 }
 
-export function planBindings(config: Config, names: Names, policy: IamPolicy | undefined): BindingStep[] {
-  return desiredBindings(config).map(({ role, member, reason }) => {
+/**
+ * The bindings to add, and the ones this action added earlier (`recorded`, from the owner
+ * record) that are no longer wanted: an old invoker, the overrides role once no trigger has
+ * overrides. A binding the action did not record is never removed.
+ */
+export function planBindings(config: Config, names: Names, policy: IamPolicy | undefined, recorded: readonly Grant[] = []): BindingStep[] {
+  const desired = desiredBindings(config);
+  const adds = desired.map(({ role, member, reason }): BindingStep => {
     const exists = hasBinding(policy, role, member);
     return {
       role,
@@ -215,6 +231,28 @@ export function planBindings(config: Config, names: Names, policy: IamPolicy | u
       },
     };
   });
+  const stale = recorded
+    .filter((g) => !desired.some((d) => d.role === g.role && d.member === g.member) && hasBinding(policy, g.role, g.member))
+    .map(({ role, member }): BindingStep => ({
+      role,
+      member,
+      change: {
+        type: 'iam-binding',
+        resource: names.resource,
+        subject: role,
+        action: 'delete',
+        fields: [{ field: 'binding', before: `${role} ${member}` }],
+        reason: 'granted by this action for an earlier setting and no longer needed',
+      },
+    }));
+  return [...adds, ...stale];
+}
+
+/** What the owner record says the action granted once `bindings` are applied: what it adds now, and what it added before and still wants. */
+export function grantsAfter(bindings: readonly BindingStep[], recorded: readonly Grant[]): Grant[] {
+  return bindings
+    .filter((b) => b.change.action === 'create' || (b.change.action === 'unchanged' && recorded.some((g) => g.role === b.role && g.member === b.member)))
+    .map(({ role, member }) => ({ role, member }));
 }
 
 /** serviceUri: the service's URL; undefined while the service is still to be created. */
@@ -287,8 +325,10 @@ export interface PlanInput {
 }
 
 export function planRun({ config, names, current, deployId }: PlanInput): RunPlan {
-  const workload = planWorkload(config, names, current.workload, deployId);
-  const bindings = planBindings(config, names, current.policy);
+  const recorded = grantsOf(current.workload?.annotations as Record<string, string> | undefined);
+  const bindings = planBindings(config, names, current.policy, recorded);
+  const grants = grantsAfter(bindings, recorded);
+  const workload = planWorkload(config, names, current.workload, deployId, grants);
   const serviceUri = config.kind === 'service' ? (current.workload as { uri?: string } | undefined)?.uri ?? undefined : undefined;
   const scheduler = planScheduler(config, names, current.schedulerJob, serviceUri);
   const moreSchedulers = planMoreSchedulers(config, names, current.moreSchedulerJobs, serviceUri);
@@ -315,7 +355,7 @@ export function planRun({ config, names, current, deployId }: PlanInput): RunPla
     if (moved.notice) notices.push(moved.notice);
   }
   const plan = [workload.change, ...bindings.map((b) => b.change), ...(scheduler ? [scheduler.change] : []), ...moreSchedulers.map((m) => m.change)];
-  return { plan, workload, bindings, scheduler, moreSchedulers, warnings, notices };
+  return { plan, workload, bindings, scheduler, moreSchedulers, warnings, notices, grants };
 }
 
 /**
