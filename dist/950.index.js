@@ -9,6 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   loadSpec: () => (/* binding */ loadSpec)
 /* harmony export */ });
+/* harmony import */ var _ownership_record_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8132);
 /* harmony import */ var _config_types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2143);
 /* harmony import */ var _config_lists_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5979);
 /* harmony import */ var _spec_merge_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4999);
@@ -18,6 +19,7 @@ __webpack_require__.r(__webpack_exports__);
 // the googleapis protos): unknown fields (with the nearest valid name), values of the wrong type,
 // output-only fields, and fields an input also sets. Loaded only when spec is set: main imports
 // this module dynamically, and it imports the YAML parser and the schema the same way.
+
 
 
 
@@ -158,6 +160,9 @@ function conflicts(config, spec, isSet) {
             const inputs = f.inputs.filter((i) => f.given || isSet(i)).join("', '");
             out.push(`${l.path}: also set by the input '${inputs}'; set it in one place (remove it from spec, or leave the input empty)`);
         }
+    }
+    for (const l of leaves.filter((l) => l.segments[0] === 'labels' && l.segments.length === 2 && (0,_ownership_record_js__WEBPACK_IMPORTED_MODULE_4__/* .reservedLabel */ .nt)(String(l.segments[1])))) {
+        out.push(`${l.path}: ${(0,_ownership_record_js__WEBPACK_IMPORTED_MODULE_4__/* .reservedLabel */ .nt)(String(l.segments[1]))}`);
     }
     for (const l of leaves.filter((l) => l.segments[0] === 'labels' && l.segments.length === 2 && String(l.segments[1]) in config.labels)) {
         const source = isSet('labels') && (config.labels[String(l.segments[1])] !== undefined) ? "the input 'labels' or a default label" : 'a default label';

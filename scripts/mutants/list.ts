@@ -18,6 +18,7 @@ export interface Mutant {
 }
 
 const BLIND_SPOTS = 'test/integration/blind-spots.test.ts';
+const OWNERSHIP = 'test/integration/ownership.test.ts';
 
 export const MUTANTS: readonly Mutant[] = [
   {
@@ -65,8 +66,8 @@ export const MUTANTS: readonly Mutant[] = [
     name: 'other-bindings-dropped',
     breaks: "other members' bindings are left out of the policy written",
     file: 'src/iam/binding.ts',
-    search: 'const bindings = (policy.bindings ?? []).map(',
-    replace: 'const bindings = (policy.bindings ?? []).filter(() => false).map(',
+    search: 'let bindings = (policy.bindings ?? []).map(',
+    replace: 'let bindings = (policy.bindings ?? []).filter(() => false).map(',
     tests: [BLIND_SPOTS],
   },
   {
@@ -132,6 +133,87 @@ export const MUTANTS: readonly Mutant[] = [
     search: '  return current ? undefined : createDefault;',
     replace: '  return current ? createDefault : createDefault;',
     tests: ['test/integration/safety.test.ts'],
+  },
+  // Ownership (docs/ownership.md): what may be deleted or taken over is an exact match of the owner record.
+  {
+    name: 'fleet-by-presence',
+    breaks: "a fleet mark counts as this fleet's when any fleet is named: fleet other tears down fleet reports' workload",
+    file: 'src/ownership/classify.ts',
+    search: 'fleet === here.fleet ? undefined :',
+    replace: '(fleet === undefined) === (here.fleet === undefined) ? undefined :',
+    tests: [OWNERSHIP],
+  },
+  {
+    name: 'repository-ignored',
+    breaks: "the repository id is not compared: repository B's fleet prod prunes repository A's fleet prod",
+    file: 'src/ownership/classify.ts',
+    search: "if (r.repositoryId !== here.repositoryId) return { ownership: 'other-repository', owner };",
+    replace: '',
+    tests: [OWNERSHIP],
+  },
+  {
+    name: 'target-uri-unchecked',
+    breaks: "a Scheduler job's :run URI is not compared with the workload: a teardown of x takes z's trigger for x's",
+    file: 'src/ownership/targets.ts',
+    search: 'if (v1) return v1[1] === w.region && w.projects.includes(v1[2]!) && v1[3] === w.name;',
+    replace: 'if (v1) return true;',
+    tests: [OWNERSHIP],
+  },
+  {
+    name: 'prune-after-failure',
+    breaks: 'prune and teardown run after a workload failed: the old workload goes although its replacement was not created',
+    file: 'src/fleet/run-fleet.ts',
+    search: 'if (failed.length > 0 && removals.length > 0) {\n        skipped = `Prune and state: absent were skipped',
+    replace: 'if (failed.length < 0) {\n        skipped = `Prune and state: absent were skipped',
+    tests: [OWNERSHIP],
+  },
+  {
+    name: 'stale-binding-foreign',
+    breaks: 'stale-binding removal takes every binding no longer wanted, also one the action never granted',
+    file: 'src/plan/planner.ts',
+    search: '  const stale = recorded\n',
+    replace: "  const stale = (policy?.bindings ?? []).flatMap((b) => (b.members ?? []).map((member) => ({ role: b.role ?? '', member })))\n",
+    tests: [OWNERSHIP],
+  },
+  {
+    name: 'stale-binding-kept',
+    breaks: 'the old invoker the action granted keeps roles/run.invoker after invoker_service_account changes',
+    file: 'src/iam/binding.ts',
+    search: 'if (binding) binding.members = binding.members.filter((m) => m !== member);',
+    replace: '',
+    tests: [OWNERSHIP],
+  },
+  {
+    name: 'prune-triggers-declared-regions-only',
+    breaks: "prune lists Scheduler jobs only in the regions still declared: a removed workload's trigger in another region keeps firing",
+    file: 'src/fleet/prune.ts',
+    search: 'index.jobsIn(everywhere ? undefined : [...recorded])',
+    replace: 'index.jobsIn(schedulerRegions)',
+    tests: [OWNERSHIP],
+  },
+  {
+    name: 'teardown-triggers-named-region-only',
+    breaks: 'state: absent looks for triggers only in scheduler_region, not in every region the workload records',
+    file: 'src/pipeline/teardown.ts',
+    search: 'current.triggers = await index.jobsIn(regions);',
+    replace: 'current.triggers = await index.jobsIn(named);',
+    tests: [OWNERSHIP],
+  },
+  {
+    name: 'fleet-mark-kept',
+    breaks: "single mode keeps an earlier fleet mark: the fleet's next prune deletes a workload single mode now deploys",
+    file: 'src/ownership/record.ts',
+    search: 'const kept = Object.entries(labels ?? {}).filter(([k]) => !isOwnerLabel(k));',
+    replace: 'const kept = Object.entries(labels ?? {});',
+    tests: [OWNERSHIP],
+  },
+  {
+    name: 'reserved-label-allowed',
+    breaks: "a user label cloud-run-cron-fleet=... is accepted: any workflow can put a workload into another fleet's prune set",
+    file: 'src/config/lists.ts',
+    search: '} else if (reservedLabel(key)) {',
+    replace: '} else if (reservedLabel(key) === key) {',
+    tests: [OWNERSHIP],
   },
 ];
 
