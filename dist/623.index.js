@@ -3527,7 +3527,7 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
         const index = schedulerIndex(api, ctx.clients, projectId);
         const owner = fleet.prune && fleet.id !== undefined ? { fleet: fleet.id, repositoryId: first.repositoryId } : undefined;
         const scheduleRegions = [...new Set(fleet.configs.flatMap((c) => [c.schedule, ...(c.moreSchedules ?? [])].flatMap((s) => (s ? [s.region] : []))))];
-        const listed = owner ? readForPrune(api, ctx.clients, projectId, owner, [...new Set([...fleet.configs.map((c) => c.region), ...scheduleRegions])], scheduleRegions, index) : undefined;
+        const listed = owner ? readForPrune(api, ctx.clients, projectId, owner, [...new Set(fleet.configs.map((c) => c.region))], scheduleRegions, index) : undefined;
         listed?.catch(() => undefined);
         if (single) {
             await Promise.all(runs.map((run) => run_pipeline_readWorkload(ctxOf(run.config), run)));

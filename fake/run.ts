@@ -129,6 +129,8 @@ export class CloudRun {
   executions = new Map<string, ExecState>();
   operations = new Map<string, Operation>();
   served: ServedRequest[] = [];
+  /** Called with a job or service about to be deleted (the server records what still targets it). */
+  beforeDelete?: (name: string, workload: Json) => void;
   timings: RunTimings;
   /** Unsettled behaviours (fake/variants.ts); the server shares one object among the APIs. */
   variants: Variants = { ...DEFAULT_VARIANTS };
@@ -961,6 +963,7 @@ export class CloudRun {
         this.finish(op, cur);
         return this.opJson(op);
       }
+      this.beforeDelete?.(name, cur);
       store.delete(name);
       cur.deleteTime = rfc3339();
       this.clock.later(this.timings.operationMs, () => this.finish(op, cur));

@@ -48,6 +48,15 @@ function seconds(d: unknown): number {
   return typeof d === 'string' ? Number(d.replace(/s$/, '')) : NaN;
 }
 
+/** The two forms of a Cloud Run job's `:run` URI (v1 on the regional host, v2 on run.googleapis.com). */
+function runJobUri(url: URL): { v1: RegExpExecArray | null; v2: RegExpExecArray | null } {
+  const path = decodeURIComponent(url.pathname);
+  return {
+    v1: /^\/apis\/run\.googleapis\.com\/v1\/namespaces\/([^/]+)\/jobs\/([^/:]+):run$/.exec(path),
+    v2: /^\/v2\/projects\/([^/]+)\/locations\/([^/]+)\/jobs\/([^/:]+):run$/.exec(path),
+  };
+}
+
 export class Scheduler {
   jobs = new Map<string, Json>();
   attempts: Attempt[] = [];
@@ -81,6 +90,31 @@ export class Scheduler {
       throw badRequest(`Location '${location}' is not a valid Cloud Scheduler location.`);
     }
     return `projects/${this.world.projectId}/locations/${location}`;
+  }
+
+  /**
+   * The Scheduler jobs whose HTTP target is this Cloud Run job (its `:run` URI, v1 or v2) or
+   * service (its uri or one of its urls): they would fire at it. Test scaffolding (see
+   * `deletedWhileTargeted` in server.ts).
+   */
+  jobsTargeting(resource: string, workload: Json): string[] {
+    const byId = (project: string) => (project === this.world.projectNumber ? this.world.projectId : project);
+    const [, project = '', location = '', collection = '', id = ''] = /^projects\/([^/]+)\/locations\/([^/]+)\/(jobs|services)\/([^/]+)$/.exec(resource) ?? [];
+    const origins = [workload.uri, ...((workload.urls ?? []) as unknown[])].filter(Boolean).map(String);
+    return [...this.jobs.values()]
+      .filter(j => {
+        let url: URL;
+        try {
+          url = new URL(String((j.httpTarget as Json | undefined)?.uri ?? ''));
+        } catch {
+          return false;
+        }
+        if (collection === 'services') return origins.includes(url.origin);
+        const { v1, v2 } = runJobUri(url);
+        const target = v2 ? [v2[1], v2[2], v2[3]] : v1 ? [v1[1], /^([a-z0-9-]+)-run\.googleapis\.com$/.exec(url.hostname)?.[1], v1[2]] : undefined;
+        return !!target && byId(target[0]!) === byId(project) && target[1] === location && target[2] === id;
+      })
+      .map(j => String(j.name));
   }
 
   private require(who: Identity, resource: string, permission: string): void {
@@ -297,8 +331,7 @@ export class Scheduler {
       if (!(this.auth.scopesOf(bearer!) ?? [CLOUD_PLATFORM]).includes(CLOUD_PLATFORM)) {
         return { httpStatus: 403, message: 'Request had insufficient authentication scopes.' };
       }
-      const v1 = /^\/apis\/run\.googleapis\.com\/v1\/namespaces\/([^/]+)\/jobs\/([^/:]+):run$/.exec(decodeURIComponent(url.pathname));
-      const v2 = /^\/v2\/projects\/([^/]+)\/locations\/([^/]+)\/jobs\/([^/:]+):run$/.exec(decodeURIComponent(url.pathname));
+      const { v1, v2 } = runJobUri(url);
       if (method !== 'POST') return { httpStatus: 404, message: `Method ${method} not found for ${url.pathname}.` };
       let parsed: Json = {};
       try {

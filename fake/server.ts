@@ -69,6 +69,12 @@ export interface FakeGcp {
   afterNextPolicyRead(resource: string, change: () => void): void;
   /** Every token handed out over HTTP (GitHub OIDC, STS, IAM Credentials), oldest first. */
   tokensSent(): string[];
+  /**
+   * Every Cloud Run job or service deleted while a Scheduler job still targeted it (its trigger
+   * then fires at nothing), oldest first. Google allows such a delete; the fake only records it,
+   * so a test can assert the action never sent one.
+   */
+  deletedWhileTargeted(): { resource: string; schedulerJobs: string[] }[];
   /** the variants in effect (fake/variants.ts); change them with setVariants */
   variants: Readonly<Variants>;
   setVariants(partial: Partial<Variants>): void;
@@ -151,6 +157,11 @@ export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
   run.variants = variants;
   scheduler.variants = variants;
   scheduler.logging = logging;
+  const deletedWhileTargeted: { resource: string; schedulerJobs: string[] }[] = [];
+  run.beforeDelete = (resource, workload) => {
+    const schedulerJobs = scheduler.jobsTargeting(resource, workload);
+    if (schedulerJobs.length) deletedWhileTargeted.push({ resource, schedulerJobs });
+  };
   seed(iam, auth, world);
   github.register(router);
   auth.register(router);
@@ -206,6 +217,7 @@ export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
     schedulerAttempts: () => scheduler.attempts,
     servedRequests: () => run.served,
     tokensSent: () => [...router.tokensSent],
+    deletedWhileTargeted: () => deletedWhileTargeted.map(d => ({ ...d, schedulerJobs: [...d.schedulerJobs] })),
     afterNextPolicyRead: (resource, change) => {
       run.afterPolicyRead.set(resource, change);
     },

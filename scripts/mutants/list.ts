@@ -19,6 +19,8 @@ export interface Mutant {
 
 const BLIND_SPOTS = 'test/integration/blind-spots.test.ts';
 const OWNERSHIP = 'test/integration/ownership.test.ts';
+const FLEET_GUARDS = 'test/integration/fleet-guards.test.ts';
+const UNIT_GUARDS = 'test/unit/guards.test.ts';
 
 export const MUTANTS: readonly Mutant[] = [
   {
@@ -214,6 +216,78 @@ export const MUTANTS: readonly Mutant[] = [
     search: '} else if (reservedLabel(key)) {',
     replace: '} else if (reservedLabel(key) === key) {',
     tests: [OWNERSHIP],
+  },
+  {
+    name: 'prune-one-batch',
+    breaks: "prune deletes triggers and workloads in one parallel batch: a workload's deletion neither waits for its trigger's nor stops when that fails",
+    file: 'src/pipeline/delete.ts',
+    search: 'const failures = (await inParallel(triggers, parallel, one))',
+    replace: 'const failures = (await inParallel([...triggers, ...workloads.splice(0)], parallel, one))',
+    tests: [FLEET_GUARDS],
+  },
+  {
+    name: 'prune-later-schedules-undeclared',
+    breaks: "prune treats a workload's second and later schedules as undeclared and deletes their Scheduler jobs",
+    file: 'src/fleet/run-fleet.ts',
+    search: '...(r.config.moreSchedules ?? []).map(',
+    replace: '...(r.config.moreSchedules ?? []).slice(0, 0).map(',
+    tests: [FLEET_GUARDS],
+  },
+  {
+    name: 'prune-scheduler-regions-skipped',
+    breaks: 'prune lists Scheduler jobs only in the Cloud Run regions, not in the scheduler_regions',
+    file: 'src/fleet/prune.ts',
+    search: 'index.jobsIn(everywhere ? undefined : [...recorded])',
+    replace: 'index.jobsIn(regions)',
+    tests: [FLEET_GUARDS],
+  },
+  {
+    name: 'teardown-any-managed-by',
+    breaks: 'state: absent takes any managed-by label (managed-by=terraform) as made by cloud-run-cron',
+    file: 'src/ownership/record.ts',
+    search: "if (l[MANAGED_BY_KEY] !== MANAGED_BY) return { kind: 'unmarked' };",
+    replace: "if (!l[MANAGED_BY_KEY]) return { kind: 'unmarked' };",
+    tests: [UNIT_GUARDS],
+  },
+  {
+    name: 'max-parallel-ignored',
+    breaks: 'max_parallel is ignored: every workload of a fleet is written at once',
+    file: 'src/fleet/run-fleet.ts',
+    search: 'await inParallel(runs.filter((r) => !r.config.teardown), fleet.maxParallel,',
+    replace: 'await inParallel(runs.filter((r) => !r.config.teardown), runs.length,',
+    tests: [FLEET_GUARDS],
+  },
+  {
+    name: 'failure-stops-the-rest',
+    breaks: 'a failing workload stops the workloads of the fleet not started yet',
+    file: 'src/fleet/run-fleet.ts',
+    search: 'runs.filter((r) => !r.config.teardown), fleet.maxParallel, (run) => applyWorkloadRun(ctxOf(run.config), run)',
+    replace: 'runs.filter((r) => !r.config.teardown), fleet.maxParallel, (run) => (runs.some((r) => r.failure) ? Promise.resolve() : applyWorkloadRun(ctxOf(run.config), run))',
+    tests: [FLEET_GUARDS],
+  },
+  {
+    name: 'comment-any-marker',
+    breaks: "the plan comment of another target on the same pull request is overwritten (any cloud-run-cron marker matches)",
+    file: 'src/report/pr-comment.ts',
+    search: 'mine = page.data.find((c) => c.body?.includes(marker));',
+    replace: "mine = page.data.find((c) => c.body?.includes('<!-- cloud-run-cron:plan '));",
+    tests: [FLEET_GUARDS],
+  },
+  {
+    name: 'spec-repeated-output-only',
+    breaks: 'spec accepts repeated output-only fields (conditions, urls)',
+    file: 'src/run/spec.ts',
+    search: "if (flags.includes('o')) {",
+    replace: "if (flags === 'o') {",
+    tests: [UNIT_GUARDS],
+  },
+  {
+    name: 'spec-env-not-redacted',
+    breaks: 'env values given in spec are not registered for redaction (an API error that echoes them prints them)',
+    file: 'src/main.ts',
+    search: '...(config.spec?.envValues ?? []),',
+    replace: '...[],',
+    tests: [FLEET_GUARDS],
   },
 ];
 

@@ -105,7 +105,7 @@ export async function runFleet(fleet: FleetRun, authenticating: Promise<Credenti
     const index = schedulerIndex(api, ctx.clients, projectId);
     const owner: PruneOwner | undefined = fleet.prune && fleet.id !== undefined ? { fleet: fleet.id, repositoryId: first.repositoryId } : undefined;
     const scheduleRegions = [...new Set(fleet.configs.flatMap((c) => [c.schedule, ...(c.moreSchedules ?? [])].flatMap((s) => (s ? [s.region] : []))))];
-    const listed = owner ? readForPrune(api, ctx.clients, projectId, owner, [...new Set([...fleet.configs.map((c) => c.region), ...scheduleRegions])], scheduleRegions, index) : undefined;
+    const listed = owner ? readForPrune(api, ctx.clients, projectId, owner, [...new Set(fleet.configs.map((c) => c.region))], scheduleRegions, index) : undefined;
     listed?.catch(() => undefined);
     if (single) {
       await Promise.all(runs.map((run) => readWorkload(ctxOf(run.config), run)));
