@@ -3208,11 +3208,10 @@ function planPrune(owner, projects, listed, declared) {
 
 
 
-
 const read_fleet_settle = (p) => p.then((value) => ({ value }), (error) => ({ error }));
 const schedulesOf = (c) => [c.schedule, ...(c.moreSchedules ?? [])].filter((s) => s !== undefined);
 /** Fills in `run.current` of every run (or `run.failure` when what it needs could not be read). */
-async function readFleet(api, clients, projectId, runs) {
+async function readFleet(api, clients, projectId, runs, index) {
     const regions = [...new Set(runs.map((r) => r.config.region))];
     // A workload with state: absent has no schedule, but its Scheduler job is to be deleted: read that region too.
     const schedulerRegionsUsed = [...new Set(runs.flatMap((r) => [...schedulesOf(r.config).map((s) => s.region), ...(r.config.teardown ? [r.config.teardown.schedulerRegion] : [])]))];
@@ -3222,9 +3221,11 @@ async function readFleet(api, clients, projectId, runs) {
         return read_fleet_settle(api.call(`listing the Cloud Run ${collection}`, parent, () => clients.run.list(parent, collection)).then(byName));
     };
     const [offered, runLists, schedulerLists] = await Promise.all([
-        schedulerRegionsUsed.length ? read_fleet_settle(schedulerRegions(api, clients, projectId)) : undefined,
+        schedulerRegionsUsed.length ? read_fleet_settle(index.offered()) : undefined,
         Promise.all(regions.map(async (region) => [region, await listRun(region, 'jobs'), await listRun(region, 'services')])),
-        Promise.all(schedulerRegionsUsed.map(async (region) => [region, await read_fleet_settle(listSchedulerJobs(api, clients, `projects/${projectId}/locations/${region}`).then(byName))])),
+        Promise.all(
+        // The same lists prune and state: absent read (each location once per run).
+        schedulerRegionsUsed.map(async (region) => [region, await read_fleet_settle(index.jobsIn([region]).then(byName))])),
     ]);
     const jobsIn = new Map(runLists.map(([region, jobs]) => [region, jobs]));
     const servicesIn = new Map(runLists.map(([region, , services]) => [region, services]));
@@ -3535,7 +3536,7 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
         else {
             // A fleet reads with list calls: two round trips whatever its size.
             await phase('read', async () => {
-                await readFleet(api, ctx.clients, projectId, runs);
+                await readFleet(api, ctx.clients, projectId, runs, index);
                 const exist = runs.filter((r) => r.current?.workload).length;
                 workflow_commands.info(`Fleet ${fleet.id}: ${runs.length} workload(s) declared, ${exist} exist${runs.some((r) => r.failure) ? `, ${runs.filter((r) => r.failure).length} could not be read` : ''}`);
             });

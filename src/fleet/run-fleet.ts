@@ -112,7 +112,7 @@ export async function runFleet(fleet: FleetRun, authenticating: Promise<Credenti
     } else {
       // A fleet reads with list calls: two round trips whatever its size.
       await phase('read', async () => {
-        await readFleet(api, ctx.clients, projectId, runs);
+        await readFleet(api, ctx.clients, projectId, runs, index);
         const exist = runs.filter((r) => r.current?.workload).length;
         core.info(`Fleet ${fleet.id}: ${runs.length} workload(s) declared, ${exist} exist${runs.some((r) => r.failure) ? `, ${runs.filter((r) => r.failure).length} could not be read` : ''}`);
       });
