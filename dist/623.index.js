@@ -1635,35 +1635,15 @@ function hasBinding(policy, role, member) {
  */
 function planBindings(config, names, policy, recorded = []) {
     const desired = desiredBindings(config);
-    const adds = desired.map(({ role, member, reason }) => {
-        const exists = hasBinding(policy, role, member);
-        return {
-            role,
-            member,
-            change: {
-                type: 'iam-binding',
-                resource: names.resource,
-                subject: role,
-                action: exists ? 'unchanged' : 'create',
-                fields: exists ? [] : [{ field: 'binding', after: `${role} ${member}` }],
-                ...(reason ? { reason } : {}),
-            },
-        };
-    });
-    const stale = recorded
-        .filter((g) => !desired.some((d) => d.role === g.role && d.member === g.member) && hasBinding(policy, g.role, g.member))
-        .map(({ role, member }) => ({
+    const step = (role, member, action, fields, reason) => ({
         role,
         member,
-        change: {
-            type: 'iam-binding',
-            resource: names.resource,
-            subject: role,
-            action: 'delete',
-            fields: [{ field: 'binding', before: `${role} ${member}` }],
-            reason: 'granted by this action for an earlier setting and no longer needed',
-        },
-    }));
+        change: { type: 'iam-binding', resource: names.resource, subject: role, action, fields, ...(reason ? { reason } : {}) },
+    });
+    const adds = desired.map(({ role, member, reason }) => hasBinding(policy, role, member) ? step(role, member, 'unchanged', [], reason) : step(role, member, 'create', [{ field: 'binding', after: `${role} ${member}` }], reason));
+    const stale = recorded
+        .filter((g) => !desired.some((d) => d.role === g.role && d.member === g.member) && hasBinding(policy, g.role, g.member))
+        .map(({ role, member }) => step(role, member, 'delete', [{ field: 'binding', before: `${role} ${member}` }], 'granted by this action for an earlier setting and no longer needed'));
     return [...adds, ...stale];
 }
 /** What the owner record says the action granted once `bindings` are applied: what it adds now, and what it added before and still wants. */
@@ -2805,6 +2785,10 @@ async function readCurrentState(api, clients, config, names) {
 }
 
 ;// CONCATENATED MODULE: ./src/ownership/targets.ts
+/** A service's URLs as Cloud Run reports them (uri, and urls); none for a job. */
+function urlsOf(resource) {
+    return [...(resource?.uri ? [resource.uri] : []), ...(resource?.urls ?? [])];
+}
 const V1_RUN = /^https:\/\/([a-z0-9-]+)-run\.googleapis\.com\/apis\/run\.googleapis\.com\/v1\/namespaces\/([^/]+)\/jobs\/([^/:]+):run$/;
 const V2_RUN = /^https:\/\/run\.googleapis\.com\/v2\/projects\/([^/]+)\/locations\/([^/]+)\/jobs\/([^/:]+):run$/;
 function targetsWorkload(job, w) {
@@ -2850,14 +2834,7 @@ function planTeardown(config, names, current) {
     const kindLabel = config.kind === 'job' ? 'Cloud Run job' : 'Cloud Run service';
     const deletions = [];
     const refused = [];
-    const service = current.workload;
-    const target = {
-        kind: config.kind,
-        name: config.name,
-        region: config.region,
-        projects: [names.projectId],
-        urls: [...(service?.uri ? [service.uri] : []), ...(service?.urls ?? [])],
-    };
+    const target = { kind: config.kind, name: config.name, region: config.region, projects: [names.projectId], urls: urlsOf(current.workload) };
     // The triggers as listed (every region the workload records), with the one named by scheduler_job.
     const jobs = new Map();
     for (const j of [...(current.triggers ?? []), ...(current.schedulerJob ? [current.schedulerJob] : [])])
@@ -3113,10 +3090,6 @@ async function recordFailure(run, fn) {
 
 const shortName = (resource) => resource.split('/').pop();
 const regionOf = (resource) => resource.split('/')[3];
-function urlsOf(r) {
-    const s = r;
-    return [...(s.uri ? [s.uri] : []), ...(s.urls ?? [])];
-}
 /** Lists the Cloud Run jobs and services of `regions`, then the Scheduler jobs of every region this fleet's workloads record (and `schedulerRegions`). */
 async function readForPrune(api, clients, projectId, owner, regions, schedulerRegions, index) {
     const lists = await Promise.all(regions.flatMap((region) => ['jobs', 'services'].map(async (collection) => {

@@ -9,7 +9,7 @@ import type { Api } from '../google/api.js';
 import type { GoogleClients } from '../google/clients.js';
 import { classify, mayDelete } from '../ownership/classify.js';
 import { fromDescription, fromLabels } from '../ownership/record.js';
-import { targetsWorkload, type TargetedWorkload } from '../ownership/targets.js';
+import { targetsWorkload, urlsOf, type TargetedWorkload } from '../ownership/targets.js';
 import { planDeletions, type Deletion } from '../plan/delete.js';
 import type { Change } from '../plan/types.js';
 import type { RunResource } from '../run/workload.js';
@@ -52,11 +52,6 @@ export interface PrunePlan {
 const shortName = (resource: string): string => resource.split('/').pop()!;
 const regionOf = (resource: string): string => resource.split('/')[3]!;
 
-function urlsOf(r: RunResource): string[] {
-  const s = r as { uri?: string | null; urls?: string[] | null };
-  return [...(s.uri ? [s.uri] : []), ...(s.urls ?? [])];
-}
-
 /** Lists the Cloud Run jobs and services of `regions`, then the Scheduler jobs of every region this fleet's workloads record (and `schedulerRegions`). */
 export async function readForPrune(
   api: Api,
@@ -73,7 +68,7 @@ export async function readForPrune(
         const parent = `projects/${projectId}/locations/${region}`;
         const items = await api.call(`listing the Cloud Run ${collection}`, parent, () => clients.run.list<RunResource>(parent, collection));
         return items.flatMap((r): ListedWorkload[] =>
-          r.name ? [{ type: collection === 'jobs' ? 'run-job' : 'run-service', resource: r.name, labels: (r.labels ?? {}) as Record<string, string>, urls: urlsOf(r) }] : [],
+          r.name ? [{ type: collection === 'jobs' ? 'run-job' : 'run-service', resource: r.name, labels: (r.labels ?? {}) as Record<string, string>, urls: urlsOf(r as { uri?: string }) }] : [],
         );
       }),
     ),

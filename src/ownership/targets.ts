@@ -13,6 +13,11 @@ export interface TargetedWorkload {
   urls?: string[];
 }
 
+/** A service's URLs as Cloud Run reports them (uri, and urls); none for a job. */
+export function urlsOf(resource: { uri?: string | null; urls?: string[] | null } | null | undefined): string[] {
+  return [...(resource?.uri ? [resource.uri] : []), ...(resource?.urls ?? [])];
+}
+
 interface HttpTargetLike {
   httpTarget?: { uri?: string | null } | null;
 }

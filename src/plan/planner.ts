@@ -216,35 +216,17 @@ export function hasBinding(policy: IamPolicy | undefined, role: string, member: 
  */
 export function planBindings(config: Config, names: Names, policy: IamPolicy | undefined, recorded: readonly Grant[] = []): BindingStep[] {
   const desired = desiredBindings(config);
-  const adds = desired.map(({ role, member, reason }): BindingStep => {
-    const exists = hasBinding(policy, role, member);
-    return {
-      role,
-      member,
-      change: {
-        type: 'iam-binding',
-        resource: names.resource,
-        subject: role,
-        action: exists ? 'unchanged' : 'create',
-        fields: exists ? [] : [{ field: 'binding', after: `${role} ${member}` }],
-        ...(reason ? { reason } : {}),
-      },
-    };
+  const step = (role: string, member: string, action: Change['action'], fields: FieldChange[], reason: string | undefined): BindingStep => ({
+    role,
+    member,
+    change: { type: 'iam-binding', resource: names.resource, subject: role, action, fields, ...(reason ? { reason } : {}) },
   });
+  const adds = desired.map(({ role, member, reason }) =>
+    hasBinding(policy, role, member) ? step(role, member, 'unchanged', [], reason) : step(role, member, 'create', [{ field: 'binding', after: `${role} ${member}` }], reason),
+  );
   const stale = recorded
     .filter((g) => !desired.some((d) => d.role === g.role && d.member === g.member) && hasBinding(policy, g.role, g.member))
-    .map(({ role, member }): BindingStep => ({
-      role,
-      member,
-      change: {
-        type: 'iam-binding',
-        resource: names.resource,
-        subject: role,
-        action: 'delete',
-        fields: [{ field: 'binding', before: `${role} ${member}` }],
-        reason: 'granted by this action for an earlier setting and no longer needed',
-      },
-    }));
+    .map(({ role, member }) => step(role, member, 'delete', [{ field: 'binding', before: `${role} ${member}` }], 'granted by this action for an earlier setting and no longer needed'));
   return [...adds, ...stale];
 }
 

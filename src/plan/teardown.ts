@@ -9,7 +9,7 @@
 import type { Config } from '../config/types.js';
 import { classify, hereOf, mayDelete } from '../ownership/classify.js';
 import { fromDescription, fromLabels } from '../ownership/record.js';
-import { targetsWorkload } from '../ownership/targets.js';
+import { targetsWorkload, urlsOf } from '../ownership/targets.js';
 import type { SchedulerJob } from '../scheduler/scheduler-job.js';
 import { planDeletions, type Deletion } from './delete.js';
 import type { CurrentState, Names } from './planner.js';
@@ -27,14 +27,7 @@ export function planTeardown(config: Config, names: Names, current: CurrentState
   const kindLabel = config.kind === 'job' ? 'Cloud Run job' : 'Cloud Run service';
   const deletions: Deletion[] = [];
   const refused: string[] = [];
-  const service = current.workload as { uri?: string | null; urls?: string[] | null } | undefined;
-  const target = {
-    kind: config.kind,
-    name: config.name,
-    region: config.region,
-    projects: [names.projectId],
-    urls: [...(service?.uri ? [service.uri] : []), ...(service?.urls ?? [])],
-  };
+  const target = { kind: config.kind, name: config.name, region: config.region, projects: [names.projectId], urls: urlsOf(current.workload as { uri?: string }) };
   // The triggers as listed (every region the workload records), with the one named by scheduler_job.
   const jobs = new Map<string, SchedulerJob>();
   for (const j of [...(current.triggers ?? []), ...(current.schedulerJob ? [current.schedulerJob] : [])]) if (j.name) jobs.set(j.name, j);
