@@ -142,11 +142,15 @@ export async function runFleet(fleet: FleetRun, authenticating: Promise<Credenti
         ),
         workloads: runs.map((r) => ({ kind: r.config.kind, name: r.config.name, region: r.config.region, projects: [projectId] })),
       };
-      const pruned = planPrune(owner, [projectId], await listed, declared);
-      deletions = pruned.deletions;
-      leftAlone.push(...pruned.notices);
-      for (const notice of pruned.notices) core.notice(notice);
-      core.info(`Prune plan of fleet ${fleet.id}:\n${deletions.length ? formatPlan(deletions) : 'nothing carries its owner record that the manifest no longer declares.'}`);
+      // What prune could not read is a failure of prune alone: the workloads still deploy, nothing is pruned.
+      const read = await listed.catch((err: unknown) => void failures.push(scrubSecrets(`prune: ${err instanceof Error ? err.message : String(err)}`)));
+      if (read) {
+        const pruned = planPrune(owner, [projectId], read, declared);
+        deletions = pruned.deletions;
+        leftAlone.push(...pruned.notices);
+        for (const notice of pruned.notices) core.notice(notice);
+        core.info(`Prune plan of fleet ${fleet.id}:\n${deletions.length ? formatPlan(deletions) : 'nothing carries its owner record that the manifest no longer declares.'}`);
+      }
     }
 
     // Apply with at most max_parallel workloads in flight. Deleting comes last, and only after a
