@@ -89,6 +89,7 @@ test.concurrent('prune after a failed replacement: the renamed workload fails to
     expect(fixed.outputs.deletions_skipped).toBe('');
     expect(jobExists(fake, 'report')).toBe(false);
     expect(triggerExists(fake, 'report-schedule')).toBe(false);
+    expect(fake.deletedWhileTargeted()).toEqual([]);
   }),
 );
 
@@ -160,6 +161,8 @@ test.concurrent('a trigger in another region: prune and teardown find it where t
     const gone = await run(fake, { ...target, state: 'absent' });
     expect(failure(gone)).toBe('');
     expect(deletesIn(fake, before)).toEqual([`/v1/${EU}/jobs/solo-schedule`, `/v2/${P}/jobs/solo`]);
+    // No workload was deleted while a Scheduler job still fired at it.
+    expect(fake.deletedWhileTargeted()).toEqual([]);
   }),
 );
 
