@@ -132,7 +132,6 @@ test.concurrent('two repositories, one fleet name: repository B prunes only its 
     const B = { GITHUB_REPOSITORY: 'acme/b', GITHUB_REPOSITORY_ID: '3000003' };
     expect(failure(await fleetRun(fake, manifest(fake, 'prod', [{ name: 'a-job' }]), {}, A))).toBe('');
     expect(failure(await fleetRun(fake, manifest(fake, 'prod', [{ name: 'b-job' }, { name: 'b-old' }]), {}, B))).toBe('');
-    expect((fake.runJobs().find((j) => j.name === `${P}/jobs/a-job`) as any).labels).toMatchObject({ 'cloud-run-cron-repo': '2000002', 'cloud-run-cron-fleet': 'prod' });
     const before = fake.requests.length;
     const r = await fleetRun(fake, manifest(fake, 'prod', [{ name: 'b-job' }]), { prune: 'true' }, B);
     expect(failure(r)).toBe('');
@@ -141,6 +140,7 @@ test.concurrent('two repositories, one fleet name: repository B prunes only its 
     expect(triggerExists(fake, 'a-job-schedule')).toBe(true);
     expect(visibleLog(r)).toMatch(/::notice::Prune left the Cloud Run job a-job alone: it carries the fleet id prod, but its owner record is fleet prod of repository 2000002/);
     expect(r.summary).toContain('Left alone');
+    expect((fake.runJobs().find((j) => j.name === `${P}/jobs/a-job`) as any).labels).toMatchObject({ 'cloud-run-cron-repo': '2000002', 'cloud-run-cron-fleet': 'prod' });
   }),
 );
 
@@ -171,17 +171,18 @@ test.concurrent("leaving a fleet: single mode clears the fleet mark with a notic
     expect(failure(await fleetRun(fake, manifest(fake, 'reports', [{ name: 'mover' }, { name: 'stay' }])))).toBe('');
     const single = await run(fake, jobInputs(fake, 'mover', { smoke_test: 'false' }));
     expect(failure(single)).toBe('');
-    expect(visibleLog(single)).toContain('::notice::The Cloud Run job mover was in fleet reports: single mode removes its fleet mark');
-    const labels = (fake.runJobs().find((j) => j.name === `${P}/jobs/mover`) as any).labels as Record<string, string>;
-    expect(labels['cloud-run-cron-fleet']).toBeUndefined();
-    expect(labels).toMatchObject({ 'managed-by': 'cloud-run-cron', 'cloud-run-cron-workload': 'mover' });
-    expect((fake.schedulerJobs().find((j) => j.name === `${P}/jobs/mover-schedule`) as any).description).toMatch(/^cloud-run-cron fleet=- repo=2000002 workload=mover\n/);
-
     const before = fake.requests.length;
     const pruned = await fleetRun(fake, manifest(fake, 'reports', [{ name: 'stay' }]), { prune: 'true' });
     expect(failure(pruned)).toBe('');
     expect(deletesIn(fake, before)).toEqual([]);
     expect(jobExists(fake, 'mover')).toBe(true);
+    expect(triggerExists(fake, 'mover-schedule')).toBe(true);
+
+    expect(visibleLog(single)).toContain('::notice::The Cloud Run job mover was in fleet reports: single mode removes its fleet mark');
+    const labels = (fake.runJobs().find((j) => j.name === `${P}/jobs/mover`) as any).labels as Record<string, string>;
+    expect(labels['cloud-run-cron-fleet']).toBeUndefined();
+    expect(labels).toMatchObject({ 'managed-by': 'cloud-run-cron', 'cloud-run-cron-workload': 'mover' });
+    expect((fake.schedulerJobs().find((j) => j.name === `${P}/jobs/mover-schedule`) as any).description).toMatch(/^cloud-run-cron fleet=- repo=2000002 workload=mover\n/);
 
     // The fleet takes it back: the plan says so.
     const dry = await fleetRun(fake, manifest(fake, 'reports', [{ name: 'mover' }, { name: 'stay' }]), { dry_run: 'true' });
