@@ -1251,7 +1251,7 @@ function buildFleetSummary(fleet, dryRun, entries, deletions, now, notes) {
     ];
     if (deletions.length > 0) {
         const verbs = dryRun ? PLANNED : DONE;
-        blocks.push({ kind: 'section', title: 'Pruned (no longer in the manifest)' });
+        blocks.push({ kind: 'section', title: notes.skipped ? 'Not pruned: skipped (no longer in the manifest)' : 'Pruned (no longer in the manifest)' });
         blocks.push({
             kind: 'table',
             head: ['Resource', 'Name', 'Status'],

@@ -371,7 +371,7 @@ function buildFleetSummary(fleet: string, dryRun: boolean, entries: readonly Fle
   ];
   if (deletions.length > 0) {
     const verbs = dryRun ? PLANNED : DONE;
-    blocks.push({ kind: 'section', title: 'Pruned (no longer in the manifest)' });
+    blocks.push({ kind: 'section', title: notes.skipped ? 'Not pruned: skipped (no longer in the manifest)' : 'Pruned (no longer in the manifest)' });
     blocks.push({
       kind: 'table',
       head: ['Resource', 'Name', 'Status'],
