@@ -171,17 +171,29 @@ function expandVariables(data, env, problems) {
     };
     return walk(data, '', undefined);
 }
+/**
+ * ajv's class. ajv is CommonJS (`module.exports = Ajv`, with `.Ajv` and `.default` on it): Node's
+ * ESM loader gives it as the namespace's `default`, the bundle (webpack's interop) as the namespace.
+ */
+async function ajvClass() {
+    const ns = (await __webpack_require__.e(/* import() */ 463).then(__webpack_require__.t.bind(__webpack_require__, 2463, 23)));
+    const found = [ns.Ajv, ns.default, ns.default?.Ajv].find((c) => typeof c === 'function');
+    if (!found)
+        throw new Error('ajv: no validator class in the module');
+    return found;
+}
 /** Every problem the JSON Schema finds, each with its path; unknown keys with the nearest valid name. */
 async function validateAgainstSchema(data) {
-    const { default: Ajv } = await __webpack_require__.e(/* import() */ 160).then(__webpack_require__.t.bind(__webpack_require__, 1160, 23));
-    const ajv = new Ajv({ allErrors: true, verbose: true, jsonPointers: false });
+    const Ajv = await ajvClass();
+    const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true });
     const validate = ajv.compile(manifest_schema_namespaceObject);
     if (validate(data))
         return [];
     const seen = new Set();
     const problems = [];
     for (const e of (validate.errors ?? [])) {
-        const at = e.dataPath.replace(/^\./, '').replace(/\['([^']+)'\]/g, '.$1') || '(top level)';
+        // A JSON pointer (/workloads/0/name) as the manifest's paths read (workloads[0].name).
+        const at = pathOfPointer(e.instancePath) || '(top level)';
         let line;
         if (e.keyword === 'additionalProperties' && e.params.additionalProperty) {
             const key = e.params.additionalProperty;
@@ -203,6 +215,14 @@ async function validateAgainstSchema(data) {
         seen.add(line);
     }
     return problems;
+}
+/** `/workloads/0/env_vars/A~1B` -> `workloads[0].env_vars.A/B`. */
+function pathOfPointer(pointer) {
+    return pointer
+        .split('/')
+        .slice(1)
+        .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .reduce((path, t) => (/^\d+$/.test(t) ? `${path}[${t}]` : path ? `${path}.${t}` : t), '');
 }
 /** The known name closest to `key` (edit distance at most a third of its length, at least 2). */
 function nearest(key, known) {

@@ -18,7 +18,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _google_endpoints_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8157);
 /* harmony import */ var _google_trace_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5126);
 /* harmony import */ var _github_token_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1139);
-/* harmony import */ var _report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6514);
+/* harmony import */ var _report_runner_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7322);
 // The two clients of Workload Identity Federation, from their own modules: the package's index
 // loads every kind of credential (service account keys, AWS, metadata server, ...) on every run.
 
@@ -47,7 +47,7 @@ function maskTokensIn(data) {
     for (const field of TOKEN_FIELDS) {
         const value = data[field];
         if (typeof value === 'string' && value)
-            (0,_report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_6__.setSecret)(value);
+            (0,_report_runner_js__WEBPACK_IMPORTED_MODULE_6__.setSecret)(value);
     }
 }
 /**
@@ -158,7 +158,7 @@ async function applicationDefault(serviceAccount, env, projectId) {
         }
         const { token } = await authClient.getAccessToken();
         if (token)
-            (0,_report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_6__.setSecret)(token);
+            (0,_report_runner_js__WEBPACK_IMPORTED_MODULE_6__.setSecret)(token);
         const email = serviceAccount ?? source.email;
         return { authClient, identity: email ?? 'Application Default Credentials', adcProjectId };
     }
@@ -170,7 +170,7 @@ async function applicationDefault(serviceAccount, env, projectId) {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 1088:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -181,8 +181,8 @@ __webpack_require__.d(__webpack_exports__, {
   runFleet: () => (/* binding */ runFleet)
 });
 
-// EXTERNAL MODULE: ./src/report/workflow-commands.ts + 2 modules
-var workflow_commands = __webpack_require__(6514);
+// EXTERNAL MODULE: ./src/report/runner.ts + 16 modules
+var runner = __webpack_require__(7322);
 // EXTERNAL MODULE: ./src/auth/credentials.ts
 var auth_credentials = __webpack_require__(8168);
 // EXTERNAL MODULE: ./src/config/rules.ts
@@ -283,7 +283,7 @@ async function phase(name, fn, options = {}) {
     const { title = name, into = phaseTimes, clock = Date.now, group = true } = options;
     const start = clock();
     try {
-        return await (group ? workflow_commands.group(title, fn) : fn());
+        return await (group ? runner.group(title, fn) : fn());
     }
     finally {
         into[name] = (into[name] ?? 0) + (clock() - start);
@@ -295,7 +295,7 @@ async function phase(name, fn, options = {}) {
  * the log, and a long wait on nothing new stays quiet).
  */
 function createProgress(label, options = {}) {
-    const { intervalMs = 3_000, clock = Date.now, print = workflow_commands.info } = options;
+    const { intervalMs = 3_000, clock = Date.now, print = runner.info } = options;
     const start = clock();
     let lastKey;
     let lastPrint = -Infinity;
@@ -517,7 +517,7 @@ function outputsOf(report) {
 }
 function setOutputs(report) {
     for (const [name, value] of Object.entries(outputsOf(report)))
-        workflow_commands.setOutput(name, value);
+        runner.setOutput(name, value);
 }
 /** A workload's entry of `results`, from its report (absent: it stopped before it was planned). */
 function resultOf(name, kind, report) {
@@ -535,8 +535,6 @@ function resultOf(name, kind, report) {
     };
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./node_modules/cronstrue/dist/cronstrue.js
 var cronstrue = __webpack_require__(2507);
 var cronstrue_default = /*#__PURE__*/__webpack_require__.n(cronstrue);
@@ -557,7 +555,6 @@ function describeCron(expr) {
 // The job summary: what exists now, what changed, when it runs next, how the smoke test
 // went. Built once as a small document, then rendered as GitHub Markdown (the step summary)
 // or as plain text (a terminal), so both always say the same thing.
-
 
 
 
@@ -899,21 +896,21 @@ function renderFleetSummary(fleet, dryRun, entries, deletions, now = new Date())
 // ---------------------------------------------------------------------------------------
 // Writing.
 /**
- * Appends `markdown` to the step summary file. Outside Actions (no GITHUB_STEP_SUMMARY)
- * it does nothing; a failed write is a warning, never the step's failure.
+ * Appends `markdown` to the job summary (@actions/core's summary, GITHUB_STEP_SUMMARY). Outside
+ * Actions (no GITHUB_STEP_SUMMARY) it does nothing; a failed write is a warning, never the step's failure.
  */
-async function writeSummary(markdown, env = process.env) {
-    const file = env.GITHUB_STEP_SUMMARY;
+async function writeSummary(markdown) {
+    const file = process.env.GITHUB_STEP_SUMMARY;
     if (!file) {
-        workflow_commands.debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
+        runner.debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
         return false;
     }
     try {
-        await (0,promises_.appendFile)(file, markdown.endsWith('\n') ? markdown : `${markdown}\n`, 'utf8');
+        await runner.appendSummary(markdown);
         return true;
     }
     catch (e) {
-        workflow_commands.warning(`Could not write the job summary to ${file}: ${e.message}`);
+        runner.warning(`Could not write the job summary to ${file}: ${e.message}`);
         return false;
     }
 }
@@ -2119,7 +2116,7 @@ function planTeardown(config, names, current) {
 function planTeardownRun(ctx, run, current) {
     const { config, names } = run;
     const torn = planTeardown(config, names, current);
-    workflow_commands.info(`Plan${ctx.label ? ` of ${ctx.label}` : ''}:\n${formatPlan(torn.plan)}`);
+    runner.info(`Plan${ctx.label ? ` of ${ctx.label}` : ''}:\n${formatPlan(torn.plan)}`);
     run.report = startReport(ctx, run, torn.plan, [], 'state: absent: nothing is deployed, so there is nothing to smoke-test.');
     if (torn.refused.length > 0) {
         run.failure = run.report.error =
@@ -2127,7 +2124,7 @@ function planTeardownRun(ctx, run, current) {
                 'Check the names (name, kind, region, scheduler_job, scheduler_region), or set force: true to delete it anyway.';
     }
     else if (config.dryRun || torn.plan.length === 0) {
-        workflow_commands.info(torn.plan.length === 0 ? 'state: absent: nothing is left to remove.' : 'Dry run: the plan above was not applied.');
+        runner.info(torn.plan.length === 0 ? 'state: absent: nothing is left to remove.' : 'Dry run: the plan above was not applied.');
     }
 }
 /** Deletes what the teardown plan names. */
@@ -2135,7 +2132,7 @@ async function applyTeardown(ctx, report, phase) {
     if (report.plan.length === 0)
         return;
     await phase('delete', () => applyDeletions(ctx.api, ctx.clients, report.plan, 1, {
-        progress: (change, starting) => workflow_commands.info(changeLine(change, starting)),
+        progress: (change, starting) => runner.info(changeLine(change, starting)),
         wrote: () => (report.changed = true),
     }));
 }
@@ -2173,11 +2170,11 @@ async function run_pipeline_readWorkload(ctx, run) {
     await recordFailure(run, () => phaseOf(ctx, run)('read', async () => {
         const state = await readCurrentState(ctx.api, ctx.clients, config, names);
         const kindLabel = config.kind === 'job' ? 'Cloud Run job' : 'Cloud Run service';
-        workflow_commands.info(`${kindLabel} ${config.name}: ${state.workload ? 'exists' : 'does not exist yet'}`);
+        runner.info(`${kindLabel} ${config.name}: ${state.workload ? 'exists' : 'does not exist yet'}`);
         if (state.workload)
-            workflow_commands.info(`IAM policy of ${config.name}: ${state.policy?.bindings?.length ?? 0} binding(s)`);
+            runner.info(`IAM policy of ${config.name}: ${state.policy?.bindings?.length ?? 0} binding(s)`);
         if (names.schedulerJob)
-            workflow_commands.info(`Scheduler job ${names.schedulerJob.split('/').pop()}: ${state.schedulerJob ? 'exists' : 'does not exist yet'}`);
+            runner.info(`Scheduler job ${names.schedulerJob.split('/').pop()}: ${state.schedulerJob ? 'exists' : 'does not exist yet'}`);
         run.current = state;
     }));
 }
@@ -2192,20 +2189,20 @@ function planWorkloadRun(ctx, run) {
     const runPlan = planRun({ config, names, current, deployId: ctx.deployId });
     run.runPlan = runPlan;
     for (const warning of runPlan.warnings)
-        workflow_commands.warning((0,scrub/* scrubSecrets */.Zg)(ctx.label ? `${ctx.label}: ${warning}` : warning));
+        runner.warning((0,scrub/* scrubSecrets */.Zg)(ctx.label ? `${ctx.label}: ${warning}` : warning));
     // Each change's reason (a tag redeploy, a re-pointed trigger) is in the plan, once.
-    workflow_commands.info(`Plan${ctx.label ? ` of ${ctx.label}` : ''}:\n${formatPlan(runPlan.plan)}`);
+    runner.info(`Plan${ctx.label ? ` of ${ctx.label}` : ''}:\n${formatPlan(runPlan.plan)}`);
     run.report = startReport(ctx, run, runPlan.plan, runPlan.warnings, 'The run stopped before the smoke test.');
     run.report.url = current.workload?.uri ?? undefined;
     if (config.dryRun) {
         run.report.smoke.message = 'Dry run: nothing was written and the smoke test was skipped.';
-        workflow_commands.info(planChangesAnything(runPlan.plan) ? `Dry run: the plan${ctx.label ? ` of ${ctx.label}` : ''} above was not applied.` : `Dry run: ${ctx.label ?? 'everything'} is up to date.`);
+        runner.info(planChangesAnything(runPlan.plan) ? `Dry run: the plan${ctx.label ? ` of ${ctx.label}` : ''} above was not applied.` : `Dry run: ${ctx.label ?? 'everything'} is up to date.`);
         if (config.failOnDrift) {
             run.report.drift = findDrift(runPlan.plan, current).map(driftLine);
             if (run.report.drift.length > 0)
                 run.failure = run.report.error = driftMessage(run.report.drift);
             else
-                workflow_commands.info(`Drift check${ctx.label ? ` of ${ctx.label}` : ''}: the live state matches the inputs.`);
+                runner.info(`Drift check${ctx.label ? ` of ${ctx.label}` : ''}: the live state matches the inputs.`);
         }
     }
 }
@@ -2238,7 +2235,7 @@ async function applyWorkloadRun(ctx, run) {
             phase,
             wrote: () => (report.changed = true),
             plan: (plan) => (report.plan = plan),
-            progress: (change, starting) => workflow_commands.info(changeLine(change, starting)),
+            progress: (change, starting) => runner.info(changeLine(change, starting)),
         });
         const service = config.kind === 'service' ? applied.workload : undefined;
         report.plan = applied.plan;
@@ -2248,13 +2245,13 @@ async function applyWorkloadRun(ctx, run) {
         const share = service ? (0,workload/* latestRevisionTraffic */.WU)(service) : 100;
         if (share < 100) {
             const warning = `The service's traffic is split or pinned elsewhere: its latest revision ${report.revision} serves ${share}% of requests, so the trigger (and the smoke test) may reach an older revision. Route traffic to the latest revision: gcloud run services update-traffic ${config.name} --to-latest --region=${config.region} --project=${ctx.projectId}`;
-            workflow_commands.warning(warning);
+            runner.warning(warning);
             report.warnings.push(warning);
         }
         report.smoke = { status: 'skipped', message: 'The smoke test is off (smoke_test: false).' };
         if (config.smoke.enabled && config.smoke.onlyWhenChanged && !report.changed) {
             report.smoke = { status: 'skipped', message: 'Nothing was written, so the smoke test did not run (smoke_test: changed).' };
-            workflow_commands.info(ctx.label ? `${ctx.label}: ${report.smoke.message}` : report.smoke.message);
+            runner.info(ctx.label ? `${ctx.label}: ${report.smoke.message}` : report.smoke.message);
         }
         else if (config.smoke.enabled) {
             run.smokeStarted = true;
@@ -2267,7 +2264,7 @@ async function applyWorkloadRun(ctx, run) {
                 schedulerJob: names.schedulerJob,
                 deadline: smokeApi.deadline,
                 grantedAt: applied.grantedAt,
-                onProgress: (line) => workflow_commands.info(line),
+                onProgress: (line) => runner.info(line),
                 onExecution: (name) => (run.startedExecution = name),
                 known: { workload: current.workload, schedulerJob: current.schedulerJob },
             }));
@@ -2275,7 +2272,7 @@ async function applyWorkloadRun(ctx, run) {
             report.smoke = { ...smoke, message: (0,scrub/* scrubSecrets */.Zg)(smoke.message) };
             if (smoke.status === 'failed')
                 throw new explain/* ActionError */.lZ(report.smoke.message);
-            workflow_commands.info(report.smoke.message);
+            runner.info(report.smoke.message);
         }
     });
 }
@@ -2371,11 +2368,13 @@ async function readFleet(api, clients, projectId, runs) {
     }));
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ./src/report/pr-comment.ts
 // The plan and the summary as one pull-request comment (comment_on_pr), updated in place on
 // every later run: the comment carries a hidden marker naming the target, and the run looks for
-// it among the pull request's comments before it writes. It talks to GITHUB_API_URL, so GitHub
-// Enterprise Server works too. Commenting is part of the report, never the step's failure: a
+// it among the pull request's comments before it writes. It talks to GITHUB_API_URL through
+// @actions/github (Octokit), so GitHub Enterprise Server works too. Commenting is part of the report, never the step's failure: a
 // token that may not write (a fork's pull request gets a read-only one) is a warning.
 
 
@@ -2422,65 +2421,25 @@ function commentBody(marker, summary, env, now = new Date()) {
     const footer = `${run ? `[Workflow run](${run})` : 'Workflow run'}${sha} · updated ${now.toISOString().replace(/\.\d+Z$/, 'Z')}`;
     return `${marker}\n${summary.trimEnd()}\n\n---\n<sub>${footer}</sub>\n`;
 }
-/** A GitHub REST answer that is not a success: its status and GitHub's message. */
-class GitHubApiError extends Error {
-    status;
-    constructor(status, message) {
-        super(message);
-        this.name = 'GitHubApiError';
-        this.status = status;
-    }
-}
-/** The next page of a list, from the Link header (GitHub's pagination). */
-function nextPage(link) {
-    return /<([^>]+)>;\s*rel="next"/.exec(link ?? '')?.[1];
-}
-/**
- * The three REST calls of the comment (docs.github.com/rest/issues/comments), on Node's fetch.
- * Not @actions/github: Octokit and its HTTP client (undici) were 1.1 MB of bundle and ~260,000
- * lines of types for three requests.
- */
-async function github(token, method, url, body) {
-    const response = await fetch(url, {
-        method,
-        headers: {
-            accept: 'application/vnd.github+json',
-            authorization: `Bearer ${token}`,
-            'user-agent': 'cloud-run-cron',
-            'x-github-api-version': '2022-11-28',
-            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(clients/* REQUEST_TIMEOUT_MS */.j2),
-    });
-    const text = await response.text();
-    let data;
-    try {
-        data = text ? JSON.parse(text) : undefined;
-    }
-    catch {
-        data = text;
-    }
-    if (!response.ok) {
-        const message = data?.message;
-        throw new GitHubApiError(response.status, typeof message === 'string' && message ? message : `${response.status} ${response.statusText}`.trim());
-    }
-    return { data: data, link: response.headers.get('link') };
-}
 /** Finds the comment with `marker` on the pull request (every page) and updates it, or creates one. */
 async function upsertComment(token, pr, marker, body, env) {
-    const repo = `${(env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')}/repos/${pr.owner}/${pr.repo}`;
+    // Octokit (and its HTTP client) load only when a run comments.
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const octokit = getOctokit(token, { baseUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '') });
+    const request = () => ({ signal: AbortSignal.timeout(clients/* REQUEST_TIMEOUT_MS */.j2) });
+    const where = { owner: pr.owner, repo: pr.repo };
+    // Every page (Link: rel="next"), stopping at the page that holds the comment.
     let mine;
-    for (let url = `${repo}/issues/${pr.number}/comments?per_page=100`; url && !mine;) {
-        const page = await github(token, 'GET', url);
+    for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, { ...where, issue_number: pr.number, per_page: 100, request: request() })) {
         mine = page.data.find((c) => c.body?.includes(marker));
-        url = nextPage(page.link);
+        if (mine)
+            break;
     }
     if (mine) {
-        const { data } = await github(token, 'PATCH', `${repo}/issues/comments/${mine.id}`, { body });
+        const { data } = await octokit.rest.issues.updateComment({ ...where, comment_id: mine.id, body, request: request() });
         return { action: 'updated', url: data.html_url };
     }
-    const { data } = await github(token, 'POST', `${repo}/issues/${pr.number}/comments`, { body });
+    const { data } = await octokit.rest.issues.createComment({ ...where, issue_number: pr.number, body, request: request() });
     return { action: 'created', url: data.html_url };
 }
 /** What a failed comment most likely means, for the warning. */
@@ -2559,21 +2518,21 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
     const tag = (config, text) => (single ? text : `${config.name}: ${text}`);
     for (const config of fleet.configs) {
         for (const notice of config.notices)
-            workflow_commands.notice(tag(config, notice));
+            runner.notice(tag(config, notice));
         for (const warning of config.warnings)
-            workflow_commands.warning(tag(config, warning));
+            runner.warning(tag(config, warning));
     }
     for (const notice of (0,endpoints/* overrideNotices */.Ai)(env))
-        workflow_commands.info(notice);
+        runner.info(notice);
     // Values never leave the run: main registered every workload's env values and secret references
     // with the one scrubbing function (configureTrace) before anything was sent.
     const first = fleet.configs[0];
     if (!first) {
         // A manifest with no workloads: nothing is deployed, and nothing is ever pruned.
-        workflow_commands.info(`Fleet ${fleet.id}: the manifest has no workloads: nothing to deploy, and nothing is pruned.`);
-        workflow_commands.setOutput('changed', 'false');
-        workflow_commands.setOutput('plan', '[]');
-        workflow_commands.setOutput('results', '[]');
+        runner.info(`Fleet ${fleet.id}: the manifest has no workloads: nothing to deploy, and nothing is pruned.`);
+        runner.setOutput('changed', 'false');
+        runner.setOutput('plan', '[]');
+        runner.setOutput('results', '[]');
         return;
     }
     const errorContext = {
@@ -2591,7 +2550,7 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
         const credentials = await phase('auth', async () => {
             try {
                 const c = await authenticating;
-                workflow_commands.info(`Authenticated as ${c.identity}`);
+                runner.info(`Authenticated as ${c.identity}`);
                 return c;
             }
             catch (err) {
@@ -2608,7 +2567,7 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
         if (!rules/* RULES */.y0.projectId.pattern.test(projectId)) {
             throw new types/* InputError */.d('project_id', `the project of Application Default Credentials, ${JSON.stringify(projectId)}, is not allowed: ${rules/* RULES */.y0.projectId.allowed}. Set project_id.`);
         }
-        const api = createApi({ ...errorContext, projectId }, Date.now() + deployDeadlineMs, (err, delay) => workflow_commands.info((0,scrub/* scrubSecrets */.Zg)(`Retrying in ${delay}ms: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`)));
+        const api = createApi({ ...errorContext, projectId }, Date.now() + deployDeadlineMs, (err, delay) => runner.info((0,scrub/* scrubSecrets */.Zg)(`Retrying in ${delay}ms: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`)));
         const ctx = {
             api,
             clients: (0,clients/* makeClients */.nv)(credentials.authClient, env),
@@ -2633,7 +2592,7 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
             await phase('read', async () => {
                 await readFleet(api, ctx.clients, projectId, runs);
                 const exist = runs.filter((r) => r.current?.workload).length;
-                workflow_commands.info(`Fleet ${fleet.id}: ${runs.length} workload(s) declared, ${exist} exist${runs.some((r) => r.failure) ? `, ${runs.filter((r) => r.failure).length} could not be read` : ''}`);
+                runner.info(`Fleet ${fleet.id}: ${runs.length} workload(s) declared, ${exist} exist${runs.some((r) => r.failure) ? `, ${runs.filter((r) => r.failure).length} could not be read` : ''}`);
             });
         }
         for (const run of runs)
@@ -2647,17 +2606,17 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
                 ])),
             };
             deletions = (0,prune/* planPrune */.wM)(fleet.id, await owned, declared);
-            workflow_commands.info(`Prune plan of fleet ${fleet.id}:\n${deletions.length ? formatPlan(deletions) : 'nothing carries its marks that the manifest no longer declares.'}`);
+            runner.info(`Prune plan of fleet ${fleet.id}:\n${deletions.length ? formatPlan(deletions) : 'nothing carries its marks that the manifest no longer declares.'}`);
         }
         // Apply with at most max_parallel workloads in flight; then prune (triggers first).
         if (!first.dryRun) {
             await inParallel(runs, fleet.maxParallel, (run) => applyWorkloadRun(ctxOf(run.config), run));
             if (deletions.length > 0) {
-                await phase('prune', () => applyDeletions(api, ctx.clients, deletions, fleet.maxParallel, { progress: (c, starting) => workflow_commands.info(changeLine(c, starting)) })).catch((err) => failures.push((0,scrub/* scrubSecrets */.Zg)(`prune: ${err instanceof Error ? err.message : String(err)}`)));
+                await phase('prune', () => applyDeletions(api, ctx.clients, deletions, fleet.maxParallel, { progress: (c, starting) => runner.info(changeLine(c, starting)) })).catch((err) => failures.push((0,scrub/* scrubSecrets */.Zg)(`prune: ${err instanceof Error ? err.message : String(err)}`)));
             }
         }
         else if (deletions.length > 0) {
-            workflow_commands.info('Dry run: the deletions above were not applied.');
+            runner.info('Dry run: the deletions above were not applied.');
         }
     }
     catch (err) {
@@ -2668,9 +2627,9 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
             failures.unshift(single ? run.failure : `${run.config.name}: ${run.failure}`);
     await report(fleet, runs, deletions, failures, env);
     if (failures.length === 1)
-        workflow_commands.setFailed(failures[0]);
+        runner.setFailed(failures[0]);
     else if (failures.length > 1)
-        workflow_commands.setFailed(`${failures.length} failures:\n${failures.map((f) => `- ${f}`).join('\n')}`);
+        runner.setFailed(`${failures.length} failures:\n${failures.map((f) => `- ${f}`).join('\n')}`);
 }
 async function report(fleet, runs, deletions, failures, env) {
     const results = fleet.configs.map((config, i) => resultOf(config.name, config.kind, runs[i]?.report));
@@ -2680,34 +2639,34 @@ async function report(fleet, runs, deletions, failures, env) {
         const report = single?.report;
         if (report) {
             setOutputs(report);
-            workflow_commands.setOutput('results', JSON.stringify(results));
+            runner.setOutput('results', JSON.stringify(results));
             // Without a summary file (run by hand, outside GitHub Actions) the summary goes to the log.
             const summary = renderSummary(report);
-            if (!(await writeSummary(summary, env)))
-                workflow_commands.info(renderSummaryText(report));
-            await commentOnPullRequest(config, { project: report.projectId, region: config.region, kind: config.kind, name: config.name }, summary, env, workflow_commands);
+            if (!(await writeSummary(summary)))
+                runner.info(renderSummaryText(report));
+            await commentOnPullRequest(config, { project: report.projectId, region: config.region, kind: config.kind, name: config.name }, summary, env, runner);
             return;
         }
         // Stopped before anything was read (auth, the project, the Scheduler region): no plan.
-        workflow_commands.setOutput('kind', config.kind);
-        workflow_commands.setOutput('changed', 'false');
-        workflow_commands.setOutput('execution_status', 'skipped');
-        workflow_commands.setOutput('results', JSON.stringify(results));
+        runner.setOutput('kind', config.kind);
+        runner.setOutput('changed', 'false');
+        runner.setOutput('execution_status', 'skipped');
+        runner.setOutput('results', JSON.stringify(results));
         const message = failures[0] ?? 'unknown error';
-        await writeSummary(`## ❌ cloud-run-cron: ${config.kind} ${config.name} was not deployed\n\nNothing was written.\n\n\`\`\`\n${message}\n\`\`\`\n`, env).catch(() => undefined);
+        await writeSummary(`## ❌ cloud-run-cron: ${config.kind} ${config.name} was not deployed\n\nNothing was written.\n\n\`\`\`\n${message}\n\`\`\`\n`).catch(() => undefined);
         return;
     }
     const plan = [...runs.flatMap((r) => r.report?.plan ?? []), ...deletions];
-    workflow_commands.setOutput('changed', String(runs.some((r) => r.report?.changed) || deletions.some((c) => c.written)));
-    workflow_commands.setOutput('plan', planToJson(plan));
-    workflow_commands.setOutput('results', JSON.stringify(results));
+    runner.setOutput('changed', String(runs.some((r) => r.report?.changed) || deletions.some((c) => c.written)));
+    runner.setOutput('plan', planToJson(plan));
+    runner.setOutput('results', JSON.stringify(results));
     const entries = fleet.configs.map((config, i) => ({ name: config.name, kind: config.kind, report: runs[i]?.report, failure: runs[i]?.failure ?? (runs[i] ? undefined : failures[0]) }));
     const { markdown, text } = renderFleetSummary(fleet.id, fleet.configs[0]?.dryRun ?? false, entries, deletions);
-    if (!(await writeSummary(markdown, env)))
-        workflow_commands.info(text);
+    if (!(await writeSummary(markdown)))
+        runner.info(text);
     const first = fleet.configs[0];
     if (first)
-        await commentOnPullRequest(first, { fleet: fleet.id }, markdown, env, workflow_commands);
+        await commentOnPullRequest(first, { fleet: fleet.id }, markdown, env, runner);
 }
 
 

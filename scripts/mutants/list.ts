@@ -23,9 +23,9 @@ export const MUTANTS: readonly Mutant[] = [
   {
     name: 'mask-off',
     breaks: 'token masking switched off (setSecret writes nothing)',
-    file: 'src/report/workflow-commands.ts',
-    search: "  if (secret) issue('add-mask', secret);",
-    replace: "  if (secret.length < 0) issue('add-mask', secret);",
+    file: 'src/report/runner.ts',
+    search: '  if (secret) core.setSecret(secret);',
+    replace: '  if (secret.length < 0) core.setSecret(secret);',
     tests: [BLIND_SPOTS],
   },
   {

@@ -13,7 +13,7 @@ import { REQUEST_TIMEOUT_MS } from '../google/clients.js';
 import { endpointFor } from '../google/endpoints.js';
 import { tracedFetch } from '../google/trace.js';
 import { githubAudience, GithubTokenError, requestGithubToken } from './github-token.js';
-import { setSecret } from '../report/workflow-commands.js';
+import { setSecret } from '../report/runner.js';
 
 export const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 

@@ -154,23 +154,37 @@ export function expandVariables(data: Json, env: NodeJS.ProcessEnv, problems: st
 }
 
 interface SchemaProblem {
-  dataPath: string;
+  instancePath: string;
   keyword: string;
   message?: string;
   params: { additionalProperty?: string; allowedValues?: unknown[]; missingProperty?: string };
   parentSchema?: { properties?: Record<string, unknown> };
 }
 
+type AjvClass = typeof import('ajv').Ajv;
+
+/**
+ * ajv's class. ajv is CommonJS (`module.exports = Ajv`, with `.Ajv` and `.default` on it): Node's
+ * ESM loader gives it as the namespace's `default`, the bundle (webpack's interop) as the namespace.
+ */
+async function ajvClass(): Promise<AjvClass> {
+  const ns = (await import('ajv')) as unknown as { Ajv?: AjvClass; default?: AjvClass | { Ajv?: AjvClass } };
+  const found = [ns.Ajv, ns.default, (ns.default as { Ajv?: AjvClass } | undefined)?.Ajv].find((c) => typeof c === 'function');
+  if (!found) throw new Error('ajv: no validator class in the module');
+  return found as AjvClass;
+}
+
 /** Every problem the JSON Schema finds, each with its path; unknown keys with the nearest valid name. */
 export async function validateAgainstSchema(data: Json): Promise<string[]> {
-  const { default: Ajv } = await import('ajv');
-  const ajv = new Ajv({ allErrors: true, verbose: true, jsonPointers: false });
+  const Ajv = await ajvClass();
+  const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true });
   const validate = ajv.compile(schema);
   if (validate(data)) return [];
   const seen = new Set<string>();
   const problems: string[] = [];
   for (const e of (validate.errors ?? []) as SchemaProblem[]) {
-    const at = e.dataPath.replace(/^\./, '').replace(/\['([^']+)'\]/g, '.$1') || '(top level)';
+    // A JSON pointer (/workloads/0/name) as the manifest's paths read (workloads[0].name).
+    const at = pathOfPointer(e.instancePath) || '(top level)';
     let line: string;
     if (e.keyword === 'additionalProperties' && e.params.additionalProperty) {
       const key = e.params.additionalProperty;
@@ -188,6 +202,15 @@ export async function validateAgainstSchema(data: Json): Promise<string[]> {
     seen.add(line);
   }
   return problems;
+}
+
+/** `/workloads/0/env_vars/A~1B` -> `workloads[0].env_vars.A/B`. */
+function pathOfPointer(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((path, t) => (/^\d+$/.test(t) ? `${path}[${t}]` : path ? `${path}.${t}` : t), '');
 }
 
 /** The known name closest to `key` (edit distance at most a third of its length, at least 2). */

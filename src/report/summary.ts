@@ -1,8 +1,7 @@
 // The job summary: what exists now, what changed, when it runs next, how the smoke test
 // went. Built once as a small document, then rendered as GitHub Markdown (the step summary)
 // or as plain text (a terminal), so both always say the same thing.
-import { appendFile } from 'node:fs/promises';
-import * as core from './workflow-commands.js';
+import * as core from './runner.js';
 import { describeCron, nextRuns } from '../config/cron.js';
 import type { Kind } from '../config/types.js';
 import type { Change, ChangeAction, ResourceType } from '../plan/types.js';
@@ -387,17 +386,17 @@ export function renderFleetSummary(fleet: string, dryRun: boolean, entries: read
 // Writing.
 
 /**
- * Appends `markdown` to the step summary file. Outside Actions (no GITHUB_STEP_SUMMARY)
- * it does nothing; a failed write is a warning, never the step's failure.
+ * Appends `markdown` to the job summary (@actions/core's summary, GITHUB_STEP_SUMMARY). Outside
+ * Actions (no GITHUB_STEP_SUMMARY) it does nothing; a failed write is a warning, never the step's failure.
  */
-export async function writeSummary(markdown: string, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
-  const file = env.GITHUB_STEP_SUMMARY;
+export async function writeSummary(markdown: string): Promise<boolean> {
+  const file = process.env.GITHUB_STEP_SUMMARY;
   if (!file) {
     core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
     return false;
   }
   try {
-    await appendFile(file, markdown.endsWith('\n') ? markdown : `${markdown}\n`, 'utf8');
+    await core.appendSummary(markdown);
     return true;
   } catch (e) {
     core.warning(`Could not write the job summary to ${file}: ${(e as Error).message}`);

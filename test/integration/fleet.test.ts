@@ -291,10 +291,10 @@ test.concurrent('a bad manifest: fails before any request, with every problem an
     expect(r.code).not.toBe(0);
     expect(fake.requests.length).toBe(before);
     const all = failure(r);
-    expect(all).toContain('fleet: should match pattern');
+    expect(all).toContain('fleet: must match pattern');
     expect(all).toContain('workloads[0].imagee: unknown key; did you mean image?');
     expect(all).toContain('workloads[1].image: ${NOT_SET_ANYWHERE} is not set');
-    expect(all).toContain('workloads[1].tasks: should be integer');
+    expect(all).toContain('workloads[1].tasks: must be integer');
     expect(all).toContain('workloads[1].name: "a" is also workloads[0].name');
   }),
 );

@@ -113,12 +113,12 @@ workloads:
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^version: /),
-        expect.stringMatching(/^fleet: should match pattern/),
+        expect.stringMatching(/^fleet: must match pattern/),
         'defaultz: unknown key; did you mean defaults?',
         'workloads[0].imagee: unknown key; did you mean image?',
         expect.stringMatching(/^workloads\[1\]\.image: \$\{MISSING\} is not set in the step's environment \(workload a\)/),
-        expect.stringMatching(/^workloads\[1\]\.tasks: should be integer/),
-        expect.stringMatching(/^workloads\[1\]\.schedules\[0\]\.id: should match pattern/),
+        expect.stringMatching(/^workloads\[1\]\.tasks: must be integer/),
+        expect.stringMatching(/^workloads\[1\]\.schedules\[0\]\.id: must match pattern/),
       ]),
     );
   });
