@@ -384,6 +384,8 @@ function executionUrlOf(name) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/plan-text.ts
+// The plan as people read it in the log (Terraform-like) and as the `plan` output (JSON).
+
 const SYMBOL = { create: '+', update: '~', unchanged: '=', delete: '-' };
 const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** 'secrets.DB_PASSWORD', 'secrets': the value is a Secret Manager reference. */
@@ -426,18 +428,21 @@ function formatValue(value) {
 }
 /** Fields the planner already describes in words (env_vars: `NAME: (changed)`, never a value). */
 const DESCRIBED = new Set(['env_vars']);
+// Every piece from elsewhere (a field name from spec, a value, a reason naming live state) is one
+// line (oneLine): a plan line is never two, and the log writer (report/runner.ts) sees each whole.
 function fieldLine(action, f) {
+    const field = (0,runner.oneLine)(f.field);
     if (DESCRIBED.has(f.field))
-        return `    ${f.field}: ${String(f.after)}`;
-    const after = formatValue(displayValue(f.field, f.after));
+        return `    ${field}: ${(0,runner.oneLine)(String(f.after))}`;
+    const after = (0,runner.oneLine)(formatValue(displayValue(f.field, f.after)));
     if (action === 'create')
-        return `    ${f.field}: ${after}`;
-    return `    ${f.field}: ${formatValue(displayValue(f.field, f.before))} -> ${after}`;
+        return `    ${field}: ${after}`;
+    return `    ${field}: ${(0,runner.oneLine)(formatValue(displayValue(f.field, f.before)))} -> ${after}`;
 }
 function changeLines(c) {
     return [
-        `${SYMBOL[c.action]} ${c.action} ${c.type} ${c.resource}`,
-        ...(c.reason ? [`  # ${c.reason}`] : []),
+        `${SYMBOL[c.action]} ${c.action} ${c.type} ${(0,runner.oneLine)(c.resource)}`,
+        ...(c.reason ? [`  # ${(0,runner.oneLine)(c.reason)}`] : []),
         ...(c.action === 'unchanged' ? [] : c.fields.map((f) => fieldLine(c.action, f))),
     ];
 }
@@ -738,10 +743,9 @@ function buildSummary(report, now) {
         blocks.push({ kind: 'alert', level: 'NOTE', lines: ['Dry run: nothing was written. The plan below is what a run would do.'] });
     const notices = report.config.notices;
     if (notices.length > 0)
-        blocks.push({ kind: 'alert', level: 'NOTE', lines: notices.map((n) => (notices.length > 1 ? `- ${n}` : n)) });
-    if (report.warnings.length > 0) {
-        blocks.push({ kind: 'alert', level: 'WARNING', lines: report.warnings.map((w) => (report.warnings.length > 1 ? `- ${w}` : w)) });
-    }
+        blocks.push({ kind: 'alert', level: 'NOTE', lines: notices, list: notices.length > 1 });
+    if (report.warnings.length > 0)
+        blocks.push({ kind: 'alert', level: 'WARNING', lines: report.warnings, list: report.warnings.length > 1 });
     if (report.plan.length > 0)
         blocks.push(resourceTable(report));
     if (report.drift) {
@@ -758,37 +762,58 @@ function buildSummary(report, now) {
 }
 // ---------------------------------------------------------------------------------------
 // Markdown.
+/**
+ * Text as Markdown that renders as that same text: every character Markdown or HTML would act on
+ * escaped, line breaks as spaces, and an @mention broken by a zero-width space (GitHub notifies
+ * whoever a comment or summary mentions). The summary and the PR comment carry values, messages
+ * and drift lines from inputs, manifests and the live state: none may format, link or notify.
+ */
+function markdownText(text) {
+    return (text
+        .replace(/\r\n|\r|\n/g, ' ')
+        // What starts formatting, a link, an image, HTML, a table cell or strikethrough anywhere;
+        // `_` only where it can (GitHub leaves intraword underscores alone: snake_case reads as is).
+        .replace(/[\\`*[\]<>|~]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|&(?=#?[A-Za-z0-9]+;)/g, (c) => `\\${c}`)
+        // What starts a block at the start of a line: a heading, a list item, a quote.
+        .replace(/^(\s*)([#+-]|\d+[.)])(?=\s|$)/, '$1\\$2')
+        .replace(/(^|[^A-Za-z0-9_\\`])@(?=[A-Za-z0-9])/g, '$1@\u200b'));
+}
+/** Text inside a code span: a backtick would end it. */
+const codeText = (text) => text.replace(/\r\n|\r|\n/g, ' ').replace(/`/g, "'");
 const mdSpan = (s) => {
     if (typeof s === 'string')
-        return s;
-    const text = s.code ? `\`${s.text.replace(/`/g, "'")}\`` : s.text;
-    return s.href ? `[${text}](${s.href})` : text;
+        return markdownText(s);
+    const text = s.code ? `\`${codeText(s.text)}\`` : markdownText(s.text);
+    return s.href ? `[${text}](${s.href.replace(/[()\s<>]/g, encodeURIComponent)})` : text;
 };
 const mdLine = (line) => line.map(mdSpan).join('');
 const mdCell = (line) => mdLine(line).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 function mdBlock(b) {
     switch (b.kind) {
         case 'heading':
-            return `## ${b.text}`;
+            return `## ${markdownText(b.text)}`;
         case 'section':
-            return `### ${b.title}`;
+            return `### ${markdownText(b.title)}`;
         case 'para':
             return mdLine(b.line);
         case 'list':
             return b.items.map((i) => `- ${mdLine(i)}`).join('\n');
         case 'table':
             return [
-                `| ${b.head.join(' | ')} |`,
+                `| ${b.head.map(markdownText).join(' | ')} |`,
                 `| ${b.head.map(() => '---').join(' | ')} |`,
                 ...b.rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`),
             ].join('\n');
         case 'code': {
-            const fence = b.text.includes('```') ? '~~~' : '```';
+            // A fence longer than any run of backticks in the text: nothing inside can close it.
+            const longest = Math.max(0, ...(b.text.match(/`+/g) ?? []).map((run) => run.length));
+            const fence = '`'.repeat(Math.max(3, longest + 1));
             return `${fence}${b.lang}\n${b.text}\n${fence}`;
         }
         case 'alert': {
             // A code block keeps the error's line breaks and its indented command intact.
-            const body = b.code === undefined ? b.lines : [...b.lines, mdBlock({ kind: 'code', lang: '', text: b.code })];
+            const lines = b.lines.map((l) => `${b.list ? '- ' : ''}${l.split(/\r\n|\r|\n/).map(markdownText).join(b.list ? '\n  ' : '\n')}`);
+            const body = b.code === undefined ? lines : [...lines, mdBlock({ kind: 'code', lang: '', text: b.code })];
             return [`> [!${b.level}]`, ...body.join('\n').split('\n').map((l) => `> ${l}`)].join('\n');
         }
     }
@@ -825,7 +850,8 @@ function textBlock(b) {
         case 'code':
             return b.text.replace(/^/gm, '    ');
         case 'alert': {
-            const body = b.code === undefined ? b.lines : [...b.lines, ...b.code.split('\n').map((l) => `  ${l}`)];
+            const lines = b.list ? b.lines.map((l) => `- ${l}`) : b.lines;
+            const body = b.code === undefined ? lines : [...lines, ...b.code.split('\n').map((l) => `  ${l}`)];
             return body.map((l, i) => (i === 0 ? `${b.level}: ${l}` : `  ${l}`)).join('\n');
         }
     }
@@ -1492,7 +1518,12 @@ function timestamp(v) {
 
 
 
+
+/** One drifted resource as one line: what the live state holds is someone else's text (oneLine). */
 function driftLine(d) {
+    return (0,runner.oneLine)(driftText(d));
+}
+function driftText(d) {
     const c = d.change;
     const name = `${resourceLabel(c)} ${parseResourceName(c.resource)?.id ?? c.resource}`;
     if (d.missing) {
@@ -2372,8 +2403,8 @@ async function readFleet(api, clients, projectId, runs) {
 var promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ./src/report/pr-comment.ts
 // The plan and the summary as one pull-request comment (comment_on_pr), updated in place on
-// every later run: the comment carries a hidden marker naming the target, and the run looks for
-// it among the pull request's comments before it writes. It talks to GITHUB_API_URL through
+// every later run: the comment starts with a hidden marker naming the target, and the run looks
+// among the pull request's comments for one of its own identity that starts with it. It talks to GITHUB_API_URL through
 // @actions/github (Octokit), so GitHub Enterprise Server works too. Commenting is part of the report, never the step's failure: a
 // token that may not write (a fork's pull request gets a read-only one) is a warning.
 
@@ -2421,17 +2452,45 @@ function commentBody(marker, summary, env, now = new Date()) {
     const footer = `${run ? `[Workflow run](${run})` : 'Workflow run'}${sha} · updated ${now.toISOString().replace(/\.\d+Z$/, 'Z')}`;
     return `${marker}\n${summary.trimEnd()}\n\n---\n<sub>${footer}</sub>\n`;
 }
-/** Finds the comment with `marker` on the pull request (every page) and updates it, or creates one. */
+/**
+ * The login the token posts as. A user's token (a PAT) names its user at GET /user; an installation
+ * token, the workflow's GITHUB_TOKEN among them, gets 403 there ("Resource not accessible by
+ * integration") and posts as the GitHub Actions app's bot.
+ */
+const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
+async function postsAs(octokit, request) {
+    try {
+        const { data } = await octokit.rest.users.getAuthenticated({ request: request() });
+        return data.login;
+    }
+    catch (err) {
+        if (err.status === 403)
+            return GITHUB_ACTIONS_BOT;
+        throw err;
+    }
+}
+/**
+ * The action's own comment: written by the identity the token posts as, and starting with the
+ * marker. A comment of anyone else is never edited, whatever it holds: whoever can comment on the
+ * pull request could otherwise post the marker and have the plan written into their comment.
+ */
+function isOwnComment(c, marker, author) {
+    return c.user?.login === author && (c.body ?? '').startsWith(marker);
+}
+/** Finds this target's own comment on the pull request (every page) and updates it, or creates one. */
 async function upsertComment(token, pr, marker, body, env) {
     // Octokit (and its HTTP client) load only when a run comments.
     const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
     const octokit = getOctokit(token, { baseUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '') });
     const request = () => ({ signal: AbortSignal.timeout(clients/* REQUEST_TIMEOUT_MS */.j2) });
     const where = { owner: pr.owner, repo: pr.repo };
+    const author = postsAs(octokit, request);
+    author.catch(() => undefined); // awaited below
     // Every page (Link: rel="next"), stopping at the page that holds the comment.
     let mine;
     for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, { ...where, issue_number: pr.number, per_page: 100, request: request() })) {
-        mine = page.data.find((c) => c.body?.includes(marker));
+        const login = await author;
+        mine = page.data.find((c) => isOwnComment(c, marker, login));
         if (mine)
             break;
     }
@@ -2439,6 +2498,7 @@ async function upsertComment(token, pr, marker, body, env) {
         const { data } = await octokit.rest.issues.updateComment({ ...where, comment_id: mine.id, body, request: request() });
         return { action: 'updated', url: data.html_url };
     }
+    await author;
     const { data } = await octokit.rest.issues.createComment({ ...where, issue_number: pr.number, body, request: request() });
     return { action: 'created', url: data.html_url };
 }

@@ -3,9 +3,15 @@
 import type { Drift } from '../plan/drift.js';
 import { parseResourceName } from './links.js';
 import { displayValue, formatValue } from './plan-text.js';
+import { oneLine } from './runner.js';
 import { resourceLabel } from './summary.js';
 
+/** One drifted resource as one line: what the live state holds is someone else's text (oneLine). */
 export function driftLine(d: Drift): string {
+  return oneLine(driftText(d));
+}
+
+function driftText(d: Drift): string {
   const c = d.change;
   const name = `${resourceLabel(c)} ${parseResourceName(c.resource)?.id ?? c.resource}`;
   if (d.missing) {

@@ -1,6 +1,6 @@
 // The plan and the summary as one pull-request comment (comment_on_pr), updated in place on
-// every later run: the comment carries a hidden marker naming the target, and the run looks for
-// it among the pull request's comments before it writes. It talks to GITHUB_API_URL through
+// every later run: the comment starts with a hidden marker naming the target, and the run looks
+// among the pull request's comments for one of its own identity that starts with it. It talks to GITHUB_API_URL through
 // @actions/github (Octokit), so GitHub Enterprise Server works too. Commenting is part of the report, never the step's failure: a
 // token that may not write (a fork's pull request gets a read-only one) is a warning.
 import { readFile } from 'node:fs/promises';
@@ -70,25 +70,58 @@ interface Comment {
   id: number;
   body?: string;
   html_url?: string;
+  user?: { login?: string } | null;
 }
 
-/** Finds the comment with `marker` on the pull request (every page) and updates it, or creates one. */
+/**
+ * The login the token posts as. A user's token (a PAT) names its user at GET /user; an installation
+ * token, the workflow's GITHUB_TOKEN among them, gets 403 there ("Resource not accessible by
+ * integration") and posts as the GitHub Actions app's bot.
+ */
+export const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
+
+type Octokit = ReturnType<(typeof import('@actions/github'))['getOctokit']>;
+
+async function postsAs(octokit: Octokit, request: () => { signal: AbortSignal }): Promise<string> {
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated({ request: request() });
+    return data.login;
+  } catch (err) {
+    if ((err as { status?: unknown }).status === 403) return GITHUB_ACTIONS_BOT;
+    throw err;
+  }
+}
+
+/**
+ * The action's own comment: written by the identity the token posts as, and starting with the
+ * marker. A comment of anyone else is never edited, whatever it holds: whoever can comment on the
+ * pull request could otherwise post the marker and have the plan written into their comment.
+ */
+export function isOwnComment(c: Comment, marker: string, author: string): boolean {
+  return c.user?.login === author && (c.body ?? '').startsWith(marker);
+}
+
+/** Finds this target's own comment on the pull request (every page) and updates it, or creates one. */
 export async function upsertComment(token: string, pr: PullRequest, marker: string, body: string, env: NodeJS.ProcessEnv): Promise<CommentResult> {
   // Octokit (and its HTTP client) load only when a run comments.
   const { getOctokit } = await import('@actions/github');
   const octokit = getOctokit(token, { baseUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '') });
   const request = () => ({ signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
   const where = { owner: pr.owner, repo: pr.repo };
+  const author = postsAs(octokit, request);
+  author.catch(() => undefined); // awaited below
   // Every page (Link: rel="next"), stopping at the page that holds the comment.
   let mine: Comment | undefined;
   for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, { ...where, issue_number: pr.number, per_page: 100, request: request() })) {
-    mine = (page.data as Comment[]).find((c) => c.body?.includes(marker));
+    const login = await author;
+    mine = (page.data as Comment[]).find((c) => isOwnComment(c, marker, login));
     if (mine) break;
   }
   if (mine) {
     const { data } = await octokit.rest.issues.updateComment({ ...where, comment_id: mine.id, body, request: request() });
     return { action: 'updated', url: data.html_url };
   }
+  await author;
   const { data } = await octokit.rest.issues.createComment({ ...where, issue_number: pr.number, body, request: request() });
   return { action: 'created', url: data.html_url };
 }
