@@ -25,8 +25,8 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/config/parse-config.ts + 4 modules
-var parse_config = __webpack_require__(2286);
+// EXTERNAL MODULE: ./src/config/parse-config.ts + 3 modules
+var parse_config = __webpack_require__(4316);
 // EXTERNAL MODULE: ./src/config/inputs.ts
 var inputs = __webpack_require__(4389);
 // EXTERNAL MODULE: ./src/config/duration.ts

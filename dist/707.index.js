@@ -949,6 +949,8 @@ var scheduler_job = __webpack_require__(634);
 var values = __webpack_require__(4937);
 // EXTERNAL MODULE: ./src/run/spec-merge.ts
 var spec_merge = __webpack_require__(4999);
+// EXTERNAL MODULE: ./src/config/run-job-body.ts
+var run_job_body = __webpack_require__(4926);
 ;// CONCATENATED MODULE: ./src/plan/diff.ts
 /** Deep equality of JSON-like values (key order ignored). */
 function sameValue(a, b) {
@@ -968,6 +970,7 @@ function differences(compared, exists) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/planner.ts
+
 
 
 
@@ -1123,12 +1126,24 @@ function planBindings(config, names, policy) {
     });
 }
 /** serviceUri: the service's URL; undefined while the service is still to be created. */
+/**
+ * The trigger as the plan shows it: a body that carries override env values (a schedule's
+ * env_vars) decoded, with each value hidden; base64 would only hide it from a reader, not from
+ * anyone who decodes it. Compared before this: a changed value is still a change.
+ */
+function targetWithoutValues(target) {
+    const t = target;
+    if (!t?.body)
+        return target;
+    const shown = (0,run_job_body/* bodyWithoutValues */.N2)(Buffer.from(t.body, 'base64').toString('utf8'));
+    return shown === undefined ? target : { ...t, body: shown };
+}
 function planScheduler(config, names, current, serviceUri) {
     if (!config.schedule || !names.schedulerJob)
         return undefined;
     const desired = (0,scheduler_job/* desiredSchedulerJob */.$B)(config, names, serviceUri, current);
     const compared = scheduler_job/* SCHEDULER_FIELDS */._9.map((f) => ({ field: f.field, before: current ? f.read(current) : undefined, after: f.read(desired) }));
-    const fields = differences(compared, current !== undefined);
+    const fields = differences(compared, current !== undefined).map((f) => f.field === 'target' ? { ...f, before: targetWithoutValues(f.before), after: targetWithoutValues(f.after) } : f);
     const state = current ? (0,values/* enumName */.$U)(current.state, scheduler_job/* SCHEDULER_STATES */.fz) : undefined;
     // A job left UPDATE_FAILED by an interrupted update is not run until a PATCH succeeds:
     // write every managed field again, whether or not they look the same.

@@ -29067,7 +29067,7 @@ function quote(value) {
 
 /***/ }),
 
-/***/ 2286:
+/***/ 4316:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29483,69 +29483,8 @@ function orList(values) {
 
 // EXTERNAL MODULE: ./src/config/rules.ts
 var rules = __nccwpck_require__(5413);
-;// CONCATENATED MODULE: ./src/config/run-job-body.ts
-// The Scheduler body for a job: a Cloud Run Admin API v1 RunJobRequest, since the trigger
-// calls .../v1/namespaces/PROJECT/jobs/NAME:run. Checked strictly, as the API rejects
-// unknown fields.
-const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isStringArray = (v) => Array.isArray(v) && v.every((s) => typeof s === 'string');
-const isIntIn = (v, min, max) => Number.isInteger(v) && v >= min && v <= max;
-function unknownKeys(obj, allowed, where) {
-    return Object.keys(obj)
-        .filter((k) => !allowed.includes(k))
-        .map((k) => `${where} has an unknown field "${k}" (allowed: ${allowed.join(', ')})`);
-}
-function envProblems(env, where) {
-    if (!Array.isArray(env))
-        return [`${where}.env must be an array of {"name", "value"}`];
-    return env.flatMap((e, i) => isObject(e) && typeof e.name === 'string' && (e.value === undefined || typeof e.value === 'string')
-        ? unknownKeys(e, ['name', 'value'], `${where}.env[${i}]`)
-        : [`${where}.env[${i}] must be {"name": string, "value": string}`]);
-}
-function containerOverrideProblems(c, i) {
-    const where = `overrides.containerOverrides[${i}]`;
-    if (!isObject(c))
-        return [`${where} must be an object`];
-    return [
-        ...unknownKeys(c, ['name', 'args', 'env', 'clearArgs'], where),
-        ...(c.name !== undefined && typeof c.name !== 'string' ? [`${where}.name must be a string`] : []),
-        ...(c.args !== undefined && !isStringArray(c.args) ? [`${where}.args must be an array of strings`] : []),
-        ...(c.clearArgs !== undefined && typeof c.clearArgs !== 'boolean' ? [`${where}.clearArgs must be true or false`] : []),
-        ...(c.env !== undefined ? envProblems(c.env, where) : []),
-    ];
-}
-function overridesProblems(o) {
-    if (!isObject(o))
-        return ['overrides must be an object'];
-    const { containerOverrides: co, taskCount, timeoutSeconds } = o;
-    return [
-        ...unknownKeys(o, ['containerOverrides', 'taskCount', 'timeoutSeconds'], 'overrides'),
-        ...(co !== undefined && !Array.isArray(co) ? ['overrides.containerOverrides must be an array'] : []),
-        ...(Array.isArray(co) ? co.flatMap(containerOverrideProblems) : []),
-        ...(taskCount !== undefined && !isIntIn(taskCount, 1, 10000) ? ['overrides.taskCount must be a whole number from 1 to 10000'] : []),
-        ...(timeoutSeconds !== undefined && !isIntIn(timeoutSeconds, 1, 168 * 3600)
-            ? ['overrides.timeoutSeconds must be a whole number of seconds from 1 to 604800 (168h)']
-            : []),
-    ];
-}
-/** Checks `text` as a RunJobRequest; `hasOverrides` when it carries `overrides`. */
-function checkRunJobBody(text) {
-    let body;
-    try {
-        body = JSON.parse(text);
-    }
-    catch {
-        return { hasOverrides: false, problems: ['it is not JSON'] };
-    }
-    if (!isObject(body))
-        return { hasOverrides: false, problems: ['it must be a JSON object'] };
-    const problems = [
-        ...unknownKeys(body, ['overrides'], 'the request'),
-        ...(body.overrides !== undefined ? overridesProblems(body.overrides) : []),
-    ];
-    return { hasOverrides: body.overrides !== undefined, problems };
-}
-
+// EXTERNAL MODULE: ./src/config/run-job-body.ts
+var run_job_body = __nccwpck_require__(4926);
 ;// CONCATENATED MODULE: ./src/config/run-features.ts
 // The networking, volume and hardware inputs (issue 13): VPC egress, Cloud SQL, the execution
 // environment, GPUs and the service CPU settings; each checked before any request, with the
@@ -29997,7 +29936,7 @@ function readScheduleFields(r, kind) {
         r.fail('body', `is allowed only with http_method POST, PUT or PATCH, and http_method is ${httpMethod}. Remove body or change http_method.`);
     }
     else if (body !== undefined && kind === 'job') {
-        const checked = checkRunJobBody(body);
+        const checked = (0,run_job_body/* checkRunJobBody */.PS)(body);
         checked.problems.forEach((p) => r.fail('body', `for a job it must be a JSON RunJobRequest such as {"overrides": {"containerOverrides": [{"args": ["--full"]}], "taskCount": 2}}: ${p}.`));
         bodyHasOverrides = checked.hasOverrides;
     }
@@ -30118,6 +30057,117 @@ function isTimeZone(zone) {
     catch {
         return false;
     }
+}
+
+
+/***/ }),
+
+/***/ 4926:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   My: () => (/* binding */ overrideEnvValues),
+/* harmony export */   N2: () => (/* binding */ bodyWithoutValues),
+/* harmony export */   PS: () => (/* binding */ checkRunJobBody)
+/* harmony export */ });
+/* unused harmony export HIDDEN_VALUE */
+// The Scheduler body for a job: a Cloud Run Admin API v1 RunJobRequest, since the trigger
+// calls .../v1/namespaces/PROJECT/jobs/NAME:run. Checked strictly, as the API rejects
+// unknown fields.
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStringArray = (v) => Array.isArray(v) && v.every((s) => typeof s === 'string');
+const isIntIn = (v, min, max) => Number.isInteger(v) && v >= min && v <= max;
+function unknownKeys(obj, allowed, where) {
+    return Object.keys(obj)
+        .filter((k) => !allowed.includes(k))
+        .map((k) => `${where} has an unknown field "${k}" (allowed: ${allowed.join(', ')})`);
+}
+function envProblems(env, where) {
+    if (!Array.isArray(env))
+        return [`${where}.env must be an array of {"name", "value"}`];
+    return env.flatMap((e, i) => isObject(e) && typeof e.name === 'string' && (e.value === undefined || typeof e.value === 'string')
+        ? unknownKeys(e, ['name', 'value'], `${where}.env[${i}]`)
+        : [`${where}.env[${i}] must be {"name": string, "value": string}`]);
+}
+function containerOverrideProblems(c, i) {
+    const where = `overrides.containerOverrides[${i}]`;
+    if (!isObject(c))
+        return [`${where} must be an object`];
+    return [
+        ...unknownKeys(c, ['name', 'args', 'env', 'clearArgs'], where),
+        ...(c.name !== undefined && typeof c.name !== 'string' ? [`${where}.name must be a string`] : []),
+        ...(c.args !== undefined && !isStringArray(c.args) ? [`${where}.args must be an array of strings`] : []),
+        ...(c.clearArgs !== undefined && typeof c.clearArgs !== 'boolean' ? [`${where}.clearArgs must be true or false`] : []),
+        ...(c.env !== undefined ? envProblems(c.env, where) : []),
+    ];
+}
+function overridesProblems(o) {
+    if (!isObject(o))
+        return ['overrides must be an object'];
+    const { containerOverrides: co, taskCount, timeoutSeconds } = o;
+    return [
+        ...unknownKeys(o, ['containerOverrides', 'taskCount', 'timeoutSeconds'], 'overrides'),
+        ...(co !== undefined && !Array.isArray(co) ? ['overrides.containerOverrides must be an array'] : []),
+        ...(Array.isArray(co) ? co.flatMap(containerOverrideProblems) : []),
+        ...(taskCount !== undefined && !isIntIn(taskCount, 1, 10000) ? ['overrides.taskCount must be a whole number from 1 to 10000'] : []),
+        ...(timeoutSeconds !== undefined && !isIntIn(timeoutSeconds, 1, 168 * 3600)
+            ? ['overrides.timeoutSeconds must be a whole number of seconds from 1 to 604800 (168h)']
+            : []),
+    ];
+}
+/** Checks `text` as a RunJobRequest; `hasOverrides` when it carries `overrides`. */
+function checkRunJobBody(text) {
+    let body;
+    try {
+        body = JSON.parse(text);
+    }
+    catch {
+        return { hasOverrides: false, problems: ['it is not JSON'] };
+    }
+    if (!isObject(body))
+        return { hasOverrides: false, problems: ['it must be a JSON object'] };
+    const problems = [
+        ...unknownKeys(body, ['overrides'], 'the request'),
+        ...(body.overrides !== undefined ? overridesProblems(body.overrides) : []),
+    ];
+    return { hasOverrides: body.overrides !== undefined, problems };
+}
+/** The RunJobRequest's containerOverrides env entries, wherever `text` is one (otherwise none). */
+function overrideEnv(body) {
+    if (!isObject(body) || !isObject(body.overrides) || !Array.isArray(body.overrides.containerOverrides))
+        return [];
+    return body.overrides.containerOverrides.flatMap((c) => (isObject(c) && Array.isArray(c.env) ? c.env.filter(isObject) : []));
+}
+/** Env var values that a trigger body's overrides carry: secrets like any env var value. */
+function overrideEnvValues(text) {
+    try {
+        return overrideEnv(JSON.parse(text)).flatMap((e) => (typeof e.value === 'string' ? [e.value] : []));
+    }
+    catch {
+        return [];
+    }
+}
+/** What a hidden override value reads as, in the plan and wherever it is shown. */
+const HIDDEN_VALUE = '(hidden)';
+/**
+ * A trigger body as it may be shown: the JSON with every override env value replaced by
+ * HIDDEN_VALUE; undefined when it carries none (then it is shown as it is).
+ */
+function bodyWithoutValues(text) {
+    let body;
+    try {
+        body = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    const env = overrideEnv(body);
+    if (!env.some((e) => e.value !== undefined))
+        return undefined;
+    for (const e of env)
+        if (e.value !== undefined)
+            e.value = HIDDEN_VALUE;
+    return body;
 }
 
 
@@ -30632,7 +30682,8 @@ __webpack_async_result__();
 /* harmony import */ var node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _auth_github_token_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1139);
 /* harmony import */ var _config_guard_rails_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1279);
-/* harmony import */ var _config_parse_config_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2286);
+/* harmony import */ var _config_parse_config_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4316);
+/* harmony import */ var _config_run_job_body_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4926);
 /* harmony import */ var _google_endpoints_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8157);
 /* harmony import */ var _google_trace_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5126);
 /* harmony import */ var _report_runner_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7322);
@@ -30643,6 +30694,7 @@ __webpack_async_result__();
 // parser, croner, the GitHub token request on Node's own http client) are all that load
 // before the first request leaves. google-auth-library loads while the GitHub token is in
 // flight; the pipeline and the report while the STS exchange is.
+
 
 
 
@@ -30692,6 +30744,11 @@ async function run(env = process.env) {
             ...config.envVars.map((e) => e.value),
             ...(config.spec?.envValues ?? []),
             ...[...config.secrets, ...config.secretFiles].flatMap((s) => [s.secret, `${s.secret}:${s.version}`]),
+            // A schedule's override env values, and the trigger bodies that carry them (as sent: base64).
+            ...[config.schedule, ...(config.moreSchedules ?? [])].flatMap((s) => {
+                const values = s?.body ? (0,_config_run_job_body_js__WEBPACK_IMPORTED_MODULE_7__/* .overrideEnvValues */ .My)(s.body) : [];
+                return values.length ? [...values, s.body, Buffer.from(s.body, 'utf8').toString('base64')] : [];
+            }),
         ]),
         env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '',
         fleet.configs[0]?.comment.token ?? '',

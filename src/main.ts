@@ -10,6 +10,7 @@ import type { ClientRequest } from 'node:http';
 import { githubAudience, requestGithubToken } from './auth/github-token.js';
 import { guardRailWarnings } from './config/guard-rails.js';
 import { parseConfig } from './config/parse-config.js';
+import { overrideEnvValues } from './config/run-job-body.js';
 import type { Config } from './config/types.js';
 import type { FleetRun } from './fleet/run-fleet.js';
 import { checkOverrides } from './google/endpoints.js';
@@ -59,6 +60,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       ...config.envVars.map((e) => e.value),
       ...(config.spec?.envValues ?? []),
       ...[...config.secrets, ...config.secretFiles].flatMap((s) => [s.secret, `${s.secret}:${s.version}`]),
+      // A schedule's override env values, and the trigger bodies that carry them (as sent: base64).
+      ...[config.schedule, ...(config.moreSchedules ?? [])].flatMap((s) => {
+        const values = s?.body ? overrideEnvValues(s.body) : [];
+        return values.length ? [...values, s!.body!, Buffer.from(s!.body!, 'utf8').toString('base64')] : [];
+      }),
     ]),
     env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '',
     fleet.configs[0]?.comment.token ?? '',

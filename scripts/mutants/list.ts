@@ -18,6 +18,7 @@ export interface Mutant {
 }
 
 const BLIND_SPOTS = 'test/integration/blind-spots.test.ts';
+const UNTRUSTED = 'test/integration/untrusted.test.ts';
 
 export const MUTANTS: readonly Mutant[] = [
   {
@@ -132,6 +133,62 @@ export const MUTANTS: readonly Mutant[] = [
     search: '  return current ? undefined : createDefault;',
     replace: '  return current ? createDefault : createDefault;',
     tests: ['test/integration/safety.test.ts'],
+  },
+  {
+    name: 'expansion-deny-list-off',
+    breaks: "a manifest's ${VAR} reads the runner's credentials and the step's inputs (ACTIONS_*, INPUT_*, GITHUB_TOKEN)",
+    file: 'src/fleet/manifest.ts',
+    search: '        const why = deniedVariable(name);\n        if (why) {',
+    replace: '        const why = undefined as string | undefined;\n        if (why) {',
+    tests: [UNTRUSTED],
+  },
+  {
+    name: 'comment-author-check-off',
+    breaks: "the plan comment is any comment that holds the marker, whoever wrote it (a participant can take it over)",
+    file: 'src/report/pr-comment.ts',
+    search: "return c.user?.login === author && (c.body ?? '').startsWith(marker);",
+    replace: "return (c.body ?? '').includes(marker);",
+    tests: [UNTRUSTED],
+  },
+  {
+    name: 'log-escaping-off',
+    breaks: 'a log line from elsewhere (a live value, a manifest) can be a workflow command (::warning::, ##[set-output])',
+    file: 'src/report/runner.ts',
+    search: '.map((line) => line.replace(COMMAND_START, `$1:${BREAK}`).replace(V1_COMMAND, `##${BREAK}[`))',
+    replace: '.map((line) => line)',
+    tests: [UNTRUSTED],
+  },
+  {
+    name: 'markdown-escaping-off',
+    breaks: 'values and drift lines format, link and @mention in the job summary and the PR comment',
+    file: 'src/report/summary.ts',
+    search: 'export function markdownText(text: string): string {\n  return (',
+    replace: 'export function markdownText(text: string): string {\n  return text || (',
+    tests: [UNTRUSTED],
+  },
+  {
+    name: 'metadata-key-check-off',
+    breaks: "spec's label and annotation keys are not checked against Kubernetes' key rules before any request",
+    file: 'src/run/spec.ts',
+    search: "if (key === 'labels' || key === 'annotations') this.problems.push(...metadataKeyProblems(at, Object.keys(v as Json)));",
+    replace: "if (key === 'labels' || key === 'annotations') void metadataKeyProblems;",
+    tests: [UNTRUSTED],
+  },
+  {
+    name: 'public-by-spec-allowed',
+    breaks: 'spec makes a service public (invokerIamDisabled: true) with allow_unauthenticated: false',
+    file: 'src/run/spec.ts',
+    search: "  if (config.kind !== 'service' || config.service.allowUnauthenticated) return [];",
+    replace: "  if (config.kind !== 'service' || !config.service.allowUnauthenticated) return [];",
+    tests: [UNTRUSTED],
+  },
+  {
+    name: 'override-value-in-plan',
+    breaks: "a schedule override's env value is shown in the plan (log, plan output, summary, PR comment) inside the trigger's body",
+    file: 'src/plan/planner.ts',
+    search: "f.field === 'target' ? { ...f, before: targetWithoutValues(f.before), after: targetWithoutValues(f.after) } : f,",
+    replace: 'f,',
+    tests: [UNTRUSTED],
   },
 ];
 

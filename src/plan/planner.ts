@@ -7,6 +7,7 @@ import { desiredSchedulerJob, SCHEDULER_FIELDS, SCHEDULER_STATES, type Scheduler
 import { enumName } from '../google/values.js';
 import { fieldsSetBySpec, mergeSpec, specChanges } from '../run/spec-merge.js';
 import { envValueChanges } from '../errors/scrub.js';
+import { bodyWithoutValues } from '../config/run-job-body.js';
 import { differences, type Compared } from './diff.js';
 import type { Change, FieldChange, Plan } from './types.js';
 
@@ -212,6 +213,18 @@ export function planBindings(config: Config, names: Names, policy: IamPolicy | u
 }
 
 /** serviceUri: the service's URL; undefined while the service is still to be created. */
+/**
+ * The trigger as the plan shows it: a body that carries override env values (a schedule's
+ * env_vars) decoded, with each value hidden; base64 would only hide it from a reader, not from
+ * anyone who decodes it. Compared before this: a changed value is still a change.
+ */
+function targetWithoutValues(target: unknown): unknown {
+  const t = target as { body?: string } | undefined;
+  if (!t?.body) return target;
+  const shown = bodyWithoutValues(Buffer.from(t.body, 'base64').toString('utf8'));
+  return shown === undefined ? target : { ...t, body: shown };
+}
+
 export function planScheduler(
   config: Config,
   names: Names,
@@ -221,7 +234,9 @@ export function planScheduler(
   if (!config.schedule || !names.schedulerJob) return undefined;
   const desired = desiredSchedulerJob(config, names, serviceUri, current);
   const compared = SCHEDULER_FIELDS.map((f) => ({ field: f.field, before: current ? f.read(current) : undefined, after: f.read(desired) }));
-  const fields = differences(compared, current !== undefined);
+  const fields = differences(compared, current !== undefined).map((f) =>
+    f.field === 'target' ? { ...f, before: targetWithoutValues(f.before), after: targetWithoutValues(f.after) } : f,
+  );
   const state = current ? enumName(current.state, SCHEDULER_STATES) : undefined;
   // A job left UPDATE_FAILED by an interrupted update is not run until a PATCH succeeds:
   // write every managed field again, whether or not they look the same.

@@ -140,7 +140,7 @@ workloads:
         expect.stringMatching(/^workloads\[1\]\.name: "a" is also workloads\[0\]\.name/),
         expect.stringMatching(/^workloads\[0\]: schedule and schedules are exclusive/),
         expect.stringMatching(/^workloads\[2\]: Scheduler job "a-x" is also that of workloads\[0\]/),
-        'bogus: unknown key; allowed: version, fleet, defaults, workloads',
+        'bogus: unknown key; allowed: version, fleet, vars, defaults, workloads',
       ]),
     );
   });
