@@ -2424,6 +2424,7 @@ var promises_ = __webpack_require__(1455);
 // token that may not write (a fork's pull request gets a read-only one) is a warning.
 
 
+
 const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
 /** Whether this run comments: `auto` on pull-request events of a dry run, `true` on any event with a pull request. */
 function commentWanted(config, env) {
@@ -2555,7 +2556,8 @@ async function commentOnPullRequest(config, target, summary, env, log) {
     log.setSecret(token);
     try {
         const marker = commentMarker(target);
-        const result = await upsertComment(token, pr, marker, commentBody(marker, summary, env), env);
+        // Scrubbed like everything the run writes (report/runner.ts): the comment is read outside the run.
+        const result = await upsertComment(token, pr, marker, (0,scrub/* scrubSecrets */.Zg)(commentBody(marker, summary, env)), env);
         log.info(`Pull request #${pr.number}: plan comment ${result.action}${result.url ? ` (${result.url})` : ''}`);
         return result;
     }

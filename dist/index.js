@@ -33762,6 +33762,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: ./src/errors/scrub.ts
+var scrub = __nccwpck_require__(356);
 ;// CONCATENATED MODULE: ./src/report/runner.ts
 // How the action talks to the runner: @actions/core (workflow commands, GITHUB_OUTPUT, the job
 // summary, inputs), with every plain log line written by one function, logLine.
@@ -33772,6 +33774,11 @@ function getIDToken(aud) {
 // others (inputs, the manifest, the live state in Google Cloud): it must never issue a command
 // the action did not. Commands themselves (annotations, masks, groups) are written by
 // @actions/core, which escapes CR and LF in their data, so they stay one line each.
+//
+// Everything written here, log lines, annotations, outputs and the job summary, goes through
+// scrubSecrets first (errors/scrub.ts): no env var value, secret reference or token this run knows
+// reaches the runner, wherever a message or a plan picked it up.
+
 
 /** Lines the runner would take as a command: `::` first (after whitespace), or `##[` anywhere. */
 const COMMAND_START = /^(\s*):(?=:)/;
@@ -33796,22 +33803,22 @@ function oneLine(text) {
 }
 /** The one function that writes a plain line (or lines) to the step's log. */
 function logLine(message) {
-    info(neutralise(message));
+    info(neutralise((0,scrub/* scrubSecrets */.Zg)(message)));
 }
 const runner_info = logLine;
 /** Shown only with step debug logging. */
 function runner_debug(message) {
-    core_debug(message);
+    core_debug((0,scrub/* scrubSecrets */.Zg)(message));
 }
 function runner_notice(message) {
-    notice(message);
+    notice((0,scrub/* scrubSecrets */.Zg)(message));
 }
 function runner_warning(message) {
-    warning(message);
+    warning((0,scrub/* scrubSecrets */.Zg)(message));
 }
 /** The step fails with `message` (an ::error:: annotation) once the process exits. */
 function runner_setFailed(message) {
-    setFailed(message);
+    setFailed((0,scrub/* scrubSecrets */.Zg)(message));
 }
 /**
  * The runner masks `secret` in everything the job prints after this. Written at once, also by
@@ -33823,11 +33830,11 @@ function runner_setSecret(secret) {
 }
 /** An output of the step (GITHUB_OUTPUT). */
 function runner_setOutput(name, value) {
-    setOutput(name, value);
+    setOutput(name, (0,scrub/* scrubSecrets */.Zg)(value));
 }
 /** Runs `fn` inside a collapsible group of the log; the group ends also when it throws. */
 function runner_group(name, fn) {
-    return group(oneLine(name), fn);
+    return group(oneLine((0,scrub/* scrubSecrets */.Zg)(name)), fn);
 }
 /** The runner's input INPUT_<NAME>, trimmed. */
 function runner_getInput(name) {
@@ -33835,7 +33842,7 @@ function runner_getInput(name) {
 }
 /** Appends Markdown to the job summary (GITHUB_STEP_SUMMARY). */
 async function appendSummary(markdown) {
-    await summary.addRaw(markdown, !markdown.endsWith('\n')).write();
+    await summary.addRaw((0,scrub/* scrubSecrets */.Zg)(markdown), !markdown.endsWith('\n')).write();
 }
 
 

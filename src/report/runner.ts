@@ -7,7 +7,12 @@
 // others (inputs, the manifest, the live state in Google Cloud): it must never issue a command
 // the action did not. Commands themselves (annotations, masks, groups) are written by
 // @actions/core, which escapes CR and LF in their data, so they stay one line each.
+//
+// Everything written here, log lines, annotations, outputs and the job summary, goes through
+// scrubSecrets first (errors/scrub.ts): no env var value, secret reference or token this run knows
+// reaches the runner, wherever a message or a plan picked it up.
 import * as core from '@actions/core';
+import { scrubSecrets } from '../errors/scrub.js';
 
 /** Lines the runner would take as a command: `::` first (after whitespace), or `##[` anywhere. */
 const COMMAND_START = /^(\s*):(?=:)/;
@@ -35,27 +40,27 @@ export function oneLine(text: string): string {
 
 /** The one function that writes a plain line (or lines) to the step's log. */
 export function logLine(message: string): void {
-  core.info(neutralise(message));
+  core.info(neutralise(scrubSecrets(message)));
 }
 
 export const info = logLine;
 
 /** Shown only with step debug logging. */
 export function debug(message: string): void {
-  core.debug(message);
+  core.debug(scrubSecrets(message));
 }
 
 export function notice(message: string): void {
-  core.notice(message);
+  core.notice(scrubSecrets(message));
 }
 
 export function warning(message: string): void {
-  core.warning(message);
+  core.warning(scrubSecrets(message));
 }
 
 /** The step fails with `message` (an ::error:: annotation) once the process exits. */
 export function setFailed(message: string): void {
-  core.setFailed(message);
+  core.setFailed(scrubSecrets(message));
 }
 
 /**
@@ -68,12 +73,12 @@ export function setSecret(secret: string): void {
 
 /** An output of the step (GITHUB_OUTPUT). */
 export function setOutput(name: string, value: string): void {
-  core.setOutput(name, value);
+  core.setOutput(name, scrubSecrets(value));
 }
 
 /** Runs `fn` inside a collapsible group of the log; the group ends also when it throws. */
 export function group<T>(name: string, fn: () => Promise<T>): Promise<T> {
-  return core.group(oneLine(name), fn);
+  return core.group(oneLine(scrubSecrets(name)), fn);
 }
 
 /** The runner's input INPUT_<NAME>, trimmed. */
@@ -83,5 +88,5 @@ export function getInput(name: string): string {
 
 /** Appends Markdown to the job summary (GITHUB_STEP_SUMMARY). */
 export async function appendSummary(markdown: string): Promise<void> {
-  await core.summary.addRaw(markdown, !markdown.endsWith('\n')).write();
+  await core.summary.addRaw(scrubSecrets(markdown), !markdown.endsWith('\n')).write();
 }

@@ -231,11 +231,12 @@ group('spec cannot widen access', (it) => {
 });
 
 group('no value in any output', (it) => {
-  it('a schedule override env value: absent from the log, the plan output, the summary, the comment and errors, also base64-decoded', () =>
+  it('a schedule override env value and a secret reference: absent from the log, the plan output, the summary, the comment and errors, also base64-decoded', () =>
     withFake(async (fake) => {
       const secret = 'override-s3cr3t-value-42';
       const text = manifest(fake, `  - name: overrides
     image: ${image(fake, 'overrides')}
+    secrets: { DB_PASSWORD: 'db-password-ref:3' }
     schedules:
       - id: nightly
         schedule: '0 3 * * *'
@@ -260,8 +261,10 @@ group('no value in any output', (it) => {
       expect(failed.code).not.toBe(0);
       expect(failure(failed)).toContain('Invalid value');
       seen.push(failed.stdout, failed.stderr, JSON.stringify(failed.outputs), failed.summary);
+      expect(dry.outputs.plan).toContain('DB_PASSWORD');
       for (const s of seen) {
         expect(s).not.toContain(secret);
+        expect(s).not.toContain('db-password-ref');
         for (const b64 of s.match(/[A-Za-z0-9+/]{16,}={0,2}/g) ?? []) expect(Buffer.from(b64, 'base64').toString('latin1')).not.toContain(secret);
       }
     }),
