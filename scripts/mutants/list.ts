@@ -188,7 +188,7 @@ export const MUTANTS: readonly Mutant[] = [
     file: 'src/plan/planner.ts',
     search: "f.field === 'target' ? { ...f, before: targetWithoutValues(f.before), after: targetWithoutValues(f.after) } : f,",
     replace: 'f,',
-    tests: [UNTRUSTED],
+    tests: ['test/unit/untrusted.test.ts', UNTRUSTED],
   },
 ];
 

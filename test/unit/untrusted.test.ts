@@ -3,7 +3,11 @@
 // trigger body the plan may show.
 import { bodyWithoutValues, HIDDEN_VALUE, overrideEnvValues } from '../../src/config/run-job-body.js';
 import { deniedVariable, expandVariables } from '../../src/fleet/manifest.js';
+import { resourceNames } from '../../src/pipeline/names.js';
+import { planScheduler } from '../../src/plan/planner.js';
+import { formatPlan, planToJson } from '../../src/report/plan-text.js';
 import { markdownText } from '../../src/report/summary.js';
+import { parse, SCHEDULED } from './config-helpers.js';
 import { isMetadataKey } from '../../src/run/spec.js';
 
 describe('deniedVariable: what a manifest may never read', () => {
@@ -72,4 +76,22 @@ describe('a trigger body with override env values', () => {
     expect(bodyWithoutValues(JSON.stringify({ overrides: { taskCount: 2 } }))).toBeUndefined();
     expect(bodyWithoutValues('{"hello": "service body"}')).toBeUndefined();
   });
+});
+
+test("the planner shows a trigger's override body decoded, each value hidden; a changed value is still a change", () => {
+  const body = (value: string) => JSON.stringify({ overrides: { containerOverrides: [{ env: [{ name: 'API_KEY', value }] }] } });
+  const config = parse({ ...SCHEDULED, runtime_service_account: 'default', body: body('k3y-value-one') });
+  const names = resourceNames(config, 'my-proj');
+  const created = planScheduler(config, names, undefined, undefined)!;
+  // What is written carries the value; what is shown does not.
+  expect(Buffer.from(String(created.body.httpTarget?.body), 'base64').toString()).toContain('k3y-value-one');
+  const shown = [formatPlan([created.change]), planToJson([created.change])].join('\n');
+  expect(shown).not.toContain('k3y-value-one');
+  expect(shown).not.toContain(String(created.body.httpTarget?.body));
+  expect(shown).toContain(HIDDEN_VALUE);
+
+  const changed = planScheduler(parse({ ...SCHEDULED, runtime_service_account: 'default', body: body('k3y-value-two') }), names, created.body, undefined)!;
+  expect(changed.change.action).toBe('update');
+  expect(changed.change.fields.map((f) => f.field)).toEqual(['target']);
+  expect(JSON.stringify(changed.change)).not.toMatch(/k3y-value/);
 });
