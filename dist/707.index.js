@@ -426,8 +426,8 @@ function formatValue(value) {
         return JSON.stringify(value);
     return JSON.stringify(value) ?? String(value);
 }
-/** Fields the planner already describes in words (env_vars: `NAME: (changed)`, never a value). */
-const DESCRIBED = new Set(['env_vars']);
+/** Fields the planner already describes in words (`NAME: (changed)`, never a value or a reference). */
+const DESCRIBED = new Set(['env_vars', 'secrets', 'secret_files']);
 // Every piece from elsewhere (a field name from spec, a value, a reason naming live state) is one
 // line (oneLine): a plan line is never two, and the log writer (report/runner.ts) sees each whole.
 function fieldLine(action, f) {
@@ -1044,13 +1044,20 @@ function planWorkload(config, names, current, deployId) {
     return { change, body };
 }
 /**
- * The plan never holds an env var value (issue 11): env_vars is shown as what happens to each
- * variable, `DB_PASSWORD: (changed)`. The values stay in the request body only.
+ * The plan never holds an env var value, nor the secret a variable or a file references: env_vars,
+ * secrets and secret_files are shown as what happens to each variable (or file), by name,
+ * `DB_PASSWORD: (changed)`. The values and references stay in the request body only.
  */
 function withoutValues(f) {
-    if (f.field !== 'env_vars')
-        return f;
-    return { field: f.field, after: (0,scrub/* envValueChanges */.mF)((f.before ?? []), (f.after ?? [])) };
+    if (f.field === 'env_vars')
+        return { field: f.field, after: (0,scrub/* envValueChanges */.mF)((f.before ?? []), (f.after ?? [])) };
+    if (f.field === 'secrets' || f.field === 'secret_files')
+        return { field: f.field, after: (0,scrub/* envValueChanges */.mF)(references(f.before), references(f.after)) };
+    return f;
+}
+/** Secret variables or files as name -> reference, for envValueChanges. */
+function references(value) {
+    return (value ?? []).map((s) => ({ name: s.name ?? s.path ?? '', value: `${s.secret}:${s.version}` }));
 }
 /**
  * Fields of the current resource that must not be sent back with an update: a fixed revision
@@ -1546,7 +1553,7 @@ function driftText(d) {
         return `${name}: ${what}`;
     }
     const fields = d.fields
-        .map((f) => `${f.field} is ${formatValue(displayValue(f.field, f.before))}, the inputs say ${formatValue(displayValue(f.field, f.after))}`)
+        .map((f) => (DESCRIBED.has(f.field) ? `${f.field}: ${String(f.after)}` : `${f.field} is ${formatValue(displayValue(f.field, f.before))}, the inputs say ${formatValue(displayValue(f.field, f.after))}`))
         .join('; ');
     return `${name}: ${fields}${lastChange(d)}`;
 }
@@ -2424,7 +2431,6 @@ var promises_ = __webpack_require__(1455);
 // token that may not write (a fork's pull request gets a read-only one) is a warning.
 
 
-
 const PULL_REQUEST_EVENTS = ['pull_request', 'pull_request_target'];
 /** Whether this run comments: `auto` on pull-request events of a dry run, `true` on any event with a pull request. */
 function commentWanted(config, env) {
@@ -2556,8 +2562,7 @@ async function commentOnPullRequest(config, target, summary, env, log) {
     log.setSecret(token);
     try {
         const marker = commentMarker(target);
-        // Scrubbed like everything the run writes (report/runner.ts): the comment is read outside the run.
-        const result = await upsertComment(token, pr, marker, (0,scrub/* scrubSecrets */.Zg)(commentBody(marker, summary, env)), env);
+        const result = await upsertComment(token, pr, marker, commentBody(marker, summary, env), env);
         log.info(`Pull request #${pr.number}: plan comment ${result.action}${result.url ? ` (${result.url})` : ''}`);
         return result;
     }

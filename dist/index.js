@@ -33775,9 +33775,10 @@ var scrub = __nccwpck_require__(356);
 // the action did not. Commands themselves (annotations, masks, groups) are written by
 // @actions/core, which escapes CR and LF in their data, so they stay one line each.
 //
-// Everything written here, log lines, annotations, outputs and the job summary, goes through
-// scrubSecrets first (errors/scrub.ts): no env var value, secret reference or token this run knows
-// reaches the runner, wherever a message or a plan picked it up.
+// Annotations (warnings, notices, the failure) go through scrubSecrets (errors/scrub.ts): their
+// text comes from errors and messages that may echo a value. Log lines, outputs and the summary
+// are built from the plan, which never holds a value (plan/planner.ts); scrubbing them too would
+// cut every occurrence of a short common value (an env var `prod`) out of names and URLs.
 
 
 /** Lines the runner would take as a command: `::` first (after whitespace), or `##[` anywhere. */
@@ -33803,7 +33804,7 @@ function oneLine(text) {
 }
 /** The one function that writes a plain line (or lines) to the step's log. */
 function logLine(message) {
-    info(neutralise((0,scrub/* scrubSecrets */.Zg)(message)));
+    info(neutralise(message));
 }
 const runner_info = logLine;
 /** Shown only with step debug logging. */
@@ -33830,11 +33831,11 @@ function runner_setSecret(secret) {
 }
 /** An output of the step (GITHUB_OUTPUT). */
 function runner_setOutput(name, value) {
-    setOutput(name, (0,scrub/* scrubSecrets */.Zg)(value));
+    setOutput(name, value);
 }
 /** Runs `fn` inside a collapsible group of the log; the group ends also when it throws. */
 function runner_group(name, fn) {
-    return group(oneLine((0,scrub/* scrubSecrets */.Zg)(name)), fn);
+    return group(oneLine(name), fn);
 }
 /** The runner's input INPUT_<NAME>, trimmed. */
 function runner_getInput(name) {
@@ -33842,7 +33843,7 @@ function runner_getInput(name) {
 }
 /** Appends Markdown to the job summary (GITHUB_STEP_SUMMARY). */
 async function appendSummary(markdown) {
-    await summary.addRaw((0,scrub/* scrubSecrets */.Zg)(markdown), !markdown.endsWith('\n')).write();
+    await summary.addRaw(markdown, !markdown.endsWith('\n')).write();
 }
 
 

@@ -122,8 +122,8 @@ export const MUTANTS: readonly Mutant[] = [
     name: 'env-value-in-plan',
     breaks: 'the plan shows env var values (they reach the log, the plan output and the summary)',
     file: 'src/plan/planner.ts',
-    search: "  if (f.field !== 'env_vars') return f;",
-    replace: '  return f;',
+    search: "  if (f.field === 'env_vars') return { field: f.field, after: envValueChanges(",
+    replace: "  if (f.field === 'none') return { field: f.field, after: envValueChanges(",
     tests: ['test/integration/safety.test.ts'],
   },
   {
@@ -189,6 +189,14 @@ export const MUTANTS: readonly Mutant[] = [
     search: "f.field === 'target' ? { ...f, before: targetWithoutValues(f.before), after: targetWithoutValues(f.after) } : f,",
     replace: 'f,',
     tests: ['test/unit/untrusted.test.ts', UNTRUSTED],
+  },
+  {
+    name: 'secret-reference-in-plan',
+    breaks: 'the plan (log, plan output, summary, PR comment) shows the secret each variable or file references',
+    file: 'src/plan/planner.ts',
+    search: "  if (f.field === 'secrets' || f.field === 'secret_files') return",
+    replace: "  if (f.field === 'none') return",
+    tests: [UNTRUSTED],
   },
 ];
 

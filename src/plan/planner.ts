@@ -129,12 +129,19 @@ export function planWorkload(config: Config, names: Names, current: RunResource 
 }
 
 /**
- * The plan never holds an env var value (issue 11): env_vars is shown as what happens to each
- * variable, `DB_PASSWORD: (changed)`. The values stay in the request body only.
+ * The plan never holds an env var value, nor the secret a variable or a file references: env_vars,
+ * secrets and secret_files are shown as what happens to each variable (or file), by name,
+ * `DB_PASSWORD: (changed)`. The values and references stay in the request body only.
  */
 function withoutValues(f: FieldChange): FieldChange {
-  if (f.field !== 'env_vars') return f;
-  return { field: f.field, after: envValueChanges((f.before ?? []) as EnvVar[], (f.after ?? []) as EnvVar[]) };
+  if (f.field === 'env_vars') return { field: f.field, after: envValueChanges((f.before ?? []) as EnvVar[], (f.after ?? []) as EnvVar[]) };
+  if (f.field === 'secrets' || f.field === 'secret_files') return { field: f.field, after: envValueChanges(references(f.before), references(f.after)) };
+  return f;
+}
+
+/** Secret variables or files as name -> reference, for envValueChanges. */
+function references(value: unknown): EnvVar[] {
+  return ((value ?? []) as { name?: string; path?: string; secret: string; version: string }[]).map((s) => ({ name: s.name ?? s.path ?? '', value: `${s.secret}:${s.version}` }));
 }
 
 /**

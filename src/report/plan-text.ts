@@ -44,8 +44,8 @@ export function formatValue(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }
 
-/** Fields the planner already describes in words (env_vars: `NAME: (changed)`, never a value). */
-const DESCRIBED = new Set(['env_vars']);
+/** Fields the planner already describes in words (`NAME: (changed)`, never a value or a reference). */
+export const DESCRIBED: ReadonlySet<string> = new Set(['env_vars', 'secrets', 'secret_files']);
 
 // Every piece from elsewhere (a field name from spec, a value, a reason naming live state) is one
 // line (oneLine): a plan line is never two, and the log writer (report/runner.ts) sees each whole.

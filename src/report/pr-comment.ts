@@ -5,7 +5,6 @@
 // token that may not write (a fork's pull request gets a read-only one) is a warning.
 import { readFile } from 'node:fs/promises';
 import type { Config } from '../config/types.js';
-import { scrubSecrets } from '../errors/scrub.js';
 import { REQUEST_TIMEOUT_MS } from '../google/clients.js';
 
 export interface PullRequest {
@@ -174,8 +173,7 @@ export async function commentOnPullRequest(
   log.setSecret(token);
   try {
     const marker = commentMarker(target);
-    // Scrubbed like everything the run writes (report/runner.ts): the comment is read outside the run.
-    const result = await upsertComment(token, pr, marker, scrubSecrets(commentBody(marker, summary, env)), env);
+    const result = await upsertComment(token, pr, marker, commentBody(marker, summary, env), env);
     log.info(`Pull request #${pr.number}: plan comment ${result.action}${result.url ? ` (${result.url})` : ''}`);
     return result;
   } catch (err) {

@@ -8,9 +8,10 @@
 // the action did not. Commands themselves (annotations, masks, groups) are written by
 // @actions/core, which escapes CR and LF in their data, so they stay one line each.
 //
-// Everything written here, log lines, annotations, outputs and the job summary, goes through
-// scrubSecrets first (errors/scrub.ts): no env var value, secret reference or token this run knows
-// reaches the runner, wherever a message or a plan picked it up.
+// Annotations (warnings, notices, the failure) go through scrubSecrets (errors/scrub.ts): their
+// text comes from errors and messages that may echo a value. Log lines, outputs and the summary
+// are built from the plan, which never holds a value (plan/planner.ts); scrubbing them too would
+// cut every occurrence of a short common value (an env var `prod`) out of names and URLs.
 import * as core from '@actions/core';
 import { scrubSecrets } from '../errors/scrub.js';
 
@@ -40,7 +41,7 @@ export function oneLine(text: string): string {
 
 /** The one function that writes a plain line (or lines) to the step's log. */
 export function logLine(message: string): void {
-  core.info(neutralise(scrubSecrets(message)));
+  core.info(neutralise(message));
 }
 
 export const info = logLine;
@@ -73,12 +74,12 @@ export function setSecret(secret: string): void {
 
 /** An output of the step (GITHUB_OUTPUT). */
 export function setOutput(name: string, value: string): void {
-  core.setOutput(name, scrubSecrets(value));
+  core.setOutput(name, value);
 }
 
 /** Runs `fn` inside a collapsible group of the log; the group ends also when it throws. */
 export function group<T>(name: string, fn: () => Promise<T>): Promise<T> {
-  return core.group(oneLine(scrubSecrets(name)), fn);
+  return core.group(oneLine(name), fn);
 }
 
 /** The runner's input INPUT_<NAME>, trimmed. */
@@ -88,5 +89,5 @@ export function getInput(name: string): string {
 
 /** Appends Markdown to the job summary (GITHUB_STEP_SUMMARY). */
 export async function appendSummary(markdown: string): Promise<void> {
-  await core.summary.addRaw(scrubSecrets(markdown), !markdown.endsWith('\n')).write();
+  await core.summary.addRaw(markdown, !markdown.endsWith('\n')).write();
 }
