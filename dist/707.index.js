@@ -2480,9 +2480,10 @@ function commentBody(marker, summary, env, now = new Date()) {
  * integration") and posts as the GitHub Actions app's bot.
  */
 const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
+const API_VERSION = { 'x-github-api-version': '2022-11-28' };
 async function postsAs(octokit, request) {
     try {
-        const { data } = await octokit.rest.users.getAuthenticated({ request: request() });
+        const { data } = await octokit.rest.users.getAuthenticated({ headers: API_VERSION, request: request() });
         return data.login;
     }
     catch (err) {
@@ -2505,7 +2506,8 @@ async function upsertComment(token, pr, marker, body, env) {
     const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
     const octokit = getOctokit(token, { baseUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '') });
     const request = () => ({ signal: AbortSignal.timeout(clients/* REQUEST_TIMEOUT_MS */.j2) });
-    const where = { owner: pr.owner, repo: pr.repo };
+    // The REST API version these calls were written against (every page of the list sends it too).
+    const where = { owner: pr.owner, repo: pr.repo, headers: API_VERSION };
     const author = postsAs(octokit, request);
     author.catch(() => undefined); // awaited below
     // Every page (Link: rel="next"), stopping at the page that holds the comment.

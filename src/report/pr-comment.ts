@@ -80,11 +80,13 @@ interface Comment {
  */
 export const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
 
+const API_VERSION = { 'x-github-api-version': '2022-11-28' };
+
 type Octokit = ReturnType<(typeof import('@actions/github'))['getOctokit']>;
 
 async function postsAs(octokit: Octokit, request: () => { signal: AbortSignal }): Promise<string> {
   try {
-    const { data } = await octokit.rest.users.getAuthenticated({ request: request() });
+    const { data } = await octokit.rest.users.getAuthenticated({ headers: API_VERSION, request: request() });
     return data.login;
   } catch (err) {
     if ((err as { status?: unknown }).status === 403) return GITHUB_ACTIONS_BOT;
@@ -107,7 +109,8 @@ export async function upsertComment(token: string, pr: PullRequest, marker: stri
   const { getOctokit } = await import('@actions/github');
   const octokit = getOctokit(token, { baseUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '') });
   const request = () => ({ signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-  const where = { owner: pr.owner, repo: pr.repo };
+  // The REST API version these calls were written against (every page of the list sends it too).
+  const where = { owner: pr.owner, repo: pr.repo, headers: API_VERSION };
   const author = postsAs(octokit, request);
   author.catch(() => undefined); // awaited below
   // Every page (Link: rel="next"), stopping at the page that holds the comment.
