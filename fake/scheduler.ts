@@ -48,6 +48,15 @@ function seconds(d: unknown): number {
   return typeof d === 'string' ? Number(d.replace(/s$/, '')) : NaN;
 }
 
+/** The two forms of a Cloud Run job's `:run` URI (v1 on the regional host, v2 on run.googleapis.com). */
+function runJobUri(url: URL): { v1: RegExpExecArray | null; v2: RegExpExecArray | null } {
+  const path = decodeURIComponent(url.pathname);
+  return {
+    v1: /^\/apis\/run\.googleapis\.com\/v1\/namespaces\/([^/]+)\/jobs\/([^/:]+):run$/.exec(path),
+    v2: /^\/v2\/projects\/([^/]+)\/locations\/([^/]+)\/jobs\/([^/:]+):run$/.exec(path),
+  };
+}
+
 export class Scheduler {
   jobs = new Map<string, Json>();
   attempts: Attempt[] = [];
@@ -81,6 +90,31 @@ export class Scheduler {
       throw badRequest(`Location '${location}' is not a valid Cloud Scheduler location.`);
     }
     return `projects/${this.world.projectId}/locations/${location}`;
+  }
+
+  /**
+   * The Scheduler jobs whose HTTP target is this Cloud Run job (its `:run` URI, v1 or v2) or
+   * service (its uri or one of its urls): they would fire at it. Test scaffolding (see
+   * `deletedWhileTargeted` in server.ts).
+   */
+  jobsTargeting(resource: string, workload: Json): string[] {
+    const byId = (project: string) => (project === this.world.projectNumber ? this.world.projectId : project);
+    const [, project = '', location = '', collection = '', id = ''] = /^projects\/([^/]+)\/locations\/([^/]+)\/(jobs|services)\/([^/]+)$/.exec(resource) ?? [];
+    const origins = [workload.uri, ...((workload.urls ?? []) as unknown[])].filter(Boolean).map(String);
+    return [...this.jobs.values()]
+      .filter(j => {
+        let url: URL;
+        try {
+          url = new URL(String((j.httpTarget as Json | undefined)?.uri ?? ''));
+        } catch {
+          return false;
+        }
+        if (collection === 'services') return origins.includes(url.origin);
+        const { v1, v2 } = runJobUri(url);
+        const target = v2 ? [v2[1], v2[2], v2[3]] : v1 ? [v1[1], /^([a-z0-9-]+)-run\.googleapis\.com$/.exec(url.hostname)?.[1], v1[2]] : undefined;
+        return !!target && byId(target[0]!) === byId(project) && target[1] === location && target[2] === id;
+      })
+      .map(j => String(j.name));
   }
 
   private require(who: Identity, resource: string, permission: string): void {
@@ -120,6 +154,13 @@ export class Scheduler {
       const field = t.oauthToken ? 'job.http_target.oauth_token.service_account_email' : 'job.http_target.oidc_token.service_account_email';
       if (!email) throw fieldError(field, 'The service account email is required.');
       if (t.oidcToken && url.protocol !== 'https:') throw fieldError('job.http_target.uri', 'An OIDC token can only be sent to an https:// URL.');
+      // "The service account must be within the same project as the job" (target.proto); how a
+      // breach is answered is unverified (variant crossProjectInvoker, fake/FACTS.md).
+      const project = /@([a-z][a-z0-9-]+)\.iam\.gserviceaccount\.com$/.exec(email)?.[1];
+      if (project && project !== this.world.projectId) {
+        if (this.variants.crossProjectInvoker === '400') throw fieldError(field, `The service account ${email} must be within the same project as the job.`);
+        throw permissionDenied('iam.serviceAccounts.actAs', `projects/-/serviceAccounts/${email}`, `Permission 'iam.serviceaccounts.actAs' denied on service account ${email} (or it may not exist).`);
+      }
       // Scheduler impersonates the account on the caller's behalf: the caller must be allowed to act as it.
       this.iam.requireActAs(who, email);
     }
@@ -202,8 +243,10 @@ export class Scheduler {
     next = this.withDefaults(next);
     this.validate(next, who);
     next.name = name;
-    // Moved by an update, or left at the create: unverified (fake/FACTS.md, variant userUpdateTime).
-    if (this.variants.userUpdateTime === 'update') next.userUpdateTime = rfc3339().replace(/\.\d+Z$/, 'Z');
+    // Every update moves it, to the second (a recorded PATCH, fake/FACTS.md).
+    next.userUpdateTime = rfc3339().replace(/\.\d+Z$/, 'Z');
+    // UPDATE_FAILED is left by a successful UpdateJob (job.proto); which state follows is unverified: ENABLED here.
+    if (cur.state === 'UPDATE_FAILED') next.state = 'ENABLED';
     this.jobs.set(name, next);
     const answer = structuredClone(next);
     this.laterScheduleTime(name);
@@ -224,7 +267,12 @@ export class Scheduler {
   private finishAttempt(name: string, start: number, uri: string, r: AttemptResult, tries: number): void {
     const job = this.jobs.get(name);
     const statusName = statusForHttp(r.httpStatus);
-    const status: Json = statusName === 'OK' ? {} : { code: rpcCode(statusName), message: r.message };
+    // The job's own status: how much it says is unverified (variant jobStatus, FACTS.md).
+    const status: Json =
+      statusName === 'OK' ? {}
+        : this.variants.jobStatus === 'message' ? { code: rpcCode(statusName), message: r.message }
+          : this.variants.jobStatus === 'code' ? { code: rpcCode(statusName) }
+            : { code: rpcCode('UNKNOWN') };
     this.attempts.push({ job: name, uri, httpStatus: r.httpStatus, status, start: rfc3339(start), end: rfc3339() });
     this.logging?.schedulerAttempt(name, 'AttemptFinished', uri, statusName === 'OK' ? undefined : { status: statusName, httpStatus: r.httpStatus, message: r.message });
     if (!job) return;
@@ -297,8 +345,7 @@ export class Scheduler {
       if (!(this.auth.scopesOf(bearer!) ?? [CLOUD_PLATFORM]).includes(CLOUD_PLATFORM)) {
         return { httpStatus: 403, message: 'Request had insufficient authentication scopes.' };
       }
-      const v1 = /^\/apis\/run\.googleapis\.com\/v1\/namespaces\/([^/]+)\/jobs\/([^/:]+):run$/.exec(decodeURIComponent(url.pathname));
-      const v2 = /^\/v2\/projects\/([^/]+)\/locations\/([^/]+)\/jobs\/([^/:]+):run$/.exec(decodeURIComponent(url.pathname));
+      const { v1, v2 } = runJobUri(url);
       if (method !== 'POST') return { httpStatus: 404, message: `Method ${method} not found for ${url.pathname}.` };
       let parsed: Json = {};
       try {
@@ -318,7 +365,51 @@ export class Scheduler {
 
   // ---------- routes ----------
 
-  register(router: Router): void {
+  /**
+   * Cloud Scheduler's per-project request quotas, off unless set (fake.setSchedulerQuotas): 1,250
+   * read and 500 write requests a minute by default (https://cloud.google.com/scheduler/quotas).
+   */
+  quotas = { read: Infinity, write: Infinity };
+  /** Requests answered 429 for a quota, by kind. */
+  throttled = { read: 0, write: 0 };
+  private buckets = { read: { tokens: 0, at: 0 }, write: { tokens: 0, at: 0 } };
+
+  setQuotas(q: { readsPerMinute?: number; writesPerMinute?: number }): void {
+    this.quotas = { read: q.readsPerMinute ?? 1250, write: q.writesPerMinute ?? 500 };
+    this.buckets = { read: { tokens: this.quotas.read, at: Date.now() }, write: { tokens: this.quotas.write, at: Date.now() } };
+  }
+
+  private takeQuota(kind: 'read' | 'write'): void {
+    const cap = this.quotas[kind];
+    if (cap === Infinity) return;
+    const b = this.buckets[kind];
+    const now = Date.now();
+    b.tokens = Math.min(cap, b.tokens + ((now - b.at) / 60_000) * cap);
+    b.at = now;
+    if (b.tokens >= 1) {
+      b.tokens -= 1;
+      return;
+    }
+    this.throttled[kind]++;
+    // The shape of other Google APIs' recorded quota answers (fake/FACTS.md); Scheduler's own wording is unverified.
+    const metric = kind === 'read' ? 'Read requests' : 'Write requests';
+    throw googleError('RESOURCE_EXHAUSTED',
+      `Quota exceeded for quota metric '${metric}' and limit '${metric} per minute' of service 'cloudscheduler.googleapis.com' for consumer 'project_number:${this.world.projectNumber}'.`,
+      [{
+        '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'RATE_LIMIT_EXCEEDED', domain: 'googleapis.com',
+        metadata: { consumer: `projects/${this.world.projectNumber}`, quota_limit_value: String(cap), service: 'cloudscheduler.googleapis.com' },
+      }], 429);
+  }
+
+  register(outer: Router): void {
+    // Every route counts against the project's read (GET) or write (any other) quota.
+    const router = {
+      add: (method: string, re: RegExp, service: Parameters<Router['add']>[2], handler: Parameters<Router['add']>[3]) =>
+        outer.add(method, re, service, ctx => {
+          this.takeQuota(method === 'GET' ? 'read' : 'write');
+          return handler(ctx);
+        }),
+    };
     const P = '^/v1/projects/([^/]+)/locations';
     const J = `${P}/([^/]+)/jobs/([^/:]+)`;
     router.add('GET', new RegExp(`${P}$`), 'scheduler', ctx => {
@@ -360,11 +451,15 @@ export class Scheduler {
     });
     router.add('POST', new RegExp(`${J}:pause$`), 'scheduler', ctx => {
       const job = this.getJob(named(ctx, this.auth.identify(ctx), 'cloudscheduler.jobs.pause'));
+      // "A job must be in Job.State.ENABLED to be paused" (cloudscheduler.proto PauseJob).
+      if (job.state !== 'ENABLED') throw googleError('FAILED_PRECONDITION', `Job is ${String(job.state)}: only an ENABLED job can be paused.`);
       job.state = 'PAUSED';
       return job;
     });
     router.add('POST', new RegExp(`${J}:resume$`), 'scheduler', ctx => {
       const job = this.getJob(named(ctx, this.auth.identify(ctx), 'cloudscheduler.jobs.enable'));
+      // "A job must be in Job.State.PAUSED to be resumed" (cloudscheduler.proto ResumeJob).
+      if (job.state !== 'PAUSED') throw googleError('FAILED_PRECONDITION', `Job is ${String(job.state)}: only a PAUSED job can be resumed.`);
       job.state = 'ENABLED';
       const st = this.scheduleTime(job);
       if (st) job.scheduleTime = st;
