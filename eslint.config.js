@@ -48,6 +48,21 @@ export default defineConfig(
     },
   },
   {
+    // The action writes to the runner only through src/report/runner.ts: its logLine is the one
+    // function that writes a plain log line, so no text from elsewhere can become a command.
+    files: ['src/**/*.ts'],
+    ignores: ['src/report/runner.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: '@actions/core', message: 'Write to the runner through src/report/runner.ts.' }] }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'stdout', message: 'Log through src/report/runner.ts (logLine).' },
+        { object: 'console', property: 'log', message: 'Log through src/report/runner.ts (logLine).' },
+        { object: 'console', property: 'info', message: 'Log through src/report/runner.ts (logLine).' },
+      ],
+    },
+  },
+  {
     // Tests and the local fake work with loosely typed JSON on purpose.
     files: ['test/**/*.ts', 'fake/**/*.ts'],
     rules: {

@@ -20,7 +20,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _google_endpoints_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8157);
 /* harmony import */ var _google_trace_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5126);
 /* harmony import */ var _github_token_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1139);
-/* harmony import */ var _report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6514);
+/* harmony import */ var _report_runner_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7322);
 // The two clients of Workload Identity Federation, from their own modules: the package's index
 // loads every kind of credential (service account keys, AWS, metadata server, ...) on every run.
 
@@ -57,7 +57,7 @@ function maskTokensIn(data) {
     for (const field of TOKEN_FIELDS) {
         const value = data[field];
         if (typeof value === 'string' && value)
-            (0,_report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_8__.setSecret)(value);
+            (0,_report_runner_js__WEBPACK_IMPORTED_MODULE_8__.setSecret)(value);
     }
 }
 /**
@@ -179,7 +179,7 @@ async function applicationDefault(serviceAccount, env, projectId) {
         }
         const { token } = await authClient.getAccessToken();
         if (token)
-            (0,_report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_8__.setSecret)(token);
+            (0,_report_runner_js__WEBPACK_IMPORTED_MODULE_8__.setSecret)(token);
         const email = serviceAccount ?? source.email;
         return { authClient, identity: email ?? 'Application Default Credentials', adcProjectId };
     }

@@ -4155,7 +4155,7 @@ exports.OAuth2Client = OAuth2Client;
 
 /***/ }),
 
-/***/ 6653:
+/***/ 9034:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -4371,7 +4371,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.StsCredentials = void 0;
 const gaxios_1 = __webpack_require__(7842);
 const authclient_1 = __webpack_require__(4810);
-const oauth2common_1 = __webpack_require__(6653);
+const oauth2common_1 = __webpack_require__(9034);
 const util_1 = __webpack_require__(7870);
 /**
  * Implements the OAuth 2.0 token exchange based on

@@ -20,7 +20,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _google_endpoints_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8157);
 /* harmony import */ var _google_trace_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5126);
 /* harmony import */ var _github_token_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1139);
-/* harmony import */ var _report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6514);
+/* harmony import */ var _report_runner_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7322);
 // The two clients of Workload Identity Federation, from their own modules: the package's index
 // loads every kind of credential (service account keys, AWS, metadata server, ...) on every run.
 
@@ -57,7 +57,7 @@ function maskTokensIn(data) {
     for (const field of TOKEN_FIELDS) {
         const value = data[field];
         if (typeof value === 'string' && value)
-            (0,_report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_8__.setSecret)(value);
+            (0,_report_runner_js__WEBPACK_IMPORTED_MODULE_8__.setSecret)(value);
     }
 }
 /**
@@ -179,7 +179,7 @@ async function applicationDefault(serviceAccount, env, projectId) {
         }
         const { token } = await authClient.getAccessToken();
         if (token)
-            (0,_report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_8__.setSecret)(token);
+            (0,_report_runner_js__WEBPACK_IMPORTED_MODULE_8__.setSecret)(token);
         const email = serviceAccount ?? source.email;
         return { authClient, identity: email ?? 'Application Default Credentials', adcProjectId };
     }
@@ -324,8 +324,8 @@ __webpack_require__.d(__webpack_exports__, {
   runFleet: () => (/* binding */ runFleet)
 });
 
-// EXTERNAL MODULE: ./src/report/workflow-commands.ts + 2 modules
-var workflow_commands = __webpack_require__(6514);
+// EXTERNAL MODULE: ./src/report/runner.ts + 16 modules
+var runner = __webpack_require__(7322);
 // EXTERNAL MODULE: ./src/auth/credentials.ts
 var auth_credentials = __webpack_require__(8168);
 // EXTERNAL MODULE: ./src/config/rules.ts
@@ -703,7 +703,7 @@ async function phase(name, fn, options = {}) {
     const { title = name, into = phaseTimes, clock = Date.now, group = true } = options;
     const start = clock();
     try {
-        return await (group ? workflow_commands.group(title, fn) : fn());
+        return await (group ? runner.group(title, fn) : fn());
     }
     finally {
         into[name] = (into[name] ?? 0) + (clock() - start);
@@ -715,7 +715,7 @@ async function phase(name, fn, options = {}) {
  * the log, and a long wait on nothing new stays quiet).
  */
 function createProgress(label, options = {}) {
-    const { intervalMs = 3_000, clock = Date.now, print = workflow_commands.info } = options;
+    const { intervalMs = 3_000, clock = Date.now, print = runner.info } = options;
     const start = clock();
     let lastKey;
     let lastPrint = -Infinity;
@@ -804,6 +804,8 @@ function executionUrlOf(name) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/plan-text.ts
+// The plan as people read it in the log (Terraform-like) and as the `plan` output (JSON).
+
 const SYMBOL = { create: '+', update: '~', unchanged: '=', delete: '-' };
 const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** 'secrets.DB_PASSWORD', 'secrets': the value is a Secret Manager reference. */
@@ -844,20 +846,23 @@ function formatValue(value) {
         return JSON.stringify(value);
     return JSON.stringify(value) ?? String(value);
 }
-/** Fields the planner already describes in words (env_vars: `NAME: (changed)`, never a value). */
-const DESCRIBED = new Set(['env_vars']);
+/** Fields the planner already describes in words (`NAME: (changed)`, never a value or a reference). */
+const DESCRIBED = new Set(['env_vars', 'secrets', 'secret_files']);
+// Every piece from elsewhere (a field name from spec, a value, a reason naming live state) is one
+// line (oneLine): a plan line is never two, and the log writer (report/runner.ts) sees each whole.
 function fieldLine(action, f) {
+    const field = (0,runner.oneLine)(f.field);
     if (DESCRIBED.has(f.field))
-        return `    ${f.field}: ${String(f.after)}`;
-    const after = formatValue(displayValue(f.field, f.after));
+        return `    ${field}: ${(0,runner.oneLine)(String(f.after))}`;
+    const after = (0,runner.oneLine)(formatValue(displayValue(f.field, f.after)));
     if (action === 'create')
-        return `    ${f.field}: ${after}`;
-    return `    ${f.field}: ${formatValue(displayValue(f.field, f.before))} -> ${after}`;
+        return `    ${field}: ${after}`;
+    return `    ${field}: ${(0,runner.oneLine)(formatValue(displayValue(f.field, f.before)))} -> ${after}`;
 }
 function changeLines(c) {
     return [
-        `${SYMBOL[c.action]} ${c.action} ${c.type} ${c.resource}`,
-        ...(c.reason ? [`  # ${c.reason}`] : []),
+        `${SYMBOL[c.action]} ${c.action} ${c.type} ${(0,runner.oneLine)(c.resource)}`,
+        ...(c.reason ? [`  # ${(0,runner.oneLine)(c.reason)}`] : []),
         ...(c.action === 'unchanged' ? [] : c.fields.map((f) => fieldLine(c.action, f))),
     ];
 }
@@ -937,7 +942,7 @@ function outputsOf(report) {
 }
 function setOutputs(report) {
     for (const [name, value] of Object.entries(outputsOf(report)))
-        workflow_commands.setOutput(name, value);
+        runner.setOutput(name, value);
 }
 /** A workload's entry of `results`, from its report (absent: it stopped before it was planned). */
 function resultOf(name, kind, report) {
@@ -955,8 +960,6 @@ function resultOf(name, kind, report) {
     };
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./node_modules/cronstrue/dist/cronstrue.js
 var cronstrue = __webpack_require__(2507);
 var cronstrue_default = /*#__PURE__*/__webpack_require__.n(cronstrue);
@@ -977,7 +980,6 @@ function describeCron(expr) {
 // The job summary: what exists now, what changed, when it runs next, how the smoke test
 // went. Built once as a small document, then rendered as GitHub Markdown (the step summary)
 // or as plain text (a terminal), so both always say the same thing.
-
 
 
 
@@ -1161,10 +1163,9 @@ function buildSummary(report, now) {
         blocks.push({ kind: 'alert', level: 'NOTE', lines: ['Dry run: nothing was written. The plan below is what a run would do.'] });
     const notices = report.config.notices;
     if (notices.length > 0)
-        blocks.push({ kind: 'alert', level: 'NOTE', lines: notices.map((n) => (notices.length > 1 ? `- ${n}` : n)) });
-    if (report.warnings.length > 0) {
-        blocks.push({ kind: 'alert', level: 'WARNING', lines: report.warnings.map((w) => (report.warnings.length > 1 ? `- ${w}` : w)) });
-    }
+        blocks.push({ kind: 'alert', level: 'NOTE', lines: notices, list: notices.length > 1 });
+    if (report.warnings.length > 0)
+        blocks.push({ kind: 'alert', level: 'WARNING', lines: report.warnings, list: report.warnings.length > 1 });
     if (report.plan.length > 0)
         blocks.push(resourceTable(report));
     if (report.drift) {
@@ -1181,37 +1182,58 @@ function buildSummary(report, now) {
 }
 // ---------------------------------------------------------------------------------------
 // Markdown.
+/**
+ * Text as Markdown that renders as that same text: every character Markdown or HTML would act on
+ * escaped, line breaks as spaces, and an @mention broken by a zero-width space (GitHub notifies
+ * whoever a comment or summary mentions). The summary and the PR comment carry values, messages
+ * and drift lines from inputs, manifests and the live state: none may format, link or notify.
+ */
+function markdownText(text) {
+    return (text
+        .replace(/\r\n|\r|\n/g, ' ')
+        // What starts formatting, a link, an image, HTML, a table cell or strikethrough anywhere;
+        // `_` only where it can (GitHub leaves intraword underscores alone: snake_case reads as is).
+        .replace(/[\\`*[\]<>|~]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|&(?=#?[A-Za-z0-9]+;)/g, (c) => `\\${c}`)
+        // What starts a block at the start of a line: a heading, a list item, a quote.
+        .replace(/^(\s*)([#+-]|\d+[.)])(?=\s|$)/, '$1\\$2')
+        .replace(/(^|[^A-Za-z0-9_\\`])@(?=[A-Za-z0-9])/g, '$1@\u200b'));
+}
+/** Text inside a code span: a backtick would end it. */
+const codeText = (text) => text.replace(/\r\n|\r|\n/g, ' ').replace(/`/g, "'");
 const mdSpan = (s) => {
     if (typeof s === 'string')
-        return s;
-    const text = s.code ? `\`${s.text.replace(/`/g, "'")}\`` : s.text;
-    return s.href ? `[${text}](${s.href})` : text;
+        return markdownText(s);
+    const text = s.code ? `\`${codeText(s.text)}\`` : markdownText(s.text);
+    return s.href ? `[${text}](${s.href.replace(/[()\s<>]/g, encodeURIComponent)})` : text;
 };
 const mdLine = (line) => line.map(mdSpan).join('');
 const mdCell = (line) => mdLine(line).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
 function mdBlock(b) {
     switch (b.kind) {
         case 'heading':
-            return `## ${b.text}`;
+            return `## ${markdownText(b.text)}`;
         case 'section':
-            return `### ${b.title}`;
+            return `### ${markdownText(b.title)}`;
         case 'para':
             return mdLine(b.line);
         case 'list':
             return b.items.map((i) => `- ${mdLine(i)}`).join('\n');
         case 'table':
             return [
-                `| ${b.head.join(' | ')} |`,
+                `| ${b.head.map(markdownText).join(' | ')} |`,
                 `| ${b.head.map(() => '---').join(' | ')} |`,
                 ...b.rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`),
             ].join('\n');
         case 'code': {
-            const fence = b.text.includes('```') ? '~~~' : '```';
+            // A fence longer than any run of backticks in the text: nothing inside can close it.
+            const longest = Math.max(0, ...(b.text.match(/`+/g) ?? []).map((run) => run.length));
+            const fence = '`'.repeat(Math.max(3, longest + 1));
             return `${fence}${b.lang}\n${b.text}\n${fence}`;
         }
         case 'alert': {
             // A code block keeps the error's line breaks and its indented command intact.
-            const body = b.code === undefined ? b.lines : [...b.lines, mdBlock({ kind: 'code', lang: '', text: b.code })];
+            const lines = b.lines.map((l) => `${b.list ? '- ' : ''}${l.split(/\r\n|\r|\n/).map(markdownText).join(b.list ? '\n  ' : '\n')}`);
+            const body = b.code === undefined ? lines : [...lines, mdBlock({ kind: 'code', lang: '', text: b.code })];
             return [`> [!${b.level}]`, ...body.join('\n').split('\n').map((l) => `> ${l}`)].join('\n');
         }
     }
@@ -1248,7 +1270,8 @@ function textBlock(b) {
         case 'code':
             return b.text.replace(/^/gm, '    ');
         case 'alert': {
-            const body = b.code === undefined ? b.lines : [...b.lines, ...b.code.split('\n').map((l) => `  ${l}`)];
+            const lines = b.list ? b.lines.map((l) => `- ${l}`) : b.lines;
+            const body = b.code === undefined ? lines : [...lines, ...b.code.split('\n').map((l) => `  ${l}`)];
             return body.map((l, i) => (i === 0 ? `${b.level}: ${l}` : `  ${l}`)).join('\n');
         }
     }
@@ -1327,21 +1350,21 @@ function renderFleetSummary(fleet, dryRun, entries, deletions, now = new Date(),
 // ---------------------------------------------------------------------------------------
 // Writing.
 /**
- * Appends `markdown` to the step summary file. Outside Actions (no GITHUB_STEP_SUMMARY)
- * it does nothing; a failed write is a warning, never the step's failure.
+ * Appends `markdown` to the job summary (@actions/core's summary, GITHUB_STEP_SUMMARY). Outside
+ * Actions (no GITHUB_STEP_SUMMARY) it does nothing; a failed write is a warning, never the step's failure.
  */
-async function writeSummary(markdown, env = process.env) {
-    const file = env.GITHUB_STEP_SUMMARY;
+async function writeSummary(markdown) {
+    const file = process.env.GITHUB_STEP_SUMMARY;
     if (!file) {
-        workflow_commands.debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
+        runner.debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
         return false;
     }
     try {
-        await (0,promises_.appendFile)(file, markdown.endsWith('\n') ? markdown : `${markdown}\n`, 'utf8');
+        await runner.appendSummary(markdown);
         return true;
     }
     catch (e) {
-        workflow_commands.warning(`Could not write the job summary to ${file}: ${e.message}`);
+        runner.warning(`Could not write the job summary to ${file}: ${e.message}`);
         return false;
     }
 }
@@ -1450,6 +1473,8 @@ const SCHEDULER_FIELDS = [
 
 // EXTERNAL MODULE: ./src/run/spec-merge.ts
 var spec_merge = __webpack_require__(4999);
+// EXTERNAL MODULE: ./src/config/run-job-body.ts
+var run_job_body = __webpack_require__(4926);
 ;// CONCATENATED MODULE: ./src/plan/diff.ts
 /** Deep equality of JSON-like values (key order ignored). */
 function sameValue(a, b) {
@@ -1537,6 +1562,7 @@ function takeover(found, here, what) {
 
 
 
+
 const INVOKER_ROLE = 'roles/run.invoker';
 const OVERRIDES_ROLE = 'roles/run.jobsExecutorWithOverrides';
 function isDigestPinned(image) {
@@ -1612,13 +1638,20 @@ function planWorkload(config, names, current, deployId, grants = []) {
     return { change, body };
 }
 /**
- * The plan never holds an env var value (issue 11): env_vars is shown as what happens to each
- * variable, `DB_PASSWORD: (changed)`. The values stay in the request body only.
+ * The plan never holds an env var value, nor the secret a variable or a file references: env_vars,
+ * secrets and secret_files are shown as what happens to each variable (or file), by name,
+ * `DB_PASSWORD: (changed)`. The values and references stay in the request body only.
  */
 function withoutValues(f) {
-    if (f.field !== 'env_vars')
-        return f;
-    return { field: f.field, after: (0,scrub/* envValueChanges */.mF)((f.before ?? []), (f.after ?? [])) };
+    if (f.field === 'env_vars')
+        return { field: f.field, after: (0,scrub/* envValueChanges */.mF)((f.before ?? []), (f.after ?? [])) };
+    if (f.field === 'secrets' || f.field === 'secret_files')
+        return { field: f.field, after: (0,scrub/* envValueChanges */.mF)(references(f.before), references(f.after)) };
+    return f;
+}
+/** Secret variables or files as name -> reference, for envValueChanges. */
+function references(value) {
+    return (value ?? []).map((s) => ({ name: s.name ?? s.path ?? '', value: `${s.secret}:${s.version}` }));
 }
 /**
  * Fields of the current resource that must not be sent back with an update: a fixed revision
@@ -1701,12 +1734,24 @@ function grantsAfter(bindings, recorded) {
         .map(({ role, member }) => ({ role, member }));
 }
 /** serviceUri: the service's URL; undefined while the service is still to be created. */
+/**
+ * The trigger as the plan shows it: a body that carries override env values (a schedule's
+ * env_vars) decoded, with each value hidden; base64 would only hide it from a reader, not from
+ * anyone who decodes it. Compared before this: a changed value is still a change.
+ */
+function targetWithoutValues(target) {
+    const t = target;
+    if (!t?.body)
+        return target;
+    const shown = (0,run_job_body/* bodyWithoutValues */.N2)(Buffer.from(t.body, 'base64').toString('utf8'));
+    return shown === undefined ? target : { ...t, body: shown };
+}
 function planScheduler(config, names, current, serviceUri) {
     if (!config.schedule || !names.schedulerJob)
         return undefined;
     const desired = desiredSchedulerJob(config, names, serviceUri, current);
     const compared = SCHEDULER_FIELDS.map((f) => ({ field: f.field, before: current ? f.read(current) : undefined, after: f.read(desired) }));
-    const fields = differences(compared, current !== undefined);
+    const fields = differences(compared, current !== undefined).map((f) => f.field === 'target' ? { ...f, before: targetWithoutValues(f.before), after: targetWithoutValues(f.after) } : f);
     const state = current ? (0,values/* enumName */.$U)(current.state, SCHEDULER_STATES) : undefined;
     const paused = config.schedule.paused;
     if (current && state === 'DISABLED')
@@ -2287,7 +2332,12 @@ function timestamp(v) {
 
 
 
+
+/** One drifted resource as one line: what the live state holds is someone else's text (oneLine). */
 function driftLine(d) {
+    return (0,runner.oneLine)(driftText(d));
+}
+function driftText(d) {
     const c = d.change;
     const name = `${resourceLabel(c)} ${parseResourceName(c.resource)?.id ?? c.resource}`;
     if (d.missing) {
@@ -2295,7 +2345,7 @@ function driftLine(d) {
         return `${name}: ${what}`;
     }
     const fields = d.fields
-        .map((f) => `${f.field} is ${formatValue(displayValue(f.field, f.before))}, the inputs say ${formatValue(displayValue(f.field, f.after))}`)
+        .map((f) => (DESCRIBED.has(f.field) ? `${f.field}: ${String(f.after)}` : `${f.field} is ${formatValue(displayValue(f.field, f.before))}, the inputs say ${formatValue(displayValue(f.field, f.after))}`))
         .join('; ');
     return `${name}: ${fields}${lastChange(d)}`;
 }
@@ -3273,7 +3323,7 @@ async function readTeardownTriggers(index, run) {
 function planTeardownRun(ctx, run, current) {
     const { config, names } = run;
     const torn = planTeardown(config, names, current);
-    workflow_commands.info(`Plan${ctx.label ? ` of ${ctx.label}` : ''}:\n${formatPlan(torn.plan)}`);
+    runner.info(`Plan${ctx.label ? ` of ${ctx.label}` : ''}:\n${formatPlan(torn.plan)}`);
     run.report = startReport(ctx, run, torn.plan, [], 'state: absent: nothing is deployed, so there is nothing to smoke-test.');
     if (torn.refused.length > 0) {
         run.failure = run.report.error =
@@ -3281,7 +3331,7 @@ function planTeardownRun(ctx, run, current) {
                 'Check the names (name, kind, region, scheduler_job, scheduler_region); force: true deletes a workload that has no owner record (docs/ownership.md).';
     }
     else if (config.dryRun || torn.plan.length === 0) {
-        workflow_commands.info(torn.plan.length === 0 ? 'state: absent: nothing is left to remove.' : 'Dry run: the plan above was not applied.');
+        runner.info(torn.plan.length === 0 ? 'state: absent: nothing is left to remove.' : 'Dry run: the plan above was not applied.');
     }
 }
 /** Deletes what the teardown plan names. */
@@ -3289,7 +3339,7 @@ async function applyTeardown(ctx, report, phase) {
     if (report.plan.length === 0)
         return;
     await phase('delete', () => applyDeletions(ctx.api, ctx.clients, report.plan, 1, {
-        progress: (change, starting) => workflow_commands.info(changeLine(change, starting)),
+        progress: (change, starting) => runner.info(changeLine(change, starting)),
         wrote: () => (report.changed = true),
     }));
 }
@@ -3327,11 +3377,11 @@ async function run_pipeline_readWorkload(ctx, run) {
     await recordFailure(run, () => phaseOf(ctx, run)('read', async () => {
         const state = await readCurrentState(ctx.api, ctx.clients, config, names);
         const kindLabel = config.kind === 'job' ? 'Cloud Run job' : 'Cloud Run service';
-        workflow_commands.info(`${kindLabel} ${config.name}: ${state.workload ? 'exists' : 'does not exist yet'}`);
+        runner.info(`${kindLabel} ${config.name}: ${state.workload ? 'exists' : 'does not exist yet'}`);
         if (state.workload)
-            workflow_commands.info(`IAM policy of ${config.name}: ${state.policy?.bindings?.length ?? 0} binding(s)`);
+            runner.info(`IAM policy of ${config.name}: ${state.policy?.bindings?.length ?? 0} binding(s)`);
         if (names.schedulerJob)
-            workflow_commands.info(`Scheduler job ${names.schedulerJob.split('/').pop()}: ${state.schedulerJob ? 'exists' : 'does not exist yet'}`);
+            runner.info(`Scheduler job ${names.schedulerJob.split('/').pop()}: ${state.schedulerJob ? 'exists' : 'does not exist yet'}`);
         run.current = state;
     }));
 }
@@ -3346,22 +3396,22 @@ function planWorkloadRun(ctx, run) {
     const runPlan = planRun({ config, names, current, deployId: ctx.deployId });
     run.runPlan = runPlan;
     for (const warning of runPlan.warnings)
-        workflow_commands.warning((0,scrub/* scrubSecrets */.Zg)(ctx.label ? `${ctx.label}: ${warning}` : warning));
+        runner.warning((0,scrub/* scrubSecrets */.Zg)(ctx.label ? `${ctx.label}: ${warning}` : warning));
     for (const notice of runPlan.notices)
-        workflow_commands.notice(ctx.label ? `${ctx.label}: ${notice}` : notice);
+        runner.notice(ctx.label ? `${ctx.label}: ${notice}` : notice);
     // Each change's reason (a tag redeploy, a re-pointed trigger) is in the plan, once.
-    workflow_commands.info(`Plan${ctx.label ? ` of ${ctx.label}` : ''}:\n${formatPlan(runPlan.plan)}`);
+    runner.info(`Plan${ctx.label ? ` of ${ctx.label}` : ''}:\n${formatPlan(runPlan.plan)}`);
     run.report = startReport(ctx, run, runPlan.plan, runPlan.warnings, 'The run stopped before the smoke test.');
     run.report.url = current.workload?.uri ?? undefined;
     if (config.dryRun) {
         run.report.smoke.message = 'Dry run: nothing was written and the smoke test was skipped.';
-        workflow_commands.info(planChangesAnything(runPlan.plan) ? `Dry run: the plan${ctx.label ? ` of ${ctx.label}` : ''} above was not applied.` : `Dry run: ${ctx.label ?? 'everything'} is up to date.`);
+        runner.info(planChangesAnything(runPlan.plan) ? `Dry run: the plan${ctx.label ? ` of ${ctx.label}` : ''} above was not applied.` : `Dry run: ${ctx.label ?? 'everything'} is up to date.`);
         if (config.failOnDrift) {
             run.report.drift = findDrift(runPlan.plan, current).map(driftLine);
             if (run.report.drift.length > 0)
                 run.failure = run.report.error = driftMessage(run.report.drift);
             else
-                workflow_commands.info(`Drift check${ctx.label ? ` of ${ctx.label}` : ''}: the live state matches the inputs.`);
+                runner.info(`Drift check${ctx.label ? ` of ${ctx.label}` : ''}: the live state matches the inputs.`);
         }
     }
 }
@@ -3394,7 +3444,7 @@ async function applyWorkloadRun(ctx, run) {
             phase,
             wrote: () => (report.changed = true),
             plan: (plan) => (report.plan = plan),
-            progress: (change, starting) => workflow_commands.info(changeLine(change, starting)),
+            progress: (change, starting) => runner.info(changeLine(change, starting)),
         });
         const service = config.kind === 'service' ? applied.workload : undefined;
         report.plan = applied.plan;
@@ -3404,13 +3454,13 @@ async function applyWorkloadRun(ctx, run) {
         const share = service ? (0,workload/* latestRevisionTraffic */.WU)(service) : 100;
         if (share < 100) {
             const warning = `The service's traffic is split or pinned elsewhere: its latest revision ${report.revision} serves ${share}% of requests, so the trigger (and the smoke test) may reach an older revision. Route traffic to the latest revision: gcloud run services update-traffic ${config.name} --to-latest --region=${config.region} --project=${ctx.projectId}`;
-            workflow_commands.warning(warning);
+            runner.warning(warning);
             report.warnings.push(warning);
         }
         report.smoke = { status: 'skipped', message: 'The smoke test is off (smoke_test: false).' };
         if (config.smoke.enabled && config.smoke.onlyWhenChanged && !report.changed) {
             report.smoke = { status: 'skipped', message: 'Nothing was written, so the smoke test did not run (smoke_test: changed).' };
-            workflow_commands.info(ctx.label ? `${ctx.label}: ${report.smoke.message}` : report.smoke.message);
+            runner.info(ctx.label ? `${ctx.label}: ${report.smoke.message}` : report.smoke.message);
         }
         else if (config.smoke.enabled) {
             run.smokeStarted = true;
@@ -3423,7 +3473,7 @@ async function applyWorkloadRun(ctx, run) {
                 schedulerJob: names.schedulerJob,
                 deadline: smokeApi.deadline,
                 grantedAt: applied.grantedAt,
-                onProgress: (line) => workflow_commands.info(line),
+                onProgress: (line) => runner.info(line),
                 onExecution: (name) => (run.startedExecution = name),
                 known: { workload: current.workload, schedulerJob: current.schedulerJob },
                 attemptLog: ctx.attemptLog,
@@ -3433,9 +3483,9 @@ async function applyWorkloadRun(ctx, run) {
             if (smoke.status === 'failed')
                 throw new ActionError(report.smoke.message);
             if (smoke.warn)
-                workflow_commands.warning(ctx.label ? `${ctx.label}: ${report.smoke.message}` : report.smoke.message);
+                runner.warning(ctx.label ? `${ctx.label}: ${report.smoke.message}` : report.smoke.message);
             else
-                workflow_commands.info(report.smoke.message);
+                runner.info(report.smoke.message);
         }
     });
 }
@@ -3623,11 +3673,13 @@ async function readFleet(api, clients, projectId, runs, index) {
     }));
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ./src/report/pr-comment.ts
 // The plan and the summary as one pull-request comment (comment_on_pr), updated in place on
-// every later run: the comment carries a hidden marker naming the target, and the run looks for
-// it among the pull request's comments before it writes. It talks to GITHUB_API_URL, so GitHub
-// Enterprise Server works too. Commenting is part of the report, never the step's failure: a
+// every later run: the comment starts with a hidden marker naming the target, and the run looks
+// among the pull request's comments for one of its own identity that starts with it. It talks to GITHUB_API_URL through
+// @actions/github (Octokit), so GitHub Enterprise Server works too. Commenting is part of the report, never the step's failure: a
 // token that may not write (a fork's pull request gets a read-only one) is a warning.
 
 
@@ -3674,65 +3726,56 @@ function commentBody(marker, summary, env, now = new Date()) {
     const footer = `${run ? `[Workflow run](${run})` : 'Workflow run'}${sha} · updated ${now.toISOString().replace(/\.\d+Z$/, 'Z')}`;
     return `${marker}\n${summary.trimEnd()}\n\n---\n<sub>${footer}</sub>\n`;
 }
-/** A GitHub REST answer that is not a success: its status and GitHub's message. */
-class GitHubApiError extends Error {
-    status;
-    constructor(status, message) {
-        super(message);
-        this.name = 'GitHubApiError';
-        this.status = status;
+/**
+ * The login the token posts as. A user's token (a PAT) names its user at GET /user; an installation
+ * token, the workflow's GITHUB_TOKEN among them, gets 403 there ("Resource not accessible by
+ * integration") and posts as the GitHub Actions app's bot.
+ */
+const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
+const API_VERSION = { 'x-github-api-version': '2022-11-28' };
+async function postsAs(octokit, request) {
+    try {
+        const { data } = await octokit.rest.users.getAuthenticated({ headers: API_VERSION, request: request() });
+        return data.login;
     }
-}
-/** The next page of a list, from the Link header (GitHub's pagination). */
-function nextPage(link) {
-    return /<([^>]+)>;\s*rel="next"/.exec(link ?? '')?.[1];
+    catch (err) {
+        if (err.status === 403)
+            return GITHUB_ACTIONS_BOT;
+        throw err;
+    }
 }
 /**
- * The three REST calls of the comment (docs.github.com/rest/issues/comments), on Node's fetch.
- * Not @actions/github: Octokit and its HTTP client (undici) were 1.1 MB of bundle and ~260,000
- * lines of types for three requests.
+ * The action's own comment: written by the identity the token posts as, and starting with the
+ * marker. A comment of anyone else is never edited, whatever it holds: whoever can comment on the
+ * pull request could otherwise post the marker and have the plan written into their comment.
  */
-async function github(token, method, url, body) {
-    const response = await fetch(url, {
-        method,
-        headers: {
-            accept: 'application/vnd.github+json',
-            authorization: `Bearer ${token}`,
-            'user-agent': 'cloud-run-cron',
-            'x-github-api-version': '2022-11-28',
-            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(google_clients/* REQUEST_TIMEOUT_MS */.j2),
-    });
-    const text = await response.text();
-    let data;
-    try {
-        data = text ? JSON.parse(text) : undefined;
-    }
-    catch {
-        data = text;
-    }
-    if (!response.ok) {
-        const message = data?.message;
-        throw new GitHubApiError(response.status, typeof message === 'string' && message ? message : `${response.status} ${response.statusText}`.trim());
-    }
-    return { data: data, link: response.headers.get('link') };
+function isOwnComment(c, marker, author) {
+    return c.user?.login === author && (c.body ?? '').startsWith(marker);
 }
-/** Finds the comment with `marker` on the pull request (every page) and updates it, or creates one. */
+/** Finds this target's own comment on the pull request (every page) and updates it, or creates one. */
 async function upsertComment(token, pr, marker, body, env) {
-    const repo = `${(env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')}/repos/${pr.owner}/${pr.repo}`;
+    // Octokit (and its HTTP client) load only when a run comments.
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const octokit = getOctokit(token, { baseUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '') });
+    const request = () => ({ signal: AbortSignal.timeout(google_clients/* REQUEST_TIMEOUT_MS */.j2) });
+    // The REST API version these calls were written against (every page of the list sends it too).
+    const where = { owner: pr.owner, repo: pr.repo, headers: API_VERSION };
+    const author = postsAs(octokit, request);
+    author.catch(() => undefined); // awaited below
+    // Every page (Link: rel="next"), stopping at the page that holds the comment.
     let mine;
-    for (let url = `${repo}/issues/${pr.number}/comments?per_page=100`; url && !mine;) {
-        const page = await github(token, 'GET', url);
-        mine = page.data.find((c) => c.body?.includes(marker));
-        url = nextPage(page.link);
+    for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, { ...where, issue_number: pr.number, per_page: 100, request: request() })) {
+        const login = await author;
+        mine = page.data.find((c) => isOwnComment(c, marker, login));
+        if (mine)
+            break;
     }
     if (mine) {
-        const { data } = await github(token, 'PATCH', `${repo}/issues/comments/${mine.id}`, { body });
+        const { data } = await octokit.rest.issues.updateComment({ ...where, comment_id: mine.id, body, request: request() });
         return { action: 'updated', url: data.html_url };
     }
-    const { data } = await github(token, 'POST', `${repo}/issues/${pr.number}/comments`, { body });
+    await author;
+    const { data } = await octokit.rest.issues.createComment({ ...where, issue_number: pr.number, body, request: request() });
     return { action: 'created', url: data.html_url };
 }
 /** What a failed comment most likely means, for the warning. */
@@ -3815,22 +3858,22 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
     const tag = (config, text) => (single ? text : `${config.name}: ${text}`);
     for (const config of fleet.configs) {
         for (const notice of config.notices)
-            workflow_commands.notice(tag(config, notice));
+            runner.notice(tag(config, notice));
         for (const warning of config.warnings)
-            workflow_commands.warning(tag(config, warning));
+            runner.warning(tag(config, warning));
     }
     const overridden = (0,endpoints/* overrideWarning */.$q)(env);
     if (overridden)
-        workflow_commands.warning(overridden);
+        runner.warning(overridden);
     // Values never leave the run: main registered every workload's env values and secret references
     // with the one scrubbing function (configureTrace) before anything was sent.
     const first = fleet.configs[0];
     if (!first) {
         // A manifest with no workloads: nothing is deployed, and nothing is ever pruned.
-        workflow_commands.info(`Fleet ${fleet.id}: the manifest has no workloads: nothing to deploy, and nothing is pruned.`);
-        workflow_commands.setOutput('changed', 'false');
-        workflow_commands.setOutput('plan', '[]');
-        workflow_commands.setOutput('results', '[]');
+        runner.info(`Fleet ${fleet.id}: the manifest has no workloads: nothing to deploy, and nothing is pruned.`);
+        runner.setOutput('changed', 'false');
+        runner.setOutput('plan', '[]');
+        runner.setOutput('results', '[]');
         return;
     }
     const errorContext = {
@@ -3852,7 +3895,7 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
             try {
                 const c = await authenticating;
                 errorContext.subject = c.subject;
-                workflow_commands.info(`Authenticated as ${c.identity}${c.subject ? ` (GitHub OIDC subject ${c.subject})` : ''}`);
+                runner.info(`Authenticated as ${c.identity}${c.subject ? ` (GitHub OIDC subject ${c.subject})` : ''}`);
                 return c;
             }
             catch (err) {
@@ -3869,7 +3912,7 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
         if (!rules/* RULES */.y0.projectId.pattern.test(projectId)) {
             throw new types/* InputError */.d('project_id', `the project of Application Default Credentials, ${JSON.stringify(projectId)}, is not allowed: ${rules/* RULES */.y0.projectId.allowed}. Set project_id.`);
         }
-        const api = createApi({ ...errorContext, projectId }, Date.now() + deployDeadlineMs, (err, delay) => workflow_commands.info((0,scrub/* scrubSecrets */.Zg)(`Retrying in ${delay}ms: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`)));
+        const api = createApi({ ...errorContext, projectId }, Date.now() + deployDeadlineMs, (err, delay) => runner.info((0,scrub/* scrubSecrets */.Zg)(`Retrying in ${delay}ms: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`)));
         const clients = (0,google_clients/* makeClients */.nv)(credentials.authClient, env);
         const ctx = {
             api,
@@ -3898,7 +3941,7 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
             await phase('read', async () => {
                 await readFleet(api, ctx.clients, projectId, runs, index);
                 const exist = runs.filter((r) => r.current?.workload).length;
-                workflow_commands.info(`Fleet ${fleet.id}: ${runs.length} workload(s) declared, ${exist} exist${runs.some((r) => r.failure) ? `, ${runs.filter((r) => r.failure).length} could not be read` : ''}`);
+                runner.info(`Fleet ${fleet.id}: ${runs.length} workload(s) declared, ${exist} exist${runs.some((r) => r.failure) ? `, ${runs.filter((r) => r.failure).length} could not be read` : ''}`);
             });
         }
         // state: absent: a workload's triggers are wherever its owner record says.
@@ -3930,8 +3973,8 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
                 deletions = pruned.deletions;
                 leftAlone.push(...pruned.notices);
                 for (const notice of pruned.notices)
-                    workflow_commands.notice(notice);
-                workflow_commands.info(`Prune plan of fleet ${fleet.id}:\n${deletions.length ? formatPlan(deletions) : 'nothing carries its owner record that the manifest no longer declares.'}`);
+                    runner.notice(notice);
+                runner.info(`Prune plan of fleet ${fleet.id}:\n${deletions.length ? formatPlan(deletions) : 'nothing carries its owner record that the manifest no longer declares.'}`);
             }
         }
         // Apply with at most max_parallel workloads in flight. Deleting comes last, and only after a
@@ -3946,7 +3989,7 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
             const failed = failedNames();
             if (failed.length > 0 && removals.length > 0) {
                 skipped = `Prune and state: absent were skipped: ${failed.join(', ')} failed, so nothing was deleted in this run (a failed workload may be the replacement of what would go). Fix the failure and run again.`;
-                workflow_commands.warning(skipped);
+                runner.warning(skipped);
                 for (const c of [...runs.filter((r) => r.config.teardown).flatMap((r) => r.report?.plan ?? []), ...deletions])
                     c.status = 'not reached';
                 for (const r of runs.filter((x) => x.config.teardown && x.report && !x.failure))
@@ -3955,7 +3998,7 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
             else {
                 await inParallel(runs.filter((r) => r.config.teardown), fleet.maxParallel, (run) => applyWorkloadRun(ctxOf(run.config), run));
                 if (deletions.length > 0) {
-                    await phase('prune', () => applyDeletions(api, ctx.clients, deletions, fleet.maxParallel, { progress: (c, starting) => workflow_commands.info(changeLine(c, starting)) })).catch((err) => failures.push((0,scrub/* scrubSecrets */.Zg)(`prune: ${err instanceof Error ? err.message : String(err)}`)));
+                    await phase('prune', () => applyDeletions(api, ctx.clients, deletions, fleet.maxParallel, { progress: (c, starting) => runner.info(changeLine(c, starting)) })).catch((err) => failures.push((0,scrub/* scrubSecrets */.Zg)(`prune: ${err instanceof Error ? err.message : String(err)}`)));
                 }
             }
         }
@@ -3963,10 +4006,10 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
             const failed = failedNames();
             if (failed.length > 0 && removals.length > 0) {
                 skipped = `Prune and state: absent would be skipped: ${failed.join(', ')} failed, and nothing is deleted after a failure in the same run.`;
-                workflow_commands.warning(skipped);
+                runner.warning(skipped);
             }
             if (deletions.length > 0)
-                workflow_commands.info('Dry run: the deletions above were not applied.');
+                runner.info('Dry run: the deletions above were not applied.');
         }
     }
     catch (err) {
@@ -3977,9 +4020,9 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
             failures.unshift(single ? run.failure : `${run.config.name}: ${run.failure}`);
     await report(fleet, runs, deletions, failures, env, { skipped, leftAlone });
     if (failures.length === 1)
-        workflow_commands.setFailed(failures[0]);
+        runner.setFailed(failures[0]);
     else if (failures.length > 1)
-        workflow_commands.setFailed(`${failures.length} failures:\n${failures.map((f) => `- ${f}`).join('\n')}`);
+        runner.setFailed(`${failures.length} failures:\n${failures.map((f) => `- ${f}`).join('\n')}`);
 }
 /** read_only: a run that would write anything stops here, before its first write. */
 function refuseWrites(runs, deletions, account, projectId, single) {
@@ -3998,7 +4041,7 @@ function refuseWrites(runs, deletions, account, projectId, single) {
     throw new ActionError(refusal);
 }
 async function report(fleet, runs, deletions, failures, env, notes) {
-    workflow_commands.setOutput('deletions_skipped', notes.skipped ?? '');
+    runner.setOutput('deletions_skipped', notes.skipped ?? '');
     const results = fleet.configs.map((config, i) => resultOf(config.name, config.kind, runs[i]?.report));
     const single = fleet.id === undefined ? runs[0] : undefined;
     if (fleet.id === undefined) {
@@ -4006,34 +4049,34 @@ async function report(fleet, runs, deletions, failures, env, notes) {
         const report = single?.report;
         if (report) {
             setOutputs(report);
-            workflow_commands.setOutput('results', JSON.stringify(results));
+            runner.setOutput('results', JSON.stringify(results));
             // Without a summary file (run by hand, outside GitHub Actions) the summary goes to the log.
             const summary = renderSummary(report);
-            if (!(await writeSummary(summary, env)))
-                workflow_commands.info(renderSummaryText(report));
-            await commentOnPullRequest(config, { project: report.projectId, region: config.region, kind: config.kind, name: config.name }, summary, env, workflow_commands);
+            if (!(await writeSummary(summary)))
+                runner.info(renderSummaryText(report));
+            await commentOnPullRequest(config, { project: report.projectId, region: config.region, kind: config.kind, name: config.name }, summary, env, runner);
             return;
         }
         // Stopped before anything was read (auth, the project, the Scheduler region): no plan.
-        workflow_commands.setOutput('kind', config.kind);
-        workflow_commands.setOutput('changed', 'false');
-        workflow_commands.setOutput('execution_status', 'skipped');
-        workflow_commands.setOutput('results', JSON.stringify(results));
+        runner.setOutput('kind', config.kind);
+        runner.setOutput('changed', 'false');
+        runner.setOutput('execution_status', 'skipped');
+        runner.setOutput('results', JSON.stringify(results));
         const message = failures[0] ?? 'unknown error';
-        await writeSummary(`## ❌ cloud-run-cron: ${config.kind} ${config.name} was not deployed\n\nNothing was written.\n\n\`\`\`\n${message}\n\`\`\`\n`, env).catch(() => undefined);
+        await writeSummary(`## ❌ cloud-run-cron: ${config.kind} ${config.name} was not deployed\n\nNothing was written.\n\n\`\`\`\n${message}\n\`\`\`\n`).catch(() => undefined);
         return;
     }
     const plan = [...runs.flatMap((r) => r.report?.plan ?? []), ...deletions];
-    workflow_commands.setOutput('changed', String(runs.some((r) => r.report?.changed) || deletions.some((c) => c.written)));
-    workflow_commands.setOutput('plan', planToJson(plan));
-    workflow_commands.setOutput('results', JSON.stringify(results));
+    runner.setOutput('changed', String(runs.some((r) => r.report?.changed) || deletions.some((c) => c.written)));
+    runner.setOutput('plan', planToJson(plan));
+    runner.setOutput('results', JSON.stringify(results));
     const entries = fleet.configs.map((config, i) => ({ name: config.name, kind: config.kind, report: runs[i]?.report, failure: runs[i]?.failure ?? (runs[i] ? undefined : failures[0]) }));
     const { markdown, text } = renderFleetSummary(fleet.id, fleet.configs[0]?.dryRun ?? false, entries, deletions, new Date(), notes);
-    if (!(await writeSummary(markdown, env)))
-        workflow_commands.info(text);
+    if (!(await writeSummary(markdown)))
+        runner.info(text);
     const first = fleet.configs[0];
     if (first)
-        await commentOnPullRequest(first, { fleet: fleet.id }, markdown, env, workflow_commands);
+        await commentOnPullRequest(first, { fleet: fleet.id }, markdown, env, runner);
 }
 
 

@@ -7,6 +7,7 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   isMetadataKey: () => (/* binding */ isMetadataKey),
 /* harmony export */   loadSpec: () => (/* binding */ loadSpec)
 /* harmony export */ });
 /* harmony import */ var _ownership_record_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8132);
@@ -77,9 +78,12 @@ class Checker {
             else if (flags.includes('m')) {
                 if (typeof v !== 'object' || v === null || Array.isArray(v))
                     this.problems.push(`${at}: must be a mapping`);
-                else
+                else {
+                    if (key === 'labels' || key === 'annotations')
+                        this.problems.push(...metadataKeyProblems(at, Object.keys(v)));
                     for (const [k, x] of Object.entries(v))
                         this.value(t, x, `${at}.${k}`);
+                }
             }
             else if (flags.includes('r')) {
                 if (!Array.isArray(v))
@@ -148,6 +152,46 @@ class Checker {
         this.message(type, v, path);
     }
 }
+/**
+ * Kubernetes' rules for label and annotation keys, which Cloud Run's `labels` and `annotations`
+ * follow: an optional prefix (a DNS subdomain of at most 253 characters) and `/`, then a name of
+ * at most 63 characters, alphanumeric at both ends, with `-`, `_` and `.` between.
+ */
+const KEY_NAME = /^[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const KEY_PREFIX = /^(?=.{1,253}$)[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*$/;
+function isMetadataKey(key) {
+    const slash = key.lastIndexOf('/');
+    if (slash < 0)
+        return KEY_NAME.test(key);
+    return key.indexOf('/') === slash && KEY_PREFIX.test(key.slice(0, slash)) && KEY_NAME.test(key.slice(slash + 1));
+}
+function metadataKeyProblems(at, keys) {
+    return keys
+        .filter((k) => !isMetadataKey(k))
+        .map((k) => `${at}: the key ${JSON.stringify(k)} is not allowed: use [prefix/]name, a name of at most 63 letters, digits, '-', '_' or '.' that starts and ends with a letter or digit, and a prefix that is a DNS subdomain (such as example.com)`);
+}
+/** Makes the service callable by anyone (no IAM check on invocations). */
+const INVOKER_IAM_DISABLED_ANNOTATION = 'run.googleapis.com/invoker-iam-disabled';
+/**
+ * What in spec would make the workload public: refused unless allow_unauthenticated says so. The
+ * input is the one switch for public access, and it is what the plan and the summary show.
+ */
+function wideningProblems(config, spec) {
+    if (config.kind !== 'service' || config.service.allowUnauthenticated)
+        return [];
+    const out = [];
+    const why = 'it makes the service public (anyone who can reach its URL can call it, no IAM check): refused while allow_unauthenticated is false. Set allow_unauthenticated: true to make the service public on purpose';
+    if (spec.invokerIamDisabled === true)
+        out.push(`invokerIamDisabled: true: ${why}`);
+    for (const at of ['annotations', 'template.annotations']) {
+        let m = spec;
+        for (const k of at.split('.'))
+            m = m?.[k];
+        if (m && typeof m === 'object' && INVOKER_IAM_DISABLED_ANNOTATION in m)
+            out.push(`${at}.${INVOKER_IAM_DISABLED_ANNOTATION}: ${why}`);
+    }
+    return out;
+}
 /** The fields that an input of this config sets and spec sets too. */
 function conflicts(config, spec, isSet) {
     const leaves = (0,_spec_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .specLeaves */ .WT)(spec);
@@ -208,7 +252,9 @@ async function loadSpec(config, isSet) {
     }
     const checker = new Checker(await __webpack_require__.e(/* import() */ 862).then(__webpack_require__.bind(__webpack_require__, 1862)));
     checker.message(kind, parsed, '');
-    const problems = checker.problems.length ? checker.problems : [...combinations(config.kind, parsed), ...conflicts(config, parsed, isSet)];
+    const problems = checker.problems.length
+        ? checker.problems
+        : [...wideningProblems(config, parsed), ...combinations(config.kind, parsed), ...conflicts(config, parsed, isSet)];
     if (problems.length)
         throw new _config_types_js__WEBPACK_IMPORTED_MODULE_0__/* .InputErrors */ .G(problems.map((p) => new _config_types_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d('spec', p)));
     config.spec.resource = parsed;

@@ -27,6 +27,10 @@ export class GitHub {
   writeToken = `ghs_write${randomBytes(12).toString('hex')}`;
   /** The read-only GITHUB_TOKEN a pull request from a fork gets. */
   readOnlyToken = `ghs_read${randomBytes(12).toString('hex')}`;
+  /** A user's personal access token (github_token: a PAT): it posts as that user. */
+  userToken = `ghp_user${randomBytes(12).toString('hex')}`;
+  /** The login of userToken's user. */
+  userLogin = 'deploy-bot';
   comments: IssueComment[] = [];
   /** Pull requests (issue numbers) that exist. */
   pullRequests = new Set<number>();
@@ -154,6 +158,15 @@ export class GitHub {
     };
   }
 
+  /** Who a request's token posts as: the GitHub Actions app's bot for an installation token. */
+  private loginOf(ctx: Ctx): string {
+    return this.tokenOf(ctx) === this.userToken ? this.userLogin : 'github-actions[bot]';
+  }
+
+  private tokenOf(ctx: Ctx): string | undefined {
+    return /^(?:token|bearer) (.+)$/i.exec(String(ctx.headers.authorization ?? ''))?.[1];
+  }
+
   /** Who may do what with this request's token: 401 without a known one. */
   private access(ctx: Ctx): 'write' | 'read' {
     // Before anything else: GitHub refuses a request without a User-Agent (fake/FACTS.md).
@@ -161,7 +174,7 @@ export class GitHub {
       throw new ApiError(403, { message: 'Request forbidden by administrative rules. Please make sure your request has a User-Agent header (https://docs.github.com/en/rest/using-the-rest-api/getting-started-with-the-rest-api#user-agent).' }, 'no user agent');
     }
     const m = /^(?:token|bearer) (.+)$/i.exec(String(ctx.headers.authorization ?? ''));
-    if (m?.[1] === this.writeToken) return 'write';
+    if (m?.[1] === this.writeToken || m?.[1] === this.userToken) return 'write';
     if (m?.[1] === this.readOnlyToken) return 'read';
     throw new ApiError(401, { message: m ? 'Bad credentials' : 'Requires authentication', documentation_url: 'https://docs.github.com/rest', status: '401' }, 'bad credentials');
   }
@@ -205,7 +218,7 @@ export class GitHub {
       this.repoAndIssue(ctx, ctx.params[2]);
       const body = (ctx.body as { body?: unknown } | undefined)?.body;
       if (typeof body !== 'string' || body === '') throw new ApiError(422, { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'missing_field', field: 'body' }], status: '422' }, 'no body');
-      const c = this.addComment(Number(ctx.params[2]), body, 'github-actions[bot]');
+      const c = this.addComment(Number(ctx.params[2]), body, this.loginOf(ctx));
       return { status: 201, body: this.commentJson(c, base(ctx)) };
     });
     router.add('PATCH', new RegExp(`${R}/issues/comments/(\\d+)$`), 'github', ctx => {
@@ -223,6 +236,15 @@ export class GitHub {
 
   register(router: Router): void {
     this.registerComments(router);
+    // The authenticated user (fake/FACTS.md): a user's token names its user; an installation
+    // token (GITHUB_TOKEN, a GitHub App's) is refused, as GitHub refuses it.
+    router.add('GET', /^\/github\/api\/user$/, 'github', ctx => {
+      this.access(ctx);
+      if (this.tokenOf(ctx) !== this.userToken) {
+        throw new ApiError(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user', status: '403' }, 'installation token');
+      }
+      return { login: this.userLogin, id: 5000005, node_id: 'U_fake5000005', type: 'User', site_admin: false, html_url: `https://github.com/${this.userLogin}` };
+    });
     router.add('GET', /^\/github\/token$/, 'github', ctx => {
       if (ctx.headers.authorization !== `Bearer ${this.requestToken}`) {
         throw new ApiError(401, { message: 'Bad credentials' }, 'bad credentials');

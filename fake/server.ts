@@ -114,6 +114,9 @@ export interface FakeGcp {
     /** a GITHUB_TOKEN with pull-requests: write / the read-only one of a fork's pull request */
     writeToken: string;
     readOnlyToken: string;
+    /** a user's personal access token; it posts (and GET /user names it) as userLogin */
+    userToken: string;
+    userLogin: string;
     comments(issue?: number): IssueComment[];
     addComment(issue: number, body: string, login?: string): IssueComment;
     /** opens a pull request; returns the payload the runner writes to GITHUB_EVENT_PATH */
@@ -269,6 +272,8 @@ export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
     github: {
       writeToken: github.writeToken,
       readOnlyToken: github.readOnlyToken,
+      userToken: github.userToken,
+      userLogin: github.userLogin,
       comments: issue => github.comments.filter(c => issue === undefined || c.issue === issue),
       addComment: (issue, body, login) => github.addComment(issue, body, login),
       pullRequestEvent: opts => github.pullRequestEvent(opts),

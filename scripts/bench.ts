@@ -1,9 +1,12 @@
-// npm run bench [-- --latency 50 --runs 5]: the action's speed against the local Google Cloud
-// with a fixed latency on every request (issue 7). Runs the bundle (dist/, or CLOUD_RUN_CRON_DIST)
-// as the runner does, on Node 24, for a first deploy and a no-op rerun of a job with a schedule
-// and a digest-pinned image, and for one long execution to measure the smoke test's polling;
-// `--fleet-smoke-only` runs only the fleet smoke tests against Cloud Logging's read quota,
-// `--fleet-quota-only [--fleet-quota N]` only the fleet at Cloud Scheduler's request quotas.
+// npm run bench [-- --latency 50 --runs 5 --baseline DIR]: the action's speed against the local
+// Google Cloud with a fixed latency on every request (issue 7). Runs the bundle (dist/, or
+// CLOUD_RUN_CRON_DIST) as the runner does, on Node 24, for a first deploy and a no-op rerun of a
+// job with a schedule and a digest-pinned image, and for one long execution to measure the smoke
+// test's polling; `--fleet-smoke-only` runs only the fleet smoke tests against Cloud Logging's
+// read quota, `--fleet-quota-only [--fleet-quota N]` only the fleet at Cloud Scheduler's request
+// quotas. --baseline DIR (another build's dist/, e.g. main's) adds start-up of both bundles,
+// measured turn about in the same run, so a change's start-up cost is one figure (with
+// --startup-only, only that).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +14,8 @@ import { join } from 'node:path';
 import { startFakeGcp, type FakeGcp, type RequestLogEntry } from '../fake/server.ts';
 import { jobInputs } from '../test/integration/setup.ts';
 import { BUNDLE, NODE24, runAction, type ActionRun } from './lib/run-action.ts';
+
+const BASELINE = ((i) => (i >= 0 ? process.argv[i + 1] : undefined))(process.argv.indexOf('--baseline'));
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -252,6 +257,33 @@ async function bareNodeFirstRequest(fake: FakeGcp): Promise<number> {
   return entry ? entry.at - spawnedAt : NaN;
 }
 
+/**
+ * Start-up of this bundle against another build (--baseline DIR), turn about, each a first
+ * deploy of a fresh job: process start -> first request, and the whole run's wall time.
+ */
+async function benchBaseline(fake: FakeGcp, stamp: string, row: (label: string, xs: number[], unit?: string, digits?: number) => string): Promise<void> {
+  const other = join(BASELINE!, 'index.js');
+  const first: Record<'baseline' | 'this', number[]> = { baseline: [], this: [] };
+  const wall: Record<'baseline' | 'this', number[]> = { baseline: [], this: [] };
+  for (let i = 1; i <= RUNS; i++) {
+    for (const which of i % 2 ? (['baseline', 'this'] as const) : (['this', 'baseline'] as const)) {
+      const since = fake.requests.length;
+      const run = await runAction({ inputs: { ...jobInputs(fake, `base-${stamp}-${which === 'this' ? 't' : 'b'}-${i}`), smoke_test: 'false' }, env: fake.env(), bundle: which === 'this' ? BUNDLE : other });
+      if (run.code !== 0) throw new Error(`${which} run ${i} failed:\n${run.stdout}\n${run.stderr}`);
+      first[which].push(fake.requests[since]!.at - run.spawnedAt);
+      wall[which].push(run.wallMs);
+    }
+  }
+  const delta = first.this.map((x, i) => x - first.baseline[i]!);
+  console.log(`Start-up against the baseline ${other} (first deploy, no smoke test; turn about), median (each run):`);
+  console.log(row('baseline: process start -> first request', first.baseline, ' ms'));
+  console.log(row('this: process start -> first request', first.this, ' ms'));
+  console.log(row('this - baseline (pairwise)', delta, ' ms'));
+  console.log(row('baseline: wall time', wall.baseline, ' ms'));
+  console.log(row('this: wall time', wall.this, ' ms'));
+  console.log('');
+}
+
 async function main(): Promise<void> {
   const fake = await startFakeGcp({ quiet: true, latencyMs: LATENCY });
   if (process.argv.includes('--fleet-quota-only')) {
@@ -267,6 +299,10 @@ async function main(): Promise<void> {
   const results: Record<'first' | 'rerun', Measured[]> = { first: [], rerun: [] };
   const bare: number[] = [];
   const stamp = Date.now().toString(36).slice(-4);
+  if (BASELINE && process.argv.includes('--startup-only')) {
+    await benchBaseline(fake, stamp, (label, xs, unit = '', digits = 0) => `  ${label.padEnd(44)} ${median(xs).toFixed(digits).padStart(7)}${unit}   (${xs.map((x) => x.toFixed(digits)).join(', ')})`);
+    return fake.close();
+  }
   console.log(`bundle ${BUNDLE}\nnode ${NODE24}\nlatency ${LATENCY} ms on every request; operations ${fake.timings.operationMs} ms, task ${fake.timings.taskMs} ms, Scheduler dispatch 20 ms; ${RUNS} runs each\n`);
   for (let i = 1; i <= RUNS; i++) {
     const inputs = jobInputs(fake, `bench-${stamp}-${i}`);
@@ -299,6 +335,7 @@ async function main(): Promise<void> {
   }
   console.log(row('bare Node 24: process start -> one request', bare, ' ms'));
   console.log('');
+  if (BASELINE) await benchBaseline(fake, stamp, row);
   await benchFleet(fake, stamp, median(results.rerun.map((x) => x.wallMs)), row);
   await benchFleetSmoke(fake, stamp);
   await benchFleetAtQuota(stamp, median(results.rerun.map((x) => x.wallMs)));

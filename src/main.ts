@@ -11,11 +11,12 @@ import { githubAudience, requestGithubToken } from './auth/github-token.js';
 import { guardRailWarnings } from './config/guard-rails.js';
 import { parseConfig } from './config/parse-config.js';
 import { repositoryIdOf } from './ownership/record.js';
+import { overrideEnvValues } from './config/run-job-body.js';
 import type { Config } from './config/types.js';
 import type { FleetRun } from './fleet/run-fleet.js';
 import { checkOverrides } from './google/endpoints.js';
 import { configureTrace } from './google/trace.js';
-import * as core from './report/workflow-commands.js';
+import * as core from './report/runner.js';
 
 const noop = (): void => undefined;
 
@@ -33,15 +34,10 @@ function nextRequestSent(): Promise<void> {
 /** How long deploy, IAM and Scheduler writes may take in all, before the smoke test. */
 const DEPLOY_DEADLINE_MS = 20 * 60_000;
 
-/** The runner's input INPUT_<NAME>, trimmed (as @actions/core's getInput reads it). */
-export function getInput(name: string, env: NodeJS.ProcessEnv = process.env): string {
-  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
-
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   let fleet: FleetRun & { isSet?: (config: Config, input: string) => boolean };
   try {
-    const get = (name: string): string => getInput(name, env);
+    const get = (name: string): string => core.getInput(name);
     // Fleet mode loads its manifest reader (YAML, JSON Schema) only when a manifest is given.
     fleet = get('manifest')
       ? await import('./fleet/manifest.js').then(({ loadManifest }) => loadManifest(get, env))
@@ -65,6 +61,11 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       ...config.envVars.map((e) => e.value),
       ...(config.spec?.envValues ?? []),
       ...[...config.secrets, ...config.secretFiles].flatMap((s) => [s.secret, `${s.secret}:${s.version}`]),
+      // A schedule's override env values, and the trigger bodies that carry them (as sent: base64).
+      ...[config.schedule, ...(config.moreSchedules ?? [])].flatMap((s) => {
+        const values = s?.body ? overrideEnvValues(s.body) : [];
+        return values.length ? [...values, s!.body!, Buffer.from(s!.body!, 'utf8').toString('base64')] : [];
+      }),
     ]),
     env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '',
     fleet.configs[0]?.comment.token ?? '',

@@ -72,6 +72,8 @@ export interface RunOptions {
    * the action hundreds of times. Off by default: a runner starts cold, and the bench measures that.
    */
   compileCache?: boolean;
+  /** Another build's dist/index.js (the bench compares start-up against it); default BUNDLE. */
+  bundle?: string;
 }
 
 /** Where compileCache keeps Node's compiled code (per checkout; Node keys it by file content). */
@@ -106,7 +108,7 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
     else stderr += data;
     if (opts.echo) process[stream].write(data);
   };
-  const { code, wallMs, spawnedAt } = await startViaSpawner(NODE24, [BUNDLE], env, dir, output);
+  const { code, wallMs, spawnedAt } = await startViaSpawner(NODE24, [opts.bundle ?? BUNDLE], env, dir, output);
   const result: ActionRun = {
     code,
     stdout,

@@ -19,6 +19,7 @@ export interface Mutant {
 
 const BLIND_SPOTS = 'test/integration/blind-spots.test.ts';
 const OWNERSHIP = 'test/integration/ownership.test.ts';
+const UNTRUSTED = 'test/integration/untrusted.test.ts';
 const FLEET_GUARDS = 'test/integration/fleet-guards.test.ts';
 const UNIT_GUARDS = 'test/unit/guards.test.ts';
 const REAL_CLOUD = 'test/integration/real-cloud.test.ts';
@@ -27,9 +28,9 @@ export const MUTANTS: readonly Mutant[] = [
   {
     name: 'mask-off',
     breaks: 'token masking switched off (setSecret writes nothing)',
-    file: 'src/report/workflow-commands.ts',
-    search: "  if (secret) issue('add-mask', secret);",
-    replace: "  if (secret.length < 0) issue('add-mask', secret);",
+    file: 'src/report/runner.ts',
+    search: '  if (secret) core.setSecret(secret);',
+    replace: '  if (secret.length < 0) core.setSecret(secret);',
     tests: [BLIND_SPOTS],
   },
   {
@@ -125,8 +126,8 @@ export const MUTANTS: readonly Mutant[] = [
     name: 'env-value-in-plan',
     breaks: 'the plan shows env var values (they reach the log, the plan output and the summary)',
     file: 'src/plan/planner.ts',
-    search: "  if (f.field !== 'env_vars') return f;",
-    replace: '  return f;',
+    search: "  if (f.field === 'env_vars') return { field: f.field, after: envValueChanges(",
+    replace: "  if (f.field === 'none') return { field: f.field, after: envValueChanges(",
     tests: ['test/integration/safety.test.ts'],
   },
   {
@@ -219,6 +220,70 @@ export const MUTANTS: readonly Mutant[] = [
     tests: [OWNERSHIP],
   },
   {
+    name: 'expansion-deny-list-off',
+    breaks: "a manifest's ${VAR} reads the runner's credentials and the step's inputs (ACTIONS_*, INPUT_*, GITHUB_TOKEN)",
+    file: 'src/fleet/manifest.ts',
+    search: '        const why = deniedVariable(name);\n        if (why) {',
+    replace: '        const why = undefined as string | undefined;\n        if (why) {',
+    tests: [UNTRUSTED],
+  },
+  {
+    name: 'comment-author-check-off',
+    breaks: "the plan comment is any comment that holds the marker, whoever wrote it (a participant can take it over)",
+    file: 'src/report/pr-comment.ts',
+    search: "return c.user?.login === author && (c.body ?? '').startsWith(marker);",
+    replace: "return (c.body ?? '').includes(marker);",
+    tests: [UNTRUSTED],
+  },
+  {
+    name: 'log-escaping-off',
+    breaks: 'a log line from elsewhere (a live value, a manifest) can be a workflow command (::warning::, ##[set-output])',
+    file: 'src/report/runner.ts',
+    search: '.map((line) => line.replace(COMMAND_START, `$1:${BREAK}`).replace(V1_COMMAND, `##${BREAK}[`))',
+    replace: '.map((line) => line)',
+    tests: [UNTRUSTED],
+  },
+  {
+    name: 'markdown-escaping-off',
+    breaks: 'values and drift lines format, link and @mention in the job summary and the PR comment',
+    file: 'src/report/summary.ts',
+    search: 'export function markdownText(text: string): string {\n  return (',
+    replace: 'export function markdownText(text: string): string {\n  return text || (',
+    tests: [UNTRUSTED],
+  },
+  {
+    name: 'metadata-key-check-off',
+    breaks: "spec's label and annotation keys are not checked against Kubernetes' key rules before any request",
+    file: 'src/run/spec.ts',
+    search: "if (key === 'labels' || key === 'annotations') this.problems.push(...metadataKeyProblems(at, Object.keys(v as Json)));",
+    replace: "if (key === 'labels' || key === 'annotations') void metadataKeyProblems;",
+    tests: [UNTRUSTED],
+  },
+  {
+    name: 'public-by-spec-allowed',
+    breaks: 'spec makes a service public (invokerIamDisabled: true) with allow_unauthenticated: false',
+    file: 'src/run/spec.ts',
+    search: "  if (config.kind !== 'service' || config.service.allowUnauthenticated) return [];",
+    replace: "  if (config.kind !== 'service' || !config.service.allowUnauthenticated) return [];",
+    tests: [UNTRUSTED],
+  },
+  {
+    name: 'override-value-in-plan',
+    breaks: "a schedule override's env value is shown in the plan (log, plan output, summary, PR comment) inside the trigger's body",
+    file: 'src/plan/planner.ts',
+    search: "f.field === 'target' ? { ...f, before: targetWithoutValues(f.before), after: targetWithoutValues(f.after) } : f,",
+    replace: 'f,',
+    tests: ['test/unit/untrusted.test.ts', UNTRUSTED],
+  },
+  {
+    name: 'secret-reference-in-plan',
+    breaks: 'the plan (log, plan output, summary, PR comment) shows the secret each variable or file references',
+    file: 'src/plan/planner.ts',
+    search: "  if (f.field === 'secrets' || f.field === 'secret_files') return",
+    replace: "  if (f.field === 'none') return",
+    tests: [UNTRUSTED],
+  },
+  {
     name: 'prune-one-batch',
     breaks: "prune deletes triggers and workloads in one parallel batch: a workload's deletion neither waits for its trigger's nor stops when that fails",
     file: 'src/pipeline/delete.ts',
@@ -270,8 +335,8 @@ export const MUTANTS: readonly Mutant[] = [
     name: 'comment-any-marker',
     breaks: "the plan comment of another target on the same pull request is overwritten (any cloud-run-cron marker matches)",
     file: 'src/report/pr-comment.ts',
-    search: 'mine = page.data.find((c) => c.body?.includes(marker));',
-    replace: "mine = page.data.find((c) => c.body?.includes('<!-- cloud-run-cron:plan '));",
+    search: "&& (c.body ?? '').startsWith(marker);",
+    replace: "&& (c.body ?? '').startsWith('<!-- cloud-run-cron:plan ');",
     tests: [FLEET_GUARDS],
   },
   {

@@ -17,7 +17,7 @@ import { REQUEST_TIMEOUT_MS } from '../google/clients.js';
 import { endpointFor } from '../google/endpoints.js';
 import { tracedFetch } from '../google/trace.js';
 import { githubAudience, GithubTokenError, requestGithubToken, subjectOf } from './github-token.js';
-import { setSecret } from '../report/workflow-commands.js';
+import { setSecret } from '../report/runner.js';
 
 const suppressAdcWarning = (authUtil as { suppressAdcWarning?: <T>(fn: () => T) => T }).suppressAdcWarning;
 

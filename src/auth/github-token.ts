@@ -5,7 +5,7 @@
 import type { AuthConfig } from '../config/types.js';
 import { withRetry } from '../google/retry.js';
 import { traceExchange } from '../google/trace.js';
-import { setSecret } from '../report/workflow-commands.js';
+import { setSecret } from '../report/runner.js';
 
 /** The audience of the GitHub OIDC token: the input, or what the provider accepts by default. */
 export function githubAudience(auth: AuthConfig): string {

@@ -69,3 +69,38 @@ export function checkRunJobBody(text: string): RunJobBody {
   ];
   return { hasOverrides: body.overrides !== undefined, problems };
 }
+
+/** The RunJobRequest's containerOverrides env entries, wherever `text` is one (otherwise none). */
+function overrideEnv(body: Json): Record<string, Json>[] {
+  if (!isObject(body) || !isObject(body.overrides) || !Array.isArray(body.overrides.containerOverrides)) return [];
+  return body.overrides.containerOverrides.flatMap((c) => (isObject(c) && Array.isArray(c.env) ? c.env.filter(isObject) : []));
+}
+
+/** Env var values that a trigger body's overrides carry: secrets like any env var value. */
+export function overrideEnvValues(text: string): string[] {
+  try {
+    return overrideEnv(JSON.parse(text)).flatMap((e) => (typeof e.value === 'string' ? [e.value] : []));
+  } catch {
+    return [];
+  }
+}
+
+/** What a hidden override value reads as, in the plan and wherever it is shown. */
+export const HIDDEN_VALUE = '(hidden)';
+
+/**
+ * A trigger body as it may be shown: the JSON with every override env value replaced by
+ * HIDDEN_VALUE; undefined when it carries none (then it is shown as it is).
+ */
+export function bodyWithoutValues(text: string): Json | undefined {
+  let body: Json;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const env = overrideEnv(body);
+  if (!env.some((e) => e.value !== undefined)) return undefined;
+  for (const e of env) if (e.value !== undefined) e.value = HIDDEN_VALUE;
+  return body;
+}

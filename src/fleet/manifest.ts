@@ -167,11 +167,59 @@ async function parseYaml(path: string, text: string): Promise<{ data: Json; with
   return { data: doc.toJS() as Json, withLines };
 }
 
-/** `${VAR}` in any string, from the step's environment; an unset one is named with its workload. */
+/**
+ * Variables a manifest may not read: the runner's credentials and settings (ACTIONS_*, RUNNER_*,
+ * GITHUB_TOKEN), the step's inputs (INPUT_*, github_token among them), and what the action and
+ * google-auth-library read themselves (endpoint overrides, credential files, debug switches, the
+ * runner's files). A value expanded into a manifest is deployed into the container and shown in
+ * the plan: the workload (or a pull request that edits the manifest) would get the credential.
+ */
+const DENIED_PREFIXES = ['ACTIONS_', 'INPUT_', 'RUNNER_', 'CLOUDSDK_', 'GOOGLE_', 'GCLOUD_', 'GCE_'];
+const DENIED_NAMES = new Set(['GITHUB_TOKEN', 'GH_TOKEN', 'GH_ENTERPRISE_TOKEN', 'NODE_OPTIONS', 'NODE_EXTRA_CA_CERTS', 'HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy']);
+/** The runner's GITHUB_* variables a manifest may read: what describes the run, nothing that reaches a file, a token or the API. */
+export const GITHUB_VARIABLES_ALLOWED = [
+  'GITHUB_SHA', 'GITHUB_REF', 'GITHUB_REF_NAME', 'GITHUB_REF_TYPE', 'GITHUB_HEAD_REF', 'GITHUB_BASE_REF',
+  'GITHUB_REPOSITORY', 'GITHUB_REPOSITORY_OWNER', 'GITHUB_RUN_ID', 'GITHUB_RUN_NUMBER', 'GITHUB_RUN_ATTEMPT',
+  'GITHUB_WORKFLOW', 'GITHUB_JOB', 'GITHUB_ACTOR', 'GITHUB_EVENT_NAME', 'GITHUB_SERVER_URL',
+];
+
+/** Why a manifest may not read `name`, or undefined when it may. */
+export function deniedVariable(name: string): string | undefined {
+  const upper = name.toUpperCase();
+  if (DENIED_NAMES.has(name) || DENIED_NAMES.has(upper)) return 'a credential or a setting of the runner';
+  const prefix = DENIED_PREFIXES.find((p) => upper.startsWith(p));
+  if (prefix === 'INPUT_') return "an input of this step (inputs such as github_token are the action's own)";
+  if (prefix) return `a variable of the runner or of the action itself (${prefix}*)`;
+  if (upper.startsWith('GITHUB_') && !GITHUB_VARIABLES_ALLOWED.includes(name)) return "a variable of the runner (of GitHub's GITHUB_* variables a manifest may read only those that describe the run, such as GITHUB_SHA and GITHUB_REF_NAME)";
+  return undefined;
+}
+
+/**
+ * `${VAR}` in any string, from the step's environment; an unset one, and one a manifest may not
+ * read (deniedVariable), are named with their workload. `vars`, when the manifest lists them, are
+ * the only variables it may read.
+ */
 export function expandVariables(data: Json, env: NodeJS.ProcessEnv, problems: string[]): Json {
+  const listed = data && typeof data === 'object' && !Array.isArray(data) && Array.isArray(data.vars) ? new Set(data.vars.map(String)) : undefined;
+  if (listed) {
+    for (const name of listed) {
+      const why = deniedVariable(name);
+      if (why) problems.push(`vars: ${name} is ${why}: a manifest may not read it.`);
+    }
+  }
   const walk = (value: Json, path: string, workload: string | undefined): Json => {
     if (typeof value === 'string') {
       return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_, name: string) => {
+        const where = `${path}: \${${name}}${workload ? ` (workload ${workload})` : ''}`;
+        const why = deniedVariable(name);
+        if (why) {
+          problems.push(`${where}: ${name} is ${why}: a manifest may not read it. Pass what the workload needs in a variable of your own (env: on the step), or as a Secret Manager secret (secrets).`);
+          return '';
+        }
+        if (listed && !listed.has(name)) {
+          problems.push(`${where}: ${name} is not in the manifest's vars: list it there to read it.`);
+          return '';
+        }
         const v = env[name];
         if (v === undefined) {
           problems.push(`${path}: \${${name}} is not set in the step's environment${workload ? ` (workload ${workload})` : ''}: set it with env: on the step.`);
@@ -183,7 +231,7 @@ export function expandVariables(data: Json, env: NodeJS.ProcessEnv, problems: st
     if (Array.isArray(value)) return value.map((v, i) => walk(v, `${path}[${i}]`, workload));
     if (value && typeof value === 'object') {
       const own = path.match(/^workloads\[\d+\]$/) && typeof value.name === 'string' ? value.name : workload;
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, path ? `${path}.${k}` : k, own)]));
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, path === '' && k === 'vars' ? v : walk(v, path ? `${path}.${k}` : k, own)]));
     }
     return value;
   };
@@ -191,23 +239,37 @@ export function expandVariables(data: Json, env: NodeJS.ProcessEnv, problems: st
 }
 
 interface SchemaProblem {
-  dataPath: string;
+  instancePath: string;
   keyword: string;
   message?: string;
   params: { additionalProperty?: string; allowedValues?: unknown[]; missingProperty?: string };
   parentSchema?: { properties?: Record<string, unknown> };
 }
 
+type AjvClass = typeof import('ajv').Ajv;
+
+/**
+ * ajv's class. ajv is CommonJS (`module.exports = Ajv`, with `.Ajv` and `.default` on it): Node's
+ * ESM loader gives it as the namespace's `default`, the bundle (webpack's interop) as the namespace.
+ */
+async function ajvClass(): Promise<AjvClass> {
+  const ns = (await import('ajv')) as unknown as { Ajv?: AjvClass; default?: AjvClass | { Ajv?: AjvClass } };
+  const found = [ns.Ajv, ns.default, (ns.default as { Ajv?: AjvClass } | undefined)?.Ajv].find((c) => typeof c === 'function');
+  if (!found) throw new Error('ajv: no validator class in the module');
+  return found as AjvClass;
+}
+
 /** Every problem the JSON Schema finds, each with its path; unknown keys with the nearest valid name. */
 export async function validateAgainstSchema(data: Json): Promise<string[]> {
-  const { default: Ajv } = await import('ajv');
-  const ajv = new Ajv({ allErrors: true, verbose: true, jsonPointers: false });
+  const Ajv = await ajvClass();
+  const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true });
   const validate = ajv.compile(schema);
   if (validate(data)) return [];
   const seen = new Set<string>();
   const problems: string[] = [];
   for (const e of (validate.errors ?? []) as SchemaProblem[]) {
-    const at = e.dataPath.replace(/^\./, '').replace(/\['([^']+)'\]/g, '.$1') || '(top level)';
+    // A JSON pointer (/workloads/0/name) as the manifest's paths read (workloads[0].name).
+    const at = pathOfPointer(e.instancePath) || '(top level)';
     let line: string;
     if (e.keyword === 'additionalProperties' && e.params.additionalProperty) {
       const key = e.params.additionalProperty;
@@ -225,6 +287,15 @@ export async function validateAgainstSchema(data: Json): Promise<string[]> {
     seen.add(line);
   }
   return problems;
+}
+
+/** `/workloads/0/env_vars/A~1B` -> `workloads[0].env_vars.A/B`. */
+function pathOfPointer(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((path, t) => (/^\d+$/.test(t) ? `${path}[${t}]` : path ? `${path}.${t}` : t), '');
 }
 
 /** The known name closest to `key` (edit distance at most a third of its length, at least 2). */

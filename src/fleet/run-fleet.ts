@@ -1,7 +1,7 @@
 // The fleet layer above the one-workload pipeline: one authentication, then read all, plan
 // all, apply with at most max_parallel workloads in flight, prune, report all. The
 // single-workload mode is a fleet of one: the same path, with today's outputs and summary.
-import * as core from '../report/workflow-commands.js';
+import * as core from '../report/runner.js';
 import { AuthError, type Credentials } from '../auth/credentials.js';
 import { RULES } from '../config/rules.js';
 import { InputError, type Config } from '../config/types.js';
@@ -230,7 +230,7 @@ async function report(fleet: FleetRun, runs: readonly WorkloadRun[], deletions: 
       core.setOutput('results', JSON.stringify(results));
       // Without a summary file (run by hand, outside GitHub Actions) the summary goes to the log.
       const summary = renderSummary(report);
-      if (!(await writeSummary(summary, env))) core.info(renderSummaryText(report));
+      if (!(await writeSummary(summary))) core.info(renderSummaryText(report));
       await commentOnPullRequest(config, { project: report.projectId, region: config.region, kind: config.kind, name: config.name }, summary, env, core);
       return;
     }
@@ -240,7 +240,7 @@ async function report(fleet: FleetRun, runs: readonly WorkloadRun[], deletions: 
     core.setOutput('execution_status', 'skipped');
     core.setOutput('results', JSON.stringify(results));
     const message = failures[0] ?? 'unknown error';
-    await writeSummary(`## ❌ cloud-run-cron: ${config.kind} ${config.name} was not deployed\n\nNothing was written.\n\n\`\`\`\n${message}\n\`\`\`\n`, env).catch(() => undefined);
+    await writeSummary(`## ❌ cloud-run-cron: ${config.kind} ${config.name} was not deployed\n\nNothing was written.\n\n\`\`\`\n${message}\n\`\`\`\n`).catch(() => undefined);
     return;
   }
   const plan = [...runs.flatMap((r) => r.report?.plan ?? []), ...deletions];
@@ -249,7 +249,7 @@ async function report(fleet: FleetRun, runs: readonly WorkloadRun[], deletions: 
   core.setOutput('results', JSON.stringify(results));
   const entries = fleet.configs.map((config, i) => ({ name: config.name, kind: config.kind, report: runs[i]?.report, failure: runs[i]?.failure ?? (runs[i] ? undefined : failures[0]) }));
   const { markdown, text } = renderFleetSummary(fleet.id, fleet.configs[0]?.dryRun ?? false, entries, deletions, new Date(), notes);
-  if (!(await writeSummary(markdown, env))) core.info(text);
+  if (!(await writeSummary(markdown))) core.info(text);
   const first = fleet.configs[0];
   if (first) await commentOnPullRequest(first, { fleet: fleet.id }, markdown, env, core);
 }

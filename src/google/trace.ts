@@ -7,7 +7,7 @@
 // env var value and secret reference of this run's inputs wherever it appears.
 // Light on purpose: it is loaded at start-up, before the first request.
 import { registerSecretValues, scrubSecrets } from '../errors/scrub.js';
-import { debug } from '../report/workflow-commands.js';
+import { debug } from '../report/runner.js';
 
 export const REDACTED = '[REDACTED]';
 /** A body longer than this is cut (an HTML error page, a long list). */

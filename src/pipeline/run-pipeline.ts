@@ -1,7 +1,7 @@
 // The one-workload pipeline below the fleet layer (src/fleet/run-fleet.ts): read what
 // exists, plan, apply, smoke-test, each step recording what it did in the workload's report.
 // A failure is recorded, not thrown: one failing workload does not stop the others.
-import * as core from '../report/workflow-commands.js';
+import * as core from '../report/runner.js';
 import type { Config } from '../config/types.js';
 import { ActionError, type ErrorContext } from '../errors/explain.js';
 import { registerSecretValues, scrubSecrets } from '../errors/scrub.js';

@@ -1,7 +1,7 @@
 // state: absent in the pipeline: after the read, plan the deletions and refuse what this
 // action did not make (unless force); in a run that applies, delete through the shared delete
 // plumbing (src/pipeline/delete.ts: Scheduler jobs first, each deletion waited for).
-import * as core from '../report/workflow-commands.js';
+import * as core from '../report/runner.js';
 import type { CurrentState } from '../plan/planner.js';
 import { planTeardown } from '../plan/teardown.js';
 import { formatPlan } from '../report/plan-text.js';

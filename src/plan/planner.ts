@@ -7,6 +7,7 @@ import { desiredSchedulerJob, SCHEDULER_FIELDS, SCHEDULER_STATES, type Scheduler
 import { enumName } from '../google/values.js';
 import { fieldsSetBySpec, mergeSpec, specChanges } from '../run/spec-merge.js';
 import { envValueChanges } from '../errors/scrub.js';
+import { bodyWithoutValues } from '../config/run-job-body.js';
 import { ActionError } from '../errors/explain.js';
 import { differences, type Compared } from './diff.js';
 import { hereOf, takeover } from '../ownership/classify.js';
@@ -150,12 +151,19 @@ export function planWorkload(config: Config, names: Names, current: RunResource 
 }
 
 /**
- * The plan never holds an env var value (issue 11): env_vars is shown as what happens to each
- * variable, `DB_PASSWORD: (changed)`. The values stay in the request body only.
+ * The plan never holds an env var value, nor the secret a variable or a file references: env_vars,
+ * secrets and secret_files are shown as what happens to each variable (or file), by name,
+ * `DB_PASSWORD: (changed)`. The values and references stay in the request body only.
  */
 function withoutValues(f: FieldChange): FieldChange {
-  if (f.field !== 'env_vars') return f;
-  return { field: f.field, after: envValueChanges((f.before ?? []) as EnvVar[], (f.after ?? []) as EnvVar[]) };
+  if (f.field === 'env_vars') return { field: f.field, after: envValueChanges((f.before ?? []) as EnvVar[], (f.after ?? []) as EnvVar[]) };
+  if (f.field === 'secrets' || f.field === 'secret_files') return { field: f.field, after: envValueChanges(references(f.before), references(f.after)) };
+  return f;
+}
+
+/** Secret variables or files as name -> reference, for envValueChanges. */
+function references(value: unknown): EnvVar[] {
+  return ((value ?? []) as { name?: string; path?: string; secret: string; version: string }[]).map((s) => ({ name: s.name ?? s.path ?? '', value: `${s.secret}:${s.version}` }));
 }
 
 /**
@@ -244,6 +252,18 @@ export function grantsAfter(bindings: readonly BindingStep[], recorded: readonly
 }
 
 /** serviceUri: the service's URL; undefined while the service is still to be created. */
+/**
+ * The trigger as the plan shows it: a body that carries override env values (a schedule's
+ * env_vars) decoded, with each value hidden; base64 would only hide it from a reader, not from
+ * anyone who decodes it. Compared before this: a changed value is still a change.
+ */
+function targetWithoutValues(target: unknown): unknown {
+  const t = target as { body?: string } | undefined;
+  if (!t?.body) return target;
+  const shown = bodyWithoutValues(Buffer.from(t.body, 'base64').toString('utf8'));
+  return shown === undefined ? target : { ...t, body: shown };
+}
+
 export function planScheduler(
   config: Config,
   names: Names,
@@ -253,7 +273,9 @@ export function planScheduler(
   if (!config.schedule || !names.schedulerJob) return undefined;
   const desired = desiredSchedulerJob(config, names, serviceUri, current);
   const compared = SCHEDULER_FIELDS.map((f) => ({ field: f.field, before: current ? f.read(current) : undefined, after: f.read(desired) }));
-  const fields = differences(compared, current !== undefined);
+  const fields = differences(compared, current !== undefined).map((f) =>
+    f.field === 'target' ? { ...f, before: targetWithoutValues(f.before), after: targetWithoutValues(f.after) } : f,
+  );
   const state = current ? enumName(current.state, SCHEDULER_STATES) : undefined;
   const paused = config.schedule.paused;
   if (current && state === 'DISABLED') return recreateDisabled(config, names, current, desired, fields);

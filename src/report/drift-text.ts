@@ -2,10 +2,16 @@
 // what the inputs ask for) and who changed the resource last where Google records it.
 import type { Drift } from '../plan/drift.js';
 import { parseResourceName } from './links.js';
-import { displayValue, formatValue } from './plan-text.js';
+import { DESCRIBED, displayValue, formatValue } from './plan-text.js';
+import { oneLine } from './runner.js';
 import { resourceLabel } from './summary.js';
 
+/** One drifted resource as one line: what the live state holds is someone else's text (oneLine). */
 export function driftLine(d: Drift): string {
+  return oneLine(driftText(d));
+}
+
+function driftText(d: Drift): string {
   const c = d.change;
   const name = `${resourceLabel(c)} ${parseResourceName(c.resource)?.id ?? c.resource}`;
   if (d.missing) {
@@ -13,7 +19,7 @@ export function driftLine(d: Drift): string {
     return `${name}: ${what}`;
   }
   const fields = d.fields
-    .map((f) => `${f.field} is ${formatValue(displayValue(f.field, f.before))}, the inputs say ${formatValue(displayValue(f.field, f.after))}`)
+    .map((f) => (DESCRIBED.has(f.field) ? `${f.field}: ${String(f.after)}` : `${f.field} is ${formatValue(displayValue(f.field, f.before))}, the inputs say ${formatValue(displayValue(f.field, f.after))}`))
     .join('; ');
   return `${name}: ${fields}${lastChange(d)}`;
 }

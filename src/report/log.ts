@@ -1,5 +1,5 @@
 // The step's log: one collapsible group per phase, and polling progress that says something only when there is something to say.
-import * as core from './workflow-commands.js';
+import * as core from './runner.js';
 import { formatElapsed, formatTasks } from './format.js';
 import type { TaskCounts } from './types.js';
 

@@ -1,4 +1,4 @@
-import * as core from './workflow-commands.js';
+import * as core from './runner.js';
 import { logsUrlOf, smokeLogsUrl } from './links.js';
 import type { Change } from '../plan/types.js';
 import { existsAfterRun, planToJson } from './plan-text.js';

@@ -1,4 +1,5 @@
 // The plan as people read it in the log (Terraform-like) and as the `plan` output (JSON).
+import { oneLine } from './runner.js';
 import type { Change, ChangeAction, FieldChange, Plan } from '../plan/types.js';
 
 const SYMBOL: Record<ChangeAction, string> = { create: '+', update: '~', unchanged: '=', delete: '-' };
@@ -43,20 +44,23 @@ export function formatValue(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }
 
-/** Fields the planner already describes in words (env_vars: `NAME: (changed)`, never a value). */
-const DESCRIBED = new Set(['env_vars']);
+/** Fields the planner already describes in words (`NAME: (changed)`, never a value or a reference). */
+export const DESCRIBED: ReadonlySet<string> = new Set(['env_vars', 'secrets', 'secret_files']);
 
+// Every piece from elsewhere (a field name from spec, a value, a reason naming live state) is one
+// line (oneLine): a plan line is never two, and the log writer (report/runner.ts) sees each whole.
 function fieldLine(action: ChangeAction, f: FieldChange): string {
-  if (DESCRIBED.has(f.field)) return `    ${f.field}: ${String(f.after)}`;
-  const after = formatValue(displayValue(f.field, f.after));
-  if (action === 'create') return `    ${f.field}: ${after}`;
-  return `    ${f.field}: ${formatValue(displayValue(f.field, f.before))} -> ${after}`;
+  const field = oneLine(f.field);
+  if (DESCRIBED.has(f.field)) return `    ${field}: ${oneLine(String(f.after))}`;
+  const after = oneLine(formatValue(displayValue(f.field, f.after)));
+  if (action === 'create') return `    ${field}: ${after}`;
+  return `    ${field}: ${oneLine(formatValue(displayValue(f.field, f.before)))} -> ${after}`;
 }
 
 function changeLines(c: Change): string[] {
   return [
-    `${SYMBOL[c.action]} ${c.action} ${c.type} ${c.resource}`,
-    ...(c.reason ? [`  # ${c.reason}`] : []),
+    `${SYMBOL[c.action]} ${c.action} ${c.type} ${oneLine(c.resource)}`,
+    ...(c.reason ? [`  # ${oneLine(c.reason)}`] : []),
     ...(c.action === 'unchanged' ? [] : c.fields.map((f) => fieldLine(c.action, f))),
   ];
 }

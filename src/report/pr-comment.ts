@@ -1,7 +1,7 @@
 // The plan and the summary as one pull-request comment (comment_on_pr), updated in place on
-// every later run: the comment carries a hidden marker naming the target, and the run looks for
-// it among the pull request's comments before it writes. It talks to GITHUB_API_URL, so GitHub
-// Enterprise Server works too. Commenting is part of the report, never the step's failure: a
+// every later run: the comment starts with a hidden marker naming the target, and the run looks
+// among the pull request's comments for one of its own identity that starts with it. It talks to GITHUB_API_URL through
+// @actions/github (Octokit), so GitHub Enterprise Server works too. Commenting is part of the report, never the step's failure: a
 // token that may not write (a fork's pull request gets a read-only one) is a warning.
 import { readFile } from 'node:fs/promises';
 import type { Config } from '../config/types.js';
@@ -70,69 +70,62 @@ interface Comment {
   id: number;
   body?: string;
   html_url?: string;
-}
-
-/** A GitHub REST answer that is not a success: its status and GitHub's message. */
-class GitHubApiError extends Error {
-  readonly status: number;
-  constructor(status: number, message: string) {
-    super(message);
-    this.name = 'GitHubApiError';
-    this.status = status;
-  }
-}
-
-/** The next page of a list, from the Link header (GitHub's pagination). */
-function nextPage(link: string | null): string | undefined {
-  return /<([^>]+)>;\s*rel="next"/.exec(link ?? '')?.[1];
+  user?: { login?: string } | null;
 }
 
 /**
- * The three REST calls of the comment (docs.github.com/rest/issues/comments), on Node's fetch.
- * Not @actions/github: Octokit and its HTTP client (undici) were 1.1 MB of bundle and ~260,000
- * lines of types for three requests.
+ * The login the token posts as. A user's token (a PAT) names its user at GET /user; an installation
+ * token, the workflow's GITHUB_TOKEN among them, gets 403 there ("Resource not accessible by
+ * integration") and posts as the GitHub Actions app's bot.
  */
-async function github<T>(token: string, method: string, url: string, body?: unknown): Promise<{ data: T; link: string | null }> {
-  const response = await fetch(url, {
-    method,
-    headers: {
-      accept: 'application/vnd.github+json',
-      authorization: `Bearer ${token}`,
-      'user-agent': 'cloud-run-cron',
-      'x-github-api-version': '2022-11-28',
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-  });
-  const text = await response.text();
-  let data: unknown;
+export const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
+
+const API_VERSION = { 'x-github-api-version': '2022-11-28' };
+
+type Octokit = ReturnType<(typeof import('@actions/github'))['getOctokit']>;
+
+async function postsAs(octokit: Octokit, request: () => { signal: AbortSignal }): Promise<string> {
   try {
-    data = text ? JSON.parse(text) : undefined;
-  } catch {
-    data = text;
+    const { data } = await octokit.rest.users.getAuthenticated({ headers: API_VERSION, request: request() });
+    return data.login;
+  } catch (err) {
+    if ((err as { status?: unknown }).status === 403) return GITHUB_ACTIONS_BOT;
+    throw err;
   }
-  if (!response.ok) {
-    const message = (data as { message?: unknown } | undefined)?.message;
-    throw new GitHubApiError(response.status, typeof message === 'string' && message ? message : `${response.status} ${response.statusText}`.trim());
-  }
-  return { data: data as T, link: response.headers.get('link') };
 }
 
-/** Finds the comment with `marker` on the pull request (every page) and updates it, or creates one. */
+/**
+ * The action's own comment: written by the identity the token posts as, and starting with the
+ * marker. A comment of anyone else is never edited, whatever it holds: whoever can comment on the
+ * pull request could otherwise post the marker and have the plan written into their comment.
+ */
+export function isOwnComment(c: Comment, marker: string, author: string): boolean {
+  return c.user?.login === author && (c.body ?? '').startsWith(marker);
+}
+
+/** Finds this target's own comment on the pull request (every page) and updates it, or creates one. */
 export async function upsertComment(token: string, pr: PullRequest, marker: string, body: string, env: NodeJS.ProcessEnv): Promise<CommentResult> {
-  const repo = `${(env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')}/repos/${pr.owner}/${pr.repo}`;
+  // Octokit (and its HTTP client) load only when a run comments.
+  const { getOctokit } = await import('@actions/github');
+  const octokit = getOctokit(token, { baseUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '') });
+  const request = () => ({ signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  // The REST API version these calls were written against (every page of the list sends it too).
+  const where = { owner: pr.owner, repo: pr.repo, headers: API_VERSION };
+  const author = postsAs(octokit, request);
+  author.catch(() => undefined); // awaited below
+  // Every page (Link: rel="next"), stopping at the page that holds the comment.
   let mine: Comment | undefined;
-  for (let url: string | undefined = `${repo}/issues/${pr.number}/comments?per_page=100`; url && !mine; ) {
-    const page = await github<Comment[]>(token, 'GET', url);
-    mine = page.data.find((c) => c.body?.includes(marker));
-    url = nextPage(page.link);
+  for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, { ...where, issue_number: pr.number, per_page: 100, request: request() })) {
+    const login = await author;
+    mine = (page.data as Comment[]).find((c) => isOwnComment(c, marker, login));
+    if (mine) break;
   }
   if (mine) {
-    const { data } = await github<Comment>(token, 'PATCH', `${repo}/issues/comments/${mine.id}`, { body });
+    const { data } = await octokit.rest.issues.updateComment({ ...where, comment_id: mine.id, body, request: request() });
     return { action: 'updated', url: data.html_url };
   }
-  const { data } = await github<Comment>(token, 'POST', `${repo}/issues/${pr.number}/comments`, { body });
+  await author;
+  const { data } = await octokit.rest.issues.createComment({ ...where, issue_number: pr.number, body, request: request() });
   return { action: 'created', url: data.html_url };
 }
 

@@ -1,8 +1,7 @@
 // The job summary: what exists now, what changed, when it runs next, how the smoke test
 // went. Built once as a small document, then rendered as GitHub Markdown (the step summary)
 // or as plain text (a terminal), so both always say the same thing.
-import { appendFile } from 'node:fs/promises';
-import * as core from './workflow-commands.js';
+import * as core from './runner.js';
 import { describeCron, nextRuns } from '../config/cron.js';
 import type { Kind } from '../config/types.js';
 import type { Change, ChangeAction, ResourceType } from '../plan/types.js';
@@ -28,7 +27,7 @@ type Block =
   | { kind: 'list'; items: Line[] }
   | { kind: 'table'; head: string[]; rows: Line[][] }
   | { kind: 'code'; lang: string; text: string }
-  | { kind: 'alert'; level: 'NOTE' | 'WARNING' | 'CAUTION'; lines: string[]; code?: string };
+  | { kind: 'alert'; level: 'NOTE' | 'WARNING' | 'CAUTION'; lines: string[]; code?: string; list?: boolean };
 
 const code = (text: string, href?: string): Span => ({ text, code: true, href });
 const link = (text: string, href?: string): Span => ({ text, href });
@@ -206,10 +205,8 @@ function buildSummary(report: RunReport, now: Date): Block[] {
   if (report.error !== undefined && !report.drift?.length) blocks.push({ kind: 'alert', level: 'CAUTION', lines: ['The run stopped with this error:'], code: report.error });
   if (report.dryRun) blocks.push({ kind: 'alert', level: 'NOTE', lines: ['Dry run: nothing was written. The plan below is what a run would do.'] });
   const notices = report.config.notices;
-  if (notices.length > 0) blocks.push({ kind: 'alert', level: 'NOTE', lines: notices.map((n) => (notices.length > 1 ? `- ${n}` : n)) });
-  if (report.warnings.length > 0) {
-    blocks.push({ kind: 'alert', level: 'WARNING', lines: report.warnings.map((w) => (report.warnings.length > 1 ? `- ${w}` : w)) });
-  }
+  if (notices.length > 0) blocks.push({ kind: 'alert', level: 'NOTE', lines: notices, list: notices.length > 1 });
+  if (report.warnings.length > 0) blocks.push({ kind: 'alert', level: 'WARNING', lines: report.warnings, list: report.warnings.length > 1 });
   if (report.plan.length > 0) blocks.push(resourceTable(report));
   if (report.drift) {
     const items: Line[] = report.drift.length ? report.drift.map((l) => [l]) : [['None: the live state matches the inputs.']];
@@ -225,10 +222,32 @@ function buildSummary(report: RunReport, now: Date): Block[] {
 // ---------------------------------------------------------------------------------------
 // Markdown.
 
+/**
+ * Text as Markdown that renders as that same text: every character Markdown or HTML would act on
+ * escaped, line breaks as spaces, and an @mention broken by a zero-width space (GitHub notifies
+ * whoever a comment or summary mentions). The summary and the PR comment carry values, messages
+ * and drift lines from inputs, manifests and the live state: none may format, link or notify.
+ */
+export function markdownText(text: string): string {
+  return (
+    text
+      .replace(/\r\n|\r|\n/g, ' ')
+      // What starts formatting, a link, an image, HTML, a table cell or strikethrough anywhere;
+      // `_` only where it can (GitHub leaves intraword underscores alone: snake_case reads as is).
+      .replace(/[\\`*[\]<>|~]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|&(?=#?[A-Za-z0-9]+;)/g, (c) => `\\${c}`)
+      // What starts a block at the start of a line: a heading, a list item, a quote.
+      .replace(/^(\s*)([#+-]|\d+[.)])(?=\s|$)/, '$1\\$2')
+      .replace(/(^|[^A-Za-z0-9_\\`])@(?=[A-Za-z0-9])/g, '$1@\u200b')
+  );
+}
+
+/** Text inside a code span: a backtick would end it. */
+const codeText = (text: string): string => text.replace(/\r\n|\r|\n/g, ' ').replace(/`/g, "'");
+
 const mdSpan = (s: string | Span): string => {
-  if (typeof s === 'string') return s;
-  const text = s.code ? `\`${s.text.replace(/`/g, "'")}\`` : s.text;
-  return s.href ? `[${text}](${s.href})` : text;
+  if (typeof s === 'string') return markdownText(s);
+  const text = s.code ? `\`${codeText(s.text)}\`` : markdownText(s.text);
+  return s.href ? `[${text}](${s.href.replace(/[()\s<>]/g, encodeURIComponent)})` : text;
 };
 const mdLine = (line: Line): string => line.map(mdSpan).join('');
 const mdCell = (line: Line): string => mdLine(line).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
@@ -236,26 +255,29 @@ const mdCell = (line: Line): string => mdLine(line).replace(/\|/g, '\\|').replac
 function mdBlock(b: Block): string {
   switch (b.kind) {
     case 'heading':
-      return `## ${b.text}`;
+      return `## ${markdownText(b.text)}`;
     case 'section':
-      return `### ${b.title}`;
+      return `### ${markdownText(b.title)}`;
     case 'para':
       return mdLine(b.line);
     case 'list':
       return b.items.map((i) => `- ${mdLine(i)}`).join('\n');
     case 'table':
       return [
-        `| ${b.head.join(' | ')} |`,
+        `| ${b.head.map(markdownText).join(' | ')} |`,
         `| ${b.head.map(() => '---').join(' | ')} |`,
         ...b.rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`),
       ].join('\n');
     case 'code': {
-      const fence = b.text.includes('```') ? '~~~' : '```';
+      // A fence longer than any run of backticks in the text: nothing inside can close it.
+      const longest = Math.max(0, ...(b.text.match(/`+/g) ?? []).map((run) => run.length));
+      const fence = '`'.repeat(Math.max(3, longest + 1));
       return `${fence}${b.lang}\n${b.text}\n${fence}`;
     }
     case 'alert': {
       // A code block keeps the error's line breaks and its indented command intact.
-      const body = b.code === undefined ? b.lines : [...b.lines, mdBlock({ kind: 'code', lang: '', text: b.code })];
+      const lines = b.lines.map((l) => `${b.list ? '- ' : ''}${l.split(/\r\n|\r|\n/).map(markdownText).join(b.list ? '\n  ' : '\n')}`);
+      const body = b.code === undefined ? lines : [...lines, mdBlock({ kind: 'code', lang: '', text: b.code })];
       return [`> [!${b.level}]`, ...body.join('\n').split('\n').map((l) => `> ${l}`)].join('\n');
     }
   }
@@ -299,7 +321,8 @@ function textBlock(b: Block): string {
     case 'code':
       return b.text.replace(/^/gm, '    ');
     case 'alert': {
-      const body = b.code === undefined ? b.lines : [...b.lines, ...b.code.split('\n').map((l) => `  ${l}`)];
+      const lines = b.list ? b.lines.map((l) => `- ${l}`) : b.lines;
+      const body = b.code === undefined ? lines : [...lines, ...b.code.split('\n').map((l) => `  ${l}`)];
       return body.map((l, i) => (i === 0 ? `${b.level}: ${l}` : `  ${l}`)).join('\n');
     }
   }
@@ -410,17 +433,17 @@ export function renderFleetSummary(
 // Writing.
 
 /**
- * Appends `markdown` to the step summary file. Outside Actions (no GITHUB_STEP_SUMMARY)
- * it does nothing; a failed write is a warning, never the step's failure.
+ * Appends `markdown` to the job summary (@actions/core's summary, GITHUB_STEP_SUMMARY). Outside
+ * Actions (no GITHUB_STEP_SUMMARY) it does nothing; a failed write is a warning, never the step's failure.
  */
-export async function writeSummary(markdown: string, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
-  const file = env.GITHUB_STEP_SUMMARY;
+export async function writeSummary(markdown: string): Promise<boolean> {
+  const file = process.env.GITHUB_STEP_SUMMARY;
   if (!file) {
     core.debug('GITHUB_STEP_SUMMARY is not set: no job summary written');
     return false;
   }
   try {
-    await appendFile(file, markdown.endsWith('\n') ? markdown : `${markdown}\n`, 'utf8');
+    await core.appendSummary(markdown);
     return true;
   } catch (e) {
     core.warning(`Could not write the job summary to ${file}: ${(e as Error).message}`);

@@ -64,7 +64,10 @@ class Checker {
         this.problems.push(`${at}: output only (Cloud Run sets it); remove it`);
       } else if (flags.includes('m')) {
         if (typeof v !== 'object' || v === null || Array.isArray(v)) this.problems.push(`${at}: must be a mapping`);
-        else for (const [k, x] of Object.entries(v as Json)) this.value(t, x, `${at}.${k}`);
+        else {
+          if (key === 'labels' || key === 'annotations') this.problems.push(...metadataKeyProblems(at, Object.keys(v as Json)));
+          for (const [k, x] of Object.entries(v as Json)) this.value(t, x, `${at}.${k}`);
+        }
       } else if (flags.includes('r')) {
         if (!Array.isArray(v)) this.problems.push(`${at}: must be a list`);
         else v.forEach((x, i) => this.value(t, x, `${at}[${i}]`));
@@ -112,6 +115,46 @@ class Checker {
     }
     this.message(type, v, path);
   }
+}
+
+/**
+ * Kubernetes' rules for label and annotation keys, which Cloud Run's `labels` and `annotations`
+ * follow: an optional prefix (a DNS subdomain of at most 253 characters) and `/`, then a name of
+ * at most 63 characters, alphanumeric at both ends, with `-`, `_` and `.` between.
+ */
+const KEY_NAME = /^[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const KEY_PREFIX = /^(?=.{1,253}$)[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*$/;
+
+export function isMetadataKey(key: string): boolean {
+  const slash = key.lastIndexOf('/');
+  if (slash < 0) return KEY_NAME.test(key);
+  return key.indexOf('/') === slash && KEY_PREFIX.test(key.slice(0, slash)) && KEY_NAME.test(key.slice(slash + 1));
+}
+
+function metadataKeyProblems(at: string, keys: readonly string[]): string[] {
+  return keys
+    .filter((k) => !isMetadataKey(k))
+    .map((k) => `${at}: the key ${JSON.stringify(k)} is not allowed: use [prefix/]name, a name of at most 63 letters, digits, '-', '_' or '.' that starts and ends with a letter or digit, and a prefix that is a DNS subdomain (such as example.com)`);
+}
+
+/** Makes the service callable by anyone (no IAM check on invocations). */
+const INVOKER_IAM_DISABLED_ANNOTATION = 'run.googleapis.com/invoker-iam-disabled';
+
+/**
+ * What in spec would make the workload public: refused unless allow_unauthenticated says so. The
+ * input is the one switch for public access, and it is what the plan and the summary show.
+ */
+function wideningProblems(config: Config, spec: Json): string[] {
+  if (config.kind !== 'service' || config.service.allowUnauthenticated) return [];
+  const out: string[] = [];
+  const why = 'it makes the service public (anyone who can reach its URL can call it, no IAM check): refused while allow_unauthenticated is false. Set allow_unauthenticated: true to make the service public on purpose';
+  if (spec.invokerIamDisabled === true) out.push(`invokerIamDisabled: true: ${why}`);
+  for (const at of ['annotations', 'template.annotations']) {
+    let m: unknown = spec;
+    for (const k of at.split('.')) m = (m as Json | undefined)?.[k];
+    if (m && typeof m === 'object' && INVOKER_IAM_DISABLED_ANNOTATION in m) out.push(`${at}.${INVOKER_IAM_DISABLED_ANNOTATION}: ${why}`);
+  }
+  return out;
 }
 
 /** The fields that an input of this config sets and spec sets too. */
@@ -173,7 +216,9 @@ export async function loadSpec(config: Config, isSet: (input: string) => boolean
   }
   const checker = new Checker(await import('./run-schema.js'));
   checker.message(kind, parsed, '');
-  const problems = checker.problems.length ? checker.problems : [...combinations(config.kind, parsed as Json), ...conflicts(config, parsed as Json, isSet)];
+  const problems = checker.problems.length
+    ? checker.problems
+    : [...wideningProblems(config, parsed as Json), ...combinations(config.kind, parsed as Json), ...conflicts(config, parsed as Json, isSet)];
   if (problems.length) throw new InputErrors(problems.map((p) => new InputError('spec', p)));
   config.spec.resource = parsed as Json;
   // Env var values given in spec are scrubbed like those of env_vars (the plan never shows them).

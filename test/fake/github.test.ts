@@ -73,3 +73,25 @@ describe('issue comments', () => {
     expect((await api(fake.github.writeToken, 'GET', '/repos/acme/app/issues/4/comments')).status).toBe(200);
   });
 });
+
+describe('the authenticated user (GET /user)', () => {
+  test("a user's token names its user and posts as it; an installation token gets 403 and posts as github-actions[bot]", async () => {
+    const user = await api(fake.github.userToken, 'GET', '/user');
+    expect(user.status).toBe(200);
+    expect(user.json).toMatchObject({ login: fake.github.userLogin, type: 'User' });
+    for (const token of [fake.github.writeToken, fake.github.readOnlyToken]) {
+      const refused = await api(token, 'GET', '/user');
+      expect(refused.status).toBe(403);
+      expect(refused.json).toEqual({ message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user', status: '403' });
+    }
+    expect((await api(undefined, 'GET', '/user')).status).toBe(401);
+
+    fake.github.pullRequestEvent({ number: 30 });
+    const byUser = await api(fake.github.userToken, 'POST', '/repos/acme/app/issues/30/comments', { body: 'by the user' });
+    const byBot = await api(fake.github.writeToken, 'POST', '/repos/acme/app/issues/30/comments', { body: 'by the bot' });
+    expect([byUser.json.user, byBot.json.user]).toEqual([
+      { login: fake.github.userLogin, type: 'User' },
+      { login: 'github-actions[bot]', type: 'Bot' },
+    ]);
+  });
+});

@@ -50,7 +50,8 @@ group('the plan as a pull-request comment', (it) => {
       expect(created.body).toMatch(/Next runs: /);
       expect(created.body).toContain('+ create run-job');
       expect(created.body).toContain('https://github.com/acme/app/actions/runs/');
-      expect(githubCalls(fake, before).map((r) => `${r.method} ${r.status}`)).toEqual(['GET 200', 'POST 201']);
+      // Who the token posts as (GET /user: 403 for an installation token), the comments, the new one.
+      expect(githubCalls(fake, before).map((r) => `${r.method} ${r.path.replace(/^\/github\/api\/repos\/[^/]+\/[^/]+/, '')} ${r.status}`).sort()).toEqual(['GET /github/api/user 403', 'GET /issues/7/comments 200', 'POST /issues/7/comments 201']);
       expect(visibleLog(first)).toMatch(/Pull request #7: plan comment created/);
 
       // The workload exists now; the second dry run plans no creation and edits the same comment.
@@ -64,7 +65,7 @@ group('the plan as a pull-request comment', (it) => {
       expect(mine()[0]!.body).toContain('~ update run-job');
       expect(mine()[0]!.body).not.toContain('+ create run-job');
       // page 1 (with a Link to page 2), page 2, then the update: never a second POST
-      expect(githubCalls(fake, again).map((r) => `${r.method} ${r.status} ${r.query}`)).toEqual([
+      expect(githubCalls(fake, again).filter((r) => r.path !== '/github/api/user').map((r) => `${r.method} ${r.status} ${r.query}`)).toEqual([
         'GET 200 per_page=100',
         'GET 200 per_page=100&page=2',
         `PATCH 200 `,
@@ -82,7 +83,7 @@ group('the plan as a pull-request comment', (it) => {
       expect(r.code).toBe(0);
       expect(failure(r)).toBe('');
       expect(r.stdout).toMatch(/::warning::Could not comment on pull request #8: GitHub answered 403: Resource not accessible by integration.*fork.*read-only token/);
-      expect(githubCalls(fake, before).map((c) => `${c.method} ${c.status}`)).toEqual(['GET 200', 'POST 403']);
+      expect(githubCalls(fake, before).map((c) => `${c.method} ${c.status}`).sort()).toEqual(['GET 200', 'GET 403', 'POST 403']);
       expect(fake.github.comments(8)).toEqual([]);
       expect(r.summary).toContain('Dry run');
       expect(visibleLog(r)).not.toContain(fake.github.readOnlyToken);

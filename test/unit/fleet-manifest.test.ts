@@ -116,12 +116,12 @@ workloads:
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^version \(line \d+\): /),
-        expect.stringMatching(/^fleet \(line \d+\): should match pattern/),
+        expect.stringMatching(/^fleet \(line \d+\): must match pattern/),
         'defaultz (line 3): unknown key; did you mean defaults?',
         'workloads[0].imagee (line 6): unknown key; did you mean image?',
         expect.stringMatching(/^workloads\[1\]\.image \(line \d+\): \$\{MISSING\} is not set in the step's environment \(workload a\)/),
-        expect.stringMatching(/^workloads\[1\]\.tasks \(line \d+\): should be integer/),
-        expect.stringMatching(/^workloads\[1\]\.schedules\[0\]\.id \(line \d+\): should match pattern/),
+        expect.stringMatching(/^workloads\[1\]\.tasks \(line \d+\): must be integer/),
+        expect.stringMatching(/^workloads\[1\]\.schedules\[0\]\.id \(line \d+\): must match pattern/),
       ]),
     );
   });
@@ -143,7 +143,7 @@ workloads:
         expect.stringMatching(/^workloads\[1\]\.name \(line \d+\): "a" is also workloads\[0\]\.name/),
         expect.stringMatching(/^workloads\[0\] \(line \d+\): schedule and schedules are exclusive/),
         expect.stringMatching(/^workloads\[2\] \(line \d+\): Scheduler job "a-x" is also that of workloads\[0\]/),
-        'bogus (line 2): unknown key; allowed: version, fleet, defaults, workloads',
+        'bogus (line 2): unknown key; allowed: version, fleet, vars, defaults, workloads',
       ]),
     );
   });

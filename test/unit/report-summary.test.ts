@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatRunTime } from '../../src/report/format.js';
@@ -163,16 +163,28 @@ describe('renderSummaryText', () => {
 
 describe('writeSummary', () => {
   test('appends to GITHUB_STEP_SUMMARY', async () => {
+    // The runner creates the file before the step starts.
     const file = join(mkdtempSync(join(tmpdir(), 'summary-')), 'summary.md');
-    expect(await writeSummary('# one', { GITHUB_STEP_SUMMARY: file })).toBe(true);
-    expect(await writeSummary('# two\n', { GITHUB_STEP_SUMMARY: file })).toBe(true);
+    writeFileSync(file, '');
+    const saved = process.env.GITHUB_STEP_SUMMARY;
+    process.env.GITHUB_STEP_SUMMARY = file;
+    try {
+      expect(await writeSummary('# one')).toBe(true);
+      expect(await writeSummary('# two\n')).toBe(true);
+    } finally {
+      if (saved === undefined) delete process.env.GITHUB_STEP_SUMMARY;
+      else process.env.GITHUB_STEP_SUMMARY = saved;
+    }
     expect(readFileSync(file, 'utf8')).toBe('# one\n# two\n');
   });
 
   test('does nothing without GITHUB_STEP_SUMMARY', async () => {
     const quiet = jest.spyOn(process.stdout, 'write').mockImplementation(() => true); // core.debug
     try {
-      expect(await writeSummary('# one', {})).toBe(false);
+      const saved = process.env.GITHUB_STEP_SUMMARY;
+      delete process.env.GITHUB_STEP_SUMMARY;
+      expect(await writeSummary('# one')).toBe(false);
+      if (saved !== undefined) process.env.GITHUB_STEP_SUMMARY = saved;
     } finally {
       quiet.mockRestore();
     }

@@ -134,7 +134,8 @@ describe('the field table for the new inputs', () => {
     ]);
     // merge (the default) keeps the files not named
     const merged = plan(config({ secrets: '/run/key=s2:3' }), created);
-    expect(merged.change.fields[0]!.after).toHaveLength(3);
+    // shown by path, never the secret referenced
+    expect(merged.change.fields[0]!.after).toBe('/etc/app/a: (unchanged), /etc/app/b: (unchanged), /run/key: (added)');
   });
 
   it('takes a short network name for the live full one, and keeps network tags', () => {
