@@ -10,6 +10,7 @@ import { badRequest, fieldError, googleError, notFound, permissionDenied, rfc333
 import type { Iam, Identity, World } from './iam.ts';
 import { page } from './paging.ts';
 import { applyUpdateMask, decode, type Json } from './schema.ts';
+import { DEFAULT_VARIANTS, type Variants } from './variants.ts';
 
 const POLICY = 'google.monitoring.v3.AlertPolicy';
 const CHANNEL = 'google.monitoring.v3.NotificationChannel';
@@ -78,7 +79,7 @@ function checkLabels(field: string, labels: unknown): void {
 const KINDS = ['conditionThreshold', 'conditionAbsent', 'conditionMatchedLog', 'conditionMonitoringQueryLanguage', 'conditionPrometheusQueryLanguage', 'conditionSql'];
 
 /** Everything alert.proto says about a policy that a JSON decode alone does not check. */
-export function validatePolicy(p: Json): void {
+export function validatePolicy(p: Json, variants: Pick<Variants, 'promqlMixed'> = DEFAULT_VARIANTS): void {
   const f = 'alert_policy';
   if (p.displayName !== undefined && [...String(p.displayName)].length > 512) throw fieldError(`${f}.display_name`, 'The display name is limited to 512 characters.');
   const conditions = (p.conditions ?? []) as Json[];
@@ -132,6 +133,9 @@ export function validatePolicy(p: Json): void {
     throw fieldError(`${f}.alert_strategy.notification_rate_limit`, 'A notification rate limit is required for alert policies with a log matching condition.');
   }
   if (conditions.length > 1 && conditions.some(c => c.conditionMonitoringQueryLanguage)) throw badRequest('A Monitoring Query Language condition must be the only condition of its policy.');
+  if (conditions.length > 1 && conditions.some(c => c.conditionPrometheusQueryLanguage) && variants.promqlMixed === 'refused') {
+    throw badRequest('A PromQL condition must be the only condition of its policy.');
+  }
   if (conditions.length > 1 && !p.combiner) throw fieldError(`${f}.combiner`, 'A combiner (AND, OR or AND_WITH_MATCHING_RESOURCE) is required when a policy has more than one condition.');
   const doc = p.documentation as Json | undefined;
   if (doc) {
@@ -200,6 +204,8 @@ const newId = (): string => String(randomInt(1, 2 ** 47)) + String(randomInt(0, 
 export class Monitoring {
   policies = new Map<string, Json>();
   channels = new Map<string, Json>();
+  /** Unsettled behaviours (fake/variants.ts); the server shares one object among the APIs. */
+  variants: Variants = { ...DEFAULT_VARIANTS };
   private world: World;
   private iam: Iam;
   private auth: Auth;
@@ -244,7 +250,7 @@ export class Monitoring {
     }
     p.name = name;
     p.enabled ??= true;
-    validatePolicy(p);
+    validatePolicy(p, this.variants);
     for (const ch of (p.notificationChannels ?? []) as string[]) {
       const id = /^projects\/([^/]+)\/notificationChannels\/([^/]+)$/.exec(ch);
       const full = id && (id[1] === this.world.projectId || id[1] === this.world.projectNumber) ? `${parent}/notificationChannels/${id[2]}` : '';

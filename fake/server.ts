@@ -164,6 +164,7 @@ export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
   const variants = setVariants({ ...DEFAULT_VARIANTS }, { ...parseVariants(process.env.FAKE_GCP_VARIANTS), ...(opts.variants ?? {}) });
   run.variants = variants;
   scheduler.variants = variants;
+  monitoring.variants = variants;
   scheduler.logging = logging;
   const deletedWhileTargeted: { resource: string; schedulerJobs: string[] }[] = [];
   run.beforeDelete = (resource, workload) => {

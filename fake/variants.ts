@@ -18,6 +18,8 @@ export const VARIANT_VALUES = {
   userUpdateTime: ['update', 'create'],
   /** a GPU without what it needs (CPU, memory, billing, node selector): refused at once, or a failed Ready condition */
   gpuRules: ['400', 'ready'],
+  /** a PromQL condition next to other conditions in one alert policy: refused, or accepted */
+  promqlMixed: ['refused', 'allowed'],
 } as const;
 
 export type Variants = { -readonly [K in keyof typeof VARIANT_VALUES]: (typeof VARIANT_VALUES)[K][number] };
@@ -30,6 +32,7 @@ export const DEFAULT_VARIANTS: Variants = {
   schedulerLocation: '400',
   userUpdateTime: 'update',
   gpuRules: '400',
+  promqlMixed: 'refused',
 };
 
 /** Checks and applies `partial` onto `into` (unknown names or values throw). */

@@ -68,6 +68,19 @@ describe('alert policies', () => {
     expect((await create({ displayName: 'x', conditions: [absent('84600s')] })).status).toBe(200);
   });
 
+  test('a PromQL condition next to another: refused under promqlMixed=refused, accepted under allowed; alone always', async () => {
+    const promql = { displayName: 'missed', conditionPrometheusQueryLanguage: { query: 'absent_over_time(x[90000s])', evaluationInterval: '300s' } };
+    expect((await create({ displayName: 'x', conditions: [promql] })).status).toBe(200);
+    const refused = await create({ displayName: 'x', combiner: 'OR', conditions: [promql, threshold] });
+    expect([refused.status, refused.json.error.message]).toEqual([400, 'A PromQL condition must be the only condition of its policy.']);
+    fake.setVariants({ promqlMixed: 'allowed' });
+    try {
+      expect((await create({ displayName: 'x', combiner: 'OR', conditions: [promql, threshold] })).status).toBe(200);
+    } finally {
+      fake.setVariants({ promqlMixed: 'refused' });
+    }
+  });
+
   test('patch with updateMask changes only the masked fields, keeps named conditions and the id; without a mask it replaces', async () => {
     const r = await create({ displayName: 'patchme', combiner: 'OR', conditions: [threshold, absent('3600s')], userLabels: { team: 'a' } });
     const [c0, c1] = r.json.conditions;
