@@ -219,7 +219,7 @@ var endpoints = __webpack_require__(8157);
 // EXTERNAL MODULE: ./src/google/clients.ts
 var clients = __webpack_require__(9807);
 // EXTERNAL MODULE: ./src/config/duration.ts
-var duration = __webpack_require__(7840);
+var config_duration = __webpack_require__(7840);
 ;// CONCATENATED MODULE: ./src/report/format.ts
 // Small text formatters shared by the log, the plan and the summary.
 
@@ -229,7 +229,7 @@ function formatElapsed(ms) {
         return `${Math.round(ms)}ms`;
     if (ms < 10_000)
         return `${(ms / 1000).toFixed(1)}s`;
-    return (0,duration/* formatDuration */.a)(ms / 1000);
+    return (0,config_duration/* formatDuration */.a)(ms / 1000);
 }
 /** '2/5 succeeded, 1 running, 1 failed, 1 retried' (zero counts other than succeeded left out). */
 function formatTasks(t) {
@@ -773,7 +773,7 @@ function alertingNotes(report, prefix = '') {
     if (!a)
         return [];
     return [
-        ...(a.missedWindowSeconds !== undefined ? [[`${prefix}Missed run: no successful run within ${(0,duration/* formatDuration */.a)(a.missedWindowSeconds)} (the longest gap of the schedule plus missed_grace) opens an incident.`]] : []),
+        ...(a.missedWindowSeconds !== undefined ? [[`${prefix}Missed run: no successful run within ${(0,config_duration/* formatDuration */.a)(a.missedWindowSeconds)} (the longest gap of the schedule plus missed_grace) opens an incident.`]] : []),
         ...a.notes.map((n) => [`${prefix}${n.charAt(0).toUpperCase()}${n.slice(1)}.`]),
     ];
 }
@@ -1622,7 +1622,7 @@ function missedWindow(config, from) {
         return {
             seconds,
             promql: true,
-            note: `the missed-run condition is a PromQL query (absent_over_time) in a policy of its own: the schedule's longest gap between runs (${(0,duration/* formatDuration */.a)(gap)}) plus missed_grace (${(0,duration/* formatDuration */.a)(grace)}) is ${(0,duration/* formatDuration */.a)(seconds)}, over Cloud Monitoring's 23h30m limit for a metric-absence condition`,
+            note: `the missed-run condition is a PromQL query (absent_over_time) in a policy of its own: the schedule's longest gap between runs (${(0,config_duration/* formatDuration */.a)(gap)}) plus missed_grace (${(0,config_duration/* formatDuration */.a)(grace)}) is ${(0,config_duration/* formatDuration */.a)(seconds)}, over Cloud Monitoring's 23h30m limit for a metric-absence condition`,
         };
     }
     return { seconds };
@@ -1634,10 +1634,10 @@ function documentation(config, projectId, repository, role, missed) {
     const what = role === 'trigger'
         ? 'A Cloud Scheduler attempt to run it failed (the target answered an error, or the trigger could not reach or start it: a lost permission, a deleted target).'
         : role === 'missed'
-            ? `No successful run happened within ${(0,duration/* formatDuration */.a)(missed ?? 0)} (the longest gap of its schedule plus missed_grace).`
+            ? `No successful run happened within ${(0,config_duration/* formatDuration */.a)(missed ?? 0)} (the longest gap of its schedule plus missed_grace).`
             : [
                 config.kind === 'job' ? 'An execution failed, or ' : '',
-                missed ? `no successful run happened within ${(0,duration/* formatDuration */.a)(missed)} (the longest gap of its schedule plus missed_grace).` : '',
+                missed ? `no successful run happened within ${(0,config_duration/* formatDuration */.a)(missed)} (the longest gap of its schedule plus missed_grace).` : '',
             ].join('') || 'An execution failed.';
     const content = [
         `**${config.name}**: Cloud Run ${config.kind} in ${config.region}, project ${projectId}, deployed by cloud-run-cron${repository ? ` from ${repository}` : ''}.`,
@@ -1689,7 +1689,7 @@ function desiredAlerting(config, projectId, labels, opts) {
     if (window.seconds !== undefined && !window.promql) {
         watches.push('missed');
         conditions.push({
-            displayName: `${config.name}: no successful run in ${(0,duration/* formatDuration */.a)(window.seconds)}`,
+            displayName: `${config.name}: no successful run in ${(0,config_duration/* formatDuration */.a)(window.seconds)}`,
             conditionAbsent: {
                 filter: metricFilter(config, 'succeeded'),
                 aggregations: aggregations(config, 300),
@@ -1719,7 +1719,7 @@ function desiredAlerting(config, projectId, labels, opts) {
                 displayName: `cloud-run-cron: ${config.name} missed run`,
                 documentation: documentation(config, projectId, opts.repository, 'missed', window.seconds),
                 conditions: [{
-                        displayName: `${config.name}: no successful run in ${(0,duration/* formatDuration */.a)(window.seconds)}`,
+                        displayName: `${config.name}: no successful run in ${(0,config_duration/* formatDuration */.a)(window.seconds)}`,
                         conditionPrometheusQueryLanguage: { query: `absent_over_time(${promqlSelector(config)}[${window.seconds}s])`, evaluationInterval: '300s' },
                     }],
                 ...base('missed'),
@@ -1782,6 +1782,7 @@ function isActionChannel(channel) {
 //   an email channel is created once (found by type and address first) and shared.
 // Empty alert_channels keep the channels of the policy in place; with none in place and none
 // given, no policy is created (alerting needs somewhere to send to).
+
 
 
 /** Body field -> update_mask path and the name the plan shows. */
@@ -1866,7 +1867,7 @@ function planAlerts(input) {
         if (!want) {
             if (live) {
                 const reason = alerts.conditions === 'none' ? 'alerts: none' : `no longer wanted (alerts: ${alerts.conditions.join(',')})`;
-                policies.push({ role, channels: [], conditions: [], change: { type: 'alert-policy', resource: live.name, action: 'delete', fields: [], reason, subject: role } });
+                policies.push({ role, channels: [], conditions: [], shown: [], change: { type: 'alert-policy', resource: live.name, action: 'delete', fields: [], reason, subject: role } });
             }
             continue;
         }
@@ -1878,9 +1879,13 @@ function planAlerts(input) {
         const body = { ...want.body, conditions: withConditionNames(want.body.conditions, live), notificationChannels: chosen };
         const reason = want.watches.join(' + ');
         const conditions = describeConditions(want.body.conditions);
+        const shown = chosen.map((ref) => {
+            const c = state.channels.find((x) => x.name === ref);
+            return c?.type === 'email' && c.labels?.email_address ? `email:${c.labels.email_address}` : ref;
+        });
         if (!live) {
             const fields = FIELDS.filter(([k]) => body[k] !== undefined && k !== 'documentation' && k !== 'userLabels').map(([k, , shown]) => ({ field: shown, after: k === 'conditions' ? describeConditions(body.conditions) : body[k] }));
-            policies.push({ role, channels: chosen, conditions, body, change: { type: 'alert-policy', resource: `projects/${projectId}/alertPolicies/(new ${workload} ${role})`, action: 'create', fields, reason, subject: role } });
+            policies.push({ role, channels: chosen, conditions, shown, body, change: { type: 'alert-policy', resource: `projects/${projectId}/alertPolicies/(new ${workload} ${role})`, action: 'create', fields, reason, subject: role } });
             continue;
         }
         const fields = [];
@@ -1898,6 +1903,7 @@ function planAlerts(input) {
             role,
             channels: chosen,
             conditions,
+            shown,
             body: mask.length ? body : undefined,
             updateMask: mask.length ? mask : undefined,
             change: { type: 'alert-policy', resource: live.name, action: mask.length ? 'update' : 'unchanged', fields, reason, subject: role },
@@ -1907,17 +1913,22 @@ function planAlerts(input) {
     const writing = policies.some((p) => p.body !== undefined);
     return { channels: writing ? channels : [], policies, notes, missedWindowSeconds: desired.missedWindowSeconds };
 }
+/** '91200s' -> '25h20m'. */
+function inWords(duration) {
+    const seconds = /^(\d+)s$/.exec(String(duration ?? ''))?.[1];
+    return seconds === undefined ? '?' : (0,config_duration/* formatDuration */.a)(Number(seconds));
+}
 /** Conditions as the plan shows them: 'failed execution', 'absent 25h10m', 'log match'. */
 function describeConditions(conditions) {
     return conditions.map((c) => {
         if (c.conditionAbsent)
-            return `no successful run in ${String(c.conditionAbsent.duration ?? '?')}`;
+            return `no successful run in ${inWords(c.conditionAbsent.duration)}`;
         if (c.conditionThreshold)
             return 'failed execution';
         if (c.conditionMatchedLog)
             return 'Scheduler attempt failed';
         if (c.conditionPrometheusQueryLanguage)
-            return `no successful run in ${/\[(\d+s)\]\)$/.exec(String(c.conditionPrometheusQueryLanguage.query))?.[1] ?? '?'} (PromQL)`;
+            return `no successful run in ${inWords(/\[(\d+s)\]\)$/.exec(String(c.conditionPrometheusQueryLanguage.query))?.[1])} (PromQL)`;
         return String(c.displayName ?? 'other');
     });
 }
@@ -2109,7 +2120,7 @@ function alertingReport(plan) {
             role: p.role,
             change: p.change,
             conditions: p.conditions,
-            channels: p.channels,
+            channels: p.shown,
         })),
         notes: plan.notes,
         missedWindowSeconds: plan.missedWindowSeconds,

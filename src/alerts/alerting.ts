@@ -34,7 +34,7 @@ export function alertingReport(plan: AlertPlan | undefined): AlertingReport | un
       role: p.role,
       change: p.change,
       conditions: p.conditions,
-      channels: p.channels,
+      channels: p.shown,
     })),
     notes: plan.notes,
     missedWindowSeconds: plan.missedWindowSeconds,

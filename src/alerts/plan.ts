@@ -6,6 +6,7 @@
 //   an email channel is created once (found by type and address first) and shared.
 // Empty alert_channels keep the channels of the policy in place; with none in place and none
 // given, no policy is created (alerting needs somewhere to send to).
+import { formatDuration } from '../config/duration.js';
 import { sameValue } from '../plan/diff.js';
 import type { Change, FieldChange } from '../plan/types.js';
 import type { AlertConfig } from '../config/types.js';
@@ -50,6 +51,8 @@ export interface PolicyStep {
   channels: string[];
   /** The conditions as the plan shows them (none for a delete). */
   conditions: string[];
+  /** The channels as people know them: email:ADDRESS for an email channel, else the full name. */
+  shown: string[];
   body?: Record<string, unknown>;
   /** PATCH paths (snake_case), for an update. */
   updateMask?: string[];
@@ -157,7 +160,7 @@ export function planAlerts(input: {
     if (!want) {
       if (live) {
         const reason = alerts.conditions === 'none' ? 'alerts: none' : `no longer wanted (alerts: ${(alerts.conditions as string[]).join(',')})`;
-        policies.push({ role, channels: [], conditions: [], change: { type: 'alert-policy', resource: live.name, action: 'delete', fields: [], reason, subject: role } });
+        policies.push({ role, channels: [], conditions: [], shown: [], change: { type: 'alert-policy', resource: live.name, action: 'delete', fields: [], reason, subject: role } });
       }
       continue;
     }
@@ -169,9 +172,13 @@ export function planAlerts(input: {
     const body: Obj = { ...want.body, conditions: withConditionNames(want.body.conditions, live), notificationChannels: chosen };
     const reason = want.watches.join(' + ');
     const conditions = describeConditions(want.body.conditions);
+    const shown = chosen.map((ref) => {
+      const c = state.channels.find((x) => x.name === ref);
+      return c?.type === 'email' && c.labels?.email_address ? `email:${c.labels.email_address}` : ref;
+    });
     if (!live) {
       const fields = FIELDS.filter(([k]) => body[k] !== undefined && k !== 'documentation' && k !== 'userLabels').map(([k, , shown]): FieldChange => ({ field: shown, after: k === 'conditions' ? describeConditions(body.conditions as Obj[]) : body[k] }));
-      policies.push({ role, channels: chosen, conditions, body, change: { type: 'alert-policy', resource: `projects/${projectId}/alertPolicies/(new ${workload} ${role})`, action: 'create', fields, reason, subject: role } });
+      policies.push({ role, channels: chosen, conditions, shown, body, change: { type: 'alert-policy', resource: `projects/${projectId}/alertPolicies/(new ${workload} ${role})`, action: 'create', fields, reason, subject: role } });
       continue;
     }
     const fields: FieldChange[] = [];
@@ -188,6 +195,7 @@ export function planAlerts(input: {
       role,
       channels: chosen,
       conditions,
+      shown,
       body: mask.length ? body : undefined,
       updateMask: mask.length ? mask : undefined,
       change: { type: 'alert-policy', resource: live.name, action: mask.length ? 'update' : 'unchanged', fields, reason, subject: role },
@@ -198,13 +206,19 @@ export function planAlerts(input: {
   return { channels: writing ? channels : [], policies, notes, missedWindowSeconds: desired.missedWindowSeconds };
 }
 
+/** '91200s' -> '25h20m'. */
+function inWords(duration: unknown): string {
+  const seconds = /^(\d+)s$/.exec(String(duration ?? ''))?.[1];
+  return seconds === undefined ? '?' : formatDuration(Number(seconds));
+}
+
 /** Conditions as the plan shows them: 'failed execution', 'absent 25h10m', 'log match'. */
 export function describeConditions(conditions: readonly Obj[]): string[] {
   return conditions.map((c) => {
-    if (c.conditionAbsent) return `no successful run in ${String((c.conditionAbsent as Obj).duration ?? '?')}`;
+    if (c.conditionAbsent) return `no successful run in ${inWords((c.conditionAbsent as Obj).duration)}`;
     if (c.conditionThreshold) return 'failed execution';
     if (c.conditionMatchedLog) return 'Scheduler attempt failed';
-    if (c.conditionPrometheusQueryLanguage) return `no successful run in ${/\[(\d+s)\]\)$/.exec(String((c.conditionPrometheusQueryLanguage as Obj).query))?.[1] ?? '?'} (PromQL)`;
+    if (c.conditionPrometheusQueryLanguage) return `no successful run in ${inWords(/\[(\d+s)\]\)$/.exec(String((c.conditionPrometheusQueryLanguage as Obj).query))?.[1])} (PromQL)`;
     return String(c.displayName ?? 'other');
   });
 }

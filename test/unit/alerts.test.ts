@@ -143,7 +143,7 @@ describe('the alerting plan', () => {
     expect(run.change.action).toBe('update');
     expect(run.updateMask).toEqual(['documentation', 'conditions']);
     expect((run.body!.conditions as { name?: string }[]).map((x) => x.name)).toEqual(['projects/my-proj/alertPolicies/1/conditions/0', 'projects/my-proj/alertPolicies/1/conditions/1']);
-    expect(run.change.fields.find((f) => f.field === 'conditions')).toEqual({ field: 'conditions', before: ['failed execution', 'no successful run in 2100s'], after: ['failed execution', 'no successful run in 4800s'] });
+    expect(run.change.fields.find((f) => f.field === 'conditions')).toEqual({ field: 'conditions', before: ['failed execution', 'no successful run in 35m'], after: ['failed execution', 'no successful run in 1h20m'] });
   });
 
   it('alerts: none deletes every policy of the workload', () => {
