@@ -8,6 +8,7 @@ import { randomInt } from 'node:crypto';
 import type { Auth } from './auth.ts';
 import { badRequest, fieldError, googleError, notFound, permissionDenied, rfc3339, type Ctx, type Router } from './http.ts';
 import type { Iam, Identity, World } from './iam.ts';
+import { at } from './logging.ts';
 import { page } from './paging.ts';
 import { applyUpdateMask, decode, type Json } from './schema.ts';
 import { DEFAULT_VARIANTS, type Variants } from './variants.ts';
@@ -186,14 +187,8 @@ function parseListFilter(filter: string): Term[] {
   return terms;
 }
 
-function fieldAt(x: Json, path: string[]): unknown {
-  let v: unknown = x;
-  for (const p of path) v = v && typeof v === 'object' ? (v as Json)[p] : undefined;
-  return v;
-}
-
 function matches(x: Json, t: Term): boolean {
-  const v = fieldAt(x, t.path);
+  const v = at(x, t.path);
   if (t.op === '=') return v !== undefined && String(v) === t.value;
   if (t.op === '!=') return v === undefined || String(v) !== t.value;
   return v !== undefined && String(v).includes(t.value);
@@ -273,8 +268,8 @@ export class Monitoring {
       const keys = order.split(',').map(s => s.trim()).filter(Boolean).map(s => ({ desc: s.startsWith('-'), path: s.replace(/^-/, '').split('.').map((p, i) => (i === 0 ? p.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()) : p)) }));
       found = [...found].sort((a, b) => {
         for (const k of keys) {
-          const x = String(fieldAt(a, k.path) ?? '');
-          const y = String(fieldAt(b, k.path) ?? '');
+          const x = String(at(a, k.path) ?? '');
+          const y = String(at(b, k.path) ?? '');
           if (x !== y) return (x < y ? -1 : 1) * (k.desc ? -1 : 1);
         }
         return 0;

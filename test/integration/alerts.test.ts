@@ -203,3 +203,14 @@ workloads:
     expect(JSON.parse(r.outputs.alert_policies)).toHaveLength(4);
   });
 }, 120_000);
+
+test.concurrent('without the Monitoring permissions the run fails before any write, naming the permission and the role', async () => {
+  await withFake(async (fake) => {
+    fake.revoke(`projects/${fake.world.projectId}`, `serviceAccount:${fake.world.deployer}`, 'roles/monitoring.alertPolicyEditor');
+    const r = await run(fake, jobInputs(fake, 'nightly', { alert_channels: 'email:ops@example.com' }));
+    expect(r.code).not.toBe(0);
+    expect(failure(r)).toContain('monitoring.alertPolicies.list');
+    expect(failure(r)).toContain('roles/monitoring.alertPolicyEditor');
+    expect(fake.requests.filter((q) => q.method !== 'GET' && (q.service === 'run' || q.service === 'scheduler' || q.service === 'monitoring'))).toEqual([]);
+  });
+}, 60_000);
