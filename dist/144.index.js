@@ -2,132 +2,18 @@ export const id = 144;
 export const ids = [144];
 export const modules = {
 
-/***/ 1832:
+/***/ 612:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  lZ: () => (/* binding */ ActionError),
-  cU: () => (/* binding */ explainApiError),
-  y6: () => (/* binding */ explainAuthError)
-});
-
-// UNUSED EXPORTS: federationGrant, findDenial, grantFor, isConflict, isNotFound, isPermissionDenied, isRetryable, providerPathProblem, readApiError, repositoryPrincipalSet, scrubSecrets
-
-// EXTERNAL MODULE: ./src/errors/api-error.ts
-var api_error = __webpack_require__(1384);
-;// CONCATENATED MODULE: ./src/errors/grants.ts
-// Which role grants a missing permission, and the one gcloud command that grants it on the
-// narrowest scope that fits what this action does.
-// First match wins; permission names compare case-insensitively because Google's
-// messages spell them both ways ('iam.serviceaccounts.actAs').
-const RULES = [
-    { permission: /^iam\.serviceAccounts\.actAs$/i, role: 'roles/iam.serviceAccountUser', scope: 'service-account' },
-    {
-        permission: /^iam\.serviceAccounts\.(getAccessToken|getOpenIdToken|signJwt|signBlob)$/i,
-        role: 'roles/iam.workloadIdentityUser',
-        scope: 'federation',
-    },
-    { permission: /^run\.jobs\.runWithOverrides$/i, role: 'roles/run.jobsExecutorWithOverrides', scope: 'run-resource' },
-    { permission: /^run\.(jobs\.run|routes\.invoke)$/i, invokerOnly: true, role: 'roles/run.invoker', scope: 'run-resource' },
-    { permission: /^run\./i, role: 'roles/run.admin', scope: 'project' },
-    { permission: /^cloudscheduler\./i, role: 'roles/cloudscheduler.admin', scope: 'project' },
-    { permission: /^monitoring\.alertPolicies\./i, role: 'roles/monitoring.alertPolicyEditor', scope: 'project' },
-    { permission: /^monitoring\.notificationChannels\./i, role: 'roles/monitoring.notificationChannelEditor', scope: 'project' },
-];
-const PLACEHOLDER = {
-    project: 'PROJECT_ID',
-    deployer: 'serviceAccount:DEPLOYER_SA_EMAIL',
-    adcAccount: 'serviceAccount:ADC_ACCOUNT_EMAIL',
-    serviceAccount: 'SERVICE_ACCOUNT_EMAIL',
-    repository: 'OWNER/REPO',
-};
-/** IAM member string of an email: service accounts and users differ. */
-function memberOf(email) {
-    return `${email.endsWith('.gserviceaccount.com') ? 'serviceAccount' : 'user'}:${email}`;
-}
-/**
- * The principalSet of the workflow's repository under the provider's pool (needs the
- * provider to map attribute.repository = assertion.repository).
- */
-function repositoryPrincipalSet(provider, repository = PLACEHOLDER.repository) {
-    const pool = provider.replace(/^\/*(?:iam\.googleapis\.com\/)?/, '').replace(/\/providers\/[^/]+$/, '');
-    return `principalSet://iam.googleapis.com/${pool}/attribute.repository/${repository}`;
-}
-/** The member that made the deployer's calls: the deployer SA, else the federated repository. */
-function callerMember(ctx) {
-    if (ctx.deployer)
-        return memberOf(ctx.deployer);
-    if (ctx.provider)
-        return repositoryPrincipalSet(ctx.provider, ctx.repository);
-    return PLACEHOLDER.deployer;
-}
-const RUN_RESOURCE = /^projects\/([^/]+)\/locations\/([^/]+)\/(jobs|services)\/([^/]+)$/;
-/** Project of a full resource name, if it has one. */
-function projectOf(resource) {
-    return resource ? /^projects\/([^/]+)\//.exec(resource)?.[1] : undefined;
-}
-function projectGrant(role, member, ctx) {
-    const project = ctx.projectId ?? projectOf(ctx.resource) ?? PLACEHOLDER.project;
-    return {
-        role,
-        member,
-        scope: `project ${project}`,
-        command: `gcloud projects add-iam-policy-binding ${project} --member=${member} --role=${role}`,
-    };
-}
-function serviceAccountGrant(role, member, account) {
-    return {
-        role,
-        member,
-        scope: `service account ${account}`,
-        command: `gcloud iam service-accounts add-iam-policy-binding ${account} --member=${member} --role=${role}`,
-    };
-}
-function runResourceGrant(role, member, ctx) {
-    const m = RUN_RESOURCE.exec(ctx.resource ?? '');
-    if (!m)
-        return projectGrant(role, member, ctx); // no resource to bind on: the project still works
-    const [, project, region, collection, name] = m;
-    return {
-        role,
-        member,
-        scope: `${collection === 'jobs' ? 'job' : 'service'} ${name}`,
-        command: `gcloud run ${collection} add-iam-policy-binding ${name} --region=${region} --project=${project} --member=${member} --role=${role}`,
-    };
-}
-/** The grant that fixes a missing `permission`, or undefined when the table has no rule for it. */
-function grantFor(permission, ctx) {
-    const rule = RULES.find((r) => r.permission.test(permission) && (!r.invokerOnly || ctx.invoker));
-    if (!rule)
-        return undefined;
-    switch (rule.scope) {
-        case 'project':
-            return projectGrant(rule.role, callerMember(ctx), ctx);
-        case 'service-account':
-            return serviceAccountGrant(rule.role, callerMember(ctx), ctx.serviceAccount ?? PLACEHOLDER.serviceAccount);
-        case 'run-resource':
-            return runResourceGrant(rule.role, ctx.invoker ? memberOf(ctx.invoker) : callerMember(ctx), ctx);
-        case 'federation':
-            return federationGrant(ctx);
-    }
-}
-/**
- * Who may mint tokens for the deployer SA: the workflow's federated identity
- * (roles/iam.workloadIdentityUser), or without federation the ADC account
- * (roles/iam.serviceAccountTokenCreator).
- */
-function federationGrant(ctx) {
-    const account = ctx.serviceAccount ?? ctx.deployer ?? PLACEHOLDER.serviceAccount;
-    return ctx.provider
-        ? serviceAccountGrant('roles/iam.workloadIdentityUser', repositoryPrincipalSet(ctx.provider, ctx.repository), account)
-        : serviceAccountGrant('roles/iam.serviceAccountTokenCreator', PLACEHOLDER.adcAccount, account);
-}
-
-// EXTERNAL MODULE: ./src/errors/scrub.ts
-var scrub = __webpack_require__(356);
-;// CONCATENATED MODULE: ./src/errors/explain.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   cU: () => (/* binding */ explainApiError),
+/* harmony export */   lZ: () => (/* binding */ ActionError),
+/* harmony export */   y6: () => (/* binding */ explainAuthError)
+/* harmony export */ });
+/* unused harmony exports findDenial, providerPathProblem */
+/* harmony import */ var _api_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1384);
+/* harmony import */ var _grants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(916);
+/* harmony import */ var _scrub_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(356);
 // Every failure becomes one message a person can act on: what the step was doing, on which
 // resource, what Google said, the missing permission, and the one command that grants it.
 
@@ -182,14 +68,14 @@ function serviceAccountIn(text) {
 // Message assembly.
 const capitalize = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 function headline(ctx, facts) {
-    const label = (0,api_error/* statusLabel */.Rh)(facts);
+    const label = (0,_api_error_js__WEBPACK_IMPORTED_MODULE_0__/* .statusLabel */ .Rh)(facts);
     const on = ctx.resource && !ctx.action.includes(ctx.resource) ? ` ${ctx.resource}` : '';
     return `${capitalize(ctx.action)}${on} failed: ${facts.message}${label ? ` (${label})` : ''}`;
 }
 function grantLines(intro, grant) {
     const lines = [`${intro} Grant ${grant.role} on ${grant.scope} to ${grant.member}:`, `  ${grant.command}`];
-    if (grant.member.startsWith('principalSet://') && grant.member.includes('/attribute.repository/')) {
-        lines.push('  (this principalSet needs the provider to map attribute.repository = assertion.repository)');
+    if (grant.member.startsWith('principal://') && grant.member.includes('/subject/')) {
+        lines.push("  (this run's own principal: its GitHub OIDC token's subject, with the provider mapping google.subject=assertion.sub)");
     }
     return lines;
 }
@@ -207,11 +93,12 @@ const CODE_HINTS = {
     8: 'A quota was exceeded; the action already backs off and retries. If it persists, raise the quota or run less often.',
     16: 'The access token was rejected (expired, or minted for another audience); re-run the step.',
 };
-const callerOf = (ctx) => (ctx.deployer ? memberOf(ctx.deployer) : 'the deployer');
+/** Who made the denied call: the deployer account, else this run's own federated principal. */
+const callerOf = (ctx) => ctx.deployer ? (0,_grants_js__WEBPACK_IMPORTED_MODULE_1__/* .memberOf */ .C5)(ctx.deployer) : ctx.provider && ctx.subject ? (0,_grants_js__WEBPACK_IMPORTED_MODULE_1__/* .subjectPrincipal */ .hF)(ctx.provider, ctx.subject) : 'the deployer';
 function explainFacts(facts, ctx, cause, options = {}) {
     const { fallbackPermission, denialNote } = options;
     const lines = [headline(ctx, facts)];
-    const code = (0,api_error/* grpcCodeOf */.pW)(facts);
+    const code = (0,_api_error_js__WEBPACK_IMPORTED_MODULE_0__/* .grpcCodeOf */ .pW)(facts);
     const details = { code, httpStatus: facts.httpStatus, resource: ctx.resource, cause };
     const enable = serviceDisabledFix(facts, ctx);
     const denial = findDenial(facts) ?? (fallbackPermission ? { permission: fallbackPermission } : undefined);
@@ -221,7 +108,7 @@ function explainFacts(facts, ctx, cause, options = {}) {
     }
     else if (denial) {
         const serviceAccount = serviceAccountIn(denial.on) ?? ctx.serviceAccount;
-        const grant = grantFor(denial.permission, { ...ctx, serviceAccount });
+        const grant = (0,_grants_js__WEBPACK_IMPORTED_MODULE_1__/* .grantFor */ .O4)(denial.permission, { ...ctx, serviceAccount });
         const missing = `Missing permission ${denial.permission}${denial.on ? ` on ${denial.on}` : ''}.`;
         if (grant)
             lines.push(...grantLines(missing, grant));
@@ -244,7 +131,7 @@ function explainFacts(facts, ctx, cause, options = {}) {
 function explainApiError(err, context) {
     if (err instanceof ActionError)
         return err;
-    return explainFacts((0,api_error/* readApiError */.tR)(err), context, err);
+    return explainFacts((0,_api_error_js__WEBPACK_IMPORTED_MODULE_0__/* .readApiError */ .tR)(err), context, err);
 }
 const PROVIDER_PATH = /^projects\/([^/]+)\/locations\/global\/workloadIdentityPools\/([^/]+)\/providers\/([^/]+)$/;
 /** What is wrong with the provider path's shape, if anything. */
@@ -296,9 +183,10 @@ function stsDiagnosis(error, description, ctx) {
         return {
             text: "The provider's attribute mapping makes google.subject longer than the 127 bytes Google allows. With " +
                 "google.subject=assertion.sub, GitHub's sub (repo:OWNER/REPO:ref:refs/heads/BRANCH) is too long for a long " +
-                'repository or branch name. Map google.subject to something short (the IAM bindings of this setup use ' +
-                'attribute.repository, so they keep working), keeping the other mappings:\n' +
-                `  ${fix}`,
+                'repository or branch name. Map google.subject to something short, keeping the other mappings:\n' +
+                `  ${fix}\n` +
+                'The subject then no longer names the environment or the event, so bind the deployer and the planner to ' +
+                'principalSet://.../attribute.NAME/VALUE members of mapped claims instead (docs/identities.md).',
             fix,
         };
     }
@@ -328,7 +216,7 @@ function stsDiagnosis(error, description, ctx) {
     return { text: "Check workload_identity_provider (the full provider path, with the project number), the provider's attribute condition, and 'audience'." };
 }
 function explainGithubToken(err, env) {
-    const facts = (0,api_error/* readApiError */.tR)(err);
+    const facts = (0,_api_error_js__WEBPACK_IMPORTED_MODULE_0__/* .readApiError */ .tR)(err);
     const noRequestUrl = !env.ACTIONS_ID_TOKEN_REQUEST_URL || /ACTIONS_ID_TOKEN_REQUEST_(URL|TOKEN)/.test(facts.message);
     if (!noRequestUrl)
         return new ActionError(`Getting the GitHub OIDC token failed: ${facts.message}`, { cause: err });
@@ -339,13 +227,13 @@ function explainGithubToken(err, env) {
         '\n(Workflows triggered by pull requests from forks never get an OIDC token.)', { fix, cause: err });
 }
 function explainSts(err, ctx) {
-    const facts = (0,api_error/* readApiError */.tR)(err);
+    const facts = (0,_api_error_js__WEBPACK_IMPORTED_MODULE_0__/* .readApiError */ .tR)(err);
     const { error, description = facts.message } = oauthErrorOf(facts);
     const shape = providerPathProblem(ctx.provider);
     const diagnosis = stsDiagnosis(error, description, ctx);
     const lines = [
         `Exchanging the GitHub OIDC token at Google STS failed (Failed to generate Google Cloud federated token)` +
-            `${ctx.provider ? ` for provider ${ctx.provider}` : ''}: ${error ? `${error}: ` : ''}${(0,scrub/* scrubSecrets */.Zg)(description)}`,
+            `${ctx.provider ? ` for provider ${ctx.provider}` : ''}: ${error ? `${error}: ` : ''}${(0,_scrub_js__WEBPACK_IMPORTED_MODULE_2__/* .scrubSecrets */ .Zg)(description)}`,
         ...(shape ? [shape] : []),
         diagnosis.text,
     ];
@@ -353,7 +241,7 @@ function explainSts(err, ctx) {
         fix: diagnosis.fix,
         resource: ctx.provider,
         httpStatus: facts.httpStatus,
-        code: (0,api_error/* grpcCodeOf */.pW)(facts),
+        code: (0,_api_error_js__WEBPACK_IMPORTED_MODULE_0__/* .grpcCodeOf */ .pW)(facts),
         cause: err,
     });
 }
@@ -368,10 +256,16 @@ function explainImpersonation(err, ctx) {
         // The caller here is the federated identity, not the deployer it is trying to become.
         deployer: undefined,
     };
-    return explainFacts((0,api_error/* readApiError */.tR)(err), impersonation, err, {
+    return explainFacts((0,_api_error_js__WEBPACK_IMPORTED_MODULE_0__/* .readApiError */ .tR)(err), impersonation, err, {
         // iamcredentials answers 403 both for a missing binding and for an account that does not exist.
-        fallbackPermission: (0,api_error/* isPermissionDenied */.T1)(err) ? 'iam.serviceAccounts.getAccessToken' : undefined,
-        denialNote: account ? `(If ${account} does not exist, check the 'service_account' input.)` : undefined,
+        fallbackPermission: (0,_api_error_js__WEBPACK_IMPORTED_MODULE_0__/* .isPermissionDenied */ .T1)(err) ? 'iam.serviceAccounts.getAccessToken' : undefined,
+        denialNote: [
+            ...(account ? [`(If ${account} does not exist, check the 'service_account' input.)`] : []),
+            // A pull request plans as the planner; binding it to the deployer would widen the deployer's trust.
+            ...(ctx.subject?.endsWith(':pull_request') && !ctx.readOnly
+                ? ['A pull request should not impersonate the deployer: plan it as the read-only planner (service_account: the planner, read_only: true; docs/identities.md).']
+                : []),
+        ].join('\n') || undefined,
     });
 }
 /** Explains a failed link of the auth chain. */
@@ -386,12 +280,136 @@ function explainAuthError(stage, err, ctx, env = process.env) {
         case 'impersonation':
             return explainImpersonation(err, ctx);
         case 'adc':
-            return new ActionError(`Authenticating with Application Default Credentials failed: ${(0,api_error/* readApiError */.tR)(err).message}\n` +
+            return new ActionError(`Authenticating with Application Default Credentials failed: ${(0,_api_error_js__WEBPACK_IMPORTED_MODULE_0__/* .readApiError */ .tR)(err).message}\n` +
                 'Without workload_identity_provider this step uses Application Default Credentials, for example from a ' +
                 'google-github-actions/auth step before it. To let this step authenticate by itself through Workload ' +
                 'Identity Federation, set workload_identity_provider (and service_account, the deployer to impersonate), ' +
                 "and give the job 'permissions: id-token: write'.", { cause: err });
     }
+}
+
+
+/***/ }),
+
+/***/ 916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C5: () => (/* binding */ memberOf),
+/* harmony export */   O4: () => (/* binding */ grantFor),
+/* harmony export */   hF: () => (/* binding */ subjectPrincipal)
+/* harmony export */ });
+/* unused harmony exports projectOf, federationGrant */
+// Which role grants a missing permission, and the one gcloud command that grants it on the
+// narrowest scope that fits what this action does.
+// First match wins; permission names compare case-insensitively because Google's
+// messages spell them both ways ('iam.serviceaccounts.actAs').
+const RULES = [
+    { permission: /^run\.[a-z]+\.(get|list|getIamPolicy)$/i, readOnly: true, role: 'roles/run.viewer', scope: 'project' },
+    { permission: /^cloudscheduler\.[a-z]+\.(get|list)$/i, readOnly: true, role: 'roles/cloudscheduler.viewer', scope: 'project' },
+    { permission: /^iam\.serviceAccounts\.actAs$/i, role: 'roles/iam.serviceAccountUser', scope: 'service-account' },
+    {
+        permission: /^iam\.serviceAccounts\.(getAccessToken|getOpenIdToken|signJwt|signBlob)$/i,
+        role: 'roles/iam.workloadIdentityUser',
+        scope: 'federation',
+    },
+    { permission: /^run\.jobs\.runWithOverrides$/i, role: 'roles/run.jobsExecutorWithOverrides', scope: 'run-resource' },
+    { permission: /^run\.(jobs\.run|routes\.invoke)$/i, invokerOnly: true, role: 'roles/run.invoker', scope: 'run-resource' },
+    { permission: /^run\./i, role: 'roles/run.admin', scope: 'project' },
+    { permission: /^cloudscheduler\./i, role: 'roles/cloudscheduler.admin', scope: 'project' },
+    { permission: /^monitoring\.alertPolicies\./i, role: 'roles/monitoring.alertPolicyEditor', scope: 'project' },
+    { permission: /^monitoring\.notificationChannels\./i, role: 'roles/monitoring.notificationChannelEditor', scope: 'project' },
+];
+const PLACEHOLDER = {
+    project: 'PROJECT_ID',
+    deployer: 'serviceAccount:DEPLOYER_SA_EMAIL',
+    adcAccount: 'serviceAccount:ADC_ACCOUNT_EMAIL',
+    serviceAccount: 'SERVICE_ACCOUNT_EMAIL',
+    repository: 'OWNER/REPO',
+    subject: 'SUBJECT',
+};
+/** IAM member string of an email: service accounts and users differ. */
+function memberOf(email) {
+    return `${email.endsWith('.gserviceaccount.com') ? 'serviceAccount' : 'user'}:${email}`;
+}
+/**
+ * This run's own principal under the provider's pool: the GitHub OIDC token's subject, e.g.
+ * principal://iam.googleapis.com/projects/N/locations/global/workloadIdentityPools/P/subject/repo:OWNER/REPO:environment:production
+ * (with the documented mapping google.subject=assertion.sub). Never a set such as the whole
+ * repository: a fix widens trust to exactly the run that needed it.
+ */
+function subjectPrincipal(provider, subject = PLACEHOLDER.subject) {
+    const pool = provider.replace(/^\/*(?:iam\.googleapis\.com\/)?/, '').replace(/\/providers\/[^/]+$/, '');
+    return `principal://iam.googleapis.com/${pool}/subject/${subject}`;
+}
+/** The member that made the deployer's calls: the deployer SA, else this run's federated principal. */
+function callerMember(ctx) {
+    if (ctx.deployer)
+        return memberOf(ctx.deployer);
+    if (ctx.provider)
+        return subjectPrincipal(ctx.provider, ctx.subject);
+    return PLACEHOLDER.deployer;
+}
+const RUN_RESOURCE = /^projects\/([^/]+)\/locations\/([^/]+)\/(jobs|services)\/([^/]+)$/;
+/** Project of a full resource name, if it has one. */
+function projectOf(resource) {
+    return resource ? /^projects\/([^/]+)\//.exec(resource)?.[1] : undefined;
+}
+function projectGrant(role, member, ctx) {
+    const project = ctx.projectId ?? projectOf(ctx.resource) ?? PLACEHOLDER.project;
+    return {
+        role,
+        member,
+        scope: `project ${project}`,
+        command: `gcloud projects add-iam-policy-binding ${project} --member=${member} --role=${role}`,
+    };
+}
+function serviceAccountGrant(role, member, account) {
+    return {
+        role,
+        member,
+        scope: `service account ${account}`,
+        command: `gcloud iam service-accounts add-iam-policy-binding ${account} --member=${member} --role=${role}`,
+    };
+}
+function runResourceGrant(role, member, ctx) {
+    const m = RUN_RESOURCE.exec(ctx.resource ?? '');
+    if (!m)
+        return projectGrant(role, member, ctx); // no resource to bind on: the project still works
+    const [, project, region, collection, name] = m;
+    return {
+        role,
+        member,
+        scope: `${collection === 'jobs' ? 'job' : 'service'} ${name}`,
+        command: `gcloud run ${collection} add-iam-policy-binding ${name} --region=${region} --project=${project} --member=${member} --role=${role}`,
+    };
+}
+/** The grant that fixes a missing `permission`, or undefined when the table has no rule for it. */
+function grantFor(permission, ctx) {
+    const rule = RULES.find((r) => r.permission.test(permission) && (!r.invokerOnly || ctx.invoker) && (!r.readOnly || (ctx.readOnly && !ctx.invoker)));
+    if (!rule)
+        return undefined;
+    switch (rule.scope) {
+        case 'project':
+            return projectGrant(rule.role, callerMember(ctx), ctx);
+        case 'service-account':
+            return serviceAccountGrant(rule.role, callerMember(ctx), ctx.serviceAccount ?? PLACEHOLDER.serviceAccount);
+        case 'run-resource':
+            return runResourceGrant(rule.role, ctx.invoker ? memberOf(ctx.invoker) : callerMember(ctx), ctx);
+        case 'federation':
+            return federationGrant(ctx);
+    }
+}
+/**
+ * Who may mint tokens for the deployer SA: the workflow's federated identity
+ * (roles/iam.workloadIdentityUser), or without federation the ADC account
+ * (roles/iam.serviceAccountTokenCreator).
+ */
+function federationGrant(ctx) {
+    const account = ctx.serviceAccount ?? ctx.deployer ?? PLACEHOLDER.serviceAccount;
+    return ctx.provider
+        ? serviceAccountGrant('roles/iam.workloadIdentityUser', subjectPrincipal(ctx.provider, ctx.subject), account)
+        : serviceAccountGrant('roles/iam.serviceAccountTokenCreator', PLACEHOLDER.adcAccount, account);
 }
 
 
@@ -452,6 +470,97 @@ function planPrune(fleet, owned, declared) {
 
 /***/ }),
 
+/***/ 4937:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $U: () => (/* binding */ enumName),
+/* harmony export */   DI: () => (/* binding */ bytesBase64),
+/* harmony export */   R5: () => (/* binding */ timestampMs),
+/* harmony export */   Ro: () => (/* binding */ toNumber),
+/* harmony export */   o8: () => (/* binding */ durationSeconds),
+/* harmony export */   p0: () => (/* binding */ duration),
+/* harmony export */   xm: () => (/* binding */ CONDITION_STATES)
+/* harmony export */ });
+// Values as Google's APIs hand them back. REST JSON gives enum names, int64 and durations
+// as strings ("600s") and bytes as base64; the generated clients give enum numbers, Longs
+// and {seconds, nanos}. These read any of those forms; the action writes REST JSON.
+function toNumber(value) {
+    if (value === null || value === undefined || value === '')
+        return undefined;
+    if (typeof value === 'number')
+        return value;
+    if (typeof value === 'string')
+        return Number(value);
+    if (typeof value.toNumber === 'function')
+        return value.toNumber();
+    return undefined;
+}
+/** Seconds of a google.protobuf.Duration in any of its shapes. */
+function durationSeconds(value) {
+    if (value === null || value === undefined)
+        return undefined;
+    if (typeof value === 'string') {
+        const m = /^(-?\d+(?:\.\d+)?)s$/.exec(value);
+        return m ? Number(m[1]) : undefined;
+    }
+    if (typeof value === 'object') {
+        const d = value;
+        return (toNumber(d.seconds) ?? 0) + (toNumber(d.nanos) ?? 0) / 1e9;
+    }
+    return toNumber(value);
+}
+/** A google.protobuf.Duration in REST JSON: "600s". */
+function duration(seconds) {
+    return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(9).replace(/0+$/, '')}s`;
+}
+/** Milliseconds since the epoch of a google.protobuf.Timestamp in any of its shapes. */
+function timestampMs(value) {
+    if (value === null || value === undefined || value === '')
+        return undefined;
+    if (typeof value === 'string') {
+        const t = Date.parse(value);
+        return Number.isNaN(t) ? undefined : t;
+    }
+    if (value instanceof Date)
+        return value.getTime();
+    if (typeof value === 'object') {
+        const t = value;
+        if (t.seconds === undefined && t.nanos === undefined)
+            return undefined;
+        return (toNumber(t.seconds) ?? 0) * 1000 + Math.floor((toNumber(t.nanos) ?? 0) / 1e6);
+    }
+    return undefined;
+}
+/** An enum's name, whether the client gave the name or the number. */
+function enumName(value, names) {
+    if (value === null || value === undefined)
+        return undefined;
+    if (typeof value === 'number')
+        return names[value];
+    return String(value);
+}
+/** Bytes fields come back as Buffer/Uint8Array or base64 text; this gives base64. */
+function bytesBase64(value) {
+    if (value === null || value === undefined)
+        return undefined;
+    if (typeof value === 'string')
+        return value;
+    if (value instanceof Uint8Array)
+        return Buffer.from(value).toString('base64');
+    return undefined;
+}
+const CONDITION_STATES = [
+    'STATE_UNSPECIFIED',
+    'CONDITION_PENDING',
+    'CONDITION_RECONCILING',
+    'CONDITION_FAILED',
+    'CONDITION_SUCCEEDED',
+];
+
+
+/***/ }),
+
 /***/ 5652:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -475,11 +584,12 @@ function planDeletions(deletions) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $B: () => (/* binding */ desiredSchedulerJob),
 /* harmony export */   Th: () => (/* binding */ fleetMarker),
+/* harmony export */   Zl: () => (/* binding */ CLOUD_PLATFORM_SCOPE),
 /* harmony export */   _9: () => (/* binding */ SCHEDULER_FIELDS),
 /* harmony export */   fz: () => (/* binding */ SCHEDULER_STATES),
 /* harmony export */   pK: () => (/* binding */ DEFAULT_ATTEMPT_DEADLINE)
 /* harmony export */ });
-/* unused harmony exports CLOUD_PLATFORM_SCOPE, URL_AFTER_DEPLOY, jobRunUri, serviceTargetUri */
+/* unused harmony exports URL_AFTER_DEPLOY, jobRunUri, serviceTargetUri */
 /* harmony import */ var _google_values_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4937);
 
 const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
@@ -595,7 +705,7 @@ const SCHEDULER_FIELDS = [
 /* harmony export */   _y: () => (/* binding */ DeletedAgainError)
 /* harmony export */ });
 /* harmony import */ var _errors_api_error_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1384);
-/* harmony import */ var _errors_explain_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1832);
+/* harmony import */ var _errors_explain_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(612);
 /* harmony import */ var _google_values_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4937);
 /* harmony import */ var _scheduler_job_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(634);
 // Reads and writes the Cloud Scheduler job: create, or PATCH with an updateMask of exactly
@@ -646,6 +756,11 @@ async function applySchedulerJob(api, clients, step, replan) {
     const name = step.change.resource;
     let current = step;
     let result;
+    if (current.recreate) {
+        await deleteSchedulerJob(api, clients, name);
+        result = await api.call('creating the Cloud Scheduler job again', name, () => clients.scheduler.create(parentOf(name), current.body));
+        return current.setPaused ? pauseNewOrDelete(api, clients, name) : result;
+    }
     if (current.change.action === 'create') {
         try {
             result = await api.call('creating the Cloud Scheduler job', name, async () => clients.scheduler.create(parentOf(name), current.body));

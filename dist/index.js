@@ -7,6 +7,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   _g: () => (/* binding */ githubAudience),
 /* harmony export */   eH: () => (/* binding */ requestGithubToken),
+/* harmony export */   et: () => (/* binding */ subjectOf),
 /* harmony export */   tB: () => (/* binding */ GithubTokenError)
 /* harmony export */ });
 /* harmony import */ var _google_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8673);
@@ -116,6 +117,23 @@ function requestGithubToken(audience, env = process.env, options = {}) {
 }
 /** An answer worth another try. */
 class PassingFailure extends Error {
+}
+/**
+ * The token's `sub` claim (repo:OWNER/REPO:environment:NAME, repo:OWNER/REPO:pull_request, ...):
+ * who this run is to Google, as a principal://.../subject/SUB member names it with the
+ * documented mapping google.subject=assertion.sub. Read for messages only; STS verifies the token.
+ */
+function subjectOf(token) {
+    const payload = token.split('.')[1];
+    if (!payload)
+        return undefined;
+    try {
+        const sub = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')).sub;
+        return typeof sub === 'string' && sub ? sub : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 
@@ -470,6 +488,7 @@ const INPUT_DEFAULTS = {
     // Auth
     workload_identity_provider: '',
     service_account: '',
+    read_only: 'false',
     audience: '',
     // Target
     project_id: '',
@@ -752,7 +771,7 @@ function quote(value) {
 
 /***/ }),
 
-/***/ 7674:
+/***/ 8124:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1218,6 +1237,49 @@ function orList(values) {
     return values.length < 2 ? values.join('') : `${values.slice(0, -1).join(', ')} or ${values.at(-1)}`;
 }
 
+;// CONCATENATED MODULE: ./src/config/registry.ts
+// Where Cloud Run deploys images from. Its create refuses any other registry only after the
+// workload's request is sent ("Expected an image path like [host/]repo-path..., where host is one
+// of [region.]gcr.io, [region-]docker.pkg.dev or docker.io"): checked here before any request.
+const REMOTE_REPO_DOCS = 'https://cloud.google.com/artifact-registry/docs/repositories/remote-repo';
+/** The registry host of an image reference: Docker Hub when the first segment is not a host. */
+function registryHost(image) {
+    const slash = image.indexOf('/');
+    if (slash < 0)
+        return 'docker.io';
+    const first = image.slice(0, slash);
+    return /[.:]/.test(first) || first === 'localhost' ? first.toLowerCase() : 'docker.io';
+}
+function registryOf(image) {
+    const host = registryHost(image);
+    if (/^[a-z0-9-]+-docker\.pkg\.dev$/.test(host))
+        return 'artifact-registry';
+    if (/^([a-z]+\.)?gcr\.io$/.test(host))
+        return 'container-registry';
+    if (host === 'docker.io')
+        return 'docker-hub';
+    if (host === 'ghcr.io')
+        return 'ghcr';
+    return 'other';
+}
+/** Why Cloud Run cannot deploy `image`, with the fix; undefined when it can (or may). */
+function unpullableReason(image) {
+    if (registryOf(image) !== 'other')
+        return undefined;
+    const host = registryHost(image);
+    return (`Cloud Run cannot deploy images from ${host}: it deploys from Artifact Registry (REGION-docker.pkg.dev), ` +
+        'Container Registry ([REGION.]gcr.io) and Docker Hub (docker.io, or no host), and public images from ghcr.io. ' +
+        `Create an Artifact Registry remote repository for ${host} (${REMOTE_REPO_DOCS}) and use its path, ` +
+        `REGION-docker.pkg.dev/PROJECT/REPOSITORY/${image.slice(host.length + 1)}`);
+}
+/** A notice for images Cloud Run pulls only when they are public. */
+function registryNotice(image) {
+    if (registryOf(image) !== 'ghcr')
+        return undefined;
+    return (`Input 'image': Cloud Run deploys ghcr.io images only when they are public (a private one is refused at the deploy); ` +
+        `for a private image, create an Artifact Registry remote repository for ghcr.io (${REMOTE_REPO_DOCS}) and use its path.`);
+}
+
 // EXTERNAL MODULE: ./src/config/rules.ts
 var rules = __nccwpck_require__(5413);
 ;// CONCATENATED MODULE: ./src/config/run-job-body.ts
@@ -1345,7 +1407,8 @@ function readCloudSql(r) {
  * GPUs, with Cloud Run's documented rules (https://cloud.google.com/run/docs/configuring/services/gpu,
  * https://cloud.google.com/run/docs/configuring/jobs/gpu): one GPU per instance; an L4 needs at
  * least 4 CPU and 16 GiB of memory; a service with a GPU uses instance-based billing (CPU always
- * allocated, so cpu_throttling false). cpu and memory must be given with gpu: an empty one keeps
+ * allocated, so cpu_throttling false; an empty cpu_throttling becomes false, with a notice, as the
+ * GPU asked for needs it). cpu and memory must be given with gpu: an empty one keeps
  * the live value, which the check cannot see before reading.
  */
 function readGpu(r, kind, cpu, memory, cpuThrottling) {
@@ -1377,8 +1440,8 @@ function readGpu(r, kind, cpu, memory, cpuThrottling) {
     if (bytes === undefined || bytes < min.memory) {
         r.fail('memory', `a GPU (${type}) needs at least ${min.memoryText} of memory: set memory: ${min.memoryText} or more${memory === undefined ? ' (it is empty)' : ''}.`);
     }
-    if (kind === 'service' && cpuThrottling !== false) {
-        r.fail('cpu_throttling', 'a service with a GPU needs instance-based billing (CPU always allocated): set cpu_throttling: false.');
+    if (kind === 'service' && cpuThrottling === true) {
+        r.fail('cpu_throttling', 'true is not allowed with a GPU: a service with a GPU needs instance-based billing (CPU always allocated); set cpu_throttling: false or leave it empty.');
     }
     return { count, type };
 }
@@ -1400,12 +1463,17 @@ function checkFractionalCpu(r, cpu, runtime) {
 }
 function readRuntime(r, kind, at) {
     const service = kind === 'service';
-    const cpuThrottling = service ? optionalBool(r, 'cpu_throttling') : undefined;
+    let cpuThrottling = service ? optionalBool(r, 'cpu_throttling') : undefined;
+    const gpu = readGpu(r, kind, at.cpu, at.memory, cpuThrottling);
+    if (service && gpu?.count && cpuThrottling === undefined && !r.hasError('cpu_throttling')) {
+        cpuThrottling = false;
+        r.notices.push("Input 'cpu_throttling' is empty and gpu is set: the service gets cpu_throttling: false (CPU always allocated, instance-based billing), which Cloud Run requires with a GPU.");
+    }
     const runtime = {
         vpc: readVpc(r, at.projectId, at.region),
         cloudSqlInstances: readCloudSql(r),
         executionEnvironment: r.oneOf('execution_environment', ['gen1', 'gen2']),
-        gpu: readGpu(r, kind, at.cpu, at.memory, cpuThrottling),
+        gpu,
         cpuThrottling,
         startupCpuBoost: service ? optionalBool(r, 'startup_cpu_boost') : undefined,
     };
@@ -1421,6 +1489,7 @@ function readSpecText(r) {
 
 ;// CONCATENATED MODULE: ./src/config/parse-config.ts
 // Turns the raw inputs into a Config, or throws InputErrors naming every bad input.
+
 
 
 
@@ -1485,7 +1554,7 @@ function parseConfig(get, options = {}) {
         region: region ?? '',
         kind: kind ?? 'job',
         name: name ?? '',
-        image: (absent ? r.matching('image', rules/* RULES */.y0.image) : r.required('image', rules/* RULES */.y0.image)) ?? '',
+        image: readImage(r, absent),
         runtimeServiceAccount: readRuntimeAccount(r),
         ...readEnv(r),
         envVarsUpdateStrategy: r.oneOf('env_vars_update_strategy', STRATEGIES) ?? 'merge',
@@ -1499,11 +1568,12 @@ function parseConfig(get, options = {}) {
         spec: readSpecText(r),
         job,
         service,
-        schedule: absent ? undefined : readSchedule(r, kind, name, region),
+        schedule: absent ? undefined : readSchedule(r, kind, name, region, projectId),
         teardown: readTeardown(r, absent, name, region),
         alerts: readAlerts(r),
         smoke: readSmoke(r),
         dryRun: r.bool('dry_run'),
+        readOnly: r.bool('read_only'),
         failOnDrift: readFailOnDrift(r),
         comment: { mode: r.oneOf('comment_on_pr', ['auto', 'true', 'false']) ?? 'auto', token: r.text('github_token') },
         warnings: [],
@@ -1514,6 +1584,21 @@ function parseConfig(get, options = {}) {
     if (!options.deferWarnings)
         config.warnings = (0,guard_rails/* guardRailWarnings */.X)(config);
     return config;
+}
+/** The image, from a registry Cloud Run deploys from (state: absent deploys nothing: any reference). */
+function readImage(r, absent) {
+    if (absent)
+        return r.matching('image', rules/* RULES */.y0.image) ?? '';
+    const image = r.required('image', rules/* RULES */.y0.image);
+    if (image === undefined)
+        return '';
+    const unpullable = unpullableReason(image);
+    if (unpullable)
+        return r.fail('image', `${(0,lists/* quote */.hD)(image)}: ${unpullable}.`) ?? '';
+    const notice = registryNotice(image);
+    if (notice)
+        r.notices.push(notice);
+    return image;
 }
 /** smoke_test: true (every run), false, or changed (only a run that wrote something). */
 function readSmoke(r) {
@@ -1592,6 +1677,10 @@ function readProvider(r) {
     return value;
 }
 /** project_id, else the project of service_account; undefined = from Application Default Credentials. */
+/** The project ID a service account belongs to, where its email says it (not for PROJECT_NUMBER-compute@...). */
+function accountProject(email) {
+    return SA_PROJECT.exec(email)?.[1] ?? /^([a-z][a-z0-9-]{4,28}[a-z0-9])@appspot\.gserviceaccount\.com$/.exec(email)?.[1];
+}
 function readProjectId(r, auth) {
     if (r.isSet('project_id'))
         return r.matching('project_id', rules/* RULES */.y0.projectId);
@@ -1697,7 +1786,7 @@ function readService(r) {
         allowUnauthenticated: r.bool('allow_unauthenticated'),
     };
 }
-function readSchedule(r, kind, name, region) {
+function readSchedule(r, kind, name, region, projectId) {
     const cron = r.text('schedule');
     if (cron === undefined) {
         // Deploy only: the Scheduler inputs have nothing to shape. A workflow that always passes
@@ -1715,6 +1804,12 @@ function readSchedule(r, kind, name, region) {
     const invoker = r.matching('invoker_service_account', rules/* RULES */.y0.serviceAccount);
     if (invoker === undefined && !r.hasError('invoker_service_account')) {
         r.fail('invoker_service_account', `required with schedule: ${rules/* RULES */.y0.serviceAccount.allowed}, the account Cloud Scheduler calls the ${kind ?? 'job'} as.`);
+    }
+    const invokerProject = invoker === undefined ? undefined : accountProject(invoker);
+    if (invoker !== undefined && projectId !== undefined && invokerProject !== undefined && invokerProject !== projectId) {
+        r.fail('invoker_service_account', `${(0,lists/* quote */.hD)(invoker)} belongs to project ${invokerProject}, and the Cloud Scheduler job is created in ${projectId}: Cloud Scheduler ` +
+            'makes tokens only for a service account in the job\'s own project. Use an invoker account of ' +
+            `${projectId} (such as scheduler-invoker@${projectId}.iam.gserviceaccount.com).`);
     }
     return {
         cron,
@@ -2115,7 +2210,7 @@ function envValueChanges(before, after) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ai: () => (/* binding */ overrideNotices),
+/* harmony export */   $q: () => (/* binding */ overrideWarning),
 /* harmony export */   Lo: () => (/* binding */ endpointFor),
 /* harmony export */   yk: () => (/* binding */ checkOverrides)
 /* harmony export */ });
@@ -2150,11 +2245,17 @@ function endpointFor(api, env = process.env) {
     // A path in the override is kept (a proxy may serve the API under one).
     return `${url.origin}${url.pathname.replace(/\/*$/, '/')}`;
 }
-/** One line per active override, for the log (printed once per run by the pipeline). */
-function overrideNotices(env = process.env) {
-    return Object.keys(PUBLIC_HOSTS)
-        .filter((api) => env[`CLOUDSDK_API_ENDPOINT_OVERRIDES_${api.toUpperCase()}`]?.trim())
-        .map((api) => `CLOUDSDK_API_ENDPOINT_OVERRIDES_${api.toUpperCase()} is set: ${api} requests go to ${endpointFor(api, env)} instead of https://${PUBLIC_HOSTS[api]}/`);
+/**
+ * The one warning of a run whose requests go elsewhere, naming each variable and its host: an
+ * earlier step can set these through GITHUB_ENV, and the GitHub OIDC token and every access
+ * token travel to them, so the override belongs in the run's annotations, not only in its log.
+ */
+function overrideWarning(env = process.env) {
+    const active = Object.keys(PUBLIC_HOSTS).filter((api) => env[`CLOUDSDK_API_ENDPOINT_OVERRIDES_${api.toUpperCase()}`]?.trim());
+    if (active.length === 0)
+        return undefined;
+    const each = active.map((api) => `CLOUDSDK_API_ENDPOINT_OVERRIDES_${api.toUpperCase()} sends ${api} requests to ${new URL(endpointFor(api, env)).host} (not ${PUBLIC_HOSTS[api]})`);
+    return `Google API endpoints are overridden, and tokens go to these hosts: ${each.join('; ')}. If this workflow or an earlier step did not mean to set them, remove them.`;
 }
 /** 127.0.0.0/8, ::1 and localhost. */
 function isLoopback(hostname) {
@@ -2379,8 +2480,8 @@ const external_node_diagnostics_channel_namespaceObject = __WEBPACK_EXTERNAL_cre
 var github_token = __nccwpck_require__(1139);
 // EXTERNAL MODULE: ./src/config/guard-rails.ts
 var guard_rails = __nccwpck_require__(1279);
-// EXTERNAL MODULE: ./src/config/parse-config.ts + 5 modules
-var parse_config = __nccwpck_require__(7674);
+// EXTERNAL MODULE: ./src/config/parse-config.ts + 6 modules
+var parse_config = __nccwpck_require__(8124);
 // EXTERNAL MODULE: ./src/google/endpoints.ts
 var endpoints = __nccwpck_require__(8157);
 // EXTERNAL MODULE: ./src/google/trace.ts
@@ -2425,7 +2526,7 @@ async function run(env = process.env) {
         const get = (name) => getInput(name, env);
         // Fleet mode loads its manifest reader (YAML, JSON Schema) only when a manifest is given.
         fleet = get('manifest')
-            ? await Promise.all(/* import() */[__nccwpck_require__.e(144), __nccwpck_require__.e(590)]).then(__nccwpck_require__.bind(__nccwpck_require__, 222)).then(({ loadManifest }) => loadManifest(get, env))
+            ? await Promise.all(/* import() */[__nccwpck_require__.e(144), __nccwpck_require__.e(222)]).then(__nccwpck_require__.bind(__nccwpck_require__, 222)).then(({ loadManifest }) => loadManifest(get, env))
             : { configs: [(0,parse_config/* parseConfig */.o)(get, { deferWarnings: true, commitSha: env.GITHUB_SHA })], prune: false, maxParallel: 1 };
         (0,endpoints/* checkOverrides */.yk)(env);
         // Only a run with spec loads the YAML parser and the Run v2 schema, before any request.
@@ -2433,7 +2534,7 @@ async function run(env = process.env) {
         const { isSet = (_, name) => get(name) !== '' } = fleet;
         for (const config of fleet.configs) {
             if (config.spec)
-                await (await Promise.all(/* import() */[__nccwpck_require__.e(999), __nccwpck_require__.e(950)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9950))).loadSpec(config, (name) => isSet(config, name));
+                await (await Promise.all(/* import() */[__nccwpck_require__.e(999), __nccwpck_require__.e(318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9950))).loadSpec(config, (name) => isSet(config, name));
         }
     }
     catch (err) {
@@ -2455,7 +2556,7 @@ async function run(env = process.env) {
     const config = fleet.configs[0];
     if (!config) {
         // A manifest with no workloads: no authentication is needed to do nothing.
-        const { runFleet } = await Promise.all(/* import() */[__nccwpck_require__.e(627), __nccwpck_require__.e(507), __nccwpck_require__.e(999), __nccwpck_require__.e(144), __nccwpck_require__.e(688)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6688));
+        const { runFleet } = await Promise.all(/* import() */[__nccwpck_require__.e(627), __nccwpck_require__.e(507), __nccwpck_require__.e(144), __nccwpck_require__.e(999), __nccwpck_require__.e(509)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4509));
         const none = Promise.reject(new Error('no workloads: nothing authenticates'));
         none.catch(() => undefined);
         return runFleet(fleet, none, env, DEPLOY_DEADLINE_MS);
@@ -2483,7 +2584,7 @@ async function run(env = process.env) {
     const credentials = Promise.all(/* import() */[__nccwpck_require__.e(627), __nccwpck_require__.e(168)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8168)).then(({ authenticate }) => authenticate(config.auth, githubToken, env, config.projectId));
     credentials.catch(() => undefined); // reported by the auth step
     await Promise.race([onTheWire, credentials.then(noop, noop)]);
-    const pipeline = Promise.all(/* import() */[__nccwpck_require__.e(627), __nccwpck_require__.e(507), __nccwpck_require__.e(999), __nccwpck_require__.e(144), __nccwpck_require__.e(688)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6688));
+    const pipeline = Promise.all(/* import() */[__nccwpck_require__.e(627), __nccwpck_require__.e(507), __nccwpck_require__.e(144), __nccwpck_require__.e(999), __nccwpck_require__.e(509)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4509));
     for (const c of fleet.configs)
         c.warnings = (0,guard_rails/* guardRailWarnings */.X)(c);
     const { runFleet } = await pipeline;

@@ -67,9 +67,15 @@ export class GitHub {
     const ref = String(o.ref ?? 'refs/heads/main');
     const now = Math.floor(Date.now() / 1000);
     const workflow = `${repository}/.github/workflows/deploy.yml@${ref}`;
+    // GitHub's default subject: the job's environment if it has one, else pull_request for that
+    // event, else the ref (FACTS.md, GitHub OIDC reference, "Example subject claims").
+    const environment = o.environment === undefined ? undefined : String(o.environment);
+    const sub = environment !== undefined
+      ? `repo:${repository}:environment:${environment}`
+      : o.event_name === 'pull_request' ? `repo:${repository}:pull_request` : `repo:${repository}:ref:${ref}`;
     return {
       jti: randomBytes(16).toString('hex'),
-      sub: `repo:${repository}:ref:${ref}`,
+      sub,
       aud: audience,
       ref,
       sha: '0123456789abcdef0123456789abcdef01234567',

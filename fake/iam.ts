@@ -79,11 +79,8 @@ export const ROLES: Record<string, string[] | ((p: string) => boolean)> = {
   'roles/iam.workloadIdentityUser': ['iam.serviceAccounts.getAccessToken', 'iam.serviceAccounts.getOpenIdToken', 'iam.serviceAccounts.get', 'iam.serviceAccounts.list'],
 };
 
-function roleHas(role: string, permission: string): boolean {
-  const r = ROLES[role];
-  if (!r) return false;
-  return typeof r === 'function' ? r(permission) : r.includes(permission);
-}
+/** A custom role's name: projects/PROJECT/roles/ROLE_ID (what `gcloud iam roles create --project` makes). */
+const CUSTOM_ROLE = /^projects\/[^/]+\/roles\/[A-Za-z0-9_.]{3,64}$/;
 
 const newEtag = (): string => Buffer.concat([Buffer.from([7, 5]), randomBytes(6)]).toString('base64');
 
@@ -92,6 +89,8 @@ const MEMBER_RE = /^(allUsers|allAuthenticatedUsers|(serviceAccount|user|group|d
 export class Iam {
   world: World;
   serviceAccounts = new Set<string>();
+  /** Custom roles of the project, by name (projects/PROJECT/roles/ID): exactly their listed permissions. */
+  customRoles = new Map<string, string[]>();
   /** How long a policy change takes to be seen by permission checks (real IAM: up to minutes). */
   propagationMs = 0;
   private policies = new Map<string, Policy>();
@@ -133,7 +132,7 @@ export class Iam {
     }
     const bindings: Binding[] = [];
     for (const b of policy.bindings ?? []) {
-      if (!b.role || !ROLES[b.role]) {
+      if (!b.role || !(ROLES[b.role] || this.customRoles.has(this.normalize(b.role)))) {
         throw badRequest(`Role ${b.role ?? '(empty)'} is not supported for this resource.`);
       }
       for (const m of b.members ?? []) {
@@ -166,6 +165,23 @@ export class Iam {
     this.setPolicy(resource, { bindings: p.bindings, version: p.version });
   }
 
+  /** gcloud iam roles create ID --project=P --permissions=...: a role of exactly those permissions. */
+  createRole(project: string, id: string, permissions: string[]): string {
+    const name = this.normalize(`projects/${project}/roles/${id}`);
+    if (!CUSTOM_ROLE.test(name)) throw badRequest(`Invalid role ID: ${id}`);
+    if (this.customRoles.has(name)) throw googleError('ALREADY_EXISTS', `A role named ${id} in projects/${project} already exists.`);
+    this.customRoles.set(name, [...new Set(permissions)]);
+    return name;
+  }
+
+  private roleHas(role: string, permission: string): boolean {
+    const custom = this.customRoles.get(this.normalize(role));
+    if (custom) return custom.includes(permission);
+    const r = ROLES[role];
+    if (!r) return false;
+    return typeof r === 'function' ? r(permission) : r.includes(permission);
+  }
+
   /** The resource itself, then the project it lives in. */
   private chain(resource: string): string[] {
     const key = this.normalize(resource);
@@ -186,7 +202,7 @@ export class Iam {
       const p = this.inEffect(r);
       if (!p) continue;
       for (const b of p.bindings) {
-        if (b.members.some(m => members.has(m)) && roleHas(b.role, permission)) return true;
+        if (b.members.some(m => members.has(m)) && this.roleHas(b.role, permission)) return true;
       }
     }
     return false;
@@ -196,7 +212,7 @@ export class Iam {
   allowedAnonymous(resource: string, permission: string): boolean {
     for (const r of this.chain(resource)) {
       const p = this.inEffect(r);
-      if (p?.bindings.some(b => b.members.includes('allUsers') && roleHas(b.role, permission))) return true;
+      if (p?.bindings.some(b => b.members.includes('allUsers') && this.roleHas(b.role, permission))) return true;
     }
     return false;
   }

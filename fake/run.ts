@@ -87,6 +87,8 @@ interface ExecState {
   finished: boolean;
   cancelled: boolean;
   op?: Operation;
+  /** What the next read shows instead of `json` (variant completionOrder=time-first). */
+  earlierView?: Json;
 }
 
 /** What a service's handler received (through Cloud Scheduler), for tests to assert. */
@@ -209,12 +211,26 @@ export class CloudRun {
     }
   }
 
+  /** Whether Cloud Run deploys from the image's registry (FACTS.md: Artifact Registry, Container Registry, Docker Hub; GHCR per variant). */
+  private pullable(image: string): boolean {
+    const first = image.split('/')[0];
+    const host = image.includes('/') && /[.:]|^localhost$/.test(first) ? first : 'docker.io';
+    if (/^[a-z0-9-]+-docker\.pkg\.dev$/.test(host) || /^([a-z]+\.)?gcr\.io$/.test(host) || host === 'docker.io') return true;
+    return host === 'ghcr.io' && this.variants.ghcrImages === 'public';
+  }
+
   private checkContainers(containers: Json[] | undefined, field: string, reservedEnv: string[]): void {
     if (!containers?.length) throw fieldError(`${field}.containers`, `${field}.containers: at least one container is required.`);
     if (containers.length > 10) throw fieldError(`${field}.containers`, 'A maximum of 10 containers is allowed.');
     containers.forEach((c, i) => {
       const f = `${field}.containers[${i}]`;
       if (!c.image) throw fieldError(`${f}.image`, `${f}.image: Image is required.`);
+      if (!this.pullable(String(c.image))) {
+        throw fieldError(`${f}.image`,
+          'Expected an image path like [host/]repo-path[:tag and/or @digest], where host is one of [region.]gcr.io, [region-]docker.pkg.dev or docker.io ' +
+          `but obtained ${String(c.image)}. To deploy container images from other public or private registries, set up an Artifact Registry remote repository. ` +
+          'See https://cloud.google.com/artifact-registry/docs/repositories/remote-repo.');
+      }
       const names = new Set<string>();
       ((c.env ?? []) as Json[]).forEach((e, j) => {
         const name = String(e.name ?? '');
@@ -522,6 +538,9 @@ export class CloudRun {
     s.finished = true;
     const j = s.json;
     const now = rfc3339();
+    // completion_time "is not guaranteed to be set in happens-before order" (execution.proto):
+    // under completionOrder=time-first the next read shows it before the Completed condition.
+    if (this.variants.completionOrder === 'time-first') s.earlierView = { ...structuredClone(j), completionTime: now };
     j.completionTime = now;
     j.updateTime = now;
     delete j.reconciling;
@@ -995,7 +1014,12 @@ export class CloudRun {
       const items = [...this.executions.values()].filter(s => s.jobName === jobName).map(s => s.json).reverse();
       return items.length ? { executions: items } : {};
     });
-    router.add('GET', new RegExp(`${P}/jobs/([^/:]+)/executions/([^/:]+)$`), 'run', ctx => execOf(ctx, this.auth.identify(ctx), 'run.executions.get').json);
+    router.add('GET', new RegExp(`${P}/jobs/([^/:]+)/executions/([^/:]+)$`), 'run', ctx => {
+      const s = execOf(ctx, this.auth.identify(ctx), 'run.executions.get');
+      const view = s.earlierView ?? s.json;
+      delete s.earlierView;
+      return view;
+    });
     router.add('POST', new RegExp(`${P}/jobs/([^/:]+)/executions/([^/:]+):cancel$`), 'run', ctx => {
       const who = this.auth.identify(ctx);
       const s = execOf(ctx, who, 'run.executions.cancel');

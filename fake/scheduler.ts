@@ -154,6 +154,13 @@ export class Scheduler {
       const field = t.oauthToken ? 'job.http_target.oauth_token.service_account_email' : 'job.http_target.oidc_token.service_account_email';
       if (!email) throw fieldError(field, 'The service account email is required.');
       if (t.oidcToken && url.protocol !== 'https:') throw fieldError('job.http_target.uri', 'An OIDC token can only be sent to an https:// URL.');
+      // "The service account must be within the same project as the job" (target.proto); how a
+      // breach is answered is unverified (variant crossProjectInvoker, fake/FACTS.md).
+      const project = /@([a-z][a-z0-9-]+)\.iam\.gserviceaccount\.com$/.exec(email)?.[1];
+      if (project && project !== this.world.projectId) {
+        if (this.variants.crossProjectInvoker === '400') throw fieldError(field, `The service account ${email} must be within the same project as the job.`);
+        throw permissionDenied('iam.serviceAccounts.actAs', `projects/-/serviceAccounts/${email}`, `Permission 'iam.serviceaccounts.actAs' denied on service account ${email} (or it may not exist).`);
+      }
       // Scheduler impersonates the account on the caller's behalf: the caller must be allowed to act as it.
       this.iam.requireActAs(who, email);
     }
@@ -236,8 +243,10 @@ export class Scheduler {
     next = this.withDefaults(next);
     this.validate(next, who);
     next.name = name;
-    // Moved by an update, or left at the create: unverified (fake/FACTS.md, variant userUpdateTime).
-    if (this.variants.userUpdateTime === 'update') next.userUpdateTime = rfc3339().replace(/\.\d+Z$/, 'Z');
+    // Every update moves it, to the second (a recorded PATCH, fake/FACTS.md).
+    next.userUpdateTime = rfc3339().replace(/\.\d+Z$/, 'Z');
+    // UPDATE_FAILED is left by a successful UpdateJob (job.proto); which state follows is unverified: ENABLED here.
+    if (cur.state === 'UPDATE_FAILED') next.state = 'ENABLED';
     this.jobs.set(name, next);
     const answer = structuredClone(next);
     this.laterScheduleTime(name);
@@ -258,7 +267,12 @@ export class Scheduler {
   private finishAttempt(name: string, start: number, uri: string, r: AttemptResult, tries: number): void {
     const job = this.jobs.get(name);
     const statusName = statusForHttp(r.httpStatus);
-    const status: Json = statusName === 'OK' ? {} : { code: rpcCode(statusName), message: r.message };
+    // The job's own status: how much it says is unverified (variant jobStatus, FACTS.md).
+    const status: Json =
+      statusName === 'OK' ? {}
+        : this.variants.jobStatus === 'message' ? { code: rpcCode(statusName), message: r.message }
+          : this.variants.jobStatus === 'code' ? { code: rpcCode(statusName) }
+            : { code: rpcCode('UNKNOWN') };
     this.attempts.push({ job: name, uri, httpStatus: r.httpStatus, status, start: rfc3339(start), end: rfc3339() });
     this.logging?.schedulerAttempt(name, 'AttemptFinished', uri, statusName === 'OK' ? undefined : { status: statusName, httpStatus: r.httpStatus, message: r.message });
     if (!job) return;
@@ -351,7 +365,51 @@ export class Scheduler {
 
   // ---------- routes ----------
 
-  register(router: Router): void {
+  /**
+   * Cloud Scheduler's per-project request quotas, off unless set (fake.setSchedulerQuotas): 1,250
+   * read and 500 write requests a minute by default (https://cloud.google.com/scheduler/quotas).
+   */
+  quotas = { read: Infinity, write: Infinity };
+  /** Requests answered 429 for a quota, by kind. */
+  throttled = { read: 0, write: 0 };
+  private buckets = { read: { tokens: 0, at: 0 }, write: { tokens: 0, at: 0 } };
+
+  setQuotas(q: { readsPerMinute?: number; writesPerMinute?: number }): void {
+    this.quotas = { read: q.readsPerMinute ?? 1250, write: q.writesPerMinute ?? 500 };
+    this.buckets = { read: { tokens: this.quotas.read, at: Date.now() }, write: { tokens: this.quotas.write, at: Date.now() } };
+  }
+
+  private takeQuota(kind: 'read' | 'write'): void {
+    const cap = this.quotas[kind];
+    if (cap === Infinity) return;
+    const b = this.buckets[kind];
+    const now = Date.now();
+    b.tokens = Math.min(cap, b.tokens + ((now - b.at) / 60_000) * cap);
+    b.at = now;
+    if (b.tokens >= 1) {
+      b.tokens -= 1;
+      return;
+    }
+    this.throttled[kind]++;
+    // The shape of other Google APIs' recorded quota answers (fake/FACTS.md); Scheduler's own wording is unverified.
+    const metric = kind === 'read' ? 'Read requests' : 'Write requests';
+    throw googleError('RESOURCE_EXHAUSTED',
+      `Quota exceeded for quota metric '${metric}' and limit '${metric} per minute' of service 'cloudscheduler.googleapis.com' for consumer 'project_number:${this.world.projectNumber}'.`,
+      [{
+        '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'RATE_LIMIT_EXCEEDED', domain: 'googleapis.com',
+        metadata: { consumer: `projects/${this.world.projectNumber}`, quota_limit_value: String(cap), service: 'cloudscheduler.googleapis.com' },
+      }], 429);
+  }
+
+  register(outer: Router): void {
+    // Every route counts against the project's read (GET) or write (any other) quota.
+    const router = {
+      add: (method: string, re: RegExp, service: Parameters<Router['add']>[2], handler: Parameters<Router['add']>[3]) =>
+        outer.add(method, re, service, ctx => {
+          this.takeQuota(method === 'GET' ? 'read' : 'write');
+          return handler(ctx);
+        }),
+    };
     const P = '^/v1/projects/([^/]+)/locations';
     const J = `${P}/([^/]+)/jobs/([^/:]+)`;
     router.add('GET', new RegExp(`${P}$`), 'scheduler', ctx => {
@@ -393,11 +451,15 @@ export class Scheduler {
     });
     router.add('POST', new RegExp(`${J}:pause$`), 'scheduler', ctx => {
       const job = this.getJob(named(ctx, this.auth.identify(ctx), 'cloudscheduler.jobs.pause'));
+      // "A job must be in Job.State.ENABLED to be paused" (cloudscheduler.proto PauseJob).
+      if (job.state !== 'ENABLED') throw googleError('FAILED_PRECONDITION', `Job is ${String(job.state)}: only an ENABLED job can be paused.`);
       job.state = 'PAUSED';
       return job;
     });
     router.add('POST', new RegExp(`${J}:resume$`), 'scheduler', ctx => {
       const job = this.getJob(named(ctx, this.auth.identify(ctx), 'cloudscheduler.jobs.enable'));
+      // "A job must be in Job.State.PAUSED to be resumed" (cloudscheduler.proto ResumeJob).
+      if (job.state !== 'PAUSED') throw googleError('FAILED_PRECONDITION', `Job is ${String(job.state)}: only a PAUSED job can be resumed.`);
       job.state = 'ENABLED';
       const st = this.scheduleTime(job);
       if (st) job.scheduleTime = st;

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { Auth } from './auth.ts';
 import { GITHUB_ISSUER, GitHub, type IssueComment } from './github.ts';
 import { Clock, Router, type Fault, type RequestLogEntry } from './http.ts';
+import { runGcloudSetup } from './gcloud.ts';
 import { Iam, type Policy, type World } from './iam.ts';
 import { Logging } from './logging.ts';
 import { Monitoring } from './monitoring.ts';
@@ -33,6 +34,12 @@ export interface FakeOptions {
   readyDelayMs?: number;
   /** unsettled behaviours (fake/variants.ts); default: FAKE_GCP_VARIANTS, else the first of each */
   variants?: Partial<Variants>;
+  /**
+   * A project as Google hands it over: only Google's own accounts (Compute default, Scheduler
+   * service agent), no provider, no accounts of the user, no bindings; `fake.gcloud(script)` then
+   * runs the documented setup. Default: the seeded world (DEFAULT_WORLD, bound as the tests need).
+   */
+  bare?: boolean;
 }
 
 export interface FakeGcp {
@@ -60,6 +67,19 @@ export interface FakeGcp {
   revisions(): Json[];
   executions(): Json[];
   schedulerJobs(): Json[];
+  /**
+   * What only Cloud Scheduler itself does (job.proto Job.State): DISABLED "by the system due to
+   * error", UPDATE_FAILED after a failed UpdateJob. `job` is the job's ID or full name.
+   */
+  setSchedulerJobState(job: string, state: 'DISABLED' | 'UPDATE_FAILED'): void;
+  /** Cloud Logging's entries.list requests a minute (default 60; lower plays other readers). */
+  setLogReadQuota(perMinute: number): void;
+  /** entries.list requests answered 429 so far. */
+  logReadsThrottled(): number;
+  /** Turns on Cloud Scheduler's per-project request quotas (default 1,250 reads and 500 writes a minute). */
+  setSchedulerQuotas(q?: { readsPerMinute?: number; writesPerMinute?: number }): void;
+  /** Scheduler requests answered 429 so far, by kind. */
+  schedulerThrottled(): { read: number; write: number };
   schedulerAttempts(): Attempt[];
   /** requests that reached a service's container (through the Scheduler) */
   servedRequests(): ServedRequest[];
@@ -88,6 +108,11 @@ export interface FakeGcp {
   setTokenLifetimes(l: { accessTokenSeconds?: number; githubTokenSeconds?: number }): void;
   /** an access token of a person (`user:EMAIL`) holding `role` on the project: someone editing in the Console */
   userToken(email: string, role?: string): string;
+  /**
+   * Runs a setup script's gcloud commands (fake/gcloud.ts) against this project: `given` holds the
+   * variables the reader sets by hand (PROJECT_ID, REPO, ...). Returns the commands applied.
+   */
+  gcloud(script: string, given: Record<string, string>): string[];
   /** the local GitHub REST API (GITHUB_API_URL = url + /github/api): tokens, issue comments, event payloads */
   github: {
     /** a GITHUB_TOKEN with pull-requests: write / the read-only one of a fork's pull request */
@@ -171,7 +196,8 @@ export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
     const schedulerJobs = scheduler.jobsTargeting(resource, workload);
     if (schedulerJobs.length) deletedWhileTargeted.push({ resource, schedulerJobs });
   };
-  seed(iam, auth, world);
+  if (opts.bare) for (const sa of [world.computeServiceAccount, world.schedulerServiceAgent]) iam.serviceAccounts.add(sa);
+  else seed(iam, auth, world);
   github.register(router);
   auth.register(router);
   run.register(router);
@@ -225,6 +251,15 @@ export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
     revisions: () => [...run.revisions.values()],
     executions: () => [...run.executions.values()].map(s => s.json),
     schedulerJobs: () => [...scheduler.jobs.values()],
+    setLogReadQuota: (perMinute) => logging.setReadQuota(perMinute),
+    setSchedulerQuotas: (q = {}) => scheduler.setQuotas(q),
+    schedulerThrottled: () => ({ ...scheduler.throttled }),
+    logReadsThrottled: () => logging.throttled,
+    setSchedulerJobState: (job, state) => {
+      const found = [...scheduler.jobs.values()].find((j) => j.name === job || String(j.name).endsWith(`/jobs/${job}`));
+      if (!found) throw new Error(`No Scheduler job ${job}`);
+      found.state = state;
+    },
     schedulerAttempts: () => scheduler.attempts,
     servedRequests: () => run.served,
     tokensSent: () => [...router.tokensSent],
@@ -243,6 +278,7 @@ export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
       iam.grant(`projects/${world.projectId}`, `user:${email}`, role);
       return auth.issueAccessToken({ kind: 'user', principal: `user:${email}`, email, members: [`user:${email}`] }).token;
     },
+    gcloud: (script, given) => runGcloudSetup({ iam, auth, projectId: world.projectId, projectNumber: world.projectNumber }, script, given),
     github: {
       writeToken: github.writeToken,
       readOnlyToken: github.readOnlyToken,

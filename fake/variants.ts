@@ -14,10 +14,16 @@ export const VARIANT_VALUES = {
   runRegion: ['404-html', '404-json', '400'],
   /** a Scheduler call in a location where Scheduler is not offered */
   schedulerLocation: ['400', '403', '404'],
-  /** Scheduler's userUpdateTime: moved by every update, or kept from the create (the proto calls it "the creation time") */
-  userUpdateTime: ['update', 'create'],
   /** a GPU without what it needs (CPU, memory, billing, node selector): refused at once, or a failed Ready condition */
   gpuRules: ['400', 'ready'],
+  /** an execution's completionTime: written with the Completed condition, or seen one read before it */
+  completionOrder: ['together', 'time-first'],
+  /** an image on ghcr.io: refused like any registry other than Artifact Registry, Container Registry and Docker Hub, or pulled (public images) */
+  ghcrImages: ['refused', 'public'],
+  /** a Scheduler job whose OAuth/OIDC account is in another project: INVALID_ARGUMENT as documented, or the actAs denial observed */
+  crossProjectInvoker: ['400', '403'],
+  /** a failed attempt in the Scheduler job's `status`: the code only (as recorded), code and the target's message, or UNKNOWN only (as one recording shows) */
+  jobStatus: ['code', 'message', 'unknown'],
   /** a PromQL condition next to other conditions in one alert policy: refused, or accepted */
   promqlMixed: ['refused', 'allowed'],
 } as const;
@@ -30,8 +36,11 @@ export const DEFAULT_VARIANTS: Variants = {
   attemptTime: 'end',
   runRegion: '404-html',
   schedulerLocation: '400',
-  userUpdateTime: 'update',
   gpuRules: '400',
+  completionOrder: 'together',
+  ghcrImages: 'refused',
+  crossProjectInvoker: '400',
+  jobStatus: 'code',
   promqlMixed: 'refused',
 };
 

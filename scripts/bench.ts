@@ -1,7 +1,9 @@
 // npm run bench [-- --latency 50 --runs 5]: the action's speed against the local Google Cloud
 // with a fixed latency on every request (issue 7). Runs the bundle (dist/, or CLOUD_RUN_CRON_DIST)
 // as the runner does, on Node 24, for a first deploy and a no-op rerun of a job with a schedule
-// and a digest-pinned image, and for one long execution to measure the smoke test's polling.
+// and a digest-pinned image, and for one long execution to measure the smoke test's polling;
+// `--fleet-smoke-only` runs only the fleet smoke tests against Cloud Logging's read quota,
+// `--fleet-quota-only [--fleet-quota N]` only the fleet at Cloud Scheduler's request quotas.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -84,13 +86,19 @@ function measure(fake: FakeGcp, log: RequestLogEntry[], run: ActionRun, since: n
   };
 }
 
-/** A manifest of `n` digest-pinned jobs with a schedule each, in a fresh workspace. */
-function fleetWorkspace(fake: FakeGcp, prefix: string, n: number): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-fleet-'));
+/**
+ * A manifest of `n` digest-pinned workloads with a schedule each, in `dir` (default: a fresh
+ * workspace): jobs, or services on one image whose digest is `digest` repeated.
+ */
+function fleetWorkspace(fake: FakeGcp, prefix: string, n: number, opts: { services?: boolean; digest?: string; dir?: string } = {}): string {
+  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'bench-fleet-'));
   const w = fake.world;
-  const workloads = Array.from({ length: n }, (_, i) => `  - name: ${prefix}-${i}
-    image: us-docker.pkg.dev/${w.projectId}/apps/w${i}@sha256:${'a'.repeat(64)}
-    schedule: '${i % 60} 3 * * *'`).join('\n');
+  const digest = (opts.digest ?? 'a').repeat(64);
+  const workloads = Array.from({ length: n }, (_, i) =>
+    opts.services
+      ? `  - name: ${prefix}-${i}\n    kind: service\n    image: us-docker.pkg.dev/${w.projectId}/apps/web@sha256:${digest}\n    schedule: '*/30 * * * *'`
+      : `  - name: ${prefix}-${i}\n    image: us-docker.pkg.dev/${w.projectId}/apps/w${i}@sha256:${digest}\n    schedule: '${i % 60} 3 * * *'`,
+  ).join('\n');
   writeFileSync(join(dir, 'fleet.yaml'), `version: 1
 fleet: ${prefix}
 defaults:
@@ -154,6 +162,74 @@ async function benchFleet(fake: FakeGcp, stamp: string, singleRerunMs: number, r
   console.log('');
 }
 
+/**
+ * Cloud Logging's read quota (60 entries.list a minute per project, shared with every other
+ * reader): a 50-service fleet is redeployed with smoke tests, each attempt's status the same as
+ * the one before, so only its log entry confirms it in time. Goal: every smoke test confirmed, at
+ * most 20 log reads a minute.
+ */
+async function benchFleetSmoke(fake: FakeGcp, stamp: string): Promise<void> {
+  const w = fake.world;
+  const n = arg('fleet-smoke', 50);
+  const base = { workload_identity_provider: w.provider, service_account: w.deployer, region: w.region, manifest: 'fleet.yaml', smoke_test: 'true', max_parallel: '10' };
+  const prefix = `fs-${stamp}`;
+  const dir = fleetWorkspace(fake, prefix, n, { services: true, digest: 'a' });
+  const first = await runAction({ inputs: base, env: { ...fake.env(), GITHUB_WORKSPACE: dir } });
+  if (first.code !== 0) throw new Error(`fleet of ${n} services failed:\n${first.stdout}`);
+  fleetWorkspace(fake, prefix, n, { services: true, digest: 'b', dir });
+  const since = fake.requests.length;
+  const throttledBefore = fake.logReadsThrottled();
+  const again = await runAction({ inputs: base, env: { ...fake.env(), GITHUB_WORKSPACE: dir } });
+  const reads = fake.requests.slice(since).filter((r) => r.path === '/v2/entries:list').map((r) => r.start);
+  const perMinute = reads.length / (again.wallMs / 60_000);
+  const busiest = Math.max(0, ...reads.map((t) => reads.filter((u) => u >= t && u < t + 60_000).length));
+  const confirmed = (again.stdout.match(/confirmed by the attempt's AttemptFinished entry in Cloud Logging/g) ?? []).length;
+  const results = again.outputs.results ? (JSON.parse(again.outputs.results) as { execution_status: string }[]) : [];
+  const succeeded = results.filter((r) => r.execution_status === 'succeeded').length;
+  console.log(`Fleet smoke tests against Cloud Logging's read quota (${n} services redeployed, max_parallel 10, quota 60 reads/min):`);
+  console.log(`  wall time                                     ${again.wallMs.toFixed(0)} ms${again.code === 0 ? '' : ' (FAILED)'}`);
+  console.log(`  log reads per minute (busiest 60 s)           ${busiest} (goal <= 20); ${reads.length} reads in all${again.wallMs >= 60_000 ? `, ${perMinute.toFixed(1)}/min on average` : ''}`);
+  console.log(`  answered 429                                  ${fake.logReadsThrottled() - throttledBefore}`);
+  console.log(`  smoke tests succeeded                         ${succeeded} of ${n}; confirmed by their log entry: ${confirmed}`);
+  console.log('');
+}
+
+/**
+ * Cloud Scheduler's request quotas (500 writes, 1,250 reads a minute per project) on: a fresh
+ * 500-job fleet against the quota-bound minimum (Scheduler writes needed / 500 a minute), and its
+ * no-op rerun's sequential round trips and wall time against a single-workload no-op rerun.
+ */
+async function benchFleetAtQuota(stamp: string, singleRerunMs: number): Promise<void> {
+  const n = arg('fleet-quota', 500);
+  const fake = await startFakeGcp({ quiet: true, latencyMs: LATENCY });
+  try {
+    fake.setSchedulerQuotas();
+    const w = fake.world;
+    const dir = fleetWorkspace(fake, `fq-${stamp}`, n);
+    const base = { workload_identity_provider: w.provider, service_account: w.deployer, region: w.region, manifest: 'fleet.yaml', smoke_test: 'false', max_parallel: '50' };
+    let since = fake.requests.length;
+    const fresh = await runAction({ inputs: base, env: { ...fake.env(), GITHUB_WORKSPACE: dir } });
+    const log = fake.requests.slice(since);
+    const writes = log.filter((r) => r.service === 'scheduler' && r.method !== 'GET' && r.status < 400).length;
+    const throttled = fake.schedulerThrottled();
+    const results = fresh.outputs.results ? (JSON.parse(fresh.outputs.results) as { status?: string; changed?: boolean }[]) : [];
+    const failed = fresh.code === 0 ? 0 : (fresh.stdout.match(/^::error::(\d+) failures/m)?.[1] ?? 'some');
+    const minimumMs = (writes / 500) * 60_000;
+    since = fake.requests.length;
+    const again = await runAction({ inputs: base, env: { ...fake.env(), GITHUB_WORKSPACE: dir } });
+    const trips = longestChain(fake.requests.slice(since));
+    console.log(`Fleet at Cloud Scheduler's quotas (${n} fresh jobs with a schedule each, max_parallel 50, quotas 500 writes / 1,250 reads a minute):`);
+    console.log(`  wall time                                     ${fresh.wallMs.toFixed(0)} ms; failed workloads: ${failed} (of ${results.length || n})`);
+    console.log(`  Scheduler writes / quota-bound minimum        ${writes} writes -> ${minimumMs.toFixed(0)} ms; wall / minimum ${(fresh.wallMs / minimumMs).toFixed(2)} (goal <= 1.2)`);
+    console.log(`  answered 429 (reads, writes)                  ${throttled.read}, ${throttled.write}`);
+    console.log(`  no-op rerun: wall                             ${again.wallMs.toFixed(0)} ms${again.code === 0 ? '' : ' (FAILED)'}; / single no-op rerun ${(again.wallMs / singleRerunMs).toFixed(2)} (goal <= 2)`);
+    console.log(`  no-op rerun: sequential round trips           ${trips} (goal <= 6)`);
+    console.log('');
+  } finally {
+    await fake.close();
+  }
+}
+
 /** ms from the execution's completionTime to the end of the action's first read that saw it. */
 function noticeDelay(fake: FakeGcp, log: RequestLogEntry[], run: ActionRun, _since: number): number | undefined {
   const name = run.outputs.execution;
@@ -178,6 +254,16 @@ async function bareNodeFirstRequest(fake: FakeGcp): Promise<number> {
 
 async function main(): Promise<void> {
   const fake = await startFakeGcp({ quiet: true, latencyMs: LATENCY });
+  if (process.argv.includes('--fleet-quota-only')) {
+    await benchFleetAtQuota(Date.now().toString(36).slice(-4), arg('single-rerun-ms', NaN));
+    await fake.close();
+    return;
+  }
+  if (process.argv.includes('--fleet-smoke-only')) {
+    await benchFleetSmoke(fake, Date.now().toString(36).slice(-4));
+    await fake.close();
+    return;
+  }
   const results: Record<'first' | 'rerun', Measured[]> = { first: [], rerun: [] };
   const bare: number[] = [];
   const stamp = Date.now().toString(36).slice(-4);
@@ -214,6 +300,8 @@ async function main(): Promise<void> {
   console.log(row('bare Node 24: process start -> one request', bare, ' ms'));
   console.log('');
   await benchFleet(fake, stamp, median(results.rerun.map((x) => x.wallMs)), row);
+  await benchFleetSmoke(fake, stamp);
+  await benchFleetAtQuota(stamp, median(results.rerun.map((x) => x.wallMs)));
 
   // The smoke test's polling over a longer execution: how soon the end is seen, how often it reads.
   const inputs = jobInputs(fake, `bench-${stamp}-long`, { image: `us-docker.pkg.dev/demo-project/apps/fake-sleep${LONG_TASK_MS}ms:1` });

@@ -20,6 +20,7 @@ export interface Mutant {
 const BLIND_SPOTS = 'test/integration/blind-spots.test.ts';
 const FLEET_GUARDS = 'test/integration/fleet-guards.test.ts';
 const UNIT_GUARDS = 'test/unit/guards.test.ts';
+const REAL_CLOUD = 'test/integration/real-cloud.test.ts';
 
 export const MUTANTS: readonly Mutant[] = [
   {
@@ -99,8 +100,8 @@ export const MUTANTS: readonly Mutant[] = [
     name: 'failed-attempt-ok',
     breaks: "a failed Cloud Scheduler attempt counts as OK",
     file: 'src/smoke/smoke.ts',
-    search: 'const { code, message, confirmedBy } = seen.result!;',
-    replace: 'const { message, confirmedBy } = seen.result!; const code: number = 0;',
+    search: 'const { code, message, confirmedBy, job } = seen.result!;',
+    replace: 'const { message, confirmedBy, job } = seen.result!; const code: number = 0;',
     tests: ['test/integration/service.test.ts'],
   },
   {
@@ -206,6 +207,102 @@ export const MUTANTS: readonly Mutant[] = [
     search: '...(config.spec?.envValues ?? []),',
     replace: '...[],',
     tests: [FLEET_GUARDS],
+  },
+  {
+    name: 'planner-write-not-refused',
+    breaks: 'a run of the read-only planner (read_only: true) that would write is not refused before its first write',
+    file: 'src/fleet/run-fleet.ts',
+    search: 'if (first.readOnly) refuseWrites(',
+    replace: 'if (first.readOnly && first.dryRun) refuseWrites(',
+    tests: ['test/integration/identities.test.ts'],
+  },
+  {
+    name: 'planner-smoke-test-not-a-write',
+    breaks: "the planner's refusal leaves out the smoke test, which runs the trigger (a write)",
+    file: 'src/plan/read-only.ts',
+    search: "...(w.smokeTestRuns ? [`${w.label ? `${w.label}: ` : ''}the smoke test (it runs the trigger once)`] : []),",
+    replace: '',
+    tests: ['test/integration/identities.test.ts'],
+  },
+  {
+    name: 'hint-names-repository',
+    breaks: "the impersonation fix binds the whole repository (principalSet attribute.repository) instead of this run's own subject",
+    file: 'src/errors/grants.ts',
+    search: "serviceAccountGrant('roles/iam.workloadIdentityUser', subjectPrincipal(ctx.provider, ctx.subject), account)",
+    replace: "serviceAccountGrant('roles/iam.workloadIdentityUser', `principalSet://iam.googleapis.com/${ctx.provider.replace(/\\/providers\\/[^/]+$/, '')}/attribute.repository/${ctx.repository ?? 'OWNER/REPO'}`, account)",
+    tests: ['test/integration/identities.test.ts', 'test/integration/errors.test.ts'],
+  },
+  {
+    name: 'override-warning-info',
+    breaks: 'endpoint overrides from the environment are only an info line, not a ::warning:: annotation',
+    file: 'src/fleet/run-fleet.ts',
+    search: 'if (overridden) core.warning(overridden);',
+    replace: 'if (overridden) core.info(overridden);',
+    tests: ['test/integration/identities.test.ts'],
+  },
+  {
+    name: 'impersonated-warning',
+    breaks: "google-auth-library's Impersonated validation warning is back in the action's log",
+    file: 'src/auth/credentials.ts',
+    search: 'authClient = suppressAdcWarning ? suppressAdcWarning(() => new Impersonated(options)) : new Impersonated(options);',
+    replace: 'authClient = new Impersonated(options);',
+    tests: ['test/integration/adc.test.ts'],
+  },
+  {
+    name: 'completion-from-completion-time',
+    breaks: "an execution counts as ended once completionTime is set, before its Completed condition (execution.proto: not in happens-before order)",
+    file: 'src/smoke/smoke.ts',
+    search: '    finished: executionFinished,',
+    replace: '    finished: (e) => timestampMs(e.completionTime) !== undefined,',
+    tests: [REAL_CLOUD],
+  },
+  {
+    name: 'registry-check-off',
+    breaks: 'an image from a registry Cloud Run cannot deploy from is sent to Cloud Run instead of refused before any request',
+    file: 'src/config/parse-config.ts',
+    search: "  if (unpullable) return r.fail('image', `${quote(image)}: ${unpullable}.`) ?? '';",
+    replace: '',
+    tests: [REAL_CLOUD],
+  },
+  {
+    name: 'cross-project-invoker-allowed',
+    breaks: "an invoker service account of another project than the Scheduler job's is sent to the API (target.proto: it must be in the job's project)",
+    file: 'src/config/parse-config.ts',
+    search: '&& invokerProject !== projectId) {',
+    replace: '&& invokerProject === undefined) {',
+    tests: [REAL_CLOUD],
+  },
+  {
+    name: 'disabled-not-recreated',
+    breaks: 'a Scheduler job the system DISABLED is resumed like a paused one (ResumeJob needs PAUSED: the run fails with the raw API error)',
+    file: 'src/plan/planner.ts',
+    search: "  if (current && state === 'DISABLED') return recreateDisabled(config, names, current, desired, fields);",
+    replace: '',
+    tests: [REAL_CLOUD],
+  },
+  {
+    name: 'token-problem-ignored',
+    breaks: "a trigger whose OAuth token lacks the cloud-platform scope for a Google API is not recognised (retried as IAM propagation, reported as a missing role)",
+    file: 'src/smoke/smoke.ts',
+    search: '  if (!scopes.includes(CLOUD_PLATFORM_SCOPE)) return',
+    replace: '  if (scopes.length < 0) return',
+    tests: ['test/unit/smoke-token.test.ts'],
+  },
+  {
+    name: 'quota-429-as-permission',
+    breaks: "a 429 from Cloud Logging's read quota makes the attempt log count as unreadable (the smoke tests fall back to attempt_deadline and advise roles/logging.viewer)",
+    file: 'src/smoke/attempt-log.ts',
+    search: '      if (facts.httpStatus === 429 || facts.grpcCode === 8) {',
+    replace: "      if (facts.grpcCode === 8 || facts.httpStatus === 429) { this.unreadable = 'grant roles/logging.viewer'; return; }\n      if (facts.httpStatus === -1) {",
+    tests: [REAL_CLOUD],
+  },
+  {
+    name: 'smoke-in-time-check-off',
+    breaks: 'a service smoke test that cannot be confirmed before smoke_timeout (no log, attempt_deadline longer) runs the service and ends in a bare timeout',
+    file: 'src/smoke/smoke.ts',
+    search: '    if (cannot) return { ...cannot, durationMs: Date.now() - started };',
+    replace: '',
+    tests: [REAL_CLOUD],
   },
 ];
 

@@ -6,14 +6,20 @@ import type { AuthClient } from 'google-auth-library';
 // loads every kind of credential (service account keys, AWS, metadata server, ...) on every run.
 import { IdentityPoolClient } from 'google-auth-library/build/src/auth/identitypoolclient.js';
 import { Impersonated } from 'google-auth-library/build/src/auth/impersonated.js';
+// @internal in google-auth-library 11 (what its GoogleAuth wraps trusted configurations in); absent in
+// another version, the warning is back and test/integration/adc.test.ts says so.
+import * as authUtil from 'google-auth-library/build/src/util.js';
 import nodeFetch from 'node-fetch';
 import type { AuthConfig } from '../config/types.js';
 import type { AuthStage } from '../errors/explain.js';
+import { subjectPrincipal } from '../errors/grants.js';
 import { REQUEST_TIMEOUT_MS } from '../google/clients.js';
 import { endpointFor } from '../google/endpoints.js';
 import { tracedFetch } from '../google/trace.js';
-import { githubAudience, GithubTokenError, requestGithubToken } from './github-token.js';
+import { githubAudience, GithubTokenError, requestGithubToken, subjectOf } from './github-token.js';
 import { setSecret } from '../report/workflow-commands.js';
+
+const suppressAdcWarning = (authUtil as { suppressAdcWarning?: <T>(fn: () => T) => T }).suppressAdcWarning;
 
 export const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 
@@ -21,10 +27,13 @@ export const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platf
 /** An authentication failure, tagged with the link of the chain that broke. */
 export class AuthError extends Error {
   readonly stage: AuthStage;
-  constructor(stage: AuthStage, cause: unknown) {
+  /** The GitHub OIDC token's subject, when the token came (the principal a fix names). */
+  readonly subject?: string;
+  constructor(stage: AuthStage, cause: unknown, subject?: string) {
     super(cause instanceof Error ? cause.message : String(cause), { cause });
     this.name = 'AuthError';
     this.stage = stage;
+    this.subject = subject;
   }
 }
 
@@ -34,6 +43,8 @@ export interface Credentials {
   identity: string;
   /** ADC's project, when it has one (used when project_id is not given). */
   adcProjectId?: string;
+  /** Workload Identity Federation: the GitHub OIDC token's subject (its `sub`). */
+  subject?: string;
 }
 
 const TOKEN_FIELDS = ['access_token', 'accessToken', 'token', 'id_token', 'idToken'];
@@ -113,10 +124,13 @@ export async function authenticate(
   /** The project when the inputs name it; otherwise ADC's project is asked for. */
   projectId?: string,
 ): Promise<Credentials> {
-  if (!auth.workloadIdentityProvider) return applicationDefault(auth.serviceAccount, env, projectId);
+  const provider = auth.workloadIdentityProvider;
+  if (!provider) return applicationDefault(auth.serviceAccount, env, projectId);
   if (!githubToken) throw new Error('internal: a GitHub token request is needed with a workload identity provider');
 
   const client = federatedClient(auth, githubToken, env);
+  // The first token's subject: the principal this run is, named by every permission fix.
+  const subject = githubToken.then(subjectOf, () => undefined);
   try {
     await client.getAccessToken(); // masked by the interceptor
   } catch (err) {
@@ -127,11 +141,13 @@ export async function authenticate(
       (e: unknown) => e,
     );
     if (tokenFailure) throw new AuthError('github-token', tokenFailure);
-    throw new AuthError(isImpersonationFailure(err) ? 'impersonation' : 'sts', err);
+    throw new AuthError(isImpersonationFailure(err) ? 'impersonation' : 'sts', err, await subject);
   }
+  const sub = await subject;
   return {
     authClient: client,
-    identity: auth.serviceAccount ?? `the federated principal of ${auth.workloadIdentityProvider}`,
+    identity: auth.serviceAccount ?? (sub ? subjectPrincipal(provider, sub) : `the federated principal of ${provider}`),
+    subject: sub,
   };
 }
 
@@ -149,14 +165,20 @@ async function applicationDefault(serviceAccount: string | undefined, env: NodeJ
     if (serviceAccount) {
       // ADC (e.g. from an earlier auth step) acting as the deployer account.
       stage = 'impersonation';
-      authClient = new Impersonated({
+      // The library warns on every Impersonated built from a configuration it did not validate
+      // itself; it builds its own from a trusted ADC file inside suppressAdcWarning. This one is
+      // validated before it gets here: the target is the service_account input (checked as a
+      // service account email), the endpoint comes from endpointFor (https, or http to loopback
+      // only), and the source is ADC's own client. docs/identities.md says so too.
+      const options = {
         sourceClient: source,
         targetPrincipal: serviceAccount,
         targetScopes: [CLOUD_PLATFORM_SCOPE],
         lifetime: 3600,
         delegates: [],
         endpoint: endpointFor('iamcredentials', env).replace(/\/$/, ''),
-      });
+      };
+      authClient = suppressAdcWarning ? suppressAdcWarning(() => new Impersonated(options)) : new Impersonated(options);
       prepareTransport(authClient);
     }
     const { token } = await authClient.getAccessToken();

@@ -125,3 +125,19 @@ export function requestGithubToken(
 
 /** An answer worth another try. */
 class PassingFailure extends Error {}
+
+/**
+ * The token's `sub` claim (repo:OWNER/REPO:environment:NAME, repo:OWNER/REPO:pull_request, ...):
+ * who this run is to Google, as a principal://.../subject/SUB member names it with the
+ * documented mapping google.subject=assertion.sub. Read for messages only; STS verifies the token.
+ */
+export function subjectOf(token: string): string | undefined {
+  const payload = token.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const sub = (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub?: unknown }).sub;
+    return typeof sub === 'string' && sub ? sub : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -7,6 +7,7 @@ export const INPUT_DEFAULTS = {
   // Auth
   workload_identity_provider: '',
   service_account: '',
+  read_only: 'false',
   audience: '',
   // Target
   project_id: '',

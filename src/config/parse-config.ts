@@ -6,6 +6,7 @@ import { guardRailWarnings } from './guard-rails.js';
 import { INPUT_NAMES, readInputs, type InputName } from './inputs.js';
 import { parseEnvVars, parseLabels, parseSecrets, quote } from './lists.js';
 import { Reader } from './reader.js';
+import { registryNotice, unpullableReason } from './registry.js';
 import { cpuCores, isTimeZone, memoryBytes, RULES } from './rules.js';
 import { checkRunJobBody } from './run-job-body.js';
 import { readRuntime, readSpecText } from './run-features.js';
@@ -70,7 +71,7 @@ export function parseConfig(get: (name: string) => string, options: { deferWarni
     region: region ?? '',
     kind: kind ?? 'job',
     name: name ?? '',
-    image: (absent ? r.matching('image', RULES.image) : r.required('image', RULES.image)) ?? '',
+    image: readImage(r, absent),
     runtimeServiceAccount: readRuntimeAccount(r),
     ...readEnv(r),
     envVarsUpdateStrategy: r.oneOf('env_vars_update_strategy', STRATEGIES) ?? 'merge',
@@ -84,11 +85,12 @@ export function parseConfig(get: (name: string) => string, options: { deferWarni
     spec: readSpecText(r),
     job,
     service,
-    schedule: absent ? undefined : readSchedule(r, kind, name, region),
+    schedule: absent ? undefined : readSchedule(r, kind, name, region, projectId),
     teardown: readTeardown(r, absent, name, region),
     alerts: readAlerts(r),
     smoke: readSmoke(r),
     dryRun: r.bool('dry_run'),
+    readOnly: r.bool('read_only'),
     failOnDrift: readFailOnDrift(r),
     comment: { mode: r.oneOf('comment_on_pr', ['auto', 'true', 'false'] as const) ?? 'auto', token: r.text('github_token') },
     warnings: [],
@@ -97,6 +99,18 @@ export function parseConfig(get: (name: string) => string, options: { deferWarni
   if (r.errors.length > 0) throw new InputErrors(inActionYmlOrder(r.errors));
   if (!options.deferWarnings) config.warnings = guardRailWarnings(config);
   return config;
+}
+
+/** The image, from a registry Cloud Run deploys from (state: absent deploys nothing: any reference). */
+function readImage(r: Reader, absent: boolean): string {
+  if (absent) return r.matching('image', RULES.image) ?? '';
+  const image = r.required('image', RULES.image);
+  if (image === undefined) return '';
+  const unpullable = unpullableReason(image);
+  if (unpullable) return r.fail('image', `${quote(image)}: ${unpullable}.`) ?? '';
+  const notice = registryNotice(image);
+  if (notice) r.notices.push(notice);
+  return image;
 }
 
 /** smoke_test: true (every run), false, or changed (only a run that wrote something). */
@@ -180,6 +194,11 @@ function readProvider(r: Reader): string | undefined {
 }
 
 /** project_id, else the project of service_account; undefined = from Application Default Credentials. */
+/** The project ID a service account belongs to, where its email says it (not for PROJECT_NUMBER-compute@...). */
+function accountProject(email: string): string | undefined {
+  return SA_PROJECT.exec(email)?.[1] ?? /^([a-z][a-z0-9-]{4,28}[a-z0-9])@appspot\.gserviceaccount\.com$/.exec(email)?.[1];
+}
+
 function readProjectId(r: Reader, auth: AuthConfig): string | undefined {
   if (r.isSet('project_id')) return r.matching('project_id', RULES.projectId);
   return SA_PROJECT.exec(auth.serviceAccount ?? '')?.[1];
@@ -286,7 +305,7 @@ function readService(r: Reader): ServiceSettings {
   };
 }
 
-function readSchedule(r: Reader, kind: Kind | undefined, name: string | undefined, region: string | undefined): ScheduleConfig | undefined {
+function readSchedule(r: Reader, kind: Kind | undefined, name: string | undefined, region: string | undefined, projectId: string | undefined): ScheduleConfig | undefined {
   const cron = r.text('schedule');
   if (cron === undefined) {
     // Deploy only: the Scheduler inputs have nothing to shape. A workflow that always passes
@@ -304,6 +323,15 @@ function readSchedule(r: Reader, kind: Kind | undefined, name: string | undefine
   const invoker = r.matching('invoker_service_account', RULES.serviceAccount);
   if (invoker === undefined && !r.hasError('invoker_service_account')) {
     r.fail('invoker_service_account', `required with schedule: ${RULES.serviceAccount.allowed}, the account Cloud Scheduler calls the ${kind ?? 'job'} as.`);
+  }
+  const invokerProject = invoker === undefined ? undefined : accountProject(invoker);
+  if (invoker !== undefined && projectId !== undefined && invokerProject !== undefined && invokerProject !== projectId) {
+    r.fail(
+      'invoker_service_account',
+      `${quote(invoker)} belongs to project ${invokerProject}, and the Cloud Scheduler job is created in ${projectId}: Cloud Scheduler ` +
+        'makes tokens only for a service account in the job\'s own project. Use an invoker account of ' +
+        `${projectId} (such as scheduler-invoker@${projectId}.iam.gserviceaccount.com).`,
+    );
   }
   return {
     cron,

@@ -65,7 +65,8 @@ function readCloudSql(r: Reader): string[] | undefined {
  * GPUs, with Cloud Run's documented rules (https://cloud.google.com/run/docs/configuring/services/gpu,
  * https://cloud.google.com/run/docs/configuring/jobs/gpu): one GPU per instance; an L4 needs at
  * least 4 CPU and 16 GiB of memory; a service with a GPU uses instance-based billing (CPU always
- * allocated, so cpu_throttling false). cpu and memory must be given with gpu: an empty one keeps
+ * allocated, so cpu_throttling false; an empty cpu_throttling becomes false, with a notice, as the
+ * GPU asked for needs it). cpu and memory must be given with gpu: an empty one keeps
  * the live value, which the check cannot see before reading.
  */
 function readGpu(r: Reader, kind: Kind | undefined, cpu: string | undefined, memory: string | undefined, cpuThrottling: boolean | undefined): RuntimeSettings['gpu'] {
@@ -93,8 +94,8 @@ function readGpu(r: Reader, kind: Kind | undefined, cpu: string | undefined, mem
   if (bytes === undefined || bytes < min.memory) {
     r.fail('memory', `a GPU (${type}) needs at least ${min.memoryText} of memory: set memory: ${min.memoryText} or more${memory === undefined ? ' (it is empty)' : ''}.`);
   }
-  if (kind === 'service' && cpuThrottling !== false) {
-    r.fail('cpu_throttling', 'a service with a GPU needs instance-based billing (CPU always allocated): set cpu_throttling: false.');
+  if (kind === 'service' && cpuThrottling === true) {
+    r.fail('cpu_throttling', 'true is not allowed with a GPU: a service with a GPU needs instance-based billing (CPU always allocated); set cpu_throttling: false or leave it empty.');
   }
   return { count, type };
 }
@@ -121,12 +122,17 @@ export function readRuntime(
   at: { projectId: string | undefined; region: string | undefined; cpu: string | undefined; memory: string | undefined },
 ): RuntimeSettings {
   const service = kind === 'service';
-  const cpuThrottling = service ? optionalBool(r, 'cpu_throttling') : undefined;
+  let cpuThrottling = service ? optionalBool(r, 'cpu_throttling') : undefined;
+  const gpu = readGpu(r, kind, at.cpu, at.memory, cpuThrottling);
+  if (service && gpu?.count && cpuThrottling === undefined && !r.hasError('cpu_throttling')) {
+    cpuThrottling = false;
+    r.notices.push("Input 'cpu_throttling' is empty and gpu is set: the service gets cpu_throttling: false (CPU always allocated, instance-based billing), which Cloud Run requires with a GPU.");
+  }
   const runtime: RuntimeSettings = {
     vpc: readVpc(r, at.projectId, at.region),
     cloudSqlInstances: readCloudSql(r),
     executionEnvironment: r.oneOf('execution_environment', ['gen1', 'gen2'] as const),
-    gpu: readGpu(r, kind, at.cpu, at.memory, cpuThrottling),
+    gpu,
     cpuThrottling,
     startupCpuBoost: service ? optionalBool(r, 'startup_cpu_boost') : undefined,
   };

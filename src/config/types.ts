@@ -156,6 +156,8 @@ export interface Config {
   /** smoke_test: enabled unless false; onlyWhenChanged for `changed` (skipped when nothing was written). */
   smoke: { enabled: boolean; onlyWhenChanged: boolean; timeoutSeconds: number };
   dryRun: boolean;
+  /** read_only: the identity is the read-only planner; a run that would write is refused before it writes. */
+  readOnly: boolean;
   /** state: absent: what to remove instead of deploying (the Scheduler job to delete first). */
   teardown?: { schedulerJobId: string; schedulerRegion: string; force: boolean };
   /** fail_on_drift: a dry run fails when the live state differs from the inputs. */

@@ -1,12 +1,12 @@
 // Every failure becomes one message a person can act on: what the step was doing, on which
 // resource, what Google said, the missing permission, and the one command that grants it.
 import { type ApiErrorFacts, grpcCodeOf, isPermissionDenied, readApiError, statusLabel } from './api-error.js';
-import { type Grant, type GrantContext, grantFor, memberOf } from './grants.js';
+import { type Grant, type GrantContext, grantFor, memberOf, subjectPrincipal } from './grants.js';
 import { scrubSecrets } from './scrub.js';
 
 export { isConflict, isNotFound, isPermissionDenied, isRetryable, readApiError } from './api-error.js';
 export { scrubSecrets } from './scrub.js';
-export { federationGrant, grantFor, repositoryPrincipalSet } from './grants.js';
+export { federationGrant, grantFor, subjectPrincipal } from './grants.js';
 
 export interface ErrorContext extends GrantContext {
   /** What the step was doing, e.g. 'creating the Cloud Run job'. */
@@ -95,8 +95,8 @@ function headline(ctx: ErrorContext, facts: ApiErrorFacts): string {
 
 function grantLines(intro: string, grant: Grant): string[] {
   const lines = [`${intro} Grant ${grant.role} on ${grant.scope} to ${grant.member}:`, `  ${grant.command}`];
-  if (grant.member.startsWith('principalSet://') && grant.member.includes('/attribute.repository/')) {
-    lines.push('  (this principalSet needs the provider to map attribute.repository = assertion.repository)');
+  if (grant.member.startsWith('principal://') && grant.member.includes('/subject/')) {
+    lines.push("  (this run's own principal: its GitHub OIDC token's subject, with the provider mapping google.subject=assertion.sub)");
   }
   return lines;
 }
@@ -124,7 +124,9 @@ interface ExplainOptions {
   denialNote?: string;
 }
 
-const callerOf = (ctx: ErrorContext): string => (ctx.deployer ? memberOf(ctx.deployer) : 'the deployer');
+/** Who made the denied call: the deployer account, else this run's own federated principal. */
+const callerOf = (ctx: ErrorContext): string =>
+  ctx.deployer ? memberOf(ctx.deployer) : ctx.provider && ctx.subject ? subjectPrincipal(ctx.provider, ctx.subject) : 'the deployer';
 
 function explainFacts(facts: ApiErrorFacts, ctx: ErrorContext, cause: unknown, options: ExplainOptions = {}): ActionError {
   const { fallbackPermission, denialNote } = options;
@@ -224,9 +226,10 @@ function stsDiagnosis(error: string | undefined, description: string, ctx: Error
       text:
         "The provider's attribute mapping makes google.subject longer than the 127 bytes Google allows. With " +
         "google.subject=assertion.sub, GitHub's sub (repo:OWNER/REPO:ref:refs/heads/BRANCH) is too long for a long " +
-        'repository or branch name. Map google.subject to something short (the IAM bindings of this setup use ' +
-        'attribute.repository, so they keep working), keeping the other mappings:\n' +
-        `  ${fix}`,
+        'repository or branch name. Map google.subject to something short, keeping the other mappings:\n' +
+        `  ${fix}\n` +
+        'The subject then no longer names the environment or the event, so bind the deployer and the planner to ' +
+        'principalSet://.../attribute.NAME/VALUE members of mapped claims instead (docs/identities.md).',
       fix,
     };
   }
@@ -307,7 +310,13 @@ function explainImpersonation(err: unknown, ctx: ErrorContext): ActionError {
   return explainFacts(readApiError(err), impersonation, err, {
     // iamcredentials answers 403 both for a missing binding and for an account that does not exist.
     fallbackPermission: isPermissionDenied(err) ? 'iam.serviceAccounts.getAccessToken' : undefined,
-    denialNote: account ? `(If ${account} does not exist, check the 'service_account' input.)` : undefined,
+    denialNote: [
+      ...(account ? [`(If ${account} does not exist, check the 'service_account' input.)`] : []),
+      // A pull request plans as the planner; binding it to the deployer would widen the deployer's trust.
+      ...(ctx.subject?.endsWith(':pull_request') && !ctx.readOnly
+        ? ['A pull request should not impersonate the deployer: plan it as the read-only planner (service_account: the planner, read_only: true; docs/identities.md).']
+        : []),
+    ].join('\n') || undefined,
   });
 }
 

@@ -9,6 +9,10 @@ export interface GrantContext {
   provider?: string;
   /** OWNER/REPO of the workflow (GITHUB_REPOSITORY). */
   repository?: string;
+  /** The GitHub OIDC token's subject (`sub`): this run's own principal under the provider's pool. */
+  subject?: string;
+  /** service_account is the read-only planner (read_only: true): a missing read is the planner's. */
+  readOnly?: boolean;
   /** Set when the failed call was made as the Scheduler's invoker SA, not the deployer. */
   invoker?: string;
   /** Full name of the Cloud Run job/service the call was about. */
@@ -30,6 +34,8 @@ type Scope = 'project' | 'service-account' | 'run-resource' | 'federation';
 
 interface Rule {
   permission: RegExp;
+  /** Only for the read-only planner: it gets the viewer role, never an admin one. */
+  readOnly?: boolean;
   /** Only when the caller was the invoker (run.jobs.run by the deployer falls to run.admin). */
   invokerOnly?: boolean;
   role: string;
@@ -39,6 +45,8 @@ interface Rule {
 // First match wins; permission names compare case-insensitively because Google's
 // messages spell them both ways ('iam.serviceaccounts.actAs').
 const RULES: Rule[] = [
+  { permission: /^run\.[a-z]+\.(get|list|getIamPolicy)$/i, readOnly: true, role: 'roles/run.viewer', scope: 'project' },
+  { permission: /^cloudscheduler\.[a-z]+\.(get|list)$/i, readOnly: true, role: 'roles/cloudscheduler.viewer', scope: 'project' },
   { permission: /^iam\.serviceAccounts\.actAs$/i, role: 'roles/iam.serviceAccountUser', scope: 'service-account' },
   {
     permission: /^iam\.serviceAccounts\.(getAccessToken|getOpenIdToken|signJwt|signBlob)$/i,
@@ -59,6 +67,7 @@ const PLACEHOLDER = {
   adcAccount: 'serviceAccount:ADC_ACCOUNT_EMAIL',
   serviceAccount: 'SERVICE_ACCOUNT_EMAIL',
   repository: 'OWNER/REPO',
+  subject: 'SUBJECT',
 } as const;
 
 /** IAM member string of an email: service accounts and users differ. */
@@ -67,18 +76,20 @@ export function memberOf(email: string): string {
 }
 
 /**
- * The principalSet of the workflow's repository under the provider's pool (needs the
- * provider to map attribute.repository = assertion.repository).
+ * This run's own principal under the provider's pool: the GitHub OIDC token's subject, e.g.
+ * principal://iam.googleapis.com/projects/N/locations/global/workloadIdentityPools/P/subject/repo:OWNER/REPO:environment:production
+ * (with the documented mapping google.subject=assertion.sub). Never a set such as the whole
+ * repository: a fix widens trust to exactly the run that needed it.
  */
-export function repositoryPrincipalSet(provider: string, repository: string = PLACEHOLDER.repository): string {
+export function subjectPrincipal(provider: string, subject: string = PLACEHOLDER.subject): string {
   const pool = provider.replace(/^\/*(?:iam\.googleapis\.com\/)?/, '').replace(/\/providers\/[^/]+$/, '');
-  return `principalSet://iam.googleapis.com/${pool}/attribute.repository/${repository}`;
+  return `principal://iam.googleapis.com/${pool}/subject/${subject}`;
 }
 
-/** The member that made the deployer's calls: the deployer SA, else the federated repository. */
+/** The member that made the deployer's calls: the deployer SA, else this run's federated principal. */
 function callerMember(ctx: GrantContext): string {
   if (ctx.deployer) return memberOf(ctx.deployer);
-  if (ctx.provider) return repositoryPrincipalSet(ctx.provider, ctx.repository);
+  if (ctx.provider) return subjectPrincipal(ctx.provider, ctx.subject);
   return PLACEHOLDER.deployer;
 }
 
@@ -122,7 +133,7 @@ function runResourceGrant(role: string, member: string, ctx: GrantContext): Gran
 
 /** The grant that fixes a missing `permission`, or undefined when the table has no rule for it. */
 export function grantFor(permission: string, ctx: GrantContext): Grant | undefined {
-  const rule = RULES.find((r) => r.permission.test(permission) && (!r.invokerOnly || ctx.invoker));
+  const rule = RULES.find((r) => r.permission.test(permission) && (!r.invokerOnly || ctx.invoker) && (!r.readOnly || (ctx.readOnly && !ctx.invoker)));
   if (!rule) return undefined;
   switch (rule.scope) {
     case 'project':
@@ -144,6 +155,6 @@ export function grantFor(permission: string, ctx: GrantContext): Grant | undefin
 export function federationGrant(ctx: GrantContext): Grant {
   const account = ctx.serviceAccount ?? ctx.deployer ?? PLACEHOLDER.serviceAccount;
   return ctx.provider
-    ? serviceAccountGrant('roles/iam.workloadIdentityUser', repositoryPrincipalSet(ctx.provider, ctx.repository), account)
+    ? serviceAccountGrant('roles/iam.workloadIdentityUser', subjectPrincipal(ctx.provider, ctx.subject), account)
     : serviceAccountGrant('roles/iam.serviceAccountTokenCreator', PLACEHOLDER.adcAccount, account);
 }

@@ -16,7 +16,7 @@ import schema from '../../schema/manifest.schema.json' with { type: 'json' };
 
 /** Inputs that stay inputs in fleet mode and apply to every workload. */
 export const FLEET_WIDE_INPUTS: readonly InputName[] = [
-  'workload_identity_provider', 'service_account', 'audience', 'project_id', 'region',
+  'workload_identity_provider', 'service_account', 'read_only', 'audience', 'project_id', 'region',
   'dry_run', 'smoke_test', 'smoke_timeout', 'manifest', 'prune', 'max_parallel', 'only',
   'fail_on_drift', 'comment_on_pr', 'github_token',
 ];
@@ -89,45 +89,82 @@ export async function loadManifest(get: (name: string) => string, env: NodeJS.Pr
   } catch (err) {
     throw new InputError('manifest', `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}. Give the path of the YAML manifest relative to the repository root (GITHUB_WORKSPACE).`);
   }
-  const data = await parseYaml(path, text);
+  const { data, withLines } = await parseYaml(path, text);
   const expanded = expandVariables(data, env, problems);
-  problems.push(...(await validateAgainstSchema(expanded)));
-  const manifest = expanded as { fleet: string; defaults?: Workload; workloads: Workload[] | null };
-  const workloads = manifest.workloads ?? [];
+  const schemaProblems = await validateAgainstSchema(expanded);
+  problems.push(...schemaProblems);
+  const manifest = (isObject(expanded) ? expanded : {}) as { fleet: string; defaults?: Workload; workloads?: Workload[] | null };
+  const workloads = Array.isArray(manifest.workloads) ? manifest.workloads : [];
+  const defaults = isObject(manifest.defaults) ? manifest.defaults : {};
   // Duplicates are found in any file whose workloads are objects, with the schema's problems.
-  const isObject = (v: unknown): v is Workload => typeof v === 'object' && v !== null && !Array.isArray(v);
-  if (Array.isArray(workloads) && workloads.every(isObject)) {
-    problems.push(...duplicates(workloads, isObject(manifest.defaults) ? manifest.defaults : {}));
-  }
-  if (problems.length > 0) throw new ManifestError(path, problems);
+  if (workloads.every(isObject)) problems.push(...duplicates(workloads, defaults));
   if (settings.only) {
-    const names = new Set(workloads.map((w) => w.name));
+    const names = new Set(workloads.map((w) => (isObject(w) ? w.name : undefined)));
     for (const name of settings.only.filter((n) => !names.has(n))) problems.push(`Input 'only': ${quote(name)} is not a workload of the manifest.`);
   }
+  // Each workload is read as the inputs are (its cron, sizes, durations...) even when the schema
+  // found problems elsewhere, so the file's problems are all reported at once; a key the schema
+  // already faulted is not reported twice.
+  const faulted = new Set(schemaProblems.map(pathOfProblem));
+  const semantic: string[] = [];
   const configs: Config[] = [];
   const keys = new Map<Config, ReadonlySet<string>>();
   workloads.forEach((workload, index) => {
+    if (!isObject(workload)) return;
     if (settings.only && !settings.only.includes(String(workload.name))) return;
-    const own = { ...(manifest.defaults ?? {}), ...workload };
-    const config = workloadConfig(manifest.fleet, own, index, get, problems, env.GITHUB_SHA);
+    const own = { ...defaults, ...workload };
+    const config = workloadConfig(manifest.fleet, own, index, get, semantic, env.GITHUB_SHA);
     if (!config) return;
     configs.push(config);
     keys.set(config, new Set(Object.keys(own).filter((k) => own[k] !== null)));
   });
-  if (problems.length > 0) throw new ManifestError(path, problems);
+  problems.push(...semantic.filter((p) => ![...faulted].some((f) => f !== undefined && (pathOfProblem(p) === f || pathOfProblem(p)?.startsWith(`${f}.`)))));
+  const notices = regionCounts(configs, problems);
+  if (problems.length > 0) throw new ManifestError(path, withLines(problems));
+  if (configs[0]) configs[0].notices.push(...notices);
   const isSet = (config: Config, input: string): boolean =>
     keys.get(config)?.has(input) === true || (FLEET_WIDE_INPUTS.includes(input as InputName) && get(input) !== '');
   return { ...settings, id: manifest.fleet, configs, isSet };
 }
 
 
-async function parseYaml(path: string, text: string): Promise<Json> {
-  const { parseDocument } = await import('yaml');
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+const isObject = (v: unknown): v is Workload => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The manifest path a problem starts with (`workloads[0].schedule`), if it starts with one. */
+function pathOfProblem(problem: string): string | undefined {
+  return /^([A-Za-z_][\w-]*(?:\[\d+\]|\.[A-Za-z_][\w-]*)*):/.exec(problem)?.[1];
+}
+
+/** The YAML file as data, and a function that adds each problem's line in the file. */
+async function parseYaml(path: string, text: string): Promise<{ data: Json; withLines: (problems: string[]) => string[] }> {
+  const { parseDocument, LineCounter, isNode } = await import('yaml');
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, lineCounter });
   if (doc.errors.length > 0) {
-    throw new ManifestError(path, doc.errors.map((e) => `line ${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]}`));
+    throw new ManifestError(
+      path,
+      doc.errors.map((e) => {
+        const at = e.linePos?.[0];
+        return `${at ? `line ${at.line}, column ${at.col}` : 'line ?'}: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`;
+      }),
+    );
   }
-  return doc.toJS() as Json;
+  const lineOf = (path: string): number | undefined => {
+    const keys = [...path.matchAll(/\[(\d+)\]|([^.[\]]+)/g)].map((m) => (m[1] !== undefined ? Number(m[1]) : m[2]!));
+    // The deepest node the path reaches (a missing key: its map).
+    for (let n = keys.length; n > 0; n--) {
+      const node = doc.getIn(keys.slice(0, n), true);
+      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+    }
+    return undefined;
+  };
+  const withLines = (problems: string[]): string[] =>
+    problems.map((p) => {
+      const at = pathOfProblem(p);
+      const line = at === undefined ? undefined : lineOf(at);
+      return line === undefined ? p : `${at} (line ${line})${p.slice(at!.length)}`;
+    });
+  return { data: doc.toJS() as Json, withLines };
 }
 
 /** `${VAR}` in any string, from the step's environment; an unset one is named with its workload. */
@@ -211,6 +248,33 @@ function editDistance(a: string, b: string): number {
     prev = row;
   }
   return prev[b.length]!;
+}
+
+/**
+ * What a region holds per project: Cloud Scheduler at most 5,000 jobs (1,000 by default,
+ * https://cloud.google.com/scheduler/quotas); Cloud Run 1,000 jobs and 1,000 services by default
+ * (https://cloud.google.com/run/quotas, which now says they can be raised). Over the Scheduler
+ * maximum is a problem; over a default, a notice (the project's own quota is not known here).
+ */
+function regionCounts(configs: readonly Config[], problems: string[]): string[] {
+  const count = new Map<string, number>();
+  const add = (key: string, n: number) => count.set(key, (count.get(key) ?? 0) + n);
+  for (const c of configs) {
+    add(`${c.kind === 'job' ? 'Cloud Run jobs' : 'Cloud Run services'}|${c.region}`, 1);
+    for (const s of [c.schedule, ...(c.moreSchedules ?? [])]) if (s) add(`Cloud Scheduler jobs|${s.region}`, 1);
+  }
+  const notices: string[] = [];
+  for (const [key, n] of count) {
+    const [what, region] = key.split('|') as [string, string];
+    const scheduler = what === 'Cloud Scheduler jobs';
+    const source = scheduler ? 'https://cloud.google.com/scheduler/quotas' : 'https://cloud.google.com/run/quotas';
+    if (scheduler && n > 5000) {
+      problems.push(`workloads: ${n} ${what} in ${region}: Cloud Scheduler holds at most 5,000 jobs per project and region (${source}). Split the fleet across regions (scheduler_region) or projects.`);
+    } else if (n > 1000) {
+      notices.push(`The fleet has ${n} ${what} in ${region}, more than the default 1,000 per project and region (${source}): the deploy fails past the project's quota unless it was raised.`);
+    }
+  }
+  return notices;
 }
 
 /** Scheduler job IDs a workload uses (in its Scheduler region). */

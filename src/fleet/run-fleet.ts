@@ -5,22 +5,24 @@ import * as core from '../report/workflow-commands.js';
 import { AuthError, type Credentials } from '../auth/credentials.js';
 import { RULES } from '../config/rules.js';
 import { InputError, type Config } from '../config/types.js';
-import { explainAuthError, type ErrorContext } from '../errors/explain.js';
+import { ActionError, explainAuthError, type ErrorContext } from '../errors/explain.js';
 import { scrubSecrets } from '../errors/scrub.js';
 import { createApi } from '../google/api.js';
-import { overrideNotices } from '../google/endpoints.js';
+import { overrideWarning } from '../google/endpoints.js';
 import { makeClients } from '../google/clients.js';
 import { phase } from '../report/log.js';
 import { alertPoliciesOf, resultOf, setOutputs } from '../report/outputs.js';
 import { formatPlan, planToJson } from '../report/plan-text.js';
 import { changeLine, renderFleetSummary, renderSummary, renderSummaryText, writeSummary } from '../report/summary.js';
-import { withSchedule } from '../plan/planner.js';
+import { planChangesAnything, withSchedule } from '../plan/planner.js';
+import { plannedWrites, readOnlyRefusal } from '../plan/read-only.js';
 import type { Change } from '../plan/types.js';
 import { applyDeletions, inParallel } from '../pipeline/delete.js';
 import { applyWorkloadRun, planWorkloadRun, readAlerting, readWorkload, startWorkload, type PipelineContext, type WorkloadRun } from '../pipeline/run-pipeline.js';
 import { planPrune, readOwned } from './prune.js';
 import { readFleet } from './read-fleet.js';
 import { commentOnPullRequest } from '../report/pr-comment.js';
+import { AttemptLog } from '../smoke/attempt-log.js';
 
 export interface FleetRun {
   /** The fleet's owner id; absent in the single-workload mode. */
@@ -37,7 +39,8 @@ export async function runFleet(fleet: FleetRun, authenticating: Promise<Credenti
     for (const notice of config.notices) core.notice(tag(config, notice));
     for (const warning of config.warnings) core.warning(tag(config, warning));
   }
-  for (const notice of overrideNotices(env)) core.info(notice);
+  const overridden = overrideWarning(env);
+  if (overridden) core.warning(overridden);
   // Values never leave the run: main registered every workload's env values and secret references
   // with the one scrubbing function (configureTrace) before anything was sent.
   const first = fleet.configs[0];
@@ -55,6 +58,7 @@ export async function runFleet(fleet: FleetRun, authenticating: Promise<Credenti
     provider: first.auth.workloadIdentityProvider,
     repository: env.GITHUB_REPOSITORY,
     audience: first.auth.audience,
+    readOnly: first.readOnly,
   };
   const authPhase: Record<string, number> = {};
   let runs: WorkloadRun[] = [];
@@ -66,10 +70,11 @@ export async function runFleet(fleet: FleetRun, authenticating: Promise<Credenti
       async () => {
         try {
           const c = await authenticating;
-          core.info(`Authenticated as ${c.identity}`);
+          errorContext.subject = c.subject;
+          core.info(`Authenticated as ${c.identity}${c.subject ? ` (GitHub OIDC subject ${c.subject})` : ''}`);
           return c;
         } catch (err) {
-          if (err instanceof AuthError) throw explainAuthError(err.stage, err.cause, { ...errorContext, action: 'authenticating' }, env);
+          if (err instanceof AuthError) throw explainAuthError(err.stage, err.cause, { ...errorContext, subject: err.subject, action: 'authenticating' }, env);
           throw err;
         }
       },
@@ -86,12 +91,15 @@ export async function runFleet(fleet: FleetRun, authenticating: Promise<Credenti
     const api = createApi({ ...errorContext, projectId }, Date.now() + deployDeadlineMs, (err, delay) =>
       core.info(scrubSecrets(`Retrying in ${delay}ms: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`)),
     );
+    const clients = makeClients(credentials.authClient, env);
     const ctx: PipelineContext = {
       api,
-      clients: makeClients(credentials.authClient, env),
+      clients,
       projectId,
       errorContext,
       deployId: `${env.GITHUB_RUN_ID ?? Date.now()}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`,
+      // One reader of the attempt log for every workload: Cloud Logging's read quota is per project.
+      attemptLog: new AttemptLog(clients, { ...errorContext, projectId }),
     };
     const ctxOf = (config: Config): PipelineContext => (single ? ctx : { ...ctx, label: config.name });
     runs = fleet.configs.map((config) => startWorkload(ctxOf(config), config));
@@ -130,6 +138,7 @@ export async function runFleet(fleet: FleetRun, authenticating: Promise<Credenti
 
     // Apply with at most max_parallel workloads in flight; then prune (triggers first).
     if (!first.dryRun) {
+      if (first.readOnly) refuseWrites(runs, deletions, credentials.identity, projectId, single);
       await inParallel(runs, fleet.maxParallel, (run) => applyWorkloadRun(ctxOf(run.config), run));
       if (deletions.length > 0) {
         await phase('prune', () =>
@@ -146,6 +155,24 @@ export async function runFleet(fleet: FleetRun, authenticating: Promise<Credenti
   await report(fleet, runs, deletions, failures, env);
   if (failures.length === 1) core.setFailed(failures[0]!);
   else if (failures.length > 1) core.setFailed(`${failures.length} failures:\n${failures.map((f) => `- ${f}`).join('\n')}`);
+}
+
+/** read_only: a run that would write anything stops here, before its first write. */
+function refuseWrites(runs: readonly WorkloadRun[], deletions: readonly Change[], account: string, projectId: string, single: boolean): void {
+  const planned = runs.filter((run) => !run.failure && run.report);
+  const writes = plannedWrites(
+    planned.map((run) => {
+      const plan = run.report?.plan ?? [];
+      const smoke = run.config.smoke;
+      return { label: single ? undefined : run.config.name, plan, smokeTestRuns: !run.config.teardown && smoke.enabled && (!smoke.onlyWhenChanged || planChangesAnything(plan)) };
+    }),
+    deletions,
+  );
+  if (writes.length === 0) return;
+  const refusal = readOnlyRefusal(account, projectId, writes);
+  // The summary of each workload says why nothing was applied.
+  for (const run of planned) run.report!.error = refusal;
+  throw new ActionError(refusal);
 }
 
 async function report(fleet: FleetRun, runs: readonly WorkloadRun[], deletions: readonly Change[], failures: readonly string[], env: NodeJS.ProcessEnv): Promise<void> {

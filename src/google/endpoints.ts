@@ -34,11 +34,16 @@ export function endpointFor(api: GoogleApi, env: NodeJS.ProcessEnv = process.env
   return `${url.origin}${url.pathname.replace(/\/*$/, '/')}`;
 }
 
-/** One line per active override, for the log (printed once per run by the pipeline). */
-export function overrideNotices(env: NodeJS.ProcessEnv = process.env): string[] {
-  return (Object.keys(PUBLIC_HOSTS) as GoogleApi[])
-    .filter((api) => env[`CLOUDSDK_API_ENDPOINT_OVERRIDES_${api.toUpperCase()}`]?.trim())
-    .map((api) => `CLOUDSDK_API_ENDPOINT_OVERRIDES_${api.toUpperCase()} is set: ${api} requests go to ${endpointFor(api, env)} instead of https://${PUBLIC_HOSTS[api]}/`);
+/**
+ * The one warning of a run whose requests go elsewhere, naming each variable and its host: an
+ * earlier step can set these through GITHUB_ENV, and the GitHub OIDC token and every access
+ * token travel to them, so the override belongs in the run's annotations, not only in its log.
+ */
+export function overrideWarning(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const active = (Object.keys(PUBLIC_HOSTS) as GoogleApi[]).filter((api) => env[`CLOUDSDK_API_ENDPOINT_OVERRIDES_${api.toUpperCase()}`]?.trim());
+  if (active.length === 0) return undefined;
+  const each = active.map((api) => `CLOUDSDK_API_ENDPOINT_OVERRIDES_${api.toUpperCase()} sends ${api} requests to ${new URL(endpointFor(api, env)).host} (not ${PUBLIC_HOSTS[api]})`);
+  return `Google API endpoints are overridden, and tokens go to these hosts: ${each.join('; ')}. If this workflow or an earlier step did not mean to set them, remove them.`;
 }
 
 /** 127.0.0.0/8, ::1 and localhost. */

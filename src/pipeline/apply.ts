@@ -12,7 +12,8 @@ import type { Change } from '../plan/types.js';
 import { applyWorkload } from '../run/deploy.js';
 import type { RunResource, RunService } from '../run/workload.js';
 import { applySchedulerJob, DeletedAgainError, setSchedulerPaused } from '../scheduler/upsert.js';
-import type { SchedulerJob } from '../scheduler/scheduler-job.js';
+import { SCHEDULER_STATES, type SchedulerJob } from '../scheduler/scheduler-job.js';
+import { enumName } from '../google/values.js';
 
 export interface Applied {
   workload: RunResource;
@@ -97,7 +98,8 @@ export async function applyPlan(
   // paused: true on an existing Scheduler job: the pause is the first write of all, so nothing
   // this run changes can be triggered before it holds (issue 11).
   let schedulerNow = current.schedulerJob;
-  const pauseFirst = Boolean(schedulerNow) && runPlan.scheduler?.setPaused === true;
+  // Only an ENABLED job can be paused (PauseJob); one in a system state is repaired or recreated first.
+  const pauseFirst = enumName(schedulerNow?.state, SCHEDULER_STATES) === 'ENABLED' && runPlan.scheduler?.setPaused === true;
   if (pauseFirst) {
     const planned = runPlan.scheduler!.change;
     schedulerNow = await hooks.phase('pause', () => step([planned], (tracked) => setSchedulerPaused(api, tracked, planned.resource, true)));
@@ -163,8 +165,13 @@ export async function applyPlan(
   // target (if the pause fails, the job is deleted and nothing is granted). Otherwise the two
   // are independent: side by side, in one log group. Both are waited for, so a failure of one
   // does not leave the other's status unknown.
-  const pausedCreate = scheduler?.change.action === 'create' && scheduler.setPaused === true;
+  const pausedCreate = (scheduler?.change.action === 'create' || scheduler?.recreate === true) && scheduler.setPaused === true;
   const results = await hooks.phase('iam + schedule', async () => {
+    // A recreate deletes first: only once everything else of this run went through.
+    if (scheduler?.recreate && !pausedCreate) {
+      const others = await Promise.allSettled([grant(), scheduleMore()]);
+      return others.some((r) => r.status === 'rejected') ? others : [...others, ...(await Promise.allSettled([schedule()]))];
+    }
     if (!pausedCreate) return Promise.allSettled([grant(), schedule(), scheduleMore()]);
     const scheduled = await Promise.allSettled([schedule()]);
     return scheduled[0].status === 'rejected' ? scheduled : [...scheduled, ...(await Promise.allSettled([grant(), scheduleMore()]))];

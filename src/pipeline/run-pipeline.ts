@@ -21,6 +21,7 @@ import type { Change } from '../plan/types.js';
 import type { RunReport, SmokeResult } from '../report/types.js';
 import { envValuesOf, latestRevisionTraffic, type RunService } from '../run/workload.js';
 import { smokeTest } from '../smoke/smoke.js';
+import type { AttemptLog } from '../smoke/attempt-log.js';
 import { applyPlan } from './apply.js';
 import { resourceNames } from './names.js';
 import { readCurrentState } from './read-current.js';
@@ -35,6 +36,8 @@ export interface PipelineContext {
   deployId: string;
   /** Log groups carry the workload's name when there are several. */
   label?: string;
+  /** The run's one reader of Cloud Scheduler's attempt log, shared by every smoke test. */
+  attemptLog: AttemptLog;
 }
 
 /** One workload as it goes through the pipeline. */
@@ -192,12 +195,14 @@ export async function applyWorkloadRun(ctx: PipelineContext, run: WorkloadRun): 
           onProgress: (line) => core.info(line),
           onExecution: (name) => (run.startedExecution = name),
           known: { workload: current.workload, schedulerJob: current.schedulerJob },
+          attemptLog: ctx.attemptLog,
         }),
       );
       // A failed execution's or attempt's message comes from Google: scrubbed like any error.
       report.smoke = { ...smoke, message: scrubSecrets(smoke.message) };
       if (smoke.status === 'failed') throw new ActionError(report.smoke.message);
-      core.info(report.smoke.message);
+      if (smoke.warn) core.warning(ctx.label ? `${ctx.label}: ${report.smoke.message}` : report.smoke.message);
+      else core.info(report.smoke.message);
     }
   });
 }

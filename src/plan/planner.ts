@@ -7,6 +7,7 @@ import { desiredSchedulerJob, SCHEDULER_FIELDS, SCHEDULER_STATES, type Scheduler
 import { enumName } from '../google/values.js';
 import { fieldsSetBySpec, mergeSpec, specChanges } from '../run/spec-merge.js';
 import { envValueChanges } from '../errors/scrub.js';
+import { ActionError } from '../errors/explain.js';
 import { differences, type Compared } from './diff.js';
 import type { Change, FieldChange, Plan } from './types.js';
 
@@ -51,6 +52,11 @@ export interface SchedulerStep {
   updateMask: string[];
   /** Pause or resume after the write; undefined = leave the state as it is. */
   setPaused?: boolean;
+  /**
+   * Delete the job and create it again (then pause it if setPaused): a job Cloud Scheduler
+   * DISABLED cannot be resumed (ResumeJob needs PAUSED) or paused (PauseJob needs ENABLED).
+   */
+  recreate?: boolean;
 }
 
 export interface RunPlan {
@@ -223,24 +229,20 @@ export function planScheduler(
   const compared = SCHEDULER_FIELDS.map((f) => ({ field: f.field, before: current ? f.read(current) : undefined, after: f.read(desired) }));
   const fields = differences(compared, current !== undefined);
   const state = current ? enumName(current.state, SCHEDULER_STATES) : undefined;
-  // A job left UPDATE_FAILED by an interrupted update is not run until a PATCH succeeds:
-  // write every managed field again, whether or not they look the same.
+  const paused = config.schedule.paused;
+  if (current && state === 'DISABLED') return recreateDisabled(config, names, current, desired, fields);
+  // A job left UPDATE_FAILED by an interrupted update is not run until a PATCH succeeds
+  // (job.proto: "retry UpdateJob until a successful response is received"): write every managed
+  // field again, whether or not they look the same.
   const repair = state === 'UPDATE_FAILED';
   if (repair) fields.push({ field: 'state', before: 'UPDATE_FAILED', after: 'ENABLED' });
   const updateMask = !current
     ? []
     : SCHEDULER_FIELDS.filter((f) => repair || fields.some((c) => c.field === f.field)).map((f) => f.mask);
-  const paused = config.schedule.paused;
   const currentlyPaused = state === 'PAUSED';
-  // DISABLED (by the system, after errors) is resumed like a paused job unless paused is asked for.
-  const setPaused = current
-    ? paused !== currentlyPaused || (state === 'DISABLED' && !paused)
-      ? paused
-      : undefined
-    : paused
-      ? true
-      : undefined;
-  if (current && setPaused !== undefined) fields.push({ field: 'paused', before: state === 'DISABLED' ? 'DISABLED' : currentlyPaused, after: paused });
+  // After a repair the state is the API's to say: paused is set explicitly either way.
+  const setPaused = current ? (repair || paused !== currentlyPaused ? paused : undefined) : paused ? true : undefined;
+  if (current && paused !== currentlyPaused) fields.push({ field: 'paused', before: currentlyPaused, after: paused });
   else if (!current && paused) fields.push({ field: 'paused', after: true });
   const action = !current ? 'create' : fields.length ? 'update' : 'unchanged';
   const change: Change = { type: 'scheduler-job', resource: names.schedulerJob, action, fields };
@@ -249,6 +251,34 @@ export function planScheduler(
     change.reason = `re-pointed from the Cloud Run ${targetKind(current)} to the ${config.kind}, with ${config.kind === 'job' ? 'an OAuth' : 'an OIDC'} token`;
   }
   return { change, body: desired, updateMask, setPaused };
+}
+
+/**
+ * A Scheduler job the system DISABLED (job.proto: "disabled by the system due to error"): neither
+ * resumed nor paused by the API. A job this action wrote (its description is exactly the one
+ * the action writes) is deleted and created again from the desired state, which the action
+ * holds whole; any other is left alone, and the run stops before any write.
+ */
+function recreateDisabled(config: Config, names: Names, current: SchedulerJob, desired: SchedulerJob, fields: FieldChange[]): SchedulerStep {
+  const name = names.schedulerJob!;
+  if (current.description !== desired.description) {
+    const [, project, , location, , id] = name.split('/');
+    throw new ActionError(
+      `The Cloud Scheduler job ${name} is DISABLED: Cloud Scheduler disabled it after errors, and it can be neither resumed nor paused. ` +
+        `Its description (${JSON.stringify(current.description ?? '')}) is not the one this action writes, so it is not this action's to ` +
+        `delete and create again. See why it was disabled (gcloud scheduler jobs describe ${id} --location=${location} --project=${project}), ` +
+        `then delete it (gcloud scheduler jobs delete ${id} --location=${location} --project=${project}) and run again, or set scheduler_job to another name.`,
+    );
+  }
+  const paused = config.schedule!.paused;
+  const change: Change = {
+    type: 'scheduler-job',
+    resource: name,
+    action: 'update',
+    fields: [...fields, { field: 'state', before: 'DISABLED', after: paused ? 'PAUSED' : 'ENABLED' }],
+    reason: 'Cloud Scheduler DISABLED it after errors (it can be neither resumed nor paused): deleted and created again from the inputs',
+  };
+  return { change, body: desired, updateMask: [], setPaused: paused ? true : undefined, recreate: true };
 }
 
 function targetKind(job: SchedulerJob): 'job' | 'service' {

@@ -26,6 +26,8 @@ export interface SmokeResult {
   attemptStatus?: { code: number; name: string; message?: string };
   /** One line: what happened (and, on failure, what it most likely means). */
   message: string;
+  /** A skip the user should act on (a warning, not a notice). */
+  warn?: boolean;
 }
 
 export interface RunReport {

@@ -56,6 +56,11 @@ export async function applySchedulerJob(
   const name = step.change.resource;
   let current = step;
   let result: SchedulerJob | undefined;
+  if (current.recreate) {
+    await deleteSchedulerJob(api, clients, name);
+    result = await api.call('creating the Cloud Scheduler job again', name, () => clients.scheduler.create(parentOf(name), current.body));
+    return current.setPaused ? pauseNewOrDelete(api, clients, name) : result;
+  }
   if (current.change.action === 'create') {
     try {
       result = await api.call('creating the Cloud Scheduler job', name, async () =>

@@ -9,11 +9,13 @@ import type { GoogleClients } from '../google/clients.js';
 import { pollUntil } from '../google/poll.js';
 import { sleep } from '../google/retry.js';
 import { CONDITION_STATES, durationSeconds, enumName, timestampMs, toNumber } from '../google/values.js';
+import { formatDuration } from '../config/duration.js';
 import { formatTasks } from '../report/format.js';
 import { createProgress } from '../report/log.js';
 import type { SmokeResult, TaskCounts } from '../report/types.js';
 import type { RunJob, RunResource } from '../run/workload.js';
-import { DEFAULT_ATTEMPT_DEADLINE, type SchedulerJob } from '../scheduler/scheduler-job.js';
+import { CLOUD_PLATFORM_SCOPE, DEFAULT_ATTEMPT_DEADLINE, type SchedulerJob } from '../scheduler/scheduler-job.js';
+import { LogUnreadable, type AttemptLog } from './attempt-log.js';
 
 type Execution = protos.google.cloud.run.v2.IExecution;
 
@@ -38,6 +40,8 @@ export interface SmokeContext {
    * own writes do not change.
    */
   known?: { workload?: RunResource; schedulerJob?: SchedulerJob };
+  /** The run's one reader of Cloud Scheduler's attempt log (shared by every workload's smoke test). */
+  attemptLog: AttemptLog;
 }
 
 /** How far the runner's clock may be off Google's when telling our execution from older ones. */
@@ -60,6 +64,17 @@ export function taskCounts(e: Execution): TaskCounts {
   };
 }
 
+/**
+ * Whether an execution has ended: its Completed condition is terminal. Not completionTime, which
+ * execution.proto says "is not guaranteed to be set in happens-before order across separate
+ * operations" (it has been seen before the condition, with the counts not yet final).
+ */
+export function executionFinished(e: Execution): boolean {
+  const completed = (e.conditions ?? []).find((c) => c.type === 'Completed');
+  const state = enumName(completed?.state, CONDITION_STATES);
+  return state === 'CONDITION_SUCCEEDED' || state === 'CONDITION_FAILED';
+}
+
 /** The outcome of a finished execution. */
 export function executionOutcome(e: Execution): { succeeded: boolean; cancelled?: boolean; reason?: string } {
   const completed = (e.conditions ?? []).find((c) => c.type === 'Completed');
@@ -76,9 +91,9 @@ async function followExecution(ctx: SmokeContext, name: string, started: number)
   const progress = createProgress(`Execution ${name.split('/').pop()}`, { print: ctx.onProgress });
   const execution = await pollUntil({
     read: () => api.call('reading the execution', name, () => clients.run.get<Execution>(name)),
-    finished: (e) => timestampMs(e.completionTime) !== undefined,
+    finished: executionFinished,
     onRead: (e) => {
-      const finished = timestampMs(e.completionTime) !== undefined;
+      const finished = executionFinished(e);
       progress.update({ status: finished ? 'finished' : 'running', tasks: taskCounts(e) }, finished);
     },
     deadline: ctx.deadline,
@@ -126,9 +141,33 @@ export function attemptHint(code: number, kind: Config['kind']): string {
   return hints[code] ?? 'see the Cloud Scheduler job\'s logs';
 }
 
+/**
+ * What is wrong with the trigger's token for its target, read from the Scheduler job as it is
+ * configured (not from an answer's text, which Cloud Scheduler does not pass on: its log gives a
+ * category such as URL_ERROR-ERROR_AUTHENTICATION). A Google API (*.googleapis.com, the Cloud
+ * Run Admin API of a job target) takes only an OAuth access token with the cloud-platform scope.
+ */
+export function tokenProblem(job: SchedulerJob | undefined): string | undefined {
+  const t = job?.httpTarget;
+  let host: string;
+  try {
+    host = new URL(t?.uri ?? '').hostname;
+  } catch {
+    return undefined;
+  }
+  if (!host.endsWith('.googleapis.com')) return undefined;
+  if (t?.oidcToken) return `the trigger sends an OIDC token to ${host}, a Google API, which takes only an OAuth access token (scope cloud-platform)`;
+  if (!t?.oauthToken) return `the trigger sends no token to ${host}: it needs an OAuth access token (scope cloud-platform)`;
+  const scopes = (t.oauthToken.scope || CLOUD_PLATFORM_SCOPE).split(/[\s,]+/);
+  if (!scopes.includes(CLOUD_PLATFORM_SCOPE)) return `the trigger's OAuth token has scope ${t.oauthToken.scope}, and ${host} needs ${CLOUD_PLATFORM_SCOPE}`;
+  return undefined;
+}
+
 interface AttemptOutcome {
   code: number;
   message?: string;
+  /** What is wrong with the trigger's configured token, if anything (no wait mends it). */
+  tokenProblem?: string;
   /** Job targets: the execution the attempt started, when it showed before the attempt's status. */
   execution?: string;
   /** When the Scheduler job was run (runner's clock). */
@@ -137,33 +176,12 @@ interface AttemptOutcome {
   confirmedBy: string;
 }
 
-/** A Cloud Scheduler attempt's log entry (Cloud Logging, log cloudscheduler.googleapis.com%2Fexecutions). */
-interface AttemptEntry {
-  jsonPayload?: { status?: string; debugInfo?: string };
-  httpRequest?: { status?: number };
-}
-
 /** Past attempt_deadline, plus this, an attempt has surely ended (Scheduler abandons it at the deadline). */
 const ATTEMPT_END_MARGIN_MS = 2_000;
+/** From the :run call to the attempt's start, as allowed for in the time check before triggering. */
+const DISPATCH_ALLOWANCE_MS = 10_000;
 
-/** The AttemptFinished entry of the attempt that started at `startedAt` (Google's clock), if Cloud Logging has it yet. */
-async function finishedEntry(ctx: SchedulerTrigger, startedAt: number): Promise<AttemptEntry | undefined> {
-  const [, project, , location, , id] = ctx.schedulerJob.split('/');
-  const filter = [
-    `logName = "projects/${project}/logs/cloudscheduler.googleapis.com%2Fexecutions"`,
-    'resource.type = "cloud_scheduler_job"',
-    `resource.labels.job_id = "${id}"`,
-    `resource.labels.location = "${location}"`,
-    'jsonPayload."@type" = "type.googleapis.com/google.cloud.scheduler.logging.AttemptFinished"',
-    `timestamp >= "${new Date(startedAt).toISOString()}"`,
-  ].join(' AND ');
-  const page = await ctx.api.call('reading the Cloud Scheduler attempt log (Cloud Logging)', `projects/${project}`, () =>
-    ctx.clients.logging.list<AttemptEntry>({ resourceNames: [`projects/${project}`], filter, orderBy: 'timestamp asc', pageSize: 1 }),
-  );
-  return page.entries?.[0];
-}
-
-type Confirmed = Omit<AttemptOutcome, 'runAt' | 'execution'>;
+type Confirmed = Omit<AttemptOutcome, 'runAt' | 'execution' | 'tokenProblem'> & { job?: SchedulerJob };
 
 /**
  * Tells when the attempt this run started has ended, and with what. Cloud Scheduler may write
@@ -180,7 +198,7 @@ function attemptConfirmer(ctx: SchedulerTrigger, previousStatus: string): (job: 
     seenAt ??= Date.now();
     if (logsUnreadable === undefined) {
       try {
-        const entry = await finishedEntry(ctx, timestampMs(job.lastAttemptTime)!);
+        const entry = await ctx.attemptLog.finished(ctx.schedulerJob, timestampMs(job.lastAttemptTime)!, ctx.deadline);
         if (entry) {
           const name = entry.jsonPayload?.status;
           const code = name ? GRPC_CODE_NAMES.indexOf(name as (typeof GRPC_CODE_NAMES)[number]) : -1;
@@ -189,14 +207,20 @@ function attemptConfirmer(ctx: SchedulerTrigger, previousStatus: string): (job: 
             code: code >= 0 ? code : http && http >= 400 ? (grpcCodeOf({ message: '', metadata: {}, httpStatus: http }) ?? 2) : 0,
             message: entry.jsonPayload?.debugInfo ?? job.status?.message ?? undefined,
             confirmedBy: "the attempt's AttemptFinished entry in Cloud Logging",
+            job,
           };
         }
       } catch (err) {
-        logsUnreadable = (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
+        // Only a refusal of the deployer: a spent read quota (429) is "not yet" (attempt-log.ts).
+        if (!(err instanceof LogUnreadable)) throw err;
+        logsUnreadable = err.message;
         ctx.onProgress?.(`Cloud Logging is not readable (${logsUnreadable}); confirming the attempt from the Cloud Scheduler job instead`);
       }
     }
-    const fromStatus = (how: string): Confirmed => ({ code: toNumber(job.status?.code) ?? 0, message: job.status?.message ?? undefined, confirmedBy: how });
+    const fromStatus = (how: string): Confirmed => {
+      ctx.attemptLog.forget(ctx.schedulerJob);
+      return { code: toNumber(job.status?.code) ?? 0, message: job.status?.message ?? undefined, confirmedBy: how, job };
+    };
     const unreadable = logsUnreadable ? ` (Cloud Logging was not readable: grant the deployer roles/logging.viewer for a quicker answer)` : '';
     if (JSON.stringify(job.status ?? null) !== previousStatus) return fromStatus(`the Cloud Scheduler job's status, which changed after the run${unreadable}`);
     const deadlineMs = (durationSeconds(job.attemptDeadline) ?? DEFAULT_ATTEMPT_DEADLINE) * 1000;
@@ -261,21 +285,21 @@ async function triggerThroughScheduler(ctx: SchedulerTrigger, previousExecution?
       finished: (x) => x.execution !== undefined || x.result !== undefined,
       deadline: ctx.deadline,
       onTimeout: () => new Error(`The smoke test timed out (smoke_timeout) waiting for Cloud Scheduler's attempt of ${name}.`),
-    });
+    }).finally(() => ctx.attemptLog.forget(name)); // the shared reader stops looking for this attempt
     if (seen.execution) return { code: 0, execution: seen.execution, runAt, confirmedBy: 'the new execution of the job' };
-    const { code, message, confirmedBy } = seen.result!;
-    // A token without the needed scope is refused with PERMISSION_DENIED too, but no wait mends it.
-    const scopeRefused = /insufficient authentication scopes/i.test(message ?? '');
+    const { code, message, confirmedBy, job } = seen.result!;
+    // A token of the wrong kind or scope is refused too, but no wait mends it.
+    const badToken = code !== 0 ? tokenProblem(job) : undefined;
     // A denial right after this run's grant may be IAM propagating: triggered again, at most
     // MAX_RETRIGGERS times and only while the grant is younger than the propagation window.
     const propagating =
       code === 7 &&
-      !scopeRefused &&
+      !badToken &&
       ctx.grantedAt !== undefined &&
       retriggers < MAX_RETRIGGERS &&
       Date.now() + propagationWaitMs - ctx.grantedAt < IAM_PROPAGATION_MS &&
       Date.now() + propagationWaitMs < ctx.deadline;
-    if (!propagating) return { code, message, runAt, confirmedBy };
+    if (!propagating) return { code, message, runAt, confirmedBy, tokenProblem: badToken };
     retriggers++;
     ctx.onProgress?.(`PERMISSION_DENIED right after granting the invoker role: IAM may still be propagating, trying again in ${propagationWaitMs / 1000}s`);
     await sleep(propagationWaitMs);
@@ -301,14 +325,46 @@ type SchedulerTrigger = SmokeContext & { schedulerJob: string };
 function failedAttempt(ctx: SmokeContext, attempt: AttemptOutcome, started: number): SmokeResult {
   const { code, message } = attempt;
   const name = GRPC_CODE_NAMES[code] ?? String(code);
+  // The job's status may say only UNKNOWN whatever the attempt met: its log entry says more.
+  const unknownOnly = code === 2 && !message;
+  const likely = attempt.tokenProblem
+    ?? (unknownOnly
+      ? "Cloud Scheduler's job status gives no more than UNKNOWN; the attempt's own status and HTTP code are in its AttemptFinished log entry (grant the deployer roles/logging.viewer to have them here)"
+      : `most likely ${attemptHint(code, ctx.config.kind)}`);
   return {
     status: 'failed',
     durationMs: Date.now() - started,
     attemptStatus: { code, name, message },
     message:
-      `The Cloud Scheduler attempt failed with ${name}${message ? ` (${message})` : ''}: most likely ${attemptHint(code, ctx.config.kind)}. ` +
+      `The Cloud Scheduler attempt failed with ${name}${message ? ` (${message})` : ''}: ${likely}. ` +
       `(Confirmed by ${attempt.confirmedBy}.)`,
   };
+}
+
+/**
+ * Decided before triggering: can the service attempt be confirmed before smoke_timeout? An
+ * attempt whose status equals the previous one is confirmed by its log entry, else only once
+ * attempt_deadline has passed; so without logging.logEntries.list and with smoke_timeout shorter
+ * than attempt_deadline, the trigger would run the service and the run would end in a bare
+ * timeout. Fails (smoke_test: true) or skips (smoke_test: changed) with the reason instead.
+ */
+async function cannotConfirmInTime(ctx: SchedulerTrigger): Promise<Omit<SmokeResult, 'durationMs'> | undefined> {
+  const before = ctx.known?.schedulerJob;
+  // Without an earlier attempt's status, any status the attempt writes is a change.
+  if (!before?.status) return undefined;
+  const deadlineSeconds = ctx.config.schedule?.attemptDeadlineSeconds ?? durationSeconds(before.attemptDeadline) ?? DEFAULT_ATTEMPT_DEADLINE;
+  const needMs = deadlineSeconds * 1000 + ATTEMPT_END_MARGIN_MS + DISPATCH_ALLOWANCE_MS;
+  if (ctx.deadline - Date.now() >= needMs) return undefined;
+  const project = ctx.schedulerJob.split('/')[1]!;
+  const readable = await ctx.attemptLog.readable(project, ctx.deadline);
+  if (readable === true) return undefined;
+  const skip = ctx.config.smoke.onlyWhenChanged;
+  const message =
+    `The smoke test ${skip ? 'was skipped' : 'cannot confirm the attempt in time, so it did not run the service'}: Cloud Logging is not readable ` +
+    `(${readable}), and without logging.logEntries.list an attempt whose status equals the previous one is confirmed only once ` +
+    `attempt_deadline (${formatDuration(deadlineSeconds)}) has passed, while smoke_timeout is ${formatDuration(ctx.config.smoke.timeoutSeconds)}. ` +
+    `Grant the deployer roles/logging.viewer on project ${project}, or set smoke_timeout above ${formatDuration(Math.ceil(needMs / 1000))}.`;
+  return { status: skip ? 'skipped' : 'failed', message, ...(skip ? { warn: true } : {}) };
 }
 
 /** The execution the trigger started: the job's newest execution, once it is a new one. */
@@ -347,6 +403,8 @@ export async function smokeTest(ctx: SmokeContext): Promise<SmokeResult> {
   }
   const trigger = { ...ctx, schedulerJob: ctx.schedulerJob! };
   if (config.kind === 'service') {
+    const cannot = await cannotConfirmInTime(trigger);
+    if (cannot) return { ...cannot, durationMs: Date.now() - started };
     const attempt = await triggerThroughScheduler(trigger);
     if (attempt.code !== 0) return failedAttempt(ctx, attempt, started);
     return {

@@ -109,7 +109,9 @@ describe('Cloud Scheduler', () => {
     await createSchedulerJob('narrow-scope', { uri: runUri('us-central1', 'nightly'), oauthToken: { serviceAccountEmail: invoker, scope: 'https://www.googleapis.com/auth/userinfo.email' } });
     const refused = await runAndWait(`${parent}/jobs/narrow-scope`);
     expect(refused.status?.code).toBe(7);
-    expect(refused.status?.message).toMatch(/insufficient authentication scopes/);
+    // Scheduler's log says how the attempt ended, in its own words (not the API's message).
+    const finished = fake.logEntries().filter((e: any) => e.resource.labels.job_id === 'narrow-scope' && e.jsonPayload.status);
+    expect(finished.map((e: any) => e.jsonPayload.debugInfo)).toEqual(['URL_ERROR-ERROR_AUTHENTICATION. Original HTTP response code number = 403']);
     await createSchedulerJob('full-scope', { uri: runUri('us-central1', 'nightly'), oauthToken: { serviceAccountEmail: invoker, scope: CLOUD_PLATFORM } });
     expect((await runAndWait(`${parent}/jobs/full-scope`)).status?.code ?? 0).toBe(0);
   });
@@ -176,5 +178,24 @@ describe('Cloud Scheduler', () => {
     expect(r.state).toBe('ENABLED');
     await c.scheduler.deleteJob({ name: `${parent}/jobs/ok-tz` });
     await expect(c.scheduler.getJob({ name: `${parent}/jobs/ok-tz` })).rejects.toMatchObject({ code: 5 });
+  });
+});
+
+describe("Cloud Scheduler's request quotas (when turned on)", () => {
+  test('a write over the per-minute quota is answered 429 RESOURCE_EXHAUSTED; reads count apart', async () => {
+    const own = await startFakeGcp({ quiet: true });
+    try {
+      const t = await tokenOf(clients(own).auth);
+      own.setSchedulerQuotas({ writesPerMinute: 2, readsPerMinute: 100 });
+      const body = (id: string) => ({ name: `${parent}/jobs/${id}`, schedule: '0 3 * * *', httpTarget: { uri: 'https://example.com/' } });
+      const answers = [];
+      for (const id of ['q1', 'q2', 'q3']) answers.push(await rest(own, t, 'POST', `/v1/${parent}/jobs`, body(id)));
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 429]);
+      expect(answers[2]!.json.error.status).toBe('RESOURCE_EXHAUSTED');
+      expect((await rest(own, t, 'GET', `/v1/${parent}/jobs/q1`)).status).toBe(200);
+      expect(own.schedulerThrottled()).toEqual({ read: 0, write: 1 });
+    } finally {
+      await own.close();
+    }
   });
 });

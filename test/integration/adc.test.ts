@@ -61,6 +61,9 @@ test.concurrent('impersonates service_account on top of Application Default Cred
     const result = await run(fake, inputs, { GOOGLE_APPLICATION_CREDENTIALS: credentialFile(fake, 'plain', undefined) });
     expect(failure(result)).toBe('');
     expect(result.stdout).toContain(`Authenticated as ${fake.world.deployer}`);
+    // The impersonated client is built from a validated configuration: no library warning in the log.
+    expect(result.stdout + result.stderr).not.toContain('The `Impersonated` constructor does not validate');
+    expect(result.stderr).not.toMatch(/does not validate the credential configuration/);
     const job = fake.runJobs().find((j) => String(j.name).endsWith('/jobs/adc-impersonated'));
     expect(job?.creator).toBe(fake.world.deployer);
   }),

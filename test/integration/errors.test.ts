@@ -12,6 +12,9 @@ const PROJECT = 'projects/demo-project';
 const SA = (email: string) => `${PROJECT}/serviceAccounts/${email}`;
 const PRINCIPAL_SET =
   'principalSet://iam.googleapis.com/projects/123456789012/locations/global/workloadIdentityPools/github/attribute.repository/acme/app';
+/** This run's own principal: the fake GitHub token's subject on main (repo:acme/app:ref:refs/heads/main). */
+const RUN_PRINCIPAL =
+  'principal://iam.googleapis.com/projects/123456789012/locations/global/workloadIdentityPools/github/subject/repo:acme/app:ref:refs/heads/main';
 
 /** Withholds a grant for one run (with `also` granted meanwhile), restoring it afterwards. */
 async function withheld(
@@ -204,7 +207,7 @@ group('withholding one permission at a time', (it) => {
     }),
   );
 
-  it('roles/iam.workloadIdentityUser on the deployer: impersonation fails naming the role, the account, and the grant', () =>
+  it('roles/iam.workloadIdentityUser on the deployer: impersonation fails naming the role, the account, and the grant to this run\'s own principal', () =>
     withFake(async (fake) => {
       const before = fake.requests.length;
       const result = await withheld(fake, [SA(fake.world.deployer), PRINCIPAL_SET, 'roles/iam.workloadIdentityUser'], jobInputs(fake, 'no-wif-user'));
@@ -213,8 +216,10 @@ group('withholding one permission at a time', (it) => {
       expect(message).toContain('roles/iam.workloadIdentityUser');
       expect(message).toContain('iam.serviceAccounts.getAccessToken');
       expect(message).toContain(
-        `gcloud iam service-accounts add-iam-policy-binding ${fake.world.deployer} --member=${PRINCIPAL_SET} --role=roles/iam.workloadIdentityUser`,
+        `gcloud iam service-accounts add-iam-policy-binding ${fake.world.deployer} --member=${RUN_PRINCIPAL} --role=roles/iam.workloadIdentityUser`,
       );
+      // The exact subject of this run, never the whole repository.
+      expect(message).not.toContain('attribute.repository');
       expect(apiRequests(fake, before)).toEqual([]);
     }),
   );

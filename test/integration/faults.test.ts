@@ -98,8 +98,14 @@ describe.each([503, 429])('every route answering %i once: the run still succeeds
         expect(result.outputs.execution_status).toBe('succeeded');
         // The fault fired, and the action asked again (a read of the other kind answers 404).
         const hits = fake.requests.slice(since).filter((r) => r.method === method && path.test(r.path));
-        expect(hits.length).toBeGreaterThanOrEqual(2);
         expect(hits[0].status).toBe(status);
+        if (/entries:list/.test(path.source)) {
+          // The attempt log's reader waits its paced turn instead of asking at once (the attempt may
+          // be confirmed otherwise first), and a passing error never makes the log "not readable".
+          expect(result.stdout + result.stderr).not.toMatch(/not readable/);
+          return;
+        }
+        expect(hits.length).toBeGreaterThanOrEqual(2);
         expect(hits[1].status).not.toBe(status);
       }),
   );

@@ -205,9 +205,9 @@ test.concurrent('refused before any request: a connector with Direct VPC egress'
 
 test.concurrent('refused before any request: a GPU without the CPU, memory and billing it needs', () =>
   withFake(async (fake) => {
-    const msg = await refused(fake, serviceInputs(fake, 'bad-gpu', { gpu: '1', gpu_type: 'nvidia-l4', cpu: '2', memory: '8Gi' }));
+    const msg = await refused(fake, serviceInputs(fake, 'bad-gpu', { gpu: '1', gpu_type: 'nvidia-l4', cpu: '2', memory: '8Gi', cpu_throttling: 'true' }));
     expect(msg).toContain("Input 'cpu': a GPU (nvidia-l4) needs at least 4 CPU");
     expect(msg).toContain("Input 'memory': a GPU (nvidia-l4) needs at least 16Gi of memory");
-    expect(msg).toContain("Input 'cpu_throttling': a service with a GPU needs instance-based billing");
+    expect(msg).toContain("Input 'cpu_throttling': true is not allowed with a GPU: a service with a GPU needs instance-based billing");
   }),
 );

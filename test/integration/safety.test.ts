@@ -210,7 +210,7 @@ group('open services are called out', (it) => {
 });
 
 group('endpoints', (it) => {
-  it('an http:// override to another host fails before any request; an active override is logged once', () =>
+  it('an http:// override to another host fails before any request; an active override is one ::warning:: annotation', () =>
     withFake(async (fake) => {
       const since = fake.requests.length;
       const refused = await run(fake, jobInputs(fake, 'plain-http'), { CLOUDSDK_API_ENDPOINT_OVERRIDES_RUN: 'http://run.example.com/' });
@@ -219,7 +219,8 @@ group('endpoints', (it) => {
       expect(fake.requests.length).toBe(since);
       const fine = await run(fake, jobInputs(fake, 'loopback', { smoke_test: 'false' }));
       ok(fine);
-      expect(fine.stdout.match(/CLOUDSDK_API_ENDPOINT_OVERRIDES_RUN is set/g)).toHaveLength(1);
+      expect(fine.stdout.match(/CLOUDSDK_API_ENDPOINT_OVERRIDES_RUN sends run requests to/g)).toHaveLength(1);
+      expect(fine.stdout).toMatch(/^::warning::Google API endpoints are overridden.*CLOUDSDK_API_ENDPOINT_OVERRIDES_RUN sends run requests to 127\.0\.0\.1:/m);
     }),
   );
 });

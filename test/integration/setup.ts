@@ -20,6 +20,8 @@ export interface FakeSetup {
   variants?: Partial<Variants>;
   /** Added before every answer (two requests of one run can then be in flight together). */
   latencyMs?: number;
+  /** A project with nothing set up (fake.gcloud then runs the documented setup). */
+  bare?: boolean;
 }
 
 const openFakes: FakeGcp[] = [];
@@ -27,7 +29,7 @@ const openFakes: FakeGcp[] = [];
 /** A local Google Cloud of its own; closeFakes() (in afterAll) closes it if nothing else does. */
 export async function startFake(setup: FakeSetup = {}): Promise<FakeGcp> {
   const timings = setup.defaultTimings ? {} : { operationMs: 30, taskMs: 60, schedulerMsPerSecond: 1 };
-  const fake = await startFakeGcp({ quiet: true, ...timings, variants: setup.variants, latencyMs: setup.latencyMs ?? 0 });
+  const fake = await startFakeGcp({ quiet: true, ...timings, variants: setup.variants, latencyMs: setup.latencyMs ?? 0, bare: setup.bare });
   openFakes.push(fake);
   return fake;
 }

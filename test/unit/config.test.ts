@@ -37,6 +37,7 @@ describe('defaults: only the required inputs', () => {
       schedule: undefined,
       smoke: { enabled: true, onlyWhenChanged: false, timeoutSeconds: 600 },
       dryRun: false,
+      readOnly: false,
       failOnDrift: false,
       comment: { mode: 'auto', token: undefined },
       warnings: [],
@@ -149,9 +150,22 @@ describe('target', () => {
   });
 
   it.each([
-    'nginx', 'nginx:1.27', 'gcr.io/p/app@sha256:' + 'a'.repeat(64), 'localhost:5000/a/b:tag',
-    'europe-west1-docker.pkg.dev/p/r/i:v1.2-rc_3', 'us-docker.pkg.dev/cloudrun/container/job:latest',
+    'nginx', 'nginx:1.27', 'gcr.io/p/app@sha256:' + 'a'.repeat(64), 'eu.gcr.io/p/app', 'docker.io/library/nginx:1',
+    'europe-west1-docker.pkg.dev/p/r/i:v1.2-rc_3', 'us-docker.pkg.dev/cloudrun/container/job:latest', 'ghcr.io/acme/app:1',
   ])('accepts the image %j', (image) => expect(parse({ ...REQUIRED, image }).image).toBe(image));
+
+  it.each(['localhost:5000/a/b:tag', 'quay.io/acme/app:1', 'docker.n8n.io/n8nio/n8n:latest', 'registry.gitlab.com/g/p/app'])(
+    'refuses the image %j from a registry Cloud Run does not deploy from, with the fix',
+    (image) => {
+      const message = errorFor({ ...REQUIRED, image });
+      expect(message).toMatch(/^Input 'image': .* Cloud Run cannot deploy images from [^ ]+: it deploys from Artifact Registry/);
+      expect(message).toContain('Artifact Registry remote repository');
+    },
+  );
+
+  it('notes that a ghcr.io image must be public', () => {
+    expect(parse({ ...REQUIRED, image: 'ghcr.io/acme/app:1' }).notices.join('\n')).toMatch(/ghcr\.io images only when they are public/);
+  });
 
   it.each(['my image', 'gcr.io/p/App', 'gcr.io/p/app@sha256:abc', 'gcr.io/p/app:', 'https://gcr.io/p/app'])('rejects the image %j', (image) => {
     expect(errorFor({ ...REQUIRED, image })).toMatch(/^Input 'image': .* is not allowed: an image reference/);
@@ -391,6 +405,13 @@ describe('schedule', () => {
         'Use unix-cron with 5 fields: minute hour day-of-month month day-of-week, such as "0 3 * * *".',
     );
     expect(errorFor({ ...SCHEDULED, schedule: '@hourly' })).toMatch(/macros such as @daily/);
+  });
+
+  it('refuses an invoker of another project than the Scheduler job, before any request', () => {
+    expect(errorFor({ ...SCHEDULED, project_id: 'my-proj', invoker_service_account: 'inv@elsewhere-1.iam.gserviceaccount.com' })).toMatch(
+      /^Input 'invoker_service_account': "inv@elsewhere-1\.iam\.gserviceaccount\.com" belongs to project elsewhere-1, and the Cloud Scheduler job is created in /,
+    );
+    expect(errorFor({ ...SCHEDULED, project_id: 'my-proj', invoker_service_account: 'elsewhere-1@appspot.gserviceaccount.com' })).toMatch(/belongs to project elsewhere-1/);
   });
 
   it('requires invoker_service_account with schedule', () => {

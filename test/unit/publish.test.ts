@@ -36,17 +36,36 @@ describe('release', () => {
   const steps = Object.values(release.jobs as Record<string, Obj>).flatMap((j) => j.steps as Obj[]);
   const script = steps.map((s) => String(s.run ?? '')).join('\n');
 
-  it('is started by hand with a version, and may push tags', () => {
+  const jobs = release.jobs as Record<string, Obj>;
+  const run = (job: Obj) => (job.steps as Obj[]).map((s) => String(s.run ?? '')).join('\n');
+
+  it('is started by hand with a version, from main only', () => {
     expect(release.on.workflow_dispatch.inputs.version.required).toBe(true);
-    expect(Object.values(release.jobs as Record<string, Obj>)[0]!.permissions).toEqual({ contents: 'write' });
+    expect(release.permissions).toEqual({});
+    for (const job of Object.values(jobs)) expect(job.if).toBe("github.ref == 'refs/heads/main'");
   });
 
-  it('checks the version and dist/, tests, then tags vX.Y.Z and moves the major tag', () => {
-    const order = ['scripts/release-check.ts', 'npm run build', 'git status --porcelain -- dist', 'npm test', 'git tag -a "v$VERSION"', 'git tag -fa "$major"', 'git push --force origin "$major"', 'gh release create'];
+  it('only the publish job may write, in the protected release environment, after verify, running nothing installed', () => {
+    expect(Object.keys(jobs)).toEqual(['verify', 'publish']);
+    expect(jobs.verify!.permissions).toEqual({ contents: 'read' });
+    expect(jobs.publish!.permissions).toEqual({ contents: 'write' });
+    expect(jobs.publish!.environment).toBe('release');
+    expect(jobs.publish!.needs).toBe('verify');
+    // No checkout, no install, no npm in the job that holds the write token.
+    expect((jobs.publish!.steps as Obj[]).filter((s) => s.uses)).toEqual([]);
+    expect(run(jobs.publish!)).not.toMatch(/\bnpm\b|node24|git push|git tag/);
+    // The token of a checkout is never kept in .git/config.
+    for (const step of steps.filter((s) => String(s.uses ?? '').startsWith('actions/checkout@'))) expect(step.with?.['persist-credentials']).toBe(false);
+  });
+
+  it('checks the version and dist/, tests, then tags the verified commit vX.Y.Z and moves the major tag, then releases', () => {
+    const order = ['scripts/release-check.ts', 'npm run build', 'git status --porcelain -- dist', 'npm test', 'git rev-parse HEAD', '-f ref="refs/tags/v$VERSION"', 'refs/tags/$major" -f sha="$moved" -F force=true', 'gh release create'];
     const at = order.map((s) => script.indexOf(s));
-    expect(at.every((i) => i >= 0)).toBe(true);
+    expect(order.filter((_, i) => at[i]! < 0)).toEqual([]);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     expect(script).toMatch(/major="v\$\{VERSION%%\.\*\}"/);
+    expect(script).toContain('object="$SHA"');
+    expect(jobs.publish!.steps[0].env.SHA).toBe('${{ needs.verify.outputs.sha }}');
   });
 
   it('finds the notes of the package version in CHANGELOG.md', () => {

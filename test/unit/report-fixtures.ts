@@ -39,6 +39,7 @@ export function config(overrides: Partial<Config> = {}): Config {
     },
     smoke: { enabled: true, onlyWhenChanged: false, timeoutSeconds: 600 },
     dryRun: false,
+    readOnly: false,
     failOnDrift: false,
     comment: { mode: 'auto' },
     warnings: [],

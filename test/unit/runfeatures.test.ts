@@ -61,8 +61,8 @@ describe('networking, volume and hardware inputs', () => {
     expect(e.errors.map((x) => x.message)).toEqual([
       "Input 'cpu': a GPU (nvidia-l4) needs at least 4 CPU: set cpu: 4 or more (it is empty).",
       "Input 'memory': a GPU (nvidia-l4) needs at least 16Gi of memory: set memory: 16Gi or more (it is empty).",
-      "Input 'cpu_throttling': a service with a GPU needs instance-based billing (CPU always allocated): set cpu_throttling: false.",
     ]);
+    expect(errorFor({ ...GPU_SERVICE, cpu_throttling: 'true' })).toContain("Input 'cpu_throttling': true is not allowed with a GPU");
     // a job has no request-based billing to turn off
     expect(parse({ ...REQUIRED, gpu: '1', gpu_type: 'nvidia-l4', cpu: '4', memory: '16Gi' }).runtime.gpu).toEqual({ count: 1, type: 'nvidia-l4' });
     expect(parse({ ...REQUIRED, gpu: '0' }).runtime.gpu).toEqual({ count: 0 });

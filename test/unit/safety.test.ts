@@ -4,7 +4,7 @@ import { parseConfig } from '../../src/config/parse-config.js';
 import type { Config } from '../../src/config/types.js';
 import { isQuotaError, isRetryable } from '../../src/errors/api-error.js';
 import { envValueChanges, registerSecretValues, scrubSecrets } from '../../src/errors/scrub.js';
-import { checkOverrides, endpointFor, overrideNotices } from '../../src/google/endpoints.js';
+import { checkOverrides, endpointFor, overrideWarning } from '../../src/google/endpoints.js';
 import { resourceNames } from '../../src/pipeline/names.js';
 import { INVOKER_ROLE, planRun, type CurrentState } from '../../src/plan/planner.js';
 import { formatPlan, planToJson } from '../../src/report/plan-text.js';
@@ -105,11 +105,12 @@ describe('endpoint overrides', () => {
     }
   });
 
-  it('names each active override in one line', () => {
-    expect(overrideNotices({})).toEqual([]);
-    expect(overrideNotices({ CLOUDSDK_API_ENDPOINT_OVERRIDES_STS: 'http://127.0.0.1:1/' })).toEqual([
-      'CLOUDSDK_API_ENDPOINT_OVERRIDES_STS is set: sts requests go to http://127.0.0.1:1/ instead of https://sts.googleapis.com/',
-    ]);
+  it('names each active override, variable and host, in one warning', () => {
+    expect(overrideWarning({})).toBeUndefined();
+    const warning = overrideWarning({ CLOUDSDK_API_ENDPOINT_OVERRIDES_STS: 'http://127.0.0.1:1/', CLOUDSDK_API_ENDPOINT_OVERRIDES_RUN: 'https://proxy.example.com/run' });
+    expect(warning).toContain('CLOUDSDK_API_ENDPOINT_OVERRIDES_STS sends sts requests to 127.0.0.1:1 (not sts.googleapis.com)');
+    expect(warning).toContain('CLOUDSDK_API_ENDPOINT_OVERRIDES_RUN sends run requests to proxy.example.com (not run.googleapis.com)');
+    expect(warning).not.toContain('CLOUDSCHEDULER');
   });
 });
 

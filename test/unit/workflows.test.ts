@@ -152,16 +152,16 @@ describe('reusable workflow (.github/workflows/deploy.yml)', () => {
 
 describe('reusable plan workflow (.github/workflows/plan.yml)', () => {
   const planCall = planWorkflow.on.workflow_call as Obj;
-  // Set by the workflow itself: a plan is a dry run that comments.
-  const SET = { dry_run: 'true', comment_on_pr: 'true' };
+  // Set by the workflow itself: a plan is a dry run that comments, as the read-only planner.
+  const SET = { dry_run: 'true', comment_on_pr: 'true', read_only: 'true' };
 
-  it('declares the same inputs as deploy.yml, less the two it sets', () => {
+  it('declares the same inputs as deploy.yml, less the three it sets', () => {
     expect(Object.keys(planWorkflow.on)).toEqual(['workflow_call']);
     const expected = Object.fromEntries(Object.entries(call.inputs as Obj).filter(([n]) => !(n in SET)).map(([n, spec]) => [n, { ...spec, description: expect.any(String) }]));
     expect(planCall.inputs).toEqual(expected);
   });
 
-  it('runs the action as a dry run that comments, with every other input passed', () => {
+  it('runs the action as a dry run of the read-only planner that comments, with every other input passed', () => {
     const { step } = actionStep(planWorkflow);
     for (const name of Object.keys(actionInputs)) {
       expect(step.with?.[name]).toBe(name in SET ? SET[name as keyof typeof SET] : `\${{ inputs.${name} }}`);

@@ -1,5 +1,5 @@
-export const id = 590;
-export const ids = [590];
+export const id = 222;
+export const ids = [222];
 export const modules = {
 
 /***/ 222:
@@ -23,8 +23,8 @@ __webpack_require__.d(__webpack_exports__, {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/config/parse-config.ts + 5 modules
-var parse_config = __webpack_require__(7674);
+// EXTERNAL MODULE: ./src/config/parse-config.ts + 6 modules
+var parse_config = __webpack_require__(8124);
 // EXTERNAL MODULE: ./src/config/inputs.ts
 var inputs = __webpack_require__(4389);
 // EXTERNAL MODULE: ./src/config/duration.ts
@@ -55,7 +55,7 @@ const manifest_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"htt
 
 /** Inputs that stay inputs in fleet mode and apply to every workload. */
 const FLEET_WIDE_INPUTS = [
-    'workload_identity_provider', 'service_account', 'audience', 'project_id', 'region',
+    'workload_identity_provider', 'service_account', 'read_only', 'audience', 'project_id', 'region',
     'dry_run', 'smoke_test', 'smoke_timeout', 'manifest', 'prune', 'max_parallel', 'only',
     'fail_on_drift', 'comment_on_pr', 'github_token',
 ];
@@ -106,47 +106,81 @@ async function loadManifest(get, env) {
     catch (err) {
         throw new types/* InputError */.d('manifest', `cannot read ${file}: ${err.code ?? String(err)}. Give the path of the YAML manifest relative to the repository root (GITHUB_WORKSPACE).`);
     }
-    const data = await parseYaml(path, text);
+    const { data, withLines } = await parseYaml(path, text);
     const expanded = expandVariables(data, env, problems);
-    problems.push(...(await validateAgainstSchema(expanded)));
-    const manifest = expanded;
-    const workloads = manifest.workloads ?? [];
+    const schemaProblems = await validateAgainstSchema(expanded);
+    problems.push(...schemaProblems);
+    const manifest = (isObject(expanded) ? expanded : {});
+    const workloads = Array.isArray(manifest.workloads) ? manifest.workloads : [];
+    const defaults = isObject(manifest.defaults) ? manifest.defaults : {};
     // Duplicates are found in any file whose workloads are objects, with the schema's problems.
-    const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-    if (Array.isArray(workloads) && workloads.every(isObject)) {
-        problems.push(...duplicates(workloads, isObject(manifest.defaults) ? manifest.defaults : {}));
-    }
-    if (problems.length > 0)
-        throw new ManifestError(path, problems);
+    if (workloads.every(isObject))
+        problems.push(...duplicates(workloads, defaults));
     if (settings.only) {
-        const names = new Set(workloads.map((w) => w.name));
+        const names = new Set(workloads.map((w) => (isObject(w) ? w.name : undefined)));
         for (const name of settings.only.filter((n) => !names.has(n)))
             problems.push(`Input 'only': ${(0,lists/* quote */.hD)(name)} is not a workload of the manifest.`);
     }
+    // Each workload is read as the inputs are (its cron, sizes, durations...) even when the schema
+    // found problems elsewhere, so the file's problems are all reported at once; a key the schema
+    // already faulted is not reported twice.
+    const faulted = new Set(schemaProblems.map(pathOfProblem));
+    const semantic = [];
     const configs = [];
     const keys = new Map();
     workloads.forEach((workload, index) => {
+        if (!isObject(workload))
+            return;
         if (settings.only && !settings.only.includes(String(workload.name)))
             return;
-        const own = { ...(manifest.defaults ?? {}), ...workload };
-        const config = workloadConfig(manifest.fleet, own, index, get, problems, env.GITHUB_SHA);
+        const own = { ...defaults, ...workload };
+        const config = workloadConfig(manifest.fleet, own, index, get, semantic, env.GITHUB_SHA);
         if (!config)
             return;
         configs.push(config);
         keys.set(config, new Set(Object.keys(own).filter((k) => own[k] !== null)));
     });
+    problems.push(...semantic.filter((p) => ![...faulted].some((f) => f !== undefined && (pathOfProblem(p) === f || pathOfProblem(p)?.startsWith(`${f}.`)))));
+    const notices = regionCounts(configs, problems);
     if (problems.length > 0)
-        throw new ManifestError(path, problems);
+        throw new ManifestError(path, withLines(problems));
+    if (configs[0])
+        configs[0].notices.push(...notices);
     const isSet = (config, input) => keys.get(config)?.has(input) === true || (FLEET_WIDE_INPUTS.includes(input) && get(input) !== '');
     return { ...settings, id: manifest.fleet, configs, isSet };
 }
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** The manifest path a problem starts with (`workloads[0].schedule`), if it starts with one. */
+function pathOfProblem(problem) {
+    return /^([A-Za-z_][\w-]*(?:\[\d+\]|\.[A-Za-z_][\w-]*)*):/.exec(problem)?.[1];
+}
+/** The YAML file as data, and a function that adds each problem's line in the file. */
 async function parseYaml(path, text) {
-    const { parseDocument } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
-    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    const { parseDocument, LineCounter, isNode } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true, lineCounter });
     if (doc.errors.length > 0) {
-        throw new ManifestError(path, doc.errors.map((e) => `line ${e.linePos?.[0]?.line ?? '?'}: ${e.message.split('\n')[0]}`));
+        throw new ManifestError(path, doc.errors.map((e) => {
+            const at = e.linePos?.[0];
+            return `${at ? `line ${at.line}, column ${at.col}` : 'line ?'}: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`;
+        }));
     }
-    return doc.toJS();
+    const lineOf = (path) => {
+        const keys = [...path.matchAll(/\[(\d+)\]|([^.[\]]+)/g)].map((m) => (m[1] !== undefined ? Number(m[1]) : m[2]));
+        // The deepest node the path reaches (a missing key: its map).
+        for (let n = keys.length; n > 0; n--) {
+            const node = doc.getIn(keys.slice(0, n), true);
+            if (isNode(node) && node.range)
+                return lineCounter.linePos(node.range[0]).line;
+        }
+        return undefined;
+    };
+    const withLines = (problems) => problems.map((p) => {
+        const at = pathOfProblem(p);
+        const line = at === undefined ? undefined : lineOf(at);
+        return line === undefined ? p : `${at} (line ${line})${p.slice(at.length)}`;
+    });
+    return { data: doc.toJS(), withLines };
 }
 /** `${VAR}` in any string, from the step's environment; an unset one is named with its workload. */
 function expandVariables(data, env, problems) {
@@ -225,6 +259,35 @@ function editDistance(a, b) {
         prev = row;
     }
     return prev[b.length];
+}
+/**
+ * What a region holds per project: Cloud Scheduler at most 5,000 jobs (1,000 by default,
+ * https://cloud.google.com/scheduler/quotas); Cloud Run 1,000 jobs and 1,000 services by default
+ * (https://cloud.google.com/run/quotas, which now says they can be raised). Over the Scheduler
+ * maximum is a problem; over a default, a notice (the project's own quota is not known here).
+ */
+function regionCounts(configs, problems) {
+    const count = new Map();
+    const add = (key, n) => count.set(key, (count.get(key) ?? 0) + n);
+    for (const c of configs) {
+        add(`${c.kind === 'job' ? 'Cloud Run jobs' : 'Cloud Run services'}|${c.region}`, 1);
+        for (const s of [c.schedule, ...(c.moreSchedules ?? [])])
+            if (s)
+                add(`Cloud Scheduler jobs|${s.region}`, 1);
+    }
+    const notices = [];
+    for (const [key, n] of count) {
+        const [what, region] = key.split('|');
+        const scheduler = what === 'Cloud Scheduler jobs';
+        const source = scheduler ? 'https://cloud.google.com/scheduler/quotas' : 'https://cloud.google.com/run/quotas';
+        if (scheduler && n > 5000) {
+            problems.push(`workloads: ${n} ${what} in ${region}: Cloud Scheduler holds at most 5,000 jobs per project and region (${source}). Split the fleet across regions (scheduler_region) or projects.`);
+        }
+        else if (n > 1000) {
+            notices.push(`The fleet has ${n} ${what} in ${region}, more than the default 1,000 per project and region (${source}): the deploy fails past the project's quota unless it was raised.`);
+        }
+    }
+    return notices;
 }
 /** Scheduler job IDs a workload uses (in its Scheduler region). */
 function schedulerJobIds(w) {
@@ -378,97 +441,6 @@ function parseWorkload(fleet, workload, get, problems, pathOf, commitSha) {
         return undefined;
     }
 }
-
-
-/***/ }),
-
-/***/ 4937:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $U: () => (/* binding */ enumName),
-/* harmony export */   DI: () => (/* binding */ bytesBase64),
-/* harmony export */   R5: () => (/* binding */ timestampMs),
-/* harmony export */   Ro: () => (/* binding */ toNumber),
-/* harmony export */   o8: () => (/* binding */ durationSeconds),
-/* harmony export */   p0: () => (/* binding */ duration),
-/* harmony export */   xm: () => (/* binding */ CONDITION_STATES)
-/* harmony export */ });
-// Values as Google's APIs hand them back. REST JSON gives enum names, int64 and durations
-// as strings ("600s") and bytes as base64; the generated clients give enum numbers, Longs
-// and {seconds, nanos}. These read any of those forms; the action writes REST JSON.
-function toNumber(value) {
-    if (value === null || value === undefined || value === '')
-        return undefined;
-    if (typeof value === 'number')
-        return value;
-    if (typeof value === 'string')
-        return Number(value);
-    if (typeof value.toNumber === 'function')
-        return value.toNumber();
-    return undefined;
-}
-/** Seconds of a google.protobuf.Duration in any of its shapes. */
-function durationSeconds(value) {
-    if (value === null || value === undefined)
-        return undefined;
-    if (typeof value === 'string') {
-        const m = /^(-?\d+(?:\.\d+)?)s$/.exec(value);
-        return m ? Number(m[1]) : undefined;
-    }
-    if (typeof value === 'object') {
-        const d = value;
-        return (toNumber(d.seconds) ?? 0) + (toNumber(d.nanos) ?? 0) / 1e9;
-    }
-    return toNumber(value);
-}
-/** A google.protobuf.Duration in REST JSON: "600s". */
-function duration(seconds) {
-    return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(9).replace(/0+$/, '')}s`;
-}
-/** Milliseconds since the epoch of a google.protobuf.Timestamp in any of its shapes. */
-function timestampMs(value) {
-    if (value === null || value === undefined || value === '')
-        return undefined;
-    if (typeof value === 'string') {
-        const t = Date.parse(value);
-        return Number.isNaN(t) ? undefined : t;
-    }
-    if (value instanceof Date)
-        return value.getTime();
-    if (typeof value === 'object') {
-        const t = value;
-        if (t.seconds === undefined && t.nanos === undefined)
-            return undefined;
-        return (toNumber(t.seconds) ?? 0) * 1000 + Math.floor((toNumber(t.nanos) ?? 0) / 1e6);
-    }
-    return undefined;
-}
-/** An enum's name, whether the client gave the name or the number. */
-function enumName(value, names) {
-    if (value === null || value === undefined)
-        return undefined;
-    if (typeof value === 'number')
-        return names[value];
-    return String(value);
-}
-/** Bytes fields come back as Buffer/Uint8Array or base64 text; this gives base64. */
-function bytesBase64(value) {
-    if (value === null || value === undefined)
-        return undefined;
-    if (typeof value === 'string')
-        return value;
-    if (value instanceof Uint8Array)
-        return Buffer.from(value).toString('base64');
-    return undefined;
-}
-const CONDITION_STATES = [
-    'STATE_UNSPECIFIED',
-    'CONDITION_PENDING',
-    'CONDITION_RECONCILING',
-    'CONDITION_FAILED',
-    'CONDITION_SUCCEEDED',
-];
 
 
 /***/ })

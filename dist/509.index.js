@@ -1,5 +1,5 @@
-export const id = 688;
-export const ids = [688,168];
+export const id = 509;
+export const ids = [509];
 export const modules = {
 
 /***/ 8168:
@@ -13,30 +13,40 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var google_auth_library_build_src_auth_identitypoolclient_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9960);
 /* harmony import */ var google_auth_library_build_src_auth_impersonated_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9964);
-/* harmony import */ var node_fetch__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(816);
-/* harmony import */ var _google_clients_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9807);
-/* harmony import */ var _google_endpoints_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8157);
-/* harmony import */ var _google_trace_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5126);
-/* harmony import */ var _github_token_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1139);
-/* harmony import */ var _report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6514);
+/* harmony import */ var google_auth_library_build_src_util_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7870);
+/* harmony import */ var node_fetch__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(816);
+/* harmony import */ var _errors_grants_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(916);
+/* harmony import */ var _google_clients_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1774);
+/* harmony import */ var _google_endpoints_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8157);
+/* harmony import */ var _google_trace_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5126);
+/* harmony import */ var _github_token_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1139);
+/* harmony import */ var _report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6514);
 // The two clients of Workload Identity Federation, from their own modules: the package's index
 // loads every kind of credential (service account keys, AWS, metadata server, ...) on every run.
 
 
+// @internal in google-auth-library 11 (what its GoogleAuth wraps trusted configurations in); absent in
+// another version, the warning is back and test/integration/adc.test.ts says so.
 
 
 
 
 
 
+
+
+const suppressAdcWarning = google_auth_library_build_src_util_js__WEBPACK_IMPORTED_MODULE_2__.suppressAdcWarning;
 const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
 /** An authentication failure, tagged with the link of the chain that broke. */
 class AuthError extends Error {
     stage;
-    constructor(stage, cause) {
+    /** The GitHub OIDC token's subject, when the token came (the principal a fix names). */
+    subject;
+    constructor(stage, cause, subject) {
         super(cause instanceof Error ? cause.message : String(cause), { cause });
         this.name = 'AuthError';
         this.stage = stage;
+        this.subject = subject;
     }
 }
 const TOKEN_FIELDS = ['access_token', 'accessToken', 'token', 'id_token', 'idToken'];
@@ -47,7 +57,7 @@ function maskTokensIn(data) {
     for (const field of TOKEN_FIELDS) {
         const value = data[field];
         if (typeof value === 'string' && value)
-            (0,_report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_6__.setSecret)(value);
+            (0,_report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_8__.setSecret)(value);
     }
 }
 /**
@@ -61,8 +71,8 @@ function prepareTransport(client) {
         if (!transporter)
             continue;
         // node-fetch honours proxy agents; loaded while the GitHub token is in flight (start-up).
-        transporter.defaults.fetchImplementation = (0,_google_trace_js__WEBPACK_IMPORTED_MODULE_4__/* .tracedFetch */ .Wb)(transporter.defaults.fetchImplementation ?? node_fetch__WEBPACK_IMPORTED_MODULE_7__["default"]);
-        transporter.defaults.timeout ??= _google_clients_js__WEBPACK_IMPORTED_MODULE_2__/* .REQUEST_TIMEOUT_MS */ .j2;
+        transporter.defaults.fetchImplementation = (0,_google_trace_js__WEBPACK_IMPORTED_MODULE_6__/* .tracedFetch */ .Wb)(transporter.defaults.fetchImplementation ?? node_fetch__WEBPACK_IMPORTED_MODULE_9__["default"]);
+        transporter.defaults.timeout ??= _google_clients_js__WEBPACK_IMPORTED_MODULE_4__/* .REQUEST_TIMEOUT_MS */ .j2;
         transporter.interceptors.response.add({
             resolved: async (response) => {
                 maskTokensIn(response.data);
@@ -78,12 +88,12 @@ function federatedClient(auth, githubToken, env) {
     // a freshly requested one.
     let first = githubToken;
     const subjectToken = () => {
-        const token = first ?? (0,_github_token_js__WEBPACK_IMPORTED_MODULE_5__/* .requestGithubToken */ .eH)((0,_github_token_js__WEBPACK_IMPORTED_MODULE_5__/* .githubAudience */ ._g)(auth), env);
+        const token = first ?? (0,_github_token_js__WEBPACK_IMPORTED_MODULE_7__/* .requestGithubToken */ .eH)((0,_github_token_js__WEBPACK_IMPORTED_MODULE_7__/* .githubAudience */ ._g)(auth), env);
         first = undefined;
         return token;
     };
-    const sts = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_3__/* .endpointFor */ .Lo)('sts', env);
-    const iamcredentials = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_3__/* .endpointFor */ .Lo)('iamcredentials', env);
+    const sts = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_5__/* .endpointFor */ .Lo)('sts', env);
+    const iamcredentials = (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_5__/* .endpointFor */ .Lo)('iamcredentials', env);
     const client = new google_auth_library_build_src_auth_identitypoolclient_js__WEBPACK_IMPORTED_MODULE_0__.IdentityPoolClient({
         type: 'external_account',
         audience: `//iam.googleapis.com/${provider}`,
@@ -110,26 +120,31 @@ function isImpersonationFailure(err) {
 async function authenticate(auth, githubToken, env = process.env, 
 /** The project when the inputs name it; otherwise ADC's project is asked for. */
 projectId) {
-    if (!auth.workloadIdentityProvider)
+    const provider = auth.workloadIdentityProvider;
+    if (!provider)
         return applicationDefault(auth.serviceAccount, env, projectId);
     if (!githubToken)
         throw new Error('internal: a GitHub token request is needed with a workload identity provider');
     const client = federatedClient(auth, githubToken, env);
+    // The first token's subject: the principal this run is, named by every permission fix.
+    const subject = githubToken.then(_github_token_js__WEBPACK_IMPORTED_MODULE_7__/* .subjectOf */ .et, () => undefined);
     try {
         await client.getAccessToken(); // masked by the interceptor
     }
     catch (err) {
-        if (err instanceof _github_token_js__WEBPACK_IMPORTED_MODULE_5__/* .GithubTokenError */ .tB)
+        if (err instanceof _github_token_js__WEBPACK_IMPORTED_MODULE_7__/* .GithubTokenError */ .tB)
             throw new AuthError('github-token', err);
         // The supplier's promise may have failed inside the library; look at it directly.
         const tokenFailure = await githubToken.then(() => undefined, (e) => e);
         if (tokenFailure)
             throw new AuthError('github-token', tokenFailure);
-        throw new AuthError(isImpersonationFailure(err) ? 'impersonation' : 'sts', err);
+        throw new AuthError(isImpersonationFailure(err) ? 'impersonation' : 'sts', err, await subject);
     }
+    const sub = await subject;
     return {
         authClient: client,
-        identity: auth.serviceAccount ?? `the federated principal of ${auth.workloadIdentityProvider}`,
+        identity: auth.serviceAccount ?? (sub ? (0,_errors_grants_js__WEBPACK_IMPORTED_MODULE_3__/* .subjectPrincipal */ .hF)(provider, sub) : `the federated principal of ${provider}`),
+        subject: sub,
     };
 }
 async function applicationDefault(serviceAccount, env, projectId) {
@@ -146,19 +161,25 @@ async function applicationDefault(serviceAccount, env, projectId) {
         if (serviceAccount) {
             // ADC (e.g. from an earlier auth step) acting as the deployer account.
             stage = 'impersonation';
-            authClient = new google_auth_library_build_src_auth_impersonated_js__WEBPACK_IMPORTED_MODULE_1__.Impersonated({
+            // The library warns on every Impersonated built from a configuration it did not validate
+            // itself; it builds its own from a trusted ADC file inside suppressAdcWarning. This one is
+            // validated before it gets here: the target is the service_account input (checked as a
+            // service account email), the endpoint comes from endpointFor (https, or http to loopback
+            // only), and the source is ADC's own client. docs/identities.md says so too.
+            const options = {
                 sourceClient: source,
                 targetPrincipal: serviceAccount,
                 targetScopes: [CLOUD_PLATFORM_SCOPE],
                 lifetime: 3600,
                 delegates: [],
-                endpoint: (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_3__/* .endpointFor */ .Lo)('iamcredentials', env).replace(/\/$/, ''),
-            });
+                endpoint: (0,_google_endpoints_js__WEBPACK_IMPORTED_MODULE_5__/* .endpointFor */ .Lo)('iamcredentials', env).replace(/\/$/, ''),
+            };
+            authClient = suppressAdcWarning ? suppressAdcWarning(() => new google_auth_library_build_src_auth_impersonated_js__WEBPACK_IMPORTED_MODULE_1__.Impersonated(options)) : new google_auth_library_build_src_auth_impersonated_js__WEBPACK_IMPORTED_MODULE_1__.Impersonated(options);
             prepareTransport(authClient);
         }
         const { token } = await authClient.getAccessToken();
         if (token)
-            (0,_report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_6__.setSecret)(token);
+            (0,_report_workflow_commands_js__WEBPACK_IMPORTED_MODULE_8__.setSecret)(token);
         const email = serviceAccount ?? source.email;
         return { authClient, identity: email ?? 'Application Default Credentials', adcProjectId };
     }
@@ -170,7 +191,7 @@ async function applicationDefault(serviceAccount, env, projectId) {
 
 /***/ }),
 
-/***/ 6688:
+/***/ 4509:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -189,8 +210,8 @@ var auth_credentials = __webpack_require__(8168);
 var rules = __webpack_require__(5413);
 // EXTERNAL MODULE: ./src/config/types.ts
 var types = __webpack_require__(2143);
-// EXTERNAL MODULE: ./src/errors/explain.ts + 1 modules
-var explain = __webpack_require__(1832);
+// EXTERNAL MODULE: ./src/errors/explain.ts
+var explain = __webpack_require__(612);
 // EXTERNAL MODULE: ./src/errors/scrub.ts
 var scrub = __webpack_require__(356);
 // EXTERNAL MODULE: ./src/google/retry.ts
@@ -216,8 +237,8 @@ function createApi(base, deadline, onRetry) {
 
 // EXTERNAL MODULE: ./src/google/endpoints.ts
 var endpoints = __webpack_require__(8157);
-// EXTERNAL MODULE: ./src/google/clients.ts
-var clients = __webpack_require__(9807);
+// EXTERNAL MODULE: ./src/google/clients.ts + 1 modules
+var google_clients = __webpack_require__(1774);
 // EXTERNAL MODULE: ./src/config/duration.ts
 var config_duration = __webpack_require__(7840);
 ;// CONCATENATED MODULE: ./src/report/format.ts
@@ -1028,6 +1049,7 @@ function differences(compared, exists) {
 
 
 
+
 const INVOKER_ROLE = 'roles/run.invoker';
 const OVERRIDES_ROLE = 'roles/run.jobsExecutorWithOverrides';
 function isDigestPinned(image) {
@@ -1183,26 +1205,23 @@ function planScheduler(config, names, current, serviceUri) {
     const compared = scheduler_job/* SCHEDULER_FIELDS */._9.map((f) => ({ field: f.field, before: current ? f.read(current) : undefined, after: f.read(desired) }));
     const fields = differences(compared, current !== undefined);
     const state = current ? (0,values/* enumName */.$U)(current.state, scheduler_job/* SCHEDULER_STATES */.fz) : undefined;
-    // A job left UPDATE_FAILED by an interrupted update is not run until a PATCH succeeds:
-    // write every managed field again, whether or not they look the same.
+    const paused = config.schedule.paused;
+    if (current && state === 'DISABLED')
+        return recreateDisabled(config, names, current, desired, fields);
+    // A job left UPDATE_FAILED by an interrupted update is not run until a PATCH succeeds
+    // (job.proto: "retry UpdateJob until a successful response is received"): write every managed
+    // field again, whether or not they look the same.
     const repair = state === 'UPDATE_FAILED';
     if (repair)
         fields.push({ field: 'state', before: 'UPDATE_FAILED', after: 'ENABLED' });
     const updateMask = !current
         ? []
         : scheduler_job/* SCHEDULER_FIELDS */._9.filter((f) => repair || fields.some((c) => c.field === f.field)).map((f) => f.mask);
-    const paused = config.schedule.paused;
     const currentlyPaused = state === 'PAUSED';
-    // DISABLED (by the system, after errors) is resumed like a paused job unless paused is asked for.
-    const setPaused = current
-        ? paused !== currentlyPaused || (state === 'DISABLED' && !paused)
-            ? paused
-            : undefined
-        : paused
-            ? true
-            : undefined;
-    if (current && setPaused !== undefined)
-        fields.push({ field: 'paused', before: state === 'DISABLED' ? 'DISABLED' : currentlyPaused, after: paused });
+    // After a repair the state is the API's to say: paused is set explicitly either way.
+    const setPaused = current ? (repair || paused !== currentlyPaused ? paused : undefined) : paused ? true : undefined;
+    if (current && paused !== currentlyPaused)
+        fields.push({ field: 'paused', before: currentlyPaused, after: paused });
     else if (!current && paused)
         fields.push({ field: 'paused', after: true });
     const action = !current ? 'create' : fields.length ? 'update' : 'unchanged';
@@ -1212,6 +1231,31 @@ function planScheduler(config, names, current, serviceUri) {
         change.reason = `re-pointed from the Cloud Run ${targetKind(current)} to the ${config.kind}, with ${config.kind === 'job' ? 'an OAuth' : 'an OIDC'} token`;
     }
     return { change, body: desired, updateMask, setPaused };
+}
+/**
+ * A Scheduler job the system DISABLED (job.proto: "disabled by the system due to error"): neither
+ * resumed nor paused by the API. A job this action wrote (its description is exactly the one
+ * the action writes) is deleted and created again from the desired state, which the action
+ * holds whole; any other is left alone, and the run stops before any write.
+ */
+function recreateDisabled(config, names, current, desired, fields) {
+    const name = names.schedulerJob;
+    if (current.description !== desired.description) {
+        const [, project, , location, , id] = name.split('/');
+        throw new explain/* ActionError */.lZ(`The Cloud Scheduler job ${name} is DISABLED: Cloud Scheduler disabled it after errors, and it can be neither resumed nor paused. ` +
+            `Its description (${JSON.stringify(current.description ?? '')}) is not the one this action writes, so it is not this action's to ` +
+            `delete and create again. See why it was disabled (gcloud scheduler jobs describe ${id} --location=${location} --project=${project}), ` +
+            `then delete it (gcloud scheduler jobs delete ${id} --location=${location} --project=${project}) and run again, or set scheduler_job to another name.`);
+    }
+    const paused = config.schedule.paused;
+    const change = {
+        type: 'scheduler-job',
+        resource: name,
+        action: 'update',
+        fields: [...fields, { field: 'state', before: 'DISABLED', after: paused ? 'PAUSED' : 'ENABLED' }],
+        reason: 'Cloud Scheduler DISABLED it after errors (it can be neither resumed nor paused): deleted and created again from the inputs',
+    };
+    return { change, body: desired, updateMask: [], setPaused: paused ? true : undefined, recreate: true };
 }
 function targetKind(job) {
     return job.httpTarget?.oidcToken ? 'service' : 'job';
@@ -1274,6 +1318,29 @@ function openServiceWarnings(config, current) {
 }
 function planChangesAnything(plan) {
     return plan.some((c) => c.action !== 'unchanged');
+}
+
+;// CONCATENATED MODULE: ./src/plan/read-only.ts
+/** Everything the run would write, one line each: changes, deletions, and smoke tests (each runs the trigger). */
+function plannedWrites(workloads, deletions) {
+    const line = (c, label) => `${label ? `${label}: ` : ''}${c.action} ${c.type} ${c.resource}`;
+    return [
+        ...workloads.flatMap((w) => [
+            ...w.plan.filter((c) => c.action !== 'unchanged').map((c) => line(c, w.label)),
+            ...(w.smokeTestRuns ? [`${w.label ? `${w.label}: ` : ''}the smoke test (it runs the trigger once)`] : []),
+        ]),
+        ...deletions.map((c) => line(c, 'prune')),
+    ];
+}
+/** The refusal, naming the planner account and the deployer that applies. */
+function readOnlyRefusal(account, projectId, writes) {
+    return [
+        `Refused before any write: ${account} is the read-only planner (read_only: true), and this run would write:`,
+        ...writes.map((w) => `- ${w}`),
+        'Nothing was written. Plans and drift checks run as the planner with dry_run: true; writes belong to the deployer ' +
+            `(cloud-run-cron-deployer@${projectId}.iam.gserviceaccount.com in docs/identities.md's setup), which only the deploying ` +
+            "environment may impersonate: apply from a job with that environment, service_account set to the deployer and read_only unset.",
+    ].join('\n');
 }
 
 // EXTERNAL MODULE: ./src/errors/api-error.ts
@@ -2194,7 +2261,209 @@ function driftMessage(lines) {
     ].join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/smoke/attempt-log.ts
+// One reader of Cloud Scheduler's attempt log for the whole run. Cloud Logging's entries.list is
+// limited per project (60 read requests a minute by default, shared with every other log reader
+// of the project), so the smoke tests of a fleet do not each poll it: they register the attempt
+// they wait for, and one batched read (a filter over every pending Scheduler job) answers them
+// all, paced to a share of the quota. A 429 means "not yet" (with a backoff, longer when the
+// server hints so), never "no permission"; only a refusal of the deployer makes the log unreadable.
+
+
+
+/** The deployer may not read the log (a refusal no wait mends); the message says why. */
+class LogUnreadable extends Error {
+}
+const DEFAULT_PACING = { perMinute: 20, minGapMs: 1000, backoffMs: 5000, maxBackoffMs: 60_000 };
+/** Cloud Logging's longest query (https://cloud.google.com/logging/quotas): stay well below it. */
+const MAX_FILTER_CHARS = 15_000;
+/** How far Google's clocks may be off the runner's when asking for entries since an attempt. */
+const SKEW_MS = 30_000;
+/** Consecutive failures (not 429, not a refusal) before the log counts as unreadable. */
+const MAX_FAILURES = 5;
+const PAYLOAD = 'type.googleapis.com/google.cloud.scheduler.logging.AttemptFinished';
+class AttemptLog {
+    /** entries.list requests sent (for the summary and the bench). */
+    reads = 0;
+    /** 429 answers received. */
+    throttled = 0;
+    pending = new Map();
+    found = new Map();
+    readTimes = [];
+    next;
+    notBefore = 0;
+    backoff;
+    failures = 0;
+    unreadable;
+    clients;
+    errorContext;
+    pacing;
+    constructor(clients, errorContext, pacing = DEFAULT_PACING) {
+        this.clients = clients;
+        this.errorContext = errorContext;
+        this.pacing = pacing;
+        this.backoff = pacing.backoffMs;
+    }
+    /**
+     * The AttemptFinished entry of the attempt of `schedulerJob` that started at `since` (epoch ms),
+     * once a read has found it; undefined: not (yet) found by the next read that fits before
+     * `deadline`. Throws LogUnreadable when Cloud Logging refuses the deployer.
+     */
+    async finished(schedulerJob, since, deadline) {
+        const hit = this.take(schedulerJob, since);
+        if (hit)
+            return hit;
+        if (this.unreadable)
+            throw new LogUnreadable(this.unreadable);
+        const [, project, , location, , id] = schedulerJob.split('/');
+        this.pending.set(schedulerJob, { project: project, location: location, id: id, since });
+        if (this.nextReadAt() > deadline)
+            return undefined;
+        await this.read();
+        if (this.unreadable)
+            throw new LogUnreadable(this.unreadable);
+        return this.take(schedulerJob, since);
+    }
+    /** Stops waiting for `schedulerJob` (its attempt was confirmed otherwise). */
+    forget(schedulerJob) {
+        this.pending.delete(schedulerJob);
+        this.found.delete(schedulerJob);
+    }
+    /** Whether the deployer may read the log: one read of its own (shared), or what is known. */
+    async readable(project, deadline) {
+        if (this.unreadable)
+            return this.unreadable;
+        if (this.reads > 0 && this.failures === 0)
+            return true;
+        const probe = `projects/${project}/locations/-/jobs/-`;
+        this.pending.set(probe, { project, location: '-', id: '-', since: Date.now() });
+        try {
+            if (this.nextReadAt() <= deadline)
+                await this.read();
+        }
+        finally {
+            this.pending.delete(probe);
+        }
+        return this.unreadable ?? true;
+    }
+    take(schedulerJob, since) {
+        const entries = this.found.get(schedulerJob) ?? [];
+        const hit = entries.find((e) => Date.parse(e.timestamp ?? '') >= since);
+        if (hit) {
+            this.forget(schedulerJob);
+            return hit;
+        }
+        return undefined;
+    }
+    nextReadAt() {
+        const now = Date.now();
+        const windowStart = now - 60_000;
+        while (this.readTimes.length && this.readTimes[0] <= windowStart)
+            this.readTimes.shift();
+        const byWindow = this.readTimes.length >= this.pacing.perMinute ? this.readTimes[0] + 60_000 : 0;
+        const byGap = (this.readTimes.at(-1) ?? 0) + this.pacing.minGapMs;
+        return Math.max(now, byWindow, byGap, this.notBefore);
+    }
+    /** The next batched read: one for every caller waiting now, paced. */
+    read() {
+        this.next ??= (async () => {
+            await (0,google_retry/* sleep */.yy)(this.nextReadAt() - Date.now());
+            this.next = undefined;
+            await this.readOnce();
+        })();
+        return this.next;
+    }
+    async readOnce() {
+        const batch = this.batch();
+        if (!batch.length)
+            return;
+        const project = batch[0].project;
+        const since = Math.min(...batch.map((p) => p.since)) - SKEW_MS;
+        const jobs = batch.filter((p) => p.id !== '-').map((p) => `resource.labels.job_id = "${p.id}"`);
+        const filter = [
+            `logName = "projects/${project}/logs/cloudscheduler.googleapis.com%2Fexecutions"`,
+            'resource.type = "cloud_scheduler_job"',
+            `jsonPayload."@type" = "${PAYLOAD}"`,
+            `timestamp >= "${new Date(since).toISOString()}"`,
+            ...(jobs.length ? [`(${jobs.join(' OR ')})`] : []),
+        ].join(' AND ');
+        this.readTimes.push(Date.now());
+        this.reads++;
+        try {
+            const page = await this.clients.logging.list({ resourceNames: [`projects/${project}`], filter, orderBy: 'timestamp asc', pageSize: 1000 });
+            this.failures = 0;
+            this.backoff = this.pacing.backoffMs;
+            const byJob = new Map();
+            for (const entry of page.entries ?? []) {
+                const labels = entry.resource?.labels;
+                const name = `projects/${project}/locations/${labels?.location}/jobs/${labels?.job_id}`;
+                if (this.pending.has(name))
+                    byJob.set(name, [...(byJob.get(name) ?? []), entry]);
+            }
+            for (const [name, entries] of byJob)
+                this.found.set(name, entries);
+        }
+        catch (err) {
+            const facts = (0,api_error/* readApiError */.tR)(err);
+            if (facts.httpStatus === 429 || facts.grpcCode === 8) {
+                // The project's read quota is spent (by this run or another reader): not yet.
+                this.throttled++;
+                this.notBefore = Date.now() + (retryHintMs(err) ?? this.backoff);
+                this.backoff = Math.min(this.backoff * 2, this.pacing.maxBackoffMs);
+                return;
+            }
+            const refused = facts.httpStatus === 401 || facts.httpStatus === 403 || facts.grpcCode === 7 || facts.grpcCode === 16;
+            if (refused || ++this.failures >= MAX_FAILURES) {
+                const explained = (0,explain/* explainApiError */.cU)(err, { ...this.errorContext, action: 'reading the Cloud Scheduler attempt log (Cloud Logging)', resource: `projects/${project}` });
+                this.unreadable = explained.message.split('\n')[0];
+                return;
+            }
+            this.notBefore = Date.now() + this.backoff;
+        }
+    }
+    /** The pending jobs of one project whose filter fits in one query. */
+    batch() {
+        const all = [...this.pending.values()];
+        const project = all[0]?.project;
+        const out = [];
+        let chars = 400;
+        for (const p of all) {
+            if (p.project !== project)
+                continue;
+            chars += p.id.length + 40;
+            if (chars > MAX_FILTER_CHARS)
+                break;
+            out.push(p);
+        }
+        // The first waiting jobs go last next time, so a long list is read in turns.
+        for (const p of out) {
+            const key = `projects/${p.project}/locations/${p.location}/jobs/${p.id}`;
+            if (this.pending.delete(key))
+                this.pending.set(key, p);
+        }
+        return out;
+    }
+}
+/** A server's hint of when to try again: google.rpc.RetryInfo's retryDelay, or Retry-After. */
+function retryHintMs(err) {
+    for (let e = err; e && typeof e === 'object'; e = e.cause) {
+        const response = e.response;
+        const data = response?.data;
+        const delay = data?.error?.details?.find((d) => d['@type'] === 'type.googleapis.com/google.rpc.RetryInfo')?.retryDelay;
+        const seconds = delay ? Number(/^([\d.]+)s$/.exec(delay)?.[1]) : NaN;
+        if (Number.isFinite(seconds))
+            return seconds * 1000;
+        const headers = response?.headers;
+        const after = typeof headers?.get === 'function' ? headers.get('retry-after') : headers?.['retry-after'];
+        if (after && /^\d+$/.test(after))
+            return Number(after) * 1000;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/smoke/smoke.ts
+
+
 
 
 
@@ -2218,6 +2487,16 @@ function taskCounts(e) {
         running: (0,values/* toNumber */.Ro)(e.runningCount) ?? 0,
     };
 }
+/**
+ * Whether an execution has ended: its Completed condition is terminal. Not completionTime, which
+ * execution.proto says "is not guaranteed to be set in happens-before order across separate
+ * operations" (it has been seen before the condition, with the counts not yet final).
+ */
+function executionFinished(e) {
+    const completed = (e.conditions ?? []).find((c) => c.type === 'Completed');
+    const state = (0,values/* enumName */.$U)(completed?.state, values/* CONDITION_STATES */.xm);
+    return state === 'CONDITION_SUCCEEDED' || state === 'CONDITION_FAILED';
+}
 /** The outcome of a finished execution. */
 function executionOutcome(e) {
     const completed = (e.conditions ?? []).find((c) => c.type === 'Completed');
@@ -2234,9 +2513,9 @@ async function followExecution(ctx, name, started) {
     const progress = createProgress(`Execution ${name.split('/').pop()}`, { print: ctx.onProgress });
     const execution = await pollUntil({
         read: () => api.call('reading the execution', name, () => clients.run.get(name)),
-        finished: (e) => (0,values/* timestampMs */.R5)(e.completionTime) !== undefined,
+        finished: executionFinished,
         onRead: (e) => {
-            const finished = (0,values/* timestampMs */.R5)(e.completionTime) !== undefined;
+            const finished = executionFinished(e);
             progress.update({ status: finished ? 'finished' : 'running', tasks: taskCounts(e) }, finished);
         },
         deadline: ctx.deadline,
@@ -2279,22 +2558,36 @@ function attemptHint(code, kind) {
         };
     return hints[code] ?? 'see the Cloud Scheduler job\'s logs';
 }
+/**
+ * What is wrong with the trigger's token for its target, read from the Scheduler job as it is
+ * configured (not from an answer's text, which Cloud Scheduler does not pass on: its log gives a
+ * category such as URL_ERROR-ERROR_AUTHENTICATION). A Google API (*.googleapis.com, the Cloud
+ * Run Admin API of a job target) takes only an OAuth access token with the cloud-platform scope.
+ */
+function tokenProblem(job) {
+    const t = job?.httpTarget;
+    let host;
+    try {
+        host = new URL(t?.uri ?? '').hostname;
+    }
+    catch {
+        return undefined;
+    }
+    if (!host.endsWith('.googleapis.com'))
+        return undefined;
+    if (t?.oidcToken)
+        return `the trigger sends an OIDC token to ${host}, a Google API, which takes only an OAuth access token (scope cloud-platform)`;
+    if (!t?.oauthToken)
+        return `the trigger sends no token to ${host}: it needs an OAuth access token (scope cloud-platform)`;
+    const scopes = (t.oauthToken.scope || scheduler_job/* CLOUD_PLATFORM_SCOPE */.Zl).split(/[\s,]+/);
+    if (!scopes.includes(scheduler_job/* CLOUD_PLATFORM_SCOPE */.Zl))
+        return `the trigger's OAuth token has scope ${t.oauthToken.scope}, and ${host} needs ${scheduler_job/* CLOUD_PLATFORM_SCOPE */.Zl}`;
+    return undefined;
+}
 /** Past attempt_deadline, plus this, an attempt has surely ended (Scheduler abandons it at the deadline). */
 const ATTEMPT_END_MARGIN_MS = 2_000;
-/** The AttemptFinished entry of the attempt that started at `startedAt` (Google's clock), if Cloud Logging has it yet. */
-async function finishedEntry(ctx, startedAt) {
-    const [, project, , location, , id] = ctx.schedulerJob.split('/');
-    const filter = [
-        `logName = "projects/${project}/logs/cloudscheduler.googleapis.com%2Fexecutions"`,
-        'resource.type = "cloud_scheduler_job"',
-        `resource.labels.job_id = "${id}"`,
-        `resource.labels.location = "${location}"`,
-        'jsonPayload."@type" = "type.googleapis.com/google.cloud.scheduler.logging.AttemptFinished"',
-        `timestamp >= "${new Date(startedAt).toISOString()}"`,
-    ].join(' AND ');
-    const page = await ctx.api.call('reading the Cloud Scheduler attempt log (Cloud Logging)', `projects/${project}`, () => ctx.clients.logging.list({ resourceNames: [`projects/${project}`], filter, orderBy: 'timestamp asc', pageSize: 1 }));
-    return page.entries?.[0];
-}
+/** From the :run call to the attempt's start, as allowed for in the time check before triggering. */
+const DISPATCH_ALLOWANCE_MS = 10_000;
 /**
  * Tells when the attempt this run started has ended, and with what. Cloud Scheduler may write
  * lastAttemptTime when an attempt starts and `status` only when it ends, so `status` alone, read
@@ -2310,7 +2603,7 @@ function attemptConfirmer(ctx, previousStatus) {
         seenAt ??= Date.now();
         if (logsUnreadable === undefined) {
             try {
-                const entry = await finishedEntry(ctx, (0,values/* timestampMs */.R5)(job.lastAttemptTime));
+                const entry = await ctx.attemptLog.finished(ctx.schedulerJob, (0,values/* timestampMs */.R5)(job.lastAttemptTime), ctx.deadline);
                 if (entry) {
                     const name = entry.jsonPayload?.status;
                     const code = name ? api_error/* GRPC_CODE_NAMES */.gH.indexOf(name) : -1;
@@ -2319,15 +2612,22 @@ function attemptConfirmer(ctx, previousStatus) {
                         code: code >= 0 ? code : http && http >= 400 ? ((0,api_error/* grpcCodeOf */.pW)({ message: '', metadata: {}, httpStatus: http }) ?? 2) : 0,
                         message: entry.jsonPayload?.debugInfo ?? job.status?.message ?? undefined,
                         confirmedBy: "the attempt's AttemptFinished entry in Cloud Logging",
+                        job,
                     };
                 }
             }
             catch (err) {
-                logsUnreadable = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+                // Only a refusal of the deployer: a spent read quota (429) is "not yet" (attempt-log.ts).
+                if (!(err instanceof LogUnreadable))
+                    throw err;
+                logsUnreadable = err.message;
                 ctx.onProgress?.(`Cloud Logging is not readable (${logsUnreadable}); confirming the attempt from the Cloud Scheduler job instead`);
             }
         }
-        const fromStatus = (how) => ({ code: (0,values/* toNumber */.Ro)(job.status?.code) ?? 0, message: job.status?.message ?? undefined, confirmedBy: how });
+        const fromStatus = (how) => {
+            ctx.attemptLog.forget(ctx.schedulerJob);
+            return { code: (0,values/* toNumber */.Ro)(job.status?.code) ?? 0, message: job.status?.message ?? undefined, confirmedBy: how, job };
+        };
         const unreadable = logsUnreadable ? ` (Cloud Logging was not readable: grant the deployer roles/logging.viewer for a quicker answer)` : '';
         if (JSON.stringify(job.status ?? null) !== previousStatus)
             return fromStatus(`the Cloud Scheduler job's status, which changed after the run${unreadable}`);
@@ -2392,22 +2692,22 @@ async function triggerThroughScheduler(ctx, previousExecution) {
             finished: (x) => x.execution !== undefined || x.result !== undefined,
             deadline: ctx.deadline,
             onTimeout: () => new Error(`The smoke test timed out (smoke_timeout) waiting for Cloud Scheduler's attempt of ${name}.`),
-        });
+        }).finally(() => ctx.attemptLog.forget(name)); // the shared reader stops looking for this attempt
         if (seen.execution)
             return { code: 0, execution: seen.execution, runAt, confirmedBy: 'the new execution of the job' };
-        const { code, message, confirmedBy } = seen.result;
-        // A token without the needed scope is refused with PERMISSION_DENIED too, but no wait mends it.
-        const scopeRefused = /insufficient authentication scopes/i.test(message ?? '');
+        const { code, message, confirmedBy, job } = seen.result;
+        // A token of the wrong kind or scope is refused too, but no wait mends it.
+        const badToken = code !== 0 ? tokenProblem(job) : undefined;
         // A denial right after this run's grant may be IAM propagating: triggered again, at most
         // MAX_RETRIGGERS times and only while the grant is younger than the propagation window.
         const propagating = code === 7 &&
-            !scopeRefused &&
+            !badToken &&
             ctx.grantedAt !== undefined &&
             retriggers < MAX_RETRIGGERS &&
             Date.now() + propagationWaitMs - ctx.grantedAt < IAM_PROPAGATION_MS &&
             Date.now() + propagationWaitMs < ctx.deadline;
         if (!propagating)
-            return { code, message, runAt, confirmedBy };
+            return { code, message, runAt, confirmedBy, tokenProblem: badToken };
         retriggers++;
         ctx.onProgress?.(`PERMISSION_DENIED right after granting the invoker role: IAM may still be propagating, trying again in ${propagationWaitMs / 1000}s`);
         await (0,google_retry/* sleep */.yy)(propagationWaitMs);
@@ -2431,13 +2731,46 @@ async function runOnce(call) {
 function failedAttempt(ctx, attempt, started) {
     const { code, message } = attempt;
     const name = api_error/* GRPC_CODE_NAMES */.gH[code] ?? String(code);
+    // The job's status may say only UNKNOWN whatever the attempt met: its log entry says more.
+    const unknownOnly = code === 2 && !message;
+    const likely = attempt.tokenProblem
+        ?? (unknownOnly
+            ? "Cloud Scheduler's job status gives no more than UNKNOWN; the attempt's own status and HTTP code are in its AttemptFinished log entry (grant the deployer roles/logging.viewer to have them here)"
+            : `most likely ${attemptHint(code, ctx.config.kind)}`);
     return {
         status: 'failed',
         durationMs: Date.now() - started,
         attemptStatus: { code, name, message },
-        message: `The Cloud Scheduler attempt failed with ${name}${message ? ` (${message})` : ''}: most likely ${attemptHint(code, ctx.config.kind)}. ` +
+        message: `The Cloud Scheduler attempt failed with ${name}${message ? ` (${message})` : ''}: ${likely}. ` +
             `(Confirmed by ${attempt.confirmedBy}.)`,
     };
+}
+/**
+ * Decided before triggering: can the service attempt be confirmed before smoke_timeout? An
+ * attempt whose status equals the previous one is confirmed by its log entry, else only once
+ * attempt_deadline has passed; so without logging.logEntries.list and with smoke_timeout shorter
+ * than attempt_deadline, the trigger would run the service and the run would end in a bare
+ * timeout. Fails (smoke_test: true) or skips (smoke_test: changed) with the reason instead.
+ */
+async function cannotConfirmInTime(ctx) {
+    const before = ctx.known?.schedulerJob;
+    // Without an earlier attempt's status, any status the attempt writes is a change.
+    if (!before?.status)
+        return undefined;
+    const deadlineSeconds = ctx.config.schedule?.attemptDeadlineSeconds ?? (0,values/* durationSeconds */.o8)(before.attemptDeadline) ?? scheduler_job/* DEFAULT_ATTEMPT_DEADLINE */.pK;
+    const needMs = deadlineSeconds * 1000 + ATTEMPT_END_MARGIN_MS + DISPATCH_ALLOWANCE_MS;
+    if (ctx.deadline - Date.now() >= needMs)
+        return undefined;
+    const project = ctx.schedulerJob.split('/')[1];
+    const readable = await ctx.attemptLog.readable(project, ctx.deadline);
+    if (readable === true)
+        return undefined;
+    const skip = ctx.config.smoke.onlyWhenChanged;
+    const message = `The smoke test ${skip ? 'was skipped' : 'cannot confirm the attempt in time, so it did not run the service'}: Cloud Logging is not readable ` +
+        `(${readable}), and without logging.logEntries.list an attempt whose status equals the previous one is confirmed only once ` +
+        `attempt_deadline (${(0,config_duration/* formatDuration */.a)(deadlineSeconds)}) has passed, while smoke_timeout is ${(0,config_duration/* formatDuration */.a)(ctx.config.smoke.timeoutSeconds)}. ` +
+        `Grant the deployer roles/logging.viewer on project ${project}, or set smoke_timeout above ${(0,config_duration/* formatDuration */.a)(Math.ceil(needMs / 1000))}.`;
+    return { status: skip ? 'skipped' : 'failed', message, ...(skip ? { warn: true } : {}) };
 }
 /** The execution the trigger started: the job's newest execution, once it is a new one. */
 async function newExecution(ctx, previous, runAt) {
@@ -2474,6 +2807,9 @@ async function smokeTest(ctx) {
     }
     const trigger = { ...ctx, schedulerJob: ctx.schedulerJob };
     if (config.kind === 'service') {
+        const cannot = await cannotConfirmInTime(trigger);
+        if (cannot)
+            return { ...cannot, durationMs: Date.now() - started };
         const attempt = await triggerThroughScheduler(trigger);
         if (attempt.code !== 0)
             return failedAttempt(ctx, attempt, started);
@@ -2551,6 +2887,8 @@ async function applyBindings(api, clients, kind, resource, steps, policy) {
 
 
 
+
+
 /** The clients with `onWrite` called after every write that Google accepted. */
 function watchWrites(clients, onWrite) {
     const after = (p) => p.then((value) => {
@@ -2608,7 +2946,8 @@ async function applyPlan(api, clients, config, names, runPlan, current, deployId
     // paused: true on an existing Scheduler job: the pause is the first write of all, so nothing
     // this run changes can be triggered before it holds (issue 11).
     let schedulerNow = current.schedulerJob;
-    const pauseFirst = Boolean(schedulerNow) && runPlan.scheduler?.setPaused === true;
+    // Only an ENABLED job can be paused (PauseJob); one in a system state is repaired or recreated first.
+    const pauseFirst = (0,values/* enumName */.$U)(schedulerNow?.state, scheduler_job/* SCHEDULER_STATES */.fz) === 'ENABLED' && runPlan.scheduler?.setPaused === true;
     if (pauseFirst) {
         const planned = runPlan.scheduler.change;
         schedulerNow = await hooks.phase('pause', () => step([planned], (tracked) => (0,upsert/* setSchedulerPaused */.YA)(api, tracked, planned.resource, true)));
@@ -2667,8 +3006,13 @@ async function applyPlan(api, clients, config, names, runPlan, current, deployId
     // target (if the pause fails, the job is deleted and nothing is granted). Otherwise the two
     // are independent: side by side, in one log group. Both are waited for, so a failure of one
     // does not leave the other's status unknown.
-    const pausedCreate = scheduler?.change.action === 'create' && scheduler.setPaused === true;
+    const pausedCreate = (scheduler?.change.action === 'create' || scheduler?.recreate === true) && scheduler.setPaused === true;
     const results = await hooks.phase('iam + schedule', async () => {
+        // A recreate deletes first: only once everything else of this run went through.
+        if (scheduler?.recreate && !pausedCreate) {
+            const others = await Promise.allSettled([grant(), scheduleMore()]);
+            return others.some((r) => r.status === 'rejected') ? others : [...others, ...(await Promise.allSettled([schedule()]))];
+        }
         if (!pausedCreate)
             return Promise.allSettled([grant(), schedule(), scheduleMore()]);
         const scheduled = await Promise.allSettled([schedule()]);
@@ -2967,12 +3311,16 @@ async function applyWorkloadRun(ctx, run) {
                 onProgress: (line) => workflow_commands.info(line),
                 onExecution: (name) => (run.startedExecution = name),
                 known: { workload: current.workload, schedulerJob: current.schedulerJob },
+                attemptLog: ctx.attemptLog,
             }));
             // A failed execution's or attempt's message comes from Google: scrubbed like any error.
             report.smoke = { ...smoke, message: (0,scrub/* scrubSecrets */.Zg)(smoke.message) };
             if (smoke.status === 'failed')
                 throw new explain/* ActionError */.lZ(report.smoke.message);
-            workflow_commands.info(report.smoke.message);
+            if (smoke.warn)
+                workflow_commands.warning(ctx.label ? `${ctx.label}: ${report.smoke.message}` : report.smoke.message);
+            else
+                workflow_commands.info(report.smoke.message);
         }
     });
 }
@@ -3155,7 +3503,7 @@ async function github(token, method, url, body) {
             ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(clients/* REQUEST_TIMEOUT_MS */.j2),
+        signal: AbortSignal.timeout(google_clients/* REQUEST_TIMEOUT_MS */.j2),
     });
     const text = await response.text();
     let data;
@@ -3258,6 +3606,8 @@ async function commentOnPullRequest(config, target, summary, env, log) {
 
 
 
+
+
 async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
     const single = fleet.id === undefined;
     const tag = (config, text) => (single ? text : `${config.name}: ${text}`);
@@ -3267,8 +3617,9 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
         for (const warning of config.warnings)
             workflow_commands.warning(tag(config, warning));
     }
-    for (const notice of (0,endpoints/* overrideNotices */.Ai)(env))
-        workflow_commands.info(notice);
+    const overridden = (0,endpoints/* overrideWarning */.$q)(env);
+    if (overridden)
+        workflow_commands.warning(overridden);
     // Values never leave the run: main registered every workload's env values and secret references
     // with the one scrubbing function (configureTrace) before anything was sent.
     const first = fleet.configs[0];
@@ -3286,6 +3637,7 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
         provider: first.auth.workloadIdentityProvider,
         repository: env.GITHUB_REPOSITORY,
         audience: first.auth.audience,
+        readOnly: first.readOnly,
     };
     const authPhase = {};
     let runs = [];
@@ -3295,12 +3647,13 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
         const credentials = await phase('auth', async () => {
             try {
                 const c = await authenticating;
-                workflow_commands.info(`Authenticated as ${c.identity}`);
+                errorContext.subject = c.subject;
+                workflow_commands.info(`Authenticated as ${c.identity}${c.subject ? ` (GitHub OIDC subject ${c.subject})` : ''}`);
                 return c;
             }
             catch (err) {
                 if (err instanceof auth_credentials.AuthError)
-                    throw (0,explain/* explainAuthError */.y6)(err.stage, err.cause, { ...errorContext, action: 'authenticating' }, env);
+                    throw (0,explain/* explainAuthError */.y6)(err.stage, err.cause, { ...errorContext, subject: err.subject, action: 'authenticating' }, env);
                 throw err;
             }
         }, { into: authPhase });
@@ -3313,12 +3666,15 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
             throw new types/* InputError */.d('project_id', `the project of Application Default Credentials, ${JSON.stringify(projectId)}, is not allowed: ${rules/* RULES */.y0.projectId.allowed}. Set project_id.`);
         }
         const api = createApi({ ...errorContext, projectId }, Date.now() + deployDeadlineMs, (err, delay) => workflow_commands.info((0,scrub/* scrubSecrets */.Zg)(`Retrying in ${delay}ms: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`)));
+        const clients = (0,google_clients/* makeClients */.nv)(credentials.authClient, env);
         const ctx = {
             api,
-            clients: (0,clients/* makeClients */.nv)(credentials.authClient, env),
+            clients,
             projectId,
             errorContext,
             deployId: `${env.GITHUB_RUN_ID ?? Date.now()}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`,
+            // One reader of the attempt log for every workload: Cloud Logging's read quota is per project.
+            attemptLog: new AttemptLog(clients, { ...errorContext, projectId }),
         };
         const ctxOf = (config) => (single ? ctx : { ...ctx, label: config.name });
         runs = fleet.configs.map((config) => startWorkload(ctxOf(config), config));
@@ -3355,6 +3711,8 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
         }
         // Apply with at most max_parallel workloads in flight; then prune (triggers first).
         if (!first.dryRun) {
+            if (first.readOnly)
+                refuseWrites(runs, deletions, credentials.identity, projectId, single);
             await inParallel(runs, fleet.maxParallel, (run) => applyWorkloadRun(ctxOf(run.config), run));
             if (deletions.length > 0) {
                 await phase('prune', () => applyDeletions(api, ctx.clients, deletions, fleet.maxParallel, { progress: (c, starting) => workflow_commands.info(changeLine(c, starting)) })).catch((err) => failures.push((0,scrub/* scrubSecrets */.Zg)(`prune: ${err instanceof Error ? err.message : String(err)}`)));
@@ -3375,6 +3733,22 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
         workflow_commands.setFailed(failures[0]);
     else if (failures.length > 1)
         workflow_commands.setFailed(`${failures.length} failures:\n${failures.map((f) => `- ${f}`).join('\n')}`);
+}
+/** read_only: a run that would write anything stops here, before its first write. */
+function refuseWrites(runs, deletions, account, projectId, single) {
+    const planned = runs.filter((run) => !run.failure && run.report);
+    const writes = plannedWrites(planned.map((run) => {
+        const plan = run.report?.plan ?? [];
+        const smoke = run.config.smoke;
+        return { label: single ? undefined : run.config.name, plan, smokeTestRuns: !run.config.teardown && smoke.enabled && (!smoke.onlyWhenChanged || planChangesAnything(plan)) };
+    }), deletions);
+    if (writes.length === 0)
+        return;
+    const refusal = readOnlyRefusal(account, projectId, writes);
+    // The summary of each workload says why nothing was applied.
+    for (const run of planned)
+        run.report.error = refusal;
+    throw new explain/* ActionError */.lZ(refusal);
 }
 async function report(fleet, runs, deletions, failures, env) {
     const results = fleet.configs.map((config, i) => resultOf(config.name, config.kind, runs[i]?.report));
@@ -3418,15 +3792,60 @@ async function report(fleet, runs, deletions, failures, env) {
 
 /***/ }),
 
-/***/ 9807:
+/***/ 1774:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   j2: () => (/* binding */ REQUEST_TIMEOUT_MS),
-/* harmony export */   nv: () => (/* binding */ makeClients)
-/* harmony export */ });
-/* unused harmony export restClient */
-/* harmony import */ var _endpoints_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8157);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  j2: () => (/* binding */ REQUEST_TIMEOUT_MS),
+  nv: () => (/* binding */ makeClients)
+});
+
+// UNUSED EXPORTS: restClient
+
+// EXTERNAL MODULE: ./src/google/endpoints.ts
+var endpoints = __webpack_require__(8157);
+// EXTERNAL MODULE: ./src/google/retry.ts
+var retry = __webpack_require__(8673);
+;// CONCATENATED MODULE: ./src/google/pacer.ts
+// Keeps a run's requests to one API under that API's per-project, per-minute quota, so a large
+// fleet is not turned away with 429s (which the retries would then have to wait out). A token
+// bucket: a burst for the first requests, then an even pace; in any 60 s at most burst + rate.
+
+class Pacer {
+    perMinute;
+    burst;
+    tokens;
+    at = Date.now();
+    queue = Promise.resolve();
+    constructor(perMinute, burst) {
+        this.perMinute = perMinute;
+        this.burst = burst;
+        this.tokens = burst;
+    }
+    /** Resolves when the next request may go (callers are served in order). */
+    take() {
+        const turn = this.queue.then(async () => {
+            this.refill();
+            if (this.tokens < 1) {
+                await (0,retry/* sleep */.yy)(Math.ceil(((1 - this.tokens) * 60_000) / this.perMinute));
+                this.refill();
+            }
+            this.tokens -= 1;
+        });
+        this.queue = turn;
+        return turn;
+    }
+    refill() {
+        const now = Date.now();
+        this.tokens = Math.min(this.burst, this.tokens + ((now - this.at) / 60_000) * this.perMinute);
+        this.at = now;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/google/clients.ts
+
 
 /** No single request may hang the step: a stalled one fails (and is retried where safe). */
 const REQUEST_TIMEOUT_MS = 60_000;
@@ -3434,20 +3853,25 @@ function restClient(authClient, env = process.env) {
     const bases = new Map();
     const url = (api, path, query) => {
         if (!bases.has(api))
-            bases.set(api, (0,_endpoints_js__WEBPACK_IMPORTED_MODULE_0__/* .endpointFor */ .Lo)(api, env));
+            bases.set(api, (0,endpoints/* endpointFor */.Lo)(api, env));
         const params = Object.entries(query ?? {}).filter((e) => e[1] !== undefined);
         const search = params.length ? `?${new URLSearchParams(params).toString()}` : '';
         // Resource names keep their '/' and ':'; nothing else in them needs escaping.
         return `${bases.get(api)}${path}${search}`;
     };
-    const request = async (method, target, body) => {
+    // Cloud Scheduler allows 1,250 reads and 500 writes a minute per project
+    // (https://cloud.google.com/scheduler/quotas): a run keeps to 1,100 and 450 in any minute.
+    const schedulerPace = { read: new Pacer(1000, 100), write: new Pacer(400, 50) };
+    const request = async (api, method, target, body) => {
+        if (api === 'cloudscheduler')
+            await schedulerPace[method === 'GET' ? 'read' : 'write'].take();
         const res = await authClient.request({ url: target, method, data: body, responseType: 'json', retry: false, timeout: REQUEST_TIMEOUT_MS });
         return res.data;
     };
     return {
-        get: (api, path, query) => request('GET', url(api, path, query)),
-        send: (api, method, path, body, query) => request(method, url(api, path, query), body ?? {}),
-        delete: (api, path) => request('DELETE', url(api, path)),
+        get: (api, path, query) => request(api, 'GET', url(api, path, query)),
+        send: (api, method, path, body, query) => request(api, method, url(api, path, query), body ?? {}),
+        delete: (api, path) => request(api, 'DELETE', url(api, path)),
     };
 }
 /** Every item of a paged list: follows nextPageToken to the end. */
