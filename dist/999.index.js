@@ -2,6 +2,97 @@ export const id = 999;
 export const ids = [999];
 export const modules = {
 
+/***/ 4937:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $U: () => (/* binding */ enumName),
+/* harmony export */   DI: () => (/* binding */ bytesBase64),
+/* harmony export */   R5: () => (/* binding */ timestampMs),
+/* harmony export */   Ro: () => (/* binding */ toNumber),
+/* harmony export */   o8: () => (/* binding */ durationSeconds),
+/* harmony export */   p0: () => (/* binding */ duration),
+/* harmony export */   xm: () => (/* binding */ CONDITION_STATES)
+/* harmony export */ });
+// Values as Google's APIs hand them back. REST JSON gives enum names, int64 and durations
+// as strings ("600s") and bytes as base64; the generated clients give enum numbers, Longs
+// and {seconds, nanos}. These read any of those forms; the action writes REST JSON.
+function toNumber(value) {
+    if (value === null || value === undefined || value === '')
+        return undefined;
+    if (typeof value === 'number')
+        return value;
+    if (typeof value === 'string')
+        return Number(value);
+    if (typeof value.toNumber === 'function')
+        return value.toNumber();
+    return undefined;
+}
+/** Seconds of a google.protobuf.Duration in any of its shapes. */
+function durationSeconds(value) {
+    if (value === null || value === undefined)
+        return undefined;
+    if (typeof value === 'string') {
+        const m = /^(-?\d+(?:\.\d+)?)s$/.exec(value);
+        return m ? Number(m[1]) : undefined;
+    }
+    if (typeof value === 'object') {
+        const d = value;
+        return (toNumber(d.seconds) ?? 0) + (toNumber(d.nanos) ?? 0) / 1e9;
+    }
+    return toNumber(value);
+}
+/** A google.protobuf.Duration in REST JSON: "600s". */
+function duration(seconds) {
+    return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(9).replace(/0+$/, '')}s`;
+}
+/** Milliseconds since the epoch of a google.protobuf.Timestamp in any of its shapes. */
+function timestampMs(value) {
+    if (value === null || value === undefined || value === '')
+        return undefined;
+    if (typeof value === 'string') {
+        const t = Date.parse(value);
+        return Number.isNaN(t) ? undefined : t;
+    }
+    if (value instanceof Date)
+        return value.getTime();
+    if (typeof value === 'object') {
+        const t = value;
+        if (t.seconds === undefined && t.nanos === undefined)
+            return undefined;
+        return (toNumber(t.seconds) ?? 0) * 1000 + Math.floor((toNumber(t.nanos) ?? 0) / 1e6);
+    }
+    return undefined;
+}
+/** An enum's name, whether the client gave the name or the number. */
+function enumName(value, names) {
+    if (value === null || value === undefined)
+        return undefined;
+    if (typeof value === 'number')
+        return names[value];
+    return String(value);
+}
+/** Bytes fields come back as Buffer/Uint8Array or base64 text; this gives base64. */
+function bytesBase64(value) {
+    if (value === null || value === undefined)
+        return undefined;
+    if (typeof value === 'string')
+        return value;
+    if (value instanceof Uint8Array)
+        return Buffer.from(value).toString('base64');
+    return undefined;
+}
+const CONDITION_STATES = [
+    'STATE_UNSPECIFIED',
+    'CONDITION_PENDING',
+    'CONDITION_RECONCILING',
+    'CONDITION_FAILED',
+    'CONDITION_SUCCEEDED',
+];
+
+
+/***/ }),
+
 /***/ 4999:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -135,12 +226,13 @@ function fieldsSetBySpec(spec, kind) {
 /* harmony export */   my: () => (/* binding */ serviceReadiness),
 /* harmony export */   oU: () => (/* binding */ resourcePath)
 /* harmony export */ });
-/* unused harmony exports MANAGED_LABEL, DEPLOY_ANNOTATION, INGRESS_BY_INPUT, cpuMillis, memoryBytes, canonicalCpu, canonicalMemory, DEFAULT_CPU, DEFAULT_MEMORY, givenOrDefault, DEFAULT_COMPUTE_ACCOUNT, WORKLOAD_FIELDS, GPU_LIMIT, CLOUDSQL_MOUNT, RUNTIME_FIELDS */
+/* unused harmony exports DEPLOY_ANNOTATION, INGRESS_BY_INPUT, cpuMillis, memoryBytes, canonicalCpu, canonicalMemory, DEFAULT_CPU, DEFAULT_MEMORY, givenOrDefault, DEFAULT_COMPUTE_ACCOUNT, WORKLOAD_FIELDS, GPU_LIMIT, CLOUDSQL_MOUNT, RUNTIME_FIELDS */
 /* harmony import */ var _config_lists_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5979);
+/* harmony import */ var _ownership_record_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8132);
 /* harmony import */ var _google_values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4937);
 
 
-const MANAGED_LABEL = { key: 'managed-by', value: 'cloud-run-cron' };
+
 /** Template annotation that makes Cloud Run resolve a tag again (see planner). */
 const DEPLOY_ANNOTATION = 'cloud-run-cron/deploy-id';
 const INGRESS_NAMES = [
@@ -466,8 +558,8 @@ const WORKLOAD_FIELDS = [
         field: 'labels',
         kinds: both,
         read: (r) => (r ? sortedRecord(r.labels ?? {}) : undefined),
-        // Labels set elsewhere are kept; the ones given here win.
-        desired: (c, cur) => sortedRecord({ ...(cur?.labels ?? {}), ...c.labels }),
+        // Labels set elsewhere are kept; the ones given here win; the owner record replaces any earlier one.
+        desired: (c, cur) => sortedRecord((0,_ownership_record_js__WEBPACK_IMPORTED_MODULE_2__/* .withRecordLabels */ .lt)({ ...(cur?.labels ?? {}), ...c.labels }, (0,_ownership_record_js__WEBPACK_IMPORTED_MODULE_2__/* .recordOf */ .zv)(c))),
         write: (r, _k, v) => {
             r.labels = v;
         },

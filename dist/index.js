@@ -145,7 +145,6 @@ function subjectOf(token) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Y7: () => (/* binding */ longestGapSeconds),
   Oz: () => (/* binding */ nextRuns),
   jy: () => (/* binding */ shortestIntervalSeconds),
   JJ: () => (/* binding */ validateCron)
@@ -211,53 +210,6 @@ function shortestIntervalSeconds(expr, timeZone, runs = 200, from = new Date()) 
     for (let i = 1; i < times.length; i++)
         min = Math.min(min, (times[i] - times[i - 1]) / 1000);
     return min;
-}
-/**
- * The longest time in seconds between two consecutive runs of the union of `schedules` (a
- * workload's triggers), over the coming year: Infinity when they fire at most once. Read off the
- * same run times as nextRuns, in windows: the next `sample` runs of each schedule, and a window
- * of four days around each change of each zone's UTC offset in the year (a DST change lengthens
- * or shortens the gap of a run near it by the hour it moves).
- */
-function longestGapSeconds(schedules, from = new Date(), sample = 2000) {
-    if (schedules.length === 0)
-        return Infinity;
-    const start = from.getTime();
-    // The first window runs to the end of the shortest sample (a yearly schedule: centuries).
-    const windows = [[start, Infinity]];
-    for (const zone of new Set(schedules.map((s) => s.timeZone))) {
-        for (const change of offsetChanges(zone, start, start + 366 * DAY))
-            windows.push([change - 2 * DAY, change + 2 * DAY]);
-    }
-    let longest = 0;
-    let runs = 0;
-    for (const [lo, hi] of windows) {
-        // Each schedule's runs in the window; the window ends where the shortest sample ends.
-        let end = hi;
-        const times = [];
-        for (const s of schedules) {
-            const t = runTimes(s.cron, s.timeZone, sample, lo);
-            if (t.length === sample)
-                end = Math.min(end, t[t.length - 1]);
-            times.push(...t);
-        }
-        const within = [...new Set(times.filter((t) => t <= end))].sort((a, b) => a - b);
-        runs = Math.max(runs, within.length);
-        for (let i = 1; i < within.length; i++)
-            longest = Math.max(longest, (within[i] - within[i - 1]) / 1000);
-    }
-    return runs < 2 ? Infinity : longest;
-}
-/** The instants in [from, to) at which `timeZone` changes its UTC offset. */
-function offsetChanges(timeZone, from, to) {
-    const zone = zoneOffsets(timeZone);
-    const out = [];
-    for (let w = Math.floor(from / WEEK); w * WEEK < to; w++) {
-        const [a, b] = [zone.offsetAt(w * WEEK), zone.offsetAt((w + 1) * WEEK)];
-        if (a !== b)
-            out.push(changeBetween(w * WEEK, (w + 1) * WEEK, zone.offsetAt));
-    }
-    return out;
 }
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -543,10 +495,6 @@ const INPUT_DEFAULTS = {
     attempt_deadline: '',
     retry_count: '',
     paused: 'false',
-    // Alerts
-    alert_channels: '',
-    alerts: '',
-    missed_grace: '',
     // Smoke test and mode
     smoke_test: '',
     smoke_timeout: '10m',
@@ -594,9 +542,11 @@ function readInputs(get) {
 /* harmony export */ });
 /* unused harmony exports LIST_FORMS, parsePairs */
 /* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5413);
+/* harmony import */ var _ownership_record_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8132);
 // KEY=VALUE lists (env_vars, secrets, labels) in google-github-actions/deploy-cloudrun's
 // forms: one a line or comma-separated; a value may contain '='; a comma in a value is
 // written '\,' or the value is quoted ("a,b" or 'a,b', where the quotes are not part of it).
+
 
 /** What an error about a list entry shows, so the fix is in the message. */
 const LIST_FORMS = 'write one KEY=VALUE a line, or KEY=VALUE,KEY2=VALUE2; a value with a comma is quoted (KEY="a,b") or escapes it (KEY=a\\,b)';
@@ -752,6 +702,9 @@ function parseLabels(text) {
         if (_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .RESERVED_LABEL_PREFIXES */ .dG.some((prefix) => key.startsWith(prefix))) {
             problems.push(`the key ${quote(key)} is reserved: keys under ${_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .RESERVED_LABEL_PREFIXES */ .dG.join(' and ')} are set by Google Cloud`);
         }
+        else if ((0,_ownership_record_js__WEBPACK_IMPORTED_MODULE_1__/* .reservedLabel */ .nt)(key)) {
+            problems.push((0,_ownership_record_js__WEBPACK_IMPORTED_MODULE_1__/* .reservedLabel */ .nt)(key));
+        }
         else if (!_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y0.labelKey.pattern.test(key)) {
             problems.push(`the key ${quote(key)} is not allowed: use ${_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .RULES */ .y0.labelKey.allowed}`);
         }
@@ -771,7 +724,7 @@ function quote(value) {
 
 /***/ }),
 
-/***/ 8124:
+/***/ 4593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1085,66 +1038,14 @@ function join (args) {
   return args.map(quote).join(" ")
 }
 
-// EXTERNAL MODULE: ./src/config/lists.ts
-var lists = __nccwpck_require__(5979);
-;// CONCATENATED MODULE: ./src/config/alert-inputs.ts
-
-const HOUR = 3600;
-const CHANNEL_NAME = /^projects\/[a-z0-9][a-z0-9.:-]*\/notificationChannels\/[0-9]+$/;
-const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
-const CONDITIONS = ['failure', 'missed'];
-/**
- * The alerting asked for, or undefined when the three inputs are empty (no alerting is touched).
- * An empty alert_channels with a policy in place keeps that policy's channels (the planner's part).
- */
-function readAlerts(r) {
-    const channels = readChannels(r);
-    const conditions = readConditions(r);
-    const missedGraceSeconds = r.duration('missed_grace', 0, 12 * HOUR);
-    if (channels.names.length + channels.emails.length === 0 && conditions === undefined && missedGraceSeconds === undefined)
-        return undefined;
-    if (conditions === 'none' && channels.names.length + channels.emails.length > 0) {
-        r.fail('alerts', 'none removes the alert policies, and alert_channels is set: remove alert_channels, or use failure,missed, failure or missed.');
-    }
-    return { channels, conditions: conditions ?? [...CONDITIONS], explicit: conditions !== undefined, missedGraceSeconds };
-}
-function readChannels(r) {
-    const out = { names: [], emails: [] };
-    for (const item of (r.text('alert_channels') ?? '').split(/[\n,]/).map((s) => s.trim()).filter(Boolean)) {
-        const email = /^email:(.*)$/i.exec(item)?.[1]?.trim().toLowerCase();
-        if (email !== undefined && EMAIL.test(email)) {
-            if (!out.emails.includes(email))
-                out.emails.push(email);
-        }
-        else if (CHANNEL_NAME.test(item)) {
-            if (!out.names.includes(item))
-                out.names.push(item);
-        }
-        else {
-            r.fail('alert_channels', `${(0,lists/* quote */.hD)(item)} is not allowed: use Cloud Monitoring notification channel names (projects/PROJECT/notificationChannels/ID) or email:ADDRESS, one a line or comma-separated.`);
-        }
-    }
-    return out;
-}
-function readConditions(r) {
-    const value = r.text('alerts')?.toLowerCase();
-    if (value === undefined)
-        return undefined;
-    if (value === 'none')
-        return 'none';
-    const parts = value.split(',').map((s) => s.trim()).filter(Boolean);
-    if (parts.length === 0 || parts.some((p) => !CONDITIONS.includes(p))) {
-        return r.notAllowed('alerts', 'use failure,missed, failure, missed or none');
-    }
-    return CONDITIONS.filter((c) => parts.includes(c));
-}
-
 // EXTERNAL MODULE: ./src/config/cron-core.ts + 1 modules
 var cron_core = __nccwpck_require__(5947);
 // EXTERNAL MODULE: ./src/config/guard-rails.ts
 var guard_rails = __nccwpck_require__(1279);
 // EXTERNAL MODULE: ./src/config/inputs.ts
 var inputs = __nccwpck_require__(4389);
+// EXTERNAL MODULE: ./src/config/lists.ts
+var lists = __nccwpck_require__(5979);
 // EXTERNAL MODULE: ./src/config/duration.ts
 var duration = __nccwpck_require__(7840);
 // EXTERNAL MODULE: ./src/config/types.ts
@@ -1500,7 +1401,6 @@ function readSpecText(r) {
 
 
 
-
 const KINDS = ['job', 'service'];
 const STRATEGIES = ['merge', 'overwrite'];
 const INGRESSES = ['all', 'internal', 'internal-and-cloud-load-balancing'];
@@ -1516,7 +1416,7 @@ const SCHEDULE_ONLY = [
     'time_zone', 'scheduler_job', 'scheduler_region', 'invoker_service_account', 'path', 'http_method', 'body',
     'attempt_deadline', 'retry_count', 'paused',
 ];
-const parse_config_HOUR = 3600;
+const HOUR = 3600;
 const PROVIDER = /^projects\/([^/]+)\/locations\/global\/workloadIdentityPools\/([^/]+)\/providers\/([^/]+)$/;
 const POOL = /^projects\/[^/]+\/locations\/global\/workloadIdentityPools\/[^/]+\/?$/;
 const POOL_OR_PROVIDER_ID = /^[a-z0-9-]{4,32}$/;
@@ -1560,6 +1460,7 @@ function parseConfig(get, options = {}) {
         envVarsUpdateStrategy: r.oneOf('env_vars_update_strategy', STRATEGIES) ?? 'merge',
         secretsUpdateStrategy: r.oneOf('secrets_update_strategy', STRATEGIES) ?? 'merge',
         labels,
+        ...(options.repositoryId ? { repositoryId: options.repositoryId } : {}),
         command: readWords(r, 'command'),
         args: readWords(r, 'args'),
         cpu,
@@ -1570,7 +1471,6 @@ function parseConfig(get, options = {}) {
         service,
         schedule: absent ? undefined : readSchedule(r, kind, name, region, projectId),
         teardown: readTeardown(r, absent, name, region),
-        alerts: readAlerts(r),
         smoke: readSmoke(r),
         dryRun: r.bool('dry_run'),
         readOnly: r.bool('read_only'),
@@ -1606,7 +1506,7 @@ function readSmoke(r) {
     return {
         enabled: mode !== 'false',
         onlyWhenChanged: mode === 'changed',
-        timeoutSeconds: r.duration('smoke_timeout', 1, 6 * parse_config_HOUR) ?? 600,
+        timeoutSeconds: r.duration('smoke_timeout', 1, 6 * HOUR) ?? 600,
     };
 }
 /** state: absent: the Scheduler job to delete (named as a deploy names it) and whether unmarked resources may go. */
@@ -1704,8 +1604,9 @@ function readEnv(r) {
     return { envVars: env.items, secrets: secrets.items, secretFiles: secrets.files };
 }
 /**
- * The labels given, and the default ones unless skip_default_labels: managed-by, and commit-sha
- * (the short SHA of GITHUB_SHA, when the run has one). A user's own label of either key wins.
+ * The labels given, and the default one unless skip_default_labels: commit-sha (the short SHA
+ * of GITHUB_SHA, when the run has one; a user's own commit-sha wins). The owner record's labels
+ * are not the user's: src/ownership/record.ts writes them on every workload.
  */
 function readLabels(r, commitSha) {
     const { items, problems } = (0,lists/* parseLabels */.Xy)(r.raw.labels);
@@ -1714,7 +1615,7 @@ function readLabels(r, commitSha) {
     if (r.bool('skip_default_labels'))
         return labels;
     const sha = commitSha && /^[0-9a-f]{7,}$/i.test(commitSha) ? { 'commit-sha': commitSha.slice(0, 7).toLowerCase() } : {};
-    return { 'managed-by': 'cloud-run-cron', ...sha, ...labels };
+    return { ...sha, ...labels };
 }
 /**
  * command/args: a JSON array of strings, or shell-style words (POSIX quoting by shlex, the
@@ -1768,7 +1669,7 @@ function readJob(r) {
         tasks,
         parallelism: r.int('parallelism', 0, tasks ?? 1),
         maxRetries: r.int('max_retries', 0, 10),
-        taskTimeoutSeconds: r.duration('task_timeout', 1, 168 * parse_config_HOUR),
+        taskTimeoutSeconds: r.duration('task_timeout', 1, 168 * HOUR),
     };
 }
 function readService(r) {
@@ -1778,7 +1679,7 @@ function readService(r) {
         r.fail('min_instances', `${minInstances} is more than max_instances (${maxInstances}): use at most max_instances.`);
     }
     return {
-        timeoutSeconds: r.duration('timeout', 1, parse_config_HOUR),
+        timeoutSeconds: r.duration('timeout', 1, HOUR),
         concurrency: r.int('concurrency', 1, 1000),
         minInstances,
         maxInstances,
@@ -2223,7 +2124,6 @@ const PUBLIC_HOSTS = {
     sts: 'sts.googleapis.com',
     iamcredentials: 'iamcredentials.googleapis.com',
     logging: 'logging.googleapis.com',
-    monitoring: 'monitoring.googleapis.com',
 };
 /** The base URL of an API, ending in '/': https://run.googleapis.com/ or its override. */
 function endpointFor(api, env = process.env) {
@@ -2480,8 +2380,10 @@ const external_node_diagnostics_channel_namespaceObject = __WEBPACK_EXTERNAL_cre
 var github_token = __nccwpck_require__(1139);
 // EXTERNAL MODULE: ./src/config/guard-rails.ts
 var guard_rails = __nccwpck_require__(1279);
-// EXTERNAL MODULE: ./src/config/parse-config.ts + 6 modules
-var parse_config = __nccwpck_require__(8124);
+// EXTERNAL MODULE: ./src/config/parse-config.ts + 5 modules
+var parse_config = __nccwpck_require__(4593);
+// EXTERNAL MODULE: ./src/ownership/record.ts
+var record = __nccwpck_require__(8132);
 // EXTERNAL MODULE: ./src/google/endpoints.ts
 var endpoints = __nccwpck_require__(8157);
 // EXTERNAL MODULE: ./src/google/trace.ts
@@ -2496,6 +2398,7 @@ var workflow_commands = __nccwpck_require__(6514);
 // parser, croner, the GitHub token request on Node's own http client) are all that load
 // before the first request leaves. google-auth-library loads while the GitHub token is in
 // flight; the pipeline and the report while the STS exchange is.
+
 
 
 
@@ -2526,15 +2429,15 @@ async function run(env = process.env) {
         const get = (name) => getInput(name, env);
         // Fleet mode loads its manifest reader (YAML, JSON Schema) only when a manifest is given.
         fleet = get('manifest')
-            ? await Promise.all(/* import() */[__nccwpck_require__.e(144), __nccwpck_require__.e(222)]).then(__nccwpck_require__.bind(__nccwpck_require__, 222)).then(({ loadManifest }) => loadManifest(get, env))
-            : { configs: [(0,parse_config/* parseConfig */.o)(get, { deferWarnings: true, commitSha: env.GITHUB_SHA })], prune: false, maxParallel: 1 };
+            ? await __nccwpck_require__.e(/* import() */ 222).then(__nccwpck_require__.bind(__nccwpck_require__, 222)).then(({ loadManifest }) => loadManifest(get, env))
+            : { configs: [(0,parse_config/* parseConfig */.o)(get, { deferWarnings: true, commitSha: env.GITHUB_SHA, repositoryId: (0,record/* repositoryIdOf */.Bu)(env) })], prune: false, maxParallel: 1 };
         (0,endpoints/* checkOverrides */.yk)(env);
         // Only a run with spec loads the YAML parser and the Run v2 schema, before any request.
         // What spec may not also set: a fleet workload's own keys; the step's inputs otherwise.
         const { isSet = (_, name) => get(name) !== '' } = fleet;
         for (const config of fleet.configs) {
             if (config.spec)
-                await (await Promise.all(/* import() */[__nccwpck_require__.e(999), __nccwpck_require__.e(318)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9950))).loadSpec(config, (name) => isSet(config, name));
+                await (await Promise.all(/* import() */[__nccwpck_require__.e(999), __nccwpck_require__.e(950)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9950))).loadSpec(config, (name) => isSet(config, name));
         }
     }
     catch (err) {
@@ -2556,7 +2459,7 @@ async function run(env = process.env) {
     const config = fleet.configs[0];
     if (!config) {
         // A manifest with no workloads: no authentication is needed to do nothing.
-        const { runFleet } = await Promise.all(/* import() */[__nccwpck_require__.e(627), __nccwpck_require__.e(507), __nccwpck_require__.e(144), __nccwpck_require__.e(999), __nccwpck_require__.e(509)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4509));
+        const { runFleet } = await Promise.all(/* import() */[__nccwpck_require__.e(627), __nccwpck_require__.e(507), __nccwpck_require__.e(999), __nccwpck_require__.e(651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5651));
         const none = Promise.reject(new Error('no workloads: nothing authenticates'));
         none.catch(() => undefined);
         return runFleet(fleet, none, env, DEPLOY_DEADLINE_MS);
@@ -2584,11 +2487,165 @@ async function run(env = process.env) {
     const credentials = Promise.all(/* import() */[__nccwpck_require__.e(627), __nccwpck_require__.e(168)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8168)).then(({ authenticate }) => authenticate(config.auth, githubToken, env, config.projectId));
     credentials.catch(() => undefined); // reported by the auth step
     await Promise.race([onTheWire, credentials.then(noop, noop)]);
-    const pipeline = Promise.all(/* import() */[__nccwpck_require__.e(627), __nccwpck_require__.e(507), __nccwpck_require__.e(144), __nccwpck_require__.e(999), __nccwpck_require__.e(509)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4509));
+    const pipeline = Promise.all(/* import() */[__nccwpck_require__.e(627), __nccwpck_require__.e(507), __nccwpck_require__.e(999), __nccwpck_require__.e(651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5651));
     for (const c of fleet.configs)
         c.warnings = (0,guard_rails/* guardRailWarnings */.X)(c);
     const { runFleet } = await pipeline;
     await runFleet(fleet, credentials, env, DEPLOY_DEADLINE_MS);
+}
+
+
+/***/ }),
+
+/***/ 8132:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $S: () => (/* binding */ describeOwner),
+/* harmony export */   Bu: () => (/* binding */ repositoryIdOf),
+/* harmony export */   Kx: () => (/* binding */ fromLabels),
+/* harmony export */   MQ: () => (/* binding */ withGrants),
+/* harmony export */   Rr: () => (/* binding */ grantsOf),
+/* harmony export */   jt: () => (/* binding */ fromDescription),
+/* harmony export */   lt: () => (/* binding */ withRecordLabels),
+/* harmony export */   mf: () => (/* binding */ toDescription),
+/* harmony export */   nt: () => (/* binding */ reservedLabel),
+/* harmony export */   zv: () => (/* binding */ recordOf)
+/* harmony export */ });
+/* unused harmony export toLabels */
+const MANAGED_BY_KEY = 'managed-by';
+const MANAGED_BY = 'cloud-run-cron';
+const PREFIX = 'cloud-run-cron-';
+const FLEET_KEY = `${PREFIX}fleet`;
+const REPO_KEY = `${PREFIX}repo`;
+const WORKLOAD_KEY = `${PREFIX}workload`;
+const SCHEDULER_KEY = `${PREFIX}scheduler`;
+const GRANTS_ANNOTATION = 'cloud-run-cron/grants';
+const ALL_REGIONS = 'all';
+const LABEL_VALUE_MAX = 63;
+const NONE = '-';
+const FIRST_LINE = /^cloud-run-cron fleet=(-|[a-z][a-z0-9-]*) repo=(-|[0-9]+) workload=([a-z0-9-]+)$/;
+// Before the owner record: "cloud-run-cron fleet=F workload=W: text", or single mode's "... (managed by cloud-run-cron)".
+const LEGACY_FLEET = /^cloud-run-cron fleet=([a-z][a-z0-9-]*) workload=([a-z0-9-]*): /;
+const LEGACY_SINGLE = /^Runs the Cloud Run (?:job|service) ([a-z0-9-]+) \(managed by cloud-run-cron\)$/;
+/** The repository's numeric id as the runner gives it (GITHUB_REPOSITORY_ID, the OIDC token's repository_id). */
+function repositoryIdOf(env) {
+    const id = env.GITHUB_REPOSITORY_ID?.trim();
+    return id && /^[0-9]{1,20}$/.test(id) ? id : undefined;
+}
+/** The record this run writes on the workload of `config` and on its Scheduler jobs. */
+function recordOf(config) {
+    const regions = [config.schedule, ...(config.moreSchedules ?? [])].flatMap((s) => (s ? [s.region] : []));
+    return {
+        ...(config.fleet !== undefined ? { fleet: config.fleet } : {}),
+        ...(config.repositoryId !== undefined ? { repositoryId: config.repositoryId } : {}),
+        workload: config.name,
+        schedulerRegions: [...new Set(regions)].sort(),
+    };
+}
+/** The labels that carry `record` (merged over a resource's other labels by withRecordLabels). */
+function toLabels(record) {
+    const labels = { [MANAGED_BY_KEY]: MANAGED_BY };
+    if (record.fleet !== undefined)
+        labels[FLEET_KEY] = record.fleet;
+    if (record.repositoryId !== undefined)
+        labels[REPO_KEY] = record.repositoryId;
+    labels[WORKLOAD_KEY] = record.workload;
+    if (record.schedulerRegions === undefined || record.schedulerRegions.length > 0) {
+        const joined = (record.schedulerRegions ?? []).join('_');
+        labels[SCHEDULER_KEY] = record.schedulerRegions === undefined || joined.length > LABEL_VALUE_MAX ? ALL_REGIONS : joined;
+    }
+    return labels;
+}
+/** `labels` with the owner record replaced by `record`'s: an earlier record (another fleet's mark) does not survive. */
+function withRecordLabels(labels, record) {
+    const kept = Object.entries(labels ?? {}).filter(([k]) => !isOwnerLabel(k));
+    return { ...Object.fromEntries(kept), ...toLabels(record) };
+}
+function isOwnerLabel(key) {
+    return key === MANAGED_BY_KEY || key.startsWith(PREFIX);
+}
+/** The record on a Cloud Run job's or service's labels. */
+function fromLabels(labels) {
+    const l = labels ?? {};
+    if (l[MANAGED_BY_KEY] !== MANAGED_BY)
+        return { kind: 'unmarked' };
+    const fleet = l[FLEET_KEY];
+    const workload = l[WORKLOAD_KEY];
+    if (workload === undefined)
+        return { kind: 'legacy', ...(fleet !== undefined ? { fleet } : {}) };
+    const scheduler = l[SCHEDULER_KEY];
+    return {
+        kind: 'record',
+        record: {
+            ...(fleet !== undefined ? { fleet } : {}),
+            ...(l[REPO_KEY] !== undefined ? { repositoryId: l[REPO_KEY] } : {}),
+            workload,
+            schedulerRegions: scheduler === undefined ? [] : scheduler === ALL_REGIONS ? undefined : scheduler.split('_').filter(Boolean),
+        },
+    };
+}
+/** A Scheduler job's description: the record's fixed first line, then `text` for people. */
+function toDescription(record, text) {
+    return `cloud-run-cron fleet=${record.fleet ?? NONE} repo=${record.repositoryId ?? NONE} workload=${record.workload}\n${text}`;
+}
+/** The record in a Scheduler job's description. */
+function fromDescription(description) {
+    const text = description ?? '';
+    const m = FIRST_LINE.exec(text.split('\n', 1)[0]);
+    if (m) {
+        return {
+            kind: 'record',
+            record: {
+                ...(m[1] !== NONE ? { fleet: m[1] } : {}),
+                ...(m[2] !== NONE ? { repositoryId: m[2] } : {}),
+                workload: m[3],
+            },
+        };
+    }
+    const fleet = LEGACY_FLEET.exec(text);
+    if (fleet)
+        return { kind: 'legacy', fleet: fleet[1], workload: fleet[2] };
+    const single = LEGACY_SINGLE.exec(text);
+    if (single)
+        return { kind: 'legacy', workload: single[1] };
+    return { kind: 'unmarked' };
+}
+/**
+ * A user label the action keeps for its record: managed-by and every cloud-run-cron-* key.
+ * Undefined when `key` is the user's to set.
+ */
+function reservedLabel(key) {
+    if (!isOwnerLabel(key))
+        return undefined;
+    return `the key ${JSON.stringify(key)} is reserved: ${MANAGED_BY_KEY} and keys starting with ${PREFIX} carry the action's owner record (docs/ownership.md)`;
+}
+/** The grants recorded on a workload (its top-level annotations). */
+function grantsOf(annotations) {
+    const text = annotations?.[GRANTS_ANNOTATION];
+    if (!text)
+        return [];
+    return text.split(',').flatMap((pair) => {
+        const at = pair.indexOf('=');
+        return at > 0 ? [{ role: pair.slice(0, at), member: pair.slice(at + 1) }] : [];
+    });
+}
+/** `annotations` with the grants recorded as `grants` (none: the annotation goes). */
+function withGrants(annotations, grants) {
+    const out = Object.fromEntries(Object.entries(annotations ?? {}).filter(([k]) => k !== GRANTS_ANNOTATION));
+    const value = [...grants].map((g) => `${g.role}=${g.member}`).sort().join(',');
+    if (value)
+        out[GRANTS_ANNOTATION] = value;
+    return out;
+}
+/** Who a record names, for notices: "fleet reports of repository 2000002". */
+function describeOwner(found) {
+    if (found.kind === 'unmarked')
+        return 'no owner record (not made by cloud-run-cron)';
+    if (found.kind === 'legacy')
+        return `${found.fleet ? `fleet ${found.fleet}` : 'single mode'}, marked before the owner record (no repository id)`;
+    const r = found.record;
+    return `${r.fleet ? `fleet ${r.fleet}` : 'single mode'} of repository ${r.repositoryId ?? '(none)'}, workload ${r.workload}`;
 }
 
 

@@ -10,6 +10,7 @@ import type { ClientRequest } from 'node:http';
 import { githubAudience, requestGithubToken } from './auth/github-token.js';
 import { guardRailWarnings } from './config/guard-rails.js';
 import { parseConfig } from './config/parse-config.js';
+import { repositoryIdOf } from './ownership/record.js';
 import type { Config } from './config/types.js';
 import type { FleetRun } from './fleet/run-fleet.js';
 import { checkOverrides } from './google/endpoints.js';
@@ -44,7 +45,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     // Fleet mode loads its manifest reader (YAML, JSON Schema) only when a manifest is given.
     fleet = get('manifest')
       ? await import('./fleet/manifest.js').then(({ loadManifest }) => loadManifest(get, env))
-      : { configs: [parseConfig(get, { deferWarnings: true, commitSha: env.GITHUB_SHA })], prune: false, maxParallel: 1 };
+      : { configs: [parseConfig(get, { deferWarnings: true, commitSha: env.GITHUB_SHA, repositoryId: repositoryIdOf(env) })], prune: false, maxParallel: 1 };
     checkOverrides(env);
     // Only a run with spec loads the YAML parser and the Run v2 schema, before any request.
     // What spec may not also set: a fleet workload's own keys; the step's inputs otherwise.

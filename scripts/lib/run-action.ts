@@ -91,6 +91,7 @@ export async function runAction(opts: RunOptions): Promise<ActionRun> {
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
     GITHUB_REPOSITORY: 'acme/app',
+    GITHUB_REPOSITORY_ID: '2000002',
     GITHUB_RUN_ID: String(Date.now()),
     GITHUB_RUN_ATTEMPT: '1',
     RUNNER_TEMP: dir,

@@ -3,6 +3,7 @@
 // written '\,' or the value is quoted ("a,b" or 'a,b', where the quotes are not part of it).
 import { RESERVED_ENV_NAMES, RESERVED_LABEL_PREFIXES, RULES } from './rules.js';
 import type { EnvVar, SecretEnvVar, SecretFile } from './types.js';
+import { reservedLabel } from '../ownership/record.js';
 
 export interface Pair {
   key: string;
@@ -161,6 +162,8 @@ export function parseLabels(text: string): Parsed<Pair> {
   for (const { key, value } of items) {
     if (RESERVED_LABEL_PREFIXES.some((prefix) => key.startsWith(prefix))) {
       problems.push(`the key ${quote(key)} is reserved: keys under ${RESERVED_LABEL_PREFIXES.join(' and ')} are set by Google Cloud`);
+    } else if (reservedLabel(key)) {
+      problems.push(reservedLabel(key)!);
     } else if (!RULES.labelKey.pattern.test(key)) {
       problems.push(`the key ${quote(key)} is not allowed: use ${RULES.labelKey.allowed}`);
     }

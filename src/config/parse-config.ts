@@ -47,7 +47,7 @@ const SA_PROJECT = /^[^@]+@([a-z][a-z0-9-]{4,28}[a-z0-9])\.iam\.gserviceaccount\
  * `deferWarnings`: leave config.warnings empty (the guard rails read the schedule's time zone
  * through Intl, ~1 ms): main computes them with guardRailWarnings once the first request is in flight.
  */
-export function parseConfig(get: (name: string) => string, options: { deferWarnings?: boolean; commitSha?: string } = {}): Config {
+export function parseConfig(get: (name: string) => string, options: { deferWarnings?: boolean; commitSha?: string; repositoryId?: string } = {}): Config {
   const r = new Reader(readInputs(get));
   const absent = r.oneOf('state', ['present', 'absent'] as const) === 'absent';
   const kind = r.oneOf('kind', KINDS);
@@ -77,6 +77,7 @@ export function parseConfig(get: (name: string) => string, options: { deferWarni
     envVarsUpdateStrategy: r.oneOf('env_vars_update_strategy', STRATEGIES) ?? 'merge',
     secretsUpdateStrategy: r.oneOf('secrets_update_strategy', STRATEGIES) ?? 'merge',
     labels,
+    ...(options.repositoryId ? { repositoryId: options.repositoryId } : {}),
     command: readWords(r, 'command'),
     args: readWords(r, 'args'),
     cpu,
@@ -223,8 +224,9 @@ function readEnv(r: Reader): Pick<Config, 'envVars' | 'secrets' | 'secretFiles'>
 }
 
 /**
- * The labels given, and the default ones unless skip_default_labels: managed-by, and commit-sha
- * (the short SHA of GITHUB_SHA, when the run has one). A user's own label of either key wins.
+ * The labels given, and the default one unless skip_default_labels: commit-sha (the short SHA
+ * of GITHUB_SHA, when the run has one; a user's own commit-sha wins). The owner record's labels
+ * are not the user's: src/ownership/record.ts writes them on every workload.
  */
 function readLabels(r: Reader, commitSha: string | undefined): Record<string, string> {
   const { items, problems } = parseLabels(r.raw.labels);
@@ -232,7 +234,7 @@ function readLabels(r: Reader, commitSha: string | undefined): Record<string, st
   const labels = Object.fromEntries(items.map(({ key, value }) => [key, value]));
   if (r.bool('skip_default_labels')) return labels;
   const sha: Record<string, string> = commitSha && /^[0-9a-f]{7,}$/i.test(commitSha) ? { 'commit-sha': commitSha.slice(0, 7).toLowerCase() } : {};
-  return { 'managed-by': 'cloud-run-cron', ...sha, ...labels };
+  return { ...sha, ...labels };
 }
 
 /**

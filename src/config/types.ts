@@ -139,8 +139,10 @@ export interface Config {
    * request) the partial resource to merge. Absent when the input is empty.
    */
   spec?: { text: string; resource?: Record<string, unknown>; envValues?: string[] };
-  /** Including managed-by=cloud-run-cron and commit-sha unless skip_default_labels. */
+  /** The user's labels, and commit-sha unless skip_default_labels (the owner record's are added by src/ownership). */
   labels: Record<string, string>;
+  /** The repository's numeric id (GITHUB_REPOSITORY_ID): part of the owner record. */
+  repositoryId?: string;
   command?: string[];
   args?: string[];
   cpu?: string;

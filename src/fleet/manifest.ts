@@ -11,7 +11,7 @@ import { INPUT_DEFAULTS, INPUT_NAMES, type InputName } from '../config/inputs.js
 import { parseDuration } from '../config/duration.js';
 import { quote } from '../config/lists.js';
 import { InputError, type Config } from '../config/types.js';
-import { FLEET_LABEL } from './prune.js';
+import { repositoryIdOf } from '../ownership/record.js';
 import schema from '../../schema/manifest.schema.json' with { type: 'json' };
 
 /** Inputs that stay inputs in fleet mode and apply to every workload. */
@@ -113,7 +113,7 @@ export async function loadManifest(get: (name: string) => string, env: NodeJS.Pr
     if (!isObject(workload)) return;
     if (settings.only && !settings.only.includes(String(workload.name))) return;
     const own = { ...defaults, ...workload };
-    const config = workloadConfig(manifest.fleet, own, index, get, semantic, env.GITHUB_SHA);
+    const config = workloadConfig(manifest.fleet, own, index, get, semantic, { commitSha: env.GITHUB_SHA, repositoryId: repositoryIdOf(env) });
     if (!config) return;
     configs.push(config);
     keys.set(config, new Set(Object.keys(own).filter((k) => own[k] !== null)));
@@ -367,9 +367,15 @@ function overridesBody(schedule: Workload, kind: Json | undefined, at: string, p
   return JSON.stringify({ overrides });
 }
 
-function workloadConfig(fleet: string, workload: Workload, index: number, get: (name: string) => string, problems: string[], commitSha: string | undefined): Config | undefined {
+/** What every workload of the run is stamped with: the commit, and the repository (the owner record). */
+interface RunIds {
+  commitSha?: string;
+  repositoryId?: string;
+}
+
+function workloadConfig(fleet: string, workload: Workload, index: number, get: (name: string) => string, problems: string[], ids: RunIds): Config | undefined {
   const at = `workloads[${index}]`;
-  if (!Array.isArray(workload.schedules)) return parseWorkload(fleet, workload, get, problems, (input) => `${at}.${input}`, commitSha);
+  if (!Array.isArray(workload.schedules)) return parseWorkload(fleet, workload, get, problems, (input) => `${at}.${input}`, ids);
   // Several schedules: the workload with each schedule's trigger inputs, read as the inputs are.
   const base = Object.fromEntries(Object.entries(workload).filter(([k]) => k !== 'schedules' && !SCHEDULE_KEYS.includes(k)));
   const configs = workload.schedules.map((item, k) => {
@@ -384,7 +390,7 @@ function workloadConfig(fleet: string, workload: Workload, index: number, get: (
       scheduler_job: `${String(workload.name)}-${String(schedule.id)}`,
       ...(body !== undefined ? { body } : {}),
     };
-    return parseWorkload(fleet, own, get, problems, (input) => (SCHEDULE_KEYS.includes(input) ? `${where}.${input}` : input === 'body' ? where : `${at}.${input}`), commitSha);
+    return parseWorkload(fleet, own, get, problems, (input) => (SCHEDULE_KEYS.includes(input) ? `${where}.${input}` : input === 'body' ? where : `${at}.${input}`), ids);
   });
   const [first, ...more] = configs;
   if (!first || more.some((c) => c === undefined)) return undefined;
@@ -398,7 +404,7 @@ function parseWorkload(
   get: (name: string) => string,
   problems: string[],
   pathOf: (input: string) => string,
-  commitSha: string | undefined,
+  ids: RunIds,
 ): Config | undefined {
   const input = (name: string): string => {
     if (FLEET_ONLY.includes(name as InputName)) return '';
@@ -410,9 +416,9 @@ function parseWorkload(
   };
   try {
     // The commit-sha label as in single mode (issue 13): a workload of a fleet is labelled the same way.
-    const config = parseConfig(input, { deferWarnings: true, commitSha });
+    const config = parseConfig(input, { deferWarnings: true, ...ids });
+    // The fleet id goes into the owner record (src/ownership/record.ts) of everything it deploys.
     config.fleet = fleet;
-    config.labels = { ...config.labels, 'managed-by': 'cloud-run-cron', [FLEET_LABEL]: fleet };
     return config;
   } catch (err) {
     const errors = err instanceof InputError ? ('errors' in err ? (err.errors as InputError[]) : [err]) : [];

@@ -1,62 +1,145 @@
-// Prune: what carries this fleet's marks and is no longer declared goes. The marks are the
-// labels managed-by=cloud-run-cron and cloud-run-cron-fleet=FLEET on Cloud Run jobs and
-// services, and the description prefix "cloud-run-cron fleet=FLEET workload=" on Cloud
-// Scheduler jobs (they have no labels). Nothing without them is ever deleted, whatever its
-// name. Reading is list calls per region (all pages); planning is pure.
+// Prune: what carries this fleet's owner record (this fleet, this repository, its own workload
+// name: src/ownership) and is no longer declared goes; so do its triggers, found in every
+// region its record names, and only those whose target is that workload. Anything else that
+// looks related (another repository's fleet of the same name, a mark from before the owner
+// record, a trigger someone else made) is left alone with a notice. A workload with a trigger
+// that is not this fleet's to delete is left too: nothing may fire at a workload that is gone.
+// Reading is list calls (all pages), each location once; planning is pure.
 import type { Api } from '../google/api.js';
 import type { GoogleClients } from '../google/clients.js';
+import { classify, mayDelete } from '../ownership/classify.js';
+import { fromDescription, fromLabels } from '../ownership/record.js';
+import { targetsWorkload, urlsOf, type TargetedWorkload } from '../ownership/targets.js';
 import { planDeletions, type Deletion } from '../plan/delete.js';
 import type { Change } from '../plan/types.js';
 import type { RunResource } from '../run/workload.js';
-import { fleetMarker, type SchedulerJob } from '../scheduler/scheduler-job.js';
-import { listSchedulerJobs, schedulerRegions } from '../scheduler/upsert.js';
+import type { SchedulerJob } from '../scheduler/scheduler-job.js';
+import type { SchedulerIndex } from '../scheduler/upsert.js';
 
-/** The label every workload of a fleet carries, with the fleet's id as its value. */
-export const FLEET_LABEL = 'cloud-run-cron-fleet';
-
-export interface Owned {
-  workloads: { type: 'run-job' | 'run-service'; resource: string }[];
-  schedulerJobs: string[];
+/** The run asking: the fleet's id and its repository. */
+export interface PruneOwner {
+  fleet: string;
+  repositoryId?: string;
 }
 
-export function ownsWorkload(fleet: string, labels: Record<string, string> | null | undefined): boolean {
-  return labels?.['managed-by'] === 'cloud-run-cron' && labels[FLEET_LABEL] === fleet;
+export interface ListedWorkload {
+  type: 'run-job' | 'run-service';
+  /** Full resource name. */
+  resource: string;
+  labels: Record<string, string>;
+  urls: string[];
 }
 
-export function ownsSchedulerJob(fleet: string, description: string | null | undefined): boolean {
-  // The marker ends with "workload=": the fleet id is followed by a space, so fleet=a never matches fleet=ab.
-  return (description ?? '').startsWith(fleetMarker(fleet, ''));
+/** What prune looks at: every Cloud Run job and service of the regions, and the Scheduler jobs where their triggers may be. */
+export interface Listed {
+  workloads: ListedWorkload[];
+  schedulerJobs: SchedulerJob[];
 }
 
-/** What carries the fleet's marks, in `regions` (Cloud Run) and wherever of them Cloud Scheduler is offered. */
-export async function readOwned(api: Api, clients: GoogleClients, projectId: string, fleet: string, regions: readonly string[]): Promise<Owned> {
-  const offered = new Set(await schedulerRegions(api, clients, projectId));
-  const lists = await Promise.all([
-    ...regions.flatMap((region) =>
+export interface Declared {
+  resources: ReadonlySet<string>;
+  schedulerJobs: ReadonlySet<string>;
+  /** The declared workloads as triggers target them. */
+  workloads: TargetedWorkload[];
+}
+
+export interface PrunePlan {
+  deletions: Change[];
+  /** What was left alone, and why. */
+  notices: string[];
+}
+
+const shortName = (resource: string): string => resource.split('/').pop()!;
+const regionOf = (resource: string): string => resource.split('/')[3]!;
+
+/** Lists the Cloud Run jobs and services of `regions`, then the Scheduler jobs of every region this fleet's workloads record (and `schedulerRegions`). */
+export async function readForPrune(
+  api: Api,
+  clients: GoogleClients,
+  projectId: string,
+  owner: PruneOwner,
+  regions: readonly string[],
+  schedulerRegions: readonly string[],
+  index: SchedulerIndex,
+): Promise<Listed> {
+  const lists = await Promise.all(
+    regions.flatMap((region) =>
       (['jobs', 'services'] as const).map(async (collection) => {
         const parent = `projects/${projectId}/locations/${region}`;
         const items = await api.call(`listing the Cloud Run ${collection}`, parent, () => clients.run.list<RunResource>(parent, collection));
-        return items
-          .filter((r) => ownsWorkload(fleet, r.labels as Record<string, string> | undefined) && r.name)
-          .map((r) => ({ type: collection === 'jobs' ? ('run-job' as const) : ('run-service' as const), resource: r.name! }));
+        return items.flatMap((r): ListedWorkload[] =>
+          r.name ? [{ type: collection === 'jobs' ? 'run-job' : 'run-service', resource: r.name, labels: (r.labels ?? {}) as Record<string, string>, urls: urlsOf(r as { uri?: string }) }] : [],
+        );
       }),
     ),
-  ]);
-  const scheduler = await Promise.all(
-    regions.filter((r) => offered.has(r)).map(async (region) => {
-      const jobs = await listSchedulerJobs(api, clients, `projects/${projectId}/locations/${region}`);
-      return jobs.filter((j: SchedulerJob) => ownsSchedulerJob(fleet, j.description) && j.name).map((j) => j.name!);
-    }),
   );
-  return { workloads: lists.flat(), schedulerJobs: scheduler.flat() };
+  const workloads = lists.flat();
+  // Where this fleet's triggers may be: the regions its workloads record (a record without them: everywhere offered).
+  let everywhere = false;
+  const recorded = new Set(schedulerRegions);
+  for (const w of owned(owner, workloads)) {
+    const found = fromLabels(w.labels);
+    const where = found.kind === 'record' ? found.record.schedulerRegions : undefined;
+    if (where === undefined) everywhere = true;
+    else where.forEach((r) => recorded.add(r));
+  }
+  return { workloads, schedulerJobs: await index.jobsIn(everywhere ? undefined : [...recorded]) };
 }
 
-/** `- delete` changes for what is owned and not declared (full resource names). Pure. */
-export function planPrune(fleet: string, owned: Owned, declared: { resources: ReadonlySet<string>; schedulerJobs: ReadonlySet<string> }): Change[] {
-  const reason = `carries the marks of fleet ${fleet} and is no longer in the manifest`;
-  const deletions: Deletion[] = [
-    ...owned.schedulerJobs.filter((n) => !declared.schedulerJobs.has(n)).map((resource): Deletion => ({ type: 'scheduler-job', resource, reason })),
-    ...owned.workloads.filter((w) => !declared.resources.has(w.resource)).map((w): Deletion => ({ type: w.type, resource: w.resource, reason })),
-  ];
-  return planDeletions(deletions);
+function owned(owner: PruneOwner, workloads: readonly ListedWorkload[]): ListedWorkload[] {
+  return workloads.filter((w) => classify(fromLabels(w.labels), { ...owner, workload: shortName(w.resource) }).ownership === 'ours');
+}
+
+function targetOf(w: ListedWorkload, projects: string[]): TargetedWorkload {
+  return { kind: w.type === 'run-job' ? 'job' : 'service', name: shortName(w.resource), region: regionOf(w.resource), projects, urls: w.urls };
+}
+
+/** The deletions of prune, and notices for what was left alone. Pure. */
+export function planPrune(owner: PruneOwner, projects: string[], listed: Listed, declared: Declared): PrunePlan {
+  const notices: string[] = [];
+  const kindOf = (type: string): string => (type === 'run-job' ? 'Cloud Run job' : 'Cloud Run service');
+  const mine = owned(owner, listed.workloads);
+  for (const w of listed.workloads) {
+    if (mine.includes(w) || declared.resources.has(w.resource)) continue;
+    const found = fromLabels(w.labels);
+    const fleet = found.kind === 'record' ? found.record.fleet : found.kind === 'legacy' ? found.fleet : undefined;
+    if (fleet !== owner.fleet) continue;
+    const c = classify(found, { ...owner, workload: shortName(w.resource) });
+    notices.push(`Prune left the ${kindOf(w.type)} ${shortName(w.resource)} alone: it carries the fleet id ${owner.fleet}, but its owner record is ${c.owner} (${c.ownership}), not this repository's fleet.`);
+  }
+  const undeclared = mine.filter((w) => !declared.resources.has(w.resource));
+  const targets = [...declared.workloads.map((t) => ({ t, undeclared: undefined as ListedWorkload | undefined })), ...undeclared.map((w) => ({ t: targetOf(w, projects), undeclared: w }))];
+  // Declared workloads' URLs come from the listing (a service's trigger is its URL).
+  for (const x of targets) {
+    if (x.undeclared || x.t.kind !== 'service') continue;
+    const live = listed.workloads.find((w) => w.type === 'run-service' && shortName(w.resource) === x.t.name && regionOf(w.resource) === x.t.region);
+    if (live) x.t = { ...x.t, urls: live.urls };
+  }
+  const reason = `carries the owner record of fleet ${owner.fleet} (this repository) and is no longer in the manifest`;
+  const deletions: Deletion[] = [];
+  const blocked = new Map<string, string>();
+  for (const job of listed.schedulerJobs) {
+    if (!job.name) continue;
+    const hit = targets.find((x) => targetsWorkload(job, x.t));
+    const found = fromDescription(job.description);
+    if (!hit) {
+      const c = classify(found, { ...owner, workload: found.kind === 'record' ? found.record.workload : '' });
+      if (c.ownership === 'ours' && !declared.schedulerJobs.has(job.name)) {
+        notices.push(`Prune left the Scheduler job ${shortName(job.name)} alone: it carries this fleet's record, but its target (${job.httpTarget?.uri ?? 'none'}) is not a workload of the fleet.`);
+      }
+      continue;
+    }
+    const c = classify(found, { ...owner, workload: hit.t.name });
+    if (mayDelete(c, true)) {
+      if (!declared.schedulerJobs.has(job.name)) deletions.push({ type: 'scheduler-job', resource: job.name, reason: `triggers ${hit.t.name}, ${reason}` });
+    } else if (hit.undeclared) {
+      blocked.set(hit.undeclared.resource, `the Scheduler job ${job.name} (${c.owner}) still triggers it, and is not this fleet's to delete`);
+    }
+  }
+  for (const w of undeclared) {
+    const why = blocked.get(w.resource);
+    if (why) notices.push(`Prune left the ${kindOf(w.type)} ${shortName(w.resource)} alone: ${why}. Delete that trigger, then run prune again.`);
+    else deletions.push({ type: w.type, resource: w.resource, reason });
+  }
+  return { deletions: planDeletions(deletions), notices };
 }

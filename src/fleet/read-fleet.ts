@@ -14,7 +14,7 @@ import { schedulerNotOffered } from '../pipeline/read-current.js';
 import type { WorkloadRun } from '../pipeline/run-pipeline.js';
 import type { RunResource } from '../run/workload.js';
 import type { SchedulerJob } from '../scheduler/scheduler-job.js';
-import { listSchedulerJobs, schedulerRegions } from '../scheduler/upsert.js';
+import type { SchedulerIndex } from '../scheduler/upsert.js';
 
 type Settled<T> = { value: T } | { error: unknown };
 const settle = <T>(p: Promise<T>): Promise<Settled<T>> => p.then((value) => ({ value }), (error: unknown) => ({ error }));
@@ -22,7 +22,7 @@ const settle = <T>(p: Promise<T>): Promise<Settled<T>> => p.then((value) => ({ v
 const schedulesOf = (c: Config) => [c.schedule, ...(c.moreSchedules ?? [])].filter((s) => s !== undefined);
 
 /** Fills in `run.current` of every run (or `run.failure` when what it needs could not be read). */
-export async function readFleet(api: Api, clients: GoogleClients, projectId: string, runs: readonly WorkloadRun[]): Promise<void> {
+export async function readFleet(api: Api, clients: GoogleClients, projectId: string, runs: readonly WorkloadRun[], index: SchedulerIndex): Promise<void> {
   const regions = [...new Set(runs.map((r) => r.config.region))];
   // A workload with state: absent has no schedule, but its Scheduler job is to be deleted: read that region too.
   const schedulerRegionsUsed = [...new Set(runs.flatMap((r) => [...schedulesOf(r.config).map((s) => s.region), ...(r.config.teardown ? [r.config.teardown.schedulerRegion] : [])]))];
@@ -32,10 +32,11 @@ export async function readFleet(api: Api, clients: GoogleClients, projectId: str
     return settle(api.call(`listing the Cloud Run ${collection}`, parent, () => clients.run.list<RunResource>(parent, collection)).then(byName));
   };
   const [offered, runLists, schedulerLists] = await Promise.all([
-    schedulerRegionsUsed.length ? settle(schedulerRegions(api, clients, projectId)) : undefined,
+    schedulerRegionsUsed.length ? settle(index.offered()) : undefined,
     Promise.all(regions.map(async (region) => [region, await listRun(region, 'jobs'), await listRun(region, 'services')] as const)),
     Promise.all(
-      schedulerRegionsUsed.map(async (region) => [region, await settle(listSchedulerJobs(api, clients, `projects/${projectId}/locations/${region}`).then(byName))] as const),
+      // The same lists prune and state: absent read (each location once per run).
+      schedulerRegionsUsed.map(async (region) => [region, await settle(index.jobsIn([region]).then(byName))] as const),
     ),
   ]);
   const jobsIn = new Map(runLists.map(([region, jobs]) => [region, jobs]));

@@ -13,13 +13,15 @@ import { makeClients } from '../google/clients.js';
 import { phase } from '../report/log.js';
 import { alertPoliciesOf, resultOf, setOutputs } from '../report/outputs.js';
 import { formatPlan, planToJson } from '../report/plan-text.js';
-import { changeLine, renderFleetSummary, renderSummary, renderSummaryText, writeSummary } from '../report/summary.js';
+import { changeLine, renderFleetSummary, type FleetDeletionNotes, renderSummary, renderSummaryText, writeSummary } from '../report/summary.js';
 import { planChangesAnything, withSchedule } from '../plan/planner.js';
 import { plannedWrites, readOnlyRefusal } from '../plan/read-only.js';
 import type { Change } from '../plan/types.js';
 import { applyDeletions, inParallel } from '../pipeline/delete.js';
 import { applyWorkloadRun, planWorkloadRun, readAlerting, readWorkload, startWorkload, type PipelineContext, type WorkloadRun } from '../pipeline/run-pipeline.js';
-import { planPrune, readOwned } from './prune.js';
+import { planPrune, readForPrune, type PruneOwner } from './prune.js';
+import { readTeardownTriggers } from '../pipeline/teardown.js';
+import { schedulerIndex } from '../scheduler/upsert.js';
 import { readFleet } from './read-fleet.js';
 import { commentOnPullRequest } from '../report/pr-comment.js';
 import { AttemptLog } from '../smoke/attempt-log.js';
@@ -64,6 +66,8 @@ export async function runFleet(fleet: FleetRun, authenticating: Promise<Credenti
   let runs: WorkloadRun[] = [];
   let deletions: Change[] = [];
   const failures: string[] = [];
+  const leftAlone: string[] = [];
+  let skipped: string | undefined;
   try {
     const credentials = await phase(
       'auth',
@@ -105,24 +109,37 @@ export async function runFleet(fleet: FleetRun, authenticating: Promise<Credenti
     runs = fleet.configs.map((config) => startWorkload(ctxOf(config), config));
     for (const run of runs) Object.assign(run.phases, authPhase);
 
-    // Read all (and, to prune, what the fleet owns), then plan all.
-    const owned =
-      fleet.prune && fleet.id !== undefined
-        ? readOwned(api, ctx.clients, projectId, fleet.id, [...new Set(fleet.configs.flatMap((c) => [c.region, ...[c.schedule, ...(c.moreSchedules ?? [])].flatMap((s) => (s ? [s.region] : []))]))])
-        : undefined;
-    owned?.catch(() => undefined);
+    // Read all (and, to prune, what the fleet owns), then plan all. Each Scheduler location is listed once.
+    const index = schedulerIndex(api, ctx.clients, projectId);
+    const owner: PruneOwner | undefined = fleet.prune && fleet.id !== undefined ? { fleet: fleet.id, repositoryId: first.repositoryId } : undefined;
+    const scheduleRegions = [...new Set(fleet.configs.flatMap((c) => [c.schedule, ...(c.moreSchedules ?? [])].flatMap((s) => (s ? [s.region] : []))))];
+    const listed = owner ? readForPrune(api, ctx.clients, projectId, owner, [...new Set(fleet.configs.map((c) => c.region))], scheduleRegions, index) : undefined;
+    listed?.catch(() => undefined);
     if (single) {
       await Promise.all(runs.map((run) => readWorkload(ctxOf(run.config), run)));
     } else {
       // A fleet reads with list calls: two round trips whatever its size.
       await phase('read', async () => {
-        await Promise.all([readFleet(api, ctx.clients, projectId, runs), ...runs.map((run) => readAlerting(ctxOf(run.config), run))]);
+        await Promise.all([readFleet(api, ctx.clients, projectId, runs, index), ...runs.map((run) => readAlerting(ctxOf(run.config), run))]);
         const exist = runs.filter((r) => r.current?.workload).length;
         core.info(`Fleet ${fleet.id}: ${runs.length} workload(s) declared, ${exist} exist${runs.some((r) => r.failure) ? `, ${runs.filter((r) => r.failure).length} could not be read` : ''}`);
       });
     }
-    for (const run of runs) planWorkloadRun(ctxOf(run.config), run);
-    if (owned && fleet.id !== undefined) {
+    // state: absent: a workload's triggers are wherever its owner record says.
+    await Promise.all(
+      runs
+        .filter((r) => r.config.teardown && r.current && !r.failure)
+        .map((r) => readTeardownTriggers(index, r).catch((err: unknown) => (r.failure = scrubSecrets(err instanceof Error ? err.message : String(err))))),
+    );
+    for (const run of runs) {
+      // A workload that cannot be planned (e.g. a new one without runtime_service_account) fails alone.
+      try {
+        planWorkloadRun(ctxOf(run.config), run);
+      } catch (err) {
+        run.failure = scrubSecrets(err instanceof Error ? err.message : String(err));
+      }
+    }
+    if (listed && owner) {
       const declared = {
         resources: new Set(runs.map((r) => r.names.resource)),
         schedulerJobs: new Set(
@@ -131,28 +148,54 @@ export async function runFleet(fleet: FleetRun, authenticating: Promise<Credenti
             ...(r.config.moreSchedules ?? []).map((s) => withSchedule(r.config, r.names, s).names.schedulerJob!),
           ]),
         ),
+        workloads: runs.map((r) => ({ kind: r.config.kind, name: r.config.name, region: r.config.region, projects: [projectId] })),
       };
-      deletions = planPrune(fleet.id, await owned, declared);
-      core.info(`Prune plan of fleet ${fleet.id}:\n${deletions.length ? formatPlan(deletions) : 'nothing carries its marks that the manifest no longer declares.'}`);
+      // What prune could not read is a failure of prune alone: the workloads still deploy, nothing is pruned.
+      const read = await listed.catch((err: unknown) => void failures.push(scrubSecrets(`prune: ${err instanceof Error ? err.message : String(err)}`)));
+      if (read) {
+        const pruned = planPrune(owner, [projectId], read, declared);
+        deletions = pruned.deletions;
+        leftAlone.push(...pruned.notices);
+        for (const notice of pruned.notices) core.notice(notice);
+        core.info(`Prune plan of fleet ${fleet.id}:\n${deletions.length ? formatPlan(deletions) : 'nothing carries its owner record that the manifest no longer declares.'}`);
+      }
     }
 
-    // Apply with at most max_parallel workloads in flight; then prune (triggers first).
+    // Apply with at most max_parallel workloads in flight. Deleting comes last, and only after a
+    // clean run: a workload that failed (e.g. a renamed one whose create was refused) may be
+    // what the deletions would leave without a replacement.
+    const removals = [...runs.filter((r) => r.config.teardown && r.report?.plan.length), ...deletions];
+    const failedNames = (): string[] => runs.filter((r) => r.failure).map((r) => r.config.name);
     if (!first.dryRun) {
       if (first.readOnly) refuseWrites(runs, deletions, credentials.identity, projectId, single);
-      await inParallel(runs, fleet.maxParallel, (run) => applyWorkloadRun(ctxOf(run.config), run));
-      if (deletions.length > 0) {
-        await phase('prune', () =>
-          applyDeletions(api, ctx.clients, deletions, fleet.maxParallel, { progress: (c, starting) => core.info(changeLine(c, starting)) }),
-        ).catch((err: unknown) => failures.push(scrubSecrets(`prune: ${err instanceof Error ? err.message : String(err)}`)));
+      await inParallel(runs.filter((r) => !r.config.teardown), fleet.maxParallel, (run) => applyWorkloadRun(ctxOf(run.config), run));
+      const failed = failedNames();
+      if (failed.length > 0 && removals.length > 0) {
+        skipped = `Prune and state: absent were skipped: ${failed.join(', ')} failed, so nothing was deleted in this run (a failed workload may be the replacement of what would go). Fix the failure and run again.`;
+        core.warning(skipped);
+        for (const c of [...runs.filter((r) => r.config.teardown).flatMap((r) => r.report?.plan ?? []), ...deletions]) c.status = 'not reached';
+        for (const r of runs.filter((x) => x.config.teardown && x.report && !x.failure)) r.report!.error = skipped;
+      } else {
+        await inParallel(runs.filter((r) => r.config.teardown), fleet.maxParallel, (run) => applyWorkloadRun(ctxOf(run.config), run));
+        if (deletions.length > 0) {
+          await phase('prune', () =>
+            applyDeletions(api, ctx.clients, deletions, fleet.maxParallel, { progress: (c, starting) => core.info(changeLine(c, starting)) }),
+          ).catch((err: unknown) => failures.push(scrubSecrets(`prune: ${err instanceof Error ? err.message : String(err)}`)));
+        }
       }
-    } else if (deletions.length > 0) {
-      core.info('Dry run: the deletions above were not applied.');
+    } else {
+      const failed = failedNames();
+      if (failed.length > 0 && removals.length > 0) {
+        skipped = `Prune and state: absent would be skipped: ${failed.join(', ')} failed, and nothing is deleted after a failure in the same run.`;
+        core.warning(skipped);
+      }
+      if (deletions.length > 0) core.info('Dry run: the deletions above were not applied.');
     }
   } catch (err) {
     failures.push(scrubSecrets(err instanceof Error ? err.message : String(err)));
   }
   for (const run of runs) if (run.failure) failures.unshift(single ? run.failure : `${run.config.name}: ${run.failure}`);
-  await report(fleet, runs, deletions, failures, env);
+  await report(fleet, runs, deletions, failures, env, { skipped, leftAlone });
   if (failures.length === 1) core.setFailed(failures[0]!);
   else if (failures.length > 1) core.setFailed(`${failures.length} failures:\n${failures.map((f) => `- ${f}`).join('\n')}`);
 }
@@ -175,7 +218,8 @@ function refuseWrites(runs: readonly WorkloadRun[], deletions: readonly Change[]
   throw new ActionError(refusal);
 }
 
-async function report(fleet: FleetRun, runs: readonly WorkloadRun[], deletions: readonly Change[], failures: readonly string[], env: NodeJS.ProcessEnv): Promise<void> {
+async function report(fleet: FleetRun, runs: readonly WorkloadRun[], deletions: readonly Change[], failures: readonly string[], env: NodeJS.ProcessEnv, notes: FleetDeletionNotes): Promise<void> {
+  core.setOutput('deletions_skipped', notes.skipped ?? '');
   const results = fleet.configs.map((config, i) => resultOf(config.name, config.kind, runs[i]?.report));
   const single = fleet.id === undefined ? runs[0] : undefined;
   if (fleet.id === undefined) {
@@ -205,7 +249,7 @@ async function report(fleet: FleetRun, runs: readonly WorkloadRun[], deletions: 
   core.setOutput('results', JSON.stringify(results));
   core.setOutput('alert_policies', JSON.stringify(runs.flatMap((r) => alertPoliciesOf(r.report))));
   const entries = fleet.configs.map((config, i) => ({ name: config.name, kind: config.kind, report: runs[i]?.report, failure: runs[i]?.failure ?? (runs[i] ? undefined : failures[0]) }));
-  const { markdown, text } = renderFleetSummary(fleet.id, fleet.configs[0]?.dryRun ?? false, entries, deletions);
+  const { markdown, text } = renderFleetSummary(fleet.id, fleet.configs[0]?.dryRun ?? false, entries, deletions, new Date(), notes);
   if (!(await writeSummary(markdown, env))) core.info(text);
   const first = fleet.configs[0];
   if (first) await commentOnPullRequest(first, { fleet: fleet.id }, markdown, env, core);

@@ -85,7 +85,7 @@ export async function applyPlan(
     for (const c of changes) if (c.action !== 'unchanged') hooks.progress(c, true);
     try {
       const result = await fn(tracked);
-      for (const c of changes) c.status = !c.written ? 'unchanged' : c.action === 'create' ? 'created' : 'updated';
+      for (const c of changes) c.status = !c.written ? 'unchanged' : c.action === 'create' ? 'created' : c.action === 'delete' ? 'deleted' : 'updated';
       return result;
     } catch (err) {
       for (const c of changes) c.status = 'failed';
@@ -107,7 +107,7 @@ export async function applyPlan(
 
   const workload = await hooks.phase('deploy', () =>
     step([runPlan.workload.change], (tracked) =>
-      applyWorkload(api, tracked, config.kind, names.resource, runPlan.workload, (fresh) => planWorkload(config, names, fresh, deployId), current.workload),
+      applyWorkload(api, tracked, config.kind, names.resource, runPlan.workload, (fresh) => planWorkload(config, names, fresh, deployId, runPlan.grants), current.workload),
     ),
   );
 

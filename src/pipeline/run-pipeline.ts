@@ -108,6 +108,7 @@ export function planWorkloadRun(ctx: PipelineContext, run: WorkloadRun): void {
     runPlan.plan.push(...alertChanges(run.alertPlan));
   }
   for (const warning of runPlan.warnings) core.warning(scrubSecrets(ctx.label ? `${ctx.label}: ${warning}` : warning));
+  for (const notice of runPlan.notices) core.notice(ctx.label ? `${ctx.label}: ${notice}` : notice);
   // Each change's reason (a tag redeploy, a re-pointed trigger) is in the plan, once.
   core.info(`Plan${ctx.label ? ` of ${ctx.label}` : ''}:\n${formatPlan(runPlan.plan)}`);
   run.report = startReport(ctx, run, runPlan.plan, runPlan.warnings, 'The run stopped before the smoke test.');

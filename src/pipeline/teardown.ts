@@ -7,8 +7,24 @@ import { planTeardown } from '../plan/teardown.js';
 import { formatPlan } from '../report/plan-text.js';
 import { changeLine } from '../report/summary.js';
 import type { RunReport } from '../report/types.js';
+import { fromLabels } from '../ownership/record.js';
+import type { SchedulerIndex } from '../scheduler/upsert.js';
 import { applyDeletions } from './delete.js';
 import { startReport, type PipelineContext, type WorkloadRun } from './run-pipeline.js';
+
+/**
+ * Lists the Scheduler jobs where the workload's triggers may be: every region its owner record
+ * names (one marked before the record, or unmarked: every region where Scheduler is offered),
+ * and the region of scheduler_job. Each location is listed once per run, in parallel.
+ */
+export async function readTeardownTriggers(index: SchedulerIndex, run: WorkloadRun): Promise<void> {
+  const { config, current } = run;
+  if (!config.teardown || !current) return;
+  const named = config.teardown.schedulerRegion ? [config.teardown.schedulerRegion] : [];
+  const found = current.workload ? fromLabels(current.workload.labels as Record<string, string> | undefined) : undefined;
+  const regions = !found ? named : found.kind === 'record' && found.record.schedulerRegions ? [...named, ...found.record.schedulerRegions] : undefined;
+  current.triggers = await index.jobsIn(regions);
+}
 
 /** Plans the teardown and starts the workload's report; a refusal is the workload's failure. */
 export function planTeardownRun(ctx: PipelineContext, run: WorkloadRun, current: CurrentState): void {
@@ -18,8 +34,8 @@ export function planTeardownRun(ctx: PipelineContext, run: WorkloadRun, current:
   run.report = startReport(ctx, run, torn.plan, [], 'state: absent: nothing is deployed, so there is nothing to smoke-test.');
   if (torn.refused.length > 0) {
     run.failure = run.report.error =
-      `state: absent refused: ${torn.refused.join('; ')}, so it was not made by cloud-run-cron. Nothing was deleted. ` +
-      'Check the names (name, kind, region, scheduler_job, scheduler_region), or set force: true to delete it anyway.';
+      `state: absent refused: ${torn.refused.join('; ')}. Nothing was deleted. ` +
+      'Check the names (name, kind, region, scheduler_job, scheduler_region); force: true deletes a workload that has no owner record (docs/ownership.md).';
   } else if (config.dryRun || torn.plan.length === 0) {
     core.info(torn.plan.length === 0 ? 'state: absent: nothing is left to remove.' : 'Dry run: the plan above was not applied.');
   }

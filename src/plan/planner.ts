@@ -9,6 +9,8 @@ import { fieldsSetBySpec, mergeSpec, specChanges } from '../run/spec-merge.js';
 import { envValueChanges } from '../errors/scrub.js';
 import { ActionError } from '../errors/explain.js';
 import { differences, type Compared } from './diff.js';
+import { hereOf, takeover } from '../ownership/classify.js';
+import { fromLabels, grantsOf, withGrants, type Grant } from '../ownership/record.js';
 import type { Change, FieldChange, Plan } from './types.js';
 
 export type IamPolicy = runProtos.google.iam.v1.IPolicy;
@@ -31,6 +33,8 @@ export interface CurrentState {
   schedulerJob?: SchedulerJob;
   /** The Scheduler jobs of config.moreSchedules, in their order (undefined: absent). */
   moreSchedulerJobs?: (SchedulerJob | undefined)[];
+  /** state: absent: every Scheduler job of the regions the workload records (its triggers are among them). */
+  triggers?: SchedulerJob[];
 }
 
 export interface WorkloadStep {
@@ -67,6 +71,10 @@ export interface RunPlan {
   /** The steps of config.moreSchedules, in their order. */
   moreSchedulers: SchedulerStep[];
   warnings: string[];
+  /** Ownership moves (a workload leaving or joining a fleet). */
+  notices: string[];
+  /** The bindings the owner record says the action added, once applied. */
+  grants: Grant[];
 }
 
 export const INVOKER_ROLE = 'roles/run.invoker';
@@ -95,7 +103,8 @@ function requireRuntimeAccount(config: Config, names: Names): void {
   );
 }
 
-export function planWorkload(config: Config, names: Names, current: RunResource | undefined, deployId: string): WorkloadStep {
+/** `grants`: the bindings the owner record says this action added (written with the workload). */
+export function planWorkload(config: Config, names: Names, current: RunResource | undefined, deployId: string, grants: readonly Grant[] = []): WorkloadStep {
   if (!current) requireRuntimeAccount(config, names);
   const type = config.kind === 'job' ? 'run-job' : 'run-service';
   // Fields that the spec input sets are spec's (their inputs are empty): compared and written as spec.
@@ -110,6 +119,11 @@ export function planWorkload(config: Config, names: Names, current: RunResource 
     after: d.desired(config, current),
   }));
   const fields = [...differences(compared, current !== undefined).map(withoutValues), ...(spec ? specChanges(spec, current) : [])];
+  const recordedBefore = grantsOf(current?.annotations as Record<string, string> | undefined);
+  const grantsText = (g: readonly Grant[]) => g.map((x) => `${x.role} ${x.member}`).sort();
+  if (current && JSON.stringify(grantsText(recordedBefore)) !== JSON.stringify(grantsText(grants))) {
+    fields.push({ field: 'owner_record.grants', before: grantsText(recordedBefore), after: grantsText(grants) });
+  }
   const byTag = !isDigestPinned(config.image);
   // A service whose latest revision failed, or a job whose Ready condition failed (a setting Cloud
   // Run refused after accepting the request), is deployed again, not left as is.
@@ -121,6 +135,8 @@ export function planWorkload(config: Config, names: Names, current: RunResource 
   if (current) dropOneTimeFields(body, config.kind);
   for (const d of defs) d.write(body, config.kind, compared.find((c) => c.field === d.field)!.after);
   if (spec) mergeSpec(body as Record<string, unknown>, spec);
+  const annotations = withGrants(body.annotations as Record<string, string> | undefined, grants);
+  if (Object.keys(annotations).length > 0 || body.annotations) body.annotations = annotations;
   if (byTag || failed) stampDeploy(body, config.kind, deployId);
   const change: Change = { type, resource: names.resource, action: current ? 'update' : 'create', fields };
   if (current && failed) {
@@ -199,22 +215,32 @@ export function hasBinding(policy: IamPolicy | undefined, role: string, member: 
   return (policy?.bindings ?? []).some((b) => b.role === role && !b.condition && (b.members ?? []).includes(member));
 }
 
-export function planBindings(config: Config, names: Names, policy: IamPolicy | undefined): BindingStep[] {
-  return desiredBindings(config).map(({ role, member, reason }) => {
-    const exists = hasBinding(policy, role, member);
-    return {
-      role,
-      member,
-      change: {
-        type: 'iam-binding',
-        resource: names.resource,
-        subject: role,
-        action: exists ? 'unchanged' : 'create',
-        fields: exists ? [] : [{ field: 'binding', after: `${role} ${member}` }],
-        ...(reason ? { reason } : {}),
-      },
-    };
+/**
+ * The bindings to add, and the ones this action added earlier (`recorded`, from the owner
+ * record) that are no longer wanted: an old invoker, the overrides role once no trigger has
+ * overrides. A binding the action did not record is never removed.
+ */
+export function planBindings(config: Config, names: Names, policy: IamPolicy | undefined, recorded: readonly Grant[] = []): BindingStep[] {
+  const desired = desiredBindings(config);
+  const step = (role: string, member: string, action: Change['action'], fields: FieldChange[], reason: string | undefined): BindingStep => ({
+    role,
+    member,
+    change: { type: 'iam-binding', resource: names.resource, subject: role, action, fields, ...(reason ? { reason } : {}) },
   });
+  const adds = desired.map(({ role, member, reason }) =>
+    hasBinding(policy, role, member) ? step(role, member, 'unchanged', [], reason) : step(role, member, 'create', [{ field: 'binding', after: `${role} ${member}` }], reason),
+  );
+  const stale = recorded
+    .filter((g) => !desired.some((d) => d.role === g.role && d.member === g.member) && hasBinding(policy, g.role, g.member))
+    .map(({ role, member }) => step(role, member, 'delete', [{ field: 'binding', before: `${role} ${member}` }], 'granted by this action for an earlier setting and no longer needed'));
+  return [...adds, ...stale];
+}
+
+/** What the owner record says the action granted once `bindings` are applied: what it adds now, and what it added before and still wants. */
+export function grantsAfter(bindings: readonly BindingStep[], recorded: readonly Grant[]): Grant[] {
+  return bindings
+    .filter((b) => b.change.action === 'create' || (b.change.action === 'unchanged' && recorded.some((g) => g.role === b.role && g.member === b.member)))
+    .map(({ role, member }) => ({ role, member }));
 }
 
 /** serviceUri: the service's URL; undefined while the service is still to be created. */
@@ -311,8 +337,10 @@ export interface PlanInput {
 }
 
 export function planRun({ config, names, current, deployId }: PlanInput): RunPlan {
-  const workload = planWorkload(config, names, current.workload, deployId);
-  const bindings = planBindings(config, names, current.policy);
+  const recorded = grantsOf(current.workload?.annotations as Record<string, string> | undefined);
+  const bindings = planBindings(config, names, current.policy, recorded);
+  const grants = grantsAfter(bindings, recorded);
+  const workload = planWorkload(config, names, current.workload, deployId, grants);
   const serviceUri = config.kind === 'service' ? (current.workload as { uri?: string } | undefined)?.uri ?? undefined : undefined;
   const scheduler = planScheduler(config, names, current.schedulerJob, serviceUri);
   const moreSchedulers = planMoreSchedulers(config, names, current.moreSchedulerJobs, serviceUri);
@@ -331,8 +359,15 @@ export function planRun({ config, names, current, deployId }: PlanInput): RunPla
     );
   }
   warnings.push(...openServiceWarnings(config, current));
+  const notices: string[] = [];
+  if (current.workload) {
+    const moved = takeover(fromLabels(current.workload.labels as Record<string, string> | undefined), hereOf(config), `Cloud Run ${config.kind} ${config.name}`);
+    if (moved.reason) workload.change.reason = workload.change.reason ? `${moved.reason}; ${workload.change.reason}` : moved.reason;
+    if (moved.warning) warnings.push(moved.warning);
+    if (moved.notice) notices.push(moved.notice);
+  }
   const plan = [workload.change, ...bindings.map((b) => b.change), ...(scheduler ? [scheduler.change] : []), ...moreSchedulers.map((m) => m.change)];
-  return { plan, workload, bindings, scheduler, moreSchedulers, warnings };
+  return { plan, workload, bindings, scheduler, moreSchedulers, warnings, notices, grants };
 }
 
 /**

@@ -388,7 +388,15 @@ function fleetRow(e: FleetEntry, now: Date): Line[] {
   ];
 }
 
-function buildFleetSummary(fleet: string, dryRun: boolean, entries: readonly FleetEntry[], deletions: readonly Change[], now: Date): Block[] {
+/** Deletions a run did not make, and what prune left alone. */
+export interface FleetDeletionNotes {
+  /** Why prune and every teardown were skipped (or would be, in a dry run). */
+  skipped?: string;
+  /** What prune left alone, and why. */
+  leftAlone?: string[];
+}
+
+function buildFleetSummary(fleet: string, dryRun: boolean, entries: readonly FleetEntry[], deletions: readonly Change[], now: Date, notes: FleetDeletionNotes): Block[] {
   const failed = entries.filter((e) => e.failure);
   const failedDeletes = deletions.filter((c) => c.status === 'failed');
   const icon = failed.length || failedDeletes.length ? '❌' : dryRun ? '📝' : '✅';
@@ -411,12 +419,20 @@ function buildFleetSummary(fleet: string, dryRun: boolean, entries: readonly Fle
   }
   if (deletions.length > 0) {
     const verbs = dryRun ? PLANNED : DONE;
-    blocks.push({ kind: 'section', title: 'Pruned (no longer in the manifest)' });
+    blocks.push({ kind: 'section', title: notes.skipped ? 'Not pruned: skipped (no longer in the manifest)' : 'Pruned (no longer in the manifest)' });
     blocks.push({
       kind: 'table',
       head: ['Resource', 'Name', 'Status'],
       rows: deletions.map((c) => [[TYPE_LABEL[c.type]], [code(c.resource)], [c.status ?? verbs[c.action]]]),
     });
+  }
+  if (notes.skipped) {
+    blocks.push({ kind: 'section', title: dryRun ? 'Deletions that would be skipped' : 'Deletions skipped' });
+    blocks.push({ kind: 'code', lang: '', text: notes.skipped });
+  }
+  if (notes.leftAlone?.length) {
+    blocks.push({ kind: 'section', title: 'Left alone (not this fleet\'s to delete)' });
+    blocks.push({ kind: 'code', lang: '', text: notes.leftAlone.join('\n') });
   }
   if (failed.length > 0 || failedDeletes.length > 0) {
     blocks.push({ kind: 'section', title: 'Failures' });
@@ -426,8 +442,15 @@ function buildFleetSummary(fleet: string, dryRun: boolean, entries: readonly Fle
 }
 
 /** The fleet's job summary (Markdown) and the same as plain text for a terminal. */
-export function renderFleetSummary(fleet: string, dryRun: boolean, entries: readonly FleetEntry[], deletions: readonly Change[], now: Date = new Date()): { markdown: string; text: string } {
-  const blocks = buildFleetSummary(fleet, dryRun, entries, deletions, now);
+export function renderFleetSummary(
+  fleet: string,
+  dryRun: boolean,
+  entries: readonly FleetEntry[],
+  deletions: readonly Change[],
+  now: Date = new Date(),
+  notes: FleetDeletionNotes = {},
+): { markdown: string; text: string } {
+  const blocks = buildFleetSummary(fleet, dryRun, entries, deletions, now, notes);
   return { markdown: `${blocks.map(mdBlock).join('\n\n')}\n`, text: `${blocks.map(textBlock).join('\n\n')}\n` };
 }
 

@@ -3,6 +3,7 @@
 // the googleapis protos): unknown fields (with the nearest valid name), values of the wrong type,
 // output-only fields, and fields an input also sets. Loaded only when spec is set: main imports
 // this module dynamically, and it imports the YAML parser and the schema the same way.
+import { reservedLabel } from '../ownership/record.js';
 import { InputError, InputErrors, type Config } from '../config/types.js';
 import { quote } from '../config/lists.js';
 import { overlaps, specEnvValues, specLeaves, type Json } from './spec-merge.js';
@@ -124,6 +125,9 @@ function conflicts(config: Config, spec: Json, isSet: (input: string) => boolean
       const inputs = f.inputs.filter((i) => f.given || isSet(i)).join("', '");
       out.push(`${l.path}: also set by the input '${inputs}'; set it in one place (remove it from spec, or leave the input empty)`);
     }
+  }
+  for (const l of leaves.filter((l) => l.segments[0] === 'labels' && l.segments.length === 2 && reservedLabel(String(l.segments[1])))) {
+    out.push(`${l.path}: ${reservedLabel(String(l.segments[1]))}`);
   }
   for (const l of leaves.filter((l) => l.segments[0] === 'labels' && l.segments.length === 2 && String(l.segments[1]) in config.labels)) {
     const source = isSet('labels') && (config.labels[String(l.segments[1])] !== undefined) ? "the input 'labels' or a default label" : 'a default label';

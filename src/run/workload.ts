@@ -5,6 +5,7 @@
 import type { protos } from '@google-cloud/run';
 import type { Config, EnvVar, SecretEnvVar, SecretFile, VpcEgress } from '../config/types.js';
 import { mountDir } from '../config/lists.js';
+import { recordOf, withRecordLabels } from '../ownership/record.js';
 import { CONDITION_STATES, duration, durationSeconds, enumName, toNumber } from '../google/values.js';
 
 export type RunJob = protos.google.cloud.run.v2.IJob;
@@ -13,7 +14,6 @@ export type RunResource = RunJob | RunService;
 type Container = protos.google.cloud.run.v2.IContainer;
 type EnvEntry = protos.google.cloud.run.v2.IEnvVar;
 
-export const MANAGED_LABEL = { key: 'managed-by', value: 'cloud-run-cron' };
 /** Template annotation that makes Cloud Run resolve a tag again (see planner). */
 export const DEPLOY_ANNOTATION = 'cloud-run-cron/deploy-id';
 
@@ -371,8 +371,8 @@ export const WORKLOAD_FIELDS: readonly FieldDef[] = [
     field: 'labels',
     kinds: both,
     read: (r) => (r ? sortedRecord(r.labels ?? {}) : undefined),
-    // Labels set elsewhere are kept; the ones given here win.
-    desired: (c, cur) => sortedRecord({ ...(cur?.labels ?? {}), ...c.labels }),
+    // Labels set elsewhere are kept; the ones given here win; the owner record replaces any earlier one.
+    desired: (c, cur) => sortedRecord(withRecordLabels({ ...(cur?.labels ?? {}), ...c.labels }, recordOf(c))),
     write: (r, _k, v) => {
       r.labels = v as Record<string, string>;
     },

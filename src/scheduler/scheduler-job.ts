@@ -4,6 +4,7 @@
 // whose audience is the service URL itself (never with the path).
 import type { protos } from '@google-cloud/scheduler';
 import type { Config } from '../config/types.js';
+import { recordOf, toDescription } from '../ownership/record.js';
 import { bytesBase64, duration, durationSeconds, enumName, toNumber } from '../google/values.js';
 
 export type SchedulerJob = protos.google.cloud.scheduler.v1.IJob;
@@ -78,14 +79,9 @@ export function desiredSchedulerJob(
   };
 }
 
-/** Fleet mode: the marker prune recognises its own Scheduler jobs by (they have no labels). */
-export function fleetMarker(fleet: string, workload: string): string {
-  return `cloud-run-cron fleet=${fleet} workload=${workload}`;
-}
-
+/** Scheduler jobs have no labels: the owner record is the description's first line. */
 function schedulerDescription(config: Config): string {
-  const what = `Runs the Cloud Run ${config.kind} ${config.name}`;
-  return config.fleet ? `${fleetMarker(config.fleet, config.name)}: ${what}` : `${what} (managed by cloud-run-cron)`;
+  return toDescription(recordOf(config), `Runs the Cloud Run ${config.kind} ${config.name}${config.fleet ? ` of fleet ${config.fleet}` : ''}.`);
 }
 
 /** The target as compared: what matters for the call Scheduler makes, defaults filled in. */

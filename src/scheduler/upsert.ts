@@ -129,3 +129,31 @@ async function pauseNewOrDelete(api: Api, clients: GoogleClients, name: string):
     );
   }
 }
+
+/** Where Cloud Scheduler is offered, and the jobs of each location: each asked at most once per run. */
+export interface SchedulerIndex {
+  offered(): Promise<string[]>;
+  /** The jobs of every location of `regions` where Scheduler is offered (undefined: every one offered), listed in parallel. */
+  jobsIn(regions: readonly string[] | undefined): Promise<SchedulerJob[]>;
+}
+
+export function schedulerIndex(api: Api, clients: GoogleClients, projectId: string): SchedulerIndex {
+  let offered: Promise<string[]> | undefined;
+  const lists = new Map<string, Promise<SchedulerJob[]>>();
+  const index: SchedulerIndex = {
+    offered: () => (offered ??= schedulerRegions(api, clients, projectId)),
+    async jobsIn(regions) {
+      const where = await index.offered();
+      const wanted = regions === undefined ? where : [...new Set(regions)].filter((r) => where.includes(r));
+      const jobs = await Promise.all(
+        wanted.map((region) => {
+          let list = lists.get(region);
+          if (!list) lists.set(region, (list = listSchedulerJobs(api, clients, `projects/${projectId}/locations/${region}`)));
+          return list;
+        }),
+      );
+      return jobs.flat();
+    },
+  };
+  return index;
+}

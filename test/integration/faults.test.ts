@@ -223,7 +223,7 @@ describe('a PERMISSION_DENIED that is not IAM propagating is not retried', () =>
 
 // ---------- two runs at once ----------
 
-test.concurrent('two runs at once on the same job: both end well or one fails clearly, and both invokers keep their binding', () =>
+test.concurrent('two runs at once on the same job: both end well or one fails clearly, and no binding is lost to the race (only one the owner record says to remove)', () =>
   withFake(async (fake) => {
     const [a, b] = await Promise.all([
       run(fake, jobInputs(fake, NAME, { invoker_service_account: fake.world.invoker })),
@@ -234,8 +234,20 @@ test.concurrent('two runs at once on the same job: both end well or one fails cl
       else expect(failure(r)).toBe('');
     }
     expect([a.code, b.code].filter((c) => c === 0).length).toBeGreaterThanOrEqual(1);
-    const invokers = fake.getPolicy(JOB).bindings.find((x) => x.role === 'roles/run.invoker')?.members;
-    expect(invokers).toEqual(expect.arrayContaining([`serviceAccount:${fake.world.invoker}`, `serviceAccount:${fake.world.runtime}`]));
+    const invokers = fake.getPolicy(JOB).bindings.find((x) => x.role === 'roles/run.invoker')?.members ?? [];
+    // A run that read the other's grant in the owner record removes it on purpose (an invoker change,
+    // docs/ownership.md); otherwise no binding is lost to the concurrent read-modify-writes.
+    const removed = [a, b].some((r) => (JSON.parse(r.outputs.plan || '[]') as { type: string; action: string }[]).some((c) => c.type === 'iam-binding' && c.action === 'delete'));
+    const both = [`serviceAccount:${fake.world.invoker}`, `serviceAccount:${fake.world.runtime}`];
+    if (!removed) expect(invokers).toEqual(expect.arrayContaining(both));
+    expect(invokers.every((m) => both.includes(m))).toBe(true);
+    // What the owner record says the action granted is what the policy holds.
+    const job = fake.runJobs().find((j) => j.name === JOB) as { annotations?: Record<string, string> };
+    const recorded = (job.annotations?.['cloud-run-cron/grants'] ?? '').split(',').filter(Boolean).map((g) => g.slice(g.indexOf('=') + 1));
+    if (a.code === 0 && b.code === 0) {
+      expect(recorded.length).toBeGreaterThan(0);
+      expect(invokers).toEqual(expect.arrayContaining(recorded));
+    }
     expect(fake.runJobs().filter((j) => j.name === JOB)).toHaveLength(1);
   }, { latencyMs: 15 }),
 );

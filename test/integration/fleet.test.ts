@@ -127,7 +127,7 @@ test.concurrent(`${FLEET}: deploys every workload with the fleet marks, in one r
     const nightly = fake.runJobs().find((j) => j.name === `${P}/jobs/nightly-report`) as any;
     expect(nightly.template.template.containers[0].image).toContain(DIGEST('b'));
     const sj = fake.schedulerJobs().find((j) => String(j.name).endsWith('/jobs/cache-warmer-schedule')) as any;
-    expect(sj.description).toMatch(/^cloud-run-cron fleet=reports workload=cache-warmer/);
+    expect(sj.description).toMatch(/^cloud-run-cron fleet=reports repo=2000002 workload=cache-warmer\n/);
     // Two schedules of one job: two Scheduler jobs, the second with its overrides in the v1 run body.
     expect(results[1]!.scheduler_jobs).toEqual([`${P}/jobs/ingest-hourly`, `${P}/jobs/ingest-weekly-full`]);
     const weekly = fake.schedulerJobs().find((j) => String(j.name).endsWith('/jobs/ingest-weekly-full')) as any;
@@ -180,8 +180,12 @@ test.concurrent(`${FLEET}: prune deletes a removed schedule, a removed workload 
 
     const dry = await fleetRun(fake, manifest(fake, { nightly: '0 4 * * *', withWarmer: false, withWeekly: false }), { prune: 'true', dry_run: 'true' });
     expect(failure(dry)).toBe('');
-    const planned = (JSON.parse(dry.outputs.plan!) as { type: string; resource: string; action: string }[]).filter((c) => c.action === 'delete');
-    expect(planned.map((c) => [c.type, c.resource])).toEqual([
+    const planned = (JSON.parse(dry.outputs.plan!) as { type: string; resource: string; action: string; fields: { before?: string }[] }[]).filter((c) => c.action === 'delete');
+    // ingest's trigger with overrides is gone: the overrides role the action granted goes too (the invoker role replaces it).
+    expect(planned.filter((c) => c.type === 'iam-binding').map((c) => [c.resource, c.fields[0]!.before])).toEqual([
+      [`${P}/jobs/ingest`, `roles/run.jobsExecutorWithOverrides serviceAccount:${fake.world.invoker}`],
+    ]);
+    expect(planned.filter((c) => c.type !== 'iam-binding').map((c) => [c.type, c.resource])).toEqual([
       ['scheduler-job', `${P}/jobs/cache-warmer-schedule`],
       ['scheduler-job', `${P}/jobs/ingest-weekly-full`],
       ['run-service', `${P}/services/cache-warmer`],
@@ -199,6 +203,7 @@ test.concurrent(`${FLEET}: prune deletes a removed schedule, a removed workload 
     expect(fake.runJobs().some((j) => j.name === `${P}/jobs/ingest`)).toBe(true);
     expect(fake.runServices().some((s) => s.name === `${P}/services/cache-warmer`)).toBe(false);
     expect(fake.runJobs().some((j) => j.name === `${P}/jobs/cache-warmer-2`)).toBe(true);
+    expect(fake.getPolicy(`${P}/jobs/ingest`).bindings).toEqual([{ role: 'roles/run.invoker', members: [`serviceAccount:${fake.world.invoker}`] }]);
     expect(fake.schedulerJobs().some((j) => String(j.name).endsWith('/jobs/cache-warmer-2-schedule'))).toBe(true);
     expect(r.outputs.changed).toBe('true');
   }),

@@ -32,6 +32,8 @@ interface PlannedChange {
   fields: { field: string; before?: unknown; after?: unknown }[];
   reason?: string;
 }
+/** The owner record's labels on a single-mode job of the default world (docs/ownership.md). */
+const ownerLabels = (name: string) => ({ 'managed-by': 'cloud-run-cron', 'cloud-run-cron-repo': '2000002', 'cloud-run-cron-workload': name, 'cloud-run-cron-scheduler': 'us-central1' });
 const planOf = (r: { outputs: Record<string, string> }): PlannedChange[] => JSON.parse(r.outputs.plan) as PlannedChange[];
 const summaryOf = (plan: PlannedChange[]) => plan.map((c) => [c.type, c.action, c.fields.map((f) => f.field).sort()]);
 const updateMask = (query: string) => (new URLSearchParams(query).get('updateMask') ?? '').split(',').filter(Boolean).sort();
@@ -132,7 +134,7 @@ test.concurrent('fields the action does not manage survive an update of the job'
     expect(t.containers[0].volumeMounts).toHaveLength(1);
     expect(t.containers[0].volumeMounts[0]).toMatchObject({ name: 'scratch', mountPath: '/scratch' });
     expect(job.annotations).toEqual({ 'example.com/owner': 'platform' });
-    expect(job.labels).toEqual({ 'managed-by': 'cloud-run-cron', team: 'data', 'cost-center': 'cc-42' });
+    expect(job.labels).toEqual({ ...ownerLabels('keep'), team: 'data', 'cost-center': 'cc-42' });
     // and a rerun sees them as no difference
     const third = await run(fake, jobInputs(fake, 'keep', { image: image('keep', 'e'), env_vars: 'MODE=full', smoke_test: 'false' }));
     expect(third.outputs.changed).toBe('false');
@@ -333,8 +335,10 @@ test.concurrent('dry_run: true with everything different: the plan lists every c
     // every change is in the plan output
     const plan = planOf(result);
     expect(summaryOf(plan)).toEqual([
-      ['run-job', 'update', ['cpu', 'env_vars', 'image', 'labels', 'max_retries', 'memory', 'runtime_service_account', 'task_timeout', 'tasks']],
+      ['run-job', 'update', ['cpu', 'env_vars', 'image', 'labels', 'max_retries', 'memory', 'owner_record.grants', 'runtime_service_account', 'task_timeout', 'tasks']],
       ['iam-binding', 'create', ['binding']],
+      // the old invoker, which the action granted, goes in the same policy write
+      ['iam-binding', 'delete', ['binding']],
       ['scheduler-job', 'update', ['attempt_deadline', 'retry_count', 'schedule', 'target', 'time_zone']],
     ]);
     const image0 = plan[0]!.fields.find((f) => f.field === 'image')!;
@@ -354,7 +358,7 @@ test.concurrent('dry_run: true with everything different: the plan lists every c
     expect(log).toContain(`~ update run-job ${JOB(name)}`);
     expect(log).toMatch(/image: ".*" -> ".*"/);
     expect(log).toMatch(/schedule: "0 3 \* \* \*" -> "\*\/5 \* \* \* \*"/);
-    expect(log).toMatch(/Plan: 1 to create, 2 to update, 0 unchanged\./);
+    expect(log).toMatch(/Plan: 1 to create, 2 to update, 1 to delete, 0 unchanged\./);
     expect(result.summary).toMatch(/Dry run/);
     expect(result.summary).toContain(`~ update scheduler-job ${SCHEDULER(name)}`);
     expect(result.summary).toContain('time_zone: "Europe/Berlin" -> "Asia/Tokyo"');
@@ -386,7 +390,7 @@ test.concurrent('dry_run: true on a service with every service field different: 
     expect(failure(result)).toBe('');
     expect(result.outputs.changed).toBe('false');
     expect(summaryOf(planOf(result))).toEqual([
-      ['run-service', 'update', ['concurrency', 'image', 'ingress', 'max_instances', 'min_instances', 'timeout']],
+      ['run-service', 'update', ['concurrency', 'image', 'ingress', 'max_instances', 'min_instances', 'owner_record.grants', 'timeout']],
       ['iam-binding', 'unchanged', []],
       ['iam-binding', 'create', ['binding']],
       ['scheduler-job', 'update', ['target']],

@@ -131,7 +131,13 @@ test.concurrent('a job with Direct VPC egress, a Cloud SQL instance, a secret fi
       ]),
     );
     expect(t.containers[0].env).toEqual([{ name: 'DB_USER', valueSource: { secretKeyRef: { secret: 'db-user', version: 'latest' } } }]);
-    expect(jobNamed(fake, 'warehouse').labels).toEqual({ 'managed-by': 'cloud-run-cron', 'commit-sha': '0123abc' });
+    expect(jobNamed(fake, 'warehouse').labels).toEqual({
+      'managed-by': 'cloud-run-cron',
+      'cloud-run-cron-repo': '2000002',
+      'cloud-run-cron-workload': 'warehouse',
+      'cloud-run-cron-scheduler': 'us-central1',
+      'commit-sha': '0123abc',
+    });
     const fields = PLAN(first)[0]!.fields.map((f) => f.field);
     expect(fields).toEqual(expect.arrayContaining(['vpc', 'cloudsql_instances', 'secret_files', 'execution_environment']));
   }),

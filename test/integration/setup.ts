@@ -146,3 +146,23 @@ export async function deployerToken(fake: FakeGcp): Promise<string> {
   if (!token) throw new Error(`no deployer token: ${sa.status}`);
   return token;
 }
+
+/**
+ * Another tool (gcloud, the console) edits a Cloud Run job or service (`/v2/...`) or a Scheduler
+ * job (`/v1/...`, the fields named in `mask`) through the public API, as the deployer.
+ */
+export async function editElsewhere(fake: FakeGcp, path: string, edit: (resource: any) => void, mask?: string): Promise<void> {
+  const token = await deployerToken(fake);
+  const url = `${fake.url}${path}`;
+  const resource = (await (await fetch(url, { headers: { authorization: `Bearer ${token}` } })).json()) as any;
+  edit(resource);
+  const res = await fetch(mask ? `${url}?updateMask=${mask}` : url, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(resource),
+  });
+  if (!res.ok) throw new Error(`PATCH ${url}: ${res.status} ${await res.text()}`);
+  const name = path.replace(/^\/v\d\//, '');
+  const current = () => [...fake.runJobs(), ...fake.runServices()].find((r) => r.name === name);
+  for (let i = 0; i < 100 && current()?.reconciling; i++) await new Promise((r) => setTimeout(r, 20));
+}

@@ -22,7 +22,7 @@ describe('defaults: only the required inputs', () => {
       secrets: [],
       secretsUpdateStrategy: 'merge',
       secretFiles: [],
-      labels: { 'managed-by': 'cloud-run-cron' },
+      labels: {},
       command: undefined,
       args: undefined,
       cpu: undefined,
@@ -235,10 +235,11 @@ describe('env_vars, secrets and labels', () => {
     expect(errorFor({ ...REQUIRED, env_vars: 'DB=x', secrets: 'DB=s:1' })).toMatch(/^Input 'secrets': "DB" is also in env_vars/);
   });
 
-  it('adds managed-by unless skip_default_labels, and keeps a user value', () => {
-    expect(parse({ ...REQUIRED, labels: 'team=data,cost_center=' }).labels).toEqual({ 'managed-by': 'cloud-run-cron', team: 'data', cost_center: '' });
+  it('keeps the labels given; the owner record (managed-by, cloud-run-cron-*) is reserved', () => {
+    expect(parse({ ...REQUIRED, labels: 'team=data,cost_center=' }).labels).toEqual({ team: 'data', cost_center: '' });
     expect(parse({ ...REQUIRED, labels: 'team=data', skip_default_labels: 'TRUE' }).labels).toEqual({ team: 'data' });
-    expect(parse({ ...REQUIRED, labels: 'managed-by=me' }).labels).toEqual({ 'managed-by': 'me' });
+    expect(errorFor({ ...REQUIRED, labels: 'managed-by=me' })).toMatch(/^Input 'labels': the key "managed-by" is reserved: managed-by and keys starting with cloud-run-cron- carry the action's owner record/);
+    expect(errorFor({ ...REQUIRED, labels: 'cloud-run-cron-repo=1' })).toMatch(/the key "cloud-run-cron-repo" is reserved/);
   });
 
   it.each([

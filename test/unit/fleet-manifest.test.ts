@@ -9,7 +9,8 @@ import { INPUT_NAMES } from '../../src/config/inputs.js';
 import { FLEET_WIDE_INPUTS, loadManifest, nearest } from '../../src/fleet/manifest.js';
 import { loadSpec } from '../../src/run/spec.js';
 import schema from '../../schema/manifest.schema.json' with { type: 'json' };
-import { ownsSchedulerJob, ownsWorkload, planPrune } from '../../src/fleet/prune.js';
+import { planPrune } from '../../src/fleet/prune.js';
+import { toDescription, toLabels } from '../../src/ownership/record.js';
 import { planDeletions } from '../../src/plan/delete.js';
 
 const SA = (n: string) => `${n}@my-project.iam.gserviceaccount.com`;
@@ -57,7 +58,8 @@ describe('loadManifest', () => {
   it('labels every workload with the commit-sha as single mode does, unless skip_default_labels', async () => {
     const sha = '0123456789abcdef0123456789abcdef01234567';
     const m = await load(GOOD, {}, { REPORT_IMAGE: IMAGE, GITHUB_SHA: sha });
-    for (const c of m.configs) expect(c.labels).toMatchObject({ 'commit-sha': '0123456', 'managed-by': 'cloud-run-cron', 'cloud-run-cron-fleet': 'reports' });
+    for (const c of m.configs) expect(c.labels).toEqual({ 'commit-sha': '0123456' });
+    for (const c of m.configs) expect(c.fleet).toBe('reports');
     const skipped = await load(GOOD.replace('  time_zone: Europe/Berlin\n', '  time_zone: Europe/Berlin\n  skip_default_labels: true\n'), {}, { REPORT_IMAGE: IMAGE, GITHUB_SHA: sha });
     for (const c of skipped.configs) expect(c.labels['commit-sha']).toBeUndefined();
   });
@@ -74,7 +76,8 @@ describe('loadManifest', () => {
     ]);
     const [nightly, ingest, warmer] = m.configs;
     expect(nightly!.image).toBe(IMAGE);
-    expect(nightly!.labels).toEqual({ 'managed-by': 'cloud-run-cron', 'cloud-run-cron-fleet': 'reports' });
+    expect(nightly!.labels).toEqual({});
+    expect(nightly!.fleet).toBe('reports');
     expect(nightly!.schedule).toMatchObject({ jobId: 'nightly-report-schedule', timeZone: 'Europe/Berlin', invokerServiceAccount: SA('scheduler-invoker') });
     // smoke_test defaults to changed in fleet mode.
     expect(nightly!.smoke).toMatchObject({ enabled: true, onlyWhenChanged: true });
@@ -273,33 +276,65 @@ workloads:
 
 describe('prune planning', () => {
   const P = 'projects/p/locations/europe-west1';
-  it('deletes only what carries the marks and is not declared: Scheduler jobs first', () => {
-    const plan = planPrune(
-      'reports',
-      {
-        workloads: [
-          { type: 'run-job', resource: `${P}/jobs/kept` },
-          { type: 'run-service', resource: `${P}/services/gone` },
-        ],
-        schedulerJobs: [`${P}/jobs/kept-schedule`, `${P}/jobs/gone-schedule`],
-      },
-      { resources: new Set([`${P}/jobs/kept`]), schedulerJobs: new Set([`${P}/jobs/kept-schedule`]) },
-    );
-    expect(plan.map((c) => [c.action, c.type, c.resource])).toEqual([
+  const owner = { fleet: 'reports', repositoryId: '7' };
+  const labels = (workload: string, extra: Record<string, string> = {}) => ({ ...toLabels({ fleet: 'reports', repositoryId: '7', workload, schedulerRegions: ['europe-west1'] }), ...extra });
+  const trigger = (id: string, workload: string, record = { fleet: 'reports', repositoryId: '7', workload }) => ({
+    name: `${P}/jobs/${id}`,
+    description: toDescription(record, 'text'),
+    httpTarget: { uri: `https://europe-west1-run.googleapis.com/apis/run.googleapis.com/v1/namespaces/p/jobs/${workload}:run` },
+  });
+  const declared = {
+    resources: new Set([`${P}/jobs/kept`]),
+    schedulerJobs: new Set([`${P}/jobs/kept-schedule`]),
+    workloads: [{ kind: 'job' as const, name: 'kept', region: 'europe-west1', projects: ['p'] }],
+  };
+
+  it('deletes only what carries the owner record and is not declared: Scheduler jobs first', () => {
+    const { deletions, notices } = planPrune(owner, ['p'], {
+      workloads: [
+        { type: 'run-job', resource: `${P}/jobs/kept`, labels: labels('kept'), urls: [] },
+        { type: 'run-job', resource: `${P}/jobs/gone`, labels: labels('gone'), urls: [] },
+      ],
+      schedulerJobs: [trigger('kept-schedule', 'kept'), trigger('gone-schedule', 'gone'), trigger('kept-weekly', 'kept')],
+    }, declared);
+    expect(deletions.map((c) => [c.action, c.type, c.resource])).toEqual([
       ['delete', 'scheduler-job', `${P}/jobs/gone-schedule`],
-      ['delete', 'run-service', `${P}/services/gone`],
+      ['delete', 'scheduler-job', `${P}/jobs/kept-weekly`],
+      ['delete', 'run-job', `${P}/jobs/gone`],
+    ]);
+    expect(notices).toEqual([]);
+  });
+
+  it('leaves another repository, a mark from before the record, and an unmarked job alone', () => {
+    const { deletions, notices } = planPrune(owner, ['p'], {
+      workloads: [
+        { type: 'run-job', resource: `${P}/jobs/theirs`, labels: labels('theirs', { 'cloud-run-cron-repo': '8' }), urls: [] },
+        { type: 'run-job', resource: `${P}/jobs/old`, labels: { 'managed-by': 'cloud-run-cron', 'cloud-run-cron-fleet': 'reports' }, urls: [] },
+        { type: 'run-job', resource: `${P}/jobs/nobody`, labels: {}, urls: [] },
+        { type: 'run-job', resource: `${P}/jobs/renamed`, labels: labels('other-name'), urls: [] },
+      ],
+      schedulerJobs: [trigger('theirs-schedule', 'theirs', { fleet: 'reports', repositoryId: '8', workload: 'theirs' })],
+    }, declared);
+    expect(deletions).toEqual([]);
+    expect(notices.map((n) => n.split(':')[0])).toEqual([
+      'Prune left the Cloud Run job theirs alone',
+      'Prune left the Cloud Run job old alone',
+      'Prune left the Cloud Run job renamed alone',
     ]);
   });
 
-  it('recognises its own marks and nobody else’s', () => {
-    expect(ownsWorkload('reports', { 'managed-by': 'cloud-run-cron', 'cloud-run-cron-fleet': 'reports' })).toBe(true);
-    expect(ownsWorkload('reports', { 'managed-by': 'cloud-run-cron' })).toBe(false);
-    expect(ownsWorkload('reports', { 'cloud-run-cron-fleet': 'reports' })).toBe(false);
-    expect(ownsWorkload('reports', { 'managed-by': 'cloud-run-cron', 'cloud-run-cron-fleet': 'reports2' })).toBe(false);
-    expect(ownsSchedulerJob('reports', 'cloud-run-cron fleet=reports workload=a: Runs the Cloud Run job a')).toBe(true);
-    expect(ownsSchedulerJob('reports', 'cloud-run-cron fleet=reports2 workload=a')).toBe(false);
-    expect(ownsSchedulerJob('reports', 'Runs the Cloud Run job a (managed by cloud-run-cron)')).toBe(false);
-    expect(ownsSchedulerJob('reports', undefined)).toBe(false);
+  it('keeps a workload that a trigger of another owner still fires at; deletes a trigger only when it targets the workload', () => {
+    const foreign = { ...trigger('by-hand', 'gone'), description: 'made by hand' };
+    const elsewhere = { ...trigger('gone-schedule', 'gone'), httpTarget: { uri: 'https://example.com/gone' } };
+    const { deletions, notices } = planPrune(owner, ['p'], {
+      workloads: [{ type: 'run-job', resource: `${P}/jobs/gone`, labels: labels('gone'), urls: [] }],
+      schedulerJobs: [foreign, elsewhere],
+    }, declared);
+    expect(deletions).toEqual([]);
+    expect(notices).toEqual([
+      expect.stringMatching(/^Prune left the Scheduler job gone-schedule alone: .*its target \(https:\/\/example\.com\/gone\) is not a workload of the fleet/),
+      expect.stringMatching(/^Prune left the Cloud Run job gone alone: the Scheduler job .*by-hand \(no owner record/),
+    ]);
   });
 
   it('planDeletions orders triggers before workloads whatever the input order', () => {

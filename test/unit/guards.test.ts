@@ -14,12 +14,16 @@ describe('state: absent and the managed-by label', () => {
   const names = { projectId: 'p', resource: JOB, schedulerJob: SCHEDULER };
   const current = (managedBy: string) => ({
     workload: { name: JOB, labels: { 'managed-by': managedBy } } as never,
-    schedulerJob: { name: SCHEDULER, description: 'Runs the Cloud Run job nightly (managed by cloud-run-cron)' } as never,
+    schedulerJob: {
+      name: SCHEDULER,
+      description: 'Runs the Cloud Run job nightly (managed by cloud-run-cron)',
+      httpTarget: { uri: 'https://europe-west1-run.googleapis.com/apis/run.googleapis.com/v1/namespaces/p/jobs/nightly:run' },
+    } as never,
   });
 
   it('a workload labelled managed-by=terraform is refused without force: the value must be cloud-run-cron, not any value', () => {
     const config = parse({ ...REQUIRED, state: 'absent', image: '' });
-    expect(planTeardown(config, names, current('terraform')).refused).toEqual(['the Cloud Run job nightly does not carry the label managed-by=cloud-run-cron']);
+    expect(planTeardown(config, names, current('terraform')).refused).toEqual(['the Cloud Run job nightly has no owner record (not made by cloud-run-cron)']);
     expect(planTeardown(config, names, current('')).refused).toHaveLength(1);
     expect(planTeardown(config, names, current('cloud-run-cron')).refused).toEqual([]);
     const forced = parse({ ...REQUIRED, state: 'absent', image: '', force: 'true' });

@@ -8,7 +8,8 @@ import type { Config } from '../../src/config/types.js';
 import { resourceNames } from '../../src/pipeline/names.js';
 import { isDigestPinned, planChangesAnything, planRun, type CurrentState, type IamPolicy, type RunPlan } from '../../src/plan/planner.js';
 import type { RunJob, RunService } from '../../src/run/workload.js';
-import type { SchedulerJob } from '../../src/scheduler/scheduler-job.js';
+import { desiredSchedulerJob, type SchedulerJob } from '../../src/scheduler/scheduler-job.js';
+import { recordOf, toLabels, withGrants } from '../../src/ownership/record.js';
 
 const PROJECT = 'my-proj';
 const INPUTS: Record<string, string> = {
@@ -37,13 +38,41 @@ function plan(c: Config, current: CurrentState): RunPlan {
 const actions = (p: RunPlan) => p.plan.map((ch) => `${ch.type}:${ch.action}`);
 const changedFields = (p: RunPlan) => p.plan.flatMap((ch) => ch.fields.map((f) => `${ch.type}.${f.field}`));
 
+/**
+ * The recorded shapes with the owner record this action writes (src/ownership): its labels and
+ * grants on the workload, its first line in the Scheduler job's description.
+ */
+function withRecord(state: CurrentState, c: Config): CurrentState {
+  const names = resourceNames(c, PROJECT);
+  const uri = (state.workload as { uri?: string }).uri;
+  const record = recordOf(c);
+  state.workload!.labels = { ...state.workload!.labels, ...toLabels(record) };
+  state.workload!.annotations = withGrants(state.workload!.annotations as Record<string, string>, [{ role: 'roles/run.invoker', member: `serviceAccount:${c.schedule!.invokerServiceAccount}` }]);
+  state.schedulerJob!.description = desiredSchedulerJob(c, names, uri).description;
+  return state;
+}
+
 function jobState(): CurrentState {
-  return { workload: fixture<RunJob>('run-job'), policy: fixture<IamPolicy>('iam-policy'), schedulerJob: fixture<SchedulerJob>('scheduler-job-run') };
+  return withRecord({ workload: fixture<RunJob>('run-job'), policy: fixture<IamPolicy>('iam-policy'), schedulerJob: fixture<SchedulerJob>('scheduler-job-run') }, config());
 }
 
 function serviceState(): CurrentState {
-  return { workload: fixture<RunService>('run-service'), policy: fixture<IamPolicy>('iam-policy'), schedulerJob: fixture<SchedulerJob>('scheduler-job-service') };
+  return withRecord(
+    { workload: fixture<RunService>('run-service'), policy: fixture<IamPolicy>('iam-policy'), schedulerJob: fixture<SchedulerJob>('scheduler-job-service') },
+    config({ kind: 'service' }),
+  );
 }
+
+describe('a job deployed before the owner record', () => {
+  it('gets the record: its labels and the Scheduler description change, nothing else', () => {
+    const state: CurrentState = { workload: fixture<RunJob>('run-job'), policy: fixture<IamPolicy>('iam-policy'), schedulerJob: fixture<SchedulerJob>('scheduler-job-run') };
+    const p = plan(config(), state);
+    expect(changedFields(p)).toEqual(['run-job.labels', 'scheduler-job.description']);
+    expect(p.scheduler!.updateMask).toEqual(['description']);
+    // The invoker binding was there before the record: the action did not record it, so it never removes it.
+    expect(p.bindings.map((b) => b.change.action)).toEqual(['unchanged']);
+  });
+});
 
 describe('a rerun against recorded shapes: a job', () => {
   it('changes nothing', () => {

@@ -120,7 +120,7 @@ function serverJob(body: RunJob, form: Form = 'json'): RunJob {
     reconciling: false,
     executionCount: 0,
     etag: '"abc"',
-    annotations: {},
+    annotations: job.annotations ?? {},
     vpcAccess: null,
   } as RunJob;
 }
@@ -260,7 +260,7 @@ describe('a first deploy of a scheduled job', () => {
       { name: 'LEVEL', value: '2' },
       { name: 'API_KEY', valueSource: { secretKeyRef: { secret: 'api-key', version: 'latest' } } },
     ]);
-    expect(body.labels).toEqual({ 'managed-by': 'cloud-run-cron', team: 'data' });
+    expect(body.labels).toEqual({ 'managed-by': 'cloud-run-cron', 'cloud-run-cron-workload': 'nightly', 'cloud-run-cron-scheduler': REGION, team: 'data' });
     // A digest is not stamped: only a tag is.
     expect(body.template?.annotations?.[DEPLOY_ANNOTATION]).toBeUndefined();
     expect(body.template?.template?.serviceAccount).toBeUndefined();
@@ -324,7 +324,8 @@ describe('a rerun against what the first deploy created', () => {
     const c = config({ env_vars: '', secrets: '', labels: '', skip_default_labels: 'true' });
     const minimal: RunJob = {
       name: `projects/${PROJECT}/locations/${REGION}/jobs/nightly`,
-      labels: {},
+      // The owner record is the action's, not an input: a job without it is taken over (a label write).
+      labels: { 'managed-by': 'cloud-run-cron', 'cloud-run-cron-workload': 'nightly', 'cloud-run-cron-scheduler': REGION },
       template: {
         taskCount: 1,
         parallelism: 0,
@@ -383,7 +384,6 @@ describe('a rerun against what the first deploy created', () => {
     [{ time_zone: 'Europe/Berlin' }, ['time_zone'], 'time_zone'],
     [{ attempt_deadline: '5m' }, ['attempt_deadline'], 'attempt_deadline'],
     [{ retry_count: '3' }, ['retry_config.retry_count'], 'retry_count'],
-    [{ invoker_service_account: 'other@my-proj.iam.gserviceaccount.com' }, ['http_target'], 'target'],
   ])('patches only the Scheduler job for %j, with updateMask %j', (inputs, mask, field) => {
     const current = deepFreeze(deployed(config()));
     const p = plan(config(inputs), current, 'deploy-2');
@@ -394,16 +394,43 @@ describe('a rerun against what the first deploy created', () => {
     expect(p.scheduler!.setPaused).toBeUndefined();
   });
 
+  it('a new invoker: the trigger is re-pointed, the old invoker this action granted is removed, and the owner record names the new one', () => {
+    const other = 'other@my-proj.iam.gserviceaccount.com';
+    const current = deepFreeze(deployed(config()));
+    const p = plan(config({ invoker_service_account: other }), current, 'deploy-2');
+    expect(p.scheduler!.updateMask).toEqual(['http_target']);
+    expect(p.bindings.map((b) => [b.change.action, b.role, b.member])).toEqual([
+      ['create', INVOKER_ROLE, `serviceAccount:${other}`],
+      ['delete', INVOKER_ROLE, `serviceAccount:${INVOKER}`],
+    ]);
+    expect(p.workload.change.fields).toEqual([
+      { field: 'owner_record.grants', before: [`${INVOKER_ROLE} serviceAccount:${INVOKER}`], after: [`${INVOKER_ROLE} serviceAccount:${other}`] },
+    ]);
+    // A binding the record does not name (granted by someone else) is never removed.
+    const foreign = { ...current, workload: { ...current.workload, annotations: {} } } as CurrentState;
+    expect(plan(config({ invoker_service_account: other }), foreign).bindings.map((b) => b.change.action)).toEqual(['create']);
+  });
+
+  it('the overrides role goes once no trigger carries overrides, if this action granted it', () => {
+    const withOverrides = config({ body: JSON.stringify({ overrides: { taskCount: 2 } }) });
+    const current = deepFreeze(deployed(withOverrides));
+    const p = plan(config(), current, 'deploy-2');
+    expect(p.bindings.map((b) => [b.change.action, b.role])).toEqual([
+      ['create', INVOKER_ROLE],
+      ['delete', OVERRIDES_ROLE],
+    ]);
+  });
+
   it('names before and after of a new schedule', () => {
     const p = plan(config({ schedule: '30 4 * * *' }), deployed(config()));
     expect(p.scheduler!.change.fields).toEqual([{ field: 'schedule', before: '0 3 * * *', after: '30 4 * * *' }]);
     expect(p.bindings.every((b) => b.change.action === 'unchanged')).toBe(true);
   });
 
-  it('a new invoker is also a new binding', () => {
+  it('a new invoker is also a new binding (and the old one, which this action granted, goes)', () => {
     const other = 'other@my-proj.iam.gserviceaccount.com';
     const p = plan(config({ invoker_service_account: other }), deployed(config()));
-    expect(p.bindings).toHaveLength(1);
+    expect(p.bindings).toHaveLength(2);
     expect(p.bindings[0]).toMatchObject({ role: INVOKER_ROLE, member: `serviceAccount:${other}` });
     expect(p.bindings[0]!.change.action).toBe('create');
   });

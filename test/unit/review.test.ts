@@ -1,5 +1,6 @@
 // Review before it runs (issue 15), the pure parts: the review inputs, when a run comments and on
 // which pull request, the comment's marker and body, what counts as drift and how it is said.
+import { toDescription, toLabels } from '../../src/ownership/record.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -133,7 +134,9 @@ describe('state: absent', () => {
   const names = { projectId: 'p', resource: JOB, schedulerJob: SCHEDULER };
   const config = parse({ ...REQUIRED, region: 'europe-west1', state: 'absent', image: '' });
   const job = (labels: Record<string, string>) => ({ name: JOB, labels }) as never;
-  const trigger = (description: string) => ({ name: SCHEDULER, description }) as never;
+  const RUN_URI = 'https://europe-west1-run.googleapis.com/apis/run.googleapis.com/v1/namespaces/p/jobs/nightly:run';
+  const trigger = (description: string, uri = RUN_URI) => ({ name: SCHEDULER, description, httpTarget: { uri } }) as never;
+  const ours = toLabels({ workload: 'nightly', schedulerRegions: ['europe-west1'] });
 
   it('force is checked always (ignored with a notice without state: absent); fail_on_drift does not go with it', () => {
     expect(errorFor({ ...REQUIRED, force: 'yes' })).toMatch(/^Input 'force': "yes" is not allowed: use true or false/);
@@ -147,19 +150,33 @@ describe('state: absent', () => {
   });
 
   it('plans the Scheduler job before the workload; nothing when nothing exists', () => {
-    const { plan, refused } = planTeardown(config, names, { workload: job({ 'managed-by': 'cloud-run-cron' }), schedulerJob: trigger('Runs the Cloud Run job nightly (managed by cloud-run-cron)') });
+    const { plan, refused } = planTeardown(config, names, { workload: job(ours), schedulerJob: trigger(toDescription({ workload: 'nightly' }, 'text')) });
     expect(plan.map((c) => `${c.action} ${c.type} ${c.resource}`)).toEqual([`delete scheduler-job ${SCHEDULER}`, `delete run-job ${JOB}`]);
     expect(refused).toEqual([]);
     expect(planTeardown(config, names, {})).toEqual({ plan: [], refused: [] });
+    // Marked before the owner record existed (single mode's description, managed-by only): still this action's.
+    const legacy = planTeardown(config, names, { workload: job({ 'managed-by': 'cloud-run-cron' }), schedulerJob: trigger('Runs the Cloud Run job nightly (managed by cloud-run-cron)') });
+    expect(legacy.refused).toEqual([]);
+    expect(legacy.plan).toHaveLength(2);
   });
 
   it('refuses what this action did not make, unless force', () => {
     const current = { workload: job({ team: 'data' }), schedulerJob: trigger('made by hand') };
     expect(planTeardown(config, names, current).refused).toEqual([
-      'the Scheduler job nightly-schedule does not name cloud-run-cron in its description',
-      'the Cloud Run job nightly does not carry the label managed-by=cloud-run-cron',
+      'the Scheduler job nightly-schedule triggers nightly and has no owner record (not made by cloud-run-cron)',
+      'the Cloud Run job nightly has no owner record (not made by cloud-run-cron)',
     ]);
     const forced = parse({ ...REQUIRED, state: 'absent', force: 'true' });
     expect(planTeardown(forced, names, current)).toMatchObject({ refused: [], plan: [{ type: 'scheduler-job' }, { type: 'run-job' }] });
+  });
+
+  it("refuses another fleet's or repository's workload even with force, and a named trigger of another workload", () => {
+    const forced = parse({ ...REQUIRED, state: 'absent', force: 'true' });
+    const fleets = planTeardown(forced, names, { workload: job(toLabels({ fleet: 'reports', workload: 'nightly' })) });
+    expect(fleets.refused).toEqual([expect.stringMatching(/^the Cloud Run job nightly belongs to fleet reports .*\(other-fleet\).*force: true does not override/)]);
+    const repos = planTeardown(forced, names, { workload: job(toLabels({ repositoryId: '9', workload: 'nightly' })) });
+    expect(repos.refused).toEqual([expect.stringMatching(/belongs to single mode of repository 9.*\(other-repository\)/)]);
+    const other = planTeardown(config, names, { workload: job(ours), schedulerJob: trigger(toDescription({ workload: 'z' }, 'text'), RUN_URI.replace('/nightly:run', '/z:run')) });
+    expect(other.refused).toEqual([expect.stringMatching(/^the Scheduler job nightly-schedule triggers https:.*\/jobs\/z:run, not the Cloud Run job nightly: it is another workload's trigger/)]);
   });
 });

@@ -98,10 +98,7 @@ describe('networking, volume and hardware inputs', () => {
 
   it('adds the commit-sha label from GITHUB_SHA unless skip_default_labels', () => {
     const sha = 'ABCDEF0123456789abcdef0123456789abcdef01';
-    expect(parseConfig((n) => ({ ...REQUIRED })[n as keyof typeof REQUIRED] ?? '', { commitSha: sha }).labels).toEqual({
-      'managed-by': 'cloud-run-cron',
-      'commit-sha': 'abcdef0',
-    });
+    expect(parseConfig((n) => ({ ...REQUIRED })[n as keyof typeof REQUIRED] ?? '', { commitSha: sha }).labels).toEqual({ 'commit-sha': 'abcdef0' });
     const inputs: Record<string, string> = { ...REQUIRED, skip_default_labels: 'true' };
     expect(parseConfig((n) => inputs[n] ?? '', { commitSha: sha }).labels).toEqual({});
   });
@@ -211,7 +208,10 @@ describe('spec', () => {
     ]);
     await expect(specOf(REQUIRED, 'template: {template: {maxRetries: 5}}')).resolves.toBeDefined();
     expect(await specErrors(REQUIRED, 'labels: {managed-by: me, team: data}')).toEqual([
-      "Input 'spec': labels.managed-by: also set by a default label; set it in one place (skip_default_labels: true drops the default ones)",
+      expect.stringMatching(/^Input 'spec': labels\.managed-by: the key "managed-by" is reserved: managed-by and keys starting with cloud-run-cron- carry the action's owner record/),
+    ]);
+    expect(await specErrors({ ...REQUIRED, labels: 'team=x' }, 'labels: {team: data}')).toEqual([
+      "Input 'spec': labels.team: also set by the input 'labels' or a default label; set it in one place (skip_default_labels: true drops the default ones)",
     ]);
     expect(await specErrors(REQUIRED, 'name: other')).toEqual([expect.stringContaining("name: also set by the input 'name'")]);
   });

@@ -69,7 +69,7 @@ describe('open services', () => {
   const live = (over: Partial<RunService> = {}): RunService => ({
     name: 'projects/my-proj/locations/us-central1/services/web',
     uri: 'https://web-abc-uc.a.run.app',
-    labels: { 'managed-by': 'cloud-run-cron' },
+    labels: { 'managed-by': 'cloud-run-cron', 'cloud-run-cron-workload': 'web' },
     template: { containers: [{ image: DIGEST }] },
     ...over,
   });

@@ -3,7 +3,7 @@
 // workflow offers kind as a choice; every third-party action is pinned by commit SHA;
 // every workflow file passes the offline actionlint.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -85,8 +85,8 @@ describe('reusable workflow (.github/workflows/deploy.yml)', () => {
     expect(deploy.permissions).toEqual(exact);
     const { jobId } = actionStep();
     for (const [id, job] of Object.entries(deploy.jobs as Record<string, Obj>)) {
-      // The job that runs the action asks for the two; any other job for nothing.
-      expect(job.permissions).toEqual(id === jobId ? exact : {});
+      // The job that runs the action asks for the two; the target key reads the manifest only; any other job nothing.
+      expect(job.permissions).toEqual(id === jobId ? exact : id === 'target' ? { contents: 'read' } : {});
     }
   });
 
@@ -101,12 +101,13 @@ describe('reusable workflow (.github/workflows/deploy.yml)', () => {
   // job, so two spellings of one target cannot run at once. The workflow's own script runs here.
   describe('the concurrency key', () => {
     const step = (deploy.jobs.target.steps as Obj[]).find((s) => s.id === 'key')!;
-    const key = (inputs: Record<string, string>): string => {
+    const key = (inputs: Record<string, string>, manifest?: string): string => {
       const dir = mkdtempSync(join(tmpdir(), 'key-'));
       const out = join(dir, 'output');
+      if (manifest !== undefined) writeFileSync(join(dir, 'cloud-run-cron.yaml'), manifest);
       const env: Record<string, string> = { PATH: process.env.PATH ?? '', GITHUB_OUTPUT: out };
       for (const name of Object.keys(step.env as Obj)) env[name] = inputs[name] ?? '';
-      execFileSync('bash', ['-c', step.run as string], { env });
+      execFileSync('bash', ['-c', step.run as string], { env, cwd: dir });
       const group = readFileSync(out, 'utf8').trim().replace(/^group=/, '');
       rmSync(dir, { recursive: true, force: true });
       return group;
@@ -128,6 +129,19 @@ describe('reusable workflow (.github/workflows/deploy.yml)', () => {
       for (const other of others) {
         expect(key({ ...base, ...other })).not.toBe(group);
       }
+    });
+
+    it('fleet mode: is the fleet id, whichever manifest declares it; the plan workflow keys on it too', () => {
+      const fleet = { PROJECT_ID: 'my-proj', MANIFEST: 'cloud-run-cron.yaml' };
+      expect(key(fleet, 'version: 1\nfleet: reports\nworkloads: []\n')).toBe('cloud-run-cron/my-proj/fleet/reports');
+      expect(key(fleet, "# the nightly fleet\nversion: 1\nfleet: 'reports'   # owner id\nworkloads:\n  - name: a\n    fleet: x\n")).toBe('cloud-run-cron/my-proj/fleet/reports');
+      expect(key(fleet, 'fleet: staging\n')).not.toBe(key(fleet, 'fleet: reports\n'));
+      expect(key(fleet, 'not a manifest')).toBe('cloud-run-cron/my-proj/manifest/cloud-run-cron.yaml');
+      const plan = actionStep(planWorkflow).job;
+      expect((plan.concurrency as Obj).group).toBe('cloud-run-cron-plan-${{ github.event.pull_request.number || github.ref }}-${{ needs.target.outputs.group }}');
+      expect(plan.needs).toBe('target');
+      const keyStep = (planWorkflow.jobs.target.steps as Obj[]).find((s) => s.id === 'key')!;
+      expect(keyStep.run).toBe(step.run);
     });
 
     it('takes the inputs through env, never inlined into the script', () => {
@@ -181,7 +195,7 @@ describe('reusable plan workflow (.github/workflows/plan.yml)', () => {
     const exact = { 'id-token': 'write', contents: 'read', 'pull-requests': 'write' };
     expect(planWorkflow.permissions).toEqual(exact);
     const { jobId } = actionStep(planWorkflow);
-    for (const [id, job] of Object.entries(planWorkflow.jobs as Record<string, Obj>)) expect(job.permissions).toEqual(id === jobId ? exact : {});
+    for (const [id, job] of Object.entries(planWorkflow.jobs as Record<string, Obj>)) expect(job.permissions).toEqual(id === jobId ? exact : id === 'target' ? { contents: 'read' } : {});
   });
 });
 

@@ -20,6 +20,8 @@ const PROJECT = 'my-proj';
 const DIGEST = `us-central1-docker.pkg.dev/my-proj/repo/app@sha256:${'a'.repeat(64)}`;
 const DIGEST2 = `us-central1-docker.pkg.dev/my-proj/repo/app@sha256:${'b'.repeat(64)}`;
 const COMPUTE_SA = '123-compute@developer.gserviceaccount.com';
+/** The owner record the action writes on the job nightly of single mode (no schedule, no repository id here). */
+const OWNED = { 'managed-by': 'cloud-run-cron', 'cloud-run-cron-workload': 'nightly' };
 
 function config(inputs: Record<string, string> = {}): Config {
   const all: Record<string, string> = { project_id: PROJECT, region: 'us-central1', name: 'nightly', image: DIGEST, ...inputs };
@@ -37,7 +39,7 @@ function job(over: { image?: string; env?: Env[]; labels?: Record<string, string
     uid: 'u-1',
     generation: '3',
     etag: '"e3"',
-    labels: over.labels ?? { 'managed-by': 'cloud-run-cron' },
+    labels: over.labels ?? OWNED,
     annotations: { 'example.com/owner': 'data' },
     launchStage: 'GA',
     template: {
@@ -73,7 +75,7 @@ function service(over: { cpu?: string; concurrency?: number | string; ingress?: 
   return {
     name: `projects/${PROJECT}/locations/us-central1/services/nightly`,
     uri: 'https://nightly-abc123-uc.a.run.app',
-    labels: { 'managed-by': 'cloud-run-cron' },
+    labels: OWNED,
     ingress: (over.ingress ?? 'INGRESS_TRAFFIC_ALL') as RunService['ingress'],
     template: {
       annotations: { 'example.com/set-elsewhere': 'yes' },
@@ -335,18 +337,20 @@ describe('runtime service account', () => {
 
 describe('labels', () => {
   it('keeps labels set elsewhere; the inputs win', () => {
-    const current = job({ labels: { 'managed-by': 'cloud-run-cron', env: 'prod', team: 'old' } });
+    const current = job({ labels: { ...OWNED, env: 'prod', team: 'old' } });
     expect(step(config(), current).change.action).toBe('unchanged');
     const s = step(config({ labels: 'team=data' }), current);
     expect(s.change.fields).toEqual([
-      { field: 'labels', before: { env: 'prod', 'managed-by': 'cloud-run-cron', team: 'old' }, after: { env: 'prod', 'managed-by': 'cloud-run-cron', team: 'data' } },
+      { field: 'labels', before: { ...OWNED, env: 'prod', team: 'old' }, after: { ...OWNED, env: 'prod', team: 'data' } },
     ]);
-    expect(s.body!.labels).toEqual({ env: 'prod', 'managed-by': 'cloud-run-cron', team: 'data' });
+    expect(s.body!.labels).toEqual({ ...OWNED, env: 'prod', team: 'data' });
   });
 
-  it('adds managed-by to a job that lacks it', () => {
+  it('writes the owner record on a job that lacks it, and replaces another fleet\'s', () => {
     const s = step(config(), job({ labels: { env: 'prod' } }));
-    expect(s.body!.labels).toEqual({ env: 'prod', 'managed-by': 'cloud-run-cron' });
+    expect(s.body!.labels).toEqual({ env: 'prod', ...OWNED });
+    const moved = step(config(), job({ labels: { env: 'prod', ...OWNED, 'cloud-run-cron-fleet': 'reports', 'cloud-run-cron-repo': '1' } }));
+    expect(moved.body!.labels).toEqual({ env: 'prod', ...OWNED });
   });
 });
 
@@ -424,7 +428,7 @@ describe('a first deploy body', () => {
       timeout: '1800s',
       maxRetries: 3,
     });
-    expect(body.labels).toEqual({ 'managed-by': 'cloud-run-cron' });
+    expect(body.labels).toEqual(OWNED);
   });
 });
 

@@ -1,5 +1,5 @@
-export const id = 509;
-export const ids = [509];
+export const id = 651;
+export const ids = [651,168];
 export const modules = {
 
 /***/ 8168:
@@ -191,7 +191,129 @@ async function applicationDefault(serviceAccount, env, projectId) {
 
 /***/ }),
 
-/***/ 4509:
+/***/ 916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C5: () => (/* binding */ memberOf),
+/* harmony export */   O4: () => (/* binding */ grantFor),
+/* harmony export */   hF: () => (/* binding */ subjectPrincipal)
+/* harmony export */ });
+/* unused harmony exports projectOf, federationGrant */
+// Which role grants a missing permission, and the one gcloud command that grants it on the
+// narrowest scope that fits what this action does.
+// First match wins; permission names compare case-insensitively because Google's
+// messages spell them both ways ('iam.serviceaccounts.actAs').
+const RULES = [
+    { permission: /^run\.[a-z]+\.(get|list|getIamPolicy)$/i, readOnly: true, role: 'roles/run.viewer', scope: 'project' },
+    { permission: /^cloudscheduler\.[a-z]+\.(get|list)$/i, readOnly: true, role: 'roles/cloudscheduler.viewer', scope: 'project' },
+    { permission: /^iam\.serviceAccounts\.actAs$/i, role: 'roles/iam.serviceAccountUser', scope: 'service-account' },
+    {
+        permission: /^iam\.serviceAccounts\.(getAccessToken|getOpenIdToken|signJwt|signBlob)$/i,
+        role: 'roles/iam.workloadIdentityUser',
+        scope: 'federation',
+    },
+    { permission: /^run\.jobs\.runWithOverrides$/i, role: 'roles/run.jobsExecutorWithOverrides', scope: 'run-resource' },
+    { permission: /^run\.(jobs\.run|routes\.invoke)$/i, invokerOnly: true, role: 'roles/run.invoker', scope: 'run-resource' },
+    { permission: /^run\./i, role: 'roles/run.admin', scope: 'project' },
+    { permission: /^cloudscheduler\./i, role: 'roles/cloudscheduler.admin', scope: 'project' },
+];
+const PLACEHOLDER = {
+    project: 'PROJECT_ID',
+    deployer: 'serviceAccount:DEPLOYER_SA_EMAIL',
+    adcAccount: 'serviceAccount:ADC_ACCOUNT_EMAIL',
+    serviceAccount: 'SERVICE_ACCOUNT_EMAIL',
+    repository: 'OWNER/REPO',
+    subject: 'SUBJECT',
+};
+/** IAM member string of an email: service accounts and users differ. */
+function memberOf(email) {
+    return `${email.endsWith('.gserviceaccount.com') ? 'serviceAccount' : 'user'}:${email}`;
+}
+/**
+ * This run's own principal under the provider's pool: the GitHub OIDC token's subject, e.g.
+ * principal://iam.googleapis.com/projects/N/locations/global/workloadIdentityPools/P/subject/repo:OWNER/REPO:environment:production
+ * (with the documented mapping google.subject=assertion.sub). Never a set such as the whole
+ * repository: a fix widens trust to exactly the run that needed it.
+ */
+function subjectPrincipal(provider, subject = PLACEHOLDER.subject) {
+    const pool = provider.replace(/^\/*(?:iam\.googleapis\.com\/)?/, '').replace(/\/providers\/[^/]+$/, '');
+    return `principal://iam.googleapis.com/${pool}/subject/${subject}`;
+}
+/** The member that made the deployer's calls: the deployer SA, else this run's federated principal. */
+function callerMember(ctx) {
+    if (ctx.deployer)
+        return memberOf(ctx.deployer);
+    if (ctx.provider)
+        return subjectPrincipal(ctx.provider, ctx.subject);
+    return PLACEHOLDER.deployer;
+}
+const RUN_RESOURCE = /^projects\/([^/]+)\/locations\/([^/]+)\/(jobs|services)\/([^/]+)$/;
+/** Project of a full resource name, if it has one. */
+function projectOf(resource) {
+    return resource ? /^projects\/([^/]+)\//.exec(resource)?.[1] : undefined;
+}
+function projectGrant(role, member, ctx) {
+    const project = ctx.projectId ?? projectOf(ctx.resource) ?? PLACEHOLDER.project;
+    return {
+        role,
+        member,
+        scope: `project ${project}`,
+        command: `gcloud projects add-iam-policy-binding ${project} --member=${member} --role=${role}`,
+    };
+}
+function serviceAccountGrant(role, member, account) {
+    return {
+        role,
+        member,
+        scope: `service account ${account}`,
+        command: `gcloud iam service-accounts add-iam-policy-binding ${account} --member=${member} --role=${role}`,
+    };
+}
+function runResourceGrant(role, member, ctx) {
+    const m = RUN_RESOURCE.exec(ctx.resource ?? '');
+    if (!m)
+        return projectGrant(role, member, ctx); // no resource to bind on: the project still works
+    const [, project, region, collection, name] = m;
+    return {
+        role,
+        member,
+        scope: `${collection === 'jobs' ? 'job' : 'service'} ${name}`,
+        command: `gcloud run ${collection} add-iam-policy-binding ${name} --region=${region} --project=${project} --member=${member} --role=${role}`,
+    };
+}
+/** The grant that fixes a missing `permission`, or undefined when the table has no rule for it. */
+function grantFor(permission, ctx) {
+    const rule = RULES.find((r) => r.permission.test(permission) && (!r.invokerOnly || ctx.invoker) && (!r.readOnly || (ctx.readOnly && !ctx.invoker)));
+    if (!rule)
+        return undefined;
+    switch (rule.scope) {
+        case 'project':
+            return projectGrant(rule.role, callerMember(ctx), ctx);
+        case 'service-account':
+            return serviceAccountGrant(rule.role, callerMember(ctx), ctx.serviceAccount ?? PLACEHOLDER.serviceAccount);
+        case 'run-resource':
+            return runResourceGrant(rule.role, ctx.invoker ? memberOf(ctx.invoker) : callerMember(ctx), ctx);
+        case 'federation':
+            return federationGrant(ctx);
+    }
+}
+/**
+ * Who may mint tokens for the deployer SA: the workflow's federated identity
+ * (roles/iam.workloadIdentityUser), or without federation the ADC account
+ * (roles/iam.serviceAccountTokenCreator).
+ */
+function federationGrant(ctx) {
+    const account = ctx.serviceAccount ?? ctx.deployer ?? PLACEHOLDER.serviceAccount;
+    return ctx.provider
+        ? serviceAccountGrant('roles/iam.workloadIdentityUser', subjectPrincipal(ctx.provider, ctx.subject), account)
+        : serviceAccountGrant('roles/iam.serviceAccountTokenCreator', PLACEHOLDER.adcAccount, account);
+}
+
+
+/***/ }),
+
+/***/ 5651:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -210,10 +332,287 @@ var auth_credentials = __webpack_require__(8168);
 var rules = __webpack_require__(5413);
 // EXTERNAL MODULE: ./src/config/types.ts
 var types = __webpack_require__(2143);
-// EXTERNAL MODULE: ./src/errors/explain.ts
-var explain = __webpack_require__(612);
+// EXTERNAL MODULE: ./src/errors/api-error.ts
+var api_error = __webpack_require__(1384);
+// EXTERNAL MODULE: ./src/errors/grants.ts
+var grants = __webpack_require__(916);
 // EXTERNAL MODULE: ./src/errors/scrub.ts
 var scrub = __webpack_require__(356);
+;// CONCATENATED MODULE: ./src/errors/explain.ts
+// Every failure becomes one message a person can act on: what the step was doing, on which
+// resource, what Google said, the missing permission, and the one command that grants it.
+
+
+
+
+
+
+/** A failure explained: `message` is the whole story; the fields are for callers and tests. */
+class ActionError extends Error {
+    permission;
+    resource;
+    role;
+    fix;
+    code;
+    httpStatus;
+    constructor(message, details = {}) {
+        super(message, { cause: details.cause });
+        this.name = 'ActionError';
+        this.permission = details.permission;
+        this.resource = details.resource;
+        this.role = details.role;
+        this.fix = details.fix;
+        this.code = details.code;
+        this.httpStatus = details.httpStatus;
+    }
+}
+const DENIAL_PATTERNS = [
+    /Permission '([^']+)' denied on resource '([^']+)'/i,
+    /Permission '([^']+)' denied on service account ([^\s()]+?)\.?(?=\s|$)/i,
+    /lacks IAM permission "([^"]+)" for the resource "([^"]+)"/i,
+    /Permission '([^']+)' denied/i,
+];
+/** 'iam.serviceaccounts.actAs' as IAM spells it elsewhere. */
+const canonicalPermission = (p) => p.replace(/^iam\.serviceaccounts\./i, 'iam.serviceAccounts.');
+function findDenial(facts) {
+    const { permission, resource } = facts.metadata;
+    if (permission)
+        return { permission: canonicalPermission(permission), on: resource };
+    for (const pattern of DENIAL_PATTERNS) {
+        const m = pattern.exec(facts.message);
+        if (m?.[1])
+            return { permission: canonicalPermission(m[1]), on: m[2] };
+    }
+    return undefined;
+}
+/** The email in 'projects/-/serviceAccounts/EMAIL' or a bare email. */
+function serviceAccountIn(text) {
+    return text ? /([^\s/'"]+@[^\s/'"]+)$/.exec(text)?.[1] : undefined;
+}
+// ---------------------------------------------------------------------------------------
+// Message assembly.
+const capitalize = (s) => s.charAt(0).toUpperCase() + s.slice(1);
+function headline(ctx, facts) {
+    const label = (0,api_error/* statusLabel */.Rh)(facts);
+    const on = ctx.resource && !ctx.action.includes(ctx.resource) ? ` ${ctx.resource}` : '';
+    return `${capitalize(ctx.action)}${on} failed: ${facts.message}${label ? ` (${label})` : ''}`;
+}
+function grantLines(intro, grant) {
+    const lines = [`${intro} Grant ${grant.role} on ${grant.scope} to ${grant.member}:`, `  ${grant.command}`];
+    if (grant.member.startsWith('principal://') && grant.member.includes('/subject/')) {
+        lines.push("  (this run's own principal: its GitHub OIDC token's subject, with the provider mapping google.subject=assertion.sub)");
+    }
+    return lines;
+}
+/** A disabled API: the one `gcloud services enable`. */
+function serviceDisabledFix(facts, ctx) {
+    const disabled = facts.reason === 'SERVICE_DISABLED' || /has not been used in project \S+ before or it is disabled/i.test(facts.message);
+    if (!disabled)
+        return undefined;
+    const service = facts.metadata.service ?? /apis\/api\/([a-z0-9.-]+)\//i.exec(facts.message)?.[1] ?? /\b([a-z0-9-]+\.googleapis\.com)\b/.exec(facts.message)?.[1];
+    const project = facts.metadata.consumer?.replace(/^projects\//, '') ?? /in project (\S+?) before/.exec(facts.message)?.[1] ?? ctx.projectId;
+    return `gcloud services enable ${service ?? 'SERVICE.googleapis.com'} --project=${project ?? 'PROJECT_ID'}`;
+}
+// One-line hints for codes that have no permission to name.
+const CODE_HINTS = {
+    8: 'A quota was exceeded; the action already backs off and retries. If it persists, raise the quota or run less often.',
+    16: 'The access token was rejected (expired, or minted for another audience); re-run the step.',
+};
+/** Who made the denied call: the deployer account, else this run's own federated principal. */
+const callerOf = (ctx) => ctx.deployer ? (0,grants/* memberOf */.C5)(ctx.deployer) : ctx.provider && ctx.subject ? (0,grants/* subjectPrincipal */.hF)(ctx.provider, ctx.subject) : 'the deployer';
+function explainFacts(facts, ctx, cause, options = {}) {
+    const { fallbackPermission, denialNote } = options;
+    const lines = [headline(ctx, facts)];
+    const code = (0,api_error/* grpcCodeOf */.pW)(facts);
+    const details = { code, httpStatus: facts.httpStatus, resource: ctx.resource, cause };
+    const enable = serviceDisabledFix(facts, ctx);
+    const denial = findDenial(facts) ?? (fallbackPermission ? { permission: fallbackPermission } : undefined);
+    if (enable) {
+        lines.push('The API is not enabled in the project. Enable it with:', `  ${enable}`);
+        details.fix = enable;
+    }
+    else if (denial) {
+        const serviceAccount = serviceAccountIn(denial.on) ?? ctx.serviceAccount;
+        const grant = (0,grants/* grantFor */.O4)(denial.permission, { ...ctx, serviceAccount });
+        const missing = `Missing permission ${denial.permission}${denial.on ? ` on ${denial.on}` : ''}.`;
+        if (grant)
+            lines.push(...grantLines(missing, grant));
+        else
+            lines.push(`${missing} Grant a role that includes it to ${callerOf(ctx)}.`);
+        if (denialNote)
+            lines.push(denialNote);
+        Object.assign(details, { permission: denial.permission, role: grant?.role, fix: grant?.command, resource: ctx.resource ?? denial.on });
+    }
+    else if (code === 7) {
+        lines.push(`Permission denied without naming the permission: check that ${callerOf(ctx)} has roles/run.admin and ` +
+            'roles/cloudscheduler.admin on the project and roles/iam.serviceAccountUser on the runtime and invoker service accounts.');
+    }
+    else if (code !== undefined && CODE_HINTS[code]) {
+        lines.push(CODE_HINTS[code]);
+    }
+    return new ActionError(lines.join('\n'), details);
+}
+/** Turns any failed Google API call into one ActionError (an ActionError passes through). */
+function explainApiError(err, context) {
+    if (err instanceof ActionError)
+        return err;
+    return explainFacts((0,api_error/* readApiError */.tR)(err), context, err);
+}
+const PROVIDER_PATH = /^projects\/([^/]+)\/locations\/global\/workloadIdentityPools\/([^/]+)\/providers\/([^/]+)$/;
+/** What is wrong with the provider path's shape, if anything. */
+function providerPathProblem(provider) {
+    if (!provider)
+        return undefined;
+    const path = provider.replace(/^(?:https:)?\/\/iam\.googleapis\.com\//, '');
+    const m = PROVIDER_PATH.exec(path);
+    if (!m) {
+        return /\/workloadIdentityPools\/[^/]+\/?$/.test(path)
+            ? 'workload_identity_provider names a pool, not a provider: append /providers/PROVIDER_ID.'
+            : 'workload_identity_provider must be projects/NUMBER/locations/global/workloadIdentityPools/POOL/providers/PROVIDER.';
+    }
+    const project = m[1] ?? '';
+    if (!/^\d+$/.test(project)) {
+        return (`workload_identity_provider uses '${project}' where the project NUMBER belongs; find it with:\n` +
+            `  gcloud projects describe ${project} --format='value(projectNumber)'`);
+    }
+    return undefined;
+}
+/** The OAuth error of an STS failure: from the response body, or the message google-auth-library builds. */
+function oauthErrorOf(facts) {
+    if (facts.oauthError)
+        return { error: facts.oauthError, description: facts.oauthDescription };
+    // oauth2common.getErrorFromOAuthErrorResponse: 'Error code CODE: DESCRIPTION - URI'
+    const gal = /Error code (\w+)(?::\s*([\s\S]*?))?(?: - \S+)?$/.exec(facts.message);
+    if (gal)
+        return { error: gal[1], description: gal[2] };
+    const json = { error: /"error"\s*:\s*"(\w+)"/.exec(facts.message)?.[1], description: /"error_description"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(facts.message)?.[1] };
+    return json.error ? json : { description: facts.message };
+}
+function describeProviderCommand(provider) {
+    const m = provider ? PROVIDER_PATH.exec(provider) : null;
+    const [, project = 'PROJECT_NUMBER', pool = 'POOL', id = 'PROVIDER'] = m ?? [];
+    return `gcloud iam workload-identity-pools providers describe ${id} --workload-identity-pool=${pool} --location=global --project=${project} --format='value(attributeCondition)'`;
+}
+/** The mapping that keeps google.subject short, with the README's other mappings (update-oidc replaces them all). */
+function shortSubjectCommand(provider) {
+    const m = provider ? PROVIDER_PATH.exec(provider) : null;
+    const [, project = 'PROJECT_NUMBER', pool = 'POOL', id = 'PROVIDER'] = m ?? [];
+    return (`gcloud iam workload-identity-pools providers update-oidc ${id} --workload-identity-pool=${pool} --location=global --project=${project} ` +
+        `--attribute-mapping="google.subject=assertion.repository_id+':'+assertion.run_id,attribute.actor=assertion.actor,` +
+        `attribute.repository=assertion.repository,attribute.repository_owner=assertion.repository_owner"`);
+}
+function stsDiagnosis(error, description, ctx) {
+    const provider = ctx.provider ?? 'PROVIDER';
+    if (/exceeds the 127 bytes? limit/i.test(description)) {
+        const fix = shortSubjectCommand(ctx.provider);
+        return {
+            text: "The provider's attribute mapping makes google.subject longer than the 127 bytes Google allows. With " +
+                "google.subject=assertion.sub, GitHub's sub (repo:OWNER/REPO:ref:refs/heads/BRANCH) is too long for a long " +
+                'repository or branch name. Map google.subject to something short, keeping the other mappings:\n' +
+                `  ${fix}\n` +
+                'The subject then no longer names the environment or the event, so bind the deployer and the planner to ' +
+                'principalSet://.../attribute.NAME/VALUE members of mapped claims instead (docs/identities.md).',
+            fix,
+        };
+    }
+    if (/attribute condition/i.test(description)) {
+        const fix = describeProviderCommand(ctx.provider);
+        return {
+            text: `The provider's attribute condition rejected this workflow's token` +
+                `${ctx.repository ? ` (repository ${ctx.repository})` : ''}: compare the condition with the token's claims ` +
+                '(repository, repository_owner, ref, job_workflow_ref). Show the condition with:\n' +
+                `  ${fix}`,
+            fix,
+        };
+    }
+    if (error === 'invalid_target' || /does not exist|not found|disabled|deleted/i.test(description)) {
+        return {
+            text: `The provider ${provider} was not found or is disabled: check the pool and provider IDs, that the path uses ` +
+                'the project NUMBER, and that pool and provider are enabled.',
+        };
+    }
+    if (/audience/i.test(description)) {
+        const requested = ctx.audience ?? `https://iam.googleapis.com/${provider}`;
+        return {
+            text: `The token's audience is not one the provider accepts: the action requested ${requested}. ` +
+                "Leave 'audience' unset (the provider accepts https://iam.googleapis.com/ + its path by default) or add it to the provider's allowed audiences.",
+        };
+    }
+    return { text: "Check workload_identity_provider (the full provider path, with the project number), the provider's attribute condition, and 'audience'." };
+}
+function explainGithubToken(err, env) {
+    const facts = (0,api_error/* readApiError */.tR)(err);
+    const noRequestUrl = !env.ACTIONS_ID_TOKEN_REQUEST_URL || /ACTIONS_ID_TOKEN_REQUEST_(URL|TOKEN)/.test(facts.message);
+    if (!noRequestUrl)
+        return new ActionError(`Getting the GitHub OIDC token failed: ${facts.message}`, { cause: err });
+    const fix = 'permissions:\n  id-token: write\n  contents: read';
+    return new ActionError('Getting the GitHub OIDC token failed: ACTIONS_ID_TOKEN_REQUEST_URL is not set, so the workflow lacks ' +
+        "'permissions: id-token: write'. Add to the job (or the workflow):\n" +
+        fix.replace(/^/gm, '  ') +
+        '\n(Workflows triggered by pull requests from forks never get an OIDC token.)', { fix, cause: err });
+}
+function explainSts(err, ctx) {
+    const facts = (0,api_error/* readApiError */.tR)(err);
+    const { error, description = facts.message } = oauthErrorOf(facts);
+    const shape = providerPathProblem(ctx.provider);
+    const diagnosis = stsDiagnosis(error, description, ctx);
+    const lines = [
+        `Exchanging the GitHub OIDC token at Google STS failed (Failed to generate Google Cloud federated token)` +
+            `${ctx.provider ? ` for provider ${ctx.provider}` : ''}: ${error ? `${error}: ` : ''}${(0,scrub/* scrubSecrets */.Zg)(description)}`,
+        ...(shape ? [shape] : []),
+        diagnosis.text,
+    ];
+    return new ActionError(lines.join('\n'), {
+        fix: diagnosis.fix,
+        resource: ctx.provider,
+        httpStatus: facts.httpStatus,
+        code: (0,api_error/* grpcCodeOf */.pW)(facts),
+        cause: err,
+    });
+}
+function explainImpersonation(err, ctx) {
+    const account = ctx.serviceAccount ?? ctx.deployer;
+    const impersonation = {
+        ...ctx,
+        // The stage says more than a caller's generic action ('authenticating').
+        action: `impersonating ${account ?? 'the deployer service account'}`,
+        resource: account,
+        serviceAccount: account,
+        // The caller here is the federated identity, not the deployer it is trying to become.
+        deployer: undefined,
+    };
+    return explainFacts((0,api_error/* readApiError */.tR)(err), impersonation, err, {
+        // iamcredentials answers 403 both for a missing binding and for an account that does not exist.
+        fallbackPermission: (0,api_error/* isPermissionDenied */.T1)(err) ? 'iam.serviceAccounts.getAccessToken' : undefined,
+        denialNote: [
+            ...(account ? [`(If ${account} does not exist, check the 'service_account' input.)`] : []),
+            // A pull request plans as the planner; binding it to the deployer would widen the deployer's trust.
+            ...(ctx.subject?.endsWith(':pull_request') && !ctx.readOnly
+                ? ['A pull request should not impersonate the deployer: plan it as the read-only planner (service_account: the planner, read_only: true; docs/identities.md).']
+                : []),
+        ].join('\n') || undefined,
+    });
+}
+/** Explains a failed link of the auth chain. */
+function explainAuthError(stage, err, ctx, env = process.env) {
+    if (err instanceof ActionError)
+        return err;
+    switch (stage) {
+        case 'github-token':
+            return explainGithubToken(err, env);
+        case 'sts':
+            return explainSts(err, ctx);
+        case 'impersonation':
+            return explainImpersonation(err, ctx);
+        case 'adc':
+            return new ActionError(`Authenticating with Application Default Credentials failed: ${(0,api_error/* readApiError */.tR)(err).message}\n` +
+                'Without workload_identity_provider this step uses Application Default Credentials, for example from a ' +
+                'google-github-actions/auth step before it. To let this step authenticate by itself through Workload ' +
+                'Identity Federation, set workload_identity_provider (and service_account, the deployer to impersonate), ' +
+                "and give the job 'permissions: id-token: write'.", { cause: err });
+    }
+}
+
 // EXTERNAL MODULE: ./src/google/retry.ts
 var google_retry = __webpack_require__(8673);
 ;// CONCATENATED MODULE: ./src/google/api.ts
@@ -229,7 +628,7 @@ function createApi(base, deadline, onRetry) {
                 return await (0,google_retry/* withRetry */.bD)(fn, { deadline, onRetry, ...retry });
             }
             catch (err) {
-                throw (0,explain/* explainApiError */.cU)(err, { ...base, action, resource });
+                throw explainApiError(err, { ...base, action, resource });
             }
         },
     };
@@ -240,7 +639,7 @@ var endpoints = __webpack_require__(8157);
 // EXTERNAL MODULE: ./src/google/clients.ts + 1 modules
 var google_clients = __webpack_require__(1774);
 // EXTERNAL MODULE: ./src/config/duration.ts
-var config_duration = __webpack_require__(7840);
+var duration = __webpack_require__(7840);
 ;// CONCATENATED MODULE: ./src/report/format.ts
 // Small text formatters shared by the log, the plan and the summary.
 
@@ -250,7 +649,7 @@ function formatElapsed(ms) {
         return `${Math.round(ms)}ms`;
     if (ms < 10_000)
         return `${(ms / 1000).toFixed(1)}s`;
-    return (0,config_duration/* formatDuration */.a)(ms / 1000);
+    return (0,duration/* formatDuration */.a)(ms / 1000);
 }
 /** '2/5 succeeded, 1 running, 1 failed, 1 retried' (zero counts other than succeeded left out). */
 function formatTasks(t) {
@@ -375,8 +774,6 @@ function logsUrl(r) {
 }
 /** The Console page of a planned resource; for an IAM binding, the permissions of the resource it is on. */
 function consoleUrl(type, resource) {
-    if (type === 'alert-policy' || type === 'notification-channel')
-        return monitoringUrl(resource);
     const r = parseResourceName(resource);
     if (!r)
         return undefined;
@@ -390,14 +787,6 @@ function consoleUrl(type, resource) {
         case 'scheduler-job':
             return schedulerJobUrl(r);
     }
-}
-/** An alert policy's page, or the notification channels of the project of a channel. */
-function monitoringUrl(name) {
-    const m = /^projects\/([^/]+)\/(alertPolicies|notificationChannels)\/([0-9]+)$/.exec(name);
-    if (!m)
-        return undefined;
-    const [, project = '', collection, id = ''] = m;
-    return collection === 'alertPolicies' ? `${CONSOLE}/monitoring/alerting/policies/${seg(id)}${q(project)}` : `${CONSOLE}/monitoring/alerting/notifications${q(project)}`;
 }
 /** Logs of a full job, execution or service name. */
 function logsUrlOf(resource) {
@@ -544,24 +933,7 @@ function outputsOf(report) {
         logs_url: smokeLogsUrl(report.smoke) ?? (report.dryRun ? '' : (logsUrlOf(report.resource) ?? '')),
         changed: String(report.changed),
         plan: planToJson(report.plan),
-        alert_policies: JSON.stringify(alertPoliciesOf(report)),
     };
-}
-/** The workload's alert policies, as planned or applied. */
-function alertPoliciesOf(report) {
-    return (report?.alerting?.policies ?? []).map((p) => {
-        const real = /^projects\/[^/]+\/alertPolicies\/[0-9]+$/.test(p.change.resource) && existsAfterRun(p.change);
-        return {
-            workload: report.config.name,
-            role: p.role,
-            name: real ? p.change.resource : '',
-            action: p.change.action,
-            ...(p.change.status ? { status: p.change.status } : {}),
-            conditions: p.conditions,
-            channels: p.channels,
-            url: real ? (monitoringUrl(p.change.resource) ?? '') : '',
-        };
-    });
 }
 function setOutputs(report) {
     for (const [name, value] of Object.entries(outputsOf(report)))
@@ -611,7 +983,6 @@ function describeCron(expr) {
 
 
 
-
 const code = (text, href) => ({ text, code: true, href });
 const summary_link = (text, href) => ({ text, href });
 // ---------------------------------------------------------------------------------------
@@ -622,8 +993,6 @@ const TYPE_LABEL = {
     'run-service': 'Cloud Run service',
     'iam-binding': 'IAM binding',
     'scheduler-job': 'Scheduler job',
-    'alert-policy': 'Alert policy',
-    'notification-channel': 'Notification channel',
 };
 const DONE = { create: 'created', update: 'updated', unchanged: 'unchanged', delete: 'deleted' };
 const PLANNED = { create: 'to create', update: 'to update', unchanged: 'unchanged', delete: 'to delete' };
@@ -773,42 +1142,6 @@ function smokeBlocks(report) {
     }
     return [{ kind: 'section', title: 'Smoke test' }, { kind: 'list', items }];
 }
-/** Each alert policy: what it watches, where it notifies, what the run did; then what cannot be watched. */
-function alertingRows(report, withWorkload) {
-    const verbs = report.dryRun ? PLANNED : DONE;
-    return (report.alerting?.policies ?? []).map((p) => {
-        const c = p.change;
-        const real = /^projects\/[^/]+\/alertPolicies\/[0-9]+$/.test(c.resource);
-        const channels = p.channels.map((ch) => ch.replace(/^projects\/[^/]+\/notificationChannels\//, 'channel '));
-        return [
-            ...(withWorkload ? [[code(report.config.name)]] : []),
-            [real ? code(p.role, consoleUrl('alert-policy', c.resource)) : code(p.role)],
-            [p.conditions.join(', ') || '—'],
-            [channels.join(', ') || '—'],
-            [c.status ?? verbs[c.action]],
-        ];
-    });
-}
-function alertingNotes(report, prefix = '') {
-    const a = report.alerting;
-    if (!a)
-        return [];
-    return [
-        ...(a.missedWindowSeconds !== undefined ? [[`${prefix}Missed run: no successful run within ${(0,config_duration/* formatDuration */.a)(a.missedWindowSeconds)} (the longest gap of the schedule plus missed_grace) opens an incident.`]] : []),
-        ...a.notes.map((n) => [`${prefix}${n.charAt(0).toUpperCase()}${n.slice(1)}.`]),
-    ];
-}
-function alertingBlocks(report) {
-    if (!report.alerting)
-        return [];
-    const rows = alertingRows(report, false);
-    const notes = alertingNotes(report);
-    return [
-        { kind: 'section', title: 'Alerting' },
-        ...(rows.length ? [{ kind: 'table', head: ['Policy', 'Watches', 'Channels', 'Status'], rows }] : []),
-        ...(notes.length || !rows.length ? [{ kind: 'list', items: notes.length ? notes : [['No alert policy.']] }] : []),
-    ];
-}
 function timingsLine(phases) {
     const entries = Object.entries(phases);
     if (entries.length === 0)
@@ -838,7 +1171,7 @@ function buildSummary(report, now) {
         const items = report.drift.length ? report.drift.map((l) => [l]) : [['None: the live state matches the inputs.']];
         blocks.push({ kind: 'section', title: 'Drift' }, { kind: 'list', items });
     }
-    blocks.push(...scheduleBlocks(report, now), ...alertingBlocks(report), ...smokeBlocks(report));
+    blocks.push(...scheduleBlocks(report, now), ...smokeBlocks(report));
     if (report.dryRun)
         blocks.push({ kind: 'section', title: 'Plan' }, { kind: 'code', lang: 'diff', text: formatPlan(report.plan) });
     const timings = timingsLine(report.phases);
@@ -950,7 +1283,7 @@ function fleetRow(e, now) {
         logs ? [summary_link('logs', logs)] : [''],
     ];
 }
-function buildFleetSummary(fleet, dryRun, entries, deletions, now) {
+function buildFleetSummary(fleet, dryRun, entries, deletions, now, notes) {
     const failed = entries.filter((e) => e.failure);
     const failedDeletes = deletions.filter((c) => c.status === 'failed');
     const icon = failed.length || failedDeletes.length ? '❌' : dryRun ? '📝' : '✅';
@@ -963,24 +1296,22 @@ function buildFleetSummary(fleet, dryRun, entries, deletions, now) {
             rows: entries.map((e) => fleetRow(e, now)),
         },
     ];
-    const alerted = entries.flatMap((e) => (e.report?.alerting ? [e.report] : []));
-    if (alerted.length > 0) {
-        const rows = alerted.flatMap((r) => alertingRows(r, true));
-        const notes = alerted.flatMap((r) => alertingNotes(r, `${r.config.name}: `));
-        blocks.push({ kind: 'section', title: 'Alerting' });
-        if (rows.length)
-            blocks.push({ kind: 'table', head: ['Workload', 'Policy', 'Watches', 'Channels', 'Status'], rows });
-        if (notes.length)
-            blocks.push({ kind: 'list', items: notes });
-    }
     if (deletions.length > 0) {
         const verbs = dryRun ? PLANNED : DONE;
-        blocks.push({ kind: 'section', title: 'Pruned (no longer in the manifest)' });
+        blocks.push({ kind: 'section', title: notes.skipped ? 'Not pruned: skipped (no longer in the manifest)' : 'Pruned (no longer in the manifest)' });
         blocks.push({
             kind: 'table',
             head: ['Resource', 'Name', 'Status'],
             rows: deletions.map((c) => [[TYPE_LABEL[c.type]], [code(c.resource)], [c.status ?? verbs[c.action]]]),
         });
+    }
+    if (notes.skipped) {
+        blocks.push({ kind: 'section', title: dryRun ? 'Deletions that would be skipped' : 'Deletions skipped' });
+        blocks.push({ kind: 'code', lang: '', text: notes.skipped });
+    }
+    if (notes.leftAlone?.length) {
+        blocks.push({ kind: 'section', title: 'Left alone (not this fleet\'s to delete)' });
+        blocks.push({ kind: 'code', lang: '', text: notes.leftAlone.join('\n') });
     }
     if (failed.length > 0 || failedDeletes.length > 0) {
         blocks.push({ kind: 'section', title: 'Failures' });
@@ -989,8 +1320,8 @@ function buildFleetSummary(fleet, dryRun, entries, deletions, now) {
     return blocks;
 }
 /** The fleet's job summary (Markdown) and the same as plain text for a terminal. */
-function renderFleetSummary(fleet, dryRun, entries, deletions, now = new Date()) {
-    const blocks = buildFleetSummary(fleet, dryRun, entries, deletions, now);
+function renderFleetSummary(fleet, dryRun, entries, deletions, now = new Date(), notes = {}) {
+    const blocks = buildFleetSummary(fleet, dryRun, entries, deletions, now, notes);
     return { markdown: `${blocks.map(mdBlock).join('\n\n')}\n`, text: `${blocks.map(textBlock).join('\n\n')}\n` };
 }
 // ---------------------------------------------------------------------------------------
@@ -1017,10 +1348,106 @@ async function writeSummary(markdown, env = process.env) {
 
 // EXTERNAL MODULE: ./src/run/workload.ts
 var workload = __webpack_require__(9124);
-// EXTERNAL MODULE: ./src/scheduler/scheduler-job.ts
-var scheduler_job = __webpack_require__(634);
+// EXTERNAL MODULE: ./src/ownership/record.ts
+var record = __webpack_require__(8132);
 // EXTERNAL MODULE: ./src/google/values.ts
 var values = __webpack_require__(4937);
+;// CONCATENATED MODULE: ./src/scheduler/scheduler-job.ts
+
+
+const CLOUD_PLATFORM_SCOPE = 'https://www.googleapis.com/auth/cloud-platform';
+const DEFAULT_ATTEMPT_DEADLINE = 180;
+/** Placeholder while a new service has no URL yet; replaced by re-planning after deploy. */
+const URL_AFTER_DEPLOY = '(the service URL, known after deploy)';
+const HTTP_METHODS = ['HTTP_METHOD_UNSPECIFIED', 'POST', 'GET', 'HEAD', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'];
+const SCHEDULER_STATES = ['STATE_UNSPECIFIED', 'ENABLED', 'PAUSED', 'DISABLED', 'UPDATE_FAILED'];
+/** The documented URI that runs a Cloud Run job (regional host, v1 namespaces API). */
+function jobRunUri(region, projectId, name) {
+    return `https://${region}-run.googleapis.com/apis/run.googleapis.com/v1/namespaces/${projectId}/jobs/${name}:run`;
+}
+/** The service URL + path, without a doubled slash. */
+function serviceTargetUri(serviceUri, path) {
+    return serviceUri.replace(/\/+$/, '') + (path.startsWith('/') ? path : `/${path}`);
+}
+function isJson(text) {
+    try {
+        JSON.parse(text);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * `current`: the Scheduler job as it exists, if it does. attempt_deadline and retry_count left
+ * empty keep its values (issue 11: an empty input never changes a live value); the defaults
+ * apply on a create.
+ */
+function desiredSchedulerJob(config, names, serviceUri, current) {
+    const s = config.schedule;
+    const invoker = s.invokerServiceAccount;
+    const audience = serviceUri ?? URL_AFTER_DEPLOY;
+    const httpTarget = config.kind === 'job'
+        ? {
+            uri: jobRunUri(config.region, names.projectId, config.name),
+            httpMethod: s.httpMethod,
+            oauthToken: { serviceAccountEmail: invoker, scope: CLOUD_PLATFORM_SCOPE },
+        }
+        : {
+            uri: serviceUri ? serviceTargetUri(serviceUri, s.path) : URL_AFTER_DEPLOY,
+            httpMethod: s.httpMethod,
+            oidcToken: { serviceAccountEmail: invoker, audience },
+        };
+    if (s.body !== undefined) {
+        httpTarget.body = Buffer.from(s.body, 'utf8').toString('base64'); // bytes: base64 in REST JSON
+        if (isJson(s.body))
+            httpTarget.headers = { 'Content-Type': 'application/json' };
+    }
+    return {
+        name: names.schedulerJob,
+        description: schedulerDescription(config),
+        schedule: s.cron,
+        timeZone: s.timeZone,
+        httpTarget,
+        attemptDeadline: (0,values/* duration */.p0)(s.attemptDeadlineSeconds ?? (current ? (0,values/* durationSeconds */.o8)(current.attemptDeadline) : undefined) ?? DEFAULT_ATTEMPT_DEADLINE),
+        retryConfig: { retryCount: s.retryCount ?? (current ? (0,values/* toNumber */.Ro)(current.retryConfig?.retryCount) : undefined) ?? 0 },
+    };
+}
+/** Scheduler jobs have no labels: the owner record is the description's first line. */
+function schedulerDescription(config) {
+    return (0,record/* toDescription */.mf)((0,record/* recordOf */.zv)(config), `Runs the Cloud Run ${config.kind} ${config.name}${config.fleet ? ` of fleet ${config.fleet}` : ''}.`);
+}
+/** The target as compared: what matters for the call Scheduler makes, defaults filled in. */
+function normalizedTarget(job) {
+    const t = job.httpTarget;
+    if (!t)
+        return undefined;
+    const token = t.oidcToken
+        ? { oidc: t.oidcToken.serviceAccountEmail ?? '', audience: t.oidcToken.audience || t.uri || '' }
+        : t.oauthToken
+            ? { oauth: t.oauthToken.serviceAccountEmail ?? '', scope: t.oauthToken.scope || CLOUD_PLATFORM_SCOPE }
+            : { none: true };
+    const method = (0,values/* enumName */.$U)(t.httpMethod, HTTP_METHODS);
+    const contentType = Object.entries(t.headers ?? {}).find(([k]) => k.toLowerCase() === 'content-type')?.[1];
+    return {
+        uri: t.uri ?? '',
+        method: !method || method === 'HTTP_METHOD_UNSPECIFIED' ? 'POST' : method,
+        body: (0,values/* bytesBase64 */.DI)(t.body) || undefined,
+        // With a body and no Content-Type, Scheduler stores application/octet-stream.
+        contentType: (0,values/* bytesBase64 */.DI)(t.body) ? (contentType ?? 'application/octet-stream') : undefined,
+        token,
+    };
+}
+const SCHEDULER_FIELDS = [
+    { field: 'schedule', mask: 'schedule', read: (j) => j.schedule ?? '' },
+    // Scheduler stores an empty zone as UTC.
+    { field: 'time_zone', mask: 'time_zone', read: (j) => (!j.timeZone || j.timeZone === 'UTC' ? 'Etc/UTC' : j.timeZone) },
+    { field: 'target', mask: 'http_target', read: normalizedTarget },
+    { field: 'attempt_deadline', mask: 'attempt_deadline', read: (j) => (0,values/* durationSeconds */.o8)(j.attemptDeadline) ?? DEFAULT_ATTEMPT_DEADLINE },
+    { field: 'retry_count', mask: 'retry_config.retry_count', read: (j) => (0,values/* toNumber */.Ro)(j.retryConfig?.retryCount) ?? 0 },
+    { field: 'description', mask: 'description', read: (j) => j.description ?? '' },
+];
+
 // EXTERNAL MODULE: ./src/run/spec-merge.ts
 var spec_merge = __webpack_require__(4999);
 ;// CONCATENATED MODULE: ./src/plan/diff.ts
@@ -1041,7 +1468,67 @@ function differences(compared, exists) {
         .map((c) => (exists ? { field: c.field, before: c.before, after: c.after } : { field: c.field, after: c.after }));
 }
 
+;// CONCATENATED MODULE: ./src/ownership/classify.ts
+
+/** The run asking about the workload of `config`. */
+function hereOf(config) {
+    return { fleet: config.fleet, repositoryId: config.repositoryId, workload: config.name };
+}
+function classify(found, here) {
+    const owner = (0,record/* describeOwner */.$S)(found);
+    const fleetMismatch = (fleet) => fleet === here.fleet ? undefined : fleet === undefined ? 'single-mode' : 'other-fleet';
+    if (found.kind === 'unmarked')
+        return { ownership: 'unmarked', owner };
+    if (found.kind === 'legacy') {
+        const ownership = fleetMismatch(found.fleet) ?? (found.workload !== undefined && found.workload !== here.workload ? 'other-workload' : 'legacy-mark');
+        return { ownership, owner };
+    }
+    const r = found.record;
+    if (r.repositoryId !== here.repositoryId)
+        return { ownership: 'other-repository', owner };
+    const ownership = fleetMismatch(r.fleet) ?? (r.workload !== here.workload ? 'other-workload' : 'ours');
+    return { ownership, owner };
+}
+/** May a deletion go ahead? Ours, or (a workload named explicitly, or its trigger) marked by this fleet before the record existed. */
+function mayDelete(c, legacyAllowed) {
+    return c.ownership === 'ours' || (legacyAllowed && c.ownership === 'legacy-mark');
+}
+/** A deploy of `what` (e.g. "Cloud Run job x") by `here` over what it carries now. Pure. */
+function takeover(found, here, what) {
+    const c = classify(found, here);
+    const mine = here.fleet ? `fleet ${here.fleet}` : 'single mode';
+    const foundFleet = found.kind === 'record' ? found.record.fleet : found.kind === 'legacy' ? found.fleet : undefined;
+    switch (c.ownership) {
+        case 'ours':
+        case 'legacy-mark':
+            return {};
+        case 'unmarked':
+            return {
+                reason: 'taken over: it had no owner record',
+                warning: `The ${what} was not made by cloud-run-cron (it has no owner record): this run takes it over and writes the owner record of ${mine}, so prune and state: absent may delete it from now on.`,
+            };
+        case 'other-repository':
+            return {
+                reason: `taken over from ${c.owner}`,
+                warning: `The ${what} belonged to ${c.owner}: this run takes it over for ${mine} of repository ${here.repositoryId ?? '(none)'}; the other repository no longer prunes or removes it.`,
+            };
+        default:
+            if (!here.fleet && foundFleet) {
+                return {
+                    reason: `leaves fleet ${foundFleet} (single mode)`,
+                    notice: `The ${what} was in fleet ${foundFleet}: single mode removes its fleet mark, so fleet ${foundFleet}'s prune no longer deletes it.`,
+                };
+            }
+            return {
+                reason: `taken over by ${mine} from ${c.owner}`,
+                notice: `The ${what} was ${c.owner}: ${mine} takes it over, so ${foundFleet ? `fleet ${foundFleet}'s prune` : 'single mode'} no longer manages it.`,
+            };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/plan/planner.ts
+
+
 
 
 
@@ -1071,7 +1558,8 @@ function requireRuntimeAccount(config, names) {
         `then set runtime_service_account: ${config.name}-runtime@${names.projectId}.iam.gserviceaccount.com ` +
         '(and grant it only what the workload needs). To run as the default compute account anyway, set runtime_service_account: default.');
 }
-function planWorkload(config, names, current, deployId) {
+/** `grants`: the bindings the owner record says this action added (written with the workload). */
+function planWorkload(config, names, current, deployId, grants = []) {
     if (!current)
         requireRuntimeAccount(config, names);
     const type = config.kind === 'job' ? 'run-job' : 'run-service';
@@ -1088,6 +1576,11 @@ function planWorkload(config, names, current, deployId) {
         after: d.desired(config, current),
     }));
     const fields = [...differences(compared, current !== undefined).map(withoutValues), ...(spec ? (0,spec_merge/* specChanges */.$6)(spec, current) : [])];
+    const recordedBefore = (0,record/* grantsOf */.Rr)(current?.annotations);
+    const grantsText = (g) => g.map((x) => `${x.role} ${x.member}`).sort();
+    if (current && JSON.stringify(grantsText(recordedBefore)) !== JSON.stringify(grantsText(grants))) {
+        fields.push({ field: 'owner_record.grants', before: grantsText(recordedBefore), after: grantsText(grants) });
+    }
     const byTag = !isDigestPinned(config.image);
     // A service whose latest revision failed, or a job whose Ready condition failed (a setting Cloud
     // Run refused after accepting the request), is deployed again, not left as is.
@@ -1102,6 +1595,9 @@ function planWorkload(config, names, current, deployId) {
         d.write(body, config.kind, compared.find((c) => c.field === d.field).after);
     if (spec)
         (0,spec_merge/* mergeSpec */.S_)(body, spec);
+    const annotations = (0,record/* withGrants */.MQ)(body.annotations, grants);
+    if (Object.keys(annotations).length > 0 || body.annotations)
+        body.annotations = annotations;
     if (byTag || failed)
         (0,workload/* stampDeploy */.Bx)(body, config.kind, deployId);
     const change = { type, resource: names.resource, action: current ? 'update' : 'create', fields };
@@ -1180,31 +1676,38 @@ function desiredBindings(config) {
 function hasBinding(policy, role, member) {
     return (policy?.bindings ?? []).some((b) => b.role === role && !b.condition && (b.members ?? []).includes(member));
 }
-function planBindings(config, names, policy) {
-    return desiredBindings(config).map(({ role, member, reason }) => {
-        const exists = hasBinding(policy, role, member);
-        return {
-            role,
-            member,
-            change: {
-                type: 'iam-binding',
-                resource: names.resource,
-                subject: role,
-                action: exists ? 'unchanged' : 'create',
-                fields: exists ? [] : [{ field: 'binding', after: `${role} ${member}` }],
-                ...(reason ? { reason } : {}),
-            },
-        };
+/**
+ * The bindings to add, and the ones this action added earlier (`recorded`, from the owner
+ * record) that are no longer wanted: an old invoker, the overrides role once no trigger has
+ * overrides. A binding the action did not record is never removed.
+ */
+function planBindings(config, names, policy, recorded = []) {
+    const desired = desiredBindings(config);
+    const step = (role, member, action, fields, reason) => ({
+        role,
+        member,
+        change: { type: 'iam-binding', resource: names.resource, subject: role, action, fields, ...(reason ? { reason } : {}) },
     });
+    const adds = desired.map(({ role, member, reason }) => hasBinding(policy, role, member) ? step(role, member, 'unchanged', [], reason) : step(role, member, 'create', [{ field: 'binding', after: `${role} ${member}` }], reason));
+    const stale = recorded
+        .filter((g) => !desired.some((d) => d.role === g.role && d.member === g.member) && hasBinding(policy, g.role, g.member))
+        .map(({ role, member }) => step(role, member, 'delete', [{ field: 'binding', before: `${role} ${member}` }], 'granted by this action for an earlier setting and no longer needed'));
+    return [...adds, ...stale];
+}
+/** What the owner record says the action granted once `bindings` are applied: what it adds now, and what it added before and still wants. */
+function grantsAfter(bindings, recorded) {
+    return bindings
+        .filter((b) => b.change.action === 'create' || (b.change.action === 'unchanged' && recorded.some((g) => g.role === b.role && g.member === b.member)))
+        .map(({ role, member }) => ({ role, member }));
 }
 /** serviceUri: the service's URL; undefined while the service is still to be created. */
 function planScheduler(config, names, current, serviceUri) {
     if (!config.schedule || !names.schedulerJob)
         return undefined;
-    const desired = (0,scheduler_job/* desiredSchedulerJob */.$B)(config, names, serviceUri, current);
-    const compared = scheduler_job/* SCHEDULER_FIELDS */._9.map((f) => ({ field: f.field, before: current ? f.read(current) : undefined, after: f.read(desired) }));
+    const desired = desiredSchedulerJob(config, names, serviceUri, current);
+    const compared = SCHEDULER_FIELDS.map((f) => ({ field: f.field, before: current ? f.read(current) : undefined, after: f.read(desired) }));
     const fields = differences(compared, current !== undefined);
-    const state = current ? (0,values/* enumName */.$U)(current.state, scheduler_job/* SCHEDULER_STATES */.fz) : undefined;
+    const state = current ? (0,values/* enumName */.$U)(current.state, SCHEDULER_STATES) : undefined;
     const paused = config.schedule.paused;
     if (current && state === 'DISABLED')
         return recreateDisabled(config, names, current, desired, fields);
@@ -1216,7 +1719,7 @@ function planScheduler(config, names, current, serviceUri) {
         fields.push({ field: 'state', before: 'UPDATE_FAILED', after: 'ENABLED' });
     const updateMask = !current
         ? []
-        : scheduler_job/* SCHEDULER_FIELDS */._9.filter((f) => repair || fields.some((c) => c.field === f.field)).map((f) => f.mask);
+        : SCHEDULER_FIELDS.filter((f) => repair || fields.some((c) => c.field === f.field)).map((f) => f.mask);
     const currentlyPaused = state === 'PAUSED';
     // After a repair the state is the API's to say: paused is set explicitly either way.
     const setPaused = current ? (repair || paused !== currentlyPaused ? paused : undefined) : paused ? true : undefined;
@@ -1242,7 +1745,7 @@ function recreateDisabled(config, names, current, desired, fields) {
     const name = names.schedulerJob;
     if (current.description !== desired.description) {
         const [, project, , location, , id] = name.split('/');
-        throw new explain/* ActionError */.lZ(`The Cloud Scheduler job ${name} is DISABLED: Cloud Scheduler disabled it after errors, and it can be neither resumed nor paused. ` +
+        throw new ActionError(`The Cloud Scheduler job ${name} is DISABLED: Cloud Scheduler disabled it after errors, and it can be neither resumed nor paused. ` +
             `Its description (${JSON.stringify(current.description ?? '')}) is not the one this action writes, so it is not this action's to ` +
             `delete and create again. See why it was disabled (gcloud scheduler jobs describe ${id} --location=${location} --project=${project}), ` +
             `then delete it (gcloud scheduler jobs delete ${id} --location=${location} --project=${project}) and run again, or set scheduler_job to another name.`);
@@ -1276,8 +1779,10 @@ function planMoreSchedulers(config, names, current, serviceUri) {
     });
 }
 function planRun({ config, names, current, deployId }) {
-    const workload = planWorkload(config, names, current.workload, deployId);
-    const bindings = planBindings(config, names, current.policy);
+    const recorded = (0,record/* grantsOf */.Rr)(current.workload?.annotations);
+    const bindings = planBindings(config, names, current.policy, recorded);
+    const grants = grantsAfter(bindings, recorded);
+    const workload = planWorkload(config, names, current.workload, deployId, grants);
     const serviceUri = config.kind === 'service' ? current.workload?.uri ?? undefined : undefined;
     const scheduler = planScheduler(config, names, current.schedulerJob, serviceUri);
     const moreSchedulers = planMoreSchedulers(config, names, current.moreSchedulerJobs, serviceUri);
@@ -1292,8 +1797,18 @@ function planRun({ config, names, current, deployId }) {
         warnings.push(`The service ${config.name} is public (allUsers holds ${INVOKER_ROLE}) although allow_unauthenticated is false; the binding was not made by this run and is left as it is.`);
     }
     warnings.push(...openServiceWarnings(config, current));
+    const notices = [];
+    if (current.workload) {
+        const moved = takeover((0,record/* fromLabels */.Kx)(current.workload.labels), hereOf(config), `Cloud Run ${config.kind} ${config.name}`);
+        if (moved.reason)
+            workload.change.reason = workload.change.reason ? `${moved.reason}; ${workload.change.reason}` : moved.reason;
+        if (moved.warning)
+            warnings.push(moved.warning);
+        if (moved.notice)
+            notices.push(moved.notice);
+    }
     const plan = [workload.change, ...bindings.map((b) => b.change), ...(scheduler ? [scheduler.change] : []), ...moreSchedulers.map((m) => m.change)];
-    return { plan, workload, bindings, scheduler, moreSchedulers, warnings };
+    return { plan, workload, bindings, scheduler, moreSchedulers, warnings, notices, grants };
 }
 /**
  * Where a service is or becomes open to anyone (issue 11): a warning annotation, not only a plan
@@ -1343,8 +1858,6 @@ function readOnlyRefusal(account, projectId, writes) {
     ].join('\n');
 }
 
-// EXTERNAL MODULE: ./src/errors/api-error.ts
-var api_error = __webpack_require__(1384);
 ;// CONCATENATED MODULE: ./src/google/poll.ts
 // Polling that notices completion soon and stays polite: quick at first, backing off to a
 // cap (about one read a second, counted from the start of one read to the start of the
@@ -1415,7 +1928,7 @@ function isRegionNotServed(err) {
 }
 function regionNotServed(name, err) {
     const region = /\/locations\/([^/]+)\//.exec(name)?.[1] ?? '?';
-    return new explain/* ActionError */.lZ(`Input 'region': Cloud Run does not serve '${region}': reading ${name} reached no Cloud Run API there ` +
+    return new ActionError(`Input 'region': Cloud Run does not serve '${region}': reading ${name} reached no Cloud Run API there ` +
         `(${(0,api_error/* statusLabel */.Rh)((0,api_error/* readApiError */.tR)(err)) || 'an error'}). Set region to a Cloud Run region, for example us-central1 or europe-west1 ` +
         '(the list: https://cloud.google.com/run/docs/locations, or gcloud run regions list).', { resource: name, cause: err });
 }
@@ -1546,8 +2059,144 @@ known) {
     return written?.name ? written : (await readWorkload(api, clients, kind, name));
 }
 
-// EXTERNAL MODULE: ./src/scheduler/upsert.ts
-var upsert = __webpack_require__(5618);
+;// CONCATENATED MODULE: ./src/scheduler/upsert.ts
+// Reads and writes the Cloud Scheduler job: create, or PATCH with an updateMask of exactly
+// the changed fields; pause/resume are their own calls (state is output-only).
+
+
+
+
+async function readSchedulerJob(api, clients, name) {
+    return api.call('reading the Cloud Scheduler job', name, async () => {
+        try {
+            return await clients.scheduler.get(name);
+        }
+        catch (err) {
+            if ((0,api_error/* isNotFound */.c4)(err))
+                return undefined;
+            throw err;
+        }
+    });
+}
+/** Deletes the Scheduler job (a synchronous call); one already gone counts as deleted. Answers whether this call deleted it. */
+async function deleteSchedulerJob(api, clients, name) {
+    return api.call('deleting the Cloud Scheduler job', name, async () => {
+        try {
+            await clients.scheduler.delete(name);
+            return true;
+        }
+        catch (err) {
+            if ((0,api_error/* isNotFound */.c4)(err))
+                return false;
+            throw err;
+        }
+    });
+}
+/** Every Scheduler job of a location. */
+async function listSchedulerJobs(api, clients, parent) {
+    return api.call('listing the Cloud Scheduler jobs', parent, () => clients.scheduler.list(parent));
+}
+/** The regions where Cloud Scheduler is offered to this project. */
+async function schedulerRegions(api, clients, projectId) {
+    return api.call('listing the Cloud Scheduler locations', `projects/${projectId}`, () => clients.scheduler.locations(projectId));
+}
+function upsert_parentOf(name) {
+    return name.slice(0, name.lastIndexOf('/jobs/'));
+}
+/** Applies the step; `replan` re-plans against a job another writer created first. */
+async function applySchedulerJob(api, clients, step, replan) {
+    const name = step.change.resource;
+    let current = step;
+    let result;
+    if (current.recreate) {
+        await deleteSchedulerJob(api, clients, name);
+        result = await api.call('creating the Cloud Scheduler job again', name, () => clients.scheduler.create(upsert_parentOf(name), current.body));
+        return current.setPaused ? pauseNewOrDelete(api, clients, name) : result;
+    }
+    if (current.change.action === 'create') {
+        try {
+            result = await api.call('creating the Cloud Scheduler job', name, async () => clients.scheduler.create(upsert_parentOf(name), current.body));
+        }
+        catch (err) {
+            if (!(0,api_error/* isConflict */.dh)(err))
+                throw err;
+            current = replan(await readSchedulerJob(api, clients, name));
+        }
+    }
+    if (current.change.action === 'update' && current.updateMask.length > 0) {
+        result = await api.call('updating the Cloud Scheduler job', name, async () => clients.scheduler.update(name, current.body, current.updateMask));
+    }
+    if (current.setPaused === true && current.change.action === 'create') {
+        result = await pauseNewOrDelete(api, clients, name);
+    }
+    else if (current.setPaused !== undefined) {
+        result = await setSchedulerPaused(api, clients, name, current.setPaused);
+    }
+    return result;
+}
+/** Pauses or resumes the Scheduler job; one that is in that state already is fine. */
+async function setSchedulerPaused(api, clients, name, pause) {
+    return api.call(`${pause ? 'pausing' : 'resuming'} the Cloud Scheduler job`, name, async () => {
+        try {
+            return await clients.scheduler.call(name, pause ? 'pause' : 'resume');
+        }
+        catch (err) {
+            // FAILED_PRECONDITION: already in that state (e.g. an earlier try that did go through).
+            if ((0,api_error/* readApiError */.tR)(err).grpcCode !== 9)
+                throw err;
+            const job = await clients.scheduler.get(name);
+            if ((0,values/* enumName */.$U)(job.state, SCHEDULER_STATES) === (pause ? 'PAUSED' : 'ENABLED'))
+                return job;
+            throw err;
+        }
+    });
+}
+/** The new Scheduler job could not be paused and was deleted again: it does not exist. */
+class DeletedAgainError extends ActionError {
+}
+/**
+ * paused: true on a job this run just created. Cloud Scheduler cannot create a job paused
+ * (Job.state is output only), so it is paused at once, before anyone may invoke the target; if
+ * that fails, the job is deleted again: a pause never fails open into a live trigger.
+ */
+async function pauseNewOrDelete(api, clients, name) {
+    try {
+        return await setSchedulerPaused(api, clients, name, true);
+    }
+    catch (pauseError) {
+        const why = pauseError instanceof Error ? pauseError.message : String(pauseError);
+        try {
+            await api.call('deleting the Cloud Scheduler job this run created', name, () => clients.scheduler.delete(name));
+        }
+        catch (deleteError) {
+            throw new ActionError(`paused: true, but the new Cloud Scheduler job ${name} could not be paused, and deleting it failed too: it is ENABLED and ` +
+                `will fire on its schedule. Pause or delete it now: gcloud scheduler jobs delete ${name.split('/').pop()} ` +
+                `--location=${name.split('/')[3]} --project=${name.split('/')[1]}\nPausing: ${why}\nDeleting: ${deleteError instanceof Error ? deleteError.message : String(deleteError)}`, { cause: pauseError });
+        }
+        throw new DeletedAgainError(`paused: true, but the new Cloud Scheduler job ${name} could not be paused, so this run deleted it again (no trigger is left ` +
+            `running, and the invoker role was not granted). ${why}`, { cause: pauseError });
+    }
+}
+function schedulerIndex(api, clients, projectId) {
+    let offered;
+    const lists = new Map();
+    const index = {
+        offered: () => (offered ??= schedulerRegions(api, clients, projectId)),
+        async jobsIn(regions) {
+            const where = await index.offered();
+            const wanted = regions === undefined ? where : [...new Set(regions)].filter((r) => where.includes(r));
+            const jobs = await Promise.all(wanted.map((region) => {
+                let list = lists.get(region);
+                if (!list)
+                    lists.set(region, (list = listSchedulerJobs(api, clients, `projects/${projectId}/locations/${region}`)));
+                return list;
+            }));
+            return jobs.flat();
+        },
+    };
+    return index;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/delete.ts
 
 
@@ -1560,7 +2209,7 @@ async function applyDeletions(api, clients, changes, parallel, hooks = {}) {
         hooks.progress?.(c, true);
         try {
             const deleted = c.type === 'scheduler-job'
-                ? await (0,upsert/* deleteSchedulerJob */.Mw)(api, clients, c.resource)
+                ? await deleteSchedulerJob(api, clients, c.resource)
                 : await deleteWorkload(api, clients, c.type === 'run-job' ? 'job' : 'service', c.resource);
             c.written = deleted;
             c.status = deleted ? 'deleted' : 'unchanged';
@@ -1600,598 +2249,6 @@ async function inParallel(items, limit, fn) {
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
     return results;
-}
-
-;// CONCATENATED MODULE: ./src/alerts/desired.ts
-// The alert policies a workload should have, from its config: pure. Cloud Monitoring allows a
-// log-match condition only alone in its policy (and only with a notification rate limit), and a
-// metric-absence window of at most 23.5 hours, so a workload has up to three policies:
-//   run      metric conditions on the workload: a job's failed executions, and a missed run
-//            (no successful execution / 2xx request within the longest gap of its schedules
-//            plus missed_grace) as a metric-absence condition when that window is 23.5 h or less;
-//   missed   the same missed run as a PromQL absent_over_time condition, when the window is
-//            longer (a daily schedule across a DST change, a weekly one), in a policy of its own;
-//   trigger  a log match on Cloud Scheduler's AttemptFinished errors of the workload's
-//            Scheduler jobs (a service's failure, and a trigger that cannot start a job).
-
-
-
-/** Cloud Monitoring's longest metric-absence window: 23 h 30 min (see fake/FACTS.md). */
-const ABSENCE_MAX_SECONDS = 84_600;
-/** A metric-absence window is at least 2 minutes, in whole minutes. */
-const ABSENCE_MIN_SECONDS = 120;
-/** Default lateness allowed on top of the workload's own timeout. */
-const GRACE_EXTRA_SECONDS = 600;
-/** Cloud Run's default task timeout and Cloud Scheduler's default attempt deadline. */
-const DEFAULT_TASK_TIMEOUT = 600;
-const DEFAULT_ATTEMPT_DEADLINE = 180;
-/** At most one notification an hour from the trigger's log match (required for log-match policies). */
-const TRIGGER_RATE_LIMIT = '3600s';
-const POLICY_ROLES = ['run', 'missed', 'trigger'];
-const JOB_EXECUTIONS = 'run.googleapis.com/job/completed_execution_count';
-const SERVICE_REQUESTS = 'run.googleapis.com/request_count';
-const SCHEDULER_LOG = 'cloudscheduler.googleapis.com%2Fexecutions';
-const ATTEMPT_FINISHED = 'type.googleapis.com/google.cloud.scheduler.logging.AttemptFinished';
-function schedulesOf(config) {
-    return [config.schedule, ...(config.moreSchedules ?? [])].filter((s) => s !== undefined);
-}
-/** How late a run may be: missed_grace, else the job's task timeout / the trigger's attempt deadline, plus 10 minutes. */
-function missedGraceSeconds(config) {
-    if (config.alerts?.missedGraceSeconds !== undefined)
-        return config.alerts.missedGraceSeconds;
-    const own = config.kind === 'job'
-        ? config.job.taskTimeoutSeconds ?? DEFAULT_TASK_TIMEOUT
-        : Math.max(...schedulesOf(config).map((s) => s.attemptDeadlineSeconds ?? DEFAULT_ATTEMPT_DEADLINE), DEFAULT_ATTEMPT_DEADLINE);
-    return own + GRACE_EXTRA_SECONDS;
-}
-/** The metric filter of the workload's runs: a job's executions with `result`, a service's 2xx requests. */
-function metricFilter(config, result) {
-    const terms = config.kind === 'job'
-        ? ['resource.type = "cloud_run_job"', `resource.labels.job_name = "${config.name}"`, `resource.labels.location = "${config.region}"`, `metric.type = "${JOB_EXECUTIONS}"`, `metric.labels.result = "${result}"`]
-        : ['resource.type = "cloud_run_revision"', `resource.labels.service_name = "${config.name}"`, `resource.labels.location = "${config.region}"`, `metric.type = "${SERVICE_REQUESTS}"`, 'metric.labels.response_code_class = "2xx"'];
-    return terms.join(' AND ');
-}
-/** The PromQL form of the successful runs' metric (Cloud Monitoring's names: domain:path, `monitored_resource`). */
-function promqlSelector(config) {
-    return config.kind === 'job'
-        ? `run_googleapis_com:job_completed_execution_count{monitored_resource="cloud_run_job",job_name="${config.name}",location="${config.region}",result="succeeded"}`
-        : `run_googleapis_com:request_count{monitored_resource="cloud_run_revision",service_name="${config.name}",location="${config.region}",response_code_class="2xx"}`;
-}
-/** One series per workload, whatever its revisions: a new revision does not look like a stopped series. */
-function aggregations(config, seconds) {
-    const by = config.kind === 'job' ? 'resource.labels.job_name' : 'resource.labels.service_name';
-    return [{ alignmentPeriod: `${seconds}s`, perSeriesAligner: 'ALIGN_SUM', crossSeriesReducer: 'REDUCE_SUM', groupByFields: [by] }];
-}
-/** The log filter of failed attempts of the workload's Scheduler jobs. */
-function triggerLogFilter(projectId, schedules) {
-    const ids = schedules.map((s) => `resource.labels.job_id = "${s.jobId}"`);
-    return [
-        `logName = "projects/${projectId}/logs/${SCHEDULER_LOG}"`,
-        'resource.type = "cloud_scheduler_job"',
-        ids.length === 1 ? ids[0] : `(${ids.join(' OR ')})`,
-        `jsonPayload."@type" = "${ATTEMPT_FINISHED}"`,
-        'severity >= ERROR',
-    ].join(' AND ');
-}
-/** The missed-run window: the longest gap of the unpaused schedules plus the grace, in whole minutes. */
-function missedWindow(config, from) {
-    const active = schedulesOf(config).filter((s) => !s.paused);
-    if (schedulesOf(config).length === 0)
-        return { note: 'missed-run alerting needs a schedule: this workload has none' };
-    if (active.length === 0)
-        return { note: 'no missed-run condition: the schedule is paused' };
-    const gap = (0,cron_core/* longestGapSeconds */.Y7)(active.map((s) => ({ cron: s.cron, timeZone: s.timeZone })), from);
-    if (!Number.isFinite(gap))
-        return { note: 'no missed-run condition: the schedule fires at most once' };
-    const grace = missedGraceSeconds(config);
-    const seconds = Math.max(ABSENCE_MIN_SECONDS, Math.ceil((gap + grace) / 60) * 60);
-    if (seconds > ABSENCE_MAX_SECONDS) {
-        return {
-            seconds,
-            promql: true,
-            note: `the missed-run condition is a PromQL query (absent_over_time) in a policy of its own: the schedule's longest gap between runs (${(0,config_duration/* formatDuration */.a)(gap)}) plus missed_grace (${(0,config_duration/* formatDuration */.a)(grace)}) is ${(0,config_duration/* formatDuration */.a)(seconds)}, over Cloud Monitoring's 23h30m limit for a metric-absence condition`,
-        };
-    }
-    return { seconds };
-}
-function documentation(config, projectId, repository, role, missed) {
-    const r = { project: projectId, location: config.region, collection: config.kind === 'job' ? 'jobs' : 'services', id: config.name };
-    const runs = config.kind === 'job' ? runJobUrl(r) : runServiceUrl(r);
-    const schedules = schedulesOf(config).map((s) => `\`${s.cron}\` (${s.timeZone}${s.paused ? ', paused' : ''}), Scheduler job \`${s.jobId}\` in ${s.region}`);
-    const what = role === 'trigger'
-        ? 'A Cloud Scheduler attempt to run it failed (the target answered an error, or the trigger could not reach or start it: a lost permission, a deleted target).'
-        : role === 'missed'
-            ? `No successful run happened within ${(0,config_duration/* formatDuration */.a)(missed ?? 0)} (the longest gap of its schedule plus missed_grace).`
-            : [
-                config.kind === 'job' ? 'An execution failed, or ' : '',
-                missed ? `no successful run happened within ${(0,config_duration/* formatDuration */.a)(missed)} (the longest gap of its schedule plus missed_grace).` : '',
-            ].join('') || 'An execution failed.';
-    const content = [
-        `**${config.name}**: Cloud Run ${config.kind} in ${config.region}, project ${projectId}, deployed by cloud-run-cron${repository ? ` from ${repository}` : ''}.`,
-        '',
-        what,
-        '',
-        ...(schedules.length ? [`Schedule: ${schedules.join('; ')}.`, ''] : []),
-        `${config.kind === 'job' ? 'Executions' : 'Service'}: ${runs}`,
-        `Logs: ${logsUrl(r)}`,
-    ].join('\n');
-    const links = [
-        { displayName: config.kind === 'job' ? 'executions' : 'service', url: runs },
-        { displayName: 'logs', url: logsUrl(r) },
-        ...(repository ? [{ displayName: 'repository', url: `https://github.com/${repository}` }] : []),
-    ];
-    const subject = { run: config.kind === 'job' ? 'failed or missed a run' : 'missed a run', missed: 'missed a run', trigger: 'trigger failed' }[role];
-    return { content, mimeType: 'text/markdown', subject: `cloud-run-cron: ${config.name} ${subject}`, links };
-}
-/**
- * The policies of `config`'s workload. `labels`: the owner record as user labels (the ownership
- * module's), to which the role is added. `from`: the time the schedule gaps are counted from.
- */
-function desiredAlerting(config, projectId, labels, opts) {
-    const alerts = config.alerts;
-    if (!alerts || alerts.conditions === 'none')
-        return { policies: [], notes: [] };
-    const want = (c) => alerts.conditions.includes(c);
-    const notes = [];
-    const policies = [];
-    const window = want('missed') ? missedWindow(config, opts.from) : {};
-    if (window.note)
-        notes.push(window.note);
-    const conditions = [];
-    const watches = [];
-    if (want('failure') && config.kind === 'job') {
-        watches.push('failure');
-        conditions.push({
-            displayName: `${config.name}: an execution failed`,
-            conditionThreshold: {
-                filter: metricFilter(config, 'failed'),
-                aggregations: aggregations(config, 60),
-                comparison: 'COMPARISON_GT',
-                thresholdValue: 0,
-                duration: '0s',
-                trigger: { count: 1 },
-            },
-        });
-    }
-    if (window.seconds !== undefined && !window.promql) {
-        watches.push('missed');
-        conditions.push({
-            displayName: `${config.name}: no successful run in ${(0,config_duration/* formatDuration */.a)(window.seconds)}`,
-            conditionAbsent: {
-                filter: metricFilter(config, 'succeeded'),
-                aggregations: aggregations(config, 300),
-                duration: `${window.seconds}s`,
-                trigger: { count: 1 },
-            },
-        });
-    }
-    const base = (role) => ({
-        userLabels: { ...labels, 'cloud-run-cron-alert': role },
-        combiner: 'OR',
-        enabled: true,
-        severity: 'ERROR',
-    });
-    if (conditions.length) {
-        policies.push({
-            role: 'run',
-            watches,
-            body: { displayName: `cloud-run-cron: ${config.name} (${config.kind})`, documentation: documentation(config, projectId, opts.repository, 'run', window.promql ? undefined : window.seconds), conditions, ...base('run') },
-        });
-    }
-    if (window.seconds !== undefined && window.promql) {
-        policies.push({
-            role: 'missed',
-            watches: ['missed'],
-            body: {
-                displayName: `cloud-run-cron: ${config.name} missed run`,
-                documentation: documentation(config, projectId, opts.repository, 'missed', window.seconds),
-                conditions: [{
-                        displayName: `${config.name}: no successful run in ${(0,config_duration/* formatDuration */.a)(window.seconds)}`,
-                        conditionPrometheusQueryLanguage: { query: `absent_over_time(${promqlSelector(config)}[${window.seconds}s])`, evaluationInterval: '300s' },
-                    }],
-                ...base('missed'),
-            },
-        });
-    }
-    const schedules = schedulesOf(config);
-    if (want('failure') && schedules.length) {
-        policies.push({
-            role: 'trigger',
-            watches: ['trigger'],
-            body: {
-                displayName: `cloud-run-cron: ${config.name} trigger`,
-                documentation: documentation(config, projectId, opts.repository, 'trigger'),
-                conditions: [{ displayName: `${config.name}: a Scheduler attempt failed`, conditionMatchedLog: { filter: triggerLogFilter(projectId, schedules) } }],
-                alertStrategy: { notificationRateLimit: { period: TRIGGER_RATE_LIMIT } },
-                ...base('trigger'),
-            },
-        });
-    }
-    else if (want('failure') && config.kind === 'service') {
-        notes.push('no failure condition: a service is watched through its Scheduler attempts, and it has no schedule');
-    }
-    return { policies, missedWindowSeconds: window.seconds, missedByPromql: window.promql, notes };
-}
-
-;// CONCATENATED MODULE: ./src/alerts/owner.ts
-const MANAGED_BY = { 'managed-by': 'cloud-run-cron' };
-/** The user labels of the workload's policies (the role label is added per policy). */
-function policyOwnerLabels(config) {
-    return { ...MANAGED_BY, ...(config.fleet !== undefined ? { 'cloud-run-cron-fleet': config.fleet } : {}), 'cloud-run-cron-workload': config.name };
-}
-/** The user labels of a channel the action creates (shared by every workload that names the address). */
-function channelOwnerLabels() {
-    return { ...MANAGED_BY };
-}
-/** A policy carries exactly this workload's owner labels (the fleet's, or none in single mode). */
-function isWorkloadPolicy(policy, config) {
-    const labels = policy.userLabels ?? {};
-    const want = policyOwnerLabels(config);
-    if (Object.entries(want).some(([k, v]) => labels[k] !== v))
-        return false;
-    return config.fleet !== undefined || labels['cloud-run-cron-fleet'] === undefined;
-}
-/** The role of one of the action's policies ('run' or 'trigger'), from its labels. */
-function policyRole(policy) {
-    return policy.userLabels?.['cloud-run-cron-alert'];
-}
-/** A channel the action created (and may delete once nothing uses it). */
-function isActionChannel(channel) {
-    return Object.entries(channelOwnerLabels()).every(([k, v]) => channel.userLabels?.[k] === v);
-}
-
-;// CONCATENATED MODULE: ./src/alerts/plan.ts
-// The alerting part of a workload's plan: the desired policies against the workload's policies
-// as read (selected by the owner record) and the project's notification channels. Pure.
-//   create   a policy of a role the workload does not have yet;
-//   update   a PATCH with an updateMask of exactly the changed fields (condition IDs kept);
-//   delete   a policy of a role no longer wanted, and every policy with alerts: none;
-//   an email channel is created once (found by type and address first) and shared.
-// Empty alert_channels keep the channels of the policy in place; with none in place and none
-// given, no policy is created (alerting needs somewhere to send to).
-
-
-
-/** Body field -> update_mask path and the name the plan shows. */
-const FIELDS = [
-    ['displayName', 'display_name', 'display_name'],
-    ['documentation', 'documentation', 'documentation'],
-    ['userLabels', 'user_labels', 'user_labels'],
-    ['conditions', 'conditions', 'conditions'],
-    ['combiner', 'combiner', 'combiner'],
-    ['enabled', 'enabled', 'enabled'],
-    ['notificationChannels', 'notification_channels', 'channels'],
-    ['alertStrategy', 'alert_strategy', 'alert_strategy'],
-    ['severity', 'severity', 'severity'],
-];
-/**
- * A value as proto3 JSON may give it back: without the defaults it leaves out (0, '', false,
- * '0s', empty lists and objects) and without server-assigned condition names.
- */
-function comparable(value) {
-    if (Array.isArray(value))
-        return value.map(comparable);
-    if (value && typeof value === 'object') {
-        const out = {};
-        for (const [k, v] of Object.entries(value)) {
-            if (k === 'name')
-                continue;
-            const c = comparable(v);
-            const empty = c === undefined || c === 0 || c === '' || c === false || c === '0s' || (Array.isArray(c) && c.length === 0) || (typeof c === 'object' && c !== null && !Array.isArray(c) && Object.keys(c).length === 0);
-            if (!empty)
-                out[k] = c;
-        }
-        return out;
-    }
-    return value;
-}
-const KINDS = ['conditionThreshold', 'conditionAbsent', 'conditionMatchedLog', 'conditionPrometheusQueryLanguage'];
-const kindOf = (c) => KINDS.find((k) => c[k] !== undefined);
-/** The desired conditions, each carrying the name of the live condition of its kind (so its ID is kept). */
-function withConditionNames(desired, live) {
-    const used = new Set();
-    return desired.map((c) => {
-        const match = (live?.conditions ?? []).find((l) => l.name && !used.has(l.name) && kindOf(l) === kindOf(c));
-        if (!match?.name)
-            return c;
-        used.add(match.name);
-        return { name: match.name, ...c };
-    });
-}
-function emailChannel(channels, address) {
-    return channels.find((c) => c.type === 'email' && c.labels?.email_address?.toLowerCase() === address);
-}
-const sorted = (xs) => [...new Set(xs)].sort();
-/**
- * The plan. `policyName`: the resource shown for a policy not created yet.
- * `channelLabels`: the owner's user labels for a channel this run creates.
- */
-function planAlerts(input) {
-    const { alerts, desired, state, projectId, workload } = input;
-    const notes = [...desired.notes];
-    const policies = [];
-    const channels = [];
-    const given = alerts.channels.names.length + alerts.channels.emails.length > 0;
-    const refs = [...alerts.channels.names];
-    for (const address of alerts.channels.emails) {
-        const found = emailChannel(state.channels, address);
-        if (found) {
-            refs.push(found.name);
-            continue;
-        }
-        refs.push(`email:${address}`);
-        const body = { type: 'email', displayName: `cloud-run-cron: ${address}`, labels: { email_address: address }, userLabels: input.channelLabels };
-        channels.push({
-            address,
-            body,
-            change: { type: 'notification-channel', resource: `projects/${projectId}/notificationChannels/email:${address}`, action: 'create', fields: [{ field: 'email_address', after: address }], subject: `email:${address}` },
-        });
-    }
-    const wanted = new Map(desired.policies.map((p) => [p.role, p]));
-    for (const role of POLICY_ROLES) {
-        const live = state.policies[role];
-        const want = wanted.get(role);
-        if (!want) {
-            if (live) {
-                const reason = alerts.conditions === 'none' ? 'alerts: none' : `no longer wanted (alerts: ${alerts.conditions.join(',')})`;
-                policies.push({ role, channels: [], conditions: [], shown: [], change: { type: 'alert-policy', resource: live.name, action: 'delete', fields: [], reason, subject: role } });
-            }
-            continue;
-        }
-        const chosen = given ? sorted(refs) : sorted(live?.notificationChannels ?? []);
-        if (!live && chosen.length === 0) {
-            notes.push(`no ${role} alert policy is created: alert_channels is empty, and alerting needs a notification channel`);
-            continue;
-        }
-        const body = { ...want.body, conditions: withConditionNames(want.body.conditions, live), notificationChannels: chosen };
-        const reason = want.watches.join(' + ');
-        const conditions = describeConditions(want.body.conditions);
-        const shown = chosen.map((ref) => {
-            const c = state.channels.find((x) => x.name === ref);
-            return c?.type === 'email' && c.labels?.email_address ? `email:${c.labels.email_address}` : ref;
-        });
-        if (!live) {
-            const fields = FIELDS.filter(([k]) => body[k] !== undefined && k !== 'documentation' && k !== 'userLabels').map(([k, , shown]) => ({ field: shown, after: k === 'conditions' ? describeConditions(body.conditions) : body[k] }));
-            policies.push({ role, channels: chosen, conditions, shown, body, change: { type: 'alert-policy', resource: `projects/${projectId}/alertPolicies/(new ${workload} ${role})`, action: 'create', fields, reason, subject: role } });
-            continue;
-        }
-        const fields = [];
-        const mask = [];
-        for (const [k, path, shown] of FIELDS) {
-            const before = k === 'notificationChannels' ? sorted(live.notificationChannels ?? []) : live[k];
-            if (sameValue(comparable(before), comparable(body[k])))
-                continue;
-            mask.push(path);
-            fields.push(k === 'conditions'
-                ? { field: shown, before: describeConditions((before ?? [])), after: describeConditions(body.conditions) }
-                : k === 'documentation' ? { field: shown, before: '(changed)', after: '(changed)' } : { field: shown, before, after: body[k] });
-        }
-        policies.push({
-            role,
-            channels: chosen,
-            conditions,
-            shown,
-            body: mask.length ? body : undefined,
-            updateMask: mask.length ? mask : undefined,
-            change: { type: 'alert-policy', resource: live.name, action: mask.length ? 'update' : 'unchanged', fields, reason, subject: role },
-        });
-    }
-    // A channel is created only for a policy this run writes.
-    const writing = policies.some((p) => p.body !== undefined);
-    return { channels: writing ? channels : [], policies, notes, missedWindowSeconds: desired.missedWindowSeconds };
-}
-/** '91200s' -> '25h20m'. */
-function inWords(duration) {
-    const seconds = /^(\d+)s$/.exec(String(duration ?? ''))?.[1];
-    return seconds === undefined ? '?' : (0,config_duration/* formatDuration */.a)(Number(seconds));
-}
-/** Conditions as the plan shows them: 'failed execution', 'absent 25h10m', 'log match'. */
-function describeConditions(conditions) {
-    return conditions.map((c) => {
-        if (c.conditionAbsent)
-            return `no successful run in ${inWords(c.conditionAbsent.duration)}`;
-        if (c.conditionThreshold)
-            return 'failed execution';
-        if (c.conditionMatchedLog)
-            return 'Scheduler attempt failed';
-        if (c.conditionPrometheusQueryLanguage)
-            return `no successful run in ${inWords(/\[(\d+s)\]\)$/.exec(String(c.conditionPrometheusQueryLanguage.query))?.[1])} (PromQL)`;
-        return String(c.displayName ?? 'other');
-    });
-}
-
-;// CONCATENATED MODULE: ./src/alerts/io.ts
-// Cloud Monitoring reads and writes for the alerting plan. The project's policies and channels are
-// read once per run (every workload of a fleet selects its own from them), and an email channel is
-// created once per run however many workloads name the address.
-
-
-
-const projects = new WeakMap();
-const createdChannels = new WeakMap();
-function perRun(map, clients) {
-    let m = map.get(clients);
-    if (!m)
-        map.set(clients, (m = new Map()));
-    return m;
-}
-/** Every alert policy and notification channel of the project (all pages), read once per run. */
-function readProject(api, clients, projectId) {
-    const cache = perRun(projects, clients);
-    let p = cache.get(projectId);
-    if (!p) {
-        const parent = `projects/${projectId}`;
-        p = Promise.all([
-            api.call('listing the Cloud Monitoring alert policies', parent, () => clients.monitoring.list(projectId, 'alertPolicies')),
-            api.call('listing the Cloud Monitoring notification channels', parent, () => clients.monitoring.list(projectId, 'notificationChannels')),
-        ]).then(([policies, channels]) => ({ policies, channels }));
-        cache.set(projectId, p);
-        p.catch(() => cache.delete(projectId));
-    }
-    return p;
-}
-/** The workload's own policies by role (owner labels matched exactly), and the project's channels. */
-async function readAlertState(api, clients, config, projectId) {
-    const project = await readProject(api, clients, projectId);
-    const policies = {};
-    for (const p of project.policies.filter((x) => isWorkloadPolicy(x, config))) {
-        const role = policyRole(p);
-        const known = POLICY_ROLES.find((r) => r === role);
-        if (known && !policies[known])
-            policies[known] = p;
-    }
-    return { policies, channels: project.channels, projectPolicies: project.policies };
-}
-/**
- * Applies the alerting plan: channels, then policy creates and updates, then deletes; then the
- * channels the action created that no policy of the project uses any more.
- */
-async function applyAlertPlan(api, clients, projectId, plan, state, hooks) {
-    const created = perRun(createdChannels, clients);
-    const names = new Map();
-    for (const step of plan.channels) {
-        hooks.progress(step.change, true);
-        let first = false;
-        let pending = created.get(step.address);
-        if (!pending) {
-            first = true;
-            pending = api.call('creating the Cloud Monitoring notification channel', `email:${step.address}`, () => clients.monitoring.create(projectId, 'notificationChannels', step.body)).then((c) => c.name);
-            created.set(step.address, pending);
-            pending.catch(() => created.delete(step.address));
-        }
-        try {
-            const name = await pending;
-            names.set(`email:${step.address}`, name);
-            step.change.resource = name;
-            step.change.status = first ? 'created' : 'unchanged';
-            if (!first)
-                step.change.reason = 'created by another workload of this run';
-            step.change.written = first;
-            if (first)
-                hooks.wrote();
-        }
-        catch (err) {
-            step.change.status = 'failed';
-            throw err;
-        }
-        finally {
-            hooks.progress(step.change, false);
-        }
-    }
-    const resolve = (refs) => refs.map((r) => names.get(r) ?? r);
-    const deleted = [];
-    const ordered = [...plan.policies.filter((s) => s.change.action !== 'delete'), ...plan.policies.filter((s) => s.change.action === 'delete')];
-    for (const step of ordered) {
-        const c = step.change;
-        if (c.action === 'unchanged') {
-            c.status = 'unchanged';
-            continue;
-        }
-        hooks.progress(c, true);
-        try {
-            if (c.action === 'create') {
-                const body = { ...step.body, notificationChannels: resolve(step.channels) };
-                const made = await api.call('creating the Cloud Monitoring alert policy', String(step.body?.displayName), () => clients.monitoring.create(projectId, 'alertPolicies', body));
-                c.resource = made.name;
-                c.status = 'created';
-            }
-            else if (c.action === 'update') {
-                const body = { ...step.body, notificationChannels: resolve(step.channels) };
-                await api.call('updating the Cloud Monitoring alert policy', c.resource, () => clients.monitoring.update(c.resource, body, step.updateMask ?? []));
-                c.status = 'updated';
-            }
-            else {
-                await api.call('deleting the Cloud Monitoring alert policy', c.resource, async () => {
-                    try {
-                        await clients.monitoring.delete(c.resource);
-                    }
-                    catch (err) {
-                        if (!(0,api_error/* isNotFound */.c4)(err))
-                            throw err;
-                    }
-                });
-                c.status = 'deleted';
-                const gone = state.projectPolicies.find((p) => p.name === c.resource);
-                if (gone)
-                    deleted.push(gone);
-            }
-            c.written = true;
-            hooks.wrote();
-        }
-        catch (err) {
-            c.status = 'failed';
-            throw err;
-        }
-        finally {
-            hooks.progress(c, false);
-        }
-    }
-    if (deleted.length)
-        await deleteUnusedChannels(api, clients, projectId, deleted, state.channels);
-}
-/**
- * The action's own channels that the deleted policies used and no policy of the project uses now
- * (read again: another workload of this run may have just pointed a new policy at one).
- */
-async function deleteUnusedChannels(api, clients, projectId, deleted, channels) {
-    const now = await api.call('listing the Cloud Monitoring alert policies', `projects/${projectId}`, () => clients.monitoring.list(projectId, 'alertPolicies'));
-    const stillUsed = new Set(now.flatMap((p) => p.notificationChannels ?? []));
-    const candidates = new Set(deleted.flatMap((p) => p.notificationChannels ?? []));
-    const out = [];
-    for (const name of candidates) {
-        const channel = channels.find((c) => c.name === name);
-        if (!channel || !isActionChannel(channel) || stillUsed.has(name))
-            continue;
-        await api.call('deleting the Cloud Monitoring notification channel', name, async () => {
-            try {
-                await clients.monitoring.delete(name);
-            }
-            catch (err) {
-                if (!(0,api_error/* isNotFound */.c4)(err))
-                    throw err;
-            }
-        });
-        out.push(name);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/alerts/alerting.ts
-
-
-
-
-/** The alerting plan of `config`'s workload against what was read. Pure: `now` is when schedule gaps count from. */
-function planAlerting(config, projectId, state, opts) {
-    if (!config.alerts)
-        return undefined;
-    const desired = desiredAlerting(config, projectId, policyOwnerLabels(config), { repository: opts.repository, from: opts.now });
-    const plan = planAlerts({ alerts: config.alerts, desired, state, projectId, workload: config.name, channelLabels: channelOwnerLabels() });
-    // What cannot be had is said where the policy is: in its change's reason.
-    const target = plan.policies.find((p) => p.role === 'missed') ?? plan.policies.find((p) => p.role === 'run') ?? plan.policies[0];
-    for (const note of plan.notes) {
-        if (target)
-            target.change.reason = target.change.reason ? `${target.change.reason}; ${note}` : note;
-    }
-    return plan;
-}
-/** The plan's changes: channels first, then policies. */
-function alertChanges(plan) {
-    return plan ? [...plan.channels.map((c) => c.change), ...plan.policies.map((p) => p.change)] : [];
-}
-function alertingReport(plan) {
-    if (!plan)
-        return undefined;
-    return {
-        policies: plan.policies.map((p) => ({
-            role: p.role,
-            change: p.change,
-            conditions: p.conditions,
-            channels: p.shown,
-        })),
-        notes: plan.notes,
-        missedWindowSeconds: plan.missedWindowSeconds,
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/plan/drift.ts
@@ -2414,7 +2471,7 @@ class AttemptLog {
             }
             const refused = facts.httpStatus === 401 || facts.httpStatus === 403 || facts.grpcCode === 7 || facts.grpcCode === 16;
             if (refused || ++this.failures >= MAX_FAILURES) {
-                const explained = (0,explain/* explainApiError */.cU)(err, { ...this.errorContext, action: 'reading the Cloud Scheduler attempt log (Cloud Logging)', resource: `projects/${project}` });
+                const explained = explainApiError(err, { ...this.errorContext, action: 'reading the Cloud Scheduler attempt log (Cloud Logging)', resource: `projects/${project}` });
                 this.unreadable = explained.message.split('\n')[0];
                 return;
             }
@@ -2579,9 +2636,9 @@ function tokenProblem(job) {
         return `the trigger sends an OIDC token to ${host}, a Google API, which takes only an OAuth access token (scope cloud-platform)`;
     if (!t?.oauthToken)
         return `the trigger sends no token to ${host}: it needs an OAuth access token (scope cloud-platform)`;
-    const scopes = (t.oauthToken.scope || scheduler_job/* CLOUD_PLATFORM_SCOPE */.Zl).split(/[\s,]+/);
-    if (!scopes.includes(scheduler_job/* CLOUD_PLATFORM_SCOPE */.Zl))
-        return `the trigger's OAuth token has scope ${t.oauthToken.scope}, and ${host} needs ${scheduler_job/* CLOUD_PLATFORM_SCOPE */.Zl}`;
+    const scopes = (t.oauthToken.scope || CLOUD_PLATFORM_SCOPE).split(/[\s,]+/);
+    if (!scopes.includes(CLOUD_PLATFORM_SCOPE))
+        return `the trigger's OAuth token has scope ${t.oauthToken.scope}, and ${host} needs ${CLOUD_PLATFORM_SCOPE}`;
     return undefined;
 }
 /** Past attempt_deadline, plus this, an attempt has surely ended (Scheduler abandons it at the deadline). */
@@ -2631,7 +2688,7 @@ function attemptConfirmer(ctx, previousStatus) {
         const unreadable = logsUnreadable ? ` (Cloud Logging was not readable: grant the deployer roles/logging.viewer for a quicker answer)` : '';
         if (JSON.stringify(job.status ?? null) !== previousStatus)
             return fromStatus(`the Cloud Scheduler job's status, which changed after the run${unreadable}`);
-        const deadlineMs = ((0,values/* durationSeconds */.o8)(job.attemptDeadline) ?? scheduler_job/* DEFAULT_ATTEMPT_DEADLINE */.pK) * 1000;
+        const deadlineMs = ((0,values/* durationSeconds */.o8)(job.attemptDeadline) ?? DEFAULT_ATTEMPT_DEADLINE) * 1000;
         if (Date.now() >= seenAt + deadlineMs + ATTEMPT_END_MARGIN_MS) {
             return fromStatus(`the Cloud Scheduler job's status once attempt_deadline had passed${unreadable}`);
         }
@@ -2757,7 +2814,7 @@ async function cannotConfirmInTime(ctx) {
     // Without an earlier attempt's status, any status the attempt writes is a change.
     if (!before?.status)
         return undefined;
-    const deadlineSeconds = ctx.config.schedule?.attemptDeadlineSeconds ?? (0,values/* durationSeconds */.o8)(before.attemptDeadline) ?? scheduler_job/* DEFAULT_ATTEMPT_DEADLINE */.pK;
+    const deadlineSeconds = ctx.config.schedule?.attemptDeadlineSeconds ?? (0,values/* durationSeconds */.o8)(before.attemptDeadline) ?? DEFAULT_ATTEMPT_DEADLINE;
     const needMs = deadlineSeconds * 1000 + ATTEMPT_END_MARGIN_MS + DISPATCH_ALLOWANCE_MS;
     if (ctx.deadline - Date.now() >= needMs)
         return undefined;
@@ -2768,8 +2825,8 @@ async function cannotConfirmInTime(ctx) {
     const skip = ctx.config.smoke.onlyWhenChanged;
     const message = `The smoke test ${skip ? 'was skipped' : 'cannot confirm the attempt in time, so it did not run the service'}: Cloud Logging is not readable ` +
         `(${readable}), and without logging.logEntries.list an attempt whose status equals the previous one is confirmed only once ` +
-        `attempt_deadline (${(0,config_duration/* formatDuration */.a)(deadlineSeconds)}) has passed, while smoke_timeout is ${(0,config_duration/* formatDuration */.a)(ctx.config.smoke.timeoutSeconds)}. ` +
-        `Grant the deployer roles/logging.viewer on project ${project}, or set smoke_timeout above ${(0,config_duration/* formatDuration */.a)(Math.ceil(needMs / 1000))}.`;
+        `attempt_deadline (${(0,duration/* formatDuration */.a)(deadlineSeconds)}) has passed, while smoke_timeout is ${(0,duration/* formatDuration */.a)(ctx.config.smoke.timeoutSeconds)}. ` +
+        `Grant the deployer roles/logging.viewer on project ${project}, or set smoke_timeout above ${(0,duration/* formatDuration */.a)(Math.ceil(needMs / 1000))}.`;
     return { status: skip ? 'skipped' : 'failed', message, ...(skip ? { warn: true } : {}) };
 }
 /** The execution the trigger started: the job's newest execution, once it is a new one. */
@@ -2841,9 +2898,19 @@ async function readPolicy(api, clients, kind, resource) {
         return clients.run.getIamPolicy(resource);
     });
 }
-/** The policy with the bindings added (a member joins an existing binding of the role). */
-function withBindings(policy, wanted) {
-    const bindings = (policy.bindings ?? []).map((b) => ({ ...b, members: [...(b.members ?? [])] }));
+/**
+ * The policy with the bindings added (a member joins an existing binding of the role), and the
+ * member taken out of the unconditional binding of each role in `stale` (what the action itself
+ * granted and no longer needs); every other binding and member stays.
+ */
+function withBindings(policy, wanted, stale = []) {
+    let bindings = (policy.bindings ?? []).map((b) => ({ ...b, members: [...(b.members ?? [])] }));
+    for (const { role, member } of stale) {
+        const binding = bindings.find((b) => b.role === role && !b.condition);
+        if (binding)
+            binding.members = binding.members.filter((m) => m !== member);
+    }
+    bindings = bindings.filter((b) => b.members.length > 0);
     for (const { role, member } of wanted) {
         if (hasBinding({ bindings }, role, member))
             continue;
@@ -2856,19 +2923,21 @@ function withBindings(policy, wanted) {
     return { ...policy, bindings };
 }
 const MAX_CONFLICTS = 5;
-/** Adds the missing bindings; returns true if it wrote. */
+/** Adds the missing bindings and removes the stale ones in one etag read-modify-write; returns true if it wrote. */
 async function applyBindings(api, clients, kind, resource, steps, policy) {
-    const wanted = steps.filter((s) => s.change.action !== 'unchanged');
-    if (wanted.length === 0)
+    const wanted = steps.filter((s) => s.change.action === 'create');
+    const stale = steps.filter((s) => s.change.action === 'delete');
+    if (wanted.length === 0 && stale.length === 0)
         return false;
     let current = policy ?? (await readPolicy(api, clients, kind, resource));
     for (let attempt = 1;; attempt++) {
-        // Present after a write of ours was tried: that write (its answer lost) may be what made it so.
-        if (wanted.every((w) => hasBinding(current, w.role, w.member)))
+        // Done after a write of ours was tried: that write (its answer lost) may be what made it so.
+        if (wanted.every((w) => hasBinding(current, w.role, w.member)) && !stale.some((s) => hasBinding(current, s.role, s.member)))
             return attempt > 1;
-        const next = withBindings(current, wanted);
+        const next = withBindings(current, wanted, stale);
+        const what = [...(wanted.length ? [`granting ${wanted.map((w) => w.role).join(', ')}`] : []), ...(stale.length ? [`removing ${stale.map((s) => `${s.role} from ${s.member}`).join(', ')}`] : [])].join(' and ');
         try {
-            await api.call(`granting ${wanted.map((w) => w.role).join(', ')} on the Cloud Run ${kind}`, resource, async () => {
+            await api.call(`${what} on the Cloud Run ${kind}`, resource, async () => {
                 return clients.run.setIamPolicy(resource, next);
             });
             return true;
@@ -2930,7 +2999,7 @@ async function applyPlan(api, clients, config, names, runPlan, current, deployId
         try {
             const result = await fn(tracked);
             for (const c of changes)
-                c.status = !c.written ? 'unchanged' : c.action === 'create' ? 'created' : 'updated';
+                c.status = !c.written ? 'unchanged' : c.action === 'create' ? 'created' : c.action === 'delete' ? 'deleted' : 'updated';
             return result;
         }
         catch (err) {
@@ -2947,12 +3016,12 @@ async function applyPlan(api, clients, config, names, runPlan, current, deployId
     // this run changes can be triggered before it holds (issue 11).
     let schedulerNow = current.schedulerJob;
     // Only an ENABLED job can be paused (PauseJob); one in a system state is repaired or recreated first.
-    const pauseFirst = (0,values/* enumName */.$U)(schedulerNow?.state, scheduler_job/* SCHEDULER_STATES */.fz) === 'ENABLED' && runPlan.scheduler?.setPaused === true;
+    const pauseFirst = (0,values/* enumName */.$U)(schedulerNow?.state, SCHEDULER_STATES) === 'ENABLED' && runPlan.scheduler?.setPaused === true;
     if (pauseFirst) {
         const planned = runPlan.scheduler.change;
-        schedulerNow = await hooks.phase('pause', () => step([planned], (tracked) => (0,upsert/* setSchedulerPaused */.YA)(api, tracked, planned.resource, true)));
+        schedulerNow = await hooks.phase('pause', () => step([planned], (tracked) => setSchedulerPaused(api, tracked, planned.resource, true)));
     }
-    const workload = await hooks.phase('deploy', () => step([runPlan.workload.change], (tracked) => applyWorkload(api, tracked, config.kind, names.resource, runPlan.workload, (fresh) => planWorkload(config, names, fresh, deployId), current.workload)));
+    const workload = await hooks.phase('deploy', () => step([runPlan.workload.change], (tracked) => applyWorkload(api, tracked, config.kind, names.resource, runPlan.workload, (fresh) => planWorkload(config, names, fresh, deployId, runPlan.grants), current.workload)));
     // A new service's URL is known only now: plan the trigger again with it.
     const serviceUri = config.kind === 'service' ? (workload.uri ?? undefined) : undefined;
     const scheduler = runPlan.scheduler && planScheduler(config, names, schedulerNow, serviceUri);
@@ -2987,11 +3056,11 @@ async function applyPlan(api, clients, config, names, runPlan, current, deployId
         if (!scheduler || !schedulerWrites)
             return;
         try {
-            await (0,upsert/* applySchedulerJob */.Nt)(api, tracked, scheduler, (fresh) => planScheduler(config, names, fresh, serviceUri));
+            await applySchedulerJob(api, tracked, scheduler, (fresh) => planScheduler(config, names, fresh, serviceUri));
         }
         catch (err) {
             // Created, not paused, deleted again: it does not exist after this run.
-            if (err instanceof upsert/* DeletedAgainError */._y)
+            if (err instanceof DeletedAgainError)
                 scheduler.change.written = false;
             throw err;
         }
@@ -3000,7 +3069,7 @@ async function applyPlan(api, clients, config, names, runPlan, current, deployId
         if (trigger.change.action === 'unchanged')
             return;
         const own = withSchedule(config, names, config.moreSchedules[i]);
-        await (0,upsert/* applySchedulerJob */.Nt)(api, tracked, trigger, (fresh) => planScheduler(own.config, own.names, fresh, serviceUri));
+        await applySchedulerJob(api, tracked, trigger, (fresh) => planScheduler(own.config, own.names, fresh, serviceUri));
     })));
     // A new Scheduler job to be paused is created and paused before the invoker may call the
     // target (if the pause fails, the job is deleted and nothing is granted). Otherwise the two
@@ -3074,9 +3143,9 @@ async function readCurrentState(api, clients, config, names) {
         readWorkload(api, clients, config.kind, names.resource),
         readWorkload(api, clients, other, otherKindName(config, names.projectId)),
         settle(readPolicy(api, clients, config.kind, names.resource)),
-        settle(names.schedulerJob ? (0,upsert/* readSchedulerJob */.$J)(api, clients, names.schedulerJob) : Promise.resolve(undefined)),
-        config.schedule ? (0,upsert/* schedulerRegions */.L8)(api, clients, names.projectId) : undefined,
-        ...more.map((name) => (0,upsert/* readSchedulerJob */.$J)(api, clients, name)),
+        settle(names.schedulerJob ? readSchedulerJob(api, clients, names.schedulerJob) : Promise.resolve(undefined)),
+        config.schedule ? schedulerRegions(api, clients, names.projectId) : undefined,
+        ...more.map((name) => readSchedulerJob(api, clients, name)),
     ]);
     if (config.schedule && regions && !regions.includes(config.schedule.region))
         throw schedulerNotOffered(config, config.schedule.region, regions);
@@ -3090,31 +3159,89 @@ async function readCurrentState(api, clients, config, names) {
     };
 }
 
-// EXTERNAL MODULE: ./src/plan/delete.ts
-var plan_delete = __webpack_require__(5652);
+;// CONCATENATED MODULE: ./src/ownership/targets.ts
+/** A service's URLs as Cloud Run reports them (uri, and urls); none for a job. */
+function urlsOf(resource) {
+    return [...(resource?.uri ? [resource.uri] : []), ...(resource?.urls ?? [])];
+}
+const V1_RUN = /^https:\/\/([a-z0-9-]+)-run\.googleapis\.com\/apis\/run\.googleapis\.com\/v1\/namespaces\/([^/]+)\/jobs\/([^/:]+):run$/;
+const V2_RUN = /^https:\/\/run\.googleapis\.com\/v2\/projects\/([^/]+)\/locations\/([^/]+)\/jobs\/([^/:]+):run$/;
+function targetsWorkload(job, w) {
+    const uri = job.httpTarget?.uri ?? '';
+    if (w.kind === 'job') {
+        const v1 = V1_RUN.exec(uri);
+        if (v1)
+            return v1[1] === w.region && w.projects.includes(v1[2]) && v1[3] === w.name;
+        const v2 = V2_RUN.exec(uri);
+        return !!v2 && w.projects.includes(v2[1]) && v2[2] === w.region && v2[3] === w.name;
+    }
+    let host;
+    try {
+        host = new URL(uri).host;
+    }
+    catch {
+        return false;
+    }
+    const urls = (w.urls ?? []).filter(Boolean);
+    if (urls.length > 0)
+        return urls.some((u) => URL.canParse(u) && new URL(u).host === host);
+    // The service is gone: its URL was https://NAME-PROJECT_NUMBER.REGION.run.app or https://NAME-HASH-CODE.a.run.app.
+    return host.startsWith(`${w.name}-`) && host.endsWith('.run.app');
+}
+
+;// CONCATENATED MODULE: ./src/plan/delete.ts
+/** `- delete` changes for `deletions`: Scheduler jobs first, then jobs and services, each group by name. */
+function planDeletions(deletions) {
+    const rank = (d) => (d.type === 'scheduler-job' ? 0 : 1);
+    return [...deletions]
+        .sort((a, b) => rank(a) - rank(b) || a.resource.localeCompare(b.resource))
+        .map((d) => ({ type: d.type, resource: d.resource, action: 'delete', fields: [], reason: d.reason }));
+}
+
 ;// CONCATENATED MODULE: ./src/plan/teardown.ts
 
-const teardown_MANAGED_BY = 'cloud-run-cron';
+
+
+
 function planTeardown(config, names, current) {
     const force = config.teardown?.force ?? false;
+    const here = hereOf(config);
     const kindLabel = config.kind === 'job' ? 'Cloud Run job' : 'Cloud Run service';
     const deletions = [];
     const refused = [];
-    if (names.schedulerJob && current.schedulerJob) {
-        const id = names.schedulerJob.split('/').pop();
-        if (!force && !(current.schedulerJob.description ?? '').includes(teardown_MANAGED_BY)) {
-            refused.push(`the Scheduler job ${id} does not name ${teardown_MANAGED_BY} in its description`);
+    const target = { kind: config.kind, name: config.name, region: config.region, projects: [names.projectId], urls: urlsOf(current.workload) };
+    // The triggers as listed (every region the workload records), with the one named by scheduler_job.
+    const jobs = new Map();
+    for (const j of [...(current.triggers ?? []), ...(current.schedulerJob ? [current.schedulerJob] : [])])
+        if (j.name)
+            jobs.set(j.name, j);
+    for (const [name, job] of [...jobs].sort(([a], [b]) => a.localeCompare(b))) {
+        const id = name.split('/').pop();
+        const named = name === names.schedulerJob;
+        if (!targetsWorkload(job, target)) {
+            if (named)
+                refused.push(`the Scheduler job ${id} triggers ${job.httpTarget?.uri ?? 'nothing'}, not the ${kindLabel} ${config.name}: it is another workload's trigger`);
+            continue;
         }
-        deletions.push({ type: 'scheduler-job', resource: names.schedulerJob, reason: 'state: absent (first: nothing may trigger a workload that is gone)' });
+        const c = classify((0,record/* fromDescription */.jt)(job.description), here);
+        if (mayDelete(c, true) || (force && c.ownership === 'unmarked')) {
+            deletions.push({ type: 'scheduler-job', resource: name, reason: 'state: absent (first: nothing may trigger a workload that is gone)' });
+        }
+        else {
+            refused.push(c.ownership === 'unmarked' ? `the Scheduler job ${id} triggers ${config.name} and has ${c.owner}` : `the Scheduler job ${id} triggers ${config.name} but belongs to ${c.owner} (${c.ownership}), which force: true does not override`);
+        }
     }
     if (current.workload) {
-        const labels = (current.workload.labels ?? {});
-        if (!force && labels['managed-by'] !== teardown_MANAGED_BY) {
-            refused.push(`the ${kindLabel} ${config.name} does not carry the label managed-by=${teardown_MANAGED_BY}`);
+        const c = classify((0,record/* fromLabels */.Kx)(current.workload.labels), here);
+        if (c.ownership === 'unmarked' && !force) {
+            refused.push(`the ${kindLabel} ${config.name} has ${c.owner}`);
+        }
+        else if (c.ownership !== 'unmarked' && !mayDelete(c, true)) {
+            refused.push(`the ${kindLabel} ${config.name} belongs to ${c.owner} (${c.ownership}), not to this run's ${here.fleet ? `fleet ${here.fleet}` : 'single mode'} of repository ${here.repositoryId ?? '(none)'}; force: true does not override that`);
         }
         deletions.push({ type: config.kind === 'job' ? 'run-job' : 'run-service', resource: names.resource, reason: 'state: absent (its IAM policy goes with it)' });
     }
-    return { plan: (0,plan_delete/* planDeletions */.f)(deletions), refused };
+    return { plan: planDeletions(deletions), refused };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/teardown.ts
@@ -3127,6 +3254,21 @@ function planTeardown(config, names, current) {
 
 
 
+
+/**
+ * Lists the Scheduler jobs where the workload's triggers may be: every region its owner record
+ * names (one marked before the record, or unmarked: every region where Scheduler is offered),
+ * and the region of scheduler_job. Each location is listed once per run, in parallel.
+ */
+async function readTeardownTriggers(index, run) {
+    const { config, current } = run;
+    if (!config.teardown || !current)
+        return;
+    const named = config.teardown.schedulerRegion ? [config.teardown.schedulerRegion] : [];
+    const found = current.workload ? (0,record/* fromLabels */.Kx)(current.workload.labels) : undefined;
+    const regions = !found ? named : found.kind === 'record' && found.record.schedulerRegions ? [...named, ...found.record.schedulerRegions] : undefined;
+    current.triggers = await index.jobsIn(regions);
+}
 /** Plans the teardown and starts the workload's report; a refusal is the workload's failure. */
 function planTeardownRun(ctx, run, current) {
     const { config, names } = run;
@@ -3135,8 +3277,8 @@ function planTeardownRun(ctx, run, current) {
     run.report = startReport(ctx, run, torn.plan, [], 'state: absent: nothing is deployed, so there is nothing to smoke-test.');
     if (torn.refused.length > 0) {
         run.failure = run.report.error =
-            `state: absent refused: ${torn.refused.join('; ')}, so it was not made by cloud-run-cron. Nothing was deleted. ` +
-                'Check the names (name, kind, region, scheduler_job, scheduler_region), or set force: true to delete it anyway.';
+            `state: absent refused: ${torn.refused.join('; ')}. Nothing was deleted. ` +
+                'Check the names (name, kind, region, scheduler_job, scheduler_region); force: true deletes a workload that has no owner record (docs/ownership.md).';
     }
     else if (config.dryRun || torn.plan.length === 0) {
         workflow_commands.info(torn.plan.length === 0 ? 'state: absent: nothing is left to remove.' : 'Dry run: the plan above was not applied.');
@@ -3173,7 +3315,6 @@ async function applyTeardown(ctx, report, phase) {
 
 
 
-
 function phaseOf(ctx, run) {
     return (name, fn) => phase(name, fn, { into: run.phases, group: !ctx.label });
 }
@@ -3184,11 +3325,7 @@ function startWorkload(ctx, config) {
 async function run_pipeline_readWorkload(ctx, run) {
     const { config, names } = run;
     await recordFailure(run, () => phaseOf(ctx, run)('read', async () => {
-        const [state, alertState] = await Promise.all([
-            readCurrentState(ctx.api, ctx.clients, config, names),
-            config.alerts && !config.teardown ? readAlertState(ctx.api, ctx.clients, config, names.projectId) : undefined,
-        ]);
-        run.alertState = alertState;
+        const state = await readCurrentState(ctx.api, ctx.clients, config, names);
         const kindLabel = config.kind === 'job' ? 'Cloud Run job' : 'Cloud Run service';
         workflow_commands.info(`${kindLabel} ${config.name}: ${state.workload ? 'exists' : 'does not exist yet'}`);
         if (state.workload)
@@ -3197,15 +3334,6 @@ async function run_pipeline_readWorkload(ctx, run) {
             workflow_commands.info(`Scheduler job ${names.schedulerJob.split('/').pop()}: ${state.schedulerJob ? 'exists' : 'does not exist yet'}`);
         run.current = state;
     }));
-}
-/** Reads the workload's alert policies and the project's channels (fleet mode: beside the list reads). */
-async function readAlerting(ctx, run) {
-    const { config, names } = run;
-    if (!config.alerts || config.teardown)
-        return;
-    await recordFailure(run, async () => {
-        run.alertState = await readAlertState(ctx.api, ctx.clients, config, names.projectId);
-    });
 }
 /** Plans the workload against what was read, and starts its report. Pure but for the log. */
 function planWorkloadRun(ctx, run) {
@@ -3217,22 +3345,19 @@ function planWorkloadRun(ctx, run) {
     (0,scrub/* registerSecretValues */.om)([...(0,workload/* envValuesOf */.d9)(current.workload, config.kind), ...(0,workload/* envValuesOf */.d9)(current.otherKind, config.kind === 'job' ? 'service' : 'job')]);
     const runPlan = planRun({ config, names, current, deployId: ctx.deployId });
     run.runPlan = runPlan;
-    if (run.alertState) {
-        run.alertPlan = planAlerting(config, names.projectId, run.alertState, { repository: ctx.errorContext.repository, now: new Date() });
-        runPlan.plan.push(...alertChanges(run.alertPlan));
-    }
     for (const warning of runPlan.warnings)
         workflow_commands.warning((0,scrub/* scrubSecrets */.Zg)(ctx.label ? `${ctx.label}: ${warning}` : warning));
+    for (const notice of runPlan.notices)
+        workflow_commands.notice(ctx.label ? `${ctx.label}: ${notice}` : notice);
     // Each change's reason (a tag redeploy, a re-pointed trigger) is in the plan, once.
     workflow_commands.info(`Plan${ctx.label ? ` of ${ctx.label}` : ''}:\n${formatPlan(runPlan.plan)}`);
     run.report = startReport(ctx, run, runPlan.plan, runPlan.warnings, 'The run stopped before the smoke test.');
-    run.report.alerting = alertingReport(run.alertPlan);
     run.report.url = current.workload?.uri ?? undefined;
     if (config.dryRun) {
         run.report.smoke.message = 'Dry run: nothing was written and the smoke test was skipped.';
         workflow_commands.info(planChangesAnything(runPlan.plan) ? `Dry run: the plan${ctx.label ? ` of ${ctx.label}` : ''} above was not applied.` : `Dry run: ${ctx.label ?? 'everything'} is up to date.`);
         if (config.failOnDrift) {
-            run.report.drift = findDrift(runPlan.plan, current).map((d) => driftLine(withPolicyAuthor(d, run.alertState)));
+            run.report.drift = findDrift(runPlan.plan, current).map(driftLine);
             if (run.report.drift.length > 0)
                 run.failure = run.report.error = driftMessage(run.report.drift);
             else
@@ -3265,25 +3390,15 @@ async function applyWorkloadRun(ctx, run) {
         return;
     const phase = phaseOf(ctx, run);
     await recordFailure(run, async () => {
-        const alerting = alertChanges(run.alertPlan);
-        for (const change of alerting)
-            change.status = 'not reached';
         const applied = await applyPlan(ctx.api, ctx.clients, config, names, runPlan, current, ctx.deployId, {
             phase,
             wrote: () => (report.changed = true),
-            plan: (plan) => (report.plan = [...plan, ...alerting]),
+            plan: (plan) => (report.plan = plan),
             progress: (change, starting) => workflow_commands.info(changeLine(change, starting)),
         });
-        report.plan = [...applied.plan, ...alerting];
-        // After the workload and its trigger: the policies watch what exists.
-        if (run.alertPlan && run.alertState) {
-            await phase('alerts', () => applyAlertPlan(ctx.api, ctx.clients, names.projectId, run.alertPlan, run.alertState, {
-                wrote: () => (report.changed = true),
-                progress: (change, starting) => workflow_commands.info(changeLine(change, starting)),
-            }));
-        }
         const service = config.kind === 'service' ? applied.workload : undefined;
-        report.changed = applied.changed || alerting.some((c) => c.written);
+        report.plan = applied.plan;
+        report.changed = applied.changed;
         report.url = service?.uri ?? undefined;
         report.revision = service?.latestReadyRevision?.split('/').pop() ?? undefined;
         const share = service ? (0,workload/* latestRevisionTraffic */.WU)(service) : 100;
@@ -3316,7 +3431,7 @@ async function applyWorkloadRun(ctx, run) {
             // A failed execution's or attempt's message comes from Google: scrubbed like any error.
             report.smoke = { ...smoke, message: (0,scrub/* scrubSecrets */.Zg)(smoke.message) };
             if (smoke.status === 'failed')
-                throw new explain/* ActionError */.lZ(report.smoke.message);
+                throw new ActionError(report.smoke.message);
             if (smoke.warn)
                 workflow_commands.warning(ctx.label ? `${ctx.label}: ${report.smoke.message}` : report.smoke.message);
             else
@@ -3346,38 +3461,123 @@ async function recordFailure(run, fn) {
         }
     }
 }
-/** Drift of an alert policy names who changed it last, as Cloud Monitoring records it. */
-function withPolicyAuthor(d, alerts) {
-    if (d.missing || d.change.type !== 'alert-policy' || !alerts)
-        return d;
-    const live = Object.values(alerts.policies).find((p) => p?.name === d.change.resource);
-    return { ...d, lastModifier: live?.mutationRecord?.mutatedBy, modifiedAt: live?.mutationRecord?.mutateTime };
+
+;// CONCATENATED MODULE: ./src/fleet/prune.ts
+
+
+
+
+const shortName = (resource) => resource.split('/').pop();
+const regionOf = (resource) => resource.split('/')[3];
+/** Lists the Cloud Run jobs and services of `regions`, then the Scheduler jobs of every region this fleet's workloads record (and `schedulerRegions`). */
+async function readForPrune(api, clients, projectId, owner, regions, schedulerRegions, index) {
+    const lists = await Promise.all(regions.flatMap((region) => ['jobs', 'services'].map(async (collection) => {
+        const parent = `projects/${projectId}/locations/${region}`;
+        const items = await api.call(`listing the Cloud Run ${collection}`, parent, () => clients.run.list(parent, collection));
+        return items.flatMap((r) => r.name ? [{ type: collection === 'jobs' ? 'run-job' : 'run-service', resource: r.name, labels: (r.labels ?? {}), urls: urlsOf(r) }] : []);
+    })));
+    const workloads = lists.flat();
+    // Where this fleet's triggers may be: the regions its workloads record (a record without them: everywhere offered).
+    let everywhere = false;
+    const recorded = new Set(schedulerRegions);
+    for (const w of owned(owner, workloads)) {
+        const found = (0,record/* fromLabels */.Kx)(w.labels);
+        const where = found.kind === 'record' ? found.record.schedulerRegions : undefined;
+        if (where === undefined)
+            everywhere = true;
+        else
+            where.forEach((r) => recorded.add(r));
+    }
+    return { workloads, schedulerJobs: await index.jobsIn(everywhere ? undefined : [...recorded]) };
+}
+function owned(owner, workloads) {
+    return workloads.filter((w) => classify((0,record/* fromLabels */.Kx)(w.labels), { ...owner, workload: shortName(w.resource) }).ownership === 'ours');
+}
+function targetOf(w, projects) {
+    return { kind: w.type === 'run-job' ? 'job' : 'service', name: shortName(w.resource), region: regionOf(w.resource), projects, urls: w.urls };
+}
+/** The deletions of prune, and notices for what was left alone. Pure. */
+function planPrune(owner, projects, listed, declared) {
+    const notices = [];
+    const kindOf = (type) => (type === 'run-job' ? 'Cloud Run job' : 'Cloud Run service');
+    const mine = owned(owner, listed.workloads);
+    for (const w of listed.workloads) {
+        if (mine.includes(w) || declared.resources.has(w.resource))
+            continue;
+        const found = (0,record/* fromLabels */.Kx)(w.labels);
+        const fleet = found.kind === 'record' ? found.record.fleet : found.kind === 'legacy' ? found.fleet : undefined;
+        if (fleet !== owner.fleet)
+            continue;
+        const c = classify(found, { ...owner, workload: shortName(w.resource) });
+        notices.push(`Prune left the ${kindOf(w.type)} ${shortName(w.resource)} alone: it carries the fleet id ${owner.fleet}, but its owner record is ${c.owner} (${c.ownership}), not this repository's fleet.`);
+    }
+    const undeclared = mine.filter((w) => !declared.resources.has(w.resource));
+    const targets = [...declared.workloads.map((t) => ({ t, undeclared: undefined })), ...undeclared.map((w) => ({ t: targetOf(w, projects), undeclared: w }))];
+    // Declared workloads' URLs come from the listing (a service's trigger is its URL).
+    for (const x of targets) {
+        if (x.undeclared || x.t.kind !== 'service')
+            continue;
+        const live = listed.workloads.find((w) => w.type === 'run-service' && shortName(w.resource) === x.t.name && regionOf(w.resource) === x.t.region);
+        if (live)
+            x.t = { ...x.t, urls: live.urls };
+    }
+    const reason = `carries the owner record of fleet ${owner.fleet} (this repository) and is no longer in the manifest`;
+    const deletions = [];
+    const blocked = new Map();
+    for (const job of listed.schedulerJobs) {
+        if (!job.name)
+            continue;
+        const hit = targets.find((x) => targetsWorkload(job, x.t));
+        const found = (0,record/* fromDescription */.jt)(job.description);
+        if (!hit) {
+            const c = classify(found, { ...owner, workload: found.kind === 'record' ? found.record.workload : '' });
+            if (c.ownership === 'ours' && !declared.schedulerJobs.has(job.name)) {
+                notices.push(`Prune left the Scheduler job ${shortName(job.name)} alone: it carries this fleet's record, but its target (${job.httpTarget?.uri ?? 'none'}) is not a workload of the fleet.`);
+            }
+            continue;
+        }
+        const c = classify(found, { ...owner, workload: hit.t.name });
+        if (mayDelete(c, true)) {
+            if (!declared.schedulerJobs.has(job.name))
+                deletions.push({ type: 'scheduler-job', resource: job.name, reason: `triggers ${hit.t.name}, ${reason}` });
+        }
+        else if (hit.undeclared) {
+            blocked.set(hit.undeclared.resource, `the Scheduler job ${job.name} (${c.owner}) still triggers it, and is not this fleet's to delete`);
+        }
+    }
+    for (const w of undeclared) {
+        const why = blocked.get(w.resource);
+        if (why)
+            notices.push(`Prune left the ${kindOf(w.type)} ${shortName(w.resource)} alone: ${why}. Delete that trigger, then run prune again.`);
+        else
+            deletions.push({ type: w.type, resource: w.resource, reason });
+    }
+    return { deletions: planDeletions(deletions), notices };
 }
 
-// EXTERNAL MODULE: ./src/fleet/prune.ts
-var prune = __webpack_require__(144);
 ;// CONCATENATED MODULE: ./src/fleet/read-fleet.ts
 
 
 
 
-
 const read_fleet_settle = (p) => p.then((value) => ({ value }), (error) => ({ error }));
-const read_fleet_schedulesOf = (c) => [c.schedule, ...(c.moreSchedules ?? [])].filter((s) => s !== undefined);
+const schedulesOf = (c) => [c.schedule, ...(c.moreSchedules ?? [])].filter((s) => s !== undefined);
 /** Fills in `run.current` of every run (or `run.failure` when what it needs could not be read). */
-async function readFleet(api, clients, projectId, runs) {
+async function readFleet(api, clients, projectId, runs, index) {
     const regions = [...new Set(runs.map((r) => r.config.region))];
     // A workload with state: absent has no schedule, but its Scheduler job is to be deleted: read that region too.
-    const schedulerRegionsUsed = [...new Set(runs.flatMap((r) => [...read_fleet_schedulesOf(r.config).map((s) => s.region), ...(r.config.teardown ? [r.config.teardown.schedulerRegion] : [])]))];
+    const schedulerRegionsUsed = [...new Set(runs.flatMap((r) => [...schedulesOf(r.config).map((s) => s.region), ...(r.config.teardown ? [r.config.teardown.schedulerRegion] : [])]))];
     const byName = (items) => new Map(items.flatMap((i) => (i.name ? [[i.name, i]] : [])));
     const listRun = (region, collection) => {
         const parent = `projects/${projectId}/locations/${region}`;
         return read_fleet_settle(api.call(`listing the Cloud Run ${collection}`, parent, () => clients.run.list(parent, collection)).then(byName));
     };
     const [offered, runLists, schedulerLists] = await Promise.all([
-        schedulerRegionsUsed.length ? read_fleet_settle((0,upsert/* schedulerRegions */.L8)(api, clients, projectId)) : undefined,
+        schedulerRegionsUsed.length ? read_fleet_settle(index.offered()) : undefined,
         Promise.all(regions.map(async (region) => [region, await listRun(region, 'jobs'), await listRun(region, 'services')])),
-        Promise.all(schedulerRegionsUsed.map(async (region) => [region, await read_fleet_settle((0,upsert/* listSchedulerJobs */.G3)(api, clients, `projects/${projectId}/locations/${region}`).then(byName))])),
+        Promise.all(
+        // The same lists prune and state: absent read (each location once per run).
+        schedulerRegionsUsed.map(async (region) => [region, await read_fleet_settle(index.jobsIn([region]).then(byName))])),
     ]);
     const jobsIn = new Map(runLists.map(([region, jobs]) => [region, jobs]));
     const servicesIn = new Map(runLists.map(([region, , services]) => [region, services]));
@@ -3395,7 +3595,7 @@ async function readFleet(api, clients, projectId, runs) {
             const jobs = value(jobsIn.get(config.region));
             const services = value(servicesIn.get(config.region));
             const [own, other] = config.kind === 'job' ? [jobs, services] : [services, jobs];
-            const schedules = read_fleet_schedulesOf(config);
+            const schedules = schedulesOf(config);
             if (schedules.length && offered) {
                 const where = value(offered);
                 const missing = schedules.find((s) => !where.includes(s.region));
@@ -3608,6 +3808,8 @@ async function commentOnPullRequest(config, target, summary, env, log) {
 
 
 
+
+
 async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
     const single = fleet.id === undefined;
     const tag = (config, text) => (single ? text : `${config.name}: ${text}`);
@@ -3643,6 +3845,8 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
     let runs = [];
     let deletions = [];
     const failures = [];
+    const leftAlone = [];
+    let skipped;
     try {
         const credentials = await phase('auth', async () => {
             try {
@@ -3653,7 +3857,7 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
             }
             catch (err) {
                 if (err instanceof auth_credentials.AuthError)
-                    throw (0,explain/* explainAuthError */.y6)(err.stage, err.cause, { ...errorContext, subject: err.subject, action: 'authenticating' }, env);
+                    throw explainAuthError(err.stage, err.cause, { ...errorContext, subject: err.subject, action: 'authenticating' }, env);
                 throw err;
             }
         }, { into: authPhase });
@@ -3680,46 +3884,89 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
         runs = fleet.configs.map((config) => startWorkload(ctxOf(config), config));
         for (const run of runs)
             Object.assign(run.phases, authPhase);
-        // Read all (and, to prune, what the fleet owns), then plan all.
-        const owned = fleet.prune && fleet.id !== undefined
-            ? (0,prune/* readOwned */.A4)(api, ctx.clients, projectId, fleet.id, [...new Set(fleet.configs.flatMap((c) => [c.region, ...[c.schedule, ...(c.moreSchedules ?? [])].flatMap((s) => (s ? [s.region] : []))]))])
-            : undefined;
-        owned?.catch(() => undefined);
+        // Read all (and, to prune, what the fleet owns), then plan all. Each Scheduler location is listed once.
+        const index = schedulerIndex(api, ctx.clients, projectId);
+        const owner = fleet.prune && fleet.id !== undefined ? { fleet: fleet.id, repositoryId: first.repositoryId } : undefined;
+        const scheduleRegions = [...new Set(fleet.configs.flatMap((c) => [c.schedule, ...(c.moreSchedules ?? [])].flatMap((s) => (s ? [s.region] : []))))];
+        const listed = owner ? readForPrune(api, ctx.clients, projectId, owner, [...new Set(fleet.configs.map((c) => c.region))], scheduleRegions, index) : undefined;
+        listed?.catch(() => undefined);
         if (single) {
             await Promise.all(runs.map((run) => run_pipeline_readWorkload(ctxOf(run.config), run)));
         }
         else {
             // A fleet reads with list calls: two round trips whatever its size.
             await phase('read', async () => {
-                await Promise.all([readFleet(api, ctx.clients, projectId, runs), ...runs.map((run) => readAlerting(ctxOf(run.config), run))]);
+                await readFleet(api, ctx.clients, projectId, runs, index);
                 const exist = runs.filter((r) => r.current?.workload).length;
                 workflow_commands.info(`Fleet ${fleet.id}: ${runs.length} workload(s) declared, ${exist} exist${runs.some((r) => r.failure) ? `, ${runs.filter((r) => r.failure).length} could not be read` : ''}`);
             });
         }
-        for (const run of runs)
-            planWorkloadRun(ctxOf(run.config), run);
-        if (owned && fleet.id !== undefined) {
+        // state: absent: a workload's triggers are wherever its owner record says.
+        await Promise.all(runs
+            .filter((r) => r.config.teardown && r.current && !r.failure)
+            .map((r) => readTeardownTriggers(index, r).catch((err) => (r.failure = (0,scrub/* scrubSecrets */.Zg)(err instanceof Error ? err.message : String(err))))));
+        for (const run of runs) {
+            // A workload that cannot be planned (e.g. a new one without runtime_service_account) fails alone.
+            try {
+                planWorkloadRun(ctxOf(run.config), run);
+            }
+            catch (err) {
+                run.failure = (0,scrub/* scrubSecrets */.Zg)(err instanceof Error ? err.message : String(err));
+            }
+        }
+        if (listed && owner) {
             const declared = {
                 resources: new Set(runs.map((r) => r.names.resource)),
                 schedulerJobs: new Set(runs.flatMap((r) => [
                     ...(r.names.schedulerJob ? [r.names.schedulerJob] : []),
                     ...(r.config.moreSchedules ?? []).map((s) => withSchedule(r.config, r.names, s).names.schedulerJob),
                 ])),
+                workloads: runs.map((r) => ({ kind: r.config.kind, name: r.config.name, region: r.config.region, projects: [projectId] })),
             };
-            deletions = (0,prune/* planPrune */.wM)(fleet.id, await owned, declared);
-            workflow_commands.info(`Prune plan of fleet ${fleet.id}:\n${deletions.length ? formatPlan(deletions) : 'nothing carries its marks that the manifest no longer declares.'}`);
+            // What prune could not read is a failure of prune alone: the workloads still deploy, nothing is pruned.
+            const read = await listed.catch((err) => void failures.push((0,scrub/* scrubSecrets */.Zg)(`prune: ${err instanceof Error ? err.message : String(err)}`)));
+            if (read) {
+                const pruned = planPrune(owner, [projectId], read, declared);
+                deletions = pruned.deletions;
+                leftAlone.push(...pruned.notices);
+                for (const notice of pruned.notices)
+                    workflow_commands.notice(notice);
+                workflow_commands.info(`Prune plan of fleet ${fleet.id}:\n${deletions.length ? formatPlan(deletions) : 'nothing carries its owner record that the manifest no longer declares.'}`);
+            }
         }
-        // Apply with at most max_parallel workloads in flight; then prune (triggers first).
+        // Apply with at most max_parallel workloads in flight. Deleting comes last, and only after a
+        // clean run: a workload that failed (e.g. a renamed one whose create was refused) may be
+        // what the deletions would leave without a replacement.
+        const removals = [...runs.filter((r) => r.config.teardown && r.report?.plan.length), ...deletions];
+        const failedNames = () => runs.filter((r) => r.failure).map((r) => r.config.name);
         if (!first.dryRun) {
             if (first.readOnly)
                 refuseWrites(runs, deletions, credentials.identity, projectId, single);
-            await inParallel(runs, fleet.maxParallel, (run) => applyWorkloadRun(ctxOf(run.config), run));
-            if (deletions.length > 0) {
-                await phase('prune', () => applyDeletions(api, ctx.clients, deletions, fleet.maxParallel, { progress: (c, starting) => workflow_commands.info(changeLine(c, starting)) })).catch((err) => failures.push((0,scrub/* scrubSecrets */.Zg)(`prune: ${err instanceof Error ? err.message : String(err)}`)));
+            await inParallel(runs.filter((r) => !r.config.teardown), fleet.maxParallel, (run) => applyWorkloadRun(ctxOf(run.config), run));
+            const failed = failedNames();
+            if (failed.length > 0 && removals.length > 0) {
+                skipped = `Prune and state: absent were skipped: ${failed.join(', ')} failed, so nothing was deleted in this run (a failed workload may be the replacement of what would go). Fix the failure and run again.`;
+                workflow_commands.warning(skipped);
+                for (const c of [...runs.filter((r) => r.config.teardown).flatMap((r) => r.report?.plan ?? []), ...deletions])
+                    c.status = 'not reached';
+                for (const r of runs.filter((x) => x.config.teardown && x.report && !x.failure))
+                    r.report.error = skipped;
+            }
+            else {
+                await inParallel(runs.filter((r) => r.config.teardown), fleet.maxParallel, (run) => applyWorkloadRun(ctxOf(run.config), run));
+                if (deletions.length > 0) {
+                    await phase('prune', () => applyDeletions(api, ctx.clients, deletions, fleet.maxParallel, { progress: (c, starting) => workflow_commands.info(changeLine(c, starting)) })).catch((err) => failures.push((0,scrub/* scrubSecrets */.Zg)(`prune: ${err instanceof Error ? err.message : String(err)}`)));
+                }
             }
         }
-        else if (deletions.length > 0) {
-            workflow_commands.info('Dry run: the deletions above were not applied.');
+        else {
+            const failed = failedNames();
+            if (failed.length > 0 && removals.length > 0) {
+                skipped = `Prune and state: absent would be skipped: ${failed.join(', ')} failed, and nothing is deleted after a failure in the same run.`;
+                workflow_commands.warning(skipped);
+            }
+            if (deletions.length > 0)
+                workflow_commands.info('Dry run: the deletions above were not applied.');
         }
     }
     catch (err) {
@@ -3728,7 +3975,7 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
     for (const run of runs)
         if (run.failure)
             failures.unshift(single ? run.failure : `${run.config.name}: ${run.failure}`);
-    await report(fleet, runs, deletions, failures, env);
+    await report(fleet, runs, deletions, failures, env, { skipped, leftAlone });
     if (failures.length === 1)
         workflow_commands.setFailed(failures[0]);
     else if (failures.length > 1)
@@ -3748,9 +3995,10 @@ function refuseWrites(runs, deletions, account, projectId, single) {
     // The summary of each workload says why nothing was applied.
     for (const run of planned)
         run.report.error = refusal;
-    throw new explain/* ActionError */.lZ(refusal);
+    throw new ActionError(refusal);
 }
-async function report(fleet, runs, deletions, failures, env) {
+async function report(fleet, runs, deletions, failures, env, notes) {
+    workflow_commands.setOutput('deletions_skipped', notes.skipped ?? '');
     const results = fleet.configs.map((config, i) => resultOf(config.name, config.kind, runs[i]?.report));
     const single = fleet.id === undefined ? runs[0] : undefined;
     if (fleet.id === undefined) {
@@ -3779,9 +4027,8 @@ async function report(fleet, runs, deletions, failures, env) {
     workflow_commands.setOutput('changed', String(runs.some((r) => r.report?.changed) || deletions.some((c) => c.written)));
     workflow_commands.setOutput('plan', planToJson(plan));
     workflow_commands.setOutput('results', JSON.stringify(results));
-    workflow_commands.setOutput('alert_policies', JSON.stringify(runs.flatMap((r) => alertPoliciesOf(r.report))));
     const entries = fleet.configs.map((config, i) => ({ name: config.name, kind: config.kind, report: runs[i]?.report, failure: runs[i]?.failure ?? (runs[i] ? undefined : failures[0]) }));
-    const { markdown, text } = renderFleetSummary(fleet.id, fleet.configs[0]?.dryRun ?? false, entries, deletions);
+    const { markdown, text } = renderFleetSummary(fleet.id, fleet.configs[0]?.dryRun ?? false, entries, deletions, new Date(), notes);
     if (!(await writeSummary(markdown, env)))
         workflow_commands.info(text);
     const first = fleet.configs[0];
@@ -3912,13 +4159,7 @@ function makeClients(authClient, env = process.env) {
     const logging = {
         list: (request) => rest.send('logging', 'POST', 'v2/entries:list', request),
     };
-    const monitoring = {
-        list: (projectId, collection, filter) => allPages(collection, (pageToken) => rest.get('monitoring', `v3/projects/${projectId}/${collection}`, { pageSize: '1000', pageToken, filter })),
-        create: (projectId, collection, body) => rest.send('monitoring', 'POST', `v3/projects/${projectId}/${collection}`, body),
-        update: (name, body, mask) => rest.send('monitoring', 'PATCH', `v3/${name}`, body, { updateMask: mask.join(',') }),
-        delete: (name) => rest.delete('monitoring', `v3/${name}`),
-    };
-    return { run, scheduler, logging, monitoring };
+    return { run, scheduler, logging };
 }
 
 

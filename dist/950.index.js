@@ -1,97 +1,6 @@
-export const id = 318;
-export const ids = [318];
+export const id = 950;
+export const ids = [950];
 export const modules = {
-
-/***/ 4937:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $U: () => (/* binding */ enumName),
-/* harmony export */   DI: () => (/* binding */ bytesBase64),
-/* harmony export */   R5: () => (/* binding */ timestampMs),
-/* harmony export */   Ro: () => (/* binding */ toNumber),
-/* harmony export */   o8: () => (/* binding */ durationSeconds),
-/* harmony export */   p0: () => (/* binding */ duration),
-/* harmony export */   xm: () => (/* binding */ CONDITION_STATES)
-/* harmony export */ });
-// Values as Google's APIs hand them back. REST JSON gives enum names, int64 and durations
-// as strings ("600s") and bytes as base64; the generated clients give enum numbers, Longs
-// and {seconds, nanos}. These read any of those forms; the action writes REST JSON.
-function toNumber(value) {
-    if (value === null || value === undefined || value === '')
-        return undefined;
-    if (typeof value === 'number')
-        return value;
-    if (typeof value === 'string')
-        return Number(value);
-    if (typeof value.toNumber === 'function')
-        return value.toNumber();
-    return undefined;
-}
-/** Seconds of a google.protobuf.Duration in any of its shapes. */
-function durationSeconds(value) {
-    if (value === null || value === undefined)
-        return undefined;
-    if (typeof value === 'string') {
-        const m = /^(-?\d+(?:\.\d+)?)s$/.exec(value);
-        return m ? Number(m[1]) : undefined;
-    }
-    if (typeof value === 'object') {
-        const d = value;
-        return (toNumber(d.seconds) ?? 0) + (toNumber(d.nanos) ?? 0) / 1e9;
-    }
-    return toNumber(value);
-}
-/** A google.protobuf.Duration in REST JSON: "600s". */
-function duration(seconds) {
-    return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(9).replace(/0+$/, '')}s`;
-}
-/** Milliseconds since the epoch of a google.protobuf.Timestamp in any of its shapes. */
-function timestampMs(value) {
-    if (value === null || value === undefined || value === '')
-        return undefined;
-    if (typeof value === 'string') {
-        const t = Date.parse(value);
-        return Number.isNaN(t) ? undefined : t;
-    }
-    if (value instanceof Date)
-        return value.getTime();
-    if (typeof value === 'object') {
-        const t = value;
-        if (t.seconds === undefined && t.nanos === undefined)
-            return undefined;
-        return (toNumber(t.seconds) ?? 0) * 1000 + Math.floor((toNumber(t.nanos) ?? 0) / 1e6);
-    }
-    return undefined;
-}
-/** An enum's name, whether the client gave the name or the number. */
-function enumName(value, names) {
-    if (value === null || value === undefined)
-        return undefined;
-    if (typeof value === 'number')
-        return names[value];
-    return String(value);
-}
-/** Bytes fields come back as Buffer/Uint8Array or base64 text; this gives base64. */
-function bytesBase64(value) {
-    if (value === null || value === undefined)
-        return undefined;
-    if (typeof value === 'string')
-        return value;
-    if (value instanceof Uint8Array)
-        return Buffer.from(value).toString('base64');
-    return undefined;
-}
-const CONDITION_STATES = [
-    'STATE_UNSPECIFIED',
-    'CONDITION_PENDING',
-    'CONDITION_RECONCILING',
-    'CONDITION_FAILED',
-    'CONDITION_SUCCEEDED',
-];
-
-
-/***/ }),
 
 /***/ 9950:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -100,6 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   loadSpec: () => (/* binding */ loadSpec)
 /* harmony export */ });
+/* harmony import */ var _ownership_record_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8132);
 /* harmony import */ var _config_types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2143);
 /* harmony import */ var _config_lists_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5979);
 /* harmony import */ var _spec_merge_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4999);
@@ -109,6 +19,7 @@ __webpack_require__.r(__webpack_exports__);
 // the googleapis protos): unknown fields (with the nearest valid name), values of the wrong type,
 // output-only fields, and fields an input also sets. Loaded only when spec is set: main imports
 // this module dynamically, and it imports the YAML parser and the schema the same way.
+
 
 
 
@@ -249,6 +160,9 @@ function conflicts(config, spec, isSet) {
             const inputs = f.inputs.filter((i) => f.given || isSet(i)).join("', '");
             out.push(`${l.path}: also set by the input '${inputs}'; set it in one place (remove it from spec, or leave the input empty)`);
         }
+    }
+    for (const l of leaves.filter((l) => l.segments[0] === 'labels' && l.segments.length === 2 && (0,_ownership_record_js__WEBPACK_IMPORTED_MODULE_4__/* .reservedLabel */ .nt)(String(l.segments[1])))) {
+        out.push(`${l.path}: ${(0,_ownership_record_js__WEBPACK_IMPORTED_MODULE_4__/* .reservedLabel */ .nt)(String(l.segments[1]))}`);
     }
     for (const l of leaves.filter((l) => l.segments[0] === 'labels' && l.segments.length === 2 && String(l.segments[1]) in config.labels)) {
         const source = isSet('labels') && (config.labels[String(l.segments[1])] !== undefined) ? "the input 'labels' or a default label" : 'a default label';
