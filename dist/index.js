@@ -2503,6 +2503,7 @@ async function run(env = process.env) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $S: () => (/* binding */ describeOwner),
 /* harmony export */   Bu: () => (/* binding */ repositoryIdOf),
+/* harmony export */   Dc: () => (/* binding */ toLabels),
 /* harmony export */   Kx: () => (/* binding */ fromLabels),
 /* harmony export */   MQ: () => (/* binding */ withGrants),
 /* harmony export */   Rr: () => (/* binding */ grantsOf),
@@ -2512,7 +2513,6 @@ async function run(env = process.env) {
 /* harmony export */   nt: () => (/* binding */ reservedLabel),
 /* harmony export */   zv: () => (/* binding */ recordOf)
 /* harmony export */ });
-/* unused harmony export toLabels */
 const MANAGED_BY_KEY = 'managed-by';
 const MANAGED_BY = 'cloud-run-cron';
 const PREFIX = 'cloud-run-cron-';

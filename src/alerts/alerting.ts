@@ -4,10 +4,11 @@ import type { Config } from '../config/types.js';
 import type { Change } from '../plan/types.js';
 import type { AlertingReport } from '../report/types.js';
 import { desiredAlerting } from './desired.js';
-import { channelOwnerLabels, policyOwnerLabels } from './owner.js';
-import { planAlerts, type AlertPlan, type AlertState } from './plan.js';
+import type { Here } from '../ownership/classify.js';
+import { channelOwnerLabels, isOwnedPolicy, policyOwnerLabels } from './owner.js';
+import { planAlerts, type AlertPlan, type AlertPolicy, type AlertState } from './plan.js';
 
-export { applyAlertPlan, readAlertState } from './io.js';
+export { applyAlertPlan, deleteAlertPolicy, deleteChannelsOf, listPoliciesForDeletion, readAlertState } from './io.js';
 
 /** The alerting plan of `config`'s workload against what was read. Pure: `now` is when schedule gaps count from. */
 export function planAlerting(config: Config, projectId: string, state: AlertState, opts: { repository?: string; now: Date }): AlertPlan | undefined {
@@ -39,4 +40,12 @@ export function alertingReport(plan: AlertPlan | undefined): AlertingReport | un
     notes: plan.notes,
     missedWindowSeconds: plan.missedWindowSeconds,
   };
+}
+
+/**
+ * The deletions of the policies whose owner record is `here`'s exactly (prune: a workload no
+ * longer declared; state: absent: the workload torn down), each with `reason`.
+ */
+export function policyDeletions(policies: readonly AlertPolicy[] | undefined, here: Here, reason: string): { type: 'alert-policy'; resource: string; reason: string }[] {
+  return (policies ?? []).filter((p) => isOwnedPolicy(p, here)).map((p) => ({ type: 'alert-policy' as const, resource: p.name, reason }));
 }

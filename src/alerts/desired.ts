@@ -12,6 +12,7 @@ import { longestGapSeconds } from '../config/cron-core.js';
 import { formatDuration } from '../config/duration.js';
 import type { AlertCondition, Config, ScheduleConfig } from '../config/types.js';
 import { logsUrl, runJobUrl, runServiceUrl } from '../report/links.js';
+import { roleLabel } from './owner.js';
 
 /** Cloud Monitoring's longest metric-absence window: 23 h 30 min (see fake/FACTS.md). */
 export const ABSENCE_MAX_SECONDS = 84_600;
@@ -199,7 +200,7 @@ export function desiredAlerting(config: Config, projectId: string, labels: Recor
     });
   }
   const base = (role: PolicyRole) => ({
-    userLabels: { ...labels, 'cloud-run-cron-alert': role },
+    userLabels: { ...labels, ...roleLabel(role) },
     combiner: 'OR' as const,
     enabled: true,
     severity: 'ERROR' as const,

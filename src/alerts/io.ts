@@ -1,7 +1,7 @@
 // Cloud Monitoring reads and writes for the alerting plan. The project's policies and channels are
 // read once per run (every workload of a fleet selects its own from them), and an email channel is
 // created once per run however many workloads name the address.
-import { isNotFound } from '../errors/api-error.js';
+import { isNotFound, isPermissionDenied } from '../errors/api-error.js';
 import type { Api } from '../google/api.js';
 import type { GoogleClients } from '../google/clients.js';
 import type { Config } from '../config/types.js';
@@ -49,6 +49,44 @@ export async function readAlertState(api: Api, clients: GoogleClients, config: C
     if (known && !policies[known]) policies[known] = p;
   }
   return { policies, channels: project.channels, projectPolicies: project.policies };
+}
+
+const listedForDeletion = new WeakMap<GoogleClients, Map<string, Promise<AlertPolicy[] | undefined>>>();
+
+/**
+ * The project's alert policies, for prune and state: absent to find a workload's policies by its
+ * owner record; undefined when the deployer may not list them (a setup without alerting): then
+ * there is nothing of the action's to find, and the deletions go on without them.
+ */
+export function listPoliciesForDeletion(api: Api, clients: GoogleClients, projectId: string): Promise<AlertPolicy[] | undefined> {
+  const cache = perRun(listedForDeletion, clients);
+  let p = cache.get(projectId);
+  if (!p) {
+    p = api.call('listing the Cloud Monitoring alert policies', `projects/${projectId}`, async () => {
+      try {
+        return await clients.monitoring.list<AlertPolicy>(projectId, 'alertPolicies');
+      } catch (err) {
+        if (isPermissionDenied(err)) return undefined;
+        throw err;
+      }
+    });
+    cache.set(projectId, p);
+    p.catch(() => cache.delete(projectId));
+  }
+  return p;
+}
+
+/** Deletes an alert policy; one already gone counts as deleted. Answers whether this call deleted it. */
+export async function deleteAlertPolicy(api: Api, clients: GoogleClients, name: string): Promise<boolean> {
+  return api.call('deleting the Cloud Monitoring alert policy', name, async () => {
+    try {
+      await clients.monitoring.delete(name);
+      return true;
+    } catch (err) {
+      if (isNotFound(err)) return false;
+      throw err;
+    }
+  });
 }
 
 export interface AlertHooks {
@@ -111,13 +149,7 @@ export async function applyAlertPlan(api: Api, clients: GoogleClients, projectId
         await api.call('updating the Cloud Monitoring alert policy', c.resource, () => clients.monitoring.update(c.resource, body, step.updateMask ?? []));
         c.status = 'updated';
       } else {
-        await api.call('deleting the Cloud Monitoring alert policy', c.resource, async () => {
-          try {
-            await clients.monitoring.delete(c.resource);
-          } catch (err) {
-            if (!isNotFound(err)) throw err;
-          }
-        });
+        await deleteAlertPolicy(api, clients, c.resource);
         c.status = 'deleted';
         const gone = state.projectPolicies.find((p) => p.name === c.resource);
         if (gone) deleted.push(gone);
@@ -131,15 +163,31 @@ export async function applyAlertPlan(api: Api, clients: GoogleClients, projectId
       hooks.progress(c, false);
     }
   }
-  if (deleted.length) await deleteUnusedChannels(api, clients, projectId, deleted, state.channels);
+  if (deleted.length) await deleteUnusedChannels(api, clients, projectId, deleted);
+}
+
+/**
+ * After prune or state: absent deleted alert policies (by name): the action's channels they used
+ * that no policy uses any more. The policies are those listed for the deletion.
+ */
+export async function deleteChannelsOf(api: Api, clients: GoogleClients, deletedNames: readonly string[]): Promise<string[]> {
+  const projectId = deletedNames[0]?.split('/')[1];
+  if (!projectId) return [];
+  const listed = (await perRun(listedForDeletion, clients).get(projectId)?.catch(() => undefined)) ?? [];
+  const deleted = listed.filter((p) => deletedNames.includes(p.name));
+  return deleted.length ? deleteUnusedChannels(api, clients, projectId, deleted) : [];
 }
 
 /**
  * The action's own channels that the deleted policies used and no policy of the project uses now
  * (read again: another workload of this run may have just pointed a new policy at one).
  */
-async function deleteUnusedChannels(api: Api, clients: GoogleClients, projectId: string, deleted: readonly AlertPolicy[], channels: readonly NotificationChannel[]): Promise<string[]> {
-  const now = await api.call('listing the Cloud Monitoring alert policies', `projects/${projectId}`, () => clients.monitoring.list<AlertPolicy>(projectId, 'alertPolicies'));
+async function deleteUnusedChannels(api: Api, clients: GoogleClients, projectId: string, deleted: readonly AlertPolicy[]): Promise<string[]> {
+  const parent = `projects/${projectId}`;
+  const [now, channels] = await Promise.all([
+    api.call('listing the Cloud Monitoring alert policies', parent, () => clients.monitoring.list<AlertPolicy>(projectId, 'alertPolicies')),
+    api.call('listing the Cloud Monitoring notification channels', parent, () => clients.monitoring.list<NotificationChannel>(projectId, 'notificationChannels')),
+  ]);
   const stillUsed = new Set(now.flatMap((p) => p.notificationChannels ?? []));
   const candidates = new Set(deleted.flatMap((p) => p.notificationChannels ?? []));
   const out: string[] = [];

@@ -2,8 +2,8 @@
 // exists, plan, apply, smoke-test, each step recording what it did in the workload's report.
 // A failure is recorded, not thrown: one failing workload does not stop the others.
 import * as core from '../report/workflow-commands.js';
-import { alertChanges, alertingReport, applyAlertPlan, planAlerting, readAlertState } from '../alerts/alerting.js';
-import type { AlertPlan, AlertState } from '../alerts/plan.js';
+import { alertChanges, alertingReport, applyAlertPlan, listPoliciesForDeletion, planAlerting, readAlertState } from '../alerts/alerting.js';
+import type { AlertPlan, AlertPolicy, AlertState } from '../alerts/plan.js';
 import type { Config } from '../config/types.js';
 import { ActionError, type ErrorContext } from '../errors/explain.js';
 import { registerSecretValues, scrubSecrets } from '../errors/scrub.js';
@@ -50,6 +50,8 @@ export interface WorkloadRun {
   /** Cloud Monitoring alerting: what was read, and its plan (absent without alerting inputs). */
   alertState?: AlertState;
   alertPlan?: AlertPlan;
+  /** state: absent: the project's alert policies (undefined: the deployer may not list them). */
+  teardownPolicies?: AlertPolicy[];
   report?: RunReport;
   /** Why this workload failed (its report, when there is one, says it too). */
   failure?: string;
@@ -72,11 +74,7 @@ export async function readWorkload(ctx: PipelineContext, run: WorkloadRun): Prom
   const { config, names } = run;
   await recordFailure(run, () =>
     phaseOf(ctx, run)('read', async () => {
-      const [state, alertState] = await Promise.all([
-        readCurrentState(ctx.api, ctx.clients, config, names),
-        config.alerts && !config.teardown ? readAlertState(ctx.api, ctx.clients, config, names.projectId) : undefined,
-      ]);
-      run.alertState = alertState;
+      const [state] = await Promise.all([readCurrentState(ctx.api, ctx.clients, config, names), readAlerts(ctx, run)]);
       const kindLabel = config.kind === 'job' ? 'Cloud Run job' : 'Cloud Run service';
       core.info(`${kindLabel} ${config.name}: ${state.workload ? 'exists' : 'does not exist yet'}`);
       if (state.workload) core.info(`IAM policy of ${config.name}: ${state.policy?.bindings?.length ?? 0} binding(s)`);
@@ -88,11 +86,14 @@ export async function readWorkload(ctx: PipelineContext, run: WorkloadRun): Prom
 
 /** Reads the workload's alert policies and the project's channels (fleet mode: beside the list reads). */
 export async function readAlerting(ctx: PipelineContext, run: WorkloadRun): Promise<void> {
+  await recordFailure(run, () => readAlerts(ctx, run));
+}
+
+/** What alerting needs: with alerting inputs, the workload's policies and the channels; for state: absent, the policies to delete with it. */
+async function readAlerts(ctx: PipelineContext, run: WorkloadRun): Promise<void> {
   const { config, names } = run;
-  if (!config.alerts || config.teardown) return;
-  await recordFailure(run, async () => {
-    run.alertState = await readAlertState(ctx.api, ctx.clients, config, names.projectId);
-  });
+  if (config.teardown) run.teardownPolicies = await listPoliciesForDeletion(ctx.api, ctx.clients, names.projectId);
+  else if (config.alerts) run.alertState = await readAlertState(ctx.api, ctx.clients, config, names.projectId);
 }
 
 /** Plans the workload against what was read, and starts its report. Pure but for the log. */

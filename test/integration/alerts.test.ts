@@ -18,7 +18,7 @@ afterAll(async () => {
 type Policy = Record<string, any>;
 const policiesOf = (fake: FakeGcp, workload: string): Policy[] =>
   fake.alertPolicies().filter((p: Policy) => p.userLabels?.['cloud-run-cron-workload'] === workload) as Policy[];
-const byRole = (ps: Policy[], role: string): Policy | undefined => ps.find((p) => p.userLabels['cloud-run-cron-alert'] === role);
+const byRole = (ps: Policy[], role: string): Policy | undefined => ps.find((p) => p.userLabels['alert-role'] === role);
 const monitoringWrites = (fake: FakeGcp, since: number) =>
   fake.requests.slice(since).filter((r) => r.service === 'monitoring' && r.method !== 'GET').map((r) => `${r.method} ${r.path}${r.query ? `?${r.query}` : ''}`);
 
@@ -42,7 +42,8 @@ test.concurrent('a job gets a run policy (failed execution + missed run) and a t
     expect(ps).toHaveLength(3);
     const runPolicy = byRole(ps, 'run')!;
     expect(runPolicy.notificationChannels).toEqual([oncall]);
-    expect(runPolicy.userLabels).toEqual({ 'managed-by': 'cloud-run-cron', 'cloud-run-cron-workload': 'nightly', 'cloud-run-cron-alert': 'run' });
+    // The owner record (src/ownership) and the policy's role.
+    expect(runPolicy.userLabels).toEqual({ 'managed-by': 'cloud-run-cron', 'cloud-run-cron-repo': '2000002', 'cloud-run-cron-workload': 'nightly', 'cloud-run-cron-scheduler': 'us-central1', 'alert-role': 'run' });
     const [failed] = runPolicy.conditions;
     expect(runPolicy.conditions).toHaveLength(1);
     expect(failed.conditionThreshold.filter).toContain('metric.type = "run.googleapis.com/job/completed_execution_count"');
@@ -100,7 +101,7 @@ test.concurrent('a service gets its missed-run policy and its failure through th
     const web = await run(fake, serviceInputs(fake, 'web', { alert_channels: 'email:Ops@Example.com' }));
     expect([web.code, failure(web)]).toEqual([0, '']);
     const channels = fake.notificationChannels() as any[];
-    expect(channels.map((c) => [c.type, c.labels.email_address, c.userLabels['managed-by']])).toEqual([['email', 'ops@example.com', 'cloud-run-cron']]);
+    expect(channels.map((c) => [c.type, c.labels.email_address, c.userLabels['created-by']])).toEqual([['email', 'ops@example.com', 'cloud-run-cron']]);
     const ps = policiesOf(fake, 'web');
     const runPolicy = byRole(ps, 'run')!;
     expect(runPolicy.conditions.map((c: any) => Object.keys(c).find((k) => k.startsWith('condition')))).toEqual(['conditionAbsent']);
@@ -194,7 +195,7 @@ workloads:
     expect([r.code, failure(r)]).toEqual([0, '']);
     expect(fake.notificationChannels()).toHaveLength(1);
     const sync = policiesOf(fake, 'hourly-sync');
-    expect(sync.map((p) => p.userLabels['cloud-run-cron-alert'])).toEqual(['run']);
+    expect(sync.map((p) => p.userLabels['alert-role'])).toEqual(['run']);
     // hourly: 1 h + 5 m grace
     expect(sync[0]!.userLabels['cloud-run-cron-fleet']).toBe('reports');
     expect(sync[0]!.conditions[0].conditionAbsent.duration).toBe(`${65 * 60}s`);
@@ -214,3 +215,71 @@ test.concurrent('without the Monitoring permissions the run fails before any wri
     expect(fake.requests.filter((q) => q.method !== 'GET' && (q.service === 'run' || q.service === 'scheduler' || q.service === 'monitoring'))).toEqual([]);
   });
 }, 60_000);
+
+test.concurrent('state: absent deletes the workload\'s policies after its trigger and before the workload, and only those with its exact owner record', async () => {
+  await withFake(async (fake) => {
+    const inputs = jobInputs(fake, 'nightly', { alert_channels: 'email:ops@example.com' });
+    expect((await run(fake, inputs)).code).toBe(0);
+    // Another repository's policy for a workload of the same name: not this run's to delete.
+    const token = fake.userToken('alice@example.com');
+    const foreign = await fetch(`${fake.url}/v3/projects/${fake.world.projectId}/alertPolicies`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        displayName: 'theirs', combiner: 'OR',
+        conditions: [{ displayName: 'x', conditionThreshold: { filter: 'metric.type = "a/b" AND resource.type = "cloud_run_job"', comparison: 'COMPARISON_GT', duration: '0s' } }],
+        userLabels: { 'managed-by': 'cloud-run-cron', 'cloud-run-cron-repo': '999', 'cloud-run-cron-workload': 'nightly', 'alert-role': 'run' },
+      }),
+    }).then((r) => r.json() as Promise<{ name: string }>);
+    const ours = policiesOf(fake, 'nightly').filter((p) => p.userLabels['cloud-run-cron-repo'] === '2000002').map((p) => p.name);
+    expect(ours).toHaveLength(3);
+    const mark = fake.requests.length;
+    const r = await run(fake, { ...inputs, state: 'absent', alert_channels: '' });
+    expect([r.code, failure(r)]).toEqual([0, '']);
+    const deletes = fake.requests.slice(mark).filter((q) => q.method === 'DELETE').map((q) => q.path);
+    const at = (re: RegExp) => deletes.findIndex((p) => re.test(p));
+    expect(deletes.filter((p) => p.includes('/alertPolicies/')).sort()).toEqual(ours.map((n) => `/v3/${n}`).sort());
+    expect(at(/\/jobs\/nightly-schedule$/)).toBeLessThan(at(/\/alertPolicies\//));
+    expect(deletes.findLastIndex((p) => p.includes('/alertPolicies/'))).toBeLessThan(at(/\/jobs\/nightly$/));
+    expect(fake.alertPolicies().map((p: any) => p.name)).toEqual([foreign.name]);
+    // The email channel the action created, which no policy uses any more, goes with them.
+    expect(fake.notificationChannels()).toEqual([]);
+  });
+}, 120_000);
+
+test.concurrent('prune deletes the policies of a workload no longer in the manifest, after its trigger and before it', async () => {
+  await withFake(async (fake) => {
+    const w = fake.world;
+    const dir = mkdtempSync(join(workspaces, 'prune-'));
+    const image = (n: string) => `us-docker.pkg.dev/${w.projectId}/apps/${n}@${DIGEST('a')}`;
+    const manifest = (both: boolean) => `version: 1
+fleet: reports
+defaults:
+  runtime_service_account: ${w.runtime}
+  invoker_service_account: ${w.invoker}
+  alert_channels: [email:ops@example.com]
+workloads:
+  - name: keep
+    image: ${image('keep')}
+    schedule: '*/30 * * * *'
+${both ? `  - name: gone
+    image: ${image('gone')}
+    schedule: '*/30 * * * *'
+` : ''}`;
+    const inputs = { workload_identity_provider: w.provider, service_account: w.deployer, region: w.region, manifest: 'fleet.yaml' };
+    writeFileSync(join(dir, 'fleet.yaml'), manifest(true));
+    expect((await run(fake, inputs, { GITHUB_WORKSPACE: dir })).code).toBe(0);
+    const gone = policiesOf(fake, 'gone').map((p) => p.name);
+    expect(gone).toHaveLength(2);
+    writeFileSync(join(dir, 'fleet.yaml'), manifest(false));
+    const mark = fake.requests.length;
+    const r = await run(fake, { ...inputs, prune: 'true' }, { GITHUB_WORKSPACE: dir });
+    expect([r.code, failure(r)]).toEqual([0, '']);
+    const deletes = fake.requests.slice(mark).filter((q) => q.method === 'DELETE').map((q) => q.path);
+    expect(deletes).toEqual([`/v2/projects/demo-project/locations/us-central1/jobs/gone-schedule`.replace('/v2/', '/v1/'), ...gone.map((n) => `/v3/${n}`).sort(), '/v2/projects/demo-project/locations/us-central1/jobs/gone']);
+    expect(policiesOf(fake, 'gone')).toEqual([]);
+    expect(policiesOf(fake, 'keep')).toHaveLength(2);
+    // The shared email channel stays: keep's policies still use it.
+    expect(fake.notificationChannels()).toHaveLength(1);
+  });
+}, 120_000);

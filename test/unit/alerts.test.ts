@@ -78,7 +78,7 @@ describe('the desired policies', () => {
     const [run, trigger] = d.policies;
     expect(run!.body.conditions.map((x) => Object.keys(x)[1])).toEqual(['conditionThreshold', 'conditionAbsent']);
     expect((run!.body.conditions[1]!.conditionAbsent as { duration: string }).duration).toBe(`${(15 + 5 + 10) * 60}s`);
-    expect(run!.body.userLabels).toEqual({ 'managed-by': 'cloud-run-cron', 'cloud-run-cron-workload': 'nightly', 'cloud-run-cron-alert': 'run' });
+    expect(run!.body.userLabels).toEqual({ 'managed-by': 'cloud-run-cron', 'cloud-run-cron-workload': 'nightly', 'cloud-run-cron-scheduler': 'europe-west1', 'alert-role': 'run' });
     expect(run!.body.documentation.links?.map((l) => l.displayName)).toEqual(['executions', 'logs', 'repository']);
     expect(trigger!.body.alertStrategy).toEqual({ notificationRateLimit: { period: '3600s' } });
     expect(trigger!.body.conditions).toHaveLength(1);
