@@ -5,6 +5,9 @@ import { longestGapSeconds } from '../../src/config/cron-core.js';
 import { desiredAlerting, missedWindow } from '../../src/alerts/desired.js';
 import { planAlerts, type AlertPolicy, type AlertState } from '../../src/alerts/plan.js';
 import { policyOwnerLabels } from '../../src/alerts/owner.js';
+import { policyDeletions } from '../../src/alerts/alerting.js';
+import { planPrune } from '../../src/fleet/prune.js';
+import { toDescription, toLabels } from '../../src/ownership/record.js';
 import type { Config } from '../../src/config/types.js';
 import { errorsOf, parse, SCHEDULED } from './config-helpers.js';
 
@@ -152,5 +155,50 @@ describe('the alerting plan', () => {
       ['delete', 'projects/my-proj/alertPolicies/1', 'alerts: none'],
       ['delete', 'projects/my-proj/alertPolicies/2', 'alerts: none'],
     ]);
+  });
+});
+
+describe('prune and state: absent take the policies with them', () => {
+  const P = 'projects/p/locations/europe-west1';
+  const owner = { fleet: 'reports', repositoryId: '7' };
+  const record = (workload: string, repositoryId = '7') => toLabels({ fleet: 'reports', repositoryId, workload, schedulerRegions: ['europe-west1'] });
+  const policy = (id: number, labels: Record<string, string>): AlertPolicy => ({ name: `projects/p/alertPolicies/${id}`, userLabels: { ...labels, 'alert-role': 'run' } });
+  const declared = { resources: new Set([`${P}/jobs/kept`]), schedulerJobs: new Set<string>(), workloads: [{ kind: 'job' as const, name: 'kept', region: 'europe-west1', projects: ['p'] }] };
+
+  it("prune deletes the policies of an undeclared workload with this fleet's exact record, after its trigger and before it", () => {
+    const { deletions } = planPrune(owner, ['p'], {
+      workloads: [{ type: 'run-job', resource: `${P}/jobs/gone`, labels: record('gone'), urls: [] }],
+      schedulerJobs: [{ name: `${P}/jobs/gone-schedule`, description: toDescription({ fleet: 'reports', repositoryId: '7', workload: 'gone' }, 't'), httpTarget: { uri: 'https://europe-west1-run.googleapis.com/apis/run.googleapis.com/v1/namespaces/p/jobs/gone:run' } }],
+      alertPolicies: [
+        policy(1, record('gone')),
+        policy(2, record('kept')),
+        policy(3, record('gone', '8')),
+        policy(4, { 'managed-by': 'cloud-run-cron', 'cloud-run-cron-workload': 'gone' }),
+        policy(5, {}),
+        // A workload deleted by hand earlier: its policy still carries the record.
+        policy(6, record('vanished')),
+      ],
+    }, declared);
+    expect(deletions.map((c) => [c.type, c.resource])).toEqual([
+      ['scheduler-job', `${P}/jobs/gone-schedule`],
+      ['alert-policy', 'projects/p/alertPolicies/1'],
+      ['alert-policy', 'projects/p/alertPolicies/6'],
+      ['run-job', `${P}/jobs/gone`],
+    ]);
+  });
+
+  it('a workload prune must leave (a foreign trigger fires at it) keeps its policies', () => {
+    const { deletions } = planPrune(owner, ['p'], {
+      workloads: [{ type: 'run-job', resource: `${P}/jobs/gone`, labels: record('gone'), urls: [] }],
+      schedulerJobs: [{ name: `${P}/jobs/by-hand`, description: 'made by hand', httpTarget: { uri: 'https://europe-west1-run.googleapis.com/apis/run.googleapis.com/v1/namespaces/p/jobs/gone:run' } }],
+      alertPolicies: [policy(1, record('gone'))],
+    }, declared);
+    expect(deletions).toEqual([]);
+  });
+
+  it('state: absent: only the exact record of this run and workload', () => {
+    const here = { fleet: 'reports', repositoryId: '7', workload: 'gone' };
+    expect(policyDeletions([policy(1, record('gone')), policy(2, record('gone', '8')), policy(3, record('kept'))], here, 'r').map((d) => d.resource)).toEqual(['projects/p/alertPolicies/1']);
+    expect(policyDeletions(undefined, here, 'r')).toEqual([]);
   });
 });
