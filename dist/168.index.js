@@ -217,6 +217,8 @@ const RULES = [
     { permission: /^run\.(jobs\.run|routes\.invoke)$/i, invokerOnly: true, role: 'roles/run.invoker', scope: 'run-resource' },
     { permission: /^run\./i, role: 'roles/run.admin', scope: 'project' },
     { permission: /^cloudscheduler\./i, role: 'roles/cloudscheduler.admin', scope: 'project' },
+    { permission: /^monitoring\.alertPolicies\./i, role: 'roles/monitoring.alertPolicyEditor', scope: 'project' },
+    { permission: /^monitoring\.notificationChannels\./i, role: 'roles/monitoring.notificationChannelEditor', scope: 'project' },
 ];
 const PLACEHOLDER = {
     project: 'PROJECT_ID',
@@ -433,7 +435,13 @@ function makeClients(authClient, env = process.env) {
     const logging = {
         list: (request) => rest.send('logging', 'POST', 'v2/entries:list', request),
     };
-    return { run, scheduler, logging };
+    const monitoring = {
+        list: (projectId, collection, filter) => allPages(collection, (pageToken) => rest.get('monitoring', `v3/projects/${projectId}/${collection}`, { pageSize: '1000', pageToken, filter })),
+        create: (projectId, collection, body) => rest.send('monitoring', 'POST', `v3/projects/${projectId}/${collection}`, body),
+        update: (name, body, mask) => rest.send('monitoring', 'PATCH', `v3/${name}`, body, { updateMask: mask.join(',') }),
+        delete: (name) => rest.delete('monitoring', `v3/${name}`),
+    };
+    return { run, scheduler, logging, monitoring };
 }
 
 

@@ -28512,6 +28512,7 @@ function subjectOf(token) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  Y7: () => (/* binding */ longestGapSeconds),
   Oz: () => (/* binding */ nextRuns),
   jy: () => (/* binding */ shortestIntervalSeconds),
   JJ: () => (/* binding */ validateCron)
@@ -28577,6 +28578,53 @@ function shortestIntervalSeconds(expr, timeZone, runs = 200, from = new Date()) 
     for (let i = 1; i < times.length; i++)
         min = Math.min(min, (times[i] - times[i - 1]) / 1000);
     return min;
+}
+/**
+ * The longest time in seconds between two consecutive runs of the union of `schedules` (a
+ * workload's triggers), over the coming year: Infinity when they fire at most once. Read off the
+ * same run times as nextRuns, in windows: the next `sample` runs of each schedule, and a window
+ * of four days around each change of each zone's UTC offset in the year (a DST change lengthens
+ * or shortens the gap of a run near it by the hour it moves).
+ */
+function longestGapSeconds(schedules, from = new Date(), sample = 2000) {
+    if (schedules.length === 0)
+        return Infinity;
+    const start = from.getTime();
+    // The first window runs to the end of the shortest sample (a yearly schedule: centuries).
+    const windows = [[start, Infinity]];
+    for (const zone of new Set(schedules.map((s) => s.timeZone))) {
+        for (const change of offsetChanges(zone, start, start + 366 * DAY))
+            windows.push([change - 2 * DAY, change + 2 * DAY]);
+    }
+    let longest = 0;
+    let runs = 0;
+    for (const [lo, hi] of windows) {
+        // Each schedule's runs in the window; the window ends where the shortest sample ends.
+        let end = hi;
+        const times = [];
+        for (const s of schedules) {
+            const t = runTimes(s.cron, s.timeZone, sample, lo);
+            if (t.length === sample)
+                end = Math.min(end, t[t.length - 1]);
+            times.push(...t);
+        }
+        const within = [...new Set(times.filter((t) => t <= end))].sort((a, b) => a - b);
+        runs = Math.max(runs, within.length);
+        for (let i = 1; i < within.length; i++)
+            longest = Math.max(longest, (within[i] - within[i - 1]) / 1000);
+    }
+    return runs < 2 ? Infinity : longest;
+}
+/** The instants in [from, to) at which `timeZone` changes its UTC offset. */
+function offsetChanges(timeZone, from, to) {
+    const zone = zoneOffsets(timeZone);
+    const out = [];
+    for (let w = Math.floor(from / WEEK); w * WEEK < to; w++) {
+        const [a, b] = [zone.offsetAt(w * WEEK), zone.offsetAt((w + 1) * WEEK)];
+        if (a !== b)
+            out.push(changeBetween(w * WEEK, (w + 1) * WEEK, zone.offsetAt));
+    }
+    return out;
 }
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -28862,6 +28910,10 @@ const INPUT_DEFAULTS = {
     attempt_deadline: '',
     retry_count: '',
     paused: 'false',
+    // Alerts
+    alert_channels: '',
+    alerts: '',
+    missed_grace: '',
     // Smoke test and mode
     smoke_test: '',
     smoke_timeout: '10m',
@@ -29091,7 +29143,7 @@ function quote(value) {
 
 /***/ }),
 
-/***/ 4408:
+/***/ 1356:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29405,14 +29457,66 @@ function join (args) {
   return args.map(quote).join(" ")
 }
 
+// EXTERNAL MODULE: ./src/config/lists.ts
+var lists = __nccwpck_require__(5979);
+;// CONCATENATED MODULE: ./src/config/alert-inputs.ts
+
+const HOUR = 3600;
+const CHANNEL_NAME = /^projects\/[a-z0-9][a-z0-9.:-]*\/notificationChannels\/[0-9]+$/;
+const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
+const CONDITIONS = ['failure', 'missed'];
+/**
+ * The alerting asked for, or undefined when the three inputs are empty (no alerting is touched).
+ * An empty alert_channels with a policy in place keeps that policy's channels (the planner's part).
+ */
+function readAlerts(r) {
+    const channels = readChannels(r);
+    const conditions = readConditions(r);
+    const missedGraceSeconds = r.duration('missed_grace', 0, 12 * HOUR);
+    if (channels.names.length + channels.emails.length === 0 && conditions === undefined && missedGraceSeconds === undefined)
+        return undefined;
+    if (conditions === 'none' && channels.names.length + channels.emails.length > 0) {
+        r.fail('alerts', 'none removes the alert policies, and alert_channels is set: remove alert_channels, or use failure,missed, failure or missed.');
+    }
+    return { channels, conditions: conditions ?? [...CONDITIONS], explicit: conditions !== undefined, missedGraceSeconds };
+}
+function readChannels(r) {
+    const out = { names: [], emails: [] };
+    for (const item of (r.text('alert_channels') ?? '').split(/[\n,]/).map((s) => s.trim()).filter(Boolean)) {
+        const email = /^email:(.*)$/i.exec(item)?.[1]?.trim().toLowerCase();
+        if (email !== undefined && EMAIL.test(email)) {
+            if (!out.emails.includes(email))
+                out.emails.push(email);
+        }
+        else if (CHANNEL_NAME.test(item)) {
+            if (!out.names.includes(item))
+                out.names.push(item);
+        }
+        else {
+            r.fail('alert_channels', `${(0,lists/* quote */.hD)(item)} is not allowed: use Cloud Monitoring notification channel names (projects/PROJECT/notificationChannels/ID) or email:ADDRESS, one a line or comma-separated.`);
+        }
+    }
+    return out;
+}
+function readConditions(r) {
+    const value = r.text('alerts')?.toLowerCase();
+    if (value === undefined)
+        return undefined;
+    if (value === 'none')
+        return 'none';
+    const parts = value.split(',').map((s) => s.trim()).filter(Boolean);
+    if (parts.length === 0 || parts.some((p) => !CONDITIONS.includes(p))) {
+        return r.notAllowed('alerts', 'use failure,missed, failure, missed or none');
+    }
+    return CONDITIONS.filter((c) => parts.includes(c));
+}
+
 // EXTERNAL MODULE: ./src/config/cron-core.ts + 1 modules
 var cron_core = __nccwpck_require__(5947);
 // EXTERNAL MODULE: ./src/config/guard-rails.ts
 var guard_rails = __nccwpck_require__(1279);
 // EXTERNAL MODULE: ./src/config/inputs.ts
 var inputs = __nccwpck_require__(4389);
-// EXTERNAL MODULE: ./src/config/lists.ts
-var lists = __nccwpck_require__(5979);
 // EXTERNAL MODULE: ./src/config/duration.ts
 var duration = __nccwpck_require__(7840);
 // EXTERNAL MODULE: ./src/config/types.ts
@@ -29707,6 +29811,7 @@ function readSpecText(r) {
 
 
 
+
 const KINDS = ['job', 'service'];
 const STRATEGIES = ['merge', 'overwrite'];
 const INGRESSES = ['all', 'internal', 'internal-and-cloud-load-balancing'];
@@ -29722,7 +29827,7 @@ const SCHEDULE_ONLY = [
     'time_zone', 'scheduler_job', 'scheduler_region', 'invoker_service_account', 'path', 'http_method', 'body',
     'attempt_deadline', 'retry_count', 'paused',
 ];
-const HOUR = 3600;
+const parse_config_HOUR = 3600;
 const PROVIDER = /^projects\/([^/]+)\/locations\/global\/workloadIdentityPools\/([^/]+)\/providers\/([^/]+)$/;
 const POOL = /^projects\/[^/]+\/locations\/global\/workloadIdentityPools\/[^/]+\/?$/;
 const POOL_OR_PROVIDER_ID = /^[a-z0-9-]{4,32}$/;
@@ -29777,6 +29882,7 @@ function parseConfig(get, options = {}) {
         service,
         schedule: absent ? undefined : readSchedule(r, kind, name, region, projectId),
         teardown: readTeardown(r, absent, name, region),
+        alerts: readAlerts(r),
         smoke: readSmoke(r),
         dryRun: r.bool('dry_run'),
         readOnly: r.bool('read_only'),
@@ -29812,7 +29918,7 @@ function readSmoke(r) {
     return {
         enabled: mode !== 'false',
         onlyWhenChanged: mode === 'changed',
-        timeoutSeconds: r.duration('smoke_timeout', 1, 6 * HOUR) ?? 600,
+        timeoutSeconds: r.duration('smoke_timeout', 1, 6 * parse_config_HOUR) ?? 600,
     };
 }
 /** state: absent: the Scheduler job to delete (named as a deploy names it) and whether unmarked resources may go. */
@@ -29975,7 +30081,7 @@ function readJob(r) {
         tasks,
         parallelism: r.int('parallelism', 0, tasks ?? 1),
         maxRetries: r.int('max_retries', 0, 10),
-        taskTimeoutSeconds: r.duration('task_timeout', 1, 168 * HOUR),
+        taskTimeoutSeconds: r.duration('task_timeout', 1, 168 * parse_config_HOUR),
     };
 }
 function readService(r) {
@@ -29985,7 +30091,7 @@ function readService(r) {
         r.fail('min_instances', `${minInstances} is more than max_instances (${maxInstances}): use at most max_instances.`);
     }
     return {
-        timeoutSeconds: r.duration('timeout', 1, HOUR),
+        timeoutSeconds: r.duration('timeout', 1, parse_config_HOUR),
         concurrency: r.int('concurrency', 1, 1000),
         minInstances,
         maxInstances,
@@ -30541,6 +30647,7 @@ const PUBLIC_HOSTS = {
     sts: 'sts.googleapis.com',
     iamcredentials: 'iamcredentials.googleapis.com',
     logging: 'logging.googleapis.com',
+    monitoring: 'monitoring.googleapis.com',
 };
 /** The base URL of an API, ending in '/': https://run.googleapis.com/ or its override. */
 function endpointFor(api, env = process.env) {
@@ -30790,7 +30897,7 @@ __webpack_async_result__();
 /* harmony import */ var node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_diagnostics_channel__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _auth_github_token_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1139);
 /* harmony import */ var _config_guard_rails_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1279);
-/* harmony import */ var _config_parse_config_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4408);
+/* harmony import */ var _config_parse_config_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1356);
 /* harmony import */ var _ownership_record_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8132);
 /* harmony import */ var _config_run_job_body_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4926);
 /* harmony import */ var _google_endpoints_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8157);
@@ -30866,7 +30973,7 @@ async function run(env = process.env) {
     const config = fleet.configs[0];
     if (!config) {
         // A manifest with no workloads: no authentication is needed to do nothing.
-        const { runFleet } = await Promise.all(/* import() */[__nccwpck_require__.e(627), __nccwpck_require__.e(507), __nccwpck_require__.e(999), __nccwpck_require__.e(651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5651));
+        const { runFleet } = await Promise.all(/* import() */[__nccwpck_require__.e(627), __nccwpck_require__.e(507), __nccwpck_require__.e(999), __nccwpck_require__.e(528)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7528));
         const none = Promise.reject(new Error('no workloads: nothing authenticates'));
         none.catch(() => undefined);
         return runFleet(fleet, none, env, DEPLOY_DEADLINE_MS);
@@ -30894,7 +31001,7 @@ async function run(env = process.env) {
     const credentials = Promise.all(/* import() */[__nccwpck_require__.e(627), __nccwpck_require__.e(168)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8168)).then(({ authenticate }) => authenticate(config.auth, githubToken, env, config.projectId));
     credentials.catch(() => undefined); // reported by the auth step
     await Promise.race([onTheWire, credentials.then(noop, noop)]);
-    const pipeline = Promise.all(/* import() */[__nccwpck_require__.e(627), __nccwpck_require__.e(507), __nccwpck_require__.e(999), __nccwpck_require__.e(651)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5651));
+    const pipeline = Promise.all(/* import() */[__nccwpck_require__.e(627), __nccwpck_require__.e(507), __nccwpck_require__.e(999), __nccwpck_require__.e(528)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7528));
     for (const c of fleet.configs)
         c.warnings = (0,_config_guard_rails_js__WEBPACK_IMPORTED_MODULE_2__/* .guardRailWarnings */ .X)(c);
     const { runFleet } = await pipeline;
@@ -30910,6 +31017,7 @@ async function run(env = process.env) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $S: () => (/* binding */ describeOwner),
 /* harmony export */   Bu: () => (/* binding */ repositoryIdOf),
+/* harmony export */   Dc: () => (/* binding */ toLabels),
 /* harmony export */   Kx: () => (/* binding */ fromLabels),
 /* harmony export */   MQ: () => (/* binding */ withGrants),
 /* harmony export */   Rr: () => (/* binding */ grantsOf),
@@ -30919,7 +31027,6 @@ async function run(env = process.env) {
 /* harmony export */   nt: () => (/* binding */ reservedLabel),
 /* harmony export */   zv: () => (/* binding */ recordOf)
 /* harmony export */ });
-/* unused harmony export toLabels */
 const MANAGED_BY_KEY = 'managed-by';
 const MANAGED_BY = 'cloud-run-cron';
 const PREFIX = 'cloud-run-cron-';

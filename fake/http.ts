@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 
-export type Service = 'github' | 'sts' | 'iamcredentials' | 'run' | 'scheduler' | 'logging' | 'control';
+export type Service = 'github' | 'sts' | 'iamcredentials' | 'run' | 'scheduler' | 'logging' | 'monitoring' | 'control';
 
 export interface RequestLogEntry {
   method: string;
@@ -291,13 +291,14 @@ function serviceOf(path: string): Service {
   if (path.startsWith('/oauth2/')) return 'iamcredentials';
   if (path.startsWith('/v1/projects/-/serviceAccounts/') || /^\/v1\/projects\/[^/]+\/serviceAccounts\//.test(path)) return 'iamcredentials';
   if (path.startsWith('/v2/entries')) return 'logging';
+  if (path.startsWith('/v3/')) return 'monitoring';
   if (path.startsWith('/v2/')) return 'run';
   return 'scheduler';
 }
 
 const SERVICE_HOSTS: Record<Service, string> = {
   run: 'run.googleapis.com', scheduler: 'cloudscheduler.googleapis.com', sts: 'sts.googleapis.com',
-  iamcredentials: 'iamcredentials.googleapis.com', logging: 'logging.googleapis.com', github: 'github', control: 'fake',
+  iamcredentials: 'iamcredentials.googleapis.com', logging: 'logging.googleapis.com', monitoring: 'monitoring.googleapis.com', github: 'github', control: 'fake',
 };
 
 function faultError(f: Fault, service: Service): ApiError {

@@ -64,6 +64,13 @@ export const ROLES: Record<string, string[] | ((p: string) => boolean)> = {
   'roles/cloudscheduler.jobRunner': ['cloudscheduler.jobs.run'],
   'roles/cloudscheduler.viewer': ['cloudscheduler.jobs.get', 'cloudscheduler.jobs.list', 'cloudscheduler.locations.get', 'cloudscheduler.locations.list'],
   'roles/logging.viewer': ['logging.logEntries.list', 'logging.logs.list', 'logging.logServices.list', 'logging.buckets.get', 'logging.views.get'],
+  'roles/monitoring.alertPolicyEditor': ['monitoring.alertPolicies.create', 'monitoring.alertPolicies.delete', 'monitoring.alertPolicies.get', 'monitoring.alertPolicies.list', 'monitoring.alertPolicies.update'],
+  'roles/monitoring.alertPolicyViewer': ['monitoring.alertPolicies.get', 'monitoring.alertPolicies.list'],
+  'roles/monitoring.notificationChannelEditor': [
+    'monitoring.notificationChannels.create', 'monitoring.notificationChannels.delete', 'monitoring.notificationChannels.get',
+    'monitoring.notificationChannels.list', 'monitoring.notificationChannels.update',
+  ],
+  'roles/monitoring.notificationChannelViewer': ['monitoring.notificationChannels.get', 'monitoring.notificationChannels.list'],
   'roles/iam.serviceAccountUser': ['iam.serviceAccounts.actAs', 'iam.serviceAccounts.get', 'iam.serviceAccounts.list'],
   'roles/iam.serviceAccountTokenCreator': [
     'iam.serviceAccounts.getAccessToken', 'iam.serviceAccounts.getOpenIdToken', 'iam.serviceAccounts.implicitDelegation',

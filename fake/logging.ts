@@ -46,7 +46,8 @@ function parseFilter(filter: string): Term[][] {
   return groups;
 }
 
-function at(entry: Json, path: string[]): unknown {
+/** The value at `path` in a JSON object (undefined where it stops). */
+export function at(entry: Json, path: string[]): unknown {
   let v: unknown = entry;
   for (const p of path) v = v && typeof v === 'object' ? (v as Json)[p] : undefined;
   return v;

@@ -1353,6 +1353,376 @@ export const MESSAGES: Record<string, Record<string, string[]>> = {
   "maxDoublings": [
    "int32"
   ]
+ },
+ "google.monitoring.v3.AlertPolicy": {
+  "name": [
+   "string"
+  ],
+  "displayName": [
+   "string"
+  ],
+  "documentation": [
+   "google.monitoring.v3.AlertPolicy.Documentation"
+  ],
+  "userLabels": [
+   "string",
+   "m"
+  ],
+  "conditions": [
+   "google.monitoring.v3.AlertPolicy.Condition",
+   "r"
+  ],
+  "combiner": [
+   "google.monitoring.v3.AlertPolicy.ConditionCombinerType"
+  ],
+  "enabled": [
+   "google.protobuf.BoolValue"
+  ],
+  "validity": [
+   "google.rpc.Status"
+  ],
+  "notificationChannels": [
+   "string",
+   "r"
+  ],
+  "creationRecord": [
+   "google.monitoring.v3.MutationRecord"
+  ],
+  "mutationRecord": [
+   "google.monitoring.v3.MutationRecord"
+  ],
+  "alertStrategy": [
+   "google.monitoring.v3.AlertPolicy.AlertStrategy"
+  ],
+  "severity": [
+   "google.monitoring.v3.AlertPolicy.Severity"
+  ]
+ },
+ "google.monitoring.v3.AlertPolicy.Documentation": {
+  "content": [
+   "string"
+  ],
+  "mimeType": [
+   "string"
+  ],
+  "subject": [
+   "string"
+  ],
+  "links": [
+   "google.monitoring.v3.AlertPolicy.Documentation.Link",
+   "r"
+  ]
+ },
+ "google.monitoring.v3.AlertPolicy.Documentation.Link": {
+  "displayName": [
+   "string"
+  ],
+  "url": [
+   "string"
+  ]
+ },
+ "google.monitoring.v3.AlertPolicy.Condition": {
+  "name": [
+   "string"
+  ],
+  "displayName": [
+   "string"
+  ],
+  "conditionThreshold": [
+   "google.monitoring.v3.AlertPolicy.Condition.MetricThreshold"
+  ],
+  "conditionAbsent": [
+   "google.monitoring.v3.AlertPolicy.Condition.MetricAbsence"
+  ],
+  "conditionMatchedLog": [
+   "google.monitoring.v3.AlertPolicy.Condition.LogMatch"
+  ],
+  "conditionMonitoringQueryLanguage": [
+   "google.monitoring.v3.AlertPolicy.Condition.MonitoringQueryLanguageCondition"
+  ],
+  "conditionPrometheusQueryLanguage": [
+   "google.monitoring.v3.AlertPolicy.Condition.PrometheusQueryLanguageCondition"
+  ],
+  "conditionSql": [
+   "google.monitoring.v3.AlertPolicy.Condition.SqlCondition"
+  ]
+ },
+ "google.monitoring.v3.AlertPolicy.Condition.MetricThreshold": {
+  "filter": [
+   "string",
+   "q"
+  ],
+  "aggregations": [
+   "google.monitoring.v3.Aggregation",
+   "r"
+  ],
+  "denominatorFilter": [
+   "string"
+  ],
+  "denominatorAggregations": [
+   "google.monitoring.v3.Aggregation",
+   "r"
+  ],
+  "forecastOptions": [
+   "google.monitoring.v3.AlertPolicy.Condition.MetricThreshold.ForecastOptions"
+  ],
+  "comparison": [
+   "google.monitoring.v3.ComparisonType"
+  ],
+  "thresholdValue": [
+   "double"
+  ],
+  "duration": [
+   "google.protobuf.Duration"
+  ],
+  "trigger": [
+   "google.monitoring.v3.AlertPolicy.Condition.Trigger"
+  ],
+  "evaluationMissingData": [
+   "google.monitoring.v3.AlertPolicy.Condition.EvaluationMissingData"
+  ]
+ },
+ "google.monitoring.v3.Aggregation": {
+  "alignmentPeriod": [
+   "google.protobuf.Duration"
+  ],
+  "perSeriesAligner": [
+   "google.monitoring.v3.Aggregation.Aligner"
+  ],
+  "crossSeriesReducer": [
+   "google.monitoring.v3.Aggregation.Reducer"
+  ],
+  "groupByFields": [
+   "string",
+   "r"
+  ]
+ },
+ "google.monitoring.v3.AlertPolicy.Condition.MetricThreshold.ForecastOptions": {
+  "forecastHorizon": [
+   "google.protobuf.Duration",
+   "q"
+  ]
+ },
+ "google.monitoring.v3.AlertPolicy.Condition.Trigger": {
+  "count": [
+   "int32"
+  ],
+  "percent": [
+   "double"
+  ]
+ },
+ "google.monitoring.v3.AlertPolicy.Condition.MetricAbsence": {
+  "filter": [
+   "string",
+   "q"
+  ],
+  "aggregations": [
+   "google.monitoring.v3.Aggregation",
+   "r"
+  ],
+  "duration": [
+   "google.protobuf.Duration"
+  ],
+  "trigger": [
+   "google.monitoring.v3.AlertPolicy.Condition.Trigger"
+  ]
+ },
+ "google.monitoring.v3.AlertPolicy.Condition.LogMatch": {
+  "filter": [
+   "string",
+   "q"
+  ],
+  "labelExtractors": [
+   "string",
+   "m"
+  ]
+ },
+ "google.monitoring.v3.AlertPolicy.Condition.MonitoringQueryLanguageCondition": {
+  "query": [
+   "string"
+  ],
+  "duration": [
+   "google.protobuf.Duration"
+  ],
+  "trigger": [
+   "google.monitoring.v3.AlertPolicy.Condition.Trigger"
+  ],
+  "evaluationMissingData": [
+   "google.monitoring.v3.AlertPolicy.Condition.EvaluationMissingData"
+  ]
+ },
+ "google.monitoring.v3.AlertPolicy.Condition.PrometheusQueryLanguageCondition": {
+  "query": [
+   "string",
+   "q"
+  ],
+  "duration": [
+   "google.protobuf.Duration"
+  ],
+  "evaluationInterval": [
+   "google.protobuf.Duration"
+  ],
+  "labels": [
+   "string",
+   "m"
+  ],
+  "ruleGroup": [
+   "string"
+  ],
+  "alertRule": [
+   "string"
+  ],
+  "disableMetricValidation": [
+   "bool"
+  ]
+ },
+ "google.monitoring.v3.AlertPolicy.Condition.SqlCondition": {
+  "query": [
+   "string",
+   "q"
+  ],
+  "minutes": [
+   "google.monitoring.v3.AlertPolicy.Condition.SqlCondition.Minutes"
+  ],
+  "hourly": [
+   "google.monitoring.v3.AlertPolicy.Condition.SqlCondition.Hourly"
+  ],
+  "daily": [
+   "google.monitoring.v3.AlertPolicy.Condition.SqlCondition.Daily"
+  ],
+  "rowCountTest": [
+   "google.monitoring.v3.AlertPolicy.Condition.SqlCondition.RowCountTest"
+  ],
+  "booleanTest": [
+   "google.monitoring.v3.AlertPolicy.Condition.SqlCondition.BooleanTest"
+  ]
+ },
+ "google.monitoring.v3.AlertPolicy.Condition.SqlCondition.Minutes": {
+  "periodicity": [
+   "int32",
+   "q"
+  ]
+ },
+ "google.monitoring.v3.AlertPolicy.Condition.SqlCondition.Hourly": {
+  "periodicity": [
+   "int32",
+   "q"
+  ],
+  "minuteOffset": [
+   "int32"
+  ]
+ },
+ "google.monitoring.v3.AlertPolicy.Condition.SqlCondition.Daily": {
+  "periodicity": [
+   "int32",
+   "q"
+  ],
+  "executionTime": [
+   "google.type.TimeOfDay"
+  ]
+ },
+ "google.type.TimeOfDay": {
+  "hours": [
+   "int32"
+  ],
+  "minutes": [
+   "int32"
+  ],
+  "seconds": [
+   "int32"
+  ],
+  "nanos": [
+   "int32"
+  ]
+ },
+ "google.monitoring.v3.AlertPolicy.Condition.SqlCondition.RowCountTest": {
+  "comparison": [
+   "google.monitoring.v3.ComparisonType",
+   "q"
+  ],
+  "threshold": [
+   "int64",
+   "q"
+  ]
+ },
+ "google.monitoring.v3.AlertPolicy.Condition.SqlCondition.BooleanTest": {
+  "column": [
+   "string",
+   "q"
+  ]
+ },
+ "google.monitoring.v3.MutationRecord": {
+  "mutateTime": [
+   "google.protobuf.Timestamp"
+  ],
+  "mutatedBy": [
+   "string"
+  ]
+ },
+ "google.monitoring.v3.AlertPolicy.AlertStrategy": {
+  "notificationRateLimit": [
+   "google.monitoring.v3.AlertPolicy.AlertStrategy.NotificationRateLimit"
+  ],
+  "notificationPrompts": [
+   "google.monitoring.v3.AlertPolicy.AlertStrategy.NotificationPrompt",
+   "r"
+  ],
+  "autoClose": [
+   "google.protobuf.Duration"
+  ],
+  "notificationChannelStrategy": [
+   "google.monitoring.v3.AlertPolicy.AlertStrategy.NotificationChannelStrategy",
+   "r"
+  ]
+ },
+ "google.monitoring.v3.AlertPolicy.AlertStrategy.NotificationRateLimit": {
+  "period": [
+   "google.protobuf.Duration"
+  ]
+ },
+ "google.monitoring.v3.AlertPolicy.AlertStrategy.NotificationChannelStrategy": {
+  "notificationChannelNames": [
+   "string",
+   "r"
+  ],
+  "renotifyInterval": [
+   "google.protobuf.Duration"
+  ]
+ },
+ "google.monitoring.v3.NotificationChannel": {
+  "type": [
+   "string"
+  ],
+  "name": [
+   "string"
+  ],
+  "displayName": [
+   "string"
+  ],
+  "description": [
+   "string"
+  ],
+  "labels": [
+   "string",
+   "m"
+  ],
+  "userLabels": [
+   "string",
+   "m"
+  ],
+  "verificationStatus": [
+   "google.monitoring.v3.NotificationChannel.VerificationStatus"
+  ],
+  "enabled": [
+   "google.protobuf.BoolValue"
+  ],
+  "creationRecord": [
+   "google.monitoring.v3.MutationRecord"
+  ],
+  "mutationRecords": [
+   "google.monitoring.v3.MutationRecord",
+   "r"
+  ]
  }
 };
 export const ENUMS: Record<string, Record<number, string>> = {
@@ -1487,5 +1857,79 @@ export const ENUMS: Record<string, Record<number, string>> = {
   "2": "PAUSED",
   "3": "DISABLED",
   "4": "UPDATE_FAILED"
+ },
+ "google.monitoring.v3.Aggregation.Aligner": {
+  "0": "ALIGN_NONE",
+  "1": "ALIGN_DELTA",
+  "2": "ALIGN_RATE",
+  "3": "ALIGN_INTERPOLATE",
+  "4": "ALIGN_NEXT_OLDER",
+  "10": "ALIGN_MIN",
+  "11": "ALIGN_MAX",
+  "12": "ALIGN_MEAN",
+  "13": "ALIGN_COUNT",
+  "14": "ALIGN_SUM",
+  "15": "ALIGN_STDDEV",
+  "16": "ALIGN_COUNT_TRUE",
+  "17": "ALIGN_FRACTION_TRUE",
+  "18": "ALIGN_PERCENTILE_99",
+  "19": "ALIGN_PERCENTILE_95",
+  "20": "ALIGN_PERCENTILE_50",
+  "21": "ALIGN_PERCENTILE_05",
+  "23": "ALIGN_PERCENT_CHANGE",
+  "24": "ALIGN_COUNT_FALSE"
+ },
+ "google.monitoring.v3.Aggregation.Reducer": {
+  "0": "REDUCE_NONE",
+  "1": "REDUCE_MEAN",
+  "2": "REDUCE_MIN",
+  "3": "REDUCE_MAX",
+  "4": "REDUCE_SUM",
+  "5": "REDUCE_STDDEV",
+  "6": "REDUCE_COUNT",
+  "7": "REDUCE_COUNT_TRUE",
+  "8": "REDUCE_FRACTION_TRUE",
+  "9": "REDUCE_PERCENTILE_99",
+  "10": "REDUCE_PERCENTILE_95",
+  "11": "REDUCE_PERCENTILE_50",
+  "12": "REDUCE_PERCENTILE_05",
+  "15": "REDUCE_COUNT_FALSE"
+ },
+ "google.monitoring.v3.ComparisonType": {
+  "0": "COMPARISON_UNSPECIFIED",
+  "1": "COMPARISON_GT",
+  "2": "COMPARISON_GE",
+  "3": "COMPARISON_LT",
+  "4": "COMPARISON_LE",
+  "5": "COMPARISON_EQ",
+  "6": "COMPARISON_NE"
+ },
+ "google.monitoring.v3.AlertPolicy.Condition.EvaluationMissingData": {
+  "0": "EVALUATION_MISSING_DATA_UNSPECIFIED",
+  "1": "EVALUATION_MISSING_DATA_INACTIVE",
+  "2": "EVALUATION_MISSING_DATA_ACTIVE",
+  "3": "EVALUATION_MISSING_DATA_NO_OP"
+ },
+ "google.monitoring.v3.AlertPolicy.ConditionCombinerType": {
+  "0": "COMBINE_UNSPECIFIED",
+  "1": "AND",
+  "2": "OR",
+  "3": "AND_WITH_MATCHING_RESOURCE"
+ },
+ "google.monitoring.v3.AlertPolicy.AlertStrategy.NotificationPrompt": {
+  "0": "NOTIFICATION_PROMPT_UNSPECIFIED",
+  "1": "OPENED",
+  "3": "CLOSED"
+ },
+ "google.monitoring.v3.AlertPolicy.Severity": {
+  "0": "SEVERITY_UNSPECIFIED",
+  "1": "CRITICAL",
+  "2": "ERROR",
+  "3": "WARNING"
+ },
+ "google.monitoring.v3.NotificationChannel.VerificationStatus": {
+  "0": "VERIFICATION_STATUS_UNSPECIFIED",
+  "1": "UNVERIFIED",
+  "2": "VERIFIED"
  }
 };

@@ -79,6 +79,10 @@ function decodeValue(t: string, v: unknown, path: string): unknown {
     case 'google.protobuf.Timestamp':
       if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) invalid(path, t, v);
       return v;
+    case 'google.protobuf.BoolValue':
+      // A wrapper's JSON form is the bare value.
+      if (typeof v !== 'boolean') invalid(path, t, v);
+      return v;
     case 'google.protobuf.FieldMask':
       if (typeof v !== 'string') invalid(path, t, v);
       return v;

@@ -1,5 +1,5 @@
 // The local Google Cloud: one HTTP server on 127.0.0.1 serving the GitHub OIDC token endpoint,
-// STS, IAM Credentials, Cloud Run Admin v2 and Cloud Scheduler v1, seeded with a default world,
+// STS, IAM Credentials, Cloud Run Admin v2, Cloud Scheduler v1, Cloud Logging and Cloud Monitoring v3, seeded with a default world,
 // plus /__fake/ control endpoints so another process can drive it.
 import { paging } from './paging.ts';
 import { createServer } from 'node:http';
@@ -10,6 +10,7 @@ import { Clock, Router, type Fault, type RequestLogEntry } from './http.ts';
 import { runGcloudSetup } from './gcloud.ts';
 import { Iam, type Policy, type World } from './iam.ts';
 import { Logging } from './logging.ts';
+import { Monitoring } from './monitoring.ts';
 import { CloudRun, type ServedRequest } from './run.ts';
 import { Scheduler, type Attempt } from './scheduler.ts';
 import type { Json } from './schema.ts';
@@ -98,6 +99,9 @@ export interface FakeGcp {
   /** the variants in effect (fake/variants.ts); change them with setVariants */
   variants: Readonly<Variants>;
   setVariants(partial: Partial<Variants>): void;
+  /** Cloud Monitoring alert policies / notification channels as stored (live objects: a test may edit one, as someone in the Console would) */
+  alertPolicies(): Json[];
+  notificationChannels(): Json[];
   /** Cloud Logging entries written so far (Scheduler attempts) */
   logEntries(): Json[];
   /** lifetime of every access token issued from now on / of GitHub OIDC tokens, seconds */
@@ -151,6 +155,9 @@ function seed(iam: Iam, auth: Auth, w: World): void {
   iam.grant(project, deployer, 'roles/cloudscheduler.admin');
   // As the README's setup grants it: the smoke test reads the Scheduler's attempt log entries.
   iam.grant(project, deployer, 'roles/logging.viewer');
+  // As docs/alerts.md grants it: alert policies and the email channels the action creates.
+  iam.grant(project, deployer, 'roles/monitoring.alertPolicyEditor');
+  iam.grant(project, deployer, 'roles/monitoring.notificationChannelEditor');
   for (const sa of [w.runtime, w.invoker, w.computeServiceAccount]) iam.grant(iam.saResource(sa), deployer, 'roles/iam.serviceAccountUser');
   iam.grant(iam.saResource(w.deployer), `principalSet://iam.googleapis.com/projects/${w.projectNumber}/locations/global/workloadIdentityPools/${w.pool}/attribute.repository/${w.repository}`, 'roles/iam.workloadIdentityUser');
   auth.providers.push({
@@ -181,9 +188,11 @@ export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
   const run = new CloudRun(world, iam, auth, clock, { operationMs: opts.operationMs ?? 150, taskMs: opts.taskMs ?? 300, readyDelayMs: opts.readyDelayMs ?? 0 });
   const scheduler = new Scheduler(world, iam, auth, run, clock, { msPerSecond: opts.schedulerMsPerSecond ?? 2, dispatchMs: 20 });
   const logging = new Logging(world, iam, auth);
+  const monitoring = new Monitoring(world, iam, auth);
   const variants = setVariants({ ...DEFAULT_VARIANTS }, { ...parseVariants(process.env.FAKE_GCP_VARIANTS), ...(opts.variants ?? {}) });
   run.variants = variants;
   scheduler.variants = variants;
+  monitoring.variants = variants;
   scheduler.logging = logging;
   const deletedWhileTargeted: { resource: string; schedulerJobs: string[] }[] = [];
   run.beforeDelete = (resource, workload) => {
@@ -197,6 +206,7 @@ export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
   run.register(router);
   scheduler.register(router);
   logging.register(router);
+  monitoring.register(router);
 
   const server = createServer((req, res) => void router.dispatch(req, res));
   await new Promise<void>((resolve, reject) => {
@@ -216,6 +226,7 @@ export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
       CLOUDSDK_API_ENDPOINT_OVERRIDES_STS: `${url}/`,
       CLOUDSDK_API_ENDPOINT_OVERRIDES_IAMCREDENTIALS: `${url}/`,
       CLOUDSDK_API_ENDPOINT_OVERRIDES_LOGGING: `${url}/`,
+      CLOUDSDK_API_ENDPOINT_OVERRIDES_MONITORING: `${url}/`,
       ACTIONS_ID_TOKEN_REQUEST_URL: `${url}/github/token?api-version=2.0`,
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: github.requestToken,
       GITHUB_API_URL: `${url}/github/api`,
@@ -264,6 +275,8 @@ export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
       setVariants(variants, partial);
     },
     logEntries: () => logging.entries,
+    alertPolicies: () => [...monitoring.policies.values()],
+    notificationChannels: () => [...monitoring.channels.values()],
     userToken: (email, role = 'roles/editor') => {
       iam.grant(`projects/${world.projectId}`, `user:${email}`, role);
       return auth.issueAccessToken({ kind: 'user', principal: `user:${email}`, email, members: [`user:${email}`] }).token;
@@ -324,6 +337,7 @@ function registerControl(router: Router, fake: FakeGcp): void {
     world: fake.world,
     runJobs: fake.runJobs(), runServices: fake.runServices(), revisions: fake.revisions(), executions: fake.executions(),
     schedulerJobs: fake.schedulerJobs(), schedulerAttempts: fake.schedulerAttempts(), servedRequests: fake.servedRequests(),
+    alertPolicies: fake.alertPolicies(), notificationChannels: fake.notificationChannels(),
     timings: { ...fake.timings },
   }));
   router.add('GET', /^\/__fake\/env$/, 'control', () => fake.env());

@@ -24,6 +24,8 @@ export const VARIANT_VALUES = {
   crossProjectInvoker: ['400', '403'],
   /** a failed attempt in the Scheduler job's `status`: the code only (as recorded), code and the target's message, or UNKNOWN only (as one recording shows) */
   jobStatus: ['code', 'message', 'unknown'],
+  /** a PromQL condition next to other conditions in one alert policy: refused, or accepted */
+  promqlMixed: ['refused', 'allowed'],
 } as const;
 
 export type Variants = { -readonly [K in keyof typeof VARIANT_VALUES]: (typeof VARIANT_VALUES)[K][number] };
@@ -39,6 +41,7 @@ export const DEFAULT_VARIANTS: Variants = {
   ghcrImages: 'refused',
   crossProjectInvoker: '400',
   jobStatus: 'code',
+  promqlMixed: 'refused',
 };
 
 /** Checks and applies `partial` onto `into` (unknown names or values throw). */

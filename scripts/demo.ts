@@ -50,8 +50,8 @@ const demos: { title: string; inputs: Record<string, string>; manifest?: string 
   },
 ];
 
-// Fleet mode: a manifest of three workloads (one job with two schedules), then the same
-// manifest without one of them, with prune: true.
+// Fleet mode: a manifest of three workloads (one job with two schedules), alerting to one email
+// channel (docs/alerts.md), then the same manifest without one of them, with prune: true.
 const workspace = mkdtempSync(join(tmpdir(), 'cloud-run-cron-demo-'));
 const manifest = (withWarmer: boolean): string => `version: 1
 fleet: reports
@@ -59,6 +59,7 @@ defaults:
   runtime_service_account: ${w.runtime}
   invoker_service_account: ${w.invoker}
   time_zone: Europe/Berlin
+  alert_channels: [email:oncall@example.com]
 workloads:
   - name: fleet-report
     kind: job
@@ -84,7 +85,7 @@ ${withWarmer ? `  - name: fleet-warmer
 const fleetInputs = { workload_identity_provider: w.provider, service_account: w.deployer, region: w.region, manifest: 'cloud-run-cron.yaml' };
 const fleetEnv = { GITHUB_WORKSPACE: workspace, REPORT_IMAGE: `us-docker.pkg.dev/${w.projectId}/apps/report@${DIGEST}` };
 demos.push(
-  { title: 'a fleet of three workloads from cloud-run-cron.yaml (fleet mode)', inputs: fleetInputs, manifest: manifest(true) },
+  { title: 'a fleet of three workloads from cloud-run-cron.yaml (fleet mode), alerting to email:oncall@example.com', inputs: fleetInputs, manifest: manifest(true) },
   { title: 'the fleet without fleet-warmer, with prune: true (its Scheduler job, then the service, are deleted)', inputs: { ...fleetInputs, prune: 'true' }, manifest: manifest(false) },
 );
 

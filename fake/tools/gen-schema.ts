@@ -2,6 +2,7 @@
 // fake knows every field of the request messages it accepts (unknown ones are a 400, as on
 // the real API). Run: scripts/node24 fake/tools/gen-schema.ts > fake/schema-data.ts
 import { readFileSync } from 'node:fs';
+import protobuf from 'protobufjs';
 
 interface PField { type: string; rule?: string; keyType?: string; options?: Record<string, unknown> }
 interface PNode { fields?: Record<string, PField>; values?: Record<string, number>; nested?: Record<string, PNode> }
@@ -18,6 +19,13 @@ for (const f of ['run', 'scheduler']) {
   walk('', JSON.parse(readFileSync(`node_modules/@google-cloud/${f}/build/protos/protos.json`, 'utf8')) as PNode);
 }
 
+// Cloud Monitoring v3 (alert policies, notification channels): no client in node_modules ships
+// its protos.json, but google-gax ships the .proto files; protobufjs reads them the same way.
+const monitoring = new protobuf.Root();
+monitoring.resolvePath = (_origin, target) => (target.startsWith('google/') ? `node_modules/google-gax/build/protos/${target}` : target);
+monitoring.loadSync(['google/monitoring/v3/alert_service.proto', 'google/monitoring/v3/notification_service.proto']);
+walk('', monitoring.toJSON() as PNode);
+
 function resolve(scope: string, name: string): string {
   const parts = scope.split('.');
   while (parts.length) {
@@ -30,7 +38,7 @@ function resolve(scope: string, name: string): string {
 }
 
 const SCALARS = new Set(['string', 'bool', 'bytes', 'int32', 'int64', 'uint32', 'uint64', 'sint32', 'sint64', 'fixed32', 'fixed64', 'sfixed32', 'sfixed64', 'double', 'float']);
-const WELL_KNOWN = new Set(['google.protobuf.Duration', 'google.protobuf.Timestamp', 'google.protobuf.FieldMask', 'google.protobuf.Any', 'google.protobuf.Struct', 'google.protobuf.Value', 'google.protobuf.Empty']);
+const WELL_KNOWN = new Set(['google.protobuf.Duration', 'google.protobuf.Timestamp', 'google.protobuf.FieldMask', 'google.protobuf.Any', 'google.protobuf.Struct', 'google.protobuf.Value', 'google.protobuf.Empty', 'google.protobuf.BoolValue']);
 
 const messages: Record<string, Record<string, (string | number)[]>> = {};
 const enums: Record<string, Record<number, string>> = {};
@@ -63,6 +71,7 @@ for (const root of [
   'google.cloud.run.v2.Execution', 'google.cloud.run.v2.Revision',
   'google.iam.v1.SetIamPolicyRequest', 'google.iam.v1.TestIamPermissionsRequest',
   'google.cloud.scheduler.v1.Job',
+  'google.monitoring.v3.AlertPolicy', 'google.monitoring.v3.NotificationChannel',
 ]) visit(root);
 
 const out = [

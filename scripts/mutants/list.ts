@@ -23,6 +23,8 @@ const UNTRUSTED = 'test/integration/untrusted.test.ts';
 const FLEET_GUARDS = 'test/integration/fleet-guards.test.ts';
 const UNIT_GUARDS = 'test/unit/guards.test.ts';
 const REAL_CLOUD = 'test/integration/real-cloud.test.ts';
+const ALERTS = 'test/integration/alerts.test.ts';
+const UNIT_ALERTS = 'test/unit/alerts.test.ts';
 
 export const MUTANTS: readonly Mutant[] = [
   {
@@ -287,8 +289,8 @@ export const MUTANTS: readonly Mutant[] = [
     name: 'prune-one-batch',
     breaks: "prune deletes triggers and workloads in one parallel batch: a workload's deletion neither waits for its trigger's nor stops when that fails",
     file: 'src/pipeline/delete.ts',
-    search: 'const failures = (await inParallel(triggers, parallel, one))',
-    replace: 'const failures = (await inParallel([...triggers, ...workloads.splice(0)], parallel, one))',
+    search: "deletions.filter((c) => c.type === 'scheduler-job'),",
+    replace: 'deletions.splice(0),',
     tests: [FLEET_GUARDS],
   },
   {
@@ -450,6 +452,30 @@ export const MUTANTS: readonly Mutant[] = [
     search: '    if (cannot) return { ...cannot, durationMs: Date.now() - started };',
     replace: '',
     tests: [REAL_CLOUD],
+  },
+  {
+    name: 'alert-policy-owner-loose',
+    breaks: "prune and state: absent delete any policy that carries some owner record (another repository's, another fleet's), not only this workload's exact one",
+    file: 'src/alerts/owner.ts',
+    search: "return classify(fromLabels(policy.userLabels), here).ownership === 'ours';",
+    replace: "return classify(fromLabels(policy.userLabels), here).ownership !== 'unmarked';",
+    tests: [ALERTS, UNIT_ALERTS],
+  },
+  {
+    name: 'alert-policies-left-behind',
+    breaks: 'prune and state: absent delete the triggers and the workload but leave its alert policies watching nothing',
+    file: 'src/pipeline/delete.ts',
+    search: "deletions.filter((c) => c.type === 'alert-policy'),",
+    replace: '[],',
+    tests: [ALERTS],
+  },
+  {
+    name: 'alert-rerun-writes',
+    breaks: 'a rerun with nothing changed PATCHes every alert policy (proto3 defaults Google leaves out read as a difference)',
+    file: 'src/alerts/plan.ts',
+    search: 'if (sameValue(comparable(before), comparable(body[k]))) continue;',
+    replace: 'if (sameValue(before, body[k])) continue;',
+    tests: [ALERTS, UNIT_ALERTS],
   },
 ];
 

@@ -56,6 +56,56 @@ export function shortestIntervalSeconds(expr: string, timeZone: string, runs = 2
   return min;
 }
 
+/** One schedule of a workload: its cron and the time zone it is read in. */
+export interface ZonedCron {
+  cron: string;
+  timeZone: string;
+}
+
+/**
+ * The longest time in seconds between two consecutive runs of the union of `schedules` (a
+ * workload's triggers), over the coming year: Infinity when they fire at most once. Read off the
+ * same run times as nextRuns, in windows: the next `sample` runs of each schedule, and a window
+ * of four days around each change of each zone's UTC offset in the year (a DST change lengthens
+ * or shortens the gap of a run near it by the hour it moves).
+ */
+export function longestGapSeconds(schedules: readonly ZonedCron[], from: Date = new Date(), sample = 2000): number {
+  if (schedules.length === 0) return Infinity;
+  const start = from.getTime();
+  // The first window runs to the end of the shortest sample (a yearly schedule: centuries).
+  const windows: [number, number][] = [[start, Infinity]];
+  for (const zone of new Set(schedules.map((s) => s.timeZone))) {
+    for (const change of offsetChanges(zone, start, start + 366 * DAY)) windows.push([change - 2 * DAY, change + 2 * DAY]);
+  }
+  let longest = 0;
+  let runs = 0;
+  for (const [lo, hi] of windows) {
+    // Each schedule's runs in the window; the window ends where the shortest sample ends.
+    let end = hi;
+    const times: number[] = [];
+    for (const s of schedules) {
+      const t = runTimes(s.cron, s.timeZone, sample, lo);
+      if (t.length === sample) end = Math.min(end, t[t.length - 1]!);
+      times.push(...t);
+    }
+    const within = [...new Set(times.filter((t) => t <= end))].sort((a, b) => a - b);
+    runs = Math.max(runs, within.length);
+    for (let i = 1; i < within.length; i++) longest = Math.max(longest, (within[i]! - within[i - 1]!) / 1000);
+  }
+  return runs < 2 ? Infinity : longest;
+}
+
+/** The instants in [from, to) at which `timeZone` changes its UTC offset. */
+function offsetChanges(timeZone: string, from: number, to: number): number[] {
+  const zone = zoneOffsets(timeZone);
+  const out: number[] = [];
+  for (let w = Math.floor(from / WEEK); w * WEEK < to; w++) {
+    const [a, b] = [zone.offsetAt(w * WEEK), zone.offsetAt((w + 1) * WEEK)];
+    if (a !== b) out.push(changeBetween(w * WEEK, (w + 1) * WEEK, zone.offsetAt));
+  }
+  return out;
+}
+
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 /** croner stops looking for runs in the year 3000 (a wildcard year). */

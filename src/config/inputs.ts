@@ -62,6 +62,10 @@ export const INPUT_DEFAULTS = {
   attempt_deadline: '',
   retry_count: '',
   paused: 'false',
+  // Alerts
+  alert_channels: '',
+  alerts: '',
+  missed_grace: '',
   // Smoke test and mode
   smoke_test: '',
   smoke_timeout: '10m',

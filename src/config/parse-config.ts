@@ -1,5 +1,6 @@
 // Turns the raw inputs into a Config, or throws InputErrors naming every bad input.
 import { split as splitWords } from 'shlex';
+import { readAlerts } from './alert-inputs.js';
 import { validateCron } from './cron-core.js';
 import { guardRailWarnings } from './guard-rails.js';
 import { INPUT_NAMES, readInputs, type InputName } from './inputs.js';
@@ -87,6 +88,7 @@ export function parseConfig(get: (name: string) => string, options: { deferWarni
     service,
     schedule: absent ? undefined : readSchedule(r, kind, name, region, projectId),
     teardown: readTeardown(r, absent, name, region),
+    alerts: readAlerts(r),
     smoke: readSmoke(r),
     dryRun: r.bool('dry_run'),
     readOnly: r.bool('read_only'),

@@ -94,6 +94,20 @@ export interface ScheduleConfig {
   paused: boolean;
 }
 
+export type AlertCondition = 'failure' | 'missed';
+
+/** Cloud Monitoring alerting of the workload (alert_channels, alerts, missed_grace). */
+export interface AlertConfig {
+  /** Full notification channel names, and email addresses (lower case) for channels the action finds or creates. */
+  channels: { names: string[]; emails: string[] };
+  /** The conditions asked for; 'none' removes the action's policies of the workload. */
+  conditions: AlertCondition[] | 'none';
+  /** alerts was set (not the default). */
+  explicit: boolean;
+  /** How late a run may be before it counts as missed; undefined: the workload's own timeout + 10 minutes. */
+  missedGraceSeconds?: number;
+}
+
 export interface CommentConfig {
   /** auto: on pull_request events with dry_run: true. */
   mode: 'auto' | 'true' | 'false';
@@ -139,6 +153,8 @@ export interface Config {
   schedule?: ScheduleConfig;
   /** Fleet mode: the workload's further schedules (a Scheduler job each, triggering the same workload). */
   moreSchedules?: ScheduleConfig[];
+  /** Cloud Monitoring alerting; absent when alert_channels, alerts and missed_grace are empty. */
+  alerts?: AlertConfig;
   /** smoke_test: enabled unless false; onlyWhenChanged for `changed` (skipped when nothing was written). */
   smoke: { enabled: boolean; onlyWhenChanged: boolean; timeoutSeconds: number };
   dryRun: boolean;

@@ -57,6 +57,8 @@ const RULES: Rule[] = [
   { permission: /^run\.(jobs\.run|routes\.invoke)$/i, invokerOnly: true, role: 'roles/run.invoker', scope: 'run-resource' },
   { permission: /^run\./i, role: 'roles/run.admin', scope: 'project' },
   { permission: /^cloudscheduler\./i, role: 'roles/cloudscheduler.admin', scope: 'project' },
+  { permission: /^monitoring\.alertPolicies\./i, role: 'roles/monitoring.alertPolicyEditor', scope: 'project' },
+  { permission: /^monitoring\.notificationChannels\./i, role: 'roles/monitoring.notificationChannelEditor', scope: 'project' },
 ];
 
 const PLACEHOLDER = {

@@ -386,7 +386,7 @@ function asInput(key: string, value: Json): string {
   if (value === null) return '';
   if (Array.isArray(value)) {
     // cloudsql_instances: one a line; command, args: a JSON array of strings.
-    return key === 'cloudsql_instances' ? value.map(String).join('\n') : JSON.stringify(value);
+    return key === 'cloudsql_instances' || key === 'alert_channels' ? value.map(String).join('\n') : JSON.stringify(value);
   }
   if (typeof value === 'object') {
     // body: sent as JSON; spec: a partial Cloud Run resource, which the spec reader takes as JSON (a YAML subset).

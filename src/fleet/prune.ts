@@ -5,6 +5,9 @@
 // record, a trigger someone else made) is left alone with a notice. A workload with a trigger
 // that is not this fleet's to delete is left too: nothing may fire at a workload that is gone.
 // Reading is list calls (all pages), each location once; planning is pure.
+import { listPoliciesForDeletion, policyDeletions } from '../alerts/alerting.js';
+import { policyWorkload } from '../alerts/owner.js';
+import type { AlertPolicy } from '../alerts/plan.js';
 import type { Api } from '../google/api.js';
 import type { GoogleClients } from '../google/clients.js';
 import { classify, mayDelete } from '../ownership/classify.js';
@@ -34,6 +37,8 @@ export interface ListedWorkload {
 export interface Listed {
   workloads: ListedWorkload[];
   schedulerJobs: SchedulerJob[];
+  /** The project's alert policies (undefined: the deployer may not list them). */
+  alertPolicies?: AlertPolicy[];
 }
 
 export interface Declared {
@@ -83,7 +88,8 @@ export async function readForPrune(
     if (where === undefined) everywhere = true;
     else where.forEach((r) => recorded.add(r));
   }
-  return { workloads, schedulerJobs: await index.jobsIn(everywhere ? undefined : [...recorded]) };
+  const [schedulerJobs, alertPolicies] = await Promise.all([index.jobsIn(everywhere ? undefined : [...recorded]), listPoliciesForDeletion(api, clients, projectId)]);
+  return { workloads, schedulerJobs, alertPolicies };
 }
 
 function owned(owner: PruneOwner, workloads: readonly ListedWorkload[]): ListedWorkload[] {
@@ -140,6 +146,14 @@ export function planPrune(owner: PruneOwner, projects: string[], listed: Listed,
     const why = blocked.get(w.resource);
     if (why) notices.push(`Prune left the ${kindOf(w.type)} ${shortName(w.resource)} alone: ${why}. Delete that trigger, then run prune again.`);
     else deletions.push({ type: w.type, resource: w.resource, reason });
+  }
+  // The alert policies of every workload no longer declared (exact owner record), unless the workload stays.
+  const declaredNames = new Set(declared.workloads.map((t) => t.name));
+  const kept = new Set(undeclared.filter((w) => blocked.has(w.resource)).map((w) => shortName(w.resource)));
+  for (const policy of listed.alertPolicies ?? []) {
+    const workload = policyWorkload(policy);
+    if (workload === undefined || declaredNames.has(workload) || kept.has(workload)) continue;
+    deletions.push(...policyDeletions([policy], { ...owner, workload }, `watches ${workload}, ${reason}`));
   }
   return { deletions: planDeletions(deletions), notices };
 }

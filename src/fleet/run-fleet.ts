@@ -11,14 +11,14 @@ import { createApi } from '../google/api.js';
 import { overrideWarning } from '../google/endpoints.js';
 import { makeClients } from '../google/clients.js';
 import { phase } from '../report/log.js';
-import { resultOf, setOutputs } from '../report/outputs.js';
+import { alertPoliciesOf, resultOf, setOutputs } from '../report/outputs.js';
 import { formatPlan, planToJson } from '../report/plan-text.js';
 import { changeLine, renderFleetSummary, type FleetDeletionNotes, renderSummary, renderSummaryText, writeSummary } from '../report/summary.js';
 import { planChangesAnything, withSchedule } from '../plan/planner.js';
 import { plannedWrites, readOnlyRefusal } from '../plan/read-only.js';
 import type { Change } from '../plan/types.js';
 import { applyDeletions, inParallel } from '../pipeline/delete.js';
-import { applyWorkloadRun, planWorkloadRun, readWorkload, startWorkload, type PipelineContext, type WorkloadRun } from '../pipeline/run-pipeline.js';
+import { applyWorkloadRun, planWorkloadRun, readAlerting, readWorkload, startWorkload, type PipelineContext, type WorkloadRun } from '../pipeline/run-pipeline.js';
 import { planPrune, readForPrune, type PruneOwner } from './prune.js';
 import { readTeardownTriggers } from '../pipeline/teardown.js';
 import { schedulerIndex } from '../scheduler/upsert.js';
@@ -120,7 +120,7 @@ export async function runFleet(fleet: FleetRun, authenticating: Promise<Credenti
     } else {
       // A fleet reads with list calls: two round trips whatever its size.
       await phase('read', async () => {
-        await readFleet(api, ctx.clients, projectId, runs, index);
+        await Promise.all([readFleet(api, ctx.clients, projectId, runs, index), ...runs.map((run) => readAlerting(ctxOf(run.config), run))]);
         const exist = runs.filter((r) => r.current?.workload).length;
         core.info(`Fleet ${fleet.id}: ${runs.length} workload(s) declared, ${exist} exist${runs.some((r) => r.failure) ? `, ${runs.filter((r) => r.failure).length} could not be read` : ''}`);
       });
@@ -247,6 +247,7 @@ async function report(fleet: FleetRun, runs: readonly WorkloadRun[], deletions: 
   core.setOutput('changed', String(runs.some((r) => r.report?.changed) || deletions.some((c) => c.written)));
   core.setOutput('plan', planToJson(plan));
   core.setOutput('results', JSON.stringify(results));
+  core.setOutput('alert_policies', JSON.stringify(runs.flatMap((r) => alertPoliciesOf(r.report))));
   const entries = fleet.configs.map((config, i) => ({ name: config.name, kind: config.kind, report: runs[i]?.report, failure: runs[i]?.failure ?? (runs[i] ? undefined : failures[0]) }));
   const { markdown, text } = renderFleetSummary(fleet.id, fleet.configs[0]?.dryRun ?? false, entries, deletions, new Date(), notes);
   if (!(await writeSummary(markdown))) core.info(text);

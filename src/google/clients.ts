@@ -1,4 +1,4 @@
-// Cloud Run Admin API v2 and Cloud Scheduler v1 over REST (HTTP/1.1 + JSON), through the
+// Cloud Run Admin API v2, Cloud Scheduler v1, Cloud Logging and Cloud Monitoring over REST (HTTP/1.1 + JSON), through the
 // authenticated client of google-auth-library. Not the generated @google-cloud/* clients:
 // loading google-gax and their protos costs about 250 ms of CPU before the first read,
 // more than all the round trips of a no-op run (see README, Performance). The wire format
@@ -55,6 +55,16 @@ export interface GoogleClients {
   run: CloudRunApi;
   scheduler: SchedulerApi;
   logging: LoggingApi;
+  monitoring: MonitoringApi;
+}
+
+/** Cloud Monitoring v3: alert policies and notification channels of a project. */
+export interface MonitoringApi {
+  /** Every item of the collection (all pages), optionally filtered. */
+  list<T>(projectId: string, collection: 'alertPolicies' | 'notificationChannels', filter?: string): Promise<T[]>;
+  create<T>(projectId: string, collection: 'alertPolicies' | 'notificationChannels', body: T): Promise<T>;
+  update<T>(name: string, body: T, mask: string[]): Promise<T>;
+  delete(name: string): Promise<unknown>;
 }
 
 /** Cloud Logging v2: the one read the smoke test makes (a Scheduler attempt's log entries). */
@@ -129,5 +139,12 @@ export function makeClients(authClient: AuthClient, env: NodeJS.ProcessEnv = pro
   const logging: LoggingApi = {
     list: (request) => rest.send('logging', 'POST', 'v2/entries:list', request),
   };
-  return { run, scheduler, logging };
+  const monitoring: MonitoringApi = {
+    list: (projectId, collection, filter) =>
+      allPages(collection, (pageToken) => rest.get('monitoring', `v3/projects/${projectId}/${collection}`, { pageSize: '1000', pageToken, filter })),
+    create: (projectId, collection, body) => rest.send('monitoring', 'POST', `v3/projects/${projectId}/${collection}`, body),
+    update: (name, body, mask) => rest.send('monitoring', 'PATCH', `v3/${name}`, body, { updateMask: mask.join(',') }),
+    delete: (name) => rest.delete('monitoring', `v3/${name}`),
+  };
+  return { run, scheduler, logging, monitoring };
 }

@@ -2,7 +2,7 @@
 // read as env vars, move them (a proxy, a private endpoint, the local Google Cloud); what the
 // action stores in Google Cloud (Scheduler URIs, OIDC audiences) always stays canonical.
 
-export type GoogleApi = 'run' | 'cloudscheduler' | 'sts' | 'iamcredentials' | 'logging';
+export type GoogleApi = 'run' | 'cloudscheduler' | 'sts' | 'iamcredentials' | 'logging' | 'monitoring';
 
 const PUBLIC_HOSTS: Record<GoogleApi, string> = {
   run: 'run.googleapis.com',
@@ -10,6 +10,7 @@ const PUBLIC_HOSTS: Record<GoogleApi, string> = {
   sts: 'sts.googleapis.com',
   iamcredentials: 'iamcredentials.googleapis.com',
   logging: 'logging.googleapis.com',
+  monitoring: 'monitoring.googleapis.com',
 };
 
 /** The base URL of an API, ending in '/': https://run.googleapis.com/ or its override. */

@@ -1,13 +1,14 @@
-// Applies `- delete` changes (src/plan/delete.ts): every Scheduler job first, then every
-// Cloud Run job and service, each deletion waited for. Each change records what came of it
-// (deleted, unchanged when it was already gone, failed, not reached); a failed deletion of
-// a Scheduler job stops the workload deletions (its workload would be left with a trigger
-// that fails), and the first error is thrown once everything that could go has gone.
+// Applies `- delete` changes (src/plan/delete.ts): every Scheduler job first, then the alert
+// policies watching the workloads, then every Cloud Run job and service, each deletion waited
+// for. Each change records what came of it (deleted, unchanged when it was already gone,
+// failed, not reached); a failed deletion stops the groups after it (a workload would be left
+// with a trigger that fails), and the first error is thrown once everything that could go has gone.
 import type { Api } from '../google/api.js';
 import type { GoogleClients } from '../google/clients.js';
 import type { Change } from '../plan/types.js';
 import { deleteWorkload } from '../run/deploy.js';
 import { deleteSchedulerJob } from '../scheduler/upsert.js';
+import { deleteAlertPolicy, deleteChannelsOf } from '../alerts/alerting.js';
 
 export interface DeleteHooks {
   /** A change is starting, or has its outcome: for the log. */
@@ -26,7 +27,9 @@ export async function applyDeletions(api: Api, clients: GoogleClients, changes: 
       const deleted =
         c.type === 'scheduler-job'
           ? await deleteSchedulerJob(api, clients, c.resource)
-          : await deleteWorkload(api, clients, c.type === 'run-job' ? 'job' : 'service', c.resource);
+          : c.type === 'alert-policy'
+            ? await deleteAlertPolicy(api, clients, c.resource)
+            : await deleteWorkload(api, clients, c.type === 'run-job' ? 'job' : 'service', c.resource);
       c.written = deleted;
       c.status = deleted ? 'deleted' : 'unchanged';
       if (deleted) hooks.wrote?.();
@@ -37,10 +40,20 @@ export async function applyDeletions(api: Api, clients: GoogleClients, changes: 
       hooks.progress?.(c, false);
     }
   };
-  const triggers = deletions.filter((c) => c.type === 'scheduler-job');
-  const workloads = deletions.filter((c) => c.type !== 'scheduler-job');
-  const failures = (await inParallel(triggers, parallel, one)).filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failures.length === 0) failures.push(...(await inParallel(workloads, parallel, one)).filter((r): r is PromiseRejectedResult => r.status === 'rejected'));
+  // Triggers, then the alert policies watching the workloads, then the workloads: each group only
+  // when the one before went through.
+  const groups = [
+    deletions.filter((c) => c.type === 'scheduler-job'),
+    deletions.filter((c) => c.type === 'alert-policy'),
+    deletions.filter((c) => c.type !== 'scheduler-job' && c.type !== 'alert-policy'),
+  ];
+  const failures: PromiseRejectedResult[] = [];
+  for (const group of groups) {
+    if (failures.length === 0) failures.push(...(await inParallel(group, parallel, one)).filter((r): r is PromiseRejectedResult => r.status === 'rejected'));
+  }
+  // The email channels the action created for the deleted policies, once nothing uses them.
+  const policies = groups[1]!.filter((c) => c.status === 'deleted').map((c) => c.resource);
+  if (failures.length === 0 && policies.length) await deleteChannelsOf(api, clients, policies).catch((err: unknown) => failures.push({ status: 'rejected', reason: err }));
   if (failures[0]) throw failures[0].reason;
 }
 

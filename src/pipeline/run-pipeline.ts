@@ -2,13 +2,15 @@
 // exists, plan, apply, smoke-test, each step recording what it did in the workload's report.
 // A failure is recorded, not thrown: one failing workload does not stop the others.
 import * as core from '../report/runner.js';
+import { alertChanges, alertingReport, applyAlertPlan, listPoliciesForDeletion, planAlerting, readAlertState } from '../alerts/alerting.js';
+import type { AlertPlan, AlertPolicy, AlertState } from '../alerts/plan.js';
 import type { Config } from '../config/types.js';
 import { ActionError, type ErrorContext } from '../errors/explain.js';
 import { registerSecretValues, scrubSecrets } from '../errors/scrub.js';
 import { createApi } from '../google/api.js';
 import type { Api } from '../google/api.js';
 import type { GoogleClients } from '../google/clients.js';
-import { findDrift } from '../plan/drift.js';
+import { findDrift, type Drift } from '../plan/drift.js';
 import { planChangesAnything, planRun, type CurrentState, type Names, type RunPlan } from '../plan/planner.js';
 import { driftLine, driftMessage } from '../report/drift-text.js';
 import { formatPlan } from '../report/plan-text.js';
@@ -45,6 +47,11 @@ export interface WorkloadRun {
   phases: Record<string, number>;
   current?: CurrentState;
   runPlan?: RunPlan;
+  /** Cloud Monitoring alerting: what was read, and its plan (absent without alerting inputs). */
+  alertState?: AlertState;
+  alertPlan?: AlertPlan;
+  /** state: absent: the project's alert policies (undefined: the deployer may not list them). */
+  teardownPolicies?: AlertPolicy[];
   report?: RunReport;
   /** Why this workload failed (its report, when there is one, says it too). */
   failure?: string;
@@ -67,7 +74,7 @@ export async function readWorkload(ctx: PipelineContext, run: WorkloadRun): Prom
   const { config, names } = run;
   await recordFailure(run, () =>
     phaseOf(ctx, run)('read', async () => {
-      const state = await readCurrentState(ctx.api, ctx.clients, config, names);
+      const [state] = await Promise.all([readCurrentState(ctx.api, ctx.clients, config, names), readAlerts(ctx, run)]);
       const kindLabel = config.kind === 'job' ? 'Cloud Run job' : 'Cloud Run service';
       core.info(`${kindLabel} ${config.name}: ${state.workload ? 'exists' : 'does not exist yet'}`);
       if (state.workload) core.info(`IAM policy of ${config.name}: ${state.policy?.bindings?.length ?? 0} binding(s)`);
@@ -75,6 +82,18 @@ export async function readWorkload(ctx: PipelineContext, run: WorkloadRun): Prom
       run.current = state;
     }),
   );
+}
+
+/** Reads the workload's alert policies and the project's channels (fleet mode: beside the list reads). */
+export async function readAlerting(ctx: PipelineContext, run: WorkloadRun): Promise<void> {
+  await recordFailure(run, () => readAlerts(ctx, run));
+}
+
+/** What alerting needs: with alerting inputs, the workload's policies and the channels; for state: absent, the policies to delete with it. */
+async function readAlerts(ctx: PipelineContext, run: WorkloadRun): Promise<void> {
+  const { config, names } = run;
+  if (config.teardown) run.teardownPolicies = await listPoliciesForDeletion(ctx.api, ctx.clients, names.projectId);
+  else if (config.alerts) run.alertState = await readAlertState(ctx.api, ctx.clients, config, names.projectId);
 }
 
 /** Plans the workload against what was read, and starts its report. Pure but for the log. */
@@ -85,17 +104,22 @@ export function planWorkloadRun(ctx: PipelineContext, run: WorkloadRun): void {
   registerSecretValues([...envValuesOf(current.workload, config.kind), ...envValuesOf(current.otherKind, config.kind === 'job' ? 'service' : 'job')]);
   const runPlan = planRun({ config, names, current, deployId: ctx.deployId });
   run.runPlan = runPlan;
+  if (run.alertState) {
+    run.alertPlan = planAlerting(config, names.projectId, run.alertState, { repository: ctx.errorContext.repository, now: new Date() });
+    runPlan.plan.push(...alertChanges(run.alertPlan));
+  }
   for (const warning of runPlan.warnings) core.warning(scrubSecrets(ctx.label ? `${ctx.label}: ${warning}` : warning));
   for (const notice of runPlan.notices) core.notice(ctx.label ? `${ctx.label}: ${notice}` : notice);
   // Each change's reason (a tag redeploy, a re-pointed trigger) is in the plan, once.
   core.info(`Plan${ctx.label ? ` of ${ctx.label}` : ''}:\n${formatPlan(runPlan.plan)}`);
   run.report = startReport(ctx, run, runPlan.plan, runPlan.warnings, 'The run stopped before the smoke test.');
+  run.report.alerting = alertingReport(run.alertPlan);
   run.report.url = (current.workload as RunService | undefined)?.uri ?? undefined;
   if (config.dryRun) {
     run.report.smoke.message = 'Dry run: nothing was written and the smoke test was skipped.';
     core.info(planChangesAnything(runPlan.plan) ? `Dry run: the plan${ctx.label ? ` of ${ctx.label}` : ''} above was not applied.` : `Dry run: ${ctx.label ?? 'everything'} is up to date.`);
     if (config.failOnDrift) {
-      run.report.drift = findDrift(runPlan.plan, current).map(driftLine);
+      run.report.drift = findDrift(runPlan.plan, current).map((d) => driftLine(withPolicyAuthor(d, run.alertState)));
       if (run.report.drift.length > 0) run.failure = run.report.error = driftMessage(run.report.drift);
       else core.info(`Drift check${ctx.label ? ` of ${ctx.label}` : ''}: the live state matches the inputs.`);
     }
@@ -126,15 +150,26 @@ export async function applyWorkloadRun(ctx: PipelineContext, run: WorkloadRun): 
   if (!current || !runPlan || !report || run.failure || config.dryRun) return;
   const phase = phaseOf(ctx, run);
   await recordFailure(run, async () => {
+    const alerting = alertChanges(run.alertPlan);
+    for (const change of alerting) change.status = 'not reached';
     const applied = await applyPlan(ctx.api, ctx.clients, config, names, runPlan, current, ctx.deployId, {
       phase,
       wrote: () => (report.changed = true),
-      plan: (plan) => (report.plan = plan),
+      plan: (plan) => (report.plan = [...plan, ...alerting]),
       progress: (change, starting) => core.info(changeLine(change, starting)),
     });
+    report.plan = [...applied.plan, ...alerting];
+    // After the workload and its trigger: the policies watch what exists.
+    if (run.alertPlan && run.alertState) {
+      await phase('alerts', () =>
+        applyAlertPlan(ctx.api, ctx.clients, names.projectId, run.alertPlan!, run.alertState!, {
+          wrote: () => (report.changed = true),
+          progress: (change, starting) => core.info(changeLine(change, starting)),
+        }),
+      );
+    }
     const service = config.kind === 'service' ? (applied.workload as RunService) : undefined;
-    report.plan = applied.plan;
-    report.changed = applied.changed;
+    report.changed = applied.changed || alerting.some((c) => c.written);
     report.url = service?.uri ?? undefined;
     report.revision = service?.latestReadyRevision?.split('/').pop() ?? undefined;
     const share = service ? latestRevisionTraffic(service) : 100;
@@ -191,4 +226,11 @@ async function recordFailure(run: WorkloadRun, fn: () => Promise<void>): Promise
       report.smoke = { status: 'failed', message };
     }
   }
+}
+
+/** Drift of an alert policy names who changed it last, as Cloud Monitoring records it. */
+function withPolicyAuthor(d: Drift, alerts: AlertState | undefined): Drift {
+  if (d.missing || d.change.type !== 'alert-policy' || !alerts) return d;
+  const live = Object.values(alerts.policies).find((p) => p?.name === d.change.resource);
+  return { ...d, lastModifier: live?.mutationRecord?.mutatedBy, modifiedAt: live?.mutationRecord?.mutateTime };
 }

@@ -10,6 +10,9 @@ import type { RunReport } from '../report/types.js';
 import { fromLabels } from '../ownership/record.js';
 import type { SchedulerIndex } from '../scheduler/upsert.js';
 import { applyDeletions } from './delete.js';
+import { policyDeletions } from '../alerts/alerting.js';
+import { hereOf } from '../ownership/classify.js';
+import { planDeletions, type DeletableType } from '../plan/delete.js';
 import { startReport, type PipelineContext, type WorkloadRun } from './run-pipeline.js';
 
 /**
@@ -30,6 +33,10 @@ export async function readTeardownTriggers(index: SchedulerIndex, run: WorkloadR
 export function planTeardownRun(ctx: PipelineContext, run: WorkloadRun, current: CurrentState): void {
   const { config, names } = run;
   const torn = planTeardown(config, names, current);
+  // The workload's alert policies (exact owner record) go after its triggers, before it.
+  const policies = policyDeletions(run.teardownPolicies, hereOf(config), 'state: absent (after its triggers: nothing may watch a workload that is gone)');
+  if (policies.length) torn.plan = planDeletions([...torn.plan.map((c) => ({ type: c.type as DeletableType, resource: c.resource, reason: c.reason ?? '' })), ...policies]);
+  if (run.teardownPolicies === undefined) core.info('state: absent: the alert policies were not checked: the deployer may not list them (monitoring.alertPolicies.list).');
   core.info(`Plan${ctx.label ? ` of ${ctx.label}` : ''}:\n${formatPlan(torn.plan)}`);
   run.report = startReport(ctx, run, torn.plan, [], 'state: absent: nothing is deployed, so there is nothing to smoke-test.');
   if (torn.refused.length > 0) {

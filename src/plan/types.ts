@@ -1,7 +1,7 @@
 // A plan: what the run would write (or wrote), resource by resource. Made by the pure
 // planner from the desired state and what exists; printed, output as JSON, and applied.
 
-export type ResourceType = 'run-job' | 'run-service' | 'iam-binding' | 'scheduler-job';
+export type ResourceType = 'run-job' | 'run-service' | 'iam-binding' | 'scheduler-job' | 'alert-policy' | 'notification-channel';
 export type ChangeAction = 'create' | 'update' | 'unchanged' | 'delete';
 /** What a run did with a change (set by apply; absent in a plan that was not applied). */
 export type ChangeStatus = 'created' | 'updated' | 'unchanged' | 'deleted' | 'not reached' | 'failed';

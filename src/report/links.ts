@@ -62,6 +62,7 @@ export function logsUrl(r: ResourceName): string {
 
 /** The Console page of a planned resource; for an IAM binding, the permissions of the resource it is on. */
 export function consoleUrl(type: ResourceType, resource: string): string | undefined {
+  if (type === 'alert-policy' || type === 'notification-channel') return monitoringUrl(resource);
   const r = parseResourceName(resource);
   if (!r) return undefined;
   switch (type) {
@@ -74,6 +75,14 @@ export function consoleUrl(type: ResourceType, resource: string): string | undef
     case 'scheduler-job':
       return schedulerJobUrl(r);
   }
+}
+
+/** An alert policy's page, or the notification channels of the project of a channel. */
+export function monitoringUrl(name: string): string | undefined {
+  const m = /^projects\/([^/]+)\/(alertPolicies|notificationChannels)\/([0-9]+)$/.exec(name);
+  if (!m) return undefined;
+  const [, project = '', collection, id = ''] = m;
+  return collection === 'alertPolicies' ? `${CONSOLE}/monitoring/alerting/policies/${seg(id)}${q(project)}` : `${CONSOLE}/monitoring/alerting/notifications${q(project)}`;
 }
 
 /** Logs of a full job, execution or service name. */

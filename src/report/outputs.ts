@@ -1,5 +1,5 @@
 import * as core from './runner.js';
-import { logsUrlOf, smokeLogsUrl } from './links.js';
+import { logsUrlOf, monitoringUrl, smokeLogsUrl } from './links.js';
 import type { Change } from '../plan/types.js';
 import { existsAfterRun, planToJson } from './plan-text.js';
 import type { RunReport } from './types.js';
@@ -19,7 +19,38 @@ export function outputsOf(report: RunReport): Record<string, string> {
     logs_url: smokeLogsUrl(report.smoke) ?? (report.dryRun ? '' : (logsUrlOf(report.resource) ?? '')),
     changed: String(report.changed),
     plan: planToJson(report.plan),
+    alert_policies: JSON.stringify(alertPoliciesOf(report)),
   };
+}
+
+/** One alert policy in the `alert_policies` output. */
+export interface AlertPolicyOutput {
+  workload: string;
+  role: string;
+  /** Full resource name; empty when it does not exist (yet). */
+  name: string;
+  action: string;
+  status?: string;
+  conditions: string[];
+  channels: string[];
+  url: string;
+}
+
+/** The workload's alert policies, as planned or applied. */
+export function alertPoliciesOf(report: RunReport | undefined): AlertPolicyOutput[] {
+  return (report?.alerting?.policies ?? []).map((p) => {
+    const real = /^projects\/[^/]+\/alertPolicies\/[0-9]+$/.test(p.change.resource) && existsAfterRun(p.change);
+    return {
+      workload: report!.config.name,
+      role: p.role,
+      name: real ? p.change.resource : '',
+      action: p.change.action,
+      ...(p.change.status ? { status: p.change.status } : {}),
+      conditions: p.conditions,
+      channels: p.channels,
+      url: real ? (monitoringUrl(p.change.resource) ?? '') : '',
+    };
+  });
 }
 
 export function setOutputs(report: RunReport): void {

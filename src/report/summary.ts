@@ -5,6 +5,7 @@ import * as core from './runner.js';
 import { describeCron, nextRuns } from '../config/cron.js';
 import type { Kind } from '../config/types.js';
 import type { Change, ChangeAction, ResourceType } from '../plan/types.js';
+import { formatDuration } from '../config/duration.js';
 import { formatElapsed, formatRunTime, formatTasks } from './format.js';
 import { consoleUrl, executionUrlOf, parseResourceName, smokeLogsUrl } from './links.js';
 import { existsAfterRun, formatPlan } from './plan-text.js';
@@ -41,6 +42,8 @@ const TYPE_LABEL: Record<ResourceType, string> = {
   'run-service': 'Cloud Run service',
   'iam-binding': 'IAM binding',
   'scheduler-job': 'Scheduler job',
+  'alert-policy': 'Alert policy',
+  'notification-channel': 'Notification channel',
 };
 const DONE: Record<ChangeAction, string> = { create: 'created', update: 'updated', unchanged: 'unchanged', delete: 'deleted' };
 const PLANNED: Record<ChangeAction, string> = { create: 'to create', update: 'to update', unchanged: 'unchanged', delete: 'to delete' };
@@ -189,6 +192,43 @@ function smokeBlocks(report: RunReport): Block[] {
   return [{ kind: 'section', title: 'Smoke test' }, { kind: 'list', items }];
 }
 
+/** Each alert policy: what it watches, where it notifies, what the run did; then what cannot be watched. */
+function alertingRows(report: RunReport, withWorkload: boolean): Line[][] {
+  const verbs = report.dryRun ? PLANNED : DONE;
+  return (report.alerting?.policies ?? []).map((p) => {
+    const c = p.change;
+    const real = /^projects\/[^/]+\/alertPolicies\/[0-9]+$/.test(c.resource);
+    const channels = p.channels.map((ch) => ch.replace(/^projects\/[^/]+\/notificationChannels\//, 'channel '));
+    return [
+      ...(withWorkload ? [[code(report.config.name)]] : []),
+      [real ? code(p.role, consoleUrl('alert-policy', c.resource)) : code(p.role)],
+      [p.conditions.join(', ') || '—'],
+      [channels.join(', ') || '—'],
+      [c.status ?? verbs[c.action]],
+    ];
+  });
+}
+
+function alertingNotes(report: RunReport, prefix = ''): Line[] {
+  const a = report.alerting;
+  if (!a) return [];
+  return [
+    ...(a.missedWindowSeconds !== undefined ? [[`${prefix}Missed run: no successful run within ${formatDuration(a.missedWindowSeconds)} (the longest gap of the schedule plus missed_grace) opens an incident.`]] : []),
+    ...a.notes.map((n): Line => [`${prefix}${n.charAt(0).toUpperCase()}${n.slice(1)}.`]),
+  ];
+}
+
+function alertingBlocks(report: RunReport): Block[] {
+  if (!report.alerting) return [];
+  const rows = alertingRows(report, false);
+  const notes = alertingNotes(report);
+  return [
+    { kind: 'section', title: 'Alerting' },
+    ...(rows.length ? [{ kind: 'table' as const, head: ['Policy', 'Watches', 'Channels', 'Status'], rows }] : []),
+    ...(notes.length || !rows.length ? [{ kind: 'list' as const, items: notes.length ? notes : [['No alert policy.']] }] : []),
+  ];
+}
+
 function timingsLine(phases: Record<string, number>): Line | undefined {
   const entries = Object.entries(phases);
   if (entries.length === 0) return undefined;
@@ -212,7 +252,7 @@ function buildSummary(report: RunReport, now: Date): Block[] {
     const items: Line[] = report.drift.length ? report.drift.map((l) => [l]) : [['None: the live state matches the inputs.']];
     blocks.push({ kind: 'section', title: 'Drift' }, { kind: 'list', items });
   }
-  blocks.push(...scheduleBlocks(report, now), ...smokeBlocks(report));
+  blocks.push(...scheduleBlocks(report, now), ...alertingBlocks(report), ...smokeBlocks(report));
   if (report.dryRun) blocks.push({ kind: 'section', title: 'Plan' }, { kind: 'code', lang: 'diff', text: formatPlan(report.plan) });
   const timings = timingsLine(report.phases);
   if (timings) blocks.push({ kind: 'para', line: timings });
@@ -392,6 +432,14 @@ function buildFleetSummary(fleet: string, dryRun: boolean, entries: readonly Fle
       rows: entries.map((e) => fleetRow(e, now)),
     },
   ];
+  const alerted = entries.flatMap((e) => (e.report?.alerting ? [e.report] : []));
+  if (alerted.length > 0) {
+    const rows = alerted.flatMap((r) => alertingRows(r, true));
+    const notes = alerted.flatMap((r) => alertingNotes(r, `${r.config.name}: `));
+    blocks.push({ kind: 'section', title: 'Alerting' });
+    if (rows.length) blocks.push({ kind: 'table', head: ['Workload', 'Policy', 'Watches', 'Channels', 'Status'], rows });
+    if (notes.length) blocks.push({ kind: 'list', items: notes });
+  }
   if (deletions.length > 0) {
     const verbs = dryRun ? PLANNED : DONE;
     blocks.push({ kind: 'section', title: notes.skipped ? 'Not pruned: skipped (no longer in the manifest)' : 'Pruned (no longer in the manifest)' });

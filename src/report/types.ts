@@ -1,6 +1,6 @@
 // What a run did, as the report (log, job summary, outputs) needs it.
 import type { Config } from '../config/types.js';
-import type { Plan } from '../plan/types.js';
+import type { Change, Plan } from '../plan/types.js';
 
 /** `running`: the execution was started and still ran when the step stopped (a smoke_timeout, a failed read). */
 export type ExecutionStatus = 'succeeded' | 'failed' | 'running' | 'skipped';
@@ -46,6 +46,17 @@ export interface RunReport {
   phases: Record<string, number>;
   /** fail_on_drift: one line per drifted resource (empty: none); absent when not checked. */
   drift?: string[];
+  /** Cloud Monitoring alerting of the workload; absent when alerting is not configured. */
+  alerting?: AlertingReport;
   /** Set when the run failed before it finished: the explained error (summary shows ❌ and it). */
   error?: string;
+}
+
+/** A workload's alert policies as planned or applied (the changes are those of `plan`). */
+export interface AlertingReport {
+  policies: { role: string; change: Change; conditions: string[]; channels: string[] }[];
+  /** Conditions asked for that the workload cannot have, and why. */
+  notes: string[];
+  /** The missed-run window, seconds. */
+  missedWindowSeconds?: number;
 }

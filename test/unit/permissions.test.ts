@@ -53,6 +53,14 @@ const CALLS: Call[] = [
   { method: 'scheduler.list', invoke: (c) => c.scheduler.list(P), http: 'GET', path: /\/v1\/.*\/jobs$/, permission: 'cloudscheduler.jobs.list' },
   { method: 'logging.list', invoke: (c) => c.logging.list({ resourceNames: ['projects/p'], filter: 'x' }), http: 'POST', path: /^\/v2\/entries:list$/, permission: 'logging.logEntries.list' },
   { method: 'scheduler.locations', invoke: (c) => c.scheduler.locations('p'), http: 'GET', path: /\/v1\/projects\/p\/locations$/, permission: 'cloudscheduler.locations.list' },
+  // Alerting (alert_channels): Cloud Monitoring's "monitoring.{collection}.{verb}".
+  { method: 'monitoring.list', invoke: (c) => c.monitoring.list('p', 'alertPolicies'), http: 'GET', path: /^\/v3\/projects\/p\/alertPolicies$/, permission: 'monitoring.alertPolicies.list' },
+  { method: 'monitoring.list', invoke: (c) => c.monitoring.list('p', 'notificationChannels'), http: 'GET', path: /^\/v3\/projects\/p\/notificationChannels$/, permission: 'monitoring.notificationChannels.list' },
+  { method: 'monitoring.create', invoke: (c) => c.monitoring.create('p', 'alertPolicies', {}), http: 'POST', path: /^\/v3\/projects\/p\/alertPolicies$/, permission: 'monitoring.alertPolicies.create' },
+  { method: 'monitoring.create', invoke: (c) => c.monitoring.create('p', 'notificationChannels', {}), http: 'POST', path: /^\/v3\/projects\/p\/notificationChannels$/, permission: 'monitoring.notificationChannels.create' },
+  { method: 'monitoring.update', invoke: (c) => c.monitoring.update('projects/p/alertPolicies/1', {}, ['conditions']), http: 'PATCH', path: /^\/v3\/projects\/p\/alertPolicies\/1$/, permission: 'monitoring.alertPolicies.update' },
+  { method: 'monitoring.delete', invoke: (c) => c.monitoring.delete('projects/p/alertPolicies/1'), http: 'DELETE', path: /^\/v3\/projects\/p\/alertPolicies\/1$/, permission: 'monitoring.alertPolicies.delete' },
+  { method: 'monitoring.delete', invoke: (c) => c.monitoring.delete('projects/p/notificationChannels/1'), http: 'DELETE', path: /^\/v3\/projects\/p\/notificationChannels\/1$/, permission: 'monitoring.notificationChannels.delete' },
 ];
 
 function recordingClients(): { clients: GoogleClients; sent: { method: string; path: string }[] } {
@@ -78,7 +86,7 @@ function callsInSource(): Set<string> {
   const found = new Set<string>();
   for (const file of sourceFiles(join(ROOT, 'src'))) {
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/clients\.(run|scheduler|logging)\.(\w+)(?:<[^>]*>)?\(([^)]*)\)?/g)) {
+    for (const m of text.matchAll(/clients\.(run|scheduler|logging|monitoring)\.(\w+)(?:<[^>]*>)?\(([^)]*)\)?/g)) {
       const [, api, method, args = ''] = m;
       if (method !== 'call') found.add(`${api}.${method}`);
       else for (const verb of args.matchAll(/'(run|pause|resume)'/g)) found.add(`${api}.call:${verb[1]}`);

@@ -8,7 +8,7 @@ describe('outputsOf', () => {
   test('a job run: every output, as action.yml declares them', () => {
     const o = outputsOf(jobReport());
     expect(Object.keys(o).sort()).toEqual(
-      ['changed', 'execution', 'execution_status', 'kind', 'logs_url', 'plan', 'resource', 'revision', 'scheduler_job', 'url'].sort(),
+      ['alert_policies', 'changed', 'execution', 'execution_status', 'kind', 'logs_url', 'plan', 'resource', 'revision', 'scheduler_job', 'url'].sort(),
     );
     expect(o).toMatchObject({
       kind: 'job',

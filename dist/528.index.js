@@ -1,5 +1,5 @@
-export const id = 651;
-export const ids = [651,168];
+export const id = 528;
+export const ids = [528,168];
 export const modules = {
 
 /***/ 8168:
@@ -217,6 +217,8 @@ const RULES = [
     { permission: /^run\.(jobs\.run|routes\.invoke)$/i, invokerOnly: true, role: 'roles/run.invoker', scope: 'run-resource' },
     { permission: /^run\./i, role: 'roles/run.admin', scope: 'project' },
     { permission: /^cloudscheduler\./i, role: 'roles/cloudscheduler.admin', scope: 'project' },
+    { permission: /^monitoring\.alertPolicies\./i, role: 'roles/monitoring.alertPolicyEditor', scope: 'project' },
+    { permission: /^monitoring\.notificationChannels\./i, role: 'roles/monitoring.notificationChannelEditor', scope: 'project' },
 ];
 const PLACEHOLDER = {
     project: 'PROJECT_ID',
@@ -313,7 +315,7 @@ function federationGrant(ctx) {
 
 /***/ }),
 
-/***/ 5651:
+/***/ 7528:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -639,7 +641,7 @@ var endpoints = __webpack_require__(8157);
 // EXTERNAL MODULE: ./src/google/clients.ts + 1 modules
 var google_clients = __webpack_require__(1774);
 // EXTERNAL MODULE: ./src/config/duration.ts
-var duration = __webpack_require__(7840);
+var config_duration = __webpack_require__(7840);
 ;// CONCATENATED MODULE: ./src/report/format.ts
 // Small text formatters shared by the log, the plan and the summary.
 
@@ -649,7 +651,7 @@ function formatElapsed(ms) {
         return `${Math.round(ms)}ms`;
     if (ms < 10_000)
         return `${(ms / 1000).toFixed(1)}s`;
-    return (0,duration/* formatDuration */.a)(ms / 1000);
+    return (0,config_duration/* formatDuration */.a)(ms / 1000);
 }
 /** '2/5 succeeded, 1 running, 1 failed, 1 retried' (zero counts other than succeeded left out). */
 function formatTasks(t) {
@@ -774,6 +776,8 @@ function logsUrl(r) {
 }
 /** The Console page of a planned resource; for an IAM binding, the permissions of the resource it is on. */
 function consoleUrl(type, resource) {
+    if (type === 'alert-policy' || type === 'notification-channel')
+        return monitoringUrl(resource);
     const r = parseResourceName(resource);
     if (!r)
         return undefined;
@@ -787,6 +791,14 @@ function consoleUrl(type, resource) {
         case 'scheduler-job':
             return schedulerJobUrl(r);
     }
+}
+/** An alert policy's page, or the notification channels of the project of a channel. */
+function monitoringUrl(name) {
+    const m = /^projects\/([^/]+)\/(alertPolicies|notificationChannels)\/([0-9]+)$/.exec(name);
+    if (!m)
+        return undefined;
+    const [, project = '', collection, id = ''] = m;
+    return collection === 'alertPolicies' ? `${CONSOLE}/monitoring/alerting/policies/${seg(id)}${q(project)}` : `${CONSOLE}/monitoring/alerting/notifications${q(project)}`;
 }
 /** Logs of a full job, execution or service name. */
 function logsUrlOf(resource) {
@@ -938,7 +950,24 @@ function outputsOf(report) {
         logs_url: smokeLogsUrl(report.smoke) ?? (report.dryRun ? '' : (logsUrlOf(report.resource) ?? '')),
         changed: String(report.changed),
         plan: planToJson(report.plan),
+        alert_policies: JSON.stringify(alertPoliciesOf(report)),
     };
+}
+/** The workload's alert policies, as planned or applied. */
+function alertPoliciesOf(report) {
+    return (report?.alerting?.policies ?? []).map((p) => {
+        const real = /^projects\/[^/]+\/alertPolicies\/[0-9]+$/.test(p.change.resource) && existsAfterRun(p.change);
+        return {
+            workload: report.config.name,
+            role: p.role,
+            name: real ? p.change.resource : '',
+            action: p.change.action,
+            ...(p.change.status ? { status: p.change.status } : {}),
+            conditions: p.conditions,
+            channels: p.channels,
+            url: real ? (monitoringUrl(p.change.resource) ?? '') : '',
+        };
+    });
 }
 function setOutputs(report) {
     for (const [name, value] of Object.entries(outputsOf(report)))
@@ -985,6 +1014,7 @@ function describeCron(expr) {
 
 
 
+
 const code = (text, href) => ({ text, code: true, href });
 const summary_link = (text, href) => ({ text, href });
 // ---------------------------------------------------------------------------------------
@@ -995,6 +1025,8 @@ const TYPE_LABEL = {
     'run-service': 'Cloud Run service',
     'iam-binding': 'IAM binding',
     'scheduler-job': 'Scheduler job',
+    'alert-policy': 'Alert policy',
+    'notification-channel': 'Notification channel',
 };
 const DONE = { create: 'created', update: 'updated', unchanged: 'unchanged', delete: 'deleted' };
 const PLANNED = { create: 'to create', update: 'to update', unchanged: 'unchanged', delete: 'to delete' };
@@ -1144,6 +1176,42 @@ function smokeBlocks(report) {
     }
     return [{ kind: 'section', title: 'Smoke test' }, { kind: 'list', items }];
 }
+/** Each alert policy: what it watches, where it notifies, what the run did; then what cannot be watched. */
+function alertingRows(report, withWorkload) {
+    const verbs = report.dryRun ? PLANNED : DONE;
+    return (report.alerting?.policies ?? []).map((p) => {
+        const c = p.change;
+        const real = /^projects\/[^/]+\/alertPolicies\/[0-9]+$/.test(c.resource);
+        const channels = p.channels.map((ch) => ch.replace(/^projects\/[^/]+\/notificationChannels\//, 'channel '));
+        return [
+            ...(withWorkload ? [[code(report.config.name)]] : []),
+            [real ? code(p.role, consoleUrl('alert-policy', c.resource)) : code(p.role)],
+            [p.conditions.join(', ') || '—'],
+            [channels.join(', ') || '—'],
+            [c.status ?? verbs[c.action]],
+        ];
+    });
+}
+function alertingNotes(report, prefix = '') {
+    const a = report.alerting;
+    if (!a)
+        return [];
+    return [
+        ...(a.missedWindowSeconds !== undefined ? [[`${prefix}Missed run: no successful run within ${(0,config_duration/* formatDuration */.a)(a.missedWindowSeconds)} (the longest gap of the schedule plus missed_grace) opens an incident.`]] : []),
+        ...a.notes.map((n) => [`${prefix}${n.charAt(0).toUpperCase()}${n.slice(1)}.`]),
+    ];
+}
+function alertingBlocks(report) {
+    if (!report.alerting)
+        return [];
+    const rows = alertingRows(report, false);
+    const notes = alertingNotes(report);
+    return [
+        { kind: 'section', title: 'Alerting' },
+        ...(rows.length ? [{ kind: 'table', head: ['Policy', 'Watches', 'Channels', 'Status'], rows }] : []),
+        ...(notes.length || !rows.length ? [{ kind: 'list', items: notes.length ? notes : [['No alert policy.']] }] : []),
+    ];
+}
 function timingsLine(phases) {
     const entries = Object.entries(phases);
     if (entries.length === 0)
@@ -1172,7 +1240,7 @@ function buildSummary(report, now) {
         const items = report.drift.length ? report.drift.map((l) => [l]) : [['None: the live state matches the inputs.']];
         blocks.push({ kind: 'section', title: 'Drift' }, { kind: 'list', items });
     }
-    blocks.push(...scheduleBlocks(report, now), ...smokeBlocks(report));
+    blocks.push(...scheduleBlocks(report, now), ...alertingBlocks(report), ...smokeBlocks(report));
     if (report.dryRun)
         blocks.push({ kind: 'section', title: 'Plan' }, { kind: 'code', lang: 'diff', text: formatPlan(report.plan) });
     const timings = timingsLine(report.phases);
@@ -1319,6 +1387,16 @@ function buildFleetSummary(fleet, dryRun, entries, deletions, now, notes) {
             rows: entries.map((e) => fleetRow(e, now)),
         },
     ];
+    const alerted = entries.flatMap((e) => (e.report?.alerting ? [e.report] : []));
+    if (alerted.length > 0) {
+        const rows = alerted.flatMap((r) => alertingRows(r, true));
+        const notes = alerted.flatMap((r) => alertingNotes(r, `${r.config.name}: `));
+        blocks.push({ kind: 'section', title: 'Alerting' });
+        if (rows.length)
+            blocks.push({ kind: 'table', head: ['Workload', 'Policy', 'Watches', 'Channels', 'Status'], rows });
+        if (notes.length)
+            blocks.push({ kind: 'list', items: notes });
+    }
     if (deletions.length > 0) {
         const verbs = dryRun ? PLANNED : DONE;
         blocks.push({ kind: 'section', title: notes.skipped ? 'Not pruned: skipped (no longer in the manifest)' : 'Pruned (no longer in the manifest)' });
@@ -2242,7 +2320,669 @@ function schedulerIndex(api, clients, projectId) {
     return index;
 }
 
+;// CONCATENATED MODULE: ./src/alerts/owner.ts
+
+
+/** Which of a workload's policies this is (run, missed or trigger). */
+const ROLE_KEY = 'alert-role';
+/** The mark of a channel the action created (shared by every workload that names its address). */
+const CHANNEL_KEY = 'created-by';
+const CHANNEL_VALUE = 'cloud-run-cron';
+/** The owner record of the workload as policy user labels (the role label is added per policy). */
+function policyOwnerLabels(config) {
+    return (0,record/* toLabels */.Dc)((0,record/* recordOf */.zv)(config));
+}
+function roleLabel(role) {
+    return { [ROLE_KEY]: role };
+}
+/** The user labels of a channel the action creates. */
+function channelOwnerLabels() {
+    return { [CHANNEL_KEY]: CHANNEL_VALUE };
+}
+/** The policy carries exactly `here`'s owner record (repository, fleet or single mode, workload). */
+function isOwnedPolicy(policy, here) {
+    return classify((0,record/* fromLabels */.Kx)(policy.userLabels), here).ownership === 'ours';
+}
+/** The workload of `config`'s own policy. */
+function isWorkloadPolicy(policy, config) {
+    return isOwnedPolicy(policy, hereOf(config));
+}
+/** The workload a policy's owner record names, if it has one. */
+function policyWorkload(policy) {
+    const found = (0,record/* fromLabels */.Kx)(policy.userLabels);
+    return found.kind === 'record' ? found.record.workload : undefined;
+}
+/** The role of one of the action's policies ('run', 'missed' or 'trigger'), from its labels. */
+function policyRole(policy) {
+    return policy.userLabels?.[ROLE_KEY];
+}
+/** A channel the action created (and may delete once no policy uses it). */
+function isActionChannel(channel) {
+    return channel.userLabels?.[CHANNEL_KEY] === CHANNEL_VALUE;
+}
+
+;// CONCATENATED MODULE: ./src/alerts/desired.ts
+// The alert policies a workload should have, from its config: pure. Cloud Monitoring allows a
+// log-match condition only alone in its policy (and only with a notification rate limit), and a
+// metric-absence window of at most 23.5 hours, so a workload has up to three policies:
+//   run      metric conditions on the workload: a job's failed executions, and a missed run
+//            (no successful execution / 2xx request within the longest gap of its schedules
+//            plus missed_grace) as a metric-absence condition when that window is 23.5 h or less;
+//   missed   the same missed run as a PromQL absent_over_time condition, when the window is
+//            longer (a daily schedule across a DST change, a weekly one), in a policy of its own;
+//   trigger  a log match on Cloud Scheduler's AttemptFinished errors of the workload's
+//            Scheduler jobs (a service's failure, and a trigger that cannot start a job).
+
+
+
+
+/** Cloud Monitoring's longest metric-absence window: 23 h 30 min (see fake/FACTS.md). */
+const ABSENCE_MAX_SECONDS = 84_600;
+/** A metric-absence window is at least 2 minutes, in whole minutes. */
+const ABSENCE_MIN_SECONDS = 120;
+/** Default lateness allowed on top of the workload's own timeout. */
+const GRACE_EXTRA_SECONDS = 600;
+/** Cloud Run's default task timeout and Cloud Scheduler's default attempt deadline. */
+const DEFAULT_TASK_TIMEOUT = 600;
+const desired_DEFAULT_ATTEMPT_DEADLINE = 180;
+/** At most one notification an hour from the trigger's log match (required for log-match policies). */
+const TRIGGER_RATE_LIMIT = '3600s';
+const POLICY_ROLES = ['run', 'missed', 'trigger'];
+const JOB_EXECUTIONS = 'run.googleapis.com/job/completed_execution_count';
+const SERVICE_REQUESTS = 'run.googleapis.com/request_count';
+const SCHEDULER_LOG = 'cloudscheduler.googleapis.com%2Fexecutions';
+const ATTEMPT_FINISHED = 'type.googleapis.com/google.cloud.scheduler.logging.AttemptFinished';
+function schedulesOf(config) {
+    return [config.schedule, ...(config.moreSchedules ?? [])].filter((s) => s !== undefined);
+}
+/** How late a run may be: missed_grace, else the job's task timeout / the trigger's attempt deadline, plus 10 minutes. */
+function missedGraceSeconds(config) {
+    if (config.alerts?.missedGraceSeconds !== undefined)
+        return config.alerts.missedGraceSeconds;
+    const own = config.kind === 'job'
+        ? config.job.taskTimeoutSeconds ?? DEFAULT_TASK_TIMEOUT
+        : Math.max(...schedulesOf(config).map((s) => s.attemptDeadlineSeconds ?? desired_DEFAULT_ATTEMPT_DEADLINE), desired_DEFAULT_ATTEMPT_DEADLINE);
+    return own + GRACE_EXTRA_SECONDS;
+}
+/** The metric filter of the workload's runs: a job's executions with `result`, a service's 2xx requests. */
+function metricFilter(config, result) {
+    const terms = config.kind === 'job'
+        ? ['resource.type = "cloud_run_job"', `resource.labels.job_name = "${config.name}"`, `resource.labels.location = "${config.region}"`, `metric.type = "${JOB_EXECUTIONS}"`, `metric.labels.result = "${result}"`]
+        : ['resource.type = "cloud_run_revision"', `resource.labels.service_name = "${config.name}"`, `resource.labels.location = "${config.region}"`, `metric.type = "${SERVICE_REQUESTS}"`, 'metric.labels.response_code_class = "2xx"'];
+    return terms.join(' AND ');
+}
+/** The PromQL form of the successful runs' metric (Cloud Monitoring's names: domain:path, `monitored_resource`). */
+function promqlSelector(config) {
+    return config.kind === 'job'
+        ? `run_googleapis_com:job_completed_execution_count{monitored_resource="cloud_run_job",job_name="${config.name}",location="${config.region}",result="succeeded"}`
+        : `run_googleapis_com:request_count{monitored_resource="cloud_run_revision",service_name="${config.name}",location="${config.region}",response_code_class="2xx"}`;
+}
+/** One series per workload, whatever its revisions: a new revision does not look like a stopped series. */
+function aggregations(config, seconds) {
+    const by = config.kind === 'job' ? 'resource.labels.job_name' : 'resource.labels.service_name';
+    return [{ alignmentPeriod: `${seconds}s`, perSeriesAligner: 'ALIGN_SUM', crossSeriesReducer: 'REDUCE_SUM', groupByFields: [by] }];
+}
+/** The log filter of failed attempts of the workload's Scheduler jobs. */
+function triggerLogFilter(projectId, schedules) {
+    const ids = schedules.map((s) => `resource.labels.job_id = "${s.jobId}"`);
+    return [
+        `logName = "projects/${projectId}/logs/${SCHEDULER_LOG}"`,
+        'resource.type = "cloud_scheduler_job"',
+        ids.length === 1 ? ids[0] : `(${ids.join(' OR ')})`,
+        `jsonPayload."@type" = "${ATTEMPT_FINISHED}"`,
+        'severity >= ERROR',
+    ].join(' AND ');
+}
+/** The missed-run window: the longest gap of the unpaused schedules plus the grace, in whole minutes. */
+function missedWindow(config, from) {
+    const active = schedulesOf(config).filter((s) => !s.paused);
+    if (schedulesOf(config).length === 0)
+        return { note: 'missed-run alerting needs a schedule: this workload has none' };
+    if (active.length === 0)
+        return { note: 'no missed-run condition: the schedule is paused' };
+    const gap = (0,cron_core/* longestGapSeconds */.Y7)(active.map((s) => ({ cron: s.cron, timeZone: s.timeZone })), from);
+    if (!Number.isFinite(gap))
+        return { note: 'no missed-run condition: the schedule fires at most once' };
+    const grace = missedGraceSeconds(config);
+    const seconds = Math.max(ABSENCE_MIN_SECONDS, Math.ceil((gap + grace) / 60) * 60);
+    if (seconds > ABSENCE_MAX_SECONDS) {
+        return {
+            seconds,
+            promql: true,
+            note: `the missed-run condition is a PromQL query (absent_over_time) in a policy of its own: the schedule's longest gap between runs (${(0,config_duration/* formatDuration */.a)(gap)}) plus missed_grace (${(0,config_duration/* formatDuration */.a)(grace)}) is ${(0,config_duration/* formatDuration */.a)(seconds)}, over Cloud Monitoring's 23h30m limit for a metric-absence condition`,
+        };
+    }
+    return { seconds };
+}
+function documentation(config, projectId, repository, role, missed) {
+    const r = { project: projectId, location: config.region, collection: config.kind === 'job' ? 'jobs' : 'services', id: config.name };
+    const runs = config.kind === 'job' ? runJobUrl(r) : runServiceUrl(r);
+    const schedules = schedulesOf(config).map((s) => `\`${s.cron}\` (${s.timeZone}${s.paused ? ', paused' : ''}), Scheduler job \`${s.jobId}\` in ${s.region}`);
+    const what = role === 'trigger'
+        ? 'A Cloud Scheduler attempt to run it failed (the target answered an error, or the trigger could not reach or start it: a lost permission, a deleted target).'
+        : role === 'missed'
+            ? `No successful run happened within ${(0,config_duration/* formatDuration */.a)(missed ?? 0)} (the longest gap of its schedule plus missed_grace).`
+            : [
+                config.kind === 'job' ? 'An execution failed, or ' : '',
+                missed ? `no successful run happened within ${(0,config_duration/* formatDuration */.a)(missed)} (the longest gap of its schedule plus missed_grace).` : '',
+            ].join('') || 'An execution failed.';
+    const content = [
+        `**${config.name}**: Cloud Run ${config.kind} in ${config.region}, project ${projectId}, deployed by cloud-run-cron${repository ? ` from ${repository}` : ''}.`,
+        '',
+        what,
+        '',
+        ...(schedules.length ? [`Schedule: ${schedules.join('; ')}.`, ''] : []),
+        `${config.kind === 'job' ? 'Executions' : 'Service'}: ${runs}`,
+        `Logs: ${logsUrl(r)}`,
+    ].join('\n');
+    const links = [
+        { displayName: config.kind === 'job' ? 'executions' : 'service', url: runs },
+        { displayName: 'logs', url: logsUrl(r) },
+        ...(repository ? [{ displayName: 'repository', url: `https://github.com/${repository}` }] : []),
+    ];
+    const subject = { run: config.kind === 'job' ? 'failed or missed a run' : 'missed a run', missed: 'missed a run', trigger: 'trigger failed' }[role];
+    return { content, mimeType: 'text/markdown', subject: `cloud-run-cron: ${config.name} ${subject}`, links };
+}
+/**
+ * The policies of `config`'s workload. `labels`: the owner record as user labels (the ownership
+ * module's), to which the role is added. `from`: the time the schedule gaps are counted from.
+ */
+function desiredAlerting(config, projectId, labels, opts) {
+    const alerts = config.alerts;
+    if (!alerts || alerts.conditions === 'none')
+        return { policies: [], notes: [] };
+    const want = (c) => alerts.conditions.includes(c);
+    const notes = [];
+    const policies = [];
+    const window = want('missed') ? missedWindow(config, opts.from) : {};
+    if (window.note)
+        notes.push(window.note);
+    const conditions = [];
+    const watches = [];
+    if (want('failure') && config.kind === 'job') {
+        watches.push('failure');
+        conditions.push({
+            displayName: `${config.name}: an execution failed`,
+            conditionThreshold: {
+                filter: metricFilter(config, 'failed'),
+                aggregations: aggregations(config, 60),
+                comparison: 'COMPARISON_GT',
+                thresholdValue: 0,
+                duration: '0s',
+                trigger: { count: 1 },
+            },
+        });
+    }
+    if (window.seconds !== undefined && !window.promql) {
+        watches.push('missed');
+        conditions.push({
+            displayName: `${config.name}: no successful run in ${(0,config_duration/* formatDuration */.a)(window.seconds)}`,
+            conditionAbsent: {
+                filter: metricFilter(config, 'succeeded'),
+                aggregations: aggregations(config, 300),
+                duration: `${window.seconds}s`,
+                trigger: { count: 1 },
+            },
+        });
+    }
+    const base = (role) => ({
+        userLabels: { ...labels, ...roleLabel(role) },
+        combiner: 'OR',
+        enabled: true,
+        severity: 'ERROR',
+    });
+    if (conditions.length) {
+        policies.push({
+            role: 'run',
+            watches,
+            body: { displayName: `cloud-run-cron: ${config.name} (${config.kind})`, documentation: documentation(config, projectId, opts.repository, 'run', window.promql ? undefined : window.seconds), conditions, ...base('run') },
+        });
+    }
+    if (window.seconds !== undefined && window.promql) {
+        policies.push({
+            role: 'missed',
+            watches: ['missed'],
+            body: {
+                displayName: `cloud-run-cron: ${config.name} missed run`,
+                documentation: documentation(config, projectId, opts.repository, 'missed', window.seconds),
+                conditions: [{
+                        displayName: `${config.name}: no successful run in ${(0,config_duration/* formatDuration */.a)(window.seconds)}`,
+                        conditionPrometheusQueryLanguage: { query: `absent_over_time(${promqlSelector(config)}[${window.seconds}s])`, evaluationInterval: '300s' },
+                    }],
+                ...base('missed'),
+            },
+        });
+    }
+    const schedules = schedulesOf(config);
+    if (want('failure') && schedules.length) {
+        policies.push({
+            role: 'trigger',
+            watches: ['trigger'],
+            body: {
+                displayName: `cloud-run-cron: ${config.name} trigger`,
+                documentation: documentation(config, projectId, opts.repository, 'trigger'),
+                conditions: [{ displayName: `${config.name}: a Scheduler attempt failed`, conditionMatchedLog: { filter: triggerLogFilter(projectId, schedules) } }],
+                alertStrategy: { notificationRateLimit: { period: TRIGGER_RATE_LIMIT } },
+                ...base('trigger'),
+            },
+        });
+    }
+    else if (want('failure') && config.kind === 'service') {
+        notes.push('no failure condition: a service is watched through its Scheduler attempts, and it has no schedule');
+    }
+    return { policies, missedWindowSeconds: window.seconds, missedByPromql: window.promql, notes };
+}
+
+;// CONCATENATED MODULE: ./src/alerts/plan.ts
+// The alerting part of a workload's plan: the desired policies against the workload's policies
+// as read (selected by the owner record) and the project's notification channels. Pure.
+//   create   a policy of a role the workload does not have yet;
+//   update   a PATCH with an updateMask of exactly the changed fields (condition IDs kept);
+//   delete   a policy of a role no longer wanted, and every policy with alerts: none;
+//   an email channel is created once (found by type and address first) and shared.
+// Empty alert_channels keep the channels of the policy in place; with none in place and none
+// given, no policy is created (alerting needs somewhere to send to).
+
+
+
+/** Body field -> update_mask path and the name the plan shows. */
+const FIELDS = [
+    ['displayName', 'display_name', 'display_name'],
+    ['documentation', 'documentation', 'documentation'],
+    ['userLabels', 'user_labels', 'user_labels'],
+    ['conditions', 'conditions', 'conditions'],
+    ['combiner', 'combiner', 'combiner'],
+    ['enabled', 'enabled', 'enabled'],
+    ['notificationChannels', 'notification_channels', 'channels'],
+    ['alertStrategy', 'alert_strategy', 'alert_strategy'],
+    ['severity', 'severity', 'severity'],
+];
+/**
+ * A value as proto3 JSON may give it back: without the defaults it leaves out (0, '', false,
+ * '0s', empty lists and objects) and without server-assigned condition names.
+ */
+function comparable(value) {
+    if (Array.isArray(value))
+        return value.map(comparable);
+    if (value && typeof value === 'object') {
+        const out = {};
+        for (const [k, v] of Object.entries(value)) {
+            if (k === 'name')
+                continue;
+            const c = comparable(v);
+            const empty = c === undefined || c === 0 || c === '' || c === false || c === '0s' || (Array.isArray(c) && c.length === 0) || (typeof c === 'object' && c !== null && !Array.isArray(c) && Object.keys(c).length === 0);
+            if (!empty)
+                out[k] = c;
+        }
+        return out;
+    }
+    return value;
+}
+const KINDS = ['conditionThreshold', 'conditionAbsent', 'conditionMatchedLog', 'conditionPrometheusQueryLanguage'];
+const kindOf = (c) => KINDS.find((k) => c[k] !== undefined);
+/** The desired conditions, each carrying the name of the live condition of its kind (so its ID is kept). */
+function withConditionNames(desired, live) {
+    const used = new Set();
+    return desired.map((c) => {
+        const match = (live?.conditions ?? []).find((l) => l.name && !used.has(l.name) && kindOf(l) === kindOf(c));
+        if (!match?.name)
+            return c;
+        used.add(match.name);
+        return { name: match.name, ...c };
+    });
+}
+function emailChannel(channels, address) {
+    return channels.find((c) => c.type === 'email' && c.labels?.email_address?.toLowerCase() === address);
+}
+const sorted = (xs) => [...new Set(xs)].sort();
+/**
+ * The plan. `policyName`: the resource shown for a policy not created yet.
+ * `channelLabels`: the owner's user labels for a channel this run creates.
+ */
+function planAlerts(input) {
+    const { alerts, desired, state, projectId, workload } = input;
+    const notes = [...desired.notes];
+    const policies = [];
+    const channels = [];
+    const given = alerts.channels.names.length + alerts.channels.emails.length > 0;
+    const refs = [...alerts.channels.names];
+    for (const address of alerts.channels.emails) {
+        const found = emailChannel(state.channels, address);
+        if (found) {
+            refs.push(found.name);
+            continue;
+        }
+        refs.push(`email:${address}`);
+        const body = { type: 'email', displayName: `cloud-run-cron: ${address}`, labels: { email_address: address }, userLabels: input.channelLabels };
+        channels.push({
+            address,
+            body,
+            change: { type: 'notification-channel', resource: `projects/${projectId}/notificationChannels/email:${address}`, action: 'create', fields: [{ field: 'email_address', after: address }], subject: `email:${address}` },
+        });
+    }
+    const wanted = new Map(desired.policies.map((p) => [p.role, p]));
+    for (const role of POLICY_ROLES) {
+        const live = state.policies[role];
+        const want = wanted.get(role);
+        if (!want) {
+            if (live) {
+                const reason = alerts.conditions === 'none' ? 'alerts: none' : `no longer wanted (alerts: ${alerts.conditions.join(',')})`;
+                policies.push({ role, channels: [], conditions: [], shown: [], change: { type: 'alert-policy', resource: live.name, action: 'delete', fields: [], reason, subject: role } });
+            }
+            continue;
+        }
+        const chosen = given ? sorted(refs) : sorted(live?.notificationChannels ?? []);
+        if (!live && chosen.length === 0) {
+            notes.push(`no ${role} alert policy is created: alert_channels is empty, and alerting needs a notification channel`);
+            continue;
+        }
+        const body = { ...want.body, conditions: withConditionNames(want.body.conditions, live), notificationChannels: chosen };
+        const reason = want.watches.join(' + ');
+        const conditions = describeConditions(want.body.conditions);
+        const shown = chosen.map((ref) => {
+            const c = state.channels.find((x) => x.name === ref);
+            return c?.type === 'email' && c.labels?.email_address ? `email:${c.labels.email_address}` : ref;
+        });
+        if (!live) {
+            const fields = FIELDS.filter(([k]) => body[k] !== undefined && k !== 'documentation' && k !== 'userLabels').map(([k, , shown]) => ({ field: shown, after: k === 'conditions' ? describeConditions(body.conditions) : body[k] }));
+            policies.push({ role, channels: chosen, conditions, shown, body, change: { type: 'alert-policy', resource: `projects/${projectId}/alertPolicies/(new ${workload} ${role})`, action: 'create', fields, reason, subject: role } });
+            continue;
+        }
+        const fields = [];
+        const mask = [];
+        for (const [k, path, shown] of FIELDS) {
+            const before = k === 'notificationChannels' ? sorted(live.notificationChannels ?? []) : live[k];
+            if (sameValue(comparable(before), comparable(body[k])))
+                continue;
+            mask.push(path);
+            fields.push(k === 'conditions'
+                ? { field: shown, before: describeConditions((before ?? [])), after: describeConditions(body.conditions) }
+                : k === 'documentation' ? { field: shown, before: '(changed)', after: '(changed)' } : { field: shown, before, after: body[k] });
+        }
+        policies.push({
+            role,
+            channels: chosen,
+            conditions,
+            shown,
+            body: mask.length ? body : undefined,
+            updateMask: mask.length ? mask : undefined,
+            change: { type: 'alert-policy', resource: live.name, action: mask.length ? 'update' : 'unchanged', fields, reason, subject: role },
+        });
+    }
+    // A channel is created only for a policy this run writes.
+    const writing = policies.some((p) => p.body !== undefined);
+    return { channels: writing ? channels : [], policies, notes, missedWindowSeconds: desired.missedWindowSeconds };
+}
+/** '91200s' -> '25h20m'. */
+function inWords(duration) {
+    const seconds = /^(\d+)s$/.exec(String(duration ?? ''))?.[1];
+    return seconds === undefined ? '?' : (0,config_duration/* formatDuration */.a)(Number(seconds));
+}
+/** Conditions as the plan shows them: 'failed execution', 'absent 25h10m', 'log match'. */
+function describeConditions(conditions) {
+    return conditions.map((c) => {
+        if (c.conditionAbsent)
+            return `no successful run in ${inWords(c.conditionAbsent.duration)}`;
+        if (c.conditionThreshold)
+            return 'failed execution';
+        if (c.conditionMatchedLog)
+            return 'Scheduler attempt failed';
+        if (c.conditionPrometheusQueryLanguage)
+            return `no successful run in ${inWords(/\[(\d+s)\]\)$/.exec(String(c.conditionPrometheusQueryLanguage.query))?.[1])} (PromQL)`;
+        return String(c.displayName ?? 'other');
+    });
+}
+
+;// CONCATENATED MODULE: ./src/alerts/io.ts
+// Cloud Monitoring reads and writes for the alerting plan. The project's policies and channels are
+// read once per run (every workload of a fleet selects its own from them), and an email channel is
+// created once per run however many workloads name the address.
+
+
+
+const projects = new WeakMap();
+const createdChannels = new WeakMap();
+function perRun(map, clients) {
+    let m = map.get(clients);
+    if (!m)
+        map.set(clients, (m = new Map()));
+    return m;
+}
+/** Every alert policy and notification channel of the project (all pages), read once per run. */
+function readProject(api, clients, projectId) {
+    const cache = perRun(projects, clients);
+    let p = cache.get(projectId);
+    if (!p) {
+        const parent = `projects/${projectId}`;
+        p = Promise.all([
+            api.call('listing the Cloud Monitoring alert policies', parent, () => clients.monitoring.list(projectId, 'alertPolicies')),
+            api.call('listing the Cloud Monitoring notification channels', parent, () => clients.monitoring.list(projectId, 'notificationChannels')),
+        ]).then(([policies, channels]) => ({ policies, channels }));
+        cache.set(projectId, p);
+        p.catch(() => cache.delete(projectId));
+    }
+    return p;
+}
+/** The workload's own policies by role (owner labels matched exactly), and the project's channels. */
+async function readAlertState(api, clients, config, projectId) {
+    const project = await readProject(api, clients, projectId);
+    const policies = {};
+    for (const p of project.policies.filter((x) => isWorkloadPolicy(x, config))) {
+        const role = policyRole(p);
+        const known = POLICY_ROLES.find((r) => r === role);
+        if (known && !policies[known])
+            policies[known] = p;
+    }
+    return { policies, channels: project.channels, projectPolicies: project.policies };
+}
+const listedForDeletion = new WeakMap();
+/**
+ * The project's alert policies, for prune and state: absent to find a workload's policies by its
+ * owner record; undefined when the deployer may not list them (a setup without alerting): then
+ * there is nothing of the action's to find, and the deletions go on without them.
+ */
+function listPoliciesForDeletion(api, clients, projectId) {
+    const cache = perRun(listedForDeletion, clients);
+    let p = cache.get(projectId);
+    if (!p) {
+        p = api.call('listing the Cloud Monitoring alert policies', `projects/${projectId}`, async () => {
+            try {
+                return await clients.monitoring.list(projectId, 'alertPolicies');
+            }
+            catch (err) {
+                if ((0,api_error/* isPermissionDenied */.T1)(err))
+                    return undefined;
+                throw err;
+            }
+        });
+        cache.set(projectId, p);
+        p.catch(() => cache.delete(projectId));
+    }
+    return p;
+}
+/** Deletes an alert policy; one already gone counts as deleted. Answers whether this call deleted it. */
+async function deleteAlertPolicy(api, clients, name) {
+    return api.call('deleting the Cloud Monitoring alert policy', name, async () => {
+        try {
+            await clients.monitoring.delete(name);
+            return true;
+        }
+        catch (err) {
+            if ((0,api_error/* isNotFound */.c4)(err))
+                return false;
+            throw err;
+        }
+    });
+}
+/**
+ * Applies the alerting plan: channels, then policy creates and updates, then deletes; then the
+ * channels the action created that no policy of the project uses any more.
+ */
+async function applyAlertPlan(api, clients, projectId, plan, state, hooks) {
+    const created = perRun(createdChannels, clients);
+    const names = new Map();
+    for (const step of plan.channels) {
+        hooks.progress(step.change, true);
+        let first = false;
+        let pending = created.get(step.address);
+        if (!pending) {
+            first = true;
+            pending = api.call('creating the Cloud Monitoring notification channel', `email:${step.address}`, () => clients.monitoring.create(projectId, 'notificationChannels', step.body)).then((c) => c.name);
+            created.set(step.address, pending);
+            pending.catch(() => created.delete(step.address));
+        }
+        try {
+            const name = await pending;
+            names.set(`email:${step.address}`, name);
+            step.change.resource = name;
+            step.change.status = first ? 'created' : 'unchanged';
+            if (!first)
+                step.change.reason = 'created by another workload of this run';
+            step.change.written = first;
+            if (first)
+                hooks.wrote();
+        }
+        catch (err) {
+            step.change.status = 'failed';
+            throw err;
+        }
+        finally {
+            hooks.progress(step.change, false);
+        }
+    }
+    const resolve = (refs) => refs.map((r) => names.get(r) ?? r);
+    const deleted = [];
+    const ordered = [...plan.policies.filter((s) => s.change.action !== 'delete'), ...plan.policies.filter((s) => s.change.action === 'delete')];
+    for (const step of ordered) {
+        const c = step.change;
+        if (c.action === 'unchanged') {
+            c.status = 'unchanged';
+            continue;
+        }
+        hooks.progress(c, true);
+        try {
+            if (c.action === 'create') {
+                const body = { ...step.body, notificationChannels: resolve(step.channels) };
+                const made = await api.call('creating the Cloud Monitoring alert policy', String(step.body?.displayName), () => clients.monitoring.create(projectId, 'alertPolicies', body));
+                c.resource = made.name;
+                c.status = 'created';
+            }
+            else if (c.action === 'update') {
+                const body = { ...step.body, notificationChannels: resolve(step.channels) };
+                await api.call('updating the Cloud Monitoring alert policy', c.resource, () => clients.monitoring.update(c.resource, body, step.updateMask ?? []));
+                c.status = 'updated';
+            }
+            else {
+                await deleteAlertPolicy(api, clients, c.resource);
+                c.status = 'deleted';
+                const gone = state.projectPolicies.find((p) => p.name === c.resource);
+                if (gone)
+                    deleted.push(gone);
+            }
+            c.written = true;
+            hooks.wrote();
+        }
+        catch (err) {
+            c.status = 'failed';
+            throw err;
+        }
+        finally {
+            hooks.progress(c, false);
+        }
+    }
+    if (deleted.length)
+        await deleteUnusedChannels(api, clients, projectId, deleted);
+}
+/**
+ * After prune or state: absent deleted alert policies (by name): the action's channels they used
+ * that no policy uses any more. The policies are those listed for the deletion.
+ */
+async function deleteChannelsOf(api, clients, deletedNames) {
+    const projectId = deletedNames[0]?.split('/')[1];
+    if (!projectId)
+        return [];
+    const listed = (await perRun(listedForDeletion, clients).get(projectId)?.catch(() => undefined)) ?? [];
+    const deleted = listed.filter((p) => deletedNames.includes(p.name));
+    return deleted.length ? deleteUnusedChannels(api, clients, projectId, deleted) : [];
+}
+/**
+ * The action's own channels that the deleted policies used and no policy of the project uses now
+ * (read again: another workload of this run may have just pointed a new policy at one).
+ */
+async function deleteUnusedChannels(api, clients, projectId, deleted) {
+    const parent = `projects/${projectId}`;
+    const [now, channels] = await Promise.all([
+        api.call('listing the Cloud Monitoring alert policies', parent, () => clients.monitoring.list(projectId, 'alertPolicies')),
+        api.call('listing the Cloud Monitoring notification channels', parent, () => clients.monitoring.list(projectId, 'notificationChannels')),
+    ]);
+    const stillUsed = new Set(now.flatMap((p) => p.notificationChannels ?? []));
+    const candidates = new Set(deleted.flatMap((p) => p.notificationChannels ?? []));
+    const out = [];
+    for (const name of candidates) {
+        const channel = channels.find((c) => c.name === name);
+        if (!channel || !isActionChannel(channel) || stillUsed.has(name))
+            continue;
+        await api.call('deleting the Cloud Monitoring notification channel', name, async () => {
+            try {
+                await clients.monitoring.delete(name);
+            }
+            catch (err) {
+                if (!(0,api_error/* isNotFound */.c4)(err))
+                    throw err;
+            }
+        });
+        out.push(name);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/alerts/alerting.ts
+
+
+
+
+/** The alerting plan of `config`'s workload against what was read. Pure: `now` is when schedule gaps count from. */
+function planAlerting(config, projectId, state, opts) {
+    if (!config.alerts)
+        return undefined;
+    const desired = desiredAlerting(config, projectId, policyOwnerLabels(config), { repository: opts.repository, from: opts.now });
+    const plan = planAlerts({ alerts: config.alerts, desired, state, projectId, workload: config.name, channelLabels: channelOwnerLabels() });
+    // What cannot be had is said where the policy is: in its change's reason.
+    const target = plan.policies.find((p) => p.role === 'missed') ?? plan.policies.find((p) => p.role === 'run') ?? plan.policies[0];
+    for (const note of plan.notes) {
+        if (target)
+            target.change.reason = target.change.reason ? `${target.change.reason}; ${note}` : note;
+    }
+    return plan;
+}
+/** The plan's changes: channels first, then policies. */
+function alertChanges(plan) {
+    return plan ? [...plan.channels.map((c) => c.change), ...plan.policies.map((p) => p.change)] : [];
+}
+function alertingReport(plan) {
+    if (!plan)
+        return undefined;
+    return {
+        policies: plan.policies.map((p) => ({
+            role: p.role,
+            change: p.change,
+            conditions: p.conditions,
+            channels: p.shown,
+        })),
+        notes: plan.notes,
+        missedWindowSeconds: plan.missedWindowSeconds,
+    };
+}
+/**
+ * The deletions of the policies whose owner record is `here`'s exactly (prune: a workload no
+ * longer declared; state: absent: the workload torn down), each with `reason`.
+ */
+function policyDeletions(policies, here, reason) {
+    return (policies ?? []).filter((p) => isOwnedPolicy(p, here)).map((p) => ({ type: 'alert-policy', resource: p.name, reason }));
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/delete.ts
+
 
 
 /** Deletes what `changes` (action 'delete') name, at most `parallel` at once per group. */
@@ -2255,7 +2995,9 @@ async function applyDeletions(api, clients, changes, parallel, hooks = {}) {
         try {
             const deleted = c.type === 'scheduler-job'
                 ? await deleteSchedulerJob(api, clients, c.resource)
-                : await deleteWorkload(api, clients, c.type === 'run-job' ? 'job' : 'service', c.resource);
+                : c.type === 'alert-policy'
+                    ? await deleteAlertPolicy(api, clients, c.resource)
+                    : await deleteWorkload(api, clients, c.type === 'run-job' ? 'job' : 'service', c.resource);
             c.written = deleted;
             c.status = deleted ? 'deleted' : 'unchanged';
             if (deleted)
@@ -2269,11 +3011,22 @@ async function applyDeletions(api, clients, changes, parallel, hooks = {}) {
             hooks.progress?.(c, false);
         }
     };
-    const triggers = deletions.filter((c) => c.type === 'scheduler-job');
-    const workloads = deletions.filter((c) => c.type !== 'scheduler-job');
-    const failures = (await inParallel(triggers, parallel, one)).filter((r) => r.status === 'rejected');
-    if (failures.length === 0)
-        failures.push(...(await inParallel(workloads, parallel, one)).filter((r) => r.status === 'rejected'));
+    // Triggers, then the alert policies watching the workloads, then the workloads: each group only
+    // when the one before went through.
+    const groups = [
+        deletions.filter((c) => c.type === 'scheduler-job'),
+        deletions.filter((c) => c.type === 'alert-policy'),
+        deletions.filter((c) => c.type !== 'scheduler-job' && c.type !== 'alert-policy'),
+    ];
+    const failures = [];
+    for (const group of groups) {
+        if (failures.length === 0)
+            failures.push(...(await inParallel(group, parallel, one)).filter((r) => r.status === 'rejected'));
+    }
+    // The email channels the action created for the deleted policies, once nothing uses them.
+    const policies = groups[1].filter((c) => c.status === 'deleted').map((c) => c.resource);
+    if (failures.length === 0 && policies.length)
+        await deleteChannelsOf(api, clients, policies).catch((err) => failures.push({ status: 'rejected', reason: err }));
     if (failures[0])
         throw failures[0].reason;
 }
@@ -2875,8 +3628,8 @@ async function cannotConfirmInTime(ctx) {
     const skip = ctx.config.smoke.onlyWhenChanged;
     const message = `The smoke test ${skip ? 'was skipped' : 'cannot confirm the attempt in time, so it did not run the service'}: Cloud Logging is not readable ` +
         `(${readable}), and without logging.logEntries.list an attempt whose status equals the previous one is confirmed only once ` +
-        `attempt_deadline (${(0,duration/* formatDuration */.a)(deadlineSeconds)}) has passed, while smoke_timeout is ${(0,duration/* formatDuration */.a)(ctx.config.smoke.timeoutSeconds)}. ` +
-        `Grant the deployer roles/logging.viewer on project ${project}, or set smoke_timeout above ${(0,duration/* formatDuration */.a)(Math.ceil(needMs / 1000))}.`;
+        `attempt_deadline (${(0,config_duration/* formatDuration */.a)(deadlineSeconds)}) has passed, while smoke_timeout is ${(0,config_duration/* formatDuration */.a)(ctx.config.smoke.timeoutSeconds)}. ` +
+        `Grant the deployer roles/logging.viewer on project ${project}, or set smoke_timeout above ${(0,config_duration/* formatDuration */.a)(Math.ceil(needMs / 1000))}.`;
     return { status: skip ? 'skipped' : 'failed', message, ...(skip ? { warn: true } : {}) };
 }
 /** The execution the trigger started: the job's newest execution, once it is a new one. */
@@ -3240,9 +3993,10 @@ function targetsWorkload(job, w) {
 }
 
 ;// CONCATENATED MODULE: ./src/plan/delete.ts
-/** `- delete` changes for `deletions`: Scheduler jobs first, then jobs and services, each group by name. */
+/** `- delete` changes for `deletions`: Scheduler jobs first, then alert policies, then jobs and services, each group by name. */
 function planDeletions(deletions) {
-    const rank = (d) => (d.type === 'scheduler-job' ? 0 : 1);
+    // Triggers, then the alert policies that watch the workload, then the workload.
+    const rank = (d) => (d.type === 'scheduler-job' ? 0 : d.type === 'alert-policy' ? 1 : 2);
     return [...deletions]
         .sort((a, b) => rank(a) - rank(b) || a.resource.localeCompare(b.resource))
         .map((d) => ({ type: d.type, resource: d.resource, action: 'delete', fields: [], reason: d.reason }));
@@ -3305,6 +4059,9 @@ function planTeardown(config, names, current) {
 
 
 
+
+
+
 /**
  * Lists the Scheduler jobs where the workload's triggers may be: every region its owner record
  * names (one marked before the record, or unmarked: every region where Scheduler is offered),
@@ -3323,6 +4080,12 @@ async function readTeardownTriggers(index, run) {
 function planTeardownRun(ctx, run, current) {
     const { config, names } = run;
     const torn = planTeardown(config, names, current);
+    // The workload's alert policies (exact owner record) go after its triggers, before it.
+    const policies = policyDeletions(run.teardownPolicies, hereOf(config), 'state: absent (after its triggers: nothing may watch a workload that is gone)');
+    if (policies.length)
+        torn.plan = planDeletions([...torn.plan.map((c) => ({ type: c.type, resource: c.resource, reason: c.reason ?? '' })), ...policies]);
+    if (run.teardownPolicies === undefined)
+        runner.info('state: absent: the alert policies were not checked: the deployer may not list them (monitoring.alertPolicies.list).');
     runner.info(`Plan${ctx.label ? ` of ${ctx.label}` : ''}:\n${formatPlan(torn.plan)}`);
     run.report = startReport(ctx, run, torn.plan, [], 'state: absent: nothing is deployed, so there is nothing to smoke-test.');
     if (torn.refused.length > 0) {
@@ -3365,6 +4128,7 @@ async function applyTeardown(ctx, report, phase) {
 
 
 
+
 function phaseOf(ctx, run) {
     return (name, fn) => phase(name, fn, { into: run.phases, group: !ctx.label });
 }
@@ -3375,7 +4139,7 @@ function startWorkload(ctx, config) {
 async function run_pipeline_readWorkload(ctx, run) {
     const { config, names } = run;
     await recordFailure(run, () => phaseOf(ctx, run)('read', async () => {
-        const state = await readCurrentState(ctx.api, ctx.clients, config, names);
+        const [state] = await Promise.all([readCurrentState(ctx.api, ctx.clients, config, names), readAlerts(ctx, run)]);
         const kindLabel = config.kind === 'job' ? 'Cloud Run job' : 'Cloud Run service';
         runner.info(`${kindLabel} ${config.name}: ${state.workload ? 'exists' : 'does not exist yet'}`);
         if (state.workload)
@@ -3384,6 +4148,18 @@ async function run_pipeline_readWorkload(ctx, run) {
             runner.info(`Scheduler job ${names.schedulerJob.split('/').pop()}: ${state.schedulerJob ? 'exists' : 'does not exist yet'}`);
         run.current = state;
     }));
+}
+/** Reads the workload's alert policies and the project's channels (fleet mode: beside the list reads). */
+async function readAlerting(ctx, run) {
+    await recordFailure(run, () => readAlerts(ctx, run));
+}
+/** What alerting needs: with alerting inputs, the workload's policies and the channels; for state: absent, the policies to delete with it. */
+async function readAlerts(ctx, run) {
+    const { config, names } = run;
+    if (config.teardown)
+        run.teardownPolicies = await listPoliciesForDeletion(ctx.api, ctx.clients, names.projectId);
+    else if (config.alerts)
+        run.alertState = await readAlertState(ctx.api, ctx.clients, config, names.projectId);
 }
 /** Plans the workload against what was read, and starts its report. Pure but for the log. */
 function planWorkloadRun(ctx, run) {
@@ -3395,6 +4171,10 @@ function planWorkloadRun(ctx, run) {
     (0,scrub/* registerSecretValues */.om)([...(0,workload/* envValuesOf */.d9)(current.workload, config.kind), ...(0,workload/* envValuesOf */.d9)(current.otherKind, config.kind === 'job' ? 'service' : 'job')]);
     const runPlan = planRun({ config, names, current, deployId: ctx.deployId });
     run.runPlan = runPlan;
+    if (run.alertState) {
+        run.alertPlan = planAlerting(config, names.projectId, run.alertState, { repository: ctx.errorContext.repository, now: new Date() });
+        runPlan.plan.push(...alertChanges(run.alertPlan));
+    }
     for (const warning of runPlan.warnings)
         runner.warning((0,scrub/* scrubSecrets */.Zg)(ctx.label ? `${ctx.label}: ${warning}` : warning));
     for (const notice of runPlan.notices)
@@ -3402,12 +4182,13 @@ function planWorkloadRun(ctx, run) {
     // Each change's reason (a tag redeploy, a re-pointed trigger) is in the plan, once.
     runner.info(`Plan${ctx.label ? ` of ${ctx.label}` : ''}:\n${formatPlan(runPlan.plan)}`);
     run.report = startReport(ctx, run, runPlan.plan, runPlan.warnings, 'The run stopped before the smoke test.');
+    run.report.alerting = alertingReport(run.alertPlan);
     run.report.url = current.workload?.uri ?? undefined;
     if (config.dryRun) {
         run.report.smoke.message = 'Dry run: nothing was written and the smoke test was skipped.';
         runner.info(planChangesAnything(runPlan.plan) ? `Dry run: the plan${ctx.label ? ` of ${ctx.label}` : ''} above was not applied.` : `Dry run: ${ctx.label ?? 'everything'} is up to date.`);
         if (config.failOnDrift) {
-            run.report.drift = findDrift(runPlan.plan, current).map(driftLine);
+            run.report.drift = findDrift(runPlan.plan, current).map((d) => driftLine(withPolicyAuthor(d, run.alertState)));
             if (run.report.drift.length > 0)
                 run.failure = run.report.error = driftMessage(run.report.drift);
             else
@@ -3440,15 +4221,25 @@ async function applyWorkloadRun(ctx, run) {
         return;
     const phase = phaseOf(ctx, run);
     await recordFailure(run, async () => {
+        const alerting = alertChanges(run.alertPlan);
+        for (const change of alerting)
+            change.status = 'not reached';
         const applied = await applyPlan(ctx.api, ctx.clients, config, names, runPlan, current, ctx.deployId, {
             phase,
             wrote: () => (report.changed = true),
-            plan: (plan) => (report.plan = plan),
+            plan: (plan) => (report.plan = [...plan, ...alerting]),
             progress: (change, starting) => runner.info(changeLine(change, starting)),
         });
+        report.plan = [...applied.plan, ...alerting];
+        // After the workload and its trigger: the policies watch what exists.
+        if (run.alertPlan && run.alertState) {
+            await phase('alerts', () => applyAlertPlan(ctx.api, ctx.clients, names.projectId, run.alertPlan, run.alertState, {
+                wrote: () => (report.changed = true),
+                progress: (change, starting) => runner.info(changeLine(change, starting)),
+            }));
+        }
         const service = config.kind === 'service' ? applied.workload : undefined;
-        report.plan = applied.plan;
-        report.changed = applied.changed;
+        report.changed = applied.changed || alerting.some((c) => c.written);
         report.url = service?.uri ?? undefined;
         report.revision = service?.latestReadyRevision?.split('/').pop() ?? undefined;
         const share = service ? (0,workload/* latestRevisionTraffic */.WU)(service) : 100;
@@ -3511,8 +4302,24 @@ async function recordFailure(run, fn) {
         }
     }
 }
+/** Drift of an alert policy names who changed it last, as Cloud Monitoring records it. */
+function withPolicyAuthor(d, alerts) {
+    if (d.missing || d.change.type !== 'alert-policy' || !alerts)
+        return d;
+    const live = Object.values(alerts.policies).find((p) => p?.name === d.change.resource);
+    return { ...d, lastModifier: live?.mutationRecord?.mutatedBy, modifiedAt: live?.mutationRecord?.mutateTime };
+}
 
 ;// CONCATENATED MODULE: ./src/fleet/prune.ts
+// Prune: what carries this fleet's owner record (this fleet, this repository, its own workload
+// name: src/ownership) and is no longer declared goes; so do its triggers, found in every
+// region its record names, and only those whose target is that workload. Anything else that
+// looks related (another repository's fleet of the same name, a mark from before the owner
+// record, a trigger someone else made) is left alone with a notice. A workload with a trigger
+// that is not this fleet's to delete is left too: nothing may fire at a workload that is gone.
+// Reading is list calls (all pages), each location once; planning is pure.
+
+
 
 
 
@@ -3538,7 +4345,8 @@ async function readForPrune(api, clients, projectId, owner, regions, schedulerRe
         else
             where.forEach((r) => recorded.add(r));
     }
-    return { workloads, schedulerJobs: await index.jobsIn(everywhere ? undefined : [...recorded]) };
+    const [schedulerJobs, alertPolicies] = await Promise.all([index.jobsIn(everywhere ? undefined : [...recorded]), listPoliciesForDeletion(api, clients, projectId)]);
+    return { workloads, schedulerJobs, alertPolicies };
 }
 function owned(owner, workloads) {
     return workloads.filter((w) => classify((0,record/* fromLabels */.Kx)(w.labels), { ...owner, workload: shortName(w.resource) }).ownership === 'ours');
@@ -3602,6 +4410,15 @@ function planPrune(owner, projects, listed, declared) {
         else
             deletions.push({ type: w.type, resource: w.resource, reason });
     }
+    // The alert policies of every workload no longer declared (exact owner record), unless the workload stays.
+    const declaredNames = new Set(declared.workloads.map((t) => t.name));
+    const kept = new Set(undeclared.filter((w) => blocked.has(w.resource)).map((w) => shortName(w.resource)));
+    for (const policy of listed.alertPolicies ?? []) {
+        const workload = policyWorkload(policy);
+        if (workload === undefined || declaredNames.has(workload) || kept.has(workload))
+            continue;
+        deletions.push(...policyDeletions([policy], { ...owner, workload }, `watches ${workload}, ${reason}`));
+    }
     return { deletions: planDeletions(deletions), notices };
 }
 
@@ -3611,12 +4428,12 @@ function planPrune(owner, projects, listed, declared) {
 
 
 const read_fleet_settle = (p) => p.then((value) => ({ value }), (error) => ({ error }));
-const schedulesOf = (c) => [c.schedule, ...(c.moreSchedules ?? [])].filter((s) => s !== undefined);
+const read_fleet_schedulesOf = (c) => [c.schedule, ...(c.moreSchedules ?? [])].filter((s) => s !== undefined);
 /** Fills in `run.current` of every run (or `run.failure` when what it needs could not be read). */
 async function readFleet(api, clients, projectId, runs, index) {
     const regions = [...new Set(runs.map((r) => r.config.region))];
     // A workload with state: absent has no schedule, but its Scheduler job is to be deleted: read that region too.
-    const schedulerRegionsUsed = [...new Set(runs.flatMap((r) => [...schedulesOf(r.config).map((s) => s.region), ...(r.config.teardown ? [r.config.teardown.schedulerRegion] : [])]))];
+    const schedulerRegionsUsed = [...new Set(runs.flatMap((r) => [...read_fleet_schedulesOf(r.config).map((s) => s.region), ...(r.config.teardown ? [r.config.teardown.schedulerRegion] : [])]))];
     const byName = (items) => new Map(items.flatMap((i) => (i.name ? [[i.name, i]] : [])));
     const listRun = (region, collection) => {
         const parent = `projects/${projectId}/locations/${region}`;
@@ -3645,7 +4462,7 @@ async function readFleet(api, clients, projectId, runs, index) {
             const jobs = value(jobsIn.get(config.region));
             const services = value(servicesIn.get(config.region));
             const [own, other] = config.kind === 'job' ? [jobs, services] : [services, jobs];
-            const schedules = schedulesOf(config);
+            const schedules = read_fleet_schedulesOf(config);
             if (schedules.length && offered) {
                 const where = value(offered);
                 const missing = schedules.find((s) => !where.includes(s.region));
@@ -3939,7 +4756,7 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
         else {
             // A fleet reads with list calls: two round trips whatever its size.
             await phase('read', async () => {
-                await readFleet(api, ctx.clients, projectId, runs, index);
+                await Promise.all([readFleet(api, ctx.clients, projectId, runs, index), ...runs.map((run) => readAlerting(ctxOf(run.config), run))]);
                 const exist = runs.filter((r) => r.current?.workload).length;
                 runner.info(`Fleet ${fleet.id}: ${runs.length} workload(s) declared, ${exist} exist${runs.some((r) => r.failure) ? `, ${runs.filter((r) => r.failure).length} could not be read` : ''}`);
             });
@@ -4070,6 +4887,7 @@ async function report(fleet, runs, deletions, failures, env, notes) {
     runner.setOutput('changed', String(runs.some((r) => r.report?.changed) || deletions.some((c) => c.written)));
     runner.setOutput('plan', planToJson(plan));
     runner.setOutput('results', JSON.stringify(results));
+    runner.setOutput('alert_policies', JSON.stringify(runs.flatMap((r) => alertPoliciesOf(r.report))));
     const entries = fleet.configs.map((config, i) => ({ name: config.name, kind: config.kind, report: runs[i]?.report, failure: runs[i]?.failure ?? (runs[i] ? undefined : failures[0]) }));
     const { markdown, text } = renderFleetSummary(fleet.id, fleet.configs[0]?.dryRun ?? false, entries, deletions, new Date(), notes);
     if (!(await writeSummary(markdown)))
@@ -4202,7 +5020,13 @@ function makeClients(authClient, env = process.env) {
     const logging = {
         list: (request) => rest.send('logging', 'POST', 'v2/entries:list', request),
     };
-    return { run, scheduler, logging };
+    const monitoring = {
+        list: (projectId, collection, filter) => allPages(collection, (pageToken) => rest.get('monitoring', `v3/projects/${projectId}/${collection}`, { pageSize: '1000', pageToken, filter })),
+        create: (projectId, collection, body) => rest.send('monitoring', 'POST', `v3/projects/${projectId}/${collection}`, body),
+        update: (name, body, mask) => rest.send('monitoring', 'PATCH', `v3/${name}`, body, { updateMask: mask.join(',') }),
+        delete: (name) => rest.delete('monitoring', `v3/${name}`),
+    };
+    return { run, scheduler, logging, monitoring };
 }
 
 
