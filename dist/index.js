@@ -477,7 +477,7 @@ const INPUT_DEFAULTS = {
     retry_count: '',
     paused: 'false',
     // Smoke test and mode
-    smoke_test: '',
+    smoke_test: 'changed',
     smoke_timeout: '10m',
     dry_run: 'false',
     // Review
@@ -1409,9 +1409,11 @@ function parseConfig(get, options = {}) {
         config.warnings = (0,guard_rails/* guardRailWarnings */.X)(config);
     return config;
 }
-/** smoke_test: true (every run), false, or changed (only a run that wrote something). */
+/** smoke_test: changed (only a run that wrote something; the default), true (every run) or false. */
 function readSmoke(r) {
-    const mode = r.oneOf('smoke_test', ['true', 'false', 'changed']) ?? 'true';
+    // A rerun that writes nothing must not run the real workload again (its side effects and cost)
+    // unless asked to: changed is the default, also when the reusable workflow passes ''.
+    const mode = r.oneOf('smoke_test', ['true', 'false', 'changed']) ?? 'changed';
     return {
         enabled: mode !== 'false',
         onlyWhenChanged: mode === 'changed',

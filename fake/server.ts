@@ -32,6 +32,8 @@ export interface FakeOptions {
   readyDelayMs?: number;
   /** unsettled behaviours (fake/variants.ts); default: FAKE_GCP_VARIANTS, else the first of each */
   variants?: Partial<Variants>;
+  /** names of the project, pool, provider and accounts (default DEFAULT_WORLD), e.g. those a setup guide creates */
+  world?: Partial<World>;
 }
 
 export interface FakeGcp {
@@ -136,7 +138,7 @@ function seed(iam: Iam, auth: Auth, w: World): void {
 }
 
 export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
-  const world = { ...DEFAULT_WORLD };
+  const world = { ...DEFAULT_WORLD, ...opts.world };
   const router = new Router();
   router.quiet = opts.quiet ?? true;
   router.latencyMs = opts.latencyMs ?? 0;

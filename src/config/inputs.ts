@@ -62,7 +62,7 @@ export const INPUT_DEFAULTS = {
   retry_count: '',
   paused: 'false',
   // Smoke test and mode
-  smoke_test: '',
+  smoke_test: 'changed',
   smoke_timeout: '10m',
   dry_run: 'false',
   // Review

@@ -24,7 +24,7 @@ const revokeLogging = (fake: FakeGcp) => fake.revoke('projects/demo-project', `s
 test.concurrent(`${NO_LOGS}: an unchanged status is taken only once attempt_deadline has passed`, () =>
   withOwnFake(async (fake) => {
     revokeLogging(fake);
-    const inputs = serviceInputs(fake, 'nologs-ok', { attempt_deadline: '15s' });
+    const inputs = serviceInputs(fake, 'nologs-ok', { attempt_deadline: '15s', smoke_test: 'true' });
     expect((await run(fake, inputs)).outputs.execution_status).toBe('succeeded');
     const rerun = await run(fake, inputs);
     expect(rerun.outputs.execution_status).toBe('succeeded');
@@ -33,13 +33,15 @@ test.concurrent(`${NO_LOGS}: an unchanged status is taken only once attempt_dead
   }, attemptTimeStart),
 60_000);
 
-// The second longest (the first GitHub token expires during a 3.5 s execution).
+// The second longest (the first GitHub token expires during a 16 s execution).
 test.concurrent(`${WIF}: every STS exchange uses a freshly requested GitHub token (the first one expires)`, () =>
   withOwnFake(async (fake) => {
-    // Access tokens that are always within google-auth-library's refresh window, GitHub tokens of 2 s.
-    fake.setTokenLifetimes({ accessTokenSeconds: 60, githubTokenSeconds: 2 });
+    // Access tokens that are always within google-auth-library's refresh window, so every call
+    // exchanges again; GitHub tokens of 8 s, which is ample time for the first exchange even on
+    // a loaded machine (2 s lost that race once), and expire well before the execution ends.
+    fake.setTokenLifetimes({ accessTokenSeconds: 60, githubTokenSeconds: 8 });
     const before = fake.requests.length;
-    const result = await run(fake, jobInputs(fake, 'refresh', { image: 'us-docker.pkg.dev/demo-project/apps/fake-sleep3500ms:1' }));
+    const result = await run(fake, jobInputs(fake, 'refresh', { image: 'us-docker.pkg.dev/demo-project/apps/fake-sleep16000ms:1' }));
     expect(failure(result)).toBe('');
     const requests = fake.requests.slice(before);
     const exchanges = requests.filter((r) => r.service === 'sts');
@@ -108,5 +110,9 @@ test.concurrent(`${WIF}: a google.subject over 127 bytes (a long branch name) is
     const message = failure(result);
     expect(message).toMatch(/invalid_request: The size of mapped attribute google\.subject exceeds the 127 bytes limit/);
     expect(message).toMatch(/gcloud iam workload-identity-pools providers update-oidc github .*google\.subject=assertion\.repository_id/);
+    // The documented setup binds the deployer by subject: the fix keeps the sub (as a custom
+    // attribute, bound instead), and every mapping of the setup, repository_owner_id included.
+    expect(message).toMatch(/attribute\.sub=assertion\.sub,.*attribute\.repository_owner_id=assertion\.repository_owner_id,attribute\.job_workflow_ref=assertion\.job_workflow_ref"/);
+    expect(message).toMatch(/add-iam-policy-binding DEPLOYER --role=roles\/iam\.workloadIdentityUser --member="principalSet:\/\/iam\.googleapis\.com\/projects\/\d+\/locations\/global\/workloadIdentityPools\/github\/attribute\.sub\/SUBJECT"/);
   }),
 );

@@ -1,6 +1,6 @@
 // Shared set-up of the integration tests: the local Google Cloud in this process, and the
 // bundled action run as the runner runs it, in a child process on Node 24.
-import { startFakeGcp, type FakeGcp } from '../../fake/server.ts';
+import { startFakeGcp, type FakeGcp, type FakeOptions } from '../../fake/server.ts';
 import type { Variants } from '../../fake/variants.ts';
 import { runAction, type ActionRun } from '../../scripts/lib/run-action.ts';
 
@@ -20,6 +20,8 @@ export interface FakeSetup {
   variants?: Partial<Variants>;
   /** Added before every answer (two requests of one run can then be in flight together). */
   latencyMs?: number;
+  /** Names of the project, provider and accounts, when not the fake's default world. */
+  world?: FakeOptions['world'];
 }
 
 const openFakes: FakeGcp[] = [];
@@ -27,7 +29,7 @@ const openFakes: FakeGcp[] = [];
 /** A local Google Cloud of its own; closeFakes() (in afterAll) closes it if nothing else does. */
 export async function startFake(setup: FakeSetup = {}): Promise<FakeGcp> {
   const timings = setup.defaultTimings ? {} : { operationMs: 30, taskMs: 60, schedulerMsPerSecond: 1 };
-  const fake = await startFakeGcp({ quiet: true, ...timings, variants: setup.variants, latencyMs: setup.latencyMs ?? 0 });
+  const fake = await startFakeGcp({ quiet: true, ...timings, variants: setup.variants, latencyMs: setup.latencyMs ?? 0, world: setup.world });
   openFakes.push(fake);
   return fake;
 }
