@@ -1,0 +1,213 @@
+// Every snippet of README.md and docs/**/*.md works as printed. Each fenced YAML block must be
+// valid YAML; each use of the action in one (a step, or a job that calls deploy.yml or plan.yml)
+// runs in a dry run, as the bundle the runner starts, against a local Google Cloud that holds
+// exactly what the README's one-time setup creates: its project, provider, attribute condition
+// and three accounts, and a deployer that only the `production` environment's token may act as.
+// A fleet step runs with the manifest its page shows. The local Google Cloud block of
+// docs/development.md runs as a shell command. The plan, apply-on-merge and single-workload
+// snippets once left out runtime_service_account, which the action refuses on a create.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { ROOT } from '../../scripts/readme-tables.ts';
+import { classify, docFiles, docUses, fencedBlocks, parseYamlBlock, PROJECT, SETUP, type StepRun } from '../snippets.ts';
+import { closeFakes, failure, run, withFake, type FakeGcp } from './setup.ts';
+
+afterAll(closeFakes);
+
+const POOL = `//iam.googleapis.com/projects/${SETUP.projectNumber}/locations/global/workloadIdentityPools/github`;
+/** The world the one-time setup makes, in the names the docs use. */
+const WORLD = {
+  projectId: PROJECT,
+  projectNumber: SETUP.projectNumber,
+  pool: 'github',
+  provider: SETUP.provider,
+  deployer: SETUP.deployer,
+  runtime: SETUP.runtime,
+  invoker: SETUP.invoker,
+  repository: SETUP.repository,
+  region: 'europe-west1',
+  computeServiceAccount: `${SETUP.projectNumber}-compute@developer.gserviceaccount.com`,
+  schedulerServiceAgent: `service-${SETUP.projectNumber}@gcp-sa-cloudscheduler.iam.gserviceaccount.com`,
+};
+
+/**
+ * The jobs of the review loop that cannot run in the protected environment (the plan on a pull
+ * request, the nightly drift check): with the setup as documented their token may not act as the
+ * deployer, and docs/review.md says so. They are run with their own subject bound too, so that
+ * the step itself is proven; this list is exactly those, so a new snippet cannot slip in.
+ */
+const OUTSIDE_THE_ENVIRONMENT = ['docs/review.md: Plan', 'docs/review.md: Drift check'];
+
+const blocks = docFiles().flatMap((file) => fencedBlocks(file));
+const yamlBlocks = blocks.filter((b) => /^ya?ml$/.test(b.lang));
+/**
+ * Each use, with the job it runs in: a step shown on its own (a list of steps) belongs to the
+ * deploy job of the README's workflow, which runs in the protected environment.
+ */
+const uses = docUses().map((u) => ({
+  ...u,
+  runs: () => u.runs().map((r) => (u.where.includes(' jobs.snippet.') ? { ...r, environment: SETUP.environment } : r)),
+}));
+
+/** The OIDC token's subject of a job, as GitHub writes it. */
+function subjectOf(step: StepRun): Record<string, string> {
+  if (step.environment) return { sub: `repo:${SETUP.repository}:environment:${step.environment}`, environment: step.environment };
+  if (step.events.includes('pull_request')) return { sub: `repo:${SETUP.repository}:pull_request`, event_name: 'pull_request', ref: 'refs/pull/7/merge' };
+  return { sub: `repo:${SETUP.repository}:ref:refs/heads/main` };
+}
+
+/** The setup's provider and deployer binding on a fake with the setup's names. */
+function asTheSetupMadeIt(fake: FakeGcp): void {
+  fake.setAttributeCondition(`assertion.repository_owner_id == '${SETUP.ownerId}'`);
+  const deployer = `projects/${PROJECT}/serviceAccounts/${SETUP.deployer}`;
+  fake.revoke(deployer, `principalSet:${POOL}/attribute.repository/${SETUP.repository}`, 'roles/iam.workloadIdentityUser');
+  fake.grant(deployer, `principal:${POOL}/subject/repo:${SETUP.repository}:environment:${SETUP.environment}`, 'roles/iam.workloadIdentityUser');
+}
+
+/** The manifest a fleet step names, as its page shows it. */
+function manifestFor(file: string, name: string): string {
+  const found = fencedBlocks(file)
+    .filter((b) => /^ya?ml$/.test(b.lang))
+    .filter((b) => {
+      const s = classify(b, parseYamlBlock(b));
+      return s.kind === 'manifest' && s.name === name;
+    });
+  if (found.length !== 1) throw new Error(`${file}: ${found.length} manifests named ${name}`);
+  return found[0]!.text;
+}
+
+/**
+ * What a google-github-actions/auth step with these inputs writes to GOOGLE_APPLICATION_CREDENTIALS
+ * (an external_account config; with service_account, impersonation), pointed at the fake.
+ */
+function credentialFile(fake: FakeGcp, dir: string, auth: Record<string, string>): string {
+  const env = fake.env();
+  const provider = auth.workload_identity_provider!;
+  const file = join(dir, 'gha-creds.json');
+  writeFileSync(file, JSON.stringify({
+    type: 'external_account',
+    audience: `//iam.googleapis.com/${provider}`,
+    subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+    token_url: `${fake.url}/v1/token`,
+    ...(auth.service_account ? { service_account_impersonation_url: `${fake.url}/v1/projects/-/serviceAccounts/${auth.service_account}:generateAccessToken` } : {}),
+    credential_source: {
+      url: `${env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=${encodeURIComponent(`https://iam.googleapis.com/${provider}`)}`,
+      headers: { Authorization: `Bearer ${env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` },
+      format: { type: 'json', subject_token_field_name: 'value' },
+    },
+  }));
+  return file;
+}
+
+/** A dry run of one step against a fake as the setup made it. */
+async function dryRun(fake: FakeGcp, step: StepRun, file: string, title: string) {
+  asTheSetupMadeIt(fake);
+  const claims = subjectOf(step);
+  fake.setGithubClaims(claims);
+  if (!step.environment && OUTSIDE_THE_ENVIRONMENT.includes(title)) {
+    fake.grant(`projects/${PROJECT}/serviceAccounts/${SETUP.deployer}`, `principal:${POOL}/subject/${claims.sub}`, 'roles/iam.workloadIdentityUser');
+  }
+  const workspace = mkdtempSync(join(tmpdir(), 'snippet-'));
+  try {
+    if (step.inputs.manifest) writeFileSync(join(workspace, step.inputs.manifest), manifestFor(file, step.inputs.manifest));
+    // A dry run; no pull-request comment (no event payload here); drift is the drift check's
+    // business, and nothing exists yet to compare with.
+    const inputs = { ...step.inputs, dry_run: 'true', comment_on_pr: 'false', fail_on_drift: 'false' };
+    const adc: Record<string, string> = step.authBefore ? { GOOGLE_APPLICATION_CREDENTIALS: credentialFile(fake, workspace, step.authBefore) } : {};
+    return await run(fake, inputs, { ...step.env, ...adc, GITHUB_WORKSPACE: workspace, GITHUB_REPOSITORY: SETUP.repository });
+  } finally {
+    rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+/** A use's title: its file and the workflow's name (or the block's line). */
+function titleOf(use: (typeof uses)[number]): string {
+  const doc = classify(use.block, parseYamlBlock(use.block));
+  const name = doc.kind === 'workflow' && typeof doc.doc.name === 'string' ? doc.doc.name : `line ${use.block.line}`;
+  return `${use.block.file}: ${name}`;
+}
+
+describe('the YAML blocks of README.md and docs/', () => {
+  test('are found: the README workflow, and the pages with snippets', () => {
+    expect(yamlBlocks.filter((b) => b.file === 'README.md').length).toBeGreaterThanOrEqual(1);
+    for (const page of ['docs/usage.md', 'docs/review.md', 'docs/fleet.md', 'docs/cloud-run.md']) {
+      expect([page, uses.filter((u) => u.block.file === page).length]).toEqual([page, expect.any(Number)]);
+      expect(uses.some((u) => u.block.file === page)).toBe(true);
+    }
+    expect(uses.length).toBeGreaterThanOrEqual(12);
+  });
+
+  test.each(yamlBlocks.map((b) => [b.where, b] as const))('%s is valid YAML', (_where, block) => {
+    expect(() => parseYamlBlock(block)).not.toThrow();
+  });
+
+  test('invalid YAML in a block fails the check', () => {
+    const [bad] = fencedBlocks('docs/x.md', '```yaml\nwith:\n  name: a\n   region: b\n```\n');
+    expect(() => parseYamlBlock(bad!)).toThrow();
+    const [duplicate] = fencedBlocks('docs/x.md', '```yaml\nname: a\nname: b\n```\n');
+    expect(() => parseYamlBlock(duplicate!)).toThrow(/unique|duplicate/i);
+  });
+
+  test('the review-loop jobs outside the protected environment are exactly the plan and the drift check', () => {
+    const outside = uses.filter((u) => u.runs().some((r) => !r.environment));
+    expect([...new Set(outside.map(titleOf))].sort()).toEqual([...OUTSIDE_THE_ENVIRONMENT].sort());
+  });
+});
+
+describe('every use of the action in README.md and docs/ runs, as printed, in a dry run against the setup', () => {
+  test.concurrent.each(uses.map((u) => [u.where, u] as const))('%s', async (_where, use) => {
+    for (const step of use.runs()) {
+      const result = await withFake((fake) => dryRun(fake, step, use.block.file, titleOf(use)), { world: WORLD });
+      expect([use.where, failure(result)]).toEqual([use.where, '']);
+      expect(result.code).toBe(0);
+      // The plan of what it would do (a teardown of nothing plans nothing).
+      if (step.inputs.state !== 'absent') expect(JSON.parse(result.outputs.plan!).length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('a snippet that loses runtime_service_account fails the check', () => {
+  const readmeWorkflow = uses.find((u) => u.block.file === 'README.md')!;
+
+  test.concurrent('the README workflow without it: refused before anything is created, naming the input', async () => {
+    const [step] = readmeWorkflow.runs();
+    expect(step!.inputs.runtime_service_account).toBe(SETUP.runtime);
+    const { runtime_service_account: _dropped, ...without } = step!.inputs;
+    const result = await withFake((fake) => dryRun(fake, { ...step!, inputs: without }, 'README.md', titleOf(readmeWorkflow)), { world: WORLD });
+    expect(result.code).not.toBe(0);
+    expect(failure(result)).toMatch(/runtime_service_account/);
+  });
+
+  test('and the snippets that create something all set it (directly, through a reusable workflow or in a manifest)', () => {
+    for (const use of uses) {
+      for (const step of use.runs()) {
+        if (step.inputs.state === 'absent' || (step.inputs.project_id && !step.inputs.workload_identity_provider && !step.inputs.image)) continue;
+        const manifest = step.inputs.manifest ? manifestFor(use.block.file, step.inputs.manifest) : '';
+        expect([use.where, Boolean(step.inputs.runtime_service_account) || /runtime_service_account:/.test(manifest)]).toEqual([use.where, true]);
+      }
+    }
+  });
+});
+
+describe('the shell blocks that run the action against the local Google Cloud', () => {
+  const local = blocks.filter((b) => b.lang === 'sh' && b.text.includes('dist/index.js'));
+
+  test('are found (docs/development.md)', () => {
+    expect(local.map((b) => b.file)).toContain('docs/development.md');
+  });
+
+  test.concurrent.each(local.map((b) => [b.where, b] as const))('%s runs as printed, with the env `npm run fake` prints', (_where, block) =>
+    withFake(async (fake) => {
+      const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), ...fake.env() };
+      // Not spawnSync: the fake answers from this process.
+      const shell = await promisify(execFile)('sh', ['-c', block.text], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
+      // The block prints the outputs file: the job was deployed, scheduled and smoke-tested.
+      expect(shell.stdout).toMatch(/execution_status(?:=|<<.*\n)succeeded\b/);
+    }),
+  );
+});
+
