@@ -1182,7 +1182,7 @@ function checkRunJobBody(text) {
 ;// CONCATENATED MODULE: ./src/config/run-features.ts
 // The networking, volume and hardware inputs (issue 13): VPC egress, Cloud SQL, the execution
 // environment, GPUs and the service CPU settings; each checked before any request, with the
-// rules Cloud Run documents (README "Networking, volumes and hardware" cites them).
+// rules Cloud Run documents (docs/cloud-run.md cites them).
 
 
 const EGRESS = ['all-traffic', 'private-ranges-only'];
