@@ -20,7 +20,7 @@ const WIF = 'Workload Identity Federation';
 const attemptTimeStart = { attemptTime: 'start' } as const;
 const revokeLogging = (fake: FakeGcp) => fake.revoke('projects/demo-project', `serviceAccount:${fake.world.deployer}`, 'roles/logging.viewer');
 
-// The longest wait of the file (attempt_deadline 15 s, Scheduler's minimum).
+// The second longest wait of the file (attempt_deadline 15 s, Scheduler's minimum).
 test.concurrent(`${NO_LOGS}: an unchanged status is taken only once attempt_deadline has passed`, () =>
   withOwnFake(async (fake) => {
     revokeLogging(fake);
@@ -33,15 +33,15 @@ test.concurrent(`${NO_LOGS}: an unchanged status is taken only once attempt_dead
   }, attemptTimeStart),
 60_000);
 
-// The second longest (the first GitHub token expires during a 16 s execution).
+// The longest (the first GitHub token expires during a 20 s execution).
 test.concurrent(`${WIF}: every STS exchange uses a freshly requested GitHub token (the first one expires)`, () =>
   withOwnFake(async (fake) => {
     // Access tokens that are always within google-auth-library's refresh window, so every call
-    // exchanges again; GitHub tokens of 8 s, which is ample time for the first exchange even on
+    // exchanges again; GitHub tokens of 12 s, which is ample time for the first exchange even on
     // a loaded machine (2 s lost that race once), and expire well before the execution ends.
-    fake.setTokenLifetimes({ accessTokenSeconds: 60, githubTokenSeconds: 8 });
+    fake.setTokenLifetimes({ accessTokenSeconds: 60, githubTokenSeconds: 12 });
     const before = fake.requests.length;
-    const result = await run(fake, jobInputs(fake, 'refresh', { image: 'us-docker.pkg.dev/demo-project/apps/fake-sleep16000ms:1' }));
+    const result = await run(fake, jobInputs(fake, 'refresh', { image: 'us-docker.pkg.dev/demo-project/apps/fake-sleep20000ms:1' }));
     expect(failure(result)).toBe('');
     const requests = fake.requests.slice(before);
     const exchanges = requests.filter((r) => r.service === 'sts');
