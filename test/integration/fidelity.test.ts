@@ -31,7 +31,7 @@ test.concurrent(`${NO_LOGS}: an unchanged status is taken only once attempt_dead
     expect(rerun.summary).toMatch(/once attempt_deadline had passed/);
     expect(rerun.wallMs).toBeGreaterThan(15_000);
   }, attemptTimeStart),
-60_000);
+180_000);
 
 // The longest (the first GitHub token expires during a 20 s execution).
 test.concurrent(`${WIF}: every STS exchange uses a freshly requested GitHub token (the first one expires)`, () =>
@@ -51,7 +51,7 @@ test.concurrent(`${WIF}: every STS exchange uses a freshly requested GitHub toke
     expect(githubTokens.length).toBe(exchanges.length);
     expect(visibleLog(result)).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\./);
   }),
-60_000);
+180_000);
 
 test.concurrent(`${LAST_ATTEMPT_AT_START}: an attempt that fails after one that succeeded is reported as failed`, () =>
   withOwnFake(async (fake) => {
