@@ -122,10 +122,11 @@ describe('README, the front door', () => {
 
 describe('the action repository placeholder', () => {
   it('is ACTION_OWNER/cloud-run-cron everywhere, never a bare OWNER', () => {
-    for (const file of allDocs) {
+    const workflows = ['.github/workflows', 'examples/workflows'].flatMap((dir) => readdirSync(join(ROOT, dir)).map((f) => `${dir}/${f}`));
+    for (const file of [...allDocs, ...workflows]) {
       const text = read(file);
       expect([file, text.match(/(?<![A-Z_])OWNER\/cloud-run-cron/g)]).toEqual([file, null]);
-      for (const [, uses] of text.matchAll(/uses: (\S*cloud-run-cron\S*)/g)) expect([file, uses]).toEqual([file, expect.stringMatching(/^ACTION_OWNER\/cloud-run-cron[@/]/)]);
+      for (const [, uses] of text.matchAll(/uses: (\S*cloud-run-cron\S*)/g)) expect([file, uses]).toEqual([file, expect.stringMatching(/^(?:ACTION_OWNER\/cloud-run-cron[@/]|\.\/\.cloud-run-cron$)/)]);
     }
   });
 
