@@ -51,6 +51,8 @@ export interface FakeGcp {
   failGithubToken(status: number, message?: string): void;
   /** replace the provider's attribute condition (default `assertion.repository_owner == 'acme'`) */
   setAttributeCondition(expr: string): void;
+  /** replace the provider's whole attribute mapping, as `update-oidc --attribute-mapping` does */
+  setAttributeMapping(mapping: Record<string, string>): void;
   /** mint a GitHub OIDC token directly (for tests of STS) */
   githubToken(audience: string): string;
   injectFault(f: Fault): void;
@@ -195,6 +197,9 @@ export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
     failGithubToken: (status, message) => github.setFailure(status, message),
     setAttributeCondition: expr => {
       auth.providers[0].attributeCondition = expr;
+    },
+    setAttributeMapping: mapping => {
+      auth.providers[0].attributeMapping = { ...mapping };
     },
     githubToken: aud => github.mint(aud),
     injectFault: f => router.injectFault(f),

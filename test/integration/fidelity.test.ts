@@ -102,10 +102,16 @@ test.concurrent('getIamPolicy of a job that does not exist yet answers 403: a fi
   }, { iamMissing: '403' }),
 );
 
-test.concurrent(`${WIF}: a google.subject over 127 bytes (a long branch name) is explained with the mapping that fixes it`, () =>
+test.concurrent(`${WIF}: a google.subject over 127 bytes (a long branch name) is explained with the mapping that fixes it, and the fix works`, () =>
   withOwnFake(async (fake) => {
-    fake.setGithubClaims({ ref: `refs/heads/feature/${'a-very-long-branch-name-'.repeat(5)}` });
-    const result = await run(fake, jobInputs(fake, 'long-branch'));
+    // As the README's setup binds the deployer: by the token's subject.
+    const deployer = `projects/demo-project/serviceAccounts/${fake.world.deployer}`;
+    const pool = `//iam.googleapis.com/projects/${fake.world.projectNumber}/locations/global/workloadIdentityPools/${fake.world.pool}`;
+    const sub = `repo:${fake.world.repository}:ref:refs/heads/feature/${'a-very-long-branch-name-'.repeat(5)}`;
+    fake.revoke(deployer, `principalSet:${pool}/attribute.repository/${fake.world.repository}`, 'roles/iam.workloadIdentityUser');
+    fake.grant(deployer, `principal:${pool}/subject/${sub}`, 'roles/iam.workloadIdentityUser');
+    fake.setGithubClaims({ ref: `refs/heads/feature/${'a-very-long-branch-name-'.repeat(5)}`, sub });
+    const result = await run(fake, jobInputs(fake, 'long-branch', { smoke_test: 'false' }));
     expect(result.code).not.toBe(0);
     const message = failure(result);
     expect(message).toMatch(/invalid_request: The size of mapped attribute google\.subject exceeds the 127 bytes limit/);
@@ -113,6 +119,16 @@ test.concurrent(`${WIF}: a google.subject over 127 bytes (a long branch name) is
     // The documented setup binds the deployer by subject: the fix keeps the sub (as a custom
     // attribute, bound instead), and every mapping of the setup, repository_owner_id included.
     expect(message).toMatch(/attribute\.sub=assertion\.sub,.*attribute\.repository_owner_id=assertion\.repository_owner_id,attribute\.job_workflow_ref=assertion\.job_workflow_ref"/);
-    expect(message).toMatch(/add-iam-policy-binding DEPLOYER --role=roles\/iam\.workloadIdentityUser --member="principalSet:\/\/iam\.googleapis\.com\/projects\/\d+\/locations\/global\/workloadIdentityPools\/github\/attribute\.sub\/SUBJECT"/);
+    const binding = /add-iam-policy-binding DEPLOYER --role=roles\/iam\.workloadIdentityUser --member="(principalSet:\/\/iam\.googleapis\.com\/projects\/\d+\/locations\/global\/workloadIdentityPools\/github\/attribute\.sub\/)SUBJECT"/.exec(message);
+    expect(binding).not.toBeNull();
+
+    // Apply both printed commands as printed: the same run then authenticates.
+    const mapping = /--attribute-mapping="([^"]+)"/.exec(message)![1]!;
+    fake.setAttributeMapping(Object.fromEntries(mapping.split(',').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])));
+    // The subject binding alone no longer matches: the printed binding is what lets the job in.
+    expect((await run(fake, jobInputs(fake, 'long-branch', { smoke_test: 'false' }))).code).not.toBe(0);
+    fake.grant(deployer, binding![1]! + sub, 'roles/iam.workloadIdentityUser');
+    const fixed = await run(fake, jobInputs(fake, 'long-branch', { smoke_test: 'false' }));
+    expect(failure(fixed)).toBe('');
   }),
 );
