@@ -2,11 +2,13 @@
 // block, then links); docs/ holds the rest, and docs/inputs.md is generated from action.yml
 // (npm run docs). This checks the shape of both, that every link resolves, and that the inputs
 // reference is current. test/integration/snippets.test.ts runs every snippet.
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from '@jest/globals';
 import { README, ROOT, ACTION_YML, INPUTS_DOC, renderInputs, renderInputsDoc, renderOutputs } from '../../scripts/readme-tables.ts';
+import { fencedBlocks } from '../snippets.ts';
 
 const readme = readFileSync(README, 'utf8');
 const inputsDoc = readFileSync(INPUTS_DOC, 'utf8');
@@ -180,5 +182,19 @@ describe('docs/ covers what a first run needs', () => {
     ['docs/development.md', 'the load test', /scripts\/load-test/],
   ])('%s: %s', (file, _what, pattern) => {
     expect(read(file)).toMatch(pattern);
+  });
+});
+
+describe('shell blocks', () => {
+  const shellBlocks = allDocs.flatMap((file) => fencedBlocks(file, read(file))).filter((b) => /^(sh|bash|shell)$/.test(b.lang));
+
+  it('are found, the one-time setup among them', () => {
+    expect(shellBlocks.filter((b) => b.file === 'README.md' && b.text.includes('gcloud iam roles create'))).toHaveLength(1);
+  });
+
+  // A broken line continuation or quote in a block to paste shows up here.
+  it.each(shellBlocks.map((b) => [b.where, b] as const))('%s is valid shell', (_where, block) => {
+    const r = spawnSync('bash', ['-n'], { input: block.text, encoding: 'utf8' });
+    expect([block.where, r.status, r.stderr]).toEqual([block.where, 0, '']);
   });
 });
