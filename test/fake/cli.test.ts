@@ -6,7 +6,7 @@ import { describe, expect, it } from '@jest/globals';
 import { ROOT } from '../../scripts/readme-tables.ts';
 
 const CLI = join(ROOT, 'fake/cli.ts');
-const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 30_000 });
+const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 120_000 });
 
 describe('fake/cli.ts', () => {
   it.each(['--help', '-h'])('%s prints every option and exits 0', (flag) => {
