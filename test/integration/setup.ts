@@ -1,5 +1,6 @@
 // Shared set-up of the integration tests: the local Google Cloud in this process, and the
 // bundled action run as the runner runs it, in a child process on Node 24.
+import { writeFileSync } from 'node:fs';
 import { startFakeGcp, type FakeGcp, type FakeOptions } from '../../fake/server.ts';
 import type { Variants } from '../../fake/variants.ts';
 import { runAction, type ActionRun } from '../../scripts/lib/run-action.ts';
@@ -145,4 +146,31 @@ export async function deployerToken(fake: FakeGcp): Promise<string> {
   const token = ((await sa.json()) as { accessToken?: string }).accessToken;
   if (!token) throw new Error(`no deployer token: ${sa.status}`);
   return token;
+}
+
+/**
+ * What google-github-actions/auth writes to GOOGLE_APPLICATION_CREDENTIALS for a provider (an
+ * external_account config; with a service account, impersonation), pointed at the fake: the
+ * credentials of an earlier auth step. Written to `file`, which is returned.
+ */
+export function authStepCredentials(fake: FakeGcp, file: string, provider: string, impersonate: string | undefined): string {
+  const env = fake.env();
+  writeFileSync(
+    file,
+    JSON.stringify({
+      type: 'external_account',
+      audience: `//iam.googleapis.com/${provider}`,
+      subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+      token_url: `${fake.url}/v1/token`,
+      ...(impersonate
+        ? { service_account_impersonation_url: `${fake.url}/v1/projects/-/serviceAccounts/${impersonate}:generateAccessToken` }
+        : {}),
+      credential_source: {
+        url: `${env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=${encodeURIComponent(`https://iam.googleapis.com/${provider}`)}`,
+        headers: { Authorization: `Bearer ${env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` },
+        format: { type: 'json', subject_token_field_name: 'value' },
+      },
+    }),
+  );
+  return file;
 }

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { ROOT } from '../../scripts/readme-tables.ts';
 import { classify, docFiles, docUses, fencedBlocks, parseYamlBlock, PROJECT, SETUP, type StepRun } from '../snippets.ts';
-import { closeFakes, failure, run, withFake, type FakeGcp } from './setup.ts';
+import { authStepCredentials, closeFakes, failure, run, withFake, type FakeGcp } from './setup.ts';
 
 afterAll(closeFakes);
 
@@ -80,29 +80,6 @@ function manifestFor(file: string, name: string): string {
   return found[0]!.text;
 }
 
-/**
- * What a google-github-actions/auth step with these inputs writes to GOOGLE_APPLICATION_CREDENTIALS
- * (an external_account config; with service_account, impersonation), pointed at the fake.
- */
-function credentialFile(fake: FakeGcp, dir: string, auth: Record<string, string>): string {
-  const env = fake.env();
-  const provider = auth.workload_identity_provider!;
-  const file = join(dir, 'gha-creds.json');
-  writeFileSync(file, JSON.stringify({
-    type: 'external_account',
-    audience: `//iam.googleapis.com/${provider}`,
-    subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
-    token_url: `${fake.url}/v1/token`,
-    ...(auth.service_account ? { service_account_impersonation_url: `${fake.url}/v1/projects/-/serviceAccounts/${auth.service_account}:generateAccessToken` } : {}),
-    credential_source: {
-      url: `${env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=${encodeURIComponent(`https://iam.googleapis.com/${provider}`)}`,
-      headers: { Authorization: `Bearer ${env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` },
-      format: { type: 'json', subject_token_field_name: 'value' },
-    },
-  }));
-  return file;
-}
-
 /** A dry run of one step against a fake as the setup made it. */
 async function dryRun(fake: FakeGcp, step: StepRun, file: string, title: string) {
   asTheSetupMadeIt(fake);
@@ -117,7 +94,11 @@ async function dryRun(fake: FakeGcp, step: StepRun, file: string, title: string)
     // A dry run; no pull-request comment (no event payload here); drift is the drift check's
     // business, and nothing exists yet to compare with.
     const inputs = { ...step.inputs, dry_run: 'true', comment_on_pr: 'false', fail_on_drift: 'false' };
-    const adc: Record<string, string> = step.authBefore ? { GOOGLE_APPLICATION_CREDENTIALS: credentialFile(fake, workspace, step.authBefore) } : {};
+    // An earlier google-github-actions/auth step: its credentials, as it writes them.
+    const auth = step.authBefore;
+    const adc: Record<string, string> = auth
+      ? { GOOGLE_APPLICATION_CREDENTIALS: authStepCredentials(fake, join(workspace, 'gha-creds.json'), auth.workload_identity_provider!, auth.service_account || undefined) }
+      : {};
     return await run(fake, inputs, { ...step.env, ...adc, GITHUB_WORKSPACE: workspace, GITHUB_REPOSITORY: SETUP.repository });
   } finally {
     rmSync(workspace, { recursive: true, force: true });
