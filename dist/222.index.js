@@ -489,8 +489,7 @@ function parseWorkload(fleet, workload, get, problems, pathOf, ids) {
         if (FLEET_ONLY.includes(name))
             return '';
         if (FLEET_WIDE_INPUTS.includes(name) && !(name === 'region' && workload.region !== undefined)) {
-            // smoke_test: fleet mode runs the smoke test only for a workload that changed, unless told otherwise.
-            return name === 'smoke_test' ? get(name) || 'changed' : get(name);
+            return get(name);
         }
         return name in workload ? asInput(name, workload[name]) : '';
     };

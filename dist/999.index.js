@@ -343,7 +343,7 @@ function mergeByName(current, wanted, strategy, namedElsewhere) {
 /**
  * Empty means "leave it as it is": the value given, else nothing to manage on an update (the
  * live value stays), else, on a create, the default. The one rule every input that maps to a
- * setting of the job or service follows (README, "Safe by default").
+ * setting of the job or service follows (docs/safety.md).
  */
 function givenOrDefault(given, current, createDefault) {
     if (given !== undefined)

@@ -28915,7 +28915,7 @@ const INPUT_DEFAULTS = {
     alerts: '',
     missed_grace: '',
     // Smoke test and mode
-    smoke_test: '',
+    smoke_test: 'changed',
     smoke_timeout: '10m',
     dry_run: 'false',
     // Review
@@ -29659,7 +29659,7 @@ var run_job_body = __nccwpck_require__(4926);
 ;// CONCATENATED MODULE: ./src/config/run-features.ts
 // The networking, volume and hardware inputs (issue 13): VPC egress, Cloud SQL, the execution
 // environment, GPUs and the service CPU settings; each checked before any request, with the
-// rules Cloud Run documents (README "Networking, volumes and hardware" cites them).
+// rules Cloud Run documents (docs/cloud-run.md cites them).
 
 
 const EGRESS = ['all-traffic', 'private-ranges-only'];
@@ -29912,9 +29912,11 @@ function readImage(r, absent) {
         r.notices.push(notice);
     return image;
 }
-/** smoke_test: true (every run), false, or changed (only a run that wrote something). */
+/** smoke_test: changed (only a run that wrote something; the default), true (every run) or false. */
 function readSmoke(r) {
-    const mode = r.oneOf('smoke_test', ['true', 'false', 'changed']) ?? 'true';
+    // A rerun that writes nothing must not run the real workload again (its side effects and cost)
+    // unless asked to: changed is the default, also when the reusable workflow passes ''.
+    const mode = r.oneOf('smoke_test', ['true', 'false', 'changed']) ?? 'changed';
     return {
         enabled: mode !== 'false',
         onlyWhenChanged: mode === 'changed',

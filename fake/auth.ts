@@ -1,7 +1,7 @@
 // Workload Identity Federation (STS token exchange), IAM Credentials (generateAccessToken /
 // generateIdToken) and the bearer-token check every Google API call goes through.
 import { createHash, randomBytes } from 'node:crypto';
-import { evalCondition } from './cel.ts';
+import { evalCondition, evalExpression } from './cel.ts';
 import type { GitHub } from './github.ts';
 import { ApiError, badRequest, googleError, rfc3339, type Ctx, type Router } from './http.ts';
 import type { Iam, Identity, World } from './iam.ts';
@@ -162,9 +162,14 @@ export class Auth {
     }
     const attributes: Record<string, string> = {};
     for (const [target, expr] of Object.entries(provider.attributeMapping)) {
-      const m = /^assertion\.([A-Za-z0-9_]+)$/.exec(expr.trim());
-      const value = m ? claims[m[1]] : undefined;
-      if (value !== undefined) attributes[target] = String(value);
+      // A CEL expression over the token's claims; one that reads a claim the token lacks maps nothing.
+      let value: unknown;
+      try {
+        value = evalExpression(expr, { assertion: claims });
+      } catch {
+        value = undefined;
+      }
+      if (typeof value === 'string' || typeof value === 'boolean') attributes[target] = String(value);
     }
     if (!attributes['google.subject']) {
       throw stsError('invalid_grant', 'The mapped attribute google.subject must not be empty.');

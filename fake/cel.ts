@@ -1,9 +1,10 @@
-// A small evaluator for the subset of CEL used in Workload Identity attribute conditions:
-// `assertion.x`, string literals, `==`, `!=`, `&&`, `||`, `!`, `in [..]`, parentheses and
-// the string methods startsWith / endsWith / contains. Anything else is a syntax error,
-// which rejects the credential (STS does not let an unparsable condition through).
+// A small evaluator for the subset of CEL used in Workload Identity attribute conditions and
+// mappings: `assertion.x`, string literals, `==`, `!=`, `&&`, `||`, `!`, `in [..]`, string
+// concatenation with `+`, parentheses and the string methods startsWith / endsWith / contains.
+// Anything else is a syntax error, which rejects the credential (STS does not let an
+// unparsable condition through).
 
-type Value = string | boolean | null | Value[];
+export type Value = string | boolean | null | Value[];
 type Tok = { t: 'str' | 'id' | 'op' | 'punc'; v: string };
 
 function lex(src: string): Tok[] {
@@ -26,7 +27,7 @@ function lex(src: string): Tok[] {
     }
     const two = src.slice(i, i + 2);
     if (['==', '!=', '&&', '||'].includes(two)) { out.push({ t: 'op', v: two }); i += 2; continue; }
-    if ('!()[],.'.includes(c)) { out.push({ t: 'punc', v: c }); i++; continue; }
+    if ('!()[],.+'.includes(c)) { out.push({ t: 'punc', v: c }); i++; continue; }
     const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(src.slice(i));
     if (m) { out.push({ t: 'id', v: m[0] }); i += m[0].length; continue; }
     throw new Error(`unexpected character '${c}'`);
@@ -35,6 +36,11 @@ function lex(src: string): Tok[] {
 }
 
 export function evalCondition(src: string, vars: Record<string, Record<string, unknown>>): boolean {
+  return truthy(evalExpression(src, vars));
+}
+
+/** The value of an expression: a mapping such as `assertion.repository_id + ':' + assertion.run_id`. */
+export function evalExpression(src: string, vars: Record<string, Record<string, unknown>>): Value {
   const toks = lex(src);
   let p = 0;
   const peek = (): Tok | undefined => toks[p];
@@ -57,14 +63,23 @@ export function evalCondition(src: string, vars: Record<string, Record<string, u
     return l;
   }
   function rel(): Value {
-    const l = unary();
-    if (eat('==')) return eq(l, unary());
-    if (eat('!=')) return !eq(l, unary());
+    const l = add();
+    if (eat('==')) return eq(l, add());
+    if (eat('!=')) return !eq(l, add());
     if (peek()?.t === 'id' && peek()?.v === 'in') {
       p++;
-      const r = unary();
+      const r = add();
       if (!Array.isArray(r)) throw new Error("'in' needs a list");
       return r.some(x => eq(l, x));
+    }
+    return l;
+  }
+  function add(): Value {
+    let l = unary();
+    while (eat('+')) {
+      const r = unary();
+      if (typeof l !== 'string' || typeof r !== 'string') throw new Error("'+' needs strings");
+      l = l + r;
     }
     return l;
   }
@@ -123,7 +138,7 @@ export function evalCondition(src: string, vars: Record<string, Record<string, u
 
   const v = or();
   if (p !== toks.length) throw new Error(`unexpected '${toks[p].v}'`);
-  return truthy(v);
+  return v;
 }
 
 function truthy(v: Value): boolean {

@@ -99,6 +99,8 @@ export function runGcloudSetup(target: GcloudTarget, script: string, given: Reco
       vars[name!] = words(value!, vars).join(' ');
       continue;
     }
+    // GitHub's side of the setup (the environment, the repository variables) is not Google Cloud's.
+    if (/^gh\s/.test(line)) continue;
     const argv = words(line, vars);
     if (argv[0] !== 'gcloud') throw new Error(`not a gcloud command: ${line}`);
     applyGcloud(target, argv.slice(1), line);

@@ -40,6 +40,8 @@ export interface FakeOptions {
    * runs the documented setup. Default: the seeded world (DEFAULT_WORLD, bound as the tests need).
    */
   bare?: boolean;
+  /** names of the project, pool, provider and accounts (default DEFAULT_WORLD), e.g. those a setup guide creates */
+  world?: Partial<World>;
 }
 
 export interface FakeGcp {
@@ -57,6 +59,8 @@ export interface FakeGcp {
   failGithubToken(status: number, message?: string): void;
   /** replace the provider's attribute condition (default `assertion.repository_owner == 'acme'`) */
   setAttributeCondition(expr: string): void;
+  /** replace the provider's whole attribute mapping, as `update-oidc --attribute-mapping` does */
+  setAttributeMapping(mapping: Record<string, string>): void;
   /** mint a GitHub OIDC token directly (for tests of STS) */
   githubToken(audience: string): string;
   injectFault(f: Fault): void;
@@ -177,7 +181,7 @@ function seed(iam: Iam, auth: Auth, w: World): void {
 }
 
 export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
-  const world = { ...DEFAULT_WORLD };
+  const world = { ...DEFAULT_WORLD, ...opts.world };
   const router = new Router();
   router.quiet = opts.quiet ?? true;
   router.latencyMs = opts.latencyMs ?? 0;
@@ -244,6 +248,9 @@ export async function startFakeGcp(opts: FakeOptions = {}): Promise<FakeGcp> {
     failGithubToken: (status, message) => github.setFailure(status, message),
     setAttributeCondition: expr => {
       auth.providers[0].attributeCondition = expr;
+    },
+    setAttributeMapping: mapping => {
+      auth.providers[0].attributeMapping = { ...mapping };
     },
     githubToken: aud => github.mint(aud),
     injectFault: f => router.injectFault(f),

@@ -305,7 +305,9 @@ async function main(): Promise<void> {
   }
   console.log(`bundle ${BUNDLE}\nnode ${NODE24}\nlatency ${LATENCY} ms on every request; operations ${fake.timings.operationMs} ms, task ${fake.timings.taskMs} ms, Scheduler dispatch 20 ms; ${RUNS} runs each\n`);
   for (let i = 1; i <= RUNS; i++) {
-    const inputs = jobInputs(fake, `bench-${stamp}-${i}`);
+    // smoke_test: true, so that the no-op rerun is measured with its smoke test, as before
+    // `changed` became the default (with the default, a no-op rerun stops before it).
+    const inputs = jobInputs(fake, `bench-${stamp}-${i}`, { smoke_test: 'true' });
     for (const kind of ['first', 'rerun'] as const) {
       const since = fake.requests.length;
       const run = await runAction({ inputs, env: fake.env() });
@@ -341,7 +343,7 @@ async function main(): Promise<void> {
   await benchFleetAtQuota(stamp, median(results.rerun.map((x) => x.wallMs)));
 
   // The smoke test's polling over a longer execution: how soon the end is seen, how often it reads.
-  const inputs = jobInputs(fake, `bench-${stamp}-long`, { image: `us-docker.pkg.dev/demo-project/apps/fake-sleep${LONG_TASK_MS}ms:1` });
+  const inputs = jobInputs(fake, `bench-${stamp}-long`, { image: `us-docker.pkg.dev/demo-project/apps/fake-sleep${LONG_TASK_MS}ms:1`, smoke_test: 'true' });
   await runAction({ inputs: { ...inputs, smoke_test: 'false' }, env: fake.env() });
   const since = fake.requests.length;
   const run = await runAction({ inputs, env: fake.env() });

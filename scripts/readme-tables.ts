@@ -1,9 +1,9 @@
-// Generates the README's "Inputs" and "Outputs" tables from action.yml, between the markers
-//   <!-- inputs:start --> ... <!-- inputs:end -->
-//   <!-- outputs:start --> ... <!-- outputs:end -->
-// `npm run docs` rewrites README.md in place; `npm run docs -- --check` only reports
-// whether it is stale (exit 1). test/unit/readme.test.ts uses renderReadme().
-import { readFileSync, writeFileSync } from 'node:fs';
+// Generates docs/inputs.md, the inputs and outputs reference, from action.yml: every input
+// (grouped by the `# --- Group ---` comments of action.yml) with whether it is required, its
+// default and its description, then every output. `npm run docs` rewrites docs/inputs.md;
+// `npm run docs -- --check` only reports whether it is stale (exit 1).
+// test/unit/readme.test.ts checks that the committed file is renderInputsDoc() of action.yml.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isMap, isScalar, parseDocument, type YAMLMap } from 'yaml';
@@ -11,6 +11,7 @@ import { isMap, isScalar, parseDocument, type YAMLMap } from 'yaml';
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const ACTION_YML = resolve(ROOT, 'action.yml');
 export const README = resolve(ROOT, 'README.md');
+export const INPUTS_DOC = resolve(ROOT, 'docs/inputs.md');
 
 export interface InputDoc {
   name: string;
@@ -114,37 +115,50 @@ export function renderOutputs(actionYml: string): string {
   return out.join('\n');
 }
 
-/** Replaces what lies between `<!-- NAME:start -->` and `<!-- NAME:end -->`. */
-export function replaceBetween(text: string, name: string, body: string): string {
-  const start = `<!-- ${name}:start -->`;
-  const end = `<!-- ${name}:end -->`;
-  const i = text.indexOf(start);
-  const j = text.indexOf(end);
-  if (i < 0 || j < 0 || j < i) throw new Error(`README.md: markers ${start} / ${end} are missing or out of order`);
-  return `${text.slice(0, i + start.length)}\n${body}\n${text.slice(j)}`;
-}
+/** How inputs are written, before the tables. */
+const FORMATS = `Durations are written \`90s\`, \`10m\`, \`2h\`, \`1h30m\`, or a bare number of seconds. Lists
+(\`env_vars\`, \`secrets\`, \`labels\`) take google-github-actions/deploy-cloudrun's forms: one
+\`KEY=VALUE\` a line or comma-separated; a value that holds a comma is quoted
+(\`URLS="https://a.example/,https://b.example/"\`, the quotes are not part of the value) or
+escapes it (\`URLS=https://a.example/\\,https://b.example/\`). \`command\` and \`args\` take a JSON
+array of strings or shell-style words: \`--query "SELECT 1"\` is the two words \`--query\` and
+\`SELECT 1\`; nothing is expanded (Cloud Run itself substitutes \`$(VAR)\`). Where a description
+says so, an input left empty keeps the live setting ([Safe by default](safety.md)).`;
 
-/** The README as it should be, given the current action.yml. */
-export function renderReadme(readme: string, actionYml: string): string {
-  let text = replaceBetween(readme, 'inputs', renderInputs(actionYml));
-  text = replaceBetween(text, 'outputs', renderOutputs(actionYml));
-  return text;
+/** docs/inputs.md as it should be, given action.yml. */
+export function renderInputsDoc(actionYml: string): string {
+  return [
+    '# Inputs and outputs',
+    '',
+    '<!-- Generated from action.yml by `npm run docs` (scripts/readme-tables.ts): edit action.yml, not this file. -->',
+    '',
+    FORMATS,
+    '',
+    '## Inputs',
+    '',
+    renderInputs(actionYml),
+    '',
+    '## Outputs',
+    '',
+    renderOutputs(actionYml),
+    '',
+  ].join('\n');
 }
 
 function main(): void {
   const check = process.argv.includes('--check');
-  const readme = readFileSync(README, 'utf8');
-  const next = renderReadme(readme, readFileSync(ACTION_YML, 'utf8'));
-  if (next === readme) {
-    console.log('README.md: input and output tables are current');
+  const next = renderInputsDoc(readFileSync(ACTION_YML, 'utf8'));
+  const current = existsSync(INPUTS_DOC) ? readFileSync(INPUTS_DOC, 'utf8') : '';
+  if (next === current) {
+    console.log('docs/inputs.md is current');
     return;
   }
   if (check) {
-    console.error('README.md: input/output tables are stale; run `npm run docs`');
+    console.error('docs/inputs.md is stale: run `npm run docs`');
     process.exit(1);
   }
-  writeFileSync(README, next);
-  console.log('README.md: input and output tables rewritten from action.yml');
+  writeFileSync(INPUTS_DOC, next);
+  console.log('docs/inputs.md rewritten from action.yml');
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();

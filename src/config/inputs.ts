@@ -67,7 +67,7 @@ export const INPUT_DEFAULTS = {
   alerts: '',
   missed_grace: '',
   // Smoke test and mode
-  smoke_test: '',
+  smoke_test: 'changed',
   smoke_timeout: '10m',
   dry_run: 'false',
   // Review

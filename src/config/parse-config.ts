@@ -114,9 +114,11 @@ function readImage(r: Reader, absent: boolean): string {
   return image;
 }
 
-/** smoke_test: true (every run), false, or changed (only a run that wrote something). */
+/** smoke_test: changed (only a run that wrote something; the default), true (every run) or false. */
 function readSmoke(r: Reader): Config['smoke'] {
-  const mode = r.oneOf('smoke_test', ['true', 'false', 'changed'] as const) ?? 'true';
+  // A rerun that writes nothing must not run the real workload again (its side effects and cost)
+  // unless asked to: changed is the default, also when the reusable workflow passes ''.
+  const mode = r.oneOf('smoke_test', ['true', 'false', 'changed'] as const) ?? 'changed';
   return {
     enabled: mode !== 'false',
     onlyWhenChanged: mode === 'changed',

@@ -1,6 +1,6 @@
 // The networking, volume and hardware inputs (issue 13): VPC egress, Cloud SQL, the execution
 // environment, GPUs and the service CPU settings; each checked before any request, with the
-// rules Cloud Run documents (README "Networking, volumes and hardware" cites them).
+// rules Cloud Run documents (docs/cloud-run.md cites them).
 import { quote } from './lists.js';
 import type { Reader } from './reader.js';
 import { cpuCores, memoryBytes } from './rules.js';

@@ -207,30 +207,38 @@ function describeProviderCommand(provider: string | undefined): string {
   return `gcloud iam workload-identity-pools providers describe ${id} --workload-identity-pool=${pool} --location=global --project=${project} --format='value(attributeCondition)'`;
 }
 
-/** The mapping that keeps google.subject short, with the README's other mappings (update-oidc replaces them all). */
-function shortSubjectCommand(provider: string | undefined): string {
+/**
+ * The fix for a google.subject over 127 bytes, for the documented setup: it binds the deployer by
+ * subject, so the sub moves to a custom attribute (only google.subject has the 127-byte limit)
+ * and the binding follows it; the other mappings stay (update-oidc replaces them all).
+ */
+function shortSubjectCommands(provider: string | undefined): string[] {
   const m = provider ? PROVIDER_PATH.exec(provider) : null;
   const [, project = 'PROJECT_NUMBER', pool = 'POOL', id = 'PROVIDER'] = m ?? [];
-  return (
+  return [
     `gcloud iam workload-identity-pools providers update-oidc ${id} --workload-identity-pool=${pool} --location=global --project=${project} ` +
-    `--attribute-mapping="google.subject=assertion.repository_id+':'+assertion.run_id,attribute.actor=assertion.actor,` +
-    `attribute.repository=assertion.repository,attribute.repository_owner=assertion.repository_owner"`
-  );
+      `--attribute-mapping="google.subject=assertion.repository_id+':'+assertion.run_id,attribute.sub=assertion.sub,` +
+      `attribute.actor=assertion.actor,attribute.repository=assertion.repository,attribute.repository_owner_id=assertion.repository_owner_id,` +
+      `attribute.job_workflow_ref=assertion.job_workflow_ref"`,
+    `gcloud iam service-accounts add-iam-policy-binding DEPLOYER --role=roles/iam.workloadIdentityUser ` +
+      `--member="principalSet://iam.googleapis.com/projects/${project}/locations/global/workloadIdentityPools/${pool}/attribute.sub/SUBJECT"`,
+  ];
 }
 
 function stsDiagnosis(error: string | undefined, description: string, ctx: ErrorContext): { text: string; fix?: string } {
   const provider = ctx.provider ?? 'PROVIDER';
   if (/exceeds the 127 bytes? limit/i.test(description)) {
-    const fix = shortSubjectCommand(ctx.provider);
+    const [mapping, binding] = shortSubjectCommands(ctx.provider);
     return {
       text:
-        "The provider's attribute mapping makes google.subject longer than the 127 bytes Google allows. With " +
-        "google.subject=assertion.sub, GitHub's sub (repo:OWNER/REPO:ref:refs/heads/BRANCH) is too long for a long " +
-        'repository or branch name. Map google.subject to something short, keeping the other mappings:\n' +
-        `  ${fix}\n` +
-        'The subject then no longer names the environment or the event, so bind the deployer and the planner to ' +
-        'principalSet://.../attribute.NAME/VALUE members of mapped claims instead (docs/identities.md).',
-      fix,
+        "The provider's attribute mapping makes google.subject longer than the 127 bytes Google allows: with " +
+        "google.subject=assertion.sub, GitHub's sub (repo:OWNER/REPO:environment:NAME, or repo:OWNER/REPO:ref:refs/heads/BRANCH " +
+        'for a job without an environment) is too long for a long repository, environment or branch name. Keep the sub ' +
+        'in a custom attribute (only google.subject has the limit), map google.subject to something short, keep the ' +
+        'other mappings, and bind the deployer and the planner by the attribute instead of the subject (docs/identities.md) (SUBJECT is the sub the old ' +
+        'binding named, such as repo:OWNER/REPO:environment:production):\n' +
+        `  ${mapping}\n  ${binding}`,
+      fix: mapping,
     };
   }
   if (/attribute condition/i.test(description)) {

@@ -480,8 +480,7 @@ function parseWorkload(
   const input = (name: string): string => {
     if (FLEET_ONLY.includes(name as InputName)) return '';
     if (FLEET_WIDE_INPUTS.includes(name as InputName) && !(name === 'region' && workload.region !== undefined)) {
-      // smoke_test: fleet mode runs the smoke test only for a workload that changed, unless told otherwise.
-      return name === 'smoke_test' ? get(name) || 'changed' : get(name);
+      return get(name);
     }
     return name in workload ? asInput(name, workload[name]!) : '';
   };

@@ -1,7 +1,7 @@
 // Cloud Run Admin API v2, Cloud Scheduler v1, Cloud Logging and Cloud Monitoring over REST (HTTP/1.1 + JSON), through the
 // authenticated client of google-auth-library. Not the generated @google-cloud/* clients:
 // loading google-gax and their protos costs about 250 ms of CPU before the first read,
-// more than all the round trips of a no-op run (see README, Performance). The wire format
+// more than all the round trips of a no-op run (see docs/development.md, Performance). The wire format
 // is the same REST JSON those clients speak: enums as names, int64 and durations as strings.
 import type { AuthClient } from 'google-auth-library';
 import { endpointFor, type GoogleApi } from './endpoints.js';

@@ -154,7 +154,7 @@ export interface FieldDef {
 /**
  * Empty means "leave it as it is": the value given, else nothing to manage on an update (the
  * live value stays), else, on a create, the default. The one rule every input that maps to a
- * setting of the job or service follows (README, "Safe by default").
+ * setting of the job or service follows (docs/safety.md).
  */
 export function givenOrDefault<T>(given: T | undefined, current: RunResource | undefined, createDefault: T): T | undefined {
   if (given !== undefined) return given;

@@ -121,7 +121,32 @@ describe('STS token exchange', () => {
     fake.setGithubClaims({ ref: 'refs/heads/main' });
     fake.setAttributeCondition("assertion.repository_owner == 'acme'");
   });
+
+  test('an attribute mapping is a CEL expression: concatenation maps a short subject; a missing claim maps nothing', async () => {
+    const longRef = `refs/heads/${'x'.repeat(130)}`;
+    fake.setGithubClaims({ ref: longRef, sub: `repo:acme/app:ref:${longRef}` });
+    expect((await sts(STS_FORM(fake, fake.githubToken(defaultAud())))).json.error_description).toMatch(/google\.subject exceeds the 127 bytes limit/);
+    fake.setAttributeMapping({
+      'google.subject': "assertion.repository_id + ':' + assertion.run_id",
+      'attribute.sub': 'assertion.sub',
+      'attribute.repository_owner': 'assertion.repository_owner',
+      'attribute.missing': 'assertion.no_such_claim',
+    });
+    try {
+      expect((await sts(STS_FORM(fake, fake.githubToken(defaultAud())))).status).toBe(200);
+      const e = await evalOf("assertion.repository_id + ':' + assertion.run_id");
+      expect(e).toBe('2000002:3000003');
+    } finally {
+      fake.setAttributeMapping({ 'google.subject': 'assertion.sub', 'attribute.repository': 'assertion.repository', 'attribute.repository_owner': 'assertion.repository_owner', 'attribute.actor': 'assertion.actor', 'attribute.ref': 'assertion.ref' });
+      fake.setGithubClaims({ ref: 'refs/heads/main', sub: undefined });
+    }
+  });
 });
+
+async function evalOf(expr: string): Promise<unknown> {
+  const { evalExpression } = await import('../../fake/cel.ts');
+  return evalExpression(expr, { assertion: { repository_id: '2000002', run_id: '3000003' } });
+}
 
 describe('IAM Credentials', () => {
   test('a repository of the owner without a workloadIdentityUser binding cannot impersonate', async () => {

@@ -45,7 +45,8 @@ export function clients(fake: FakeGcp, authClient: AuthClient = wifClient(fake))
 
 export const sleep = (ms: number): Promise<void> => new Promise(r => setTimeout(r, ms));
 
-export async function until<T>(fn: () => Promise<T | undefined> | T | undefined, timeoutMs = 5000, everyMs = 20): Promise<T> {
+// Waits are generous (30 s): they only bound a test that fails, and a loaded machine is slow.
+export async function until<T>(fn: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000, everyMs = 20): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();

@@ -28,7 +28,7 @@ async function waitExecution(name: string) {
   return until(async () => {
     const [e] = await c.executions.getExecution({ name });
     return e.completionTime ? e : undefined;
-  }, 5000, 25);
+  }, 30_000, 25);
 }
 
 describe('jobs', () => {
@@ -198,7 +198,8 @@ describe('executions', () => {
   });
 
   test('cancel makes the execution cancelled', async () => {
-    await createJob('long-job', 'img/fake-sleep2000ms:1');
+    // Long enough that the cancel always comes first, however loaded the machine.
+    await createJob('long-job', 'img/fake-sleep60000ms:1');
     const [op] = await c.jobs.runJob({ name: `${parent}/jobs/long-job` });
     const name = (op.metadata as { name: string }).name;
     const [cop] = await c.executions.cancelExecution({ name });

@@ -39,7 +39,7 @@ async function runAndWait(name: string) {
     const [j] = await c.scheduler.getJob({ name });
     const t = Number(j.lastAttemptTime?.seconds ?? 0) * 1000 + Math.floor((j.lastAttemptTime?.nanos ?? 0) / 1e6);
     return t > prev && t >= started - 1000 ? j : undefined;
-  }, 5000, 20);
+  }, 30_000, 20);
 }
 
 async function createSchedulerJob(id: string, httpTarget: Record<string, unknown>, extra: Record<string, unknown> = {}) {

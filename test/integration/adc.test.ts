@@ -5,10 +5,10 @@
 // once (test.concurrent); the case that authenticates in this process (it sets
 // process.env.GOOGLE_APPLICATION_CREDENTIALS and silences process.stdout) runs after them, alone.
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closeFakes, failure, jobInputs, run, visibleLog, withFake, type FakeGcp } from './setup.ts';
+import { authStepCredentials, closeFakes, failure, jobInputs, run, visibleLog, withFake, type FakeGcp } from './setup.ts';
 
 let dir: string;
 beforeAll(() => {
@@ -20,29 +20,8 @@ afterAll(async () => {
 });
 
 /** What google-github-actions/auth writes to GOOGLE_APPLICATION_CREDENTIALS (a file per case). */
-function credentialFile(fake: FakeGcp, name: string, impersonate: string | undefined): string {
-  const env = fake.env();
-  const provider = fake.world.provider;
-  const file = join(dir, `${name}.json`);
-  writeFileSync(
-    file,
-    JSON.stringify({
-      type: 'external_account',
-      audience: `//iam.googleapis.com/${provider}`,
-      subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
-      token_url: `${fake.url}/v1/token`,
-      ...(impersonate
-        ? { service_account_impersonation_url: `${fake.url}/v1/projects/-/serviceAccounts/${impersonate}:generateAccessToken` }
-        : {}),
-      credential_source: {
-        url: `${env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=${encodeURIComponent(`https://iam.googleapis.com/${provider}`)}`,
-        headers: { Authorization: `Bearer ${env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` },
-        format: { type: 'json', subject_token_field_name: 'value' },
-      },
-    }),
-  );
-  return file;
-}
+const credentialFile = (fake: FakeGcp, name: string, impersonate: string | undefined): string =>
+  authStepCredentials(fake, join(dir, `${name}.json`), fake.world.provider, impersonate);
 
 test.concurrent('deploys with the credentials of an earlier auth step (impersonation in the file)', () =>
   withFake(async (fake) => {

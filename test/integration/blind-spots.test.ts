@@ -50,7 +50,7 @@ test.concurrent(`${RERUN}: follows the execution it started, not the job's previ
     expect(failure(first)).toBe('');
     const executionsBefore = fake.executions().filter((e) => String(e.name).startsWith(`${JOB('rerun')}/`)).length;
     const startedAt = Date.now();
-    const again = await run(fake, jobInputs(fake, 'rerun'));
+    const again = await run(fake, jobInputs(fake, 'rerun', { smoke_test: 'true' }));
     expect(failure(again)).toBe('');
     expect(again.outputs.execution_status).toBe('succeeded');
     expect(again.outputs.execution).not.toBe(first.outputs.execution);

@@ -270,4 +270,4 @@ test.concurrent('a PERMISSION_DENIED right after this run granted the invoker ro
   } finally {
     await fake.close();
   }
-}, 60_000);
+}, 180_000);

@@ -20,26 +20,28 @@ const WIF = 'Workload Identity Federation';
 const attemptTimeStart = { attemptTime: 'start' } as const;
 const revokeLogging = (fake: FakeGcp) => fake.revoke('projects/demo-project', `serviceAccount:${fake.world.deployer}`, 'roles/logging.viewer');
 
-// The longest wait of the file (attempt_deadline 15 s, Scheduler's minimum).
+// The second longest wait of the file (attempt_deadline 15 s, Scheduler's minimum).
 test.concurrent(`${NO_LOGS}: an unchanged status is taken only once attempt_deadline has passed`, () =>
   withOwnFake(async (fake) => {
     revokeLogging(fake);
-    const inputs = serviceInputs(fake, 'nologs-ok', { attempt_deadline: '15s' });
+    const inputs = serviceInputs(fake, 'nologs-ok', { attempt_deadline: '15s', smoke_test: 'true' });
     expect((await run(fake, inputs)).outputs.execution_status).toBe('succeeded');
     const rerun = await run(fake, inputs);
     expect(rerun.outputs.execution_status).toBe('succeeded');
     expect(rerun.summary).toMatch(/once attempt_deadline had passed/);
     expect(rerun.wallMs).toBeGreaterThan(15_000);
   }, attemptTimeStart),
-60_000);
+180_000);
 
-// The second longest (the first GitHub token expires during a 3.5 s execution).
+// The longest (the first GitHub token expires during a 20 s execution).
 test.concurrent(`${WIF}: every STS exchange uses a freshly requested GitHub token (the first one expires)`, () =>
   withOwnFake(async (fake) => {
-    // Access tokens that are always within google-auth-library's refresh window, GitHub tokens of 2 s.
-    fake.setTokenLifetimes({ accessTokenSeconds: 60, githubTokenSeconds: 2 });
+    // Access tokens that are always within google-auth-library's refresh window, so every call
+    // exchanges again; GitHub tokens of 12 s, which is ample time for the first exchange even on
+    // a loaded machine (2 s lost that race once), and expire well before the execution ends.
+    fake.setTokenLifetimes({ accessTokenSeconds: 60, githubTokenSeconds: 12 });
     const before = fake.requests.length;
-    const result = await run(fake, jobInputs(fake, 'refresh', { image: 'us-docker.pkg.dev/demo-project/apps/fake-sleep3500ms:1' }));
+    const result = await run(fake, jobInputs(fake, 'refresh', { image: 'us-docker.pkg.dev/demo-project/apps/fake-sleep20000ms:1' }));
     expect(failure(result)).toBe('');
     const requests = fake.requests.slice(before);
     const exchanges = requests.filter((r) => r.service === 'sts');
@@ -49,7 +51,7 @@ test.concurrent(`${WIF}: every STS exchange uses a freshly requested GitHub toke
     expect(githubTokens.length).toBe(exchanges.length);
     expect(visibleLog(result)).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\./);
   }),
-60_000);
+180_000);
 
 test.concurrent(`${LAST_ATTEMPT_AT_START}: an attempt that fails after one that succeeded is reported as failed`, () =>
   withOwnFake(async (fake) => {
@@ -100,13 +102,33 @@ test.concurrent('getIamPolicy of a job that does not exist yet answers 403: a fi
   }, { iamMissing: '403' }),
 );
 
-test.concurrent(`${WIF}: a google.subject over 127 bytes (a long branch name) is explained with the mapping that fixes it`, () =>
+test.concurrent(`${WIF}: a google.subject over 127 bytes (a long branch name) is explained with the mapping that fixes it, and the fix works`, () =>
   withOwnFake(async (fake) => {
-    fake.setGithubClaims({ ref: `refs/heads/feature/${'a-very-long-branch-name-'.repeat(5)}` });
-    const result = await run(fake, jobInputs(fake, 'long-branch'));
+    // As the README's setup binds the deployer: by the token's subject.
+    const deployer = `projects/demo-project/serviceAccounts/${fake.world.deployer}`;
+    const pool = `//iam.googleapis.com/projects/${fake.world.projectNumber}/locations/global/workloadIdentityPools/${fake.world.pool}`;
+    const sub = `repo:${fake.world.repository}:ref:refs/heads/feature/${'a-very-long-branch-name-'.repeat(5)}`;
+    fake.revoke(deployer, `principalSet:${pool}/attribute.repository/${fake.world.repository}`, 'roles/iam.workloadIdentityUser');
+    fake.grant(deployer, `principal:${pool}/subject/${sub}`, 'roles/iam.workloadIdentityUser');
+    fake.setGithubClaims({ ref: `refs/heads/feature/${'a-very-long-branch-name-'.repeat(5)}`, sub });
+    const result = await run(fake, jobInputs(fake, 'long-branch', { smoke_test: 'false' }));
     expect(result.code).not.toBe(0);
     const message = failure(result);
     expect(message).toMatch(/invalid_request: The size of mapped attribute google\.subject exceeds the 127 bytes limit/);
     expect(message).toMatch(/gcloud iam workload-identity-pools providers update-oidc github .*google\.subject=assertion\.repository_id/);
+    // The documented setup binds the deployer by subject: the fix keeps the sub (as a custom
+    // attribute, bound instead), and every mapping of the setup, repository_owner_id included.
+    expect(message).toMatch(/attribute\.sub=assertion\.sub,.*attribute\.repository_owner_id=assertion\.repository_owner_id,attribute\.job_workflow_ref=assertion\.job_workflow_ref"/);
+    const binding = /add-iam-policy-binding DEPLOYER --role=roles\/iam\.workloadIdentityUser --member="(principalSet:\/\/iam\.googleapis\.com\/projects\/\d+\/locations\/global\/workloadIdentityPools\/github\/attribute\.sub\/)SUBJECT"/.exec(message);
+    expect(binding).not.toBeNull();
+
+    // Apply both printed commands as printed: the same run then authenticates.
+    const mapping = /--attribute-mapping="([^"]+)"/.exec(message)![1]!;
+    fake.setAttributeMapping(Object.fromEntries(mapping.split(',').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])));
+    // The subject binding alone no longer matches: the printed binding is what lets the job in.
+    expect((await run(fake, jobInputs(fake, 'long-branch', { smoke_test: 'false' }))).code).not.toBe(0);
+    fake.grant(deployer, binding![1]! + sub, 'roles/iam.workloadIdentityUser');
+    const fixed = await run(fake, jobInputs(fake, 'long-branch', { smoke_test: 'false' }));
+    expect(failure(fixed)).toBe('');
   }),
 );

@@ -46,7 +46,7 @@ const GIVEN = {
 };
 
 function setUp(fake: FakeGcp): string[] {
-  return fake.gcloud(shellBlock('README.md', '### 1. One-time Google Cloud setup'), GIVEN);
+  return fake.gcloud(shellBlock('README.md', '## One-time setup'), GIVEN);
 }
 
 function inputs(name: string, serviceAccount: string, extra: Record<string, string> = {}): Record<string, string> {
@@ -89,7 +89,7 @@ test('the documented setup binds both identities, and docs/identities.md shows t
       expect(JSON.stringify(fake.getPolicy(`projects/${PROJECT}`))).not.toContain('principalSet');
       // The planner section of docs/identities.md is the README's, command for command.
       const flat = (script: string) => script.replace(/\\\n\s*/g, '').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
-      const readme = flat(shellBlock('README.md', '### 1. One-time Google Cloud setup'));
+      const readme = flat(shellBlock('README.md', '## One-time setup'));
       for (const line of flat(shellBlock('docs/identities.md', '## Adding the planner'))) expect(readme).toContain(line);
     },
     { bare: true },

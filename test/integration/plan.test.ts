@@ -190,11 +190,16 @@ test.concurrent.each([
     expect(failure(second)).toBe('');
     expect(second.outputs.changed).toBe('false');
     expect(writesIn(fake, before)).toEqual([]);
-    // the only non-read request of the second run is the smoke test's run of the Scheduler job
+    // smoke_test defaults to changed: the second run sends nothing but reads, not even a run
     const nonReads = fake.requests.slice(before).filter((r) => (r.service === 'run' || r.service === 'scheduler') && r.method !== 'GET');
-    expect(nonReads.map((r) => `${r.method} ${r.path}`)).toEqual([`POST /v1/${SCHEDULER(inputs().name!)}:run`]);
+    expect(nonReads.map((r) => `${r.method} ${r.path}`)).toEqual([]);
     expect(planOf(second).map((c) => c.action)).toEqual(['unchanged', 'unchanged', 'unchanged']);
-    expect(second.outputs.execution_status).toBe('succeeded');
+    expect(second.outputs.execution_status).toBe('skipped');
+    // smoke_test: true runs the Scheduler job once, and writes nothing else
+    const third = await run(fake, { ...inputs(), smoke_test: 'true' });
+    const thirdNonReads = fake.requests.slice(before).filter((r) => (r.service === 'run' || r.service === 'scheduler') && r.method !== 'GET');
+    expect(thirdNonReads.map((r) => `${r.method} ${r.path}`)).toEqual([`POST /v1/${SCHEDULER(inputs().name!)}:run`]);
+    expect(third.outputs).toMatchObject({ changed: 'false', execution_status: 'succeeded' });
     expect(visibleLog(second)).toMatch(/0 to create, 0 to update, 3 unchanged/);
   }),
 );

@@ -1,6 +1,7 @@
 // Shared set-up of the integration tests: the local Google Cloud in this process, and the
 // bundled action run as the runner runs it, in a child process on Node 24.
-import { startFakeGcp, type FakeGcp } from '../../fake/server.ts';
+import { writeFileSync } from 'node:fs';
+import { startFakeGcp, type FakeGcp, type FakeOptions } from '../../fake/server.ts';
 import type { Variants } from '../../fake/variants.ts';
 import { runAction, type ActionRun } from '../../scripts/lib/run-action.ts';
 
@@ -22,6 +23,8 @@ export interface FakeSetup {
   latencyMs?: number;
   /** A project with nothing set up (fake.gcloud then runs the documented setup). */
   bare?: boolean;
+  /** Names of the project, provider and accounts, when not the fake's default world. */
+  world?: FakeOptions['world'];
 }
 
 const openFakes: FakeGcp[] = [];
@@ -29,7 +32,7 @@ const openFakes: FakeGcp[] = [];
 /** A local Google Cloud of its own; closeFakes() (in afterAll) closes it if nothing else does. */
 export async function startFake(setup: FakeSetup = {}): Promise<FakeGcp> {
   const timings = setup.defaultTimings ? {} : { operationMs: 30, taskMs: 60, schedulerMsPerSecond: 1 };
-  const fake = await startFakeGcp({ quiet: true, ...timings, variants: setup.variants, latencyMs: setup.latencyMs ?? 0, bare: setup.bare });
+  const fake = await startFakeGcp({ quiet: true, ...timings, variants: setup.variants, latencyMs: setup.latencyMs ?? 0, bare: setup.bare, world: setup.world });
   openFakes.push(fake);
   return fake;
 }
@@ -165,4 +168,31 @@ export async function editElsewhere(fake: FakeGcp, path: string, edit: (resource
   const name = path.replace(/^\/v\d\//, '');
   const current = () => [...fake.runJobs(), ...fake.runServices()].find((r) => r.name === name);
   for (let i = 0; i < 100 && current()?.reconciling; i++) await new Promise((r) => setTimeout(r, 20));
+}
+
+/**
+ * What google-github-actions/auth writes to GOOGLE_APPLICATION_CREDENTIALS for a provider (an
+ * external_account config; with a service account, impersonation), pointed at the fake: the
+ * credentials of an earlier auth step. Written to `file`, which is returned.
+ */
+export function authStepCredentials(fake: FakeGcp, file: string, provider: string, impersonate: string | undefined): string {
+  const env = fake.env();
+  writeFileSync(
+    file,
+    JSON.stringify({
+      type: 'external_account',
+      audience: `//iam.googleapis.com/${provider}`,
+      subject_token_type: 'urn:ietf:params:oauth:token-type:jwt',
+      token_url: `${fake.url}/v1/token`,
+      ...(impersonate
+        ? { service_account_impersonation_url: `${fake.url}/v1/projects/-/serviceAccounts/${impersonate}:generateAccessToken` }
+        : {}),
+      credential_source: {
+        url: `${env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=${encodeURIComponent(`https://iam.googleapis.com/${provider}`)}`,
+        headers: { Authorization: `Bearer ${env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` },
+        format: { type: 'json', subject_token_field_name: 'value' },
+      },
+    }),
+  );
+  return file;
 }

@@ -54,4 +54,4 @@ test.concurrent.each([
     const quiet = await run(fake, make(fake));
     expect(debugLines(quiet.stdout)).toEqual([]);
   }),
-60_000);
+180_000);

@@ -111,7 +111,7 @@ describe('a failure at each point of the pipeline: outputs and summary say what 
 
   test.concurrent('smoke: a timeout keeps the started execution, as running', () =>
     withFake(async (fake) => {
-      const r = await run(fake, jobInputs(fake, NAME, { image: 'us-docker.pkg.dev/demo-project/apps/fake-sleep5000ms:1', smoke_timeout: '1s' }));
+      const r = await run(fake, jobInputs(fake, NAME, { image: 'us-docker.pkg.dev/demo-project/apps/fake-sleep60000ms:1', smoke_timeout: '1s' }));
       expect(failure(r)).toMatch(/timed out/);
       expect(r.outputs.execution).toMatch(new RegExp(`^${JOB}/executions/`));
       expect(r.outputs).toMatchObject({ changed: 'true', execution_status: 'running', scheduler_job: SCHEDULER_JOB });
@@ -122,14 +122,15 @@ describe('a failure at each point of the pipeline: outputs and summary say what 
   );
 });
 
-describe('smoke_test: changed', () => {
+describe('smoke_test: changed (the default)', () => {
   test.concurrent('runs the smoke test on a run that wrote, skips it on a no-op rerun', () =>
     withFake(async (fake) => {
-      const first = await run(fake, jobInputs(fake, NAME, { smoke_test: 'changed' }));
+      const inputs = jobInputs(fake, NAME);
+      const first = await run(fake, inputs);
       expect(failure(first)).toBe('');
       expect(first.outputs).toMatchObject({ changed: 'true', execution_status: 'succeeded' });
       const executions = fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith(':run')).length;
-      const rerun = await run(fake, jobInputs(fake, NAME, { smoke_test: 'changed' }));
+      const rerun = await run(fake, inputs);
       expect(failure(rerun)).toBe('');
       expect(rerun.outputs).toMatchObject({ changed: 'false', execution_status: 'skipped', execution: '' });
       expect(rerun.summary).toMatch(/Nothing was written, so the smoke test did not run \(smoke_test: changed\)/);
@@ -137,6 +138,11 @@ describe('smoke_test: changed', () => {
       // The same labels on every run (the invoker row read 'IAM binding' on a rerun).
       expect(rows(rerun).map(([label]) => label)).toEqual(rows(first).map(([label]) => label));
       expect(rerun.summary).toContain('| IAM binding (roles/run.invoker) |');
+      // smoke_test: true still proves the trigger path on a run that writes nothing.
+      const proven = await run(fake, jobInputs(fake, NAME, { smoke_test: 'true' }));
+      expect(failure(proven)).toBe('');
+      expect(proven.outputs).toMatchObject({ changed: 'false', execution_status: 'succeeded' });
+      expect(fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith(':run')).length).toBeGreaterThan(executions);
     }),
   );
 });

@@ -24,7 +24,7 @@ const SCENARIOS: [string, (fake: FakeGcp) => Promise<void>][] = [
         { role: 'roles/run.invoker', members: [`serviceAccount:${fake.world.invoker}`] },
       ]);
 
-      const rerun = await run(fake, jobInputs(fake, 'nightly'));
+      const rerun = await run(fake, jobInputs(fake, 'nightly', { smoke_test: 'true' }));
       expect(failure(rerun)).toBe('');
       expect(rerun.outputs.changed).toBe('false');
       expect(rerun.outputs.execution_status).toBe('succeeded');
@@ -58,7 +58,7 @@ const SCENARIOS: [string, (fake: FakeGcp) => Promise<void>][] = [
       expect(failure(first)).toBe('');
       expect(first.outputs.execution_status).toBe('succeeded');
       expect(first.summary).toMatch(/confirmed by/);
-      const rerun = await run(fake, serviceInputs(fake, 'web'));
+      const rerun = await run(fake, serviceInputs(fake, 'web', { smoke_test: 'true' }));
       expect(failure(rerun)).toBe('');
       expect(rerun.outputs.execution_status).toBe('succeeded');
       expect(rerun.summary).toMatch(/confirmed by the attempt's AttemptFinished entry in Cloud Logging/);

@@ -35,7 +35,7 @@ describe('defaults: only the required inputs', () => {
       job: { tasks: undefined, parallelism: undefined, maxRetries: undefined, taskTimeoutSeconds: undefined },
       service: { allowUnauthenticated: false },
       schedule: undefined,
-      smoke: { enabled: true, onlyWhenChanged: false, timeoutSeconds: 600 },
+      smoke: { enabled: true, onlyWhenChanged: true, timeoutSeconds: 600 },
       dryRun: false,
       readOnly: false,
       failOnDrift: false,
@@ -299,7 +299,10 @@ describe('booleans', () => {
     expect(errorFor({ ...SCHEDULED, [input]: 'yes' })).toBe(`Input '${input}': "yes" is not allowed: use true or false.`);
   });
 
-  it('smoke_test is true, false or changed (issue 12)', () => {
+  it('smoke_test is changed (the default: a no-op rerun runs nothing), true or false', () => {
+    expect(parse(REQUIRED).smoke).toEqual({ enabled: true, onlyWhenChanged: true, timeoutSeconds: 600 });
+    // The reusable workflows pass an empty string when their caller leaves it out.
+    expect(parse({ ...REQUIRED, smoke_test: '' }).smoke).toEqual({ enabled: true, onlyWhenChanged: true, timeoutSeconds: 600 });
     expect(parse({ ...REQUIRED, smoke_test: 'Changed' }).smoke).toEqual({ enabled: true, onlyWhenChanged: true, timeoutSeconds: 600 });
     expect(parse({ ...REQUIRED, smoke_test: 'true' }).smoke).toMatchObject({ enabled: true, onlyWhenChanged: false });
     expect(errorFor({ ...REQUIRED, smoke_test: 'yes' })).toBe(`Input 'smoke_test': "yes" is not allowed: use true, false or changed.`);

@@ -82,10 +82,10 @@ describe('release', () => {
     expect(releaseNotes('1.3.0', changelog, '1.3.0').problems).toEqual(['CHANGELOG.md has no section "## [1.3.0]" with notes']);
   });
 
-  it('README shows pinning by major tag, by release tag and by full commit SHA', () => {
-    const readme = read('README.md');
-    expect(readme).toMatch(/uses: OWNER\/cloud-run-cron@v1\b/);
-    expect(readme).toMatch(/uses: OWNER\/cloud-run-cron@v\d+\.\d+\.\d+/);
-    expect(readme).toMatch(/uses: OWNER\/cloud-run-cron@[0-9a-f]{40} # v\d+\.\d+\.\d+/);
+  it('the docs show pinning by major tag, by release tag and by full commit SHA', () => {
+    const usage = read('docs/usage.md');
+    expect(usage).toMatch(/uses: ACTION_OWNER\/cloud-run-cron@v1\b/);
+    expect(usage).toMatch(/uses: ACTION_OWNER\/cloud-run-cron@v\d+\.\d+\.\d+/);
+    expect(usage).toMatch(/uses: ACTION_OWNER\/cloud-run-cron@[0-9a-f]{40} # v\d+\.\d+\.\d+/);
   });
 });

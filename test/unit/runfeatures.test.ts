@@ -253,9 +253,9 @@ describe('spec', () => {
   });
 });
 
-describe('README: the flag mapping table', () => {
-  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  const table = readme.slice(readme.indexOf('### From deploy-cloudrun and `gcloud run jobs deploy`'), readme.indexOf('## What it does on a rerun'));
+describe('docs/cloud-run.md: the flag mapping table', () => {
+  const doc = readFileSync(new URL('../../docs/cloud-run.md', import.meta.url), 'utf8');
+  const table = doc.slice(doc.indexOf('## From deploy-cloudrun and `gcloud run jobs deploy`'));
 
   it('maps the issue 13 inputs', () => {
     for (const input of ['vpc_network', 'vpc_subnetwork', 'vpc_egress', 'vpc_connector', 'cloudsql_instances', 'execution_environment', 'gpu', 'gpu_type', 'cpu_throttling', 'startup_cpu_boost', 'spec']) {
