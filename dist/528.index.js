@@ -1491,7 +1491,7 @@ function isJson(text) {
 }
 /**
  * `current`: the Scheduler job as it exists, if it does. attempt_deadline and retry_count left
- * empty keep its values (issue 11: an empty input never changes a live value); the defaults
+ * empty keep its values (an empty input never changes a live value); the defaults
  * apply on a create.
  */
 function desiredSchedulerJob(config, names, serviceUri, current) {
@@ -1944,7 +1944,7 @@ function planRun({ config, names, current, deployId }) {
     return { plan, workload, bindings, scheduler, moreSchedulers, warnings, notices, grants };
 }
 /**
- * Where a service is or becomes open to anyone (issue 11): a warning annotation, not only a plan
+ * Where a service is or becomes open to anyone: a warning annotation, not only a plan
  * line. The action does not turn invokerIamDisabled off (a setting made elsewhere, kept like the
  * others it does not manage); it says so, with the command that does.
  */
@@ -3826,7 +3826,7 @@ async function applyPlan(api, clients, config, names, runPlan, current, deployId
         }
     };
     // paused: true on an existing Scheduler job: the pause is the first write of all, so nothing
-    // this run changes can be triggered before it holds (issue 11).
+    // this run changes can be triggered before it holds.
     let schedulerNow = current.schedulerJob;
     // Only an ENABLED job can be paused (PauseJob); one in a system state is repaired or recreated first.
     const pauseFirst = (0,values/* enumName */.$U)(schedulerNow?.state, SCHEDULER_STATES) === 'ENABLED' && runPlan.scheduler?.setPaused === true;
@@ -4735,7 +4735,7 @@ async function runFleet(fleet, authenticating, env, deployDeadlineMs) {
         if (!projectId) {
             throw new Error("Input 'project_id': no project is known: set project_id, or a service_account whose email names its project.");
         }
-        // A project from Application Default Credentials meets the same rule as the input (issue 11).
+        // A project from Application Default Credentials meets the same rule as the input.
         if (!rules/* RULES */.y0.projectId.pattern.test(projectId)) {
             throw new types/* InputError */.d('project_id', `the project of Application Default Credentials, ${JSON.stringify(projectId)}, is not allowed: ${rules/* RULES */.y0.projectId.allowed}. Set project_id.`);
         }

@@ -186,7 +186,7 @@ function specEnvValues(spec) {
 }
 /**
  * The plan's lines for spec: each value it sets that the live resource does not have yet. An env
- * list is shown as what happens to each variable, never with its values (issue 11).
+ * list is shown as what happens to each variable, never with its values.
  */
 function specChanges(spec, current) {
     return specLeaves(spec)

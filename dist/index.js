@@ -29027,7 +29027,7 @@ function splitEntries(text, problems) {
     end();
     return entries;
 }
-/** `showEntries: false` (env_vars): an entry that is not KEY=VALUE may be (part of) a value, so it is not echoed (issue 11). */
+/** `showEntries: false` (env_vars): an entry that is not KEY=VALUE may be (part of) a value, so it is not echoed. */
 function parsePairs(text, showEntries = true) {
     const items = [];
     const problems = [];
@@ -29657,7 +29657,7 @@ var rules = __nccwpck_require__(5413);
 // EXTERNAL MODULE: ./src/config/run-job-body.ts
 var run_job_body = __nccwpck_require__(4926);
 ;// CONCATENATED MODULE: ./src/config/run-features.ts
-// The networking, volume and hardware inputs (issue 13): VPC egress, Cloud SQL, the execution
+// The networking, volume and hardware inputs: VPC egress, Cloud SQL, the execution
 // environment, GPUs and the service CPU settings; each checked before any request, with the
 // rules Cloud Run documents (docs/cloud-run.md cites them).
 
@@ -30553,7 +30553,7 @@ const isNotFound = (err) => matches(err, [404], [5]);
  * 429, RESOURCE_EXHAUSTED: a quota; back off harder and poll slower. Also the only answer after
  * which a call that must not run twice (a job's or a Scheduler job's :run) is sent again: Google
  * turned the request away before doing anything. A 503, a 500, a 504 or a dropped connection
- * leave it unknown whether the work started (issue 11).
+ * leave it unknown whether the work started.
  */
 const isQuotaError = (err) => matches(err, [429], [8]);
 /** 403, PERMISSION_DENIED. */
@@ -30571,7 +30571,7 @@ const isPermissionDenied = (err) => matches(err, [403], [7]);
 /* harmony export */   om: () => (/* binding */ registerSecretValues)
 /* harmony export */ });
 /* unused harmony export MIN_SCRUBBED_LENGTH */
-// Redaction, in one place (issue 11): no token and no env var value leaves the run through the
+// Redaction, in one place: no token and no env var value leaves the run through the
 // log, the `plan` output, the job summary, an error message or a retry line.
 // - The plan never holds a value: env var changes are described by name and what happened to
 //   the value (envValueChanges), so whatever prints a plan cannot print a value.

@@ -1,5 +1,5 @@
 // npm run bench [-- --latency 50 --runs 5 --baseline DIR]: the action's speed against the local
-// Google Cloud with a fixed latency on every request (issue 7). Runs the bundle (dist/, or
+// Google Cloud with a fixed latency on every request. Runs the bundle (dist/, or
 // CLOUD_RUN_CRON_DIST) as the runner does, on Node 24, for a first deploy and a no-op rerun of a
 // job with a schedule and a digest-pinned image, and for one long execution to measure the smoke
 // test's polling; `--fleet-smoke-only` runs only the fleet smoke tests against Cloud Logging's
@@ -116,7 +116,7 @@ ${workloads}
 }
 
 /**
- * Fleet mode (issue 14): a fresh 20-workload fleet with max_parallel 4 and no smoke test, against
+ * Fleet mode: a fresh 20-workload fleet with max_parallel 4 and no smoke test, against
  * the bound read phase + ceil(20 / 4) x one fresh workload's write chain; and a no-op rerun of a
  * 50-workload fleet: its sequential round trips and its wall time against a single-workload no-op rerun.
  */

@@ -1,4 +1,4 @@
-// The named critical mutations of issue 16: each breaks one behaviour the product promises, and
+// The named critical mutations: each breaks one behaviour the product promises, and
 // `npm run mutants` checks that the named tests fail (kill it) when it is applied to src/.
 // Adding a mutant is one entry here. `search` must occur exactly once in `file` (a unit test and
 // the runner both check it), so a refactoring that moves the code makes this list fail loudly.

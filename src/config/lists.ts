@@ -68,7 +68,7 @@ function splitEntries(text: string, problems: string[]): string[] {
   return entries;
 }
 
-/** `showEntries: false` (env_vars): an entry that is not KEY=VALUE may be (part of) a value, so it is not echoed (issue 11). */
+/** `showEntries: false` (env_vars): an entry that is not KEY=VALUE may be (part of) a value, so it is not echoed. */
 export function parsePairs(text: string, showEntries = true): Parsed<Pair> {
   const items: Pair[] = [];
   const problems: string[] = [];

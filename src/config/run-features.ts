@@ -1,4 +1,4 @@
-// The networking, volume and hardware inputs (issue 13): VPC egress, Cloud SQL, the execution
+// The networking, volume and hardware inputs: VPC egress, Cloud SQL, the execution
 // environment, GPUs and the service CPU settings; each checked before any request, with the
 // rules Cloud Run documents (docs/cloud-run.md cites them).
 import { quote } from './lists.js';

@@ -146,7 +146,7 @@ export const isNotFound = (err: unknown): boolean => matches(err, [404], [5]);
  * 429, RESOURCE_EXHAUSTED: a quota; back off harder and poll slower. Also the only answer after
  * which a call that must not run twice (a job's or a Scheduler job's :run) is sent again: Google
  * turned the request away before doing anything. A 503, a 500, a 504 or a dropped connection
- * leave it unknown whether the work started (issue 11).
+ * leave it unknown whether the work started.
  */
 export const isQuotaError = (err: unknown): boolean => matches(err, [429], [8]);
 /** 403, PERMISSION_DENIED. */

@@ -1,4 +1,4 @@
-// Redaction, in one place (issue 11): no token and no env var value leaves the run through the
+// Redaction, in one place: no token and no env var value leaves the run through the
 // log, the `plan` output, the job summary, an error message or a retry line.
 // - The plan never holds a value: env var changes are described by name and what happened to
 //   the value (envValueChanges), so whatever prints a plan cannot print a value.

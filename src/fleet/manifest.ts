@@ -485,7 +485,7 @@ function parseWorkload(
     return name in workload ? asInput(name, workload[name]!) : '';
   };
   try {
-    // The commit-sha label as in single mode (issue 13): a workload of a fleet is labelled the same way.
+    // The commit-sha label as in single mode: a workload of a fleet is labelled the same way.
     const config = parseConfig(input, { deferWarnings: true, ...ids });
     // The fleet id goes into the owner record (src/ownership/record.ts) of everything it deploys.
     config.fleet = fleet;

@@ -88,7 +88,7 @@ export async function runFleet(fleet: FleetRun, authenticating: Promise<Credenti
     if (!projectId) {
       throw new Error("Input 'project_id': no project is known: set project_id, or a service_account whose email names its project.");
     }
-    // A project from Application Default Credentials meets the same rule as the input (issue 11).
+    // A project from Application Default Credentials meets the same rule as the input.
     if (!RULES.projectId.pattern.test(projectId)) {
       throw new InputError('project_id', `the project of Application Default Credentials, ${JSON.stringify(projectId)}, is not allowed: ${RULES.projectId.allowed}. Set project_id.`);
     }

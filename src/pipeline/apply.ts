@@ -96,7 +96,7 @@ export async function applyPlan(
   };
 
   // paused: true on an existing Scheduler job: the pause is the first write of all, so nothing
-  // this run changes can be triggered before it holds (issue 11).
+  // this run changes can be triggered before it holds.
   let schedulerNow = current.schedulerJob;
   // Only an ENABLED job can be paused (PauseJob); one in a system state is repaired or recreated first.
   const pauseFirst = enumName(schedulerNow?.state, SCHEDULER_STATES) === 'ENABLED' && runPlan.scheduler?.setPaused === true;

@@ -393,7 +393,7 @@ export function planRun({ config, names, current, deployId }: PlanInput): RunPla
 }
 
 /**
- * Where a service is or becomes open to anyone (issue 11): a warning annotation, not only a plan
+ * Where a service is or becomes open to anyone: a warning annotation, not only a plan
  * line. The action does not turn invokerIamDisabled off (a setting made elsewhere, kept like the
  * others it does not manage); it says so, with the command that does.
  */

@@ -94,7 +94,7 @@ export function specEnvValues(spec: Json): string[] {
 
 /**
  * The plan's lines for spec: each value it sets that the live resource does not have yet. An env
- * list is shown as what happens to each variable, never with its values (issue 11).
+ * list is shown as what happens to each variable, never with its values.
  */
 export function specChanges(spec: Json, current: unknown): FieldChange[] {
   return specLeaves(spec)

@@ -383,7 +383,7 @@ function sortedRecord(record: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-// ---------- networking, volumes and hardware (issue 13) ----------
+// ---------- networking, volumes and hardware ----------
 // Each is managed only when its input is given: empty leaves the live value as it is, and a
 // create without it gets Cloud Run's default.
 

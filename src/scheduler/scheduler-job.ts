@@ -38,7 +38,7 @@ function isJson(text: string): boolean {
 
 /**
  * `current`: the Scheduler job as it exists, if it does. attempt_deadline and retry_count left
- * empty keep its values (issue 11: an empty input never changes a live value); the defaults
+ * empty keep its values (an empty input never changes a live value); the defaults
  * apply on a create.
  */
 export function desiredSchedulerJob(

@@ -1,4 +1,4 @@
-// The fake's checks of combinations Cloud Run refuses (fake/FACTS.md, issue 13): VPC access
+// The fake's checks of combinations Cloud Run refuses (fake/FACTS.md): VPC access
 // with both or neither of a connector and a network interface; the GPU rules, at once (400) or
 // as a failed Ready condition, by variant.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';

@@ -1,4 +1,4 @@
-// The fake's switches added for issue 16: a service still Reconciling after its operation is
+// The fake's switches added for the named mutants: a service still Reconciling after its operation is
 // done (readyDelayMs), and another writer changing a policy right after a read (afterNextPolicyRead).
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { startFakeGcp, type FakeGcp } from '../../fake/server.ts';

@@ -59,7 +59,7 @@ test.concurrent('with neither a provider nor Application Default Credentials: a 
   }),
 );
 
-test.concurrent('a project ID from Application Default Credentials meets the project_id rule before any request (issue 11)', () =>
+test.concurrent('a project ID from Application Default Credentials meets the project_id rule before any request', () =>
   withFake(async (fake) => {
     const inputs = { ...jobInputs(fake, 'adc-project'), workload_identity_provider: '', service_account: '', project_id: '' };
     const before = fake.requests.length;

@@ -1,4 +1,4 @@
-// Alerting end to end (issue 24): the bundled action against the local Google Cloud creates each
+// Alerting end to end: the bundled action against the local Google Cloud creates each
 // workload's Cloud Monitoring alert policies with the owner's labels and the channels asked for,
 // reruns as a no-op, follows a schedule change with a PATCH of the conditions only, removes them
 // with alerts: none, creates an email channel once and reuses it, falls back (and says so) for a

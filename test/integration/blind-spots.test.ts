@@ -1,4 +1,4 @@
-// Behaviours that once had no test able to fail (issue 16): each test here fails when the
+// Behaviours that once had no test able to fail: each test here fails when the
 // action's code for it is switched off (see scripts/mutants/list.ts, run by `npm run mutants`).
 // Every case runs on a local Google Cloud of its own (it reads the fake's request log, tokens,
 // timings or policies), all of them concurrently. They are all at the top level, named after

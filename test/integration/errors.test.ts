@@ -1,4 +1,4 @@
-// Errors that name the fix (issue 5): withholding one permission or role at a time, each
+// Errors that name the fix: withholding one permission or role at a time, each
 // failure names it, the resource, and the one gcloud command that grants it; auth failures
 // say which link of GitHub OIDC -> STS -> impersonation broke.
 import { afterAll, expect, test } from '@jest/globals';

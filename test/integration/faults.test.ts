@@ -1,4 +1,4 @@
-// The action under faults (issue 7): every route of the local Google Cloud it uses answering
+// The action under faults: every route of the local Google Cloud it uses answering
 // 503 or 429 once, an etag conflict, a lost create race, a failing operation, a cancelled
 // execution, a Scheduler attempt past its deadline, a denial that is not IAM propagating, and
 // two runs at once. Each case gets a local Google Cloud of its own, so the cases run in parallel.
@@ -80,7 +80,7 @@ describe('the route table covers every request of a clean run', () => {
   );
 });
 
-/** The :run calls: sent again after a 429 only, never after a 503 (issue 11; see safety.test.ts). */
+/** The :run calls: sent again after a 429 only, never after a 503 (see safety.test.ts). */
 const isRun = (path: RegExp) => /:run\$$/.test(path.source);
 
 describe.each([503, 429])('every route answering %i once: the run still succeeds', (status) => {

@@ -1,4 +1,4 @@
-// Issue 10: behaviours of the real cloud that the old fake hid, one at a time (each of these
+// Real-cloud fidelity: behaviours of the real cloud that the old fake hid, one at a time (each of these
 // failed against the code before the fix). Every case has a local Google Cloud of its own, with
 // the fake's default timings, so that the cases run concurrently: their waits (an attempt
 // deadline of 15 s, a token that expires) overlap.

@@ -1,7 +1,7 @@
-// Fleet mode (issue 14) end to end: a manifest of three workloads deploys, reruns as a
+// Fleet mode end to end: a manifest of three workloads deploys, reruns as a
 // no-op, changes one schedule with exactly one Scheduler PATCH, and prunes a removed
 // workload without touching an unmarked job; a bad manifest fails before any request; a
-// workload with issue 13's keys (VPC egress, a spec mapping) deploys and reruns as a no-op.
+// workload with the networking and spec keys (VPC egress, a spec mapping) deploys and reruns as a no-op.
 // Every case runs concurrently with the others, on a local Google Cloud of its own, except the
 // story of the fleet of three: its steps share one fake and run one after the other (each starts
 // once the one before has settled) while the other cases run. All cases are at the top level:
@@ -258,7 +258,7 @@ workloads:
     schedule: '61 * * * *'
 `;
 
-test.concurrent("a fleet workload with issue 13's keys: Direct VPC egress and a spec mapping deploy, and a rerun is a no-op", () =>
+test.concurrent("a fleet workload with the networking and spec keys: Direct VPC egress and a spec mapping deploy, and a rerun is a no-op", () =>
   withFake(async (fake) => {
     const w = fake.world;
     const text = `version: 1

@@ -1,4 +1,4 @@
-// The guard rails of issue 5 (when a Job or a Service is the right choice): each fires on its
+// The guard rails (when a Job or a Service is the right choice): each fires on its
 // case and stays silent on a good config; each error exits non-zero before any write.
 // Every case runs on a local Google Cloud of its own (withFake), so all of them run at once
 // (test.concurrent, one group at the top level: jest runs a describe's concurrent cases only
@@ -227,7 +227,7 @@ test.concurrent.each(['GET', 'DELETE'])('a body with a method that carries none:
   }),
 );
 
-// Issue 12: an input of the other kind is ignored with a notice (a workflow that templates its
+// A past bug: an input of the other kind is ignored with a notice (a workflow that templates its
 // inputs for both kinds works), not an error. Dry runs: the notice, and nothing written.
 async function expectIgnored(fake: FakeGcp, inputs: Record<string, string>, expected: string[]): Promise<void> {
   const before = fake.requests.length;

@@ -1,4 +1,4 @@
-// The job path end to end (issue 2): dist/index.js against the local Google Cloud.
+// The job path end to end: dist/index.js against the local Google Cloud.
 // Every case runs on a local Google Cloud of its own (withFake), so all of them run at once
 // (test.concurrent, one group at the top level: jest runs a describe's concurrent cases only
 // after the previous describe's have ended). The cases about the first deploy share it, on a

@@ -1,4 +1,4 @@
-// Plan before write (issue 4): idempotent upserts, exact update masks, unmanaged fields kept,
+// Plan before write: idempotent upserts, exact update masks, unmanaged fields kept,
 // env var strategies, dry_run and a switch of kind. dist/index.js against the local Google
 // Cloud, judged by its request log and its state.
 // Every case runs on a local Google Cloud of its own (withFake), so all of them run at once

@@ -1,4 +1,4 @@
-// Review before it runs (issue 15): the plan as one pull-request comment, updated in place;
+// Review before it runs: the plan as one pull-request comment, updated in place;
 // a fork's read-only token only warns; fail_on_drift names each drifted field and who changed it.
 // dist/index.js against the local Google Cloud and its local GitHub.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -106,7 +106,7 @@ group('fail_on_drift', (it) => {
   it('a console edit of the schedule and of the job fails the check, naming each field and who changed it', () =>
     withFake(async (fake) => {
       const name = 'drift-edit';
-      // tasks set: an input left empty keeps the live value (issue 11), so only a set one can drift.
+      // tasks set: an input left empty keeps the live value, so only a set one can drift.
       const inputs = jobInputs(fake, name, { smoke_test: 'false', tasks: '1' });
       expect(failure(await run(fake, inputs))).toBe('');
       const check = { ...inputs, dry_run: 'true', fail_on_drift: 'true' };

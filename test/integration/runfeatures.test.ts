@@ -1,4 +1,4 @@
-// Issue 13 end to end: the networking, volume and hardware inputs and the spec escape hatch,
+// End to end: the networking, volume and hardware inputs and the spec escape hatch,
 // deployed against the local Google Cloud and run again as no-ops; bad combinations and bad spec
 // fields fail before any request.
 // Every case runs on a local Google Cloud of its own (withFake), so all of them run at once

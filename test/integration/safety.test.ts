@@ -1,4 +1,4 @@
-// Safe by default (issue 11), end to end against the local Google Cloud: the four
+// Safe by default, end to end against the local Google Cloud: the four
 // reproductions of the issue, and the other guarantees of README's "Safe by default".
 import { afterAll, expect } from '@jest/globals';
 import { closeFakes, failure, jobInputs, run, serviceInputs, visibleLog, withFake, writesIn, type ActionRun, type FakeGcp, group } from './setup.ts';

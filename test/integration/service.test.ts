@@ -1,4 +1,4 @@
-// The service path end to end (issue 3): dist/index.js against the local Google Cloud.
+// The service path end to end: dist/index.js against the local Google Cloud.
 import { afterAll, expect, test } from '@jest/globals';
 import { closeFakes, failure, run, serviceInputs, sharedFake, visibleLog, withFake, writesIn, type FakeGcp, group } from './setup.ts';
 

@@ -1,4 +1,4 @@
-// What a person reads (issue 5): the job summary (GITHUB_STEP_SUMMARY) after a run and after a
+// What a person reads: the job summary (GITHUB_STEP_SUMMARY) after a run and after a
 // dry run, and the step's log: one group per phase, annotations, polling progress that does not flood.
 import { afterAll, expect, test } from '@jest/globals';
 import { nextRuns } from '../../src/config/cron.ts';
@@ -166,7 +166,7 @@ group('after a successful run of a job with a schedule', (it) => {
     expect(result.summary).toContain(
       `- Execution: [\`${execution}\`](${CONSOLE}/run/jobs/executions/details/us-central1/${execution}?project=demo-project) · [logs](${result.outputs.logs_url})`,
     );
-    // The counts once (issue 12): in the result line, not again as a Tasks line.
+    // The counts once: in the result line, not again as a Tasks line.
     expect(result.summary.match(/1\/1 succeeded/g)).toHaveLength(1);
   });
 

@@ -1,4 +1,4 @@
-// Issue 10: the HTTP trace of step debug logging over a whole job deploy and a whole service
+// Real-cloud fidelity: the HTTP trace of step debug logging over a whole job deploy and a whole service
 // deploy: every exchange is in it, and no token, env var value or secret reference is.
 // Each deploy runs on a local Google Cloud of its own (the trace is checked against the fake's
 // whole request log), the two concurrently.
@@ -47,7 +47,7 @@ test.concurrent.each([
     expect(log).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}\./);
     expect(log).not.toMatch(/ya29\./);
     expect(log).not.toContain(fake.env().ACTIONS_ID_TOKEN_REQUEST_TOKEN);
-    // (the plan text and the summary are scrubbed of these by their own code: issue 11)
+    // (the plan text and the summary are scrubbed of these by their own code)
     for (const value of ENV_VALUES) expect(trace).not.toContain(value);
     for (const ref of SECRET_REFS) expect(trace).not.toContain(ref);
     // a run without debug logging has no trace

@@ -1,4 +1,4 @@
-// Issue 12: outputs and summary tell the truth after a failure at any point of the pipeline
+// Truthful reports: outputs and summary tell the truth after a failure at any point of the pipeline
 // (auth, read, deploy, ready wait, IAM, schedule, pause, smoke), and smoke_test: changed.
 // Each case gets a local Google Cloud of its own, so the cases run in parallel.
 import { afterAll, describe, expect, test } from '@jest/globals';
@@ -95,7 +95,7 @@ describe('a failure at each point of the pipeline: outputs and summary say what 
     }),
   );
 
-  // Issue 11: a pause cannot fail open. The new job is deleted again, and the invoker role is
+  // Safe by default: a pause cannot fail open. The new job is deleted again, and the invoker role is
   // not granted (the pause comes before the grant).
   test.concurrent('pause: the Scheduler job was created, then the pause failed: deleted again, binding not reached', () =>
     withFake(async (fake) => {

@@ -1,4 +1,4 @@
-// Issue 10: the action against every switchable variant of the fake (fake/variants.ts): where
+// Real-cloud fidelity: the action against every switchable variant of the fake (fake/variants.ts): where
 // Google's behaviour is not settled, each plausible one. A compact matrix (every value of every
 // variant in at least one combination) over the scenarios that matter end to end.
 import { afterAll, expect, test } from '@jest/globals';

@@ -1,4 +1,4 @@
-// Survivors of the StrykerJS run on src/config (issue 16) that matter: a memory or time zone
+// Survivors of the StrykerJS run on src/config that matter: a memory or time zone
 // with trailing or leading garbage must be refused, not read by its valid prefix or suffix.
 import { describe, expect, test } from '@jest/globals';
 import { cpuCores, isTimeZone, memoryBytes } from '../../src/config/rules.js';

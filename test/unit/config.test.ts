@@ -194,7 +194,7 @@ describe('env_vars, secrets and labels', () => {
     expect(errorFor({ ...REQUIRED, env_vars: value })).toMatch(message);
   });
 
-  // issue 12: the examples' URLS=https://example.com/,https://www.iana.org/ failed; deploy-cloudrun's forms work.
+  // A past bug: the examples' URLS=https://example.com/,https://www.iana.org/ failed; deploy-cloudrun's forms work.
   it.each([
     ['URLS="https://example.com/,https://www.iana.org/"\nTIMEOUT_MS=10000'],
     ["URLS='https://example.com/,https://www.iana.org/', TIMEOUT_MS=10000"],
@@ -269,7 +269,7 @@ describe('container', () => {
     expect(errorFor({ ...REQUIRED, command })).toMatch(/^Input 'command': .* use a JSON array of strings/);
   });
 
-  // issue 12: `args: --query "SELECT 1"` became ["--query","\"SELECT","1\""] silently.
+  // A past bug: `args: --query "SELECT 1"` became ["--query","\"SELECT","1\""] silently.
   it.each([
     ['--query "SELECT 1"', ['--query', 'SELECT 1']],
     [`--name='a b' --flag`, ['--name=a b', '--flag']],
@@ -369,7 +369,7 @@ describe('service settings', () => {
   });
 });
 
-describe('inputs of the other kind: ignored with a notice (issue 12)', () => {
+describe('inputs of the other kind: ignored with a notice', () => {
   it.each(['tasks', 'parallelism', 'max_retries', 'task_timeout'])('%s on a service', (input) => {
     expect(parse({ ...REQUIRED, kind: 'service', [input]: '1' }).notices).toEqual([
       `Input '${input}' is ignored: it applies to kind: job only, and this is kind: service.`,

@@ -1,4 +1,4 @@
-// Fleet mode's manifest (issue 14): validated by schema/manifest.schema.json, every problem at
+// Fleet mode's manifest: validated by schema/manifest.schema.json, every problem at
 // once with its path; workload keys read as the inputs of the same name; prune plans only
 // what carries the fleet's marks.
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -193,7 +193,7 @@ workloads:
     expect(perWorkload.filter((n) => !own.includes(n) && !(n in schema.properties.defaults.properties))).toEqual([]);
   });
 
-  it("passes issue 13's keys through with YAML types; spec as a mapping, checked against the workload's own keys", async () => {
+  it("passes the networking and spec keys through with YAML types; spec as a mapping, checked against the workload's own keys", async () => {
     const text = `version: 1
 fleet: net
 defaults:

@@ -1,4 +1,4 @@
-// The named-mutant list of `npm run mutants` (issue 16) cannot rot silently: every entry is
+// The named-mutant list of `npm run mutants` cannot rot silently: every entry is
 // well-formed, its search text still occurs exactly once in its src/ file, and its tests exist.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from '@jest/globals';

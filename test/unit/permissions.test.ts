@@ -1,4 +1,4 @@
-// Least privilege (issue 11): the deployer's custom role in README holds exactly the
+// Least privilege: the deployer's custom role in README holds exactly the
 // permissions of the Google API calls the action makes. The table below maps each call of
 // the REST clients (src/google/clients.ts) to its IAM permission; the test proves the
 // table against the requests the clients really send, checks that every call in src/ is in

@@ -1,6 +1,6 @@
 // The planner's "nothing changes on a rerun" against what Google hands back, not against the
 // planner's own output: the current resources are fixtures in the shapes of recorded real API
-// responses, server defaults included (sources in fake/FACTS.md, "Fixtures (issue 16)").
+// responses, server defaults included (sources in fake/FACTS.md, "Fixtures").
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { parseConfig } from '../../src/config/parse-config.js';
@@ -134,7 +134,7 @@ describe('a rerun against recorded shapes: a service', () => {
   });
 });
 
-// Survivors of the StrykerJS run on src/plan/planner.ts (issue 16) that matter.
+// Survivors of the StrykerJS run on src/plan/planner.ts that matter.
 describe('what the plan says about a change', () => {
   it('one changed resource among unchanged ones is a change', () => {
     const p = plan(config({ memory: '1Gi' }), jobState());

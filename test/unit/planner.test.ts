@@ -435,7 +435,7 @@ describe('a rerun against what the first deploy created', () => {
     expect(p.bindings[0]!.change.action).toBe('create');
   });
 
-  // Issue 11: an empty input never changes a live value.
+  // Safe by default: an empty input never changes a live value.
   it('keeps a live attempt_deadline and retry_count when the inputs are empty; defaults only on a create', () => {
     for (const form of ['json', 'decoded'] as Form[]) {
       const live = deployed(config({ attempt_deadline: '10m', retry_count: '3' }), form).schedulerJob;

@@ -1,4 +1,4 @@
-// Issue 12: ready to publish. A LICENSE that matches package.json, Marketplace limits on
+// Ready to publish. A LICENSE that matches package.json, Marketplace limits on
 // action.yml, a real author, a release workflow that checks dist/ and moves the major tag,
 // a CHANGELOG section for the version, and README showing pinning by tag and by SHA.
 import { readFileSync } from 'node:fs';

@@ -38,7 +38,7 @@ describe('phase', () => {
 });
 
 describe('createProgress', () => {
-  // issue 12: only on change, at most one line per interval; no heartbeat repeating the same state.
+  // A past bug: only on change, at most one line per interval; no heartbeat repeating the same state.
   test('prints only on change, at most once per interval, the latest state after it', () => {
     let t = 0;
     const printed: string[] = [];

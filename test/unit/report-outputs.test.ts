@@ -1,4 +1,4 @@
-// The step's outputs (src/report/outputs.ts), which the StrykerJS run of issue 16 found covered
+// The step's outputs (src/report/outputs.ts), which a StrykerJS run found covered
 // only by integration tests: every output, its empty form, and the plan as compact JSON.
 import { describe, expect, test } from '@jest/globals';
 import { outputsOf } from '../../src/report/outputs.js';

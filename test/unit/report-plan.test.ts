@@ -43,7 +43,7 @@ describe('formatPlan', () => {
     expect(text).not.toContain('sk-live');
   });
 
-  // issue 12: values were cut at ~80 characters, digests, emails and URLs in the middle.
+  // A past bug: values were cut at ~80 characters, digests, emails and URLs in the middle.
   test('never cuts a value: long ones are whole', () => {
     const line = text.split('\n').find((l) => l.startsWith('    args:'))!;
     expect(line).toMatch(/^ {4}args: \["--a"\] -> \["x{70,}"\]$/);

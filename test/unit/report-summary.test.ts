@@ -38,7 +38,7 @@ describe('renderSummary', () => {
     expect(md).not.toContain('```diff');
   });
 
-  // issue 12: 'succeeded: 1/1 succeeded.' and then 'Tasks: 1/1 succeeded' said the counts twice.
+  // A past bug: 'succeeded: 1/1 succeeded.' and then 'Tasks: 1/1 succeeded' said the counts twice.
   test('task counts are said once: not again when the message gives them', () => {
     const tasks = { total: 1, succeeded: 1, failed: 0, cancelled: 0, retried: 0, running: 0 };
     const execution = 'projects/acme-prod/locations/europe-west1/jobs/nightly-report/executions/nightly-report-x7k2p';

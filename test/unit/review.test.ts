@@ -1,4 +1,4 @@
-// Review before it runs (issue 15), the pure parts: the review inputs, when a run comments and on
+// Review before it runs, the pure parts: the review inputs, when a run comments and on
 // which pull request, the comment's marker and body, what counts as drift and how it is said.
 import { toDescription, toLabels } from '../../src/ownership/record.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

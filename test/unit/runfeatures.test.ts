@@ -1,4 +1,4 @@
-// Issue 13 in units: the networking, volume and hardware inputs (parse, checks, field table),
+// In units: the networking, volume and hardware inputs (parse, checks, field table),
 // the commit-sha label, and the spec input (validation, conflicts, merge, plan lines).
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -257,7 +257,7 @@ describe('docs/cloud-run.md: the flag mapping table', () => {
   const doc = readFileSync(new URL('../../docs/cloud-run.md', import.meta.url), 'utf8');
   const table = doc.slice(doc.indexOf('## From deploy-cloudrun and `gcloud run jobs deploy`'));
 
-  it('maps the issue 13 inputs', () => {
+  it('maps the networking, volume and hardware inputs', () => {
     for (const input of ['vpc_network', 'vpc_subnetwork', 'vpc_egress', 'vpc_connector', 'cloudsql_instances', 'execution_environment', 'gpu', 'gpu_type', 'cpu_throttling', 'startup_cpu_boost', 'spec']) {
       expect(table).toContain(`\`${input}\``);
     }
@@ -284,7 +284,7 @@ describe('docs/cloud-run.md: the flag mapping table', () => {
   });
 });
 
-describe('spec and env var values (issue 11)', () => {
+describe('spec and env var values', () => {
   it('plans an env list in spec by name and what happens to each value, never the values', async () => {
     const c = await specOf(REQUIRED, 'template: {template: {containers: [{}, {name: side, image: otel, env: [{name: TOKEN, value: s3cr3t-value}]}]}}');
     expect(c.spec!.envValues).toEqual(['s3cr3t-value']);

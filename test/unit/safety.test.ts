@@ -1,4 +1,4 @@
-// Safe by default (issue 11), piece by piece: the one redaction module, the open-service
+// Safe by default, piece by piece: the one redaction module, the open-service
 // warnings, the endpoint rule, and which errors let a :run be sent again.
 import { parseConfig } from '../../src/config/parse-config.js';
 import type { Config } from '../../src/config/types.js';

@@ -18,7 +18,7 @@ test('env var values, secret references, trigger bodies and every token field ar
   });
 });
 
-// The trace text goes through the one scrubbing function of errors and retry lines (issue 11).
+// The trace text goes through the one scrubbing function of errors and retry lines.
 test("this run's env var values and secret references are cut out of any text, short values only by field", () => {
   configureTrace({ RUNNER_DEBUG: '1' }, ['postgres://u:pw@db/x', 'my-secret:3', 'abc']);
   expect(scrubSecrets('Invalid value "postgres://u:pw@db/x" for my-secret:3 (abc)')).toBe(`Invalid value "${REDACTED}" for ${REDACTED} (abc)`);

@@ -97,7 +97,7 @@ describe('reusable workflow (.github/workflows/deploy.yml)', () => {
     expect(call.inputs.timeout_minutes.default).toBeGreaterThan(0);
   });
 
-  // Issue 11: the key is built from the normalized project, region, kind, name and scheduler
+  // Safe by default: the key is built from the normalized project, region, kind, name and scheduler
   // job, so two spellings of one target cannot run at once. The workflow's own script runs here.
   describe('the concurrency key', () => {
     const step = (deploy.jobs.target.steps as Obj[]).find((s) => s.id === 'key')!;
@@ -214,7 +214,7 @@ describe('manual workflow (.github/workflows/manual.yml)', () => {
     expect(inputs.dry_run.type).toBe('boolean');
   });
 
-  it('deploys in a GitHub environment, so its protection rules apply (issue 11)', () => {
+  it('deploys in a GitHub environment, so its protection rules apply', () => {
     const caller = Object.values(manual.jobs as Record<string, Obj>).find((j) => j.uses === './.github/workflows/deploy.yml')!;
     expect(caller.with.environment).toBe('production');
   });

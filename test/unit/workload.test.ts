@@ -133,13 +133,13 @@ describe('the field table', () => {
 
   it('creates with the server defaults: what a job created with empty inputs reads back as', () => {
     const c = config({ runtime_service_account: 'default' });
-    // (the issue 13 fields have no create default: undefined, Cloud Run's own)
+    // (the networking, volume and hardware fields have no create default: undefined, Cloud Run's own)
     for (const f of fieldsFor('job').filter((f) => f.desired(c, undefined) !== undefined)) {
       expect([f.field, f.read(job(), 'job')]).toEqual([f.field, f.desired(c, undefined)]);
     }
   });
 
-  // Issue 11: an empty input never changes a live value. Only the fields that merge with what
+  // Safe by default: an empty input never changes a live value. Only the fields that merge with what
   // exists (env_vars, secrets, labels) want something on an update without an input.
   it('wants nothing on an update from an empty input: the live value is kept', () => {
     const wanting = fieldsFor('job').filter((f) => f.desired(config(), job()) !== undefined).map((f) => f.field);
@@ -197,7 +197,7 @@ describe('env_vars and secrets', () => {
   it('merge keeps unnamed variables in place, replaces named ones, appends new ones', () => {
     const s = step(config({ env_vars: 'MODE=new,ADDED=a' }), job({ env: existing }));
     expect(s.change.fields.map((f) => f.field)).toEqual(['env_vars']);
-    // Issue 11: the plan names the variables and what happens to each, never a value.
+    // Safe by default: the plan names the variables and what happens to each, never a value.
     expect(s.change.fields[0]).toEqual({ field: 'env_vars', after: 'KEEP: (unchanged), MODE: (changed), ADDED: (added)' });
     expect(env(s.body)).toEqual([plain('KEEP', 'k'), plain('MODE', 'new'), plain('ADDED', 'a'), secret('TOKEN', 'token'), secret('OLD_SECRET', 'old')]);
   });
@@ -313,7 +313,7 @@ describe('runtime service account', () => {
     const set = step(config({ runtime_service_account: runner }), job());
     expect(set.change.fields).toEqual([{ field: 'runtime_service_account', before: '(default compute account)', after: runner }]);
     expect((set.body as RunJob).template!.template!.serviceAccount).toBe(runner);
-    // Issue 11, first reproduction: redeployed without the input, the job keeps its account.
+    // Safe by default, first reproduction: redeployed without the input, the job keeps its account.
     const kept = step(config(), job({ sa: runner }));
     expect(kept.change.action).toBe('unchanged');
     const newImage = step(config({ image: DIGEST2 }), job({ sa: runner }));
@@ -357,7 +357,7 @@ describe('labels', () => {
 describe('service fields', () => {
   const svc = (inputs: Record<string, string> = {}) => config({ kind: 'service', ...inputs });
 
-  // Issue 11, second reproduction: an internal service stays internal when ingress is left out.
+  // Safe by default, second reproduction: an internal service stays internal when ingress is left out.
   it('keeps every live service setting when the inputs are empty', () => {
     const live: RunService = {
       ...service({ ingress: 'INGRESS_TRAFFIC_INTERNAL_ONLY', concurrency: 5, maxInstances: 4, cpu: '2000m' }),
