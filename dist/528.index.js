@@ -2105,16 +2105,7 @@ async function waitForOperation(api, clients, kind, op, resource) {
  * as deleted. Answers whether this call deleted it.
  */
 async function deleteWorkload(api, clients, kind, name) {
-    const op = await api.call(`deleting the ${label(kind)}`, name, async () => {
-        try {
-            return await clients.run.delete(name);
-        }
-        catch (err) {
-            if ((0,api_error/* isNotFound */.c4)(err))
-                return undefined;
-            throw err;
-        }
-    });
+    const op = await api.call(`deleting the ${label(kind)}`, name, () => (0,api_error/* unlessNotFound */.CA)(() => clients.run.delete(name)));
     if (!op)
         return false;
     await waitForOperation(api, clients, kind, op, name);
@@ -2200,30 +2191,11 @@ known) {
 
 
 async function readSchedulerJob(api, clients, name) {
-    return api.call('reading the Cloud Scheduler job', name, async () => {
-        try {
-            return await clients.scheduler.get(name);
-        }
-        catch (err) {
-            if ((0,api_error/* isNotFound */.c4)(err))
-                return undefined;
-            throw err;
-        }
-    });
+    return api.call('reading the Cloud Scheduler job', name, () => (0,api_error/* unlessNotFound */.CA)(() => clients.scheduler.get(name)));
 }
 /** Deletes the Scheduler job (a synchronous call); one already gone counts as deleted. Answers whether this call deleted it. */
 async function deleteSchedulerJob(api, clients, name) {
-    return api.call('deleting the Cloud Scheduler job', name, async () => {
-        try {
-            await clients.scheduler.delete(name);
-            return true;
-        }
-        catch (err) {
-            if ((0,api_error/* isNotFound */.c4)(err))
-                return false;
-            throw err;
-        }
-    });
+    return api.call('deleting the Cloud Scheduler job', name, async () => (await (0,api_error/* unlessNotFound */.CA)(() => clients.scheduler.delete(name).then(() => true))) ?? false);
 }
 /** Every Scheduler job of a location. */
 async function listSchedulerJobs(api, clients, parent) {
@@ -2812,17 +2784,7 @@ function listPoliciesForDeletion(api, clients, projectId) {
 }
 /** Deletes an alert policy; one already gone counts as deleted. Answers whether this call deleted it. */
 async function deleteAlertPolicy(api, clients, name) {
-    return api.call('deleting the Cloud Monitoring alert policy', name, async () => {
-        try {
-            await clients.monitoring.delete(name);
-            return true;
-        }
-        catch (err) {
-            if ((0,api_error/* isNotFound */.c4)(err))
-                return false;
-            throw err;
-        }
-    });
+    return api.call('deleting the Cloud Monitoring alert policy', name, async () => (await (0,api_error/* unlessNotFound */.CA)(() => clients.monitoring.delete(name).then(() => true))) ?? false);
 }
 /**
  * Applies the alerting plan: channels, then policy creates and updates, then deletes; then the

@@ -30425,6 +30425,7 @@ class InputErrors extends InputError {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CA: () => (/* binding */ unlessNotFound),
 /* harmony export */   Rh: () => (/* binding */ statusLabel),
 /* harmony export */   T1: () => (/* binding */ isPermissionDenied),
 /* harmony export */   c4: () => (/* binding */ isNotFound),
@@ -30549,6 +30550,17 @@ function isRetryable(err) {
 const isConflict = (err) => matches(err, [409], [6, 10]);
 /** 404, NOT_FOUND. */
 const isNotFound = (err) => matches(err, [404], [5]);
+/** What `call` answers, or undefined when Google says the resource does not exist (a read of nothing, a deletion of what is gone). */
+async function unlessNotFound(call) {
+    try {
+        return await call();
+    }
+    catch (err) {
+        if (isNotFound(err))
+            return undefined;
+        throw err;
+    }
+}
 /**
  * 429, RESOURCE_EXHAUSTED: a quota; back off harder and poll slower. Also the only answer after
  * which a call that must not run twice (a job's or a Scheduler job's :run) is sent again: Google

@@ -1,7 +1,7 @@
 // Cloud Monitoring reads and writes for the alerting plan. The project's policies and channels are
 // read once per run (every workload of a fleet selects its own from them), and an email channel is
 // created once per run however many workloads name the address.
-import { isNotFound, isPermissionDenied } from '../errors/api-error.js';
+import { isNotFound, isPermissionDenied, unlessNotFound } from '../errors/api-error.js';
 import type { Api } from '../google/api.js';
 import type { GoogleClients } from '../google/clients.js';
 import type { Config } from '../config/types.js';
@@ -78,15 +78,7 @@ export function listPoliciesForDeletion(api: Api, clients: GoogleClients, projec
 
 /** Deletes an alert policy; one already gone counts as deleted. Answers whether this call deleted it. */
 export async function deleteAlertPolicy(api: Api, clients: GoogleClients, name: string): Promise<boolean> {
-  return api.call('deleting the Cloud Monitoring alert policy', name, async () => {
-    try {
-      await clients.monitoring.delete(name);
-      return true;
-    } catch (err) {
-      if (isNotFound(err)) return false;
-      throw err;
-    }
-  });
+  return api.call('deleting the Cloud Monitoring alert policy', name, async () => (await unlessNotFound(() => clients.monitoring.delete(name).then(() => true))) ?? false);
 }
 
 export interface AlertHooks {

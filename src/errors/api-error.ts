@@ -142,6 +142,16 @@ export function isRetryable(err: unknown): boolean {
 export const isConflict = (err: unknown): boolean => matches(err, [409], [6, 10]);
 /** 404, NOT_FOUND. */
 export const isNotFound = (err: unknown): boolean => matches(err, [404], [5]);
+
+/** What `call` answers, or undefined when Google says the resource does not exist (a read of nothing, a deletion of what is gone). */
+export async function unlessNotFound<T>(call: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await call();
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  }
+}
 /**
  * 429, RESOURCE_EXHAUSTED: a quota; back off harder and poll slower. Also the only answer after
  * which a call that must not run twice (a job's or a Scheduler job's :run) is sent again: Google

@@ -1,7 +1,7 @@
 // Reads and writes the Cloud Run job or service, waits for the long-running operation,
 // and for a service until it is Ready.
 import type { Config } from '../config/types.js';
-import { isNotFound, readApiError, statusLabel } from '../errors/api-error.js';
+import { isNotFound, readApiError, statusLabel, unlessNotFound } from '../errors/api-error.js';
 import { ActionError } from '../errors/explain.js';
 import type { Api } from '../google/api.js';
 import type { GoogleClients, Operation } from '../google/clients.js';
@@ -74,14 +74,7 @@ async function waitForOperation(api: Api, clients: GoogleClients, kind: Kind, op
  * as deleted. Answers whether this call deleted it.
  */
 export async function deleteWorkload(api: Api, clients: GoogleClients, kind: Kind, name: string): Promise<boolean> {
-  const op = await api.call(`deleting the ${label(kind)}`, name, async () => {
-    try {
-      return await clients.run.delete<RunResource>(name);
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
-  });
+  const op = await api.call(`deleting the ${label(kind)}`, name, () => unlessNotFound(() => clients.run.delete<RunResource>(name)));
   if (!op) return false;
   await waitForOperation(api, clients, kind, op, name);
   return true;

@@ -1,6 +1,6 @@
 // Reads and writes the Cloud Scheduler job: create, or PATCH with an updateMask of exactly
 // the changed fields; pause/resume are their own calls (state is output-only).
-import { isConflict, isNotFound, readApiError } from '../errors/api-error.js';
+import { isConflict, readApiError, unlessNotFound } from '../errors/api-error.js';
 import { ActionError } from '../errors/explain.js';
 import { enumName } from '../google/values.js';
 import type { Api } from '../google/api.js';
@@ -9,27 +9,12 @@ import type { SchedulerStep } from '../plan/planner.js';
 import { SCHEDULER_STATES, type SchedulerJob } from './scheduler-job.js';
 
 export async function readSchedulerJob(api: Api, clients: GoogleClients, name: string): Promise<SchedulerJob | undefined> {
-  return api.call('reading the Cloud Scheduler job', name, async () => {
-    try {
-      return await clients.scheduler.get<SchedulerJob>(name);
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
-  });
+  return api.call('reading the Cloud Scheduler job', name, () => unlessNotFound(() => clients.scheduler.get<SchedulerJob>(name)));
 }
 
 /** Deletes the Scheduler job (a synchronous call); one already gone counts as deleted. Answers whether this call deleted it. */
 export async function deleteSchedulerJob(api: Api, clients: GoogleClients, name: string): Promise<boolean> {
-  return api.call('deleting the Cloud Scheduler job', name, async () => {
-    try {
-      await clients.scheduler.delete(name);
-      return true;
-    } catch (err) {
-      if (isNotFound(err)) return false;
-      throw err;
-    }
-  });
+  return api.call('deleting the Cloud Scheduler job', name, async () => (await unlessNotFound(() => clients.scheduler.delete(name).then(() => true))) ?? false);
 }
 
 /** Every Scheduler job of a location. */
